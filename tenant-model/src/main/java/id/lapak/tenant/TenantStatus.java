@@ -1,0 +1,6 @@
+package id.lapak.tenant;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,164 @@
+package id.lapak.tenant.store;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.TenantContext;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stores of the current tenant. This is the security boundary: merchant admins see and change every store,
+ * store managers see only their own stores, cashiers and support staff get nothing, whatever the view shows.
+ */
+@Service
+public class StoreService {
+
+    private static final Set<String> SORTABLE = Set.of("name", "city", "active", "createdAt");
+
+    private final StoreRepository stores;
+    private final ApplicationEventPublisher events;
+
+    StoreService(StoreRepository stores, ApplicationEventPublisher events) {
+        this.stores = stores;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+    public Page<StoreDetails> find(String search, Pageable pageable) {
+        TenantContext.requireTenant();
+        String pattern = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
+        Pageable safe = safePageable(pageable);
+        LapakUser user = CurrentUser.require();
+        Page<Store> page = user.has(Role.MERCHANT_ADMIN)
+                ? stores.search(pattern, safe)
+                : scoped(user) ? stores.searchWithin(user.storeIds(), pattern, safe) : Page.empty(safe);
+        return page.map(Store::details);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+    public StoreDetails get(UUID id) {
+        return visible(id).details();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+    public StoreCounts counts() {
+        TenantContext.requireTenant();
+        LapakUser user = CurrentUser.require();
+        if (user.has(Role.MERCHANT_ADMIN)) {
+            return new StoreCounts(stores.countByActive(true), stores.countByActive(false));
+        }
+        List<Store> own = stores.findAllById(user.storeIds());
+        long active = own.stream().filter(s -> s.details().active()).count();
+        return new StoreCounts(active, own.size() - active);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public StoreDetails create(StoreForm form) {
+        UUID tenantId = TenantContext.requireTenant();
+        validate(form, null);
+        Store store = new Store(UUID.randomUUID(), form);
+        try {
+            stores.saveAndFlush(store);
+        } catch (DataIntegrityViolationException e) {
+            throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
+        }
+        events.publishEvent(new StoreCreated(tenantId, store.getId(), CurrentUser.require().username()));
+        return store.details();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public StoreDetails update(UUID id, long expectedVersion, StoreForm form) {
+        UUID tenantId = TenantContext.requireTenant();
+        Store store = visible(id);
+        if (store.getVersion() != expectedVersion) {
+            throw new StaleStoreException();
+        }
+        validate(form, id);
+        store.apply(form);
+        try {
+            stores.saveAndFlush(store);
+        } catch (DataIntegrityViolationException e) {
+            throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
+        }
+        events.publishEvent(new StoreChanged(tenantId, id, CurrentUser.require().username(), "updated"));
+        return store.details();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public StoreDetails deactivate(UUID id) {
+        Store store = visible(id);
+        store.deactivate();
+        events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
+                "deactivated"));
+        return store.details();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public StoreDetails reactivate(UUID id) {
+        Store store = visible(id);
+        store.reactivate();
+        events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
+                "reactivated"));
+        return store.details();
+    }
+
+    /** A store id from outside (a URL, a crafted request) resolves only within the tenant and the user's scope. */
+    private Store visible(UUID id) {
+        TenantContext.requireTenant();
+        LapakUser user = CurrentUser.require();
+        if (id == null || !(user.has(Role.MERCHANT_ADMIN) || user.storeIds().contains(id))) {
+            throw new StoreNotFoundException(id);
+        }
+        return stores.findById(id).orElseThrow(() -> new StoreNotFoundException(id));
+    }
+
+    private static boolean scoped(LapakUser user) {
+        return user.has(Role.STORE_MANAGER) && !user.storeIds().isEmpty();
+    }
+
+    private void validate(StoreForm form, UUID existingId) {
+        if (form == null) {
+            throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.required")));
+        }
+        List<StoreProblem> problems = new java.util.ArrayList<>(form.problems());
+        if (problems.stream().noneMatch(p -> p.field().equals("name"))) {
+            String name = form.name().strip();
+            boolean taken = existingId == null ? stores.existsByNameIgnoreCase(name)
+                    : stores.existsByNameIgnoreCaseAndIdNot(name, existingId);
+            if (taken) {
+                problems.add(new StoreProblem("name", "store.error.name.taken"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidStoreException(problems);
+        }
+    }
+
+    private static Pageable safePageable(Pageable pageable) {
+        Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
+        int size = Math.min(Math.max(requested.getPageSize(), 1), 500);
+        Sort sort = Sort.by(requested.getSort().stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
+        return PageRequest.of(requested.getPageNumber(), size, sort.isSorted() ? sort : Sort.by("name"));
+    }
+}

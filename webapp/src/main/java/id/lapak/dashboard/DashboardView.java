@@ -1,0 +1,99 @@
+package id.lapak.dashboard;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import id.lapak.tenant.TenantDetails;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreCounts;
+import id.lapak.tenant.store.StoreService;
+
+import jakarta.annotation.security.PermitAll;
+
+/** Shows only true figures: the tenant's own details and its store counts from the database. */
+@Route("")
+@PageTitle("Lapak")
+@PermitAll
+class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final TenantDirectory tenants;
+    private final StoreService stores;
+
+    DashboardView(TenantDirectory tenants, StoreService stores) {
+        this.tenants = tenants;
+        this.stores = stores;
+        setId("dashboard");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LapakUser user = CurrentUser.require();
+        if (user.tenantId().isEmpty()) {
+            event.forwardTo("support/tenants");
+            return;
+        }
+        removeAll();
+        TenantDetails tenant = tenants.current();
+        add(new H2(getTranslation("dashboard.welcome", user.displayName())));
+
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
+            StoreCounts counts = stores.counts();
+            FlexLayout cards = new FlexLayout(
+                    card("stores-active", getTranslation("dashboard.stores.active"), counts.active()),
+                    card("stores-inactive", getTranslation("dashboard.stores.inactive"), counts.inactive()));
+            cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            cards.addClassName("lapak-cards");
+            com.vaadin.flow.component.html.Anchor manage = new com.vaadin.flow.component.html.Anchor("stores", getTranslation("dashboard.stores.manage"));
+            manage.setId("manage-stores");
+            add(cards, manage);
+        } else {
+            add(new Span(getTranslation("dashboard.cashier")));
+        }
+
+        add(new H3(getTranslation("dashboard.tenant.heading")));
+        FormLayout details = new FormLayout();
+        details.setId("tenant-details");
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
+                .withZone(tenant.timeZone());
+        details.addFormItem(value("tenant-name", tenant.name()), getTranslation("dashboard.tenant.name"));
+        details.addFormItem(value("tenant-legal-name", tenant.legalName()), getTranslation("dashboard.tenant.legalName"));
+        details.addFormItem(value("tenant-country", new java.util.Locale("", tenant.country()).getDisplayCountry(getLocale())),
+                getTranslation("dashboard.tenant.country"));
+        details.addFormItem(value("tenant-currency", tenant.currency().getCurrencyCode() + " · "
+                + tenant.currency().getDisplayName(getLocale())), getTranslation("dashboard.tenant.currency"));
+        details.addFormItem(value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
+        details.addFormItem(value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
+        add(details);
+    }
+
+    private static Component card(String id, String label, long count) {
+        Span number = new Span(Long.toString(count));
+        number.setId(id);
+        number.addClassName("lapak-card-number");
+        Div card = new Div(number, new Span(label));
+        card.addClassName("lapak-card");
+        return card;
+    }
+
+    private static Span value(String id, String text) {
+        Span span = new Span(text);
+        span.setId(id);
+        return span;
+    }
+}

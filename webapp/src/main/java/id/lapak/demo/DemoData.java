@@ -1,0 +1,57 @@
+package id.lapak.demo;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.DemoStores;
+import id.lapak.tenant.store.StoreForm;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the demo tenants "Toko Maju" and "Kopi Sejahtera" with their stores if they are missing. The ids are
+ * fixed because the demo users in the realm file carry them in their {@code tenant_id} and {@code store_ids}.
+ * Dev-only: off unless {@code lapak.demo.enabled} is true.
+ */
+@Component
+@ConditionalOnProperty(name = "lapak.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final UUID TOKO_MAJU = UUID.fromString("0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01");
+    static final UUID KOPI_SEJAHTERA = UUID.fromString("0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c02");
+    static final UUID MAJU_PUSAT = UUID.fromString("5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01");
+    static final UUID MAJU_BANDUNG = UUID.fromString("5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e02");
+    static final UUID SEJAHTERA_YOGYAKARTA = UUID.fromString("5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e03");
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final Currency IDR = Currency.getInstance("IDR");
+
+    private final TenantDirectory tenants;
+    private final DemoStores stores;
+
+    DemoData(TenantDirectory tenants, DemoStores stores) {
+        this.tenants = tenants;
+        this.stores = stores;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tenants.createIfMissing(new NewTenant(TOKO_MAJU, "Toko Maju", "PT Toko Maju Sentosa", "ID", IDR, JAKARTA),
+                "demo data");
+        tenants.createIfMissing(new NewTenant(KOPI_SEJAHTERA, "Kopi Sejahtera", "CV Kopi Sejahtera Abadi", "ID", IDR,
+                JAKARTA), "demo data");
+        stores.createIfMissing(TOKO_MAJU, MAJU_PUSAT, new StoreForm("Maju Pusat", "Jl. Gajah Mada No. 12",
+                "Jakarta", JAKARTA, IDR, true, new BigDecimal("11.00"), true));
+        stores.createIfMissing(TOKO_MAJU, MAJU_BANDUNG, new StoreForm("Maju Cabang Bandung", "Jl. Braga No. 45",
+                "Bandung", JAKARTA, IDR, true, new BigDecimal("11.00"), true));
+        stores.createIfMissing(KOPI_SEJAHTERA, SEJAHTERA_YOGYAKARTA, new StoreForm("Sejahtera Yogyakarta",
+                "Jl. Malioboro No. 7", "Yogyakarta", JAKARTA, IDR, false, BigDecimal.ZERO, true));
+    }
+}

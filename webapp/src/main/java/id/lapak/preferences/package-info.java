@@ -1,0 +1,2 @@
+/** A signed-in person's own settings, such as the portal language. */
+package id.lapak.preferences;

@@ -1,0 +1,75 @@
+package id.lapak.security;
+
+import java.util.Map;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(KeycloakProperties.class)
+class SecurityConfiguration {
+
+    static final String REGISTRATION = "keycloak";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused").permitAll());
+        http.oauth2Login(login -> login
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+                .failureHandler((request, response, exception) -> {
+                    String code = exception instanceof OAuth2AuthenticationException oauth
+                            && LoginRefusal.fromCode(oauth.getError().getErrorCode()) != null
+                            ? oauth.getError().getErrorCode() : "failed";
+                    response.sendRedirect(request.getContextPath() + "/access-refused?reason=" + code);
+                }));
+        http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
+        http.with(VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}"));
+        return http.build();
+    }
+
+    /**
+     * Built from Keycloak's well-known endpoint paths rather than fetched at start-up, so the portal starts while
+     * Keycloak is still starting. The issuer is still checked on every ID token.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(KeycloakProperties keycloak) {
+        String issuer = keycloak.issuer();
+        String internal = keycloak.internalIssuer();
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientName("Keycloak")
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(issuer)
+                .authorizationUri(issuer + "/protocol/openid-connect/auth")
+                .tokenUri(internal + "/protocol/openid-connect/token")
+                .jwkSetUri(internal + "/protocol/openid-connect/certs")
+                .userInfoUri(internal + "/protocol/openid-connect/userinfo")
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+}

@@ -1,0 +1,21 @@
+package id.lapak.ui;
+
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@PageTitle("Lapak")
+@AnonymousAllowed
+class AccessDeniedPage extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        show("error.denied.title", "error.denied.text");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

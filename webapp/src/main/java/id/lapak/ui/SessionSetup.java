@@ -1,0 +1,55 @@
+package id.lapak.ui;
+
+import java.util.UUID;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+
+import id.lapak.preferences.UserPreferences;
+import id.lapak.tenant.access.CurrentUser;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each new portal session starts in the person's remembered language, and an unexpected error during an action
+ * shows a short message with a reference instead of a stack trace.
+ */
+@Component
+class SessionSetup implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionSetup.class);
+
+    private final UserPreferences preferences;
+
+    SessionSetup(UserPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> {
+            VaadinSession session = init.getSession();
+            session.setErrorHandler(error -> {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                log.error("Unexpected error in the portal, reference {}", reference, error.getThrowable());
+                if (com.vaadin.flow.component.UI.getCurrent() != null) {
+                    Notification notification = Notification.show(
+                            session.getService().getInstantiator().getI18NProvider()
+                                    .getTranslation("error.unexpected.text", session.getLocale(), reference));
+                    notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+        });
+        event.getSource().addUIInitListener(ui -> CurrentUser.find()
+                .flatMap(user -> preferences.language(user.subject()))
+                .ifPresent(locale -> {
+                    ui.getUI().getSession().setLocale(locale);
+                    ui.getUI().setLocale(locale);
+                }));
+    }
+}
