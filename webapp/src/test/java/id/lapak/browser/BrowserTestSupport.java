@@ -1,0 +1,119 @@
+package id.lapak.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import id.lapak.local.LocalKeycloak;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Drives Debian's Chromium through its chromedriver against the whole product: the portal on port 18080, a real
+ * Keycloak started with the realm file, an embedded PostgreSQL with the demo tenants. Never downloads a browser.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "server.port=18080",
+        "lapak.keycloak.url=",
+        "lapak.keycloak.local.port=8181",
+        "lapak.keycloak.local.management-port=9001",
+        "lapak.keycloak.local.persistent=false",
+        "lapak.demo.enabled=true"})
+@ActiveProfiles("test")
+abstract class BrowserTestSupport {
+
+    static final String PORTAL = "http://localhost:18080/";
+    static final String DEMO_PASSWORD = "lapak-demo-2026";
+
+    WebDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        LocalKeycloak.current().awaitReady(Duration.ofMinutes(4));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("lapak.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("lapak.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws Exception {
+        if (driver != null) {
+            Path dir = Files.createDirectories(Path.of("target/browser-screenshots"));
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            driver.quit();
+        }
+    }
+
+    /** Opens the portal, which sends the browser to Keycloak's login page, and logs in there. */
+    void login(String username) {
+        driver.get(PORTAL);
+        wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("localhost:18080"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
+    }
+
+    void logout() {
+        openUserMenu();
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+
+    void openUserMenu() {
+        click(By.id("user-menu-button"));
+    }
+
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    void type(String fieldId, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#" + fieldId + " input")));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    String text(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    String gridText(String gridId) {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
+                    .map(e => e.textContent.trim()).filter(t => t).join('|');""", gridId);
+    }
+
+    void waitForGridToContain(String gridId, String text) {
+        wait.until(d -> gridText(gridId).contains(text));
+    }
+}
