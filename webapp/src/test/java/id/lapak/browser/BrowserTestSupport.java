@@ -57,6 +57,8 @@ abstract class BrowserTestSupport {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // Vaadin re-renders parts of the page (a language change reloads it): look the element up again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach

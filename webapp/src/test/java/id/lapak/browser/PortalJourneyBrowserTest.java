@@ -25,7 +25,7 @@ class PortalJourneyBrowserTest extends BrowserTestSupport {
         type("store-name", " ");
         click(By.id("store-save"));
         wait.until(ExpectedConditions.attributeToBe(By.id("store-name"), "invalid", "true"));
-        assertThat(driver.findElement(By.id("store-name")).getAttribute("error-message"))
+        assertThat(driver.findElement(By.id("store-name")).getDomProperty("errorMessage"))
                 .isEqualTo("Enter the store name.");
 
         type("store-name", "Maju Surabaya");
