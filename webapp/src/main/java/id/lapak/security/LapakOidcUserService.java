@@ -41,7 +41,11 @@ class LapakOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        OidcUser oidc = delegate.loadUser(request);
+        return admit(delegate.loadUser(request));
+    }
+
+    /** The Lapak user for a person Keycloak authenticated, or the reason they may not log in. */
+    LapakOidcUser admit(OidcUser oidc) {
         Set<Role> roles = roles(oidc.getClaimAsStringList("roles"));
         String username = oidc.getPreferredUsername();
         if (roles.isEmpty()) {

@@ -41,7 +41,9 @@ class SecurityConfiguration {
                 }));
         http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}"));
+                vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}")
+                        // Unknown paths reach the router, which shows the friendly not-found page.
+                        .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 

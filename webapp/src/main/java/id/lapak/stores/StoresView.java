@@ -77,7 +77,7 @@ class StoresView extends VerticalLayout {
                 .setHeader(getTranslation("stores.column.tax"));
         grid.addComponentColumn(s -> {
             Span badge = new Span(getTranslation(s.active() ? "stores.status.active" : "stores.status.inactive"));
-            badge.getElement().getThemeList().add(s.active() ? "badge success" : "badge contrast");
+            badge.addClassNames("lapak-status", s.active() ? "active" : "inactive");
             return badge;
         }).setHeader(getTranslation("stores.column.status")).setSortProperty("active");
         grid.setEmptyStateText(getTranslation("stores.empty"));

@@ -58,6 +58,9 @@ class PortalJourneyBrowserTest extends BrowserTestSupport {
         assertThat(driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item[path='stores']"))).isEmpty();
         driver.get(PORTAL + "stores");
         assertThat(text("error-title")).isIn("Not allowed", "Page not found");
+        driver.get(PORTAL + "no-such-page");
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("error-title")).getText().equals("Page not found"));
+        assertThat(driver.getPageSource()).doesNotContain("Exception").doesNotContain("at id.lapak");
     }
 
     @Test
