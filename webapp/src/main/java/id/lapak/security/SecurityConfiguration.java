@@ -30,7 +30,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused", "/error").permitAll()
+                // The API description is public, like the API's own documentation.
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**",
+                        "/swagger-ui.html").permitAll());
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 .failureHandler((request, response, exception) -> {

@@ -56,6 +56,14 @@ public class StoreService {
         return visible(id).details();
     }
 
+    /** A paired device reads its own store (the caller passes the device's store, loaded in the same tenant). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('DEVICE')")
+    public StoreDetails getForDevice(UUID id) {
+        TenantContext.requireTenant();
+        return stores.findById(id).map(Store::details).orElseThrow(() -> new StoreNotFoundException(id));
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public StoreCounts counts() {
@@ -74,9 +82,9 @@ public class StoreService {
     public StoreDetails create(StoreForm form) {
         UUID tenantId = TenantContext.requireTenant();
         validate(form, null);
-        Store store = new Store(UUID.randomUUID(), form);
+        Store store;
         try {
-            stores.saveAndFlush(store);
+            store = stores.saveAndFlush(new Store(UUID.randomUUID(), form));
         } catch (DataIntegrityViolationException e) {
             throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
         }

@@ -1,0 +1,31 @@
+package id.lapak.device;
+
+import java.time.Instant;
+
+/** A device's periodic health report. */
+public record Heartbeat(Integer batteryPercent, Boolean charging, String appVersion, String readerFirmware,
+                        Connectivity connectivity, Integer signalStrength, Integer pendingUploads, Instant deviceTime) {
+
+    public enum Connectivity {
+        WIFI,
+        CELLULAR,
+        ETHERNET,
+        NONE
+    }
+
+    public Heartbeat {
+        if (batteryPercent != null && (batteryPercent < 0 || batteryPercent > 100)) {
+            throw new IllegalArgumentException("batteryPercent must be between 0 and 100");
+        }
+        if (pendingUploads != null && pendingUploads < 0) {
+            throw new IllegalArgumentException("pendingUploads cannot be negative");
+        }
+        if (signalStrength != null && (signalStrength < -200 || signalStrength > 100)) {
+            throw new IllegalArgumentException("signalStrength is out of range");
+        }
+        if (appVersion != null && appVersion.length() > DeviceFacts.MAX
+                || readerFirmware != null && readerFirmware.length() > DeviceFacts.MAX) {
+            throw new IllegalArgumentException("Versions are limited to " + DeviceFacts.MAX + " characters");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package id.lapak.device.api;
+
+import java.net.URI;
+
+import id.lapak.device.DeviceNotFoundException;
+import id.lapak.device.auth.DeviceAuthenticationException;
+import id.lapak.device.pairing.PairingException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the device API is an RFC 9457 problem with a stable {@code reason}; malformed JSON, wrong types
+ * and unsupported media types come through the standard handler, anything unexpected becomes a 500 without
+ * details (the log has them).
+ */
+@RestControllerAdvice
+class DeviceApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceApiProblems.class);
+
+    @ExceptionHandler(PairingException.class)
+    ResponseEntity<ProblemDetail> pairing(PairingException e) {
+        var response = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response.body(problem(HttpStatus.valueOf(e.status()), "Pairing refused", e.getMessage(), e.reason()));
+    }
+
+    @ExceptionHandler(DeviceAuthenticationException.class)
+    ResponseEntity<ProblemDetail> authentication(DeviceAuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_client\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Device not authenticated", e.getMessage(), e.reason()));
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
+                e.reason()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
+                "body_invalid"));
+    }
+
+    @ExceptionHandler(DeviceNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownDevice(DeviceNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem(HttpStatus.UNAUTHORIZED,
+                "Device not authenticated", "No such device", "device_unknown"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Not allowed",
+                "This request is not allowed for a device", "forbidden"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected device API error, reference {}", reference, e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error", "The request could not be completed (reference " + reference + ")", "internal"));
+    }
+
+    /** Standard Spring MVC errors (unreadable JSON, wrong media type, missing body…) get a reason too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
+        String reason = switch (statusCode.value()) {
+            case 400 -> "body_malformed";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "body_too_large";
+            case 415 -> "media_type_unsupported";
+            default -> "request_invalid";
+        };
+        if (statusCode.value() == 400) {
+            problem.setDetail("The body is not valid JSON of the expected shape");
+        }
+        problem.setType(URI.create("https://lapak.id/problems/" + reason.replace('_', '-')));
+        problem.setProperty("reason", reason);
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://lapak.id/problems/" + reason.replace('_', '-')));
+        problem.setProperty("reason", reason);
+        return problem;
+    }
+}
