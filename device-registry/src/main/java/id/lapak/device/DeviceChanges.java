@@ -22,7 +22,7 @@ public class DeviceChanges {
     private final JdbcClient jdbc;
     private final CopyOnWriteArrayList<Consumer<String>> localListeners = new CopyOnWriteArrayList<>();
 
-    DeviceChanges(JdbcClient jdbc) {
+    public DeviceChanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,6 +16,11 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -48,6 +53,36 @@ class SecurityConfiguration {
                         // Unknown paths reach the router, which shows the friendly not-found page.
                         .anyRequest(any -> any.authenticated()));
         return http.build();
+    }
+
+    /**
+     * The integration API ({@code /api/v1/**}): stateless, Keycloak access tokens as bearer tokens, admitted by the
+     * same policy as a portal login; the token's tenant becomes the request's tenant.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain integrationApi(HttpSecurity http, JwtDecoder jwtDecoder, LoginPolicy policy,
+                                       id.lapak.device.auth.ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
+                        .jwtAuthenticationConverter(LapakJwtAuthentication.converter(policy))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> problems.write(response,
+                        403, "Not allowed", "Your role does not allow this request", "forbidden")))
+                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Verifies Keycloak access tokens: signature from the realm's keys, issuer as browsers see it, expiry. */
+    @Bean
+    JwtDecoder jwtDecoder(KeycloakProperties keycloak) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSetUri(keycloak.internalIssuer() + "/protocol/openid-connect/certs").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
+        return decoder;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the device API is an RFC 9457 problem with a stable {@code reason}; malformed JSON, wrong types
+ * Every error of the APIs (device and integration) is an RFC 9457 problem with a stable {@code reason}; malformed JSON, wrong types
  * and unsupported media types come through the standard handler, anything unexpected becomes a 500 without
  * details (the log has them).
  */
@@ -63,10 +63,16 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
                 "Device not authenticated", "No such device", "device_unknown"));
     }
 
+    @ExceptionHandler(id.lapak.tenant.store.StoreNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownStore(id.lapak.tenant.store.StoreNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
+                "No such store", "store_unknown"));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Not allowed",
-                "This request is not allowed for a device", "forbidden"));
+                "Your role does not allow this request", "forbidden"));
     }
 
     @ExceptionHandler(Exception.class)
