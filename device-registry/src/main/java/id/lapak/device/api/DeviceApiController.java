@@ -1,6 +1,5 @@
 package id.lapak.device.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -60,6 +59,9 @@ class DeviceApiController {
     record HeartbeatResponse(Instant serverTime, long configVersion) {
     }
 
+    record TimeResponse(Instant serverTime) {
+    }
+
     private final Pairing pairing;
     private final DeviceAuthentication authentication;
     private final DeviceConfigService config;
@@ -107,6 +109,12 @@ class DeviceApiController {
         return new TokenResponse(token.token(), "Bearer", token.expiresInSeconds());
     }
 
+    @GetMapping("/time")
+    @Operation(summary = "The server's clock, for a device to check its own before signing an assertion")
+    TimeResponse time() {
+        return new TimeResponse(Instant.now(clock));
+    }
+
     @GetMapping("/config")
     @Operation(summary = "The device's effective configuration; send If-None-Match for 304",
             security = @SecurityRequirement(name = "device-token"))
@@ -138,9 +146,5 @@ class DeviceApiController {
         registry.recordHeartbeat(device.deviceId(), heartbeat);
         long version = config.forDevice(device.deviceId()).version();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new HeartbeatResponse(Instant.now(clock), version));
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -25,7 +25,8 @@ class DeviceSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/device/v1/pairings", "/api/device/v1/token").permitAll()
+                        .requestMatchers("/api/device/v1/pairings", "/api/device/v1/token", "/api/device/v1/time")
+                        .permitAll()
                         .anyRequest().hasRole("DEVICE"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401,

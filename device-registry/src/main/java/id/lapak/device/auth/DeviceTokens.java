@@ -29,7 +29,8 @@ public class DeviceTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    /** Mac instances are not thread-safe and costly to look up: one initialised instance per thread. */
+    private final ThreadLocal<Mac> macs;
     private final Duration lifetime;
     private final Clock clock;
 
@@ -42,7 +43,16 @@ public class DeviceTokens {
         if (lifetime.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalStateException("Device access tokens live at most 10 minutes");
         }
-        this.key = new SecretKeySpec(raw, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(raw, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -92,12 +102,6 @@ public class DeviceTokens {
     }
 
     private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return macs.get().doFinal(payload);
     }
 }
