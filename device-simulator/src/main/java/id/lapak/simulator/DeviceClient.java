@@ -1,0 +1,283 @@
+package id.lapak.simulator;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Lapak device speaking the device API ({@code docs/device-api.md}) over plain HTTP, keeping its identity and
+ * caches in a {@link DeviceHome}. The command line is one user; the server's integration tests are the other, so
+ * every call either returns the contract's answer or throws {@link ApiException} (an answer that is not 2xx) or
+ * {@link DeviceNetworkException} (no answer).
+ */
+public class DeviceClient {
+
+    public static final String PAIRINGS = "/api/device/v1/pairings";
+    public static final String TOKEN = "/api/device/v1/token";
+    public static final String CONFIG = "/api/device/v1/config";
+    public static final String HEARTBEATS = "/api/device/v1/heartbeats";
+
+    /** An assertion lives this long: well inside the server's 300 s limit, long enough for a slow network. */
+    public static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(120);
+    /** A cached token this close to expiry is renewed first, so it does not expire on its way to the server. */
+    public static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofSeconds(30);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String server;
+    private final DeviceHome home;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public DeviceClient(URI server, DeviceHome home) {
+        this(server, home, HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build(), Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's choosing, e.g. one running ahead to test how the server treats skew. */
+    public DeviceClient(URI server, DeviceHome home, HttpClient http, Clock clock) {
+        this.server = stripTrailingSlash(server.toString());
+        this.home = home;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** A client for an already paired home, talking to the server it paired with. */
+    public static DeviceClient forHome(DeviceHome home) {
+        return new DeviceClient(home.pairing().server(), home);
+    }
+
+    public URI server() {
+        return URI.create(server);
+    }
+
+    public DeviceHome home() {
+        return home;
+    }
+
+    /** A fresh EC P-256 (secp256r1) key pair, as a device makes when it pairs. */
+    public static KeyPair generateKeyPair() {
+        try {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make P-256 keys", e);
+        }
+    }
+
+    /** Pairs with a new key pair and stores the identity in the home, replacing whatever it held. */
+    public PairingResult pair(String code, DeviceFacts facts) {
+        return pair(code, facts, generateKeyPair());
+    }
+
+    /** Pairs with the given key pair, e.g. one already used by another device. */
+    public PairingResult pair(String code, DeviceFacts facts, KeyPair keyPair) {
+        String publicKey = Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("code", code);
+        body.put("publicKey", publicKey);
+        body.put("facts", facts);
+        RawResponse response = expectSuccess(send("POST", PAIRINGS, Json.MAPPER.writeValueAsString(body), null,
+                Map.of()));
+        JsonNode answer = parse(response);
+        var result = new PairingResult(uuid(answer, "deviceId"), uuid(answer, "tenantId"), uuid(answer, "storeId"),
+                Json.text(answer, "name"), Json.text(answer, "tokenAudience"));
+        String audience = result.tokenAudience() != null ? result.tokenAudience() : Assertions.TOKEN_AUDIENCE;
+        home.savePairing(new Pairing(server(), result.deviceId(), result.tenantId(), result.storeId(),
+                result.name(), audience, publicKey, facts, clock.instant()), keyPair);
+        return result;
+    }
+
+    /** A fresh assertion for this device: its own key, now until now + 120 s, a random jti. */
+    public String signAssertion() {
+        Pairing pairing = home.pairing();
+        Instant now = clock.instant();
+        return Assertions.create(home.keyPair(), pairing.deviceId().toString(), pairing.tokenAudience(), now,
+                now.plus(ASSERTION_LIFETIME), Assertions.randomJti());
+    }
+
+    /** Signs a fresh assertion, trades it for a token and caches the token in the home. */
+    public TokenResult requestToken() {
+        TokenResult token = exchange(signAssertion());
+        home.saveToken(new CachedToken(token.accessToken(), token.expiresAt()));
+        return token;
+    }
+
+    /** Trades any assertion for a token, caching nothing: for assertions the caller built by hand. */
+    public TokenResult exchange(String assertion) {
+        String body = Json.MAPPER.writeValueAsString(Map.of("assertion", assertion));
+        JsonNode answer = parse(expectSuccess(send("POST", TOKEN, body, null, Map.of())));
+        long expiresIn = answer.path("expires_in").asLong(0);
+        return new TokenResult(Json.text(answer, "access_token"), Json.text(answer, "token_type"), expiresIn,
+                clock.instant().plusSeconds(expiresIn));
+    }
+
+    /** The cached access token, or a new one when none is cached or it expires within 30 s. */
+    public String accessToken() {
+        Instant renewBy = clock.instant().plus(TOKEN_RENEWAL_MARGIN);
+        return home.token()
+                .filter(token -> token.expiresAt().isAfter(renewBy))
+                .map(CachedToken::accessToken)
+                .orElseGet(() -> requestToken().accessToken());
+    }
+
+    /** Pulls the configuration, conditional on the cached ETag when a configuration is cached. */
+    public ConfigResult config() {
+        return config(home.config().map(CachedConfig::etag).orElse(null));
+    }
+
+    /**
+     * Pulls the configuration with the given {@code If-None-Match} (null: unconditional). A 200 is cached with its
+     * ETag; a 304 answers with the cached body when its ETag is the one sent.
+     */
+    public ConfigResult config(String ifNoneMatch) {
+        Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch);
+        RawResponse response = send("GET", CONFIG, null, accessToken(), headers);
+        if (response.status() == 304) {
+            String etag = response.header("ETag") != null ? response.header("ETag") : ifNoneMatch;
+            return home.config()
+                    .filter(cached -> cached.etag() != null && cached.etag().equals(ifNoneMatch))
+                    .map(cached -> new ConfigResult(304, cached.version(), etag, cached.json()))
+                    .orElseGet(() -> new ConfigResult(304, -1, etag, null));
+        }
+        expectSuccess(response);
+        long version = parse(response).path("version").asLong(-1);
+        String etag = response.header("ETag");
+        home.saveConfig(new CachedConfig(version, etag, response.body()));
+        return new ConfigResult(response.status(), version, etag, response.body());
+    }
+
+    /** Reports the device's state; a null {@code deviceTime} becomes now. */
+    public HeartbeatResult heartbeat(Heartbeat heartbeat) {
+        Instant deviceTime = heartbeat.deviceTime() != null ? heartbeat.deviceTime()
+                : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("batteryPercent", heartbeat.batteryPercent());
+        body.put("charging", heartbeat.charging());
+        body.put("appVersion", heartbeat.appVersion());
+        body.put("readerFirmware", heartbeat.readerFirmware());
+        body.put("connectivity", heartbeat.connectivity() == null ? null : heartbeat.connectivity().name());
+        if (heartbeat.signalStrength() != null) {
+            body.put("signalStrength", heartbeat.signalStrength());
+        }
+        body.put("pendingUploads", heartbeat.pendingUploads());
+        body.put("deviceTime", deviceTime.toString());
+        RawResponse response = expectSuccess(send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body),
+                accessToken(), Map.of()));
+        JsonNode answer = parse(response);
+        String serverTime = Json.text(answer, "serverTime");
+        return new HeartbeatResult(response.status(), serverTime == null ? null : Instant.parse(serverTime),
+                answer.path("configVersion").asLong(-1), response.body());
+    }
+
+    /**
+     * Sends any request to the server and returns the answer whatever its status: for tests of what the typed
+     * methods cannot send (no token, a forged token, a malformed body).
+     *
+     * @param path        e.g. {@code /api/device/v1/config}
+     * @param jsonBody    null for no body
+     * @param bearerToken null for no {@code Authorization} header
+     */
+    public RawResponse send(String method, String path, String jsonBody, String bearerToken,
+            Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json")
+                .header("User-Agent", "lapak-device-simulator");
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new RawResponse(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new DeviceNetworkException(method + " " + server + path + " failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceNetworkException(method + " " + server + path + " interrupted", e);
+        }
+    }
+
+    private static RawResponse expectSuccess(RawResponse response) {
+        if (response.successful()) {
+            return response;
+        }
+        throw problem(response);
+    }
+
+    /** Reads RFC 9457 problem details; a body that is not one still gives the status and its text. */
+    static ApiException problem(RawResponse response) {
+        String retryAfter = response.header("Retry-After");
+        String body = response.body() == null ? "" : response.body();
+        try {
+            JsonNode problem = Json.MAPPER.readTree(body);
+            if (problem != null && problem.isObject()) {
+                return new ApiException(response.status(), Json.text(problem, "title"),
+                        Json.text(problem, "detail"), Json.text(problem, "reason"), Json.text(problem, "type"),
+                        retryAfter, body);
+            }
+        } catch (JacksonException notJson) {
+            // fall through: a proxy's HTML page or an empty body still deserves a readable error
+        }
+        String excerpt = body.isBlank() ? null : body.strip().substring(0, Math.min(200, body.strip().length()));
+        return new ApiException(response.status(), null, excerpt, null, null, retryAfter, body);
+    }
+
+    private static JsonNode parse(RawResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new ApiException(response.status(), "Unreadable answer", "the server's answer is not JSON: "
+                    + e.getOriginalMessage(), null, null, null, response.body());
+        }
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String value = Json.text(node, field);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "cannot connect" + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                : e.getClass().getSimpleName();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

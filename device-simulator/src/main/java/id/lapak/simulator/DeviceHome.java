@@ -1,0 +1,198 @@
+package id.lapak.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folder a device keeps its identity and caches in: {@code device.json} (who it is), {@code device.key} (the
+ * PKCS#8 private key, base64), {@code token.json} and {@code config.json}. The folder is created {@code 0700} and
+ * every file {@code 0600}, since the key and the token each let anyone act as the device.
+ */
+public class DeviceHome {
+
+    static final String DEVICE_FILE = "device.json";
+    static final String KEY_FILE = "device.key";
+    static final String TOKEN_FILE = "token.json";
+    static final String CONFIG_FILE = "config.json";
+
+    private static final FileAttribute<?> OWNER_ONLY_FOLDER =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    private final Path dir;
+
+    public DeviceHome(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** {@code ~/.lapak-device}. */
+    public static DeviceHome defaultHome() {
+        return new DeviceHome(Path.of(System.getProperty("user.home"), ".lapak-device"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean isPaired() {
+        return Files.isRegularFile(dir.resolve(DEVICE_FILE)) && Files.isRegularFile(dir.resolve(KEY_FILE));
+    }
+
+    public Optional<Pairing> findPairing() {
+        return isPaired() ? Optional.of(read(DEVICE_FILE, Pairing.class)) : Optional.empty();
+    }
+
+    /** This device's identity; fails when the folder holds none. */
+    public Pairing pairing() {
+        return findPairing().orElseThrow(() -> new IllegalStateException("not paired: " + dir + " holds no device"));
+    }
+
+    public KeyPair keyPair() {
+        Pairing pairing = pairing();
+        try {
+            var keys = KeyFactory.getInstance("EC");
+            byte[] privateDer = Base64.getDecoder().decode(readString(KEY_FILE).strip());
+            byte[] publicDer = Base64.getDecoder().decode(pairing.publicKey());
+            return new KeyPair(keys.generatePublic(new X509EncodedKeySpec(publicDer)),
+                    keys.generatePrivate(new PKCS8EncodedKeySpec(privateDer)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the key in " + dir.resolve(KEY_FILE) + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Stores a new identity. The key is written first so a crash never leaves a device without its key; the
+     * caches of the previous identity are dropped, they belong to another device.
+     */
+    public void savePairing(Pairing pairing, KeyPair keyPair) {
+        clearCaches();
+        writeString(KEY_FILE, Base64.getEncoder().encodeToString(keyPair.getPrivate().getEncoded()) + "\n");
+        write(DEVICE_FILE, pairing);
+    }
+
+    public Optional<CachedToken> token() {
+        return exists(TOKEN_FILE) ? Optional.of(read(TOKEN_FILE, CachedToken.class)) : Optional.empty();
+    }
+
+    public void saveToken(CachedToken token) {
+        write(TOKEN_FILE, token);
+    }
+
+    public void clearToken() {
+        delete(TOKEN_FILE);
+    }
+
+    public Optional<CachedConfig> config() {
+        return exists(CONFIG_FILE) ? Optional.of(read(CONFIG_FILE, CachedConfig.class)) : Optional.empty();
+    }
+
+    public void saveConfig(CachedConfig config) {
+        write(CONFIG_FILE, config);
+    }
+
+    /** Forgets the identity and everything cached for it, e.g. before pairing again. */
+    public void reset() {
+        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE)) {
+            delete(file);
+        }
+    }
+
+    private void clearCaches() {
+        delete(TOKEN_FILE);
+        delete(CONFIG_FILE);
+    }
+
+    private boolean exists(String file) {
+        return Files.isRegularFile(dir.resolve(file));
+    }
+
+    private <T> T read(String file, Class<T> type) {
+        return Json.MAPPER.readValue(readString(file), type);
+    }
+
+    private String readString(String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String file, Object value) {
+        writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+    }
+
+    /** Write beside, then rename: a reader never sees half a key or half a token. */
+    private void writeString(String file, String content) {
+        try {
+            ensureDir();
+            Path temp = posix() ? Files.createTempFile(dir, "." + file, ".tmp", OWNER_ONLY_FILE)
+                    : Files.createTempFile(dir, "." + file, ".tmp");
+            try {
+                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                move(temp, dir.resolve(file));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void ensureDir() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        if (posix()) {
+            Files.createDirectory(dir, OWNER_ONLY_FOLDER);
+            // The umask may have taken bits away at creation; say exactly what is meant.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    private void delete(String file) {
+        try {
+            Files.deleteIfExists(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean posix() {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
+    }
+}

@@ -1,0 +1,429 @@
+package id.lapak.simulator.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.CachedConfig;
+import id.lapak.simulator.ConfigResult;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.Heartbeat;
+import id.lapak.simulator.HeartbeatResult;
+import id.lapak.simulator.Pairing;
+import id.lapak.simulator.PairingResult;
+import id.lapak.simulator.TokenResult;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The commands of {@code lapak-device}. Exit codes follow what scripts expect: 0 done, 1 local state in the way
+ * (not paired, already paired), 2 the server refused, 3 the server could not be reached, 64 wrong usage.
+ */
+final class Cli {
+
+    static final int OK = 0;
+    static final int LOCAL_STATE = 1;
+    static final int API_ERROR = 2;
+    static final int NETWORK_ERROR = 3;
+    static final int USAGE = 64;
+
+    private static final String PROGRAM = "lapak-device";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path defaultHome;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Cli(PrintStream out, PrintStream err, Path defaultHome) {
+        this.out = out;
+        this.err = err;
+        this.defaultHome = defaultHome;
+        add(new Command("pair", "pair this device with a store using a one-time code", """
+                pair --server URL --code CODE [--force]
+                     [--model M] [--serial S] [--os-version V] [--app-version A]
+                     [--reader-model R] [--reader-serial RS]
+
+                Makes a new EC P-256 key pair, sends the public half with the code to the server and keeps the
+                private half in the home. Refuses a home that already holds a device unless --force is given.""",
+                Set.of("server", "code", "model", "serial", "os-version", "app-version", "reader-model",
+                        "reader-serial"),
+                Set.of("force"), this::pair));
+        add(new Command("token", "get a new access token with a signed assertion", """
+                token [--quiet]
+
+                Signs an ES256 assertion with the device key, trades it for an access token, caches the token
+                and prints it (with --quiet only its lifetime).""",
+                Set.of(), Set.of("quiet"), this::token));
+        add(new Command("config", "pull the device configuration", """
+                config
+
+                Sends the cached ETag as If-None-Match; prints the configuration, or that it is unchanged.""",
+                Set.of(), Set.of(), this::config));
+        add(new Command("heartbeat", "report battery, connectivity and pending uploads", """
+                heartbeat [--battery 0-100] [--charging] [--app-version A] [--reader-firmware F]
+                          [--connectivity WIFI|CELLULAR|ETHERNET|NONE] [--signal DBM] [--pending N]
+
+                Defaults: battery 80, not charging, the app version given when pairing, reader firmware
+                1.0.0, WIFI, signal -60, nothing pending.""",
+                Set.of("battery", "app-version", "reader-firmware", "connectivity", "signal", "pending"),
+                Set.of("charging"), this::heartbeat));
+        add(new Command("run", "send heartbeats in a loop, pulling the configuration when it changes", """
+                run [--interval SECONDS] [--count N]
+
+                Every --interval seconds (default 30) sends a heartbeat and pulls the configuration when the
+                server's version differs from the cached one. Stops after --count heartbeats, or on Ctrl-C.""",
+                Set.of("interval", "count"), Set.of(), this::run));
+        add(new Command("status", "show what the home holds, without the network", """
+                status
+
+                Device, server, store, token expiry and cached configuration version. Exits 1 when the home
+                holds no device.""",
+                Set.of(), Set.of(), this::status));
+    }
+
+    int run(String... argv) {
+        if (argv.length == 0) {
+            err.println(PROGRAM + ": a command is required");
+            printOverview(err);
+            return USAGE;
+        }
+        String name = argv[0];
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        if (isHelp(name) || name.equals("help")) {
+            if (!rest.isEmpty() && commands.containsKey(rest.getFirst())) {
+                printUsage(out, commands.get(rest.getFirst()));
+            } else {
+                printOverview(out);
+            }
+            return OK;
+        }
+        Command command = commands.get(name);
+        if (command == null) {
+            err.println(PROGRAM + ": unknown command '" + name + "'");
+            printOverview(err);
+            return USAGE;
+        }
+        if (rest.stream().anyMatch(Cli::isHelp)) {
+            printUsage(out, command);
+            return OK;
+        }
+        try {
+            var valueOptions = new HashSet<>(command.options());
+            valueOptions.add("home");
+            Args args = Args.parse(rest, valueOptions, command.flags());
+            DeviceHome home = new DeviceHome(homePath(args.get("home", null)));
+            return command.handler().run(args, home);
+        } catch (UsageException e) {
+            err.println(PROGRAM + " " + name + ": " + e.getMessage());
+            err.println("usage: " + PROGRAM + " " + command.usage().lines().findFirst().orElse(name));
+            return USAGE;
+        } catch (ApiException e) {
+            printProblem(e);
+            return API_ERROR;
+        } catch (DeviceNetworkException e) {
+            err.println(PROGRAM + " " + name + ": " + e.getMessage());
+            return NETWORK_ERROR;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            err.println(PROGRAM + " " + name + ": " + e.getMessage());
+            return LOCAL_STATE;
+        }
+    }
+
+    private int pair(Args args, DeviceHome home) {
+        URI server = serverUrl(args.require("server"));
+        String code = args.require("code");
+        if (home.isPaired() && !args.flag("force")) {
+            Pairing existing = home.pairing();
+            err.println(PROGRAM + " pair: " + home + " already holds device " + existing.deviceId()
+                    + " (use --force to pair again)");
+            return LOCAL_STATE;
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        var facts = new DeviceFacts(
+                args.get("model", "Lapak Simulator"),
+                args.get("serial", "SIM-" + suffix),
+                args.get("os-version", "Android 14"),
+                args.get("app-version", "1.0.0"),
+                args.get("reader-model", "Lapak R1"),
+                args.get("reader-serial", "RD-SIM-" + suffix));
+        // A failed pairing leaves the old identity in place: it is replaced only once the server said yes.
+        PairingResult result = new DeviceClient(server, home).pair(code, facts);
+        out.println("paired device " + result.deviceId() + " \"" + result.name() + "\"");
+        out.println("store  " + result.storeId() + " (tenant " + result.tenantId() + ")");
+        out.println("home   " + home);
+        return OK;
+    }
+
+    private int token(Args args, DeviceHome home) {
+        TokenResult token = DeviceClient.forHome(home).requestToken();
+        out.println(args.flag("quiet") ? "token ok, expires in " + token.expiresIn() + " s" : token.accessToken());
+        return OK;
+    }
+
+    private int config(Args args, DeviceHome home) {
+        ConfigResult config = DeviceClient.forHome(home).config();
+        if (config.notModified()) {
+            out.println("config unchanged (version " + config.version() + ")");
+        }
+        if (config.json() != null) {
+            out.println(pretty(config.json()));
+        }
+        return OK;
+    }
+
+    private int heartbeat(Args args, DeviceHome home) {
+        Pairing pairing = home.pairing();
+        Heartbeat heartbeat = heartbeatFrom(args, pairing);
+        HeartbeatResult result = DeviceClient.forHome(home).heartbeat(heartbeat);
+        out.println(pretty(result.json()));
+        return OK;
+    }
+
+    private static Heartbeat heartbeatFrom(Args args, Pairing pairing) {
+        String appVersion = pairing.facts() != null && pairing.facts().appVersion() != null
+                ? pairing.facts().appVersion() : "1.0.0";
+        Heartbeat typical = Heartbeat.typical(appVersion);
+        return new Heartbeat(
+                args.integer("battery", typical.batteryPercent(), 0, 100),
+                args.flag("charging"),
+                args.get("app-version", typical.appVersion()),
+                args.get("reader-firmware", typical.readerFirmware()),
+                connectivity(args.get("connectivity", typical.connectivity().name())),
+                args.integer("signal", typical.signalStrength(), -200, 0),
+                args.integer("pending", typical.pendingUploads(), 0, Integer.MAX_VALUE),
+                null);
+    }
+
+    private static Heartbeat.Connectivity connectivity(String value) {
+        try {
+            return Heartbeat.Connectivity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--connectivity must be WIFI, CELLULAR, ETHERNET or NONE, got '" + value + "'");
+        }
+    }
+
+    private int run(Args args, DeviceHome home) {
+        int interval = args.integer("interval", 30, 1, 86_400);
+        int count = args.integer("count", 0, 1, Integer.MAX_VALUE);
+        DeviceClient client = DeviceClient.forHome(home);
+        Heartbeat heartbeat = heartbeatFrom(args, home.pairing());
+
+        var stop = new AtomicBoolean();
+        var finished = new CountDownLatch(1);
+        Thread loop = Thread.currentThread();
+        // Ctrl-C: let the current request end or be interrupted, then print the summary before the JVM goes.
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            loop.interrupt();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        int sent = 0;
+        int status = OK;
+        try {
+            while (!stop.get() && (count == 0 || sent < count)) {
+                sent++;
+                status = beat(client, home, heartbeat, sent);
+                if (status != OK || stop.get() || (count != 0 && sent >= count)) {
+                    break;
+                }
+                try {
+                    Thread.sleep(Duration.ofSeconds(interval));
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            out.println("stopped after " + sent + " heartbeat" + (sent == 1 ? "" : "s"));
+            out.flush();
+            return status;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what is running; nothing to remove
+            }
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * One heartbeat and, when needed, one configuration pull. Passing trouble (no network, a busy or failing
+     * server, a token the server no longer takes) is reported and the loop goes on, as a device would; any other
+     * refusal (revoked, retired, suspended) ends it.
+     */
+    private int beat(DeviceClient client, DeviceHome home, Heartbeat heartbeat, int number) {
+        try {
+            HeartbeatResult result = client.heartbeat(heartbeat);
+            long held = home.config().map(CachedConfig::version).orElse(-1L);
+            out.println(Instant.now() + " heartbeat " + number + ": server config version "
+                    + result.configVersion());
+            if (result.configVersion() != held) {
+                ConfigResult config = client.config();
+                out.println(Instant.now() + " config " + (config.notModified() ? "unchanged" : "updated")
+                        + " (version " + config.version() + ")");
+            }
+            return OK;
+        } catch (DeviceNetworkException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                err.println(Instant.now() + " heartbeat " + number + ": " + e.getMessage());
+            }
+            return OK;
+        } catch (ApiException e) {
+            if (e.status() >= 500 || e.status() == 429) {
+                printProblem(e);
+                return OK;
+            }
+            if ("token_expired".equals(e.reason()) || "token_invalid".equals(e.reason())) {
+                printProblem(e);
+                home.clearToken();
+                return OK;
+            }
+            printProblem(e);
+            return API_ERROR;
+        }
+    }
+
+    private int status(Args args, DeviceHome home) {
+        if (!home.isPaired()) {
+            out.println("home    " + home + ": not paired");
+            return LOCAL_STATE;
+        }
+        Pairing pairing = home.pairing();
+        var cachedConfig = home.config();
+        String storeName = cachedConfig.map(config -> storeName(config.json())).orElse(null);
+        out.println("home    " + home);
+        out.println("device  " + pairing.deviceId() + (pairing.name() != null ? " \"" + pairing.name() + "\"" : ""));
+        out.println("server  " + pairing.server());
+        out.println("tenant  " + pairing.tenantId());
+        out.println("store   " + pairing.storeId() + (storeName != null ? " \"" + storeName + "\"" : ""));
+        out.println("paired  " + pairing.pairedAt());
+        out.println("token   " + home.token().map(token -> {
+            long left = Duration.between(Instant.now(), token.expiresAt()).toSeconds();
+            return left > 0 ? "expires " + token.expiresAt() + " (in " + left + " s)"
+                    : "expired " + token.expiresAt();
+        }).orElse("none"));
+        out.println("config  " + cachedConfig.map(config -> "version " + config.version()
+                + (config.etag() != null ? " (etag " + config.etag() + ")" : "")).orElse("none cached"));
+        return OK;
+    }
+
+    private void printProblem(ApiException e) {
+        err.println(PROGRAM + ": the server answered " + e.status() + (e.title() != null ? " " + e.title() : ""));
+        if (e.detail() != null) {
+            err.println("  detail: " + e.detail());
+        }
+        if (e.reason() != null) {
+            err.println("  reason: " + e.reason());
+        }
+        if (e.retryAfter() != null) {
+            err.println("  retry after: " + e.retryAfter() + " s");
+        }
+    }
+
+    private Path homePath(String option) {
+        if (option == null) {
+            return defaultHome;
+        }
+        if (option.isBlank()) {
+            throw new UsageException("--home needs a folder");
+        }
+        if (option.equals("~") || option.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home"), option.substring(1).replaceFirst("^/", ""));
+        }
+        return Path.of(option);
+    }
+
+    private static URI serverUrl(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw new UsageException("--server must be an http or https URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--server is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static String storeName(String configJson) {
+        try {
+            var name = JSON.readTree(configJson).path("store").path("name");
+            return name.isString() ? name.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String pretty(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (JacksonException e) {
+            return json;
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+
+    private void printOverview(PrintStream stream) {
+        stream.println("usage: " + PROGRAM + " COMMAND [options] [--home DIR]");
+        stream.println();
+        stream.println("A simulated Lapak device speaking the device API over HTTP. Its identity and caches live");
+        stream.println("in --home (default " + defaultHome + ").");
+        stream.println();
+        stream.println("commands:");
+        commands.values().forEach(c -> stream.printf("  %-10s %s%n", c.name(), c.summary()));
+        stream.println();
+        stream.println("'" + PROGRAM + " COMMAND --help' shows a command's options.");
+        stream.println("exit codes: 0 ok, 1 local state, 2 refused by the server, 3 network, 64 usage");
+    }
+
+    private void printUsage(PrintStream stream, Command command) {
+        stream.println("usage: " + PROGRAM + " " + command.usage());
+        stream.println();
+        stream.println("  --home DIR   where the device keeps its state (default " + defaultHome + ")");
+    }
+
+    private void add(Command command) {
+        commands.put(command.name(), command);
+    }
+
+    private record Command(String name, String summary, String usage, Set<String> options, Set<String> flags,
+            Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        int run(Args args, DeviceHome home);
+    }
+}
