@@ -25,7 +25,7 @@ case "${1:-}" in
   --code) code=${2:?--code needs a value} ;;
   --dev-code)
     command -v psql >/dev/null || { echo "psql is needed for --dev-code" >&2; exit 64; }
-    code=$(tr -dc 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' </dev/urandom | head -c 8)
+    code=$(LC_ALL=C tr -dc 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' </dev/urandom 2>/dev/null | head -c 8 || true)
     # As the application role, inside the demo tenant, exactly as the portal would write it.
     psql -q -v ON_ERROR_STOP=1 "$DEV_DB" <<SQL
 begin;

@@ -1,0 +1,48 @@
+package id.lapak.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.Heartbeat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** A merchant pairs a device from the portal: the simulator redeems the code shown and the device shows online. */
+class DevicePairingBrowserTest extends BrowserTestSupport {
+
+    @Test
+    void merchantCreatesACodeTheSimulatorPairsAndTheDeviceIsOnline() throws Exception {
+        login("maju.admin");
+        driver.get(PORTAL + "devices");
+        click(By.id("add-device"));
+        var store = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pairing-store input")));
+        store.sendKeys("Maju Pusat");
+        store.sendKeys(Keys.ENTER);
+        click(By.id("create-pairing-code"));
+        String code = wait.until(d -> {
+            String text = d.findElement(By.id("pairing-code")).getText().strip();
+            return text.length() >= 8 ? text : null;
+        });
+
+        Path home = Files.createTempDirectory("lapak-device");
+        DeviceClient device = new DeviceClient(URI.create(PORTAL), new DeviceHome(home));
+        var paired = device.pair(code, new DeviceFacts("Sunmi P2", "SN-BROWSER", "Android 13", "1.4.0",
+                "Lapak R1", "RD-1"));
+        assertThat(paired.storeId().toString()).isEqualTo("5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01");
+        device.heartbeat(Heartbeat.typical("1.4.0"));
+        assertThat(device.config().status()).isEqualTo(200);
+
+        driver.get(PORTAL + "devices");
+        waitForGridToContain("device-grid", "Sunmi P2");
+        assertThat(gridText("device-grid")).contains("Online");
+    }
+}
