@@ -20,7 +20,7 @@ class ModuleBoundariesTest {
     static final String DEVICE_REGISTRY = "id.lapak.device..";
     static final String BILLING = "id.lapak.billing..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
-            "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.support..", "id.lapak.demo..",
+            "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
             "id.lapak.preferences.."};
 
     static JavaClasses lapak;

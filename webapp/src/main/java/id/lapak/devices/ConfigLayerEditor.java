@@ -1,0 +1,218 @@
+package id.lapak.devices;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasEnabled;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.shared.HasTooltip;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+
+import id.lapak.device.config.ConfigSettings;
+import id.lapak.device.config.ConfigSettings.Setting;
+import id.lapak.device.config.EffectiveValue;
+import id.lapak.device.config.InvalidConfigException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Edits one configuration layer (tenant, store or device): a row per known setting with an "Override" switch, an
+ * input typed by the setting's default, and the value the layer would otherwise inherit. Only overridden settings
+ * are written, so clearing a switch hands the setting back to the layer above.
+ *
+ * <p>No {@code Binder} here: the rows come from {@link ConfigSettings#ALL} rather than from a record's fields, and
+ * each row converts on its own (see docs/decisions/0006-device-settings-editor.md).
+ */
+class ConfigLayerEditor extends Composite<FormLayout> {
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private boolean readOnly;
+
+    ConfigLayerEditor() {
+        FormLayout form = getContent();
+        form.setId("config-layer-editor");
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        for (Setting setting : ConfigSettings.ALL.values()) {
+            Row row = new Row(setting);
+            rows.put(setting.key(), row);
+            form.addFormItem(row.layout, getTranslation("config.key." + setting.key()));
+        }
+    }
+
+    /** Shows a layer's own values over what it inherits from the layers above. */
+    void read(Map<String, JsonNode> own, Map<String, EffectiveValue> inherited) {
+        clearProblems();
+        rows.values().forEach(row -> row.read(own.get(row.setting.key()), inherited.get(row.setting.key())));
+    }
+
+    /** Only the overridden settings, as JSON; empty after marking the rows that cannot be converted or are invalid. */
+    Optional<Map<String, JsonNode>> write() {
+        clearProblems();
+        Map<String, JsonNode> layer = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Row row : rows.values()) {
+            if (!row.override.getValue()) {
+                continue;
+            }
+            try {
+                Optional<JsonNode> value = row.value.get();
+                if (value.isEmpty()) {
+                    row.problem(getTranslation("config.error.required"));
+                    ok = false;
+                } else if (!row.setting.valid().test(value.get())) {
+                    row.problem(getTranslation("config.error.invalid", rule(row.setting)));
+                    ok = false;
+                } else {
+                    layer.put(row.setting.key(), value.get());
+                }
+            } catch (IllegalArgumentException e) {
+                row.problem(getTranslation(e.getMessage()));
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(layer) : Optional.empty();
+    }
+
+    /** Marks the refused setting; false when the key is not one of the rows (then the caller shows the message). */
+    boolean show(InvalidConfigException problem) {
+        Row row = rows.get(problem.key());
+        if (row == null) {
+            return false;
+        }
+        Setting setting = ConfigSettings.ALL.get(problem.key());
+        row.problem(getTranslation("config.error.invalid", rule(setting)));
+        return true;
+    }
+
+    void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        rows.values().forEach(Row::applyState);
+    }
+
+    private String rule(Setting setting) {
+        return getTranslation("config.rule." + setting.key());
+    }
+
+    private void clearProblems() {
+        rows.values().forEach(Row::clearProblem);
+    }
+
+    /** One setting: its switch, its typed input, and what it inherits. */
+    private final class Row {
+
+        final Setting setting;
+        final Checkbox override = new Checkbox(getTranslation("config.override"));
+        final Span inheritedText = new Span();
+        final HorizontalLayout layout;
+        final Component input;
+        final Supplier<Optional<JsonNode>> value;
+        final Consumer<JsonNode> show;
+        EffectiveValue inherited;
+
+        Row(Setting setting) {
+            this.setting = setting;
+            String id = setting.key().replace('.', '-');
+            ConfigValues.Kind kind = ConfigValues.kind(setting.platformDefault());
+            switch (kind) {
+                case BOOLEAN -> {
+                    Checkbox field = new Checkbox(getTranslation("config.enabled"));
+                    value = () -> Optional.of(ConfigValues.fromBoolean(field.getValue()));
+                    show = v -> field.setValue(ConfigValues.toBoolean(v));
+                    input = field;
+                }
+                case WHOLE_NUMBER -> {
+                    BigDecimalField field = new BigDecimalField();
+                    field.setHelperText(rule(setting));
+                    value = () -> ConfigValues.fromWholeNumber(field.getValue());
+                    show = v -> field.setValue(ConfigValues.toWholeNumber(v));
+                    input = field;
+                }
+                case NUMBER_LIST, TEXT_LIST -> {
+                    TextField field = new TextField();
+                    field.setHelperText(rule(setting));
+                    field.setPlaceholder(getTranslation("config.list.placeholder"));
+                    value = () -> ConfigValues.fromList(field.getValue(), kind);
+                    show = v -> field.setValue(ConfigValues.toList(v));
+                    input = field;
+                }
+                case DATE -> {
+                    DatePicker field = new DatePicker();
+                    field.setClearButtonVisible(true);
+                    field.setHelperText(rule(setting));
+                    value = () -> Optional.of(ConfigValues.fromDate(field.getValue()));
+                    show = v -> field.setValue(ConfigValues.toDate(v));
+                    input = field;
+                }
+                default -> {
+                    TextField field = new TextField();
+                    field.setHelperText(rule(setting));
+                    value = () -> Optional.of(ConfigValues.fromText(field.getValue()));
+                    show = v -> field.setValue(ConfigValues.toText(v));
+                    input = field;
+                }
+            }
+            input.setId("config-" + id);
+            override.setId("config-override-" + id);
+            if (input instanceof HasTooltip tooltip && kind == ConfigValues.Kind.BOOLEAN) {
+                tooltip.setTooltipText(rule(setting));
+            }
+            inheritedText.addClassName("lapak-config-inherited");
+            override.addValueChangeListener(e -> {
+                if (e.isFromClient() && !e.getValue() && inherited != null) {
+                    // Handing the setting back: show what the layer above gives it again.
+                    show.accept(inherited.value());
+                    clearProblem();
+                }
+                applyState();
+            });
+            layout = new HorizontalLayout(override, input, inheritedText);
+            layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            layout.setWidthFull();
+        }
+
+        void read(JsonNode own, EffectiveValue inherited) {
+            this.inherited = inherited;
+            override.setValue(own != null);
+            show.accept(own != null ? own : inherited == null ? null : inherited.value());
+            if (inherited != null) {
+                String text = ConfigValues.display(inherited.value());
+                inheritedText.setText(getTranslation("config.inherited",
+                        text.isEmpty() ? getTranslation("config.value.none") : text,
+                        getTranslation("config.source." + inherited.source().name())));
+            }
+            applyState();
+        }
+
+        void applyState() {
+            override.setReadOnly(readOnly);
+            ((HasEnabled) input).setEnabled(override.getValue() && !readOnly);
+            inheritedText.setVisible(!override.getValue());
+        }
+
+        void problem(String message) {
+            if (input instanceof HasValidation field) {
+                field.setErrorMessage(message);
+                field.setInvalid(true);
+            }
+        }
+
+        void clearProblem() {
+            if (input instanceof HasValidation field) {
+                field.setInvalid(false);
+                field.setErrorMessage(null);
+            }
+        }
+    }
+}
