@@ -45,6 +45,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -78,6 +80,9 @@ class DeviceHealthIntegrationTest {
     PlatformAccess platform;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    TransactionTemplate transaction;
 
     /** A merchant with one store and its admin. */
     record Merchant(UUID tenant, TestUser admin, StoreDetails store) {
@@ -87,6 +92,7 @@ class DeviceHealthIntegrationTest {
 
     @BeforeEach
     void aMerchant() {
+        transaction = new TransactionTemplate(transactionManager);
         merchant = newMerchant("Health");
     }
 
@@ -302,6 +308,13 @@ class DeviceHealthIntegrationTest {
         assertThat(TestUsers.as(manager, () -> settings.current()).offlineAfterMinutes()).isEqualTo(20);
         Merchant other = newMerchant("Defaults");
         assertThat(TestUsers.as(other.admin(), () -> settings.current())).isEqualTo(AlertSettings.DEFAULTS);
+        // Raw SQL as the application role, in the other tenant's transaction: row-level security hides the row.
+        Long seen = TenantContext.callAs(other.tenant(), () -> transaction.execute(s -> jdbc.sql(
+                        "select count(*) from device_alert_settings where tenant_id = ?")
+                .param(merchant.tenant()).query(Long.class).single()));
+        assertThat(seen).isZero();
+        assertThat(jdbc.sql("select count(*) from pg_class where relname = 'device_alert_settings' "
+                + "and relrowsecurity and relforcerowsecurity").query(Long.class).single()).isOne();
     }
 
     @Test
