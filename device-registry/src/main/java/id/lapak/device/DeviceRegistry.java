@@ -2,6 +2,7 @@ package id.lapak.device;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,6 +74,13 @@ public class DeviceRegistry {
     @Transactional(readOnly = true)
     public DeviceDetails get(UUID deviceId) {
         return devices.findById(deviceId).map(Device::details).orElseThrow(() -> new DeviceNotFoundException(deviceId));
+    }
+
+    /** Every device of the current tenant, whatever its status (background checks of the tenant's fleet). */
+    @Transactional(readOnly = true)
+    public List<DeviceDetails> all() {
+        TenantContext.requireTenant();
+        return devices.findAll().stream().map(Device::details).toList();
     }
 
     private static String summary(Heartbeat h) {

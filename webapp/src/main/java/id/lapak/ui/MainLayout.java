@@ -18,6 +18,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
@@ -34,7 +35,11 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences) {
+    private final DeviceAlerts alerts;
+
+    MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences,
+               DeviceAlerts alerts) {
+        this.alerts = alerts;
         LapakUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
 
@@ -94,7 +99,23 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.devices"), "devices", VaadinIcon.MOBILE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
                     VaadinIcon.COG.create()));
+            nav.addItem(alertsItem());
         }
         return nav;
+    }
+
+    /** The alerts item carries the number of open alerts nobody has acknowledged yet. */
+    private SideNavItem alertsItem() {
+        SideNavItem item = new SideNavItem(getTranslation("nav.alerts"), "alerts", VaadinIcon.BELL.create());
+        item.setId("nav-alerts");
+        long open = alerts.countOpen();
+        if (open > 0) {
+            Span badge = new Span(String.valueOf(open));
+            badge.setId("nav-alerts-count");
+            badge.addClassName("lapak-count");
+            badge.getElement().setAttribute("aria-label", getTranslation("nav.alerts.count", open));
+            item.setSuffixComponent(badge);
+        }
+        return item;
     }
 }

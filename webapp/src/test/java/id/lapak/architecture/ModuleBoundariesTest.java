@@ -21,7 +21,7 @@ class ModuleBoundariesTest {
     static final String BILLING = "id.lapak.billing..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
             "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
-            "id.lapak.preferences.."};
+            "id.lapak.preferences..", "id.lapak.alerts.."};
 
     static JavaClasses lapak;
 

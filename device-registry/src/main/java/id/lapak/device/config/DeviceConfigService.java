@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +146,44 @@ public class DeviceConfigService {
         return new String(render(device, stores.get(device.storeId())).body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The effective value of one setting for each of the current tenant's given devices, reading every layer of the
+     * tenant once (background checks over a whole fleet; no person is signed in).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, JsonNode> effectiveForAll(Collection<DeviceDetails> fleet, String key) {
+        UUID tenant = TenantContext.requireTenant();
+        ConfigSettings.Setting setting = ConfigSettings.ALL.get(key);
+        if (setting == null) {
+            throw new InvalidConfigException(key, "is not a known setting");
+        }
+        Map<ConfigScope, Map<UUID, Map<String, JsonNode>>> layers = new EnumMap<>(ConfigScope.class);
+        jdbc.sql("select scope, scope_id, settings::text from device_config_layer where tenant_id = ?")
+                .param(tenant)
+                .query((rs, n) -> {
+                    Map<String, JsonNode> settings = new LinkedHashMap<>();
+                    json.readTree(rs.getString(3)).properties().forEach(e -> settings.put(e.getKey(), e.getValue()));
+                    layers.computeIfAbsent(ConfigScope.valueOf(rs.getString(1)), s -> new HashMap<>())
+                            .put(rs.getObject(2, UUID.class), settings);
+                    return null;
+                })
+                .list();
+        Map<UUID, JsonNode> values = new HashMap<>();
+        for (DeviceDetails device : fleet) {
+            Map<ConfigScope, Map<String, JsonNode>> own = new LinkedHashMap<>();
+            for (var scope : List.of(ConfigScope.TENANT, ConfigScope.STORE, ConfigScope.DEVICE)) {
+                UUID scopeId = scope == ConfigScope.TENANT ? device.tenantId()
+                        : scope == ConfigScope.STORE ? device.storeId() : device.id();
+                Map<String, JsonNode> layer = layers.getOrDefault(scope, Map.of()).get(scopeId);
+                if (layer != null) {
+                    own.put(scope, layer);
+                }
+            }
+            values.put(device.id(), resolve(setting, own).value());
+        }
+        return values;
+    }
+
     private List<EffectiveValue> effectiveValues(DeviceDetails device) {
         Map<ConfigScope, Map<String, JsonNode>> layers = new LinkedHashMap<>();
         load(ConfigScope.TENANT, device.tenantId()).ifPresent(l -> layers.put(ConfigScope.TENANT, l.settings()));
@@ -150,18 +191,24 @@ public class DeviceConfigService {
         load(ConfigScope.DEVICE, device.id()).ifPresent(l -> layers.put(ConfigScope.DEVICE, l.settings()));
         List<EffectiveValue> values = new ArrayList<>();
         for (var setting : ConfigSettings.ALL.values()) {
-            JsonNode value = setting.platformDefault();
-            ConfigScope source = ConfigScope.PLATFORM;
-            for (var layer : layers.entrySet()) {
-                JsonNode override = layer.getValue().get(setting.key());
-                if (override != null) {
-                    value = override;
-                    source = layer.getKey();
-                }
-            }
-            values.add(new EffectiveValue(setting.key(), value, source));
+            values.add(resolve(setting, layers));
         }
         return values;
+    }
+
+    /** The narrowest layer that sets the key wins; with none, the platform default. */
+    private static EffectiveValue resolve(ConfigSettings.Setting setting,
+                                          Map<ConfigScope, Map<String, JsonNode>> layers) {
+        JsonNode value = setting.platformDefault();
+        ConfigScope source = ConfigScope.PLATFORM;
+        for (var layer : layers.entrySet()) {
+            JsonNode override = layer.getValue().get(setting.key());
+            if (override != null) {
+                value = override;
+                source = layer.getKey();
+            }
+        }
+        return new EffectiveValue(setting.key(), value, source);
     }
 
     private RenderedConfig render(DeviceDetails device, StoreDetails store) {

@@ -1,0 +1,78 @@
+package id.lapak.alerts;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import id.lapak.device.health.AlertNotFoundException;
+import id.lapak.device.health.DeviceAlert;
+import id.lapak.device.health.DeviceAlerts;
+import id.lapak.tenant.TenantDirectory;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Open device alerts, newest first, a page at a time; acknowledging one tells the team someone is on it. */
+@Route("alerts")
+@PageTitle("Lapak · Alerts")
+@RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
+class AlertsView extends VerticalLayout {
+
+    private final DeviceAlerts alerts;
+    private final Grid<DeviceAlert> grid = new Grid<>();
+
+    AlertsView(DeviceAlerts alerts, TenantDirectory tenants) {
+        this.alerts = alerts;
+        setId("alerts");
+        setSizeFull();
+
+        DateTimeFormatter since = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(tenants.current().timeZone());
+        grid.setId("alert-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(DeviceAlert::deviceName).setHeader(getTranslation("alerts.column.device")).setFlexGrow(2);
+        grid.addColumn(a -> getTranslation("alerts.kind." + a.kind().name()))
+                .setHeader(getTranslation("alerts.column.kind"));
+        grid.addColumn(a -> since.format(a.raisedAt())).setHeader(getTranslation("alerts.column.since"));
+        grid.addComponentColumn(this::acknowledgement).setHeader(getTranslation("alerts.column.acknowledgedBy"));
+        grid.setEmptyStateText(getTranslation("alerts.empty"));
+        grid.setItemsPageable(pageable -> alerts.openAlerts(pageable).getContent());
+
+        add(new H2(getTranslation("alerts.title")), grid);
+    }
+
+    private Component acknowledgement(DeviceAlert alert) {
+        if (alert.acknowledged()) {
+            return new Span(alert.acknowledgedBy());
+        }
+        Button acknowledge = new Button(getTranslation("alerts.acknowledge"), e -> acknowledge(alert));
+        acknowledge.addClassName("acknowledge-alert");
+        acknowledge.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return acknowledge;
+    }
+
+    private void acknowledge(DeviceAlert alert) {
+        try {
+            alerts.acknowledge(alert.id());
+            Notification.show(getTranslation("alerts.acknowledged"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (AlertNotFoundException e) {
+            Notification.show(getTranslation("alerts.notFound"), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        // Rebuilds the list and the layout, so the navigation badge shows the new count too.
+        UI.getCurrent().refreshCurrentRoute(true);
+    }
+}
