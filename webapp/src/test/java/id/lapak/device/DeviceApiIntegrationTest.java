@@ -38,6 +38,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** The device API over real HTTP: pairing, assertions, tokens, configuration, heartbeats, revocation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(id.lapak.support.SameSecurityContextStrategy.class)
 class DeviceApiIntegrationTest {
 
     @LocalServerPort
@@ -125,6 +126,15 @@ class DeviceApiIntegrationTest {
                 "{\"code\": \"" + "A".repeat(70_000) + "\"}", null);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).doesNotContain("Exception");
+        // The same without a declared length: counted while reading.
+        HttpResponse<String> chunked = TestDevice.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(device.server + "/api/device/v1/pairings"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"code\": \"" + "A".repeat(70_000) + "\"}").getBytes())))
+                .build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(TestDevice.reason(chunked)).isEqualTo("body_too_large");
     }
 
     @Test

@@ -51,6 +51,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(id.lapak.support.SameSecurityContextStrategy.class)
 class DeviceCodesApiIntegrationTest {
 
     static final KeyPair REALM_KEY = rsa();

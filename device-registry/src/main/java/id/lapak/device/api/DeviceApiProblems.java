@@ -87,6 +87,10 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (tooLarge(ex)) {
+            statusCode = HttpStatus.CONTENT_TOO_LARGE;
+            body = null;
+        }
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
         String reason = switch (statusCode.value()) {
             case 400 -> "body_malformed";
@@ -98,10 +102,22 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
         };
         if (statusCode.value() == 400) {
             problem.setDetail("The body is not valid JSON of the expected shape");
+        } else if (statusCode.value() == 413) {
+            problem.setDetail("Request bodies are limited to 64 KB");
         }
         problem.setType(URI.create("https://lapak.id/problems/" + reason.replace('_', '-')));
         problem.setProperty("reason", reason);
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    /** A body without a declared length that ran over the limit while being read. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail, String reason) {
