@@ -67,8 +67,14 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(LapakJwtAuthentication.converter(policy))))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(LapakJwtAuthentication.converter(policy)))
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(response, 401, "Not authenticated",
+                                    "Send a valid Keycloak access token as a Bearer token", "token_invalid");
+                        }))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> problems.write(response,
                         403, "Not allowed", "Your role does not allow this request", "forbidden")))

@@ -120,7 +120,9 @@ class DeviceCodesApiIntegrationTest {
         String wrongIssuer = token(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()),
                 "http://evil.example/realms/lapak");
         assertThat(post(wrongIssuer, "{\"storeId\": \"" + store.id() + "\"}").statusCode()).isEqualTo(401);
-        assertThat(post(null, "{\"storeId\": \"" + store.id() + "\"}").statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = post(null, "{\"storeId\": \"" + store.id() + "\"}");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(TestDevice.reason(anonymous)).isEqualTo("token_invalid");
 
         String admin = token(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()), ISSUER);
         HttpResponse<String> malformed = post(admin, "{\"storeId\": \"not-a-uuid\"}");

@@ -1,0 +1,80 @@
+package id.lapak.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.Heartbeat;
+import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.TestUsers;
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreService;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The command-line device's client against the running application: the whole device life over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(SameSecurityContextStrategy.class)
+class SimulatorIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    StoreService stores;
+    @Autowired
+    PairingCodes codes;
+    @Autowired
+    DeviceService devices;
+
+    @Test
+    void theSimulatorPairsAuthenticatesPullsConfigurationAndReportsHealth() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        tenants.createIfMissing(new NewTenant(tenant, "Sim " + tenant, "PT Sim", "ID", null, null), "test setup");
+        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
+        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Sim Pusat", "Jl. 1", "Surabaya",
+                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        String code = TestUsers.as(admin, () -> codes.create(store.id(), "Kasir Sim")).displayCode();
+
+        Path home = Files.createTempDirectory("lapak-device");
+        DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port), new DeviceHome(home));
+        var paired = device.pair(code, new DeviceFacts("Sunmi V2", "SN-9", "Android 14", "1.2.0", "R1", "RD-9"));
+        assertThat(paired.tenantId()).isEqualTo(tenant);
+
+        var first = device.config();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json()).contains("Sim Pusat");
+        assertThat(device.config().notModified()).isTrue();
+
+        var beat = device.heartbeat(Heartbeat.typical("1.2.0"));
+        assertThat(beat.configVersion()).isEqualTo(first.version());
+        assertThat(TestUsers.as(admin, () -> devices.get(paired.deviceId())).batteryPercent()).isEqualTo(80);
+
+        TestUsers.run(admin, () -> devices.revoke(paired.deviceId(), "Lost on a bus"));
+        assertThatThrownBy(device::config).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.reason()).isEqualTo("device_revoked"));
+    }
+}
