@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -65,11 +64,10 @@ class DeviceApiIntegrationTest {
     @BeforeEach
     void merchantWithAStore() {
         platform.run("test: forget pairing failures", () -> jdbc.sql("delete from pairing_failure").update());
-        tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, "Devices " + tenant, "PT Devices", "ID", null, null), "test setup");
-        admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        store = TestUsers.as(admin, () -> stores.create(new StoreForm("Pusat", "Jl. Satu 1", "Jakarta",
-                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Devices");
+        tenant = merchant.tenant();
+        admin = merchant.admin();
+        store = merchant.store();
     }
 
     String newCode() {
@@ -183,7 +181,7 @@ class DeviceApiIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(200);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         var document = TestDevice.json(first);
-        assertThat(document.path("store").path("name").asString()).isEqualTo("Pusat");
+        assertThat(document.path("store").path("name").asString()).isEqualTo("Devices Pusat");
         assertThat(document.path("device").path("name").asString()).isEqualTo("Kasir 1");
         assertThat(document.path("tipping").path("enabled").asBoolean()).isFalse();
         assertThat(document.path("entryModes")).hasSize(3);
@@ -275,7 +273,7 @@ class DeviceApiIntegrationTest {
             jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?").param(tenant).update();
             jdbc.sql("select pg_notify('lapak_device', ?)").param("tenant:" + tenant).query().singleRow();
         });
-        await(() -> "tenant_suspended".equals(TestDevice.reason(device.config(null))));
+        id.lapak.support.Await.until(() -> "tenant_suspended".equals(TestDevice.reason(device.config(null))));
     }
 
     @Test
@@ -292,27 +290,12 @@ class DeviceApiIntegrationTest {
         assertThat(theirs.pair(code).statusCode()).isEqualTo(201);
         theirs.authenticate();
 
-        assertThat(TestDevice.json(ours.config(null)).path("store").path("name").asString()).isEqualTo("Pusat");
+        assertThat(TestDevice.json(ours.config(null)).path("store").path("name").asString()).isEqualTo("Devices Pusat");
         assertThat(TestDevice.json(theirs.config(null)).path("store").path("name").asString()).isEqualTo("Rahasia");
         assertThat(ours.config(null).body()).doesNotContain("Rahasia");
         // The other tenant's admin cannot see our device at all.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestUsers.run(otherAdmin,
                 () -> devices.get(ours.deviceId))).isInstanceOf(DeviceNotFoundException.class);
-    }
-
-    static void await(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** Direct SQL a test needs to put data in states the API cannot reach quickly (e.g. an expired code). */

@@ -3,13 +3,9 @@ package id.lapak.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.device.pairing.PairingCodes;
@@ -20,10 +16,7 @@ import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.Heartbeat;
 import id.lapak.support.SameSecurityContextStrategy;
 import id.lapak.support.TestUsers;
-import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.Test;
@@ -52,11 +45,10 @@ class SimulatorIntegrationTest {
 
     @Test
     void theSimulatorPairsAuthenticatesPullsConfigurationAndReportsHealth() throws Exception {
-        UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, "Sim " + tenant, "PT Sim", "ID", null, null), "test setup");
-        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Sim Pusat", "Jl. 1", "Surabaya",
-                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Sim");
+        UUID tenant = merchant.tenant();
+        var admin = merchant.admin();
+        var store = merchant.store();
         String code = TestUsers.as(admin, () -> codes.create(store.id(), "Kasir Sim")).displayCode();
 
         Path home = Files.createTempDirectory("lapak-device");

@@ -2,14 +2,8 @@ package id.lapak.device.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,12 +16,11 @@ import id.lapak.device.DeviceService;
 import id.lapak.device.DeviceStatus;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingCodes;
+import id.lapak.support.Await;
 import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestMerchants;
 import id.lapak.support.TestUsers;
-import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,11 +67,10 @@ class RevocationAcrossNodesIntegrationTest {
 
     @Test
     void aDeviceRevokedOnOneNodeIsRefusedByTheOtherNodesCache() throws Exception {
-        UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, "Nodes " + tenant, "PT Nodes", "ID", null, null), "test setup");
-        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Node store", "Jl. 1", "Jakarta",
-                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), false, BigDecimal.ZERO, true)));
+        var merchant = TestMerchants.create(tenants, stores, "Nodes");
+        UUID tenant = merchant.tenant();
+        var admin = merchant.admin();
+        var store = merchant.store();
         String code = TestUsers.as(admin, () -> codes.create(store.id(), "Node device")).code();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -87,7 +79,7 @@ class RevocationAcrossNodesIntegrationTest {
 
         otherNode = new DeviceStateCache(registry, dataSource, new DeviceChanges(jdbc));
         otherNode.afterPropertiesSet();
-        await(otherNode::isListening);
+        Await.until(otherNode::isListening);
         var filterOnOtherNode = new DeviceAuthenticationFilter(tokens, otherNode, problems);
         String token = "Bearer " + tokens.issue(device.id(), tenant);
         assertThat(filterOnOtherNode.authenticate(token).deviceId()).isEqualTo(device.id());
@@ -96,7 +88,7 @@ class RevocationAcrossNodesIntegrationTest {
 
         TestUsers.run(admin, () -> devices.revoke(device.id(), "Lost"));
 
-        await(() -> {
+        Await.until(() -> {
             try {
                 filterOnOtherNode.authenticate(token);
                 return false;
@@ -104,20 +96,5 @@ class RevocationAcrossNodesIntegrationTest {
                 return e.reason().equals("device_revoked");
             }
         });
-    }
-
-    static void await(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -3,15 +3,12 @@ package id.lapak.device.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +33,6 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -97,14 +93,8 @@ class DeviceHealthIntegrationTest {
     }
 
     Merchant newMerchant(String name) {
-        UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, name + " " + tenant, "PT " + name, "ID", null, null),
-                "test setup");
-        TestUser admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        StoreForm form = new StoreForm("Pusat", "Jl. Satu 1", "Jakarta", ZoneId.of("Asia/Jakarta"),
-                Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true);
-        StoreDetails store = TestUsers.as(admin, () -> stores.create(form));
-        return new Merchant(tenant, admin, store);
+        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, name);
+        return new Merchant(merchant.tenant(), merchant.admin(), merchant.store());
     }
 
     DeviceDetails pairedDevice(Merchant m, String appVersion) {
