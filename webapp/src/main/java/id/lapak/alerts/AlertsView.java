@@ -17,7 +17,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+
 import id.lapak.device.health.AlertNotFoundException;
+import id.lapak.device.health.AlertSettings;
+import id.lapak.device.health.AlertSettingsService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 import id.lapak.device.health.DeviceAlert;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.tenant.TenantDirectory;
@@ -33,7 +40,7 @@ class AlertsView extends VerticalLayout {
     private final DeviceAlerts alerts;
     private final Grid<DeviceAlert> grid = new Grid<>();
 
-    AlertsView(DeviceAlerts alerts, TenantDirectory tenants) {
+    AlertsView(DeviceAlerts alerts, AlertSettingsService settings, TenantDirectory tenants) {
         this.alerts = alerts;
         setId("alerts");
         setSizeFull();
@@ -50,7 +57,47 @@ class AlertsView extends VerticalLayout {
         grid.setEmptyStateText(getTranslation("alerts.empty"));
         grid.setItemsPageable(pageable -> alerts.openAlerts(pageable).getContent());
 
-        add(new H2(getTranslation("alerts.title")), grid);
+        add(new H2(getTranslation("alerts.title")), thresholds(settings), grid);
+    }
+
+    /** When a device counts as offline and its battery as low: merchant admins change it, managers see it. */
+    private Component thresholds(AlertSettingsService settings) {
+        AlertSettings current = settings.current();
+        IntegerField offline = new IntegerField(getTranslation("alerts.settings.offlineAfter"));
+        offline.setId("alert-offline-minutes");
+        offline.setMin(AlertSettings.OFFLINE_AFTER_MIN);
+        offline.setMax(AlertSettings.OFFLINE_AFTER_MAX);
+        offline.setValue(current.offlineAfterMinutes());
+        IntegerField battery = new IntegerField(getTranslation("alerts.settings.batteryLow"));
+        battery.setId("alert-battery-low");
+        battery.setMin(AlertSettings.BATTERY_LOW_MIN);
+        battery.setMax(AlertSettings.BATTERY_LOW_MAX);
+        battery.setValue(current.batteryLowPercent());
+        boolean admin = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        offline.setReadOnly(!admin);
+        battery.setReadOnly(!admin);
+        Button save = new Button(getTranslation("alerts.settings.save"), e -> {
+            offline.setInvalid(false);
+            battery.setInvalid(false);
+            if (offline.getValue() == null || battery.getValue() == null) {
+                (offline.getValue() == null ? offline : battery).setInvalid(true);
+                return;
+            }
+            try {
+                settings.update(offline.getValue(), battery.getValue());
+                Notification.show(getTranslation("alerts.settings.saved"), 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (IllegalArgumentException ex) {
+                IntegerField field = ex.getMessage().endsWith("batteryLow") ? battery : offline;
+                field.setErrorMessage(getTranslation(ex.getMessage()));
+                field.setInvalid(true);
+            }
+        });
+        save.setId("alert-settings-save");
+        save.setVisible(admin);
+        HorizontalLayout row = new HorizontalLayout(offline, battery, save);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return row;
     }
 
     private Component acknowledgement(DeviceAlert alert) {
