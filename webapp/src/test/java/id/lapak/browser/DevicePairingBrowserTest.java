@@ -44,5 +44,18 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         driver.get(PORTAL + "devices");
         waitForGridToContain("device-grid", "Sunmi P2");
         assertThat(gridText("device-grid")).contains("Online");
+
+        // The device page: details, where each configuration value comes from, and the timeline.
+        driver.get(PORTAL + "devices/" + paired.deviceId());
+        wait.until(d -> d.findElement(By.id("device-name")).getText().contains("Sunmi P2"));
+        waitForGridToContain("device-config-grid", "Platform");
+        waitForGridToContain("device-timeline", "battery 80%");
+
+        // Layers and alert thresholds open for the merchant admin.
+        driver.get(PORTAL + "devices/settings");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-layer")));
+        driver.get(PORTAL + "alerts");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-offline-minutes")));
+        assertThat(driver.getPageSource()).doesNotContain("Exception");
     }
 }
