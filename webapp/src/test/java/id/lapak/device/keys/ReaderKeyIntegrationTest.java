@@ -125,6 +125,26 @@ class ReaderKeyIntegrationTest {
     }
 
     @Test
+    void afterRotationNewReadersGetTheNewBdkAndOldReadersKeepWorking() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient old = pairedDevice(tenant);
+        var oldKey = old.requestReaderKey("RD-O1", "AES128");
+        var rotated = TestUsers.as(tenant.admin(), () -> keyStore.rotate(ReaderKeyAlgorithm.AES128, "test admin"));
+        assertThat(rotated.version()).isEqualTo(2);
+
+        var newKey = pairedDevice(tenant).requestReaderKey("RD-N1", "AES128");
+        assertThat(newKey.bdkVersion()).isEqualTo(2);
+        assertThat(newKey.initialKeyId()).startsWith(rotated.bdkId());
+        assertThat(oldKey.initialKeyId()).doesNotStartWith(rotated.bdkId());
+
+        var working = old.dataEncryptionKey(5);
+        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
+            assertThat(server.toHex()).isEqualTo(working.key().toHex());
+        }
+    }
+
+    @Test
     void aTamperedKeyBlockIsRefusedByTheDevice() throws Exception {
         Tenant tenant = newTenant();
         DeviceClient device = pairedDevice(tenant);
