@@ -7,19 +7,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.crypto.KeyAgreement;
+
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.Hkdf;
+import id.lapak.cardcrypto.Kcv;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesDukpt;
+import id.lapak.cardcrypto.dukpt.AesKeyType;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesDukpt;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
+import id.lapak.cardcrypto.tr31.KeyBlocks;
+import id.lapak.cardcrypto.tr31.OptionalBlock;
+import id.lapak.cardcrypto.tr31.UnwrappedKey;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +57,9 @@ public class DeviceClient {
     public static final String TOKEN = "/api/device/v1/token";
     public static final String CONFIG = "/api/device/v1/config";
     public static final String HEARTBEATS = "/api/device/v1/heartbeats";
+    public static final String READER_KEYS = "/api/device/v1/reader-keys";
+    /** HKDF {@code info} of a reader key delivery starts with this, then the device id and the delivery id. */
+    public static final String KDF_LABEL = "lapak tr31 kbpk";
 
     /** An assertion lives this long: well inside the server's 300 s limit, long enough for a slow network. */
     public static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(120);
@@ -190,6 +215,90 @@ public class DeviceClient {
         String serverTime = Json.text(answer, "serverTime");
         return new HeartbeatResult(response.status(), serverTime == null ? null : Instant.parse(serverTime),
                 answer.path("configVersion").asLong(-1), response.body());
+    }
+
+    /**
+     * Asks for a DUKPT initial key for the reader, opens the TR-31 block with the key block protection key from
+     * ECDH (the device's own private key, the server's one-time public key) and HKDF-SHA256, checks the block's
+     * header and the key's check value against the answer, and keeps the key in the home.
+     *
+     * @param algorithm {@code AES128} or {@code TDES}
+     */
+    public ReaderKey requestReaderKey(String readerSerial, String algorithm) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("readerSerial", readerSerial);
+        body.put("algorithm", algorithm);
+        RawResponse response = expectSuccess(send("POST", READER_KEYS, Json.MAPPER.writeValueAsString(body),
+                accessToken(), Map.of()));
+        JsonNode answer = parse(response);
+        ReaderKey key = openReaderKey(answer, readerSerial);
+        home.saveReaderKey(key);
+        return key;
+    }
+
+    /**
+     * Opens the JSON answer of a delivery without keeping the key; fails with {@link InvalidKeyBlockException} when
+     * the block was altered or is not the key the answer describes.
+     */
+    public ReaderKey openReaderKey(String answerJson, String readerSerial) {
+        return openReaderKey(Json.MAPPER.readTree(answerJson), readerSerial);
+    }
+
+    private ReaderKey openReaderKey(JsonNode answer, String readerSerial) {
+        String alg = Json.text(answer, "algorithm");
+        String initialKeyId = Json.text(answer, "initialKeyId");
+        String deliveryId = Json.text(answer, "deliveryId");
+        UUID deviceId = home.pairing().deviceId();
+        try (KeyBytes kbpk = protectionKey(answer, deviceId, deliveryId);
+             UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, Json.text(answer, "keyBlock"))) {
+            boolean aes = "AES128".equals(alg);
+            var header = unwrapped.header();
+            String expectedBlock = aes ? OptionalBlock.INITIAL_KEY_ID : OptionalBlock.KEY_SET_ID;
+            if (!header.keyUsage().equals("B1") || header.algorithm() != (aes ? 'A' : 'T')
+                    || !header.optionalBlock(expectedBlock).map(initialKeyId::equalsIgnoreCase).orElse(false)) {
+                throw new InvalidKeyBlockException("the key block is not the initial key the answer describes");
+            }
+            String kcv = Hex.encode(aes ? Kcv.aes(unwrapped.key()) : Kcv.tdes(unwrapped.key()));
+            if (!kcv.equalsIgnoreCase(Json.text(answer, "kcv"))) {
+                throw new InvalidKeyBlockException("the initial key's check value differs from the answer's");
+            }
+            return new ReaderKey(alg, answer.path("bdkVersion").asInt(), initialKeyId.toUpperCase(java.util.Locale.ROOT),
+                    kcv, readerSerial, deliveryId, unwrapped.key().toHex());
+        }
+    }
+
+    /** The data-encryption working key of the reader for a transaction counter (AES-128 or TDES data variant). */
+    public WorkingKey dataEncryptionKey(long counter) {
+        ReaderKey key = home.readerKey().orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
+        try (KeyBytes initialKey = KeyBytes.fromHex(key.initialKey(), "initial key")) {
+            if ("AES128".equals(key.algorithm())) {
+                AesKsn ksn = AesKsn.of(Hex.decode(key.initialKeyId(), "initial key ID"), counter);
+                return new WorkingKey(ksn.toHex(), AesDukpt.workingKey(initialKey, ksn, AesKeyUsage.DATA_ENCRYPT,
+                        AesKeyType.AES128));
+            }
+            TdesKsn ksn = TdesKsn.fromHex(key.initialKeyId()).withCounter(Math.toIntExact(counter));
+            return new WorkingKey(ksn.toHex(), TdesDukpt.workingKey(initialKey, ksn, TdesKeyUsage.DATA_REQUEST));
+        }
+    }
+
+    private KeyBytes protectionKey(JsonNode answer, UUID deviceId, String deliveryId) {
+        byte[] shared = null;
+        try {
+            PublicKey server = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(Json.text(answer, "serverPublicKey"))));
+            KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
+            ecdh.init(home.keyPair().getPrivate());
+            ecdh.doPhase(server, true);
+            shared = ecdh.generateSecret();
+            byte[] info = (KDF_LABEL + deviceId + deliveryId).getBytes(StandardCharsets.US_ASCII);
+            return Hkdf.sha256(shared, Base64.getDecoder().decode(Json.text(answer, "salt")), info, 32);
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            throw new InvalidKeyBlockException("the server's key agreement data cannot be used");
+        } finally {
+            if (shared != null) {
+                Arrays.fill(shared, (byte) 0);
+            }
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The folder a device keeps its identity and caches in: {@code device.json} (who it is), {@code device.key} (the
- * PKCS#8 private key, base64), {@code token.json} and {@code config.json}. The folder is created {@code 0700} and
+ * PKCS#8 private key, base64), {@code token.json}, {@code config.json} and {@code reader-key.json} (the reader's
+ * initial key). The folder is created {@code 0700} and
  * every file {@code 0600}, since the key and the token each let anyone act as the device.
  */
 public class DeviceHome {
@@ -29,6 +30,7 @@ public class DeviceHome {
     static final String KEY_FILE = "device.key";
     static final String TOKEN_FILE = "token.json";
     static final String CONFIG_FILE = "config.json";
+    static final String READER_KEY_FILE = "reader-key.json";
 
     private static final FileAttribute<?> OWNER_ONLY_FOLDER =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
@@ -106,9 +108,17 @@ public class DeviceHome {
         write(CONFIG_FILE, config);
     }
 
+    public Optional<ReaderKey> readerKey() {
+        return exists(READER_KEY_FILE) ? Optional.of(read(READER_KEY_FILE, ReaderKey.class)) : Optional.empty();
+    }
+
+    public void saveReaderKey(ReaderKey key) {
+        write(READER_KEY_FILE, key);
+    }
+
     /** Forgets the identity and everything cached for it, e.g. before pairing again. */
     public void reset() {
-        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE)) {
+        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE, READER_KEY_FILE)) {
             delete(file);
         }
     }
@@ -116,6 +126,7 @@ public class DeviceHome {
     private void clearCaches() {
         delete(TOKEN_FILE);
         delete(CONFIG_FILE);
+        delete(READER_KEY_FILE);
     }
 
     private boolean exists(String file) {

@@ -19,6 +19,7 @@ class ModuleBoundariesTest {
     static final String TENANT_MODEL = "id.lapak.tenant..";
     static final String DEVICE_REGISTRY = "id.lapak.device..";
     static final String BILLING = "id.lapak.billing..";
+    static final String CARD_CRYPTO = "id.lapak.cardcrypto..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
             "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
             "id.lapak.preferences..", "id.lapak.alerts.."};
@@ -35,6 +36,12 @@ class ModuleBoundariesTest {
     void tenantModelDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage(TENANT_MODEL).should().dependOnClassesThat()
                 .resideInAnyPackage(concat(WEBAPP, DEVICE_REGISTRY, BILLING)).check(lapak);
+    }
+
+    @Test
+    void cardCryptoDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage(CARD_CRYPTO).should().onlyDependOnClassesThat()
+                .resideInAnyPackage(CARD_CRYPTO, "java..", "javax..").check(lapak);
     }
 
     @Test

@@ -14,6 +14,9 @@ import id.lapak.device.auth.DeviceAuthentication;
 import id.lapak.device.auth.DevicePrincipal;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.config.RenderedConfig;
+import id.lapak.device.keys.ReaderKeyAlgorithm;
+import id.lapak.device.keys.ReaderKeyDelivery;
+import id.lapak.device.keys.ReaderKeyService;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingException;
 
@@ -62,15 +65,20 @@ class DeviceApiController {
     record TimeResponse(Instant serverTime) {
     }
 
+    record ReaderKeyRequest(String readerSerial, String algorithm, String ephemeralPublicKey) {
+    }
+
     private final Pairing pairing;
     private final DeviceAuthentication authentication;
     private final DeviceConfigService config;
     private final DeviceRegistry registry;
     private final DeviceTimeline timeline;
+    private final ReaderKeyService readerKeys;
     private final Clock clock;
 
     DeviceApiController(Pairing pairing, DeviceAuthentication authentication, DeviceConfigService config,
-                        DeviceRegistry registry, DeviceTimeline timeline, Clock clock) {
+                        DeviceRegistry registry, DeviceTimeline timeline, ReaderKeyService readerKeys, Clock clock) {
+        this.readerKeys = readerKeys;
         this.pairing = pairing;
         this.authentication = authentication;
         this.config = config;
@@ -146,5 +154,25 @@ class DeviceApiController {
         registry.recordHeartbeat(device.deviceId(), heartbeat);
         long version = config.forDevice(device.deviceId()).version();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new HeartbeatResponse(Instant.now(clock), version));
+    }
+
+    @PostMapping(path = "/reader-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A DUKPT initial key for the device's reader, in a TR-31 block only the device can open",
+            security = @SecurityRequirement(name = "device-token"))
+    ReaderKeyDelivery readerKey(@AuthenticationPrincipal DevicePrincipal device, @RequestBody ReaderKeyRequest body) {
+        if (body == null || body.readerSerial() == null || body.algorithm() == null) {
+            throw new BadRequestException("body_invalid", "readerSerial and algorithm are required");
+        }
+        if (body.ephemeralPublicKey() != null) {
+            // Key agreement uses the key registered at pairing; a key sent here would not be authenticated.
+            throw new BadRequestException("ephemeral_key_unsupported", "ephemeralPublicKey is not supported in v1");
+        }
+        ReaderKeyAlgorithm algorithm;
+        try {
+            algorithm = ReaderKeyAlgorithm.valueOf(body.algorithm().strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("algorithm_unknown", "algorithm is AES128 or TDES");
+        }
+        return readerKeys.deliver(device.deviceId(), body.readerSerial(), algorithm);
     }
 }

@@ -51,6 +51,12 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
                 e.reason()));
     }
 
+    @ExceptionHandler(id.lapak.device.keys.ReaderKeyException.class)
+    ResponseEntity<ProblemDetail> readerKey(id.lapak.device.keys.ReaderKeyException e) {
+        HttpStatus status = "bdk_exhausted".equals(e.reason()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(problem(status, "Reader key refused", e.getMessage(), e.reason()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),

@@ -23,6 +23,8 @@ import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceRegistry;
 import id.lapak.device.DeviceService;
 import id.lapak.device.auth.DeviceStateCache;
+import id.lapak.device.keys.InjectedReaderKey;
+import id.lapak.device.keys.ReaderKeyService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
@@ -61,13 +63,16 @@ public class DeviceConfigService {
     private final DeviceService devices;
     private final StoreService stores;
     private final DeviceChanges changes;
+    private final ReaderKeyService readerKeys;
     private final Clock clock;
     private final Map<UUID, RenderedConfig> rendered = new ConcurrentHashMap<>();
     /** Bumped on every change signal: a document rendered across a change is not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     DeviceConfigService(JdbcClient jdbc, JsonMapper json, DeviceRegistry registry, DeviceService devices,
-                        StoreService stores, DeviceChanges changes, DeviceStateCache states, Clock clock) {
+                        StoreService stores, DeviceChanges changes, DeviceStateCache states, ReaderKeyService readerKeys,
+                        Clock clock) {
+        this.readerKeys = readerKeys;
         this.jdbc = jdbc;
         this.json = json;
         this.registry = registry;
@@ -221,7 +226,9 @@ public class DeviceConfigService {
                 changed = layer.get().updatedAt();
             }
         }
-        for (Instant candidate : new Instant[] {store.updatedAt(), device.configChangedAt()}) {
+        Optional<InjectedReaderKey> readerKey = readerKeys.current(device.id());
+        Instant keyChanged = readerKey.map(InjectedReaderKey::injectedAt).orElse(null);
+        for (Instant candidate : new Instant[] {store.updatedAt(), device.configChangedAt(), keyChanged}) {
             if (candidate != null && candidate.isAfter(changed)) {
                 changed = candidate;
             }
@@ -247,7 +254,16 @@ public class DeviceConfigService {
         for (EffectiveValue value : effectiveValues(device)) {
             put(root, value.key(), value.value());
         }
-        root.putObject("readerKey").put("status", "NOT_PROVISIONED");
+        ObjectNode keyNode = root.putObject("readerKey");
+        if (readerKey.isPresent()) {
+            keyNode.put("status", "INJECTED");
+            keyNode.put("algorithm", readerKey.get().algorithm().name());
+            keyNode.put("bdkVersion", readerKey.get().bdkVersion());
+            keyNode.put("initialKeyId", readerKey.get().initialKeyId());
+            keyNode.put("injectedAt", readerKey.get().injectedAt().toString());
+        } else {
+            keyNode.put("status", "NOT_PROVISIONED");
+        }
         root.putObject("catalog").put("version", 0);
         byte[] body = json.writeValueAsBytes(root);
         return new RenderedConfig(device.id(), device.tenantId(), body, etag(body), version);

@@ -93,6 +93,13 @@ final class Cli {
                 Every --interval seconds (default 30) sends a heartbeat and pulls the configuration when the
                 server's version differs from the cached one. Stops after --count heartbeats, or on Ctrl-C.""",
                 Set.of("interval", "count"), Set.of(), this::run));
+        add(new Command("keys", "get a DUKPT initial key for the card reader", """
+                keys --alg aes128|tdes --reader-serial S
+
+                Asks the server for the reader's initial key, opens the TR-31 key block with the device key,
+                checks it and keeps it in the home. Prints the initial key ID (AES) or initial KSN (TDES) and the
+                key's check value, never the key.""",
+                Set.of("alg", "reader-serial"), Set.of(), this::keys));
         add(new Command("status", "show what the home holds, without the network", """
                 status
 
@@ -143,6 +150,9 @@ final class Cli {
         } catch (DeviceNetworkException e) {
             err.println(PROGRAM + " " + name + ": " + e.getMessage());
             return NETWORK_ERROR;
+        } catch (id.lapak.cardcrypto.CardCryptoException e) {
+            err.println(PROGRAM + " " + name + ": refused the server's key: " + e.getMessage());
+            return API_ERROR;
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println(PROGRAM + " " + name + ": " + e.getMessage());
             return LOCAL_STATE;
@@ -306,6 +316,24 @@ final class Cli {
             printProblem(e);
             return API_ERROR;
         }
+    }
+
+    private int keys(Args args, DeviceHome home) {
+        String alg = args.get("alg", null);
+        String serial = args.get("reader-serial", null);
+        if (alg == null || serial == null) {
+            throw new UsageException("--alg and --reader-serial are required");
+        }
+        String algorithm = switch (alg.toLowerCase(Locale.ROOT)) {
+            case "aes128", "aes" -> "AES128";
+            case "tdes" -> "TDES";
+            default -> throw new UsageException("--alg is aes128 or tdes");
+        };
+        var key = DeviceClient.forHome(home).requestReaderKey(serial, algorithm);
+        out.println((algorithm.equals("AES128") ? "initial key ID " : "initial KSN    ") + key.initialKeyId());
+        out.println("KCV            " + key.kcv());
+        out.println("BDK version    " + key.bdkVersion());
+        return OK;
     }
 
     private int status(Args args, DeviceHome home) {

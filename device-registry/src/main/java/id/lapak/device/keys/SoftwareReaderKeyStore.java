@@ -1,0 +1,189 @@
+package id.lapak.device.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.Kcv;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesDukpt;
+import id.lapak.cardcrypto.dukpt.AesKeyType;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesDukpt;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.tenant.context.TenantContext;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * BDKs generated in this process and stored only wrapped under the {@link MasterKey}. A BDK is unwrapped inside
+ * one method, used for one derivation and wiped; nothing outside this class sees it.
+ */
+@Service
+class SoftwareReaderKeyStore implements ReaderKeyStore {
+
+    private record Wrapped(int version, byte[] key) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final MasterKey master;
+    private final Clock clock;
+
+    SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
+        this.jdbc = jdbc;
+        this.master = master;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public BdkVersion current(ReaderKeyAlgorithm algorithm, String actor) {
+        UUID tenant = TenantContext.requireTenant();
+        return newest(tenant, algorithm).orElseGet(() -> create(tenant, algorithm, 1, actor));
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public BdkVersion rotate(ReaderKeyAlgorithm algorithm, String actor) {
+        UUID tenant = TenantContext.requireTenant();
+        int next = newest(tenant, algorithm).map(v -> v.version() + 1).orElse(1);
+        return create(tenant, algorithm, next, actor);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BdkVersion> versions(ReaderKeyAlgorithm algorithm) {
+        return jdbc.sql("""
+                        select version, bdk_id, kcv, created_at from reader_bdk
+                        where tenant_id = ? and algorithm = ? order by version""")
+                .params(TenantContext.requireTenant(), algorithm.name())
+                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public KeyBytes initialKey(ReaderKeyAlgorithm algorithm, int bdkVersion, byte[] initialKeyId) {
+        UUID tenant = TenantContext.requireTenant();
+        byte[] wrapped = jdbc.sql("select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
+                .params(tenant, algorithm.name(), bdkVersion)
+                .query(byte[].class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no " + algorithm + " BDK version " + bdkVersion));
+        try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped, associatedData(tenant, algorithm, bdkVersion)))) {
+            return algorithm == ReaderKeyAlgorithm.AES128
+                    ? AesDukpt.initialKey(bdk, initialKeyId)
+                    : TdesDukpt.initialKey(bdk, TdesKsn.of(initialKeyId));
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public KeyBytes deriveWorkingKey(AesKsn ksn, AesKeyUsage usage) {
+        UUID tenant = TenantContext.requireTenant();
+        Wrapped wrapped = byBdkId(tenant, ReaderKeyAlgorithm.AES128, Arrays.copyOf(ksn.initialKeyId(), 4));
+        try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped.key(),
+                associatedData(tenant, ReaderKeyAlgorithm.AES128, wrapped.version())))) {
+            return AesDukpt.workingKeyFromBdk(bdk, ksn, usage, AesKeyType.AES128);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public KeyBytes deriveWorkingKey(TdesKsn ksn, TdesKeyUsage usage) {
+        UUID tenant = TenantContext.requireTenant();
+        Wrapped wrapped = byBdkId(tenant, ReaderKeyAlgorithm.TDES, Arrays.copyOf(ksn.toByteArray(), 4));
+        try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped.key(),
+                associatedData(tenant, ReaderKeyAlgorithm.TDES, wrapped.version())))) {
+            return TdesDukpt.workingKeyFromBdk(bdk, ksn, usage);
+        }
+    }
+
+    /** What binds a wrapped BDK to its row: tenant, algorithm and version. */
+    static byte[] associatedData(UUID tenant, ReaderKeyAlgorithm algorithm, int version) {
+        return ("lapak reader bdk|" + tenant + "|" + algorithm + "|" + version).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private Wrapped byBdkId(UUID tenant, ReaderKeyAlgorithm algorithm, byte[] bdkId) {
+        return jdbc.sql("select version, wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and bdk_id = ?")
+                .params(tenant, algorithm.name(), bdkId)
+                .query((rs, n) -> new Wrapped(rs.getInt(1), rs.getBytes(2))).optional()
+                .orElseThrow(() -> new IllegalArgumentException("the KSN names no " + algorithm + " BDK of this tenant"));
+    }
+
+    private Optional<BdkVersion> newest(UUID tenant, ReaderKeyAlgorithm algorithm) {
+        return jdbc.sql("""
+                        select version, bdk_id, kcv, created_at from reader_bdk
+                        where tenant_id = ? and algorithm = ? order by version desc limit 1""")
+                .params(tenant, algorithm.name())
+                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /**
+     * Generates, wraps and stores a BDK version with its counter. Two nodes creating the same version at once: the
+     * first insert wins, the other's key is dropped unused and the stored version is answered.
+     */
+    private BdkVersion create(UUID tenant, ReaderKeyAlgorithm algorithm, int version, String actor) {
+        byte[] bdkId = InitialKeyIds.bdkId(tenant, algorithm, version);
+        byte[] wrapped;
+        String kcv;
+        try (KeyBytes bdk = KeyBytes.wrap(generate(algorithm))) {
+            kcv = Hex.encode(algorithm == ReaderKeyAlgorithm.AES128 ? Kcv.aes(bdk) : Kcv.tdes(bdk));
+            byte[] clear = bdk.toByteArray();
+            try {
+                wrapped = master.wrap(clear, associatedData(tenant, algorithm, version));
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        }
+        jdbc.sql("""
+                        insert into reader_bdk (tenant_id, algorithm, version, bdk_id, master_key_alias, wrapped_key, kcv,
+                                                created_at, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(tenant, algorithm.name(), version, bdkId, master.alias(), wrapped, kcv,
+                        Timestamp.from(Instant.now(clock)), actor)
+                .update();
+        jdbc.sql("""
+                        insert into reader_key_counter (tenant_id, algorithm, bdk_version) values (?, ?, ?)
+                        on conflict do nothing""")
+                .params(tenant, algorithm.name(), version)
+                .update();
+        return newest(tenant, algorithm).filter(v -> v.version() == version)
+                .orElseThrow(() -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
+    }
+
+    /** AES-128: 16 random bytes. TDES: a double-length key, 16 random bytes with odd parity. */
+    private static byte[] generate(ReaderKeyAlgorithm algorithm) {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        if (algorithm == ReaderKeyAlgorithm.TDES) {
+            for (int i = 0; i < key.length; i++) {
+                int b = key[i] & 0xFE;
+                key[i] = (byte) (Integer.bitCount(b) % 2 == 0 ? b | 1 : b);
+            }
+        }
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return "SoftwareReaderKeyStore";
+    }
+}

@@ -1,0 +1,260 @@
+package id.lapak.device.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesDukpt;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.TestUsers;
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreService;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reader key delivery end to end: a simulated device gets its reader's key and derives what the server derives. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(SameSecurityContextStrategy.class)
+class ReaderKeyIntegrationTest {
+
+    private record Tenant(UUID id, LapakUser admin, UUID storeId) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    StoreService stores;
+    @Autowired
+    PairingCodes codes;
+    @Autowired
+    ReaderKeyStore keyStore;
+    @Autowired
+    MasterKey masterKey;
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @Test
+    void anAesKeyOpensOnTheDeviceAndBothSidesDeriveTheSameDataKey() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient device = pairedDevice(tenant);
+        var key = device.requestReaderKey("RD-A1", "AES128");
+        assertThat(key.initialKeyId()).hasSize(16);
+
+        var working = device.dataEncryptionKey(1);
+        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
+            assertThat(server.toHex()).isEqualTo(working.key().toHex());
+        }
+        assertThat(device.config().json()).contains("\"status\":\"INJECTED\"").contains(key.initialKeyId())
+                .contains("\"algorithm\":\"AES128\"");
+
+        // The stored BDK is only wrapped: its clear bytes appear nowhere in the table.
+        byte[] clear = clearBdk(tenant.id(), ReaderKeyAlgorithm.AES128, 1);
+        try (KeyBytes bdk = KeyBytes.copyOf(clear);
+             KeyBytes initial = AesDukpt.initialKey(bdk, Hex.decode(key.initialKeyId(), "IK"))) {
+            assertThat(initial.toHex()).isEqualTo(key.initialKey());
+        }
+        assertNoClearKeyIn(clear);
+    }
+
+    @Test
+    void aTdesKeyOpensOnTheDeviceAndBothSidesDeriveTheSameDataKey() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient device = pairedDevice(tenant);
+        var key = device.requestReaderKey("RD-T1", "TDES");
+        assertThat(key.initialKeyId()).hasSize(20);
+
+        var working = device.dataEncryptionKey(1);
+        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                () -> keyStore.deriveWorkingKey(TdesKsn.fromHex(working.ksn()), TdesKeyUsage.DATA_REQUEST))) {
+            assertThat(server.toHex()).isEqualTo(working.key().toHex());
+        }
+        assertNoClearKeyIn(clearBdk(tenant.id(), ReaderKeyAlgorithm.TDES, 1));
+    }
+
+    @Test
+    void afterRotationNewReadersGetTheNewBdkAndOldReadersKeepWorking() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient old = pairedDevice(tenant);
+        var oldKey = old.requestReaderKey("RD-O1", "AES128");
+        var rotated = TestUsers.as(tenant.admin(), () -> keyStore.rotate(ReaderKeyAlgorithm.AES128, "test admin"));
+        assertThat(rotated.version()).isEqualTo(2);
+
+        var newKey = pairedDevice(tenant).requestReaderKey("RD-N1", "AES128");
+        assertThat(newKey.bdkVersion()).isEqualTo(2);
+        assertThat(newKey.initialKeyId()).startsWith(rotated.bdkId());
+        assertThat(oldKey.initialKeyId()).doesNotStartWith(rotated.bdkId());
+
+        var working = old.dataEncryptionKey(5);
+        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
+            assertThat(server.toHex()).isEqualTo(working.key().toHex());
+        }
+    }
+
+    @Test
+    void aTamperedKeyBlockIsRefusedByTheDevice() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient device = pairedDevice(tenant);
+        var raw = device.send("POST", DeviceClient.READER_KEYS, "{\"readerSerial\":\"RD-X\",\"algorithm\":\"AES128\"}",
+                device.accessToken(), java.util.Map.of());
+        assertThat(raw.status()).isEqualTo(200);
+        ObjectNode answer = (ObjectNode) JsonMapper.builder().build().readTree(raw.body());
+        assertThat(device.openReaderKey(answer.toString(), "RD-X").initialKeyId()).isNotBlank();
+
+        String block = answer.get("keyBlock").asString();
+        int at = block.length() - 40;
+        char flipped = block.charAt(at) == '0' ? '1' : '0';
+        answer.put("keyBlock", block.substring(0, at) + flipped + block.substring(at + 1));
+        assertThatThrownBy(() -> device.openReaderKey(answer.toString(), "RD-X"))
+                .isInstanceOf(InvalidKeyBlockException.class);
+    }
+
+    @Test
+    void noTwoDevicesGetTheSameInitialKeyIdEvenAtOnce() throws Exception {
+        Tenant tenant = newTenant();
+        List<DeviceClient> fleet = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            DeviceClient device = pairedDevice(tenant);
+            device.accessToken();
+            fleet.add(device);
+        }
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<String>> work = new ArrayList<>();
+            for (int i = 0; i < fleet.size(); i++) {
+                DeviceClient device = fleet.get(i);
+                String serial = "RD-C" + i;
+                work.add(() -> device.requestReaderKey(serial, "AES128").initialKeyId());
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(work)) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        long rows = platform.call("test: count reader keys", () -> jdbc.sql(
+                "select count(distinct initial_key_id) from reader_key where tenant_id = ?")
+                .param(tenant.id()).query(Long.class).single());
+        assertThat(rows).isEqualTo(20);
+    }
+
+    @Test
+    void anotherTenantCannotSeeReaderKeyRowsThroughRawSql() throws Exception {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        pairedDevice(a).requestReaderKey("RD-R1", "AES128");
+        try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                ps.setString(1, b.id().toString());
+                ps.execute();
+            }
+            for (String table : List.of("reader_bdk", "reader_key", "reader_key_counter")) {
+                try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+                    ps.setObject(1, a.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getLong(1)).as(table).isZero();
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    private byte[] clearBdk(UUID tenant, ReaderKeyAlgorithm algorithm, int version) {
+        byte[] wrapped = platform.call("test: read a wrapped BDK", () -> jdbc.sql(
+                "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
+                .params(tenant, algorithm.name(), version).query(byte[].class).single());
+        byte[] clear = masterKey.unwrap(wrapped, SoftwareReaderKeyStore.associatedData(tenant, algorithm, version));
+        assertThat(wrapped).isNotEqualTo(clear);
+        return clear;
+    }
+
+    private void assertNoClearKeyIn(byte[] clear) {
+        List<byte[]> stored = platform.call("test: scan reader_bdk", () -> jdbc.sql(
+                "select wrapped_key from reader_bdk").query(byte[].class).list());
+        String clearHex = Hex.encode(clear);
+        for (byte[] row : stored) {
+            assertThat(Hex.encode(row)).doesNotContain(clearHex);
+        }
+        List<String> text = platform.call("test: scan reader_bdk as text", () -> jdbc.sql(
+                "select r::text from reader_bdk r").query(String.class).list());
+        for (String row : text) {
+            assertThat(row.toUpperCase()).doesNotContain(clearHex);
+        }
+        Arrays.fill(clear, (byte) 0);
+    }
+
+    private Tenant newTenant() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        tenants.createIfMissing(new NewTenant(tenant, "Keys " + tenant, "PT Keys", "ID", null, null), "test setup");
+        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
+        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Keys Pusat", "Jl. 1", "Surabaya",
+                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        return new Tenant(tenant, admin, store.id());
+    }
+
+    private DeviceClient pairedDevice(Tenant tenant) throws Exception {
+        String code = TestUsers.as(tenant.admin(), () -> codes.create(tenant.storeId(), null)).displayCode();
+        DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port),
+                new DeviceHome(Files.createTempDirectory("lapak-device")));
+        device.pair(code, new DeviceFacts("Sunmi V2", "SN-K", "Android 14", "1.2.0", "R1", "RD-K"));
+        return device;
+    }
+}
