@@ -44,6 +44,7 @@ import id.lapak.device.DeviceStatus;
 import id.lapak.device.DeviceTimeline;
 import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
+import id.lapak.device.keys.ReaderKeyService;
 import id.lapak.device.config.EffectiveValue;
 import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.TenantDirectory;
@@ -79,6 +80,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     private final DeviceConfigService config;
     private final StoreService stores;
     private final TenantDirectory tenants;
+    private final ReaderKeyService readerKeys;
     private final JsonMapper json;
     private final boolean admin;
     private ZoneId zone;
@@ -86,12 +88,14 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     private Map<UUID, StoreDetails> storesById = Map.of();
 
     DeviceView(DeviceService devices, DeviceConfigService config, StoreService stores, TenantDirectory tenants,
+               ReaderKeyService readerKeys,
                JsonMapper json) {
         this.devices = devices;
         this.json = json;
         this.config = config;
         this.stores = stores;
         this.tenants = tenants;
+        this.readerKeys = readerKeys;
         this.admin = CurrentUser.require().has(Role.MERCHANT_ADMIN);
         setId("device");
     }
@@ -204,6 +208,11 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         item(details, "device-last-seen", "device.field.lastSeen", device.lastSeenAt() == null
                 ? getTranslation(ago.key(), ago.amount())
                 : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
+        // Read after DeviceService.get has resolved the device within the user's stores.
+        item(details, "device-reader-key", "device.field.readerKey", readerKeys.current(device.id())
+                .map(k -> getTranslation("device.readerKey.injected", k.algorithm().name(), k.bdkVersion(),
+                        k.initialKeyId(), k.readerSerial(), exact.format(k.injectedAt())))
+                .orElse(getTranslation("device.readerKey.none")));
         if (device.status() != DeviceStatus.ACTIVE) {
             item(details, "device-status-reason", "device.field.statusReason", device.statusReason()
                     + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));

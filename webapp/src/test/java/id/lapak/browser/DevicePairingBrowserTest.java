@@ -45,9 +45,13 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         waitForGridToContain("device-grid", "Sunmi P2");
         assertThat(gridText("device-grid")).contains("Online");
 
+        // The reader gets its key; the device page shows its status (never the key itself).
+        device.requestReaderKey("RD-1", "AES128");
+
         // The device page: details, where each configuration value comes from, and the timeline.
         driver.get(PORTAL + "devices/" + paired.deviceId());
         wait.until(d -> d.findElement(By.id("device-name")).getText().contains("Sunmi P2"));
+        wait.until(d -> d.findElement(By.id("device-reader-key")).getText().contains("AES128 · BDK version 1"));
         waitForGridToContain("device-config-grid", "Platform");
         waitForGridToContain("device-timeline", "battery 80%");
 

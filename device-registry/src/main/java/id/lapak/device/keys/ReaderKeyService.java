@@ -123,8 +123,10 @@ public class ReaderKeyService {
                 Base64.getEncoder().encodeToString(salt), now);
     }
 
-    /** The newest key delivered to a device of the current tenant. */
+    /** The newest key delivered to a device of the current tenant (its status, never key material). */
     @Transactional(readOnly = true)
+    @org.springframework.security.access.prepost.PreAuthorize(
+            "hasAnyRole('DEVICE', 'MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Optional<InjectedReaderKey> current(UUID deviceId) {
         return jdbc.sql("""
                         select algorithm, bdk_version, initial_key_id, reader_serial, injected_at from reader_key
