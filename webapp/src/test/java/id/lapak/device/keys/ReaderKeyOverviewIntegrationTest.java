@@ -1,0 +1,135 @@
+package id.lapak.device.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.TestUsers;
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreService;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What a merchant admin sees of the reader keys: BDK versions with their readers, and who still needs re-keying. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(SameSecurityContextStrategy.class)
+class ReaderKeyOverviewIntegrationTest {
+
+    private record Tenant(UUID id, LapakUser admin, UUID storeId) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    StoreService stores;
+    @Autowired
+    PairingCodes codes;
+    @Autowired
+    ReaderKeyOverview overview;
+
+    @Test
+    void afterRotationTheOverviewShowsBothVersionsAndTheReaderLeftOnTheOldOne() throws Exception {
+        Tenant tenant = newTenant();
+        DeviceClient first = pairedDevice(tenant);
+        UUID firstId = first.home().pairing().deviceId();
+        first.requestReaderKey("RD-V1", "AES128");
+        var rotated = TestUsers.as(tenant.admin(), () -> overview.rotate(ReaderKeyAlgorithm.AES128));
+        assertThat(rotated.version()).isEqualTo(2);
+        pairedDevice(tenant).requestReaderKey("RD-V2", "AES128");
+
+        var versions = TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.AES128));
+        assertThat(versions).extracting(BdkVersionSummary::version, BdkVersionSummary::readers)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1L), org.assertj.core.groups.Tuple.tuple(1, 1L));
+        assertThat(versions.get(0).createdBy()).isEqualTo(tenant.admin().username());
+        assertThat(versions).allSatisfy(v -> assertThat(v.kcv()).matches("[0-9A-F]{10}"));
+
+        var older = TestUsers.as(tenant.admin(),
+                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50)));
+        assertThat(older).singleElement().satisfies(r -> {
+            assertThat(r.deviceId()).isEqualTo(firstId);
+            assertThat(r.readerSerial()).isEqualTo("RD-V1");
+            assertThat(r.bdkVersion()).isEqualTo(1);
+            assertThat(r.deviceName()).isNotBlank();
+        });
+        assertThat(TestUsers.as(tenant.admin(),
+                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(1, 50)))).isEmpty();
+        assertThat(TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).isEmpty();
+
+        // Re-keyed under the newest version, the first reader leaves the list.
+        first.requestReaderKey("RD-V1", "AES128");
+        assertThat(TestUsers.as(tenant.admin(),
+                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50)))).isEmpty();
+        assertThat(TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.AES128)))
+                .extracting(BdkVersionSummary::readers).containsExactly(2L, 0L);
+    }
+
+    @Test
+    void storeManagersAndCashiersAreRefused() throws Exception {
+        Tenant tenant = newTenant();
+        for (Role role : new Role[] {Role.STORE_MANAGER, Role.CASHIER}) {
+            LapakUser user = TestUsers.user(tenant.id(), Set.of(tenant.storeId()), role);
+            assertThatThrownBy(() -> TestUsers.as(user, () -> overview.versions(ReaderKeyAlgorithm.AES128)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> TestUsers.as(user, () -> overview.readersOnOlderVersions(
+                    ReaderKeyAlgorithm.AES128, PageRequest.of(0, 10)))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> TestUsers.as(user, () -> overview.rotate(ReaderKeyAlgorithm.AES128)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void anotherTenantSeesNothing() throws Exception {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        pairedDevice(a).requestReaderKey("RD-A", "TDES");
+        TestUsers.as(a.admin(), () -> overview.rotate(ReaderKeyAlgorithm.TDES));
+
+        assertThat(TestUsers.as(a.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).hasSize(2);
+        assertThat(TestUsers.as(b.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).isEmpty();
+        assertThat(TestUsers.as(b.admin(),
+                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.TDES, PageRequest.of(0, 50)))).isEmpty();
+    }
+
+    private Tenant newTenant() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        tenants.createIfMissing(new NewTenant(tenant, "Keys " + tenant, "PT Keys", "ID", null, null), "test setup");
+        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
+        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Keys Pusat", "Jl. 1", "Surabaya",
+                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        return new Tenant(tenant, admin, store.id());
+    }
+
+    private DeviceClient pairedDevice(Tenant tenant) throws Exception {
+        String code = TestUsers.as(tenant.admin(), () -> codes.create(tenant.storeId(), null)).displayCode();
+        DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port),
+                new DeviceHome(Files.createTempDirectory("lapak-device")));
+        device.pair(code, new DeviceFacts("Sunmi V2", "SN-K", "Android 14", "1.2.0", "R1", "RD-K"));
+        return device;
+    }
+}
