@@ -1,9 +1,10 @@
 package id.lapak.device.keys;
 
 import java.util.List;
+import java.util.UUID;
 
-import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -71,7 +72,7 @@ public class ReaderKeyOverview {
                 .param("algorithm", algorithm.name())
                 .param("limit", size)
                 .param("offset", (long) page.getPageNumber() * size)
-                .query((rs, n) -> new ReaderOnOlderKey(rs.getObject(1, java.util.UUID.class), rs.getString(2),
+                .query((rs, n) -> new ReaderOnOlderKey(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), algorithm, rs.getInt(4), rs.getTimestamp(5).toInstant()))
                 .list();
     }
