@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -46,6 +48,7 @@ import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +56,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -217,6 +226,115 @@ class ReaderKeyIntegrationTest {
         }
     }
 
+    /**
+     * Key material never reaches a log or a text column: everything logged while devices are keyed for AES and
+     * TDES, working keys are derived and the BDKs rotated is captured (our own code at TRACE) and searched for the
+     * clear BDKs, the initial keys and the working keys, in hex of either case and in base64.
+     */
+    @Test
+    void noKeyMaterialIsLoggedOrStoredInTheClear() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger ours = (Logger) LoggerFactory.getLogger("id.lapak");
+        Level oursBefore = ours.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(root.getLoggerContext());
+        captured.start();
+        root.addAppender(captured);
+        ours.setLevel(Level.TRACE);
+        List<byte[]> secrets = new ArrayList<>();
+        Tenant tenant;
+        try {
+            tenant = newTenant();
+            DeviceClient aes = pairedDevice(tenant);
+            var aesKey = aes.requestReaderKey("RD-L1", "AES128");
+            secrets.add(Hex.decode(aesKey.initialKey(), "initial key"));
+            var aesWorking = aes.dataEncryptionKey(7);
+            secrets.add(aesWorking.key().toByteArray());
+            for (AesKeyUsage usage : List.of(AesKeyUsage.DATA_ENCRYPT, AesKeyUsage.PIN_ENCRYPTION,
+                    AesKeyUsage.MAC_GENERATION)) {
+                try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                        () -> keyStore.deriveWorkingKey(AesKsn.fromHex(aesWorking.ksn()), usage))) {
+                    secrets.add(server.toByteArray());
+                }
+            }
+
+            DeviceClient tdes = pairedDevice(tenant);
+            var tdesKey = tdes.requestReaderKey("RD-L2", "TDES");
+            secrets.add(Hex.decode(tdesKey.initialKey(), "initial key"));
+            var tdesWorking = tdes.dataEncryptionKey(7);
+            secrets.add(tdesWorking.key().toByteArray());
+            for (TdesKeyUsage usage : TdesKeyUsage.values()) {
+                try (KeyBytes server = TenantContext.callAs(tenant.id(),
+                        () -> keyStore.deriveWorkingKey(TdesKsn.fromHex(tdesWorking.ksn()), usage))) {
+                    secrets.add(server.toByteArray());
+                }
+            }
+
+            for (ReaderKeyAlgorithm algorithm : ReaderKeyAlgorithm.values()) {
+                TestUsers.as(tenant.admin(), () -> keyStore.rotate(algorithm, "test admin"));
+            }
+            var rekeyed = aes.requestReaderKey("RD-L1", "AES128");
+            assertThat(rekeyed.bdkVersion()).isEqualTo(2);
+            secrets.add(Hex.decode(rekeyed.initialKey(), "initial key"));
+        } finally {
+            ours.setLevel(oursBefore);
+            root.detachAppender(captured);
+            captured.stop();
+        }
+        for (ReaderKeyAlgorithm algorithm : ReaderKeyAlgorithm.values()) {
+            for (int version = 1; version <= 2; version++) {
+                secrets.add(clearBdk(tenant.id(), algorithm, version));
+            }
+        }
+
+        List<String> logged = captured.list.stream().map(ReaderKeyIntegrationTest::everythingIn).toList();
+        assertThat(logged).as("something was captured").isNotEmpty();
+        for (byte[] secret : secrets) {
+            for (String form : forms(secret)) {
+                assertThat(logged).noneMatch(line -> line.contains(form));
+            }
+        }
+        assertNotInKeyTables(secrets);
+        secrets.forEach(secret -> Arrays.fill(secret, (byte) 0));
+    }
+
+    private static String everythingIn(ILoggingEvent event) {
+        StringBuilder text = new StringBuilder(String.valueOf(event.getFormattedMessage()));
+        text.append('\n').append(event.getMessage());
+        if (event.getArgumentArray() != null) {
+            for (Object argument : event.getArgumentArray()) {
+                text.append('\n').append(argument instanceof byte[] bytes ? Hex.encode(bytes) : String.valueOf(argument));
+            }
+        }
+        text.append('\n').append(event.getMDCPropertyMap());
+        if (event.getThrowableProxy() != null) {
+            text.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        }
+        return text.toString();
+    }
+
+    /** A key as it could show in text: hex in both cases, base64 and base64url (without the padding). */
+    private static List<String> forms(byte[] secret) {
+        String hex = Hex.encode(secret);
+        return List.of(hex.toUpperCase(Locale.ROOT), hex.toLowerCase(Locale.ROOT),
+                Base64.getEncoder().withoutPadding().encodeToString(secret),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /** Every row of the key tables as text (bytea shows as hex), searched for each secret in each form. */
+    private void assertNotInKeyTables(List<byte[]> secrets) {
+        for (String table : List.of("reader_bdk", "reader_key")) {
+            List<String> rows = platform.call("test: scan " + table + " as text", () -> jdbc.sql(
+                    "select r::text from " + table + " r").query(String.class).list());
+            assertThat(rows).as(table).isNotEmpty();
+            for (byte[] secret : secrets) {
+                for (String form : forms(secret)) {
+                    assertThat(rows).as(table).noneMatch(row -> row.contains(form));
+                }
+            }
+        }
+    }
+
     private byte[] clearBdk(UUID tenant, ReaderKeyAlgorithm algorithm, int version) {
         byte[] wrapped = platform.call("test: read a wrapped BDK", () -> jdbc.sql(
                 "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
@@ -233,11 +351,7 @@ class ReaderKeyIntegrationTest {
         for (byte[] row : stored) {
             assertThat(Hex.encode(row)).doesNotContain(clearHex);
         }
-        List<String> text = platform.call("test: scan reader_bdk as text", () -> jdbc.sql(
-                "select r::text from reader_bdk r").query(String.class).list());
-        for (String row : text) {
-            assertThat(row.toUpperCase()).doesNotContain(clearHex);
-        }
+        assertNotInKeyTables(List.of(clear));
         Arrays.fill(clear, (byte) 0);
     }
 
