@@ -58,6 +58,9 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         // Layers and alert thresholds open for the merchant admin.
         driver.get(PORTAL + "devices/settings");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-layer")));
+        driver.get(PORTAL + "reader-keys");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader-keys")));
+        waitForGridToContain("reader-key-versions-aes128", "1");
         driver.get(PORTAL + "alerts");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-offline-minutes")));
         assertThat(driver.getPageSource()).doesNotContain("Exception");
