@@ -2,23 +2,10 @@ package id.lapak.device.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -37,48 +24,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PKCS#11 key store against a fresh SoftHSM2 token: derivations inside the token equal the software DUKPT for
- * the same BDK, and BDKs stay in the token. SoftHSM reads {@code SOFTHSM2_CONF} (set by surefire, see
- * webapp/pom.xml) when its library loads; this class writes that file and initialises the token first.
+ * The PKCS#11 key store against a fresh SoftHSM2 token ({@link SoftHsmToken}): derivations inside the token equal
+ * the software DUKPT for the same BDK, and BDKs stay in the token.
  */
 class Pkcs11ReaderKeyStoreIntegrationTest {
 
-    static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
-    static final String PIN = "1234";
     static final KeyBytes KNOWN_BDK = KeyBytes.fromHex("FEDCBA9876543210F1F1F1F1F1F1F1F1", "test BDK");
     static final SecureRandom RANDOM = new SecureRandom();
 
     static Pkcs11Token token;
 
     @BeforeAll
-    static void freshToken() throws Exception {
-        assumeTrue(Files.isRegularFile(LIBRARY), "SoftHSM2 is not installed (" + LIBRARY + " is missing; "
-                + "apt-get install softhsm2): the PKCS#11 key store tests are skipped");
-        String conf = System.getenv("SOFTHSM2_CONF");
-        if (conf == null || conf.isBlank()) {
-            fail("SOFTHSM2_CONF is not set; webapp/pom.xml sets it for surefire, set it likewise when running this "
-                    + "test elsewhere");
-        }
-        Path confFile = Path.of(conf).toAbsolutePath();
-        Path tokens = confFile.resolveSibling("tokens");
-        if (Files.exists(tokens)) {
-            try (Stream<Path> old = Files.walk(tokens)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\n"
-                + "objectstore.backend = file\n"
-                + "log.level = ERROR\n", StandardCharsets.UTF_8);
-        String output = run("softhsm2-util", "--init-token", "--free", "--label", "lapak-test", "--pin", PIN,
-                "--so-pin", "5678");
-        Matcher slot = Pattern.compile("reassigned to slot (\\d+)").matcher(output);
-        if (!slot.find()) {
-            fail("softhsm2-util did not name the new token's slot: " + output);
-        }
-        token = Pkcs11Token.open(LIBRARY.toString(), Long.parseLong(slot.group(1)), PIN);
+    static void freshToken() {
+        token = SoftHsmToken.get();
     }
 
     @Test
@@ -115,7 +73,7 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
         assertThat(token.aesCmacKcv(bdk)).hasSize(Kcv.CMAC_LENGTH);
 
         KeyStore store = KeyStore.getInstance("PKCS11", token.provider());
-        store.load(null, PIN.toCharArray());
+        store.load(null, SoftHsmToken.PIN.toCharArray());
         assertThat(store.containsAlias(label)).isTrue();
         assertThat(store.getKey(label, null).getEncoded()).isNull();
         // Key wrapping would be the other way out; the key does not allow it and the token refuses.
@@ -142,18 +100,5 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
             counter = RANDOM.nextLong(1L << AesKsn.COUNTER_BITS);
         } while (Long.bitCount(counter) > AesKsn.MAX_ONE_BITS || counter == 0);
         return counter;
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
     }
 }
