@@ -22,6 +22,7 @@ import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.tenant.context.TenantContext;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * BDKs generated in this process and stored only wrapped under the {@link MasterKey}. A BDK is unwrapped inside
- * one method, used for one derivation and wiped; nothing outside this class sees it.
+ * one method, used for one derivation and wiped; nothing outside this class sees it. The default store
+ * ({@code lapak.keys.store=software}).
  */
 @Service
+@ConditionalOnProperty(name = "lapak.keys.store", havingValue = "software", matchIfMissing = true)
 class SoftwareReaderKeyStore implements ReaderKeyStore {
 
     private record Wrapped(int version, byte[] key) {

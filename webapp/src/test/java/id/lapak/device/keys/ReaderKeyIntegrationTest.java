@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -91,6 +94,8 @@ class ReaderKeyIntegrationTest {
     PlatformAccess platform;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Value("${spring.datasource.url}")
     String url;
 
@@ -335,6 +340,45 @@ class ReaderKeyIntegrationTest {
         }
     }
 
+    @Test
+    void thePkcs11StoreKeepsOnlyALabelInTheDatabaseAndDerivesFromTheTokenKey() throws Exception {
+        Pkcs11Token token = SoftHsmToken.get();
+        Tenant tenant = newTenant();
+        Pkcs11ReaderKeyStore store = new Pkcs11ReaderKeyStore(jdbc, Clock.systemUTC(), token);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        BdkVersion v1 = TenantContext.callAs(tenant.id(),
+                () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test")));
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(TenantContext.callAs(tenant.id(),
+                () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test"))).kcv()).isEqualTo(v1.kcv());
+        BdkVersion v2 = TenantContext.callAs(tenant.id(),
+                () -> tx.execute(s -> store.rotate(ReaderKeyAlgorithm.AES128, "test admin")));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.kcv()).hasSize(10).isNotEqualTo(v1.kcv());
+
+        List<String> rows = platform.call("test: read the BDK rows", () -> jdbc.sql("""
+                        select token_label || '|' || (wrapped_key is null) from reader_bdk
+                        where tenant_id = ? order by version""")
+                .param(tenant.id()).query(String.class).list());
+        assertThat(rows).containsExactly(
+                Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 1) + "|true",
+                Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2) + "|true");
+        assertThat(token.key(Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2)).getEncoded())
+                .isNull();
+
+        byte[] initialKeyId = InitialKeyIds.of(ReaderKeyAlgorithm.AES128, Hex.decode(v2.bdkId(), "BDK ID"), 7);
+        AesKsn ksn = AesKsn.of(initialKeyId, 5);
+        try (KeyBytes initial = TenantContext.callAs(tenant.id(), () -> tx.execute(
+                     s -> store.initialKey(ReaderKeyAlgorithm.AES128, 2, initialKeyId)));
+             KeyBytes working = TenantContext.callAs(tenant.id(), () -> tx.execute(
+                     s -> store.deriveWorkingKey(ksn, AesKeyUsage.DATA_ENCRYPT)));
+             KeyBytes expected = AesDukpt.workingKey(initial, ksn, AesKeyUsage.DATA_ENCRYPT,
+                     id.lapak.cardcrypto.dukpt.AesKeyType.AES128)) {
+            assertThat(working.toHex()).isEqualTo(expected.toHex());
+        }
+    }
+
     private byte[] clearBdk(UUID tenant, ReaderKeyAlgorithm algorithm, int version) {
         byte[] wrapped = platform.call("test: read a wrapped BDK", () -> jdbc.sql(
                 "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
@@ -346,7 +390,7 @@ class ReaderKeyIntegrationTest {
 
     private void assertNoClearKeyIn(byte[] clear) {
         List<byte[]> stored = platform.call("test: scan reader_bdk", () -> jdbc.sql(
-                "select wrapped_key from reader_bdk").query(byte[].class).list());
+                "select wrapped_key from reader_bdk where wrapped_key is not null").query(byte[].class).list());
         String clearHex = Hex.encode(clear);
         for (byte[] row : stored) {
             assertThat(Hex.encode(row)).doesNotContain(clearHex);
