@@ -18,6 +18,7 @@ import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.tenant.context.TenantContext;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,7 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     private final Pkcs11Token token;
     private final Clock clock;
 
+    @Autowired
     Pkcs11ReaderKeyStore(JdbcClient jdbc, Clock clock,
                          @Value("${lapak.keys.pkcs11.library:/usr/lib/softhsm/libsofthsm2.so}") String library,
                          @Value("${lapak.keys.pkcs11.slot}") long slot,

@@ -24,6 +24,7 @@ final class SoftHsmToken {
     static final String PIN = "1234";
 
     private static Pkcs11Token token;
+    private static long slot;
 
     private SoftHsmToken() {
     }
@@ -33,7 +34,8 @@ final class SoftHsmToken {
                 + "apt-get install softhsm2): the PKCS#11 key store tests are skipped");
         if (token == null) {
             try {
-                token = Pkcs11Token.open(LIBRARY.toString(), initialise(), PIN);
+                slot = initialise();
+                token = Pkcs11Token.open(LIBRARY.toString(), slot, PIN);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot prepare the SoftHSM2 token", e);
             } catch (InterruptedException e) {
@@ -42,6 +44,12 @@ final class SoftHsmToken {
             }
         }
         return token;
+    }
+
+    /** The slot of the token {@link #get()} prepared (preparing it first when needed). */
+    static synchronized long slot() {
+        get();
+        return slot;
     }
 
     /** Writes the configuration, initialises a token in an empty directory and answers its slot id. */
