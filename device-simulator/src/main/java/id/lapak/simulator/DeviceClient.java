@@ -31,6 +31,10 @@ import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.Hkdf;
 import id.lapak.cardcrypto.Kcv;
 import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.carddata.CardData;
+import id.lapak.cardcrypto.carddata.CardDataAlgorithm;
+import id.lapak.cardcrypto.carddata.CardDataCipher;
+import id.lapak.cardcrypto.carddata.EncryptedCardData;
 import id.lapak.cardcrypto.dukpt.AesDukpt;
 import id.lapak.cardcrypto.dukpt.AesKeyType;
 import id.lapak.cardcrypto.dukpt.AesKeyUsage;
@@ -278,6 +282,25 @@ public class DeviceClient {
             }
             TdesKsn ksn = TdesKsn.fromHex(key.initialKeyId()).withCounter(Math.toIntExact(counter));
             return new WorkingKey(ksn.toHex(), TdesDukpt.workingKey(initialKey, ksn, TdesKeyUsage.DATA_REQUEST));
+        }
+    }
+
+    /**
+     * Encrypts card data as the reader would for a payment: the PAN, expiry (YYMM) and optional track 2 equivalent
+     * data in the layout of {@link CardDataCipher}, under the data-encryption key of the reader key's KSN at
+     * {@code counter}, with a random IV. The clear card data is wiped before this returns.
+     */
+    public EncryptedCard encryptCardData(long counter, String pan, String expiryYYMM, String track2OrNull) {
+        ReaderKey readerKey = home.readerKey()
+                .orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
+        CardDataAlgorithm algorithm = "AES128".equals(readerKey.algorithm()) ? CardDataAlgorithm.AES128
+                : CardDataAlgorithm.TDES;
+        WorkingKey working = dataEncryptionKey(counter);
+        try (KeyBytes key = working.key();
+             CardData data = CardData.of(pan, expiryYYMM, track2OrNull)) {
+            EncryptedCardData encrypted = CardDataCipher.encrypt(key, algorithm, data);
+            return new EncryptedCard(algorithm.name(), working.ksn(), encrypted.ivBase64(),
+                    encrypted.ciphertextBase64());
         }
     }
 

@@ -23,6 +23,7 @@ import id.lapak.simulator.ApiException;
 import id.lapak.simulator.CachedConfig;
 import id.lapak.simulator.ConfigResult;
 import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.EncryptedCard;
 import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.DeviceNetworkException;
@@ -100,6 +101,13 @@ final class Cli {
                 checks it and keeps it in the home. Prints the initial key ID (AES) or initial KSN (TDES) and the
                 key's check value, never the key.""",
                 Set.of("alg", "reader-serial"), Set.of(), this::keys));
+        add(new Command("encrypt-card", "encrypt card data with the reader key, as for a payment", """
+                encrypt-card --counter N --pan PAN --expiry YYMM [--track2 DATA]
+
+                Encrypts the PAN, expiry and optional track 2 equivalent data (separator D or =) under the
+                data-encryption key of the stored reader key at transaction counter N, with a random IV, and
+                prints the algorithm, KSN, IV and ciphertext as JSON. Works offline; never prints the PAN.""",
+                Set.of("counter", "pan", "expiry", "track2"), Set.of(), this::encryptCard));
         add(new Command("status", "show what the home holds, without the network", """
                 status
 
@@ -333,6 +341,42 @@ final class Cli {
         out.println((algorithm.equals("AES128") ? "initial key ID " : "initial KSN    ") + key.initialKeyId());
         out.println("KCV            " + key.kcv());
         out.println("BDK version    " + key.bdkVersion());
+        return OK;
+    }
+
+    private int encryptCard(Args args, DeviceHome home) {
+        String counterText = args.get("counter", null);
+        String pan = args.get("pan", null);
+        String expiry = args.get("expiry", null);
+        if (counterText == null || pan == null || expiry == null) {
+            throw new UsageException("--counter, --pan and --expiry are required");
+        }
+        long counter;
+        try {
+            counter = Long.parseLong(counterText);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--counter is a whole number");
+        }
+        if (counter < 0) {
+            throw new UsageException("--counter is a whole number");
+        }
+        if (home.readerKey().isEmpty()) {
+            throw new IllegalStateException("the home holds no reader key; run keys first");
+        }
+        EncryptedCard card;
+        try {
+            card = DeviceClient.forHome(home).encryptCardData(counter, pan, expiry, args.get("track2", null));
+        } catch (id.lapak.cardcrypto.carddata.CardDataException e) {
+            throw new UsageException(e.getMessage());
+        } catch (id.lapak.cardcrypto.CardCryptoException e) {
+            throw new UsageException("--counter does not fit the reader's KSN: " + e.getMessage());
+        }
+        var json = JSON.createObjectNode();
+        json.put("algorithm", card.algorithm());
+        json.put("ksn", card.ksn());
+        json.put("iv", card.iv());
+        json.put("ciphertext", card.ciphertext());
+        out.println(json.toString());
         return OK;
     }
 

@@ -178,6 +178,31 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped after 2 heartbeats");
     }
 
+    @Test
+    void encryptCardPrintsKsnIvAndCiphertextAsJsonButNeverThePan() throws Exception {
+        pair(home());
+        new id.lapak.simulator.DeviceHome(home()).saveReaderKey(new id.lapak.simulator.ReaderKey("AES128", 1,
+                "1234567890123456", "000000", "RD-1", "d1", "1273671EA26AC29AFA4D1084127652A1"));
+        out.reset();
+
+        int status = cli().run("encrypt-card", "--counter", "5", "--pan", "4761739001010010", "--expiry", "2212",
+                "--home", home().toString());
+
+        assertThat(status).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("4761739001010010").doesNotContain("476173");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(printed);
+        assertThat(json.path("algorithm").asString()).isEqualTo("AES128");
+        assertThat(json.path("ksn").asString()).isEqualTo("123456789012345600000005");
+        assertThat(java.util.Base64.getDecoder().decode(json.path("iv").asString())).hasSize(16);
+        assertThat(java.util.Base64.getDecoder().decode(json.path("ciphertext").asString())).hasSize(16);
+
+        err.reset();
+        assertThat(cli().run("encrypt-card", "--counter", "5", "--pan", "47617390A1010010", "--expiry", "2212",
+                "--home", home().toString())).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("47617390A1010010");
+    }
+
     private int pair(Path home) {
         return cli().run("pair", "--server", server.uri().toString(), "--code", "K7M2PQ9X", "--home",
                 home.toString());
