@@ -40,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Pkcs11ReaderKeyStore implements ReaderKeyStore {
 
     private final JdbcClient jdbc;
+    private final BdkRows rows;
     private final Pkcs11Token token;
     private final Clock clock;
 
@@ -53,6 +54,7 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
 
     Pkcs11ReaderKeyStore(JdbcClient jdbc, Clock clock, Pkcs11Token token) {
         this.jdbc = jdbc;
+        this.rows = new BdkRows(jdbc);
         this.clock = clock;
         this.token = token;
     }
@@ -83,13 +85,7 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     @Override
     @Transactional(readOnly = true)
     public List<BdkVersion> versions(ReaderKeyAlgorithm algorithm) {
-        return jdbc.sql("""
-                        select version, bdk_id, kcv, created_at from reader_bdk
-                        where tenant_id = ? and algorithm = ? order by version""")
-                .params(TenantContext.requireTenant(), algorithm.name())
-                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+        return rows.all(TenantContext.requireTenant(), algorithm);
     }
 
     @Override
@@ -135,13 +131,7 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     }
 
     private Optional<BdkVersion> newest(UUID tenant, ReaderKeyAlgorithm algorithm) {
-        return jdbc.sql("""
-                        select version, bdk_id, kcv, created_at from reader_bdk
-                        where tenant_id = ? and algorithm = ? order by version desc limit 1""")
-                .params(tenant, algorithm.name())
-                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .optional();
+        return rows.newest(tenant, algorithm);
     }
 
     /**

@@ -43,11 +43,13 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final BdkRows rows;
     private final MasterKey master;
     private final Clock clock;
 
     SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
         this.jdbc = jdbc;
+        this.rows = new BdkRows(jdbc);
         this.master = master;
         this.clock = clock;
     }
@@ -71,13 +73,7 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     @Override
     @Transactional(readOnly = true)
     public List<BdkVersion> versions(ReaderKeyAlgorithm algorithm) {
-        return jdbc.sql("""
-                        select version, bdk_id, kcv, created_at from reader_bdk
-                        where tenant_id = ? and algorithm = ? order by version""")
-                .params(TenantContext.requireTenant(), algorithm.name())
-                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+        return rows.all(TenantContext.requireTenant(), algorithm);
     }
 
     @Override
@@ -130,13 +126,7 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     }
 
     private Optional<BdkVersion> newest(UUID tenant, ReaderKeyAlgorithm algorithm) {
-        return jdbc.sql("""
-                        select version, bdk_id, kcv, created_at from reader_bdk
-                        where tenant_id = ? and algorithm = ? order by version desc limit 1""")
-                .params(tenant, algorithm.name())
-                .query((rs, n) -> new BdkVersion(algorithm, rs.getInt(1), Hex.encode(rs.getBytes(2)), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .optional();
+        return rows.newest(tenant, algorithm);
     }
 
     /**
