@@ -32,6 +32,18 @@ public final class TestMerchants {
         return new Merchant(tenant, admin, store);
     }
 
+    /** A simulated device paired over HTTP with a code the admin made for the store. */
+    public static id.lapak.simulator.DeviceClient pairSimulator(id.lapak.device.pairing.PairingCodes codes,
+                                                                id.lapak.tenant.access.LapakUser admin, UUID storeId,
+                                                                int port) throws java.io.IOException {
+        String code = TestUsers.as(admin, () -> codes.create(storeId, null)).displayCode();
+        var device = new id.lapak.simulator.DeviceClient(java.net.URI.create("http://localhost:" + port),
+                new id.lapak.simulator.DeviceHome(java.nio.file.Files.createTempDirectory("lapak-device")));
+        device.pair(code, new id.lapak.simulator.DeviceFacts("Sunmi V2", "SN-" + UUID.randomUUID(), "Android 14",
+                "1.2.0", "R1", "RD-1"));
+        return device;
+    }
+
     public static StoreForm store(String name) {
         return new StoreForm(name, "Jl. Satu 1", "Jakarta", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"),
                 true, new BigDecimal("11.00"), true);

@@ -3,13 +3,8 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.cardcrypto.KeyBytes;
@@ -17,17 +12,11 @@ import id.lapak.cardcrypto.dukpt.AesKeyUsage;
 import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceFacts;
-import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.RawResponse;
 import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestUsers;
-import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -110,19 +99,11 @@ class Pkcs11ModeApplicationIntegrationTest {
     }
 
     private Tenant newTenant() throws Exception {
-        UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, "Token " + tenant, "PT Token", "ID", null, null), "test setup");
-        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Token Pusat", "Jl. 2", "Surabaya",
-                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
-        return new Tenant(tenant, admin, store.id());
+        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Keys");
+        return new Tenant(merchant.tenant(), merchant.admin(), merchant.store().id());
     }
 
     private DeviceClient pairedDevice(Tenant tenant) throws Exception {
-        String code = TestUsers.as(tenant.admin(), () -> codes.create(tenant.storeId(), null)).displayCode();
-        DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port),
-                new DeviceHome(Files.createTempDirectory("lapak-device")));
-        device.pair(code, new DeviceFacts("Sunmi V2", "SN-P", "Android 14", "1.2.0", "R1", "RD-P"));
-        return device;
+        return id.lapak.support.TestMerchants.pairSimulator(codes, tenant.admin(), tenant.storeId(), port);
     }
 }

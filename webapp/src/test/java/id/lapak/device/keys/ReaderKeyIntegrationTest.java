@@ -3,19 +3,14 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,17 +30,12 @@ import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceFacts;
-import id.lapak.simulator.DeviceHome;
 import id.lapak.support.SameSecurityContextStrategy;
 import id.lapak.support.TestUsers;
-import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.Test;
@@ -400,19 +390,11 @@ class ReaderKeyIntegrationTest {
     }
 
     private Tenant newTenant() throws Exception {
-        UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, "Keys " + tenant, "PT Keys", "ID", null, null), "test setup");
-        var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
-        var store = TestUsers.as(admin, () -> stores.create(new StoreForm("Keys Pusat", "Jl. 1", "Surabaya",
-                ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
-        return new Tenant(tenant, admin, store.id());
+        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Keys");
+        return new Tenant(merchant.tenant(), merchant.admin(), merchant.store().id());
     }
 
     private DeviceClient pairedDevice(Tenant tenant) throws Exception {
-        String code = TestUsers.as(tenant.admin(), () -> codes.create(tenant.storeId(), null)).displayCode();
-        DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port),
-                new DeviceHome(Files.createTempDirectory("lapak-device")));
-        device.pair(code, new DeviceFacts("Sunmi V2", "SN-K", "Android 14", "1.2.0", "R1", "RD-K"));
-        return device;
+        return id.lapak.support.TestMerchants.pairSimulator(codes, tenant.admin(), tenant.storeId(), port);
     }
 }
