@@ -19,6 +19,7 @@ class ModuleBoundariesTest {
     static final String TENANT_MODEL = "id.lapak.tenant..";
     static final String DEVICE_REGISTRY = "id.lapak.device..";
     static final String BILLING = "id.lapak.billing..";
+    static final String CATALOG = "id.lapak.catalog..";
     static final String CARD_CRYPTO = "id.lapak.cardcrypto..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
             "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
@@ -35,7 +36,7 @@ class ModuleBoundariesTest {
     @Test
     void tenantModelDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage(TENANT_MODEL).should().dependOnClassesThat()
-                .resideInAnyPackage(concat(WEBAPP, DEVICE_REGISTRY, BILLING)).check(lapak);
+                .resideInAnyPackage(concat(WEBAPP, DEVICE_REGISTRY, BILLING, CATALOG)).check(lapak);
     }
 
     @Test
@@ -47,13 +48,19 @@ class ModuleBoundariesTest {
     @Test
     void deviceRegistryDependsNeitherOnWebappNorOnBilling() {
         noClasses().that().resideInAPackage(DEVICE_REGISTRY).should().dependOnClassesThat()
+                .resideInAnyPackage(concat(WEBAPP, BILLING, CATALOG)).allowEmptyShould(true).check(lapak);
+    }
+
+    @Test
+    void catalogDependsNeitherOnWebappNorOnBilling() {
+        noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat()
                 .resideInAnyPackage(concat(WEBAPP, BILLING)).allowEmptyShould(true).check(lapak);
     }
 
     @Test
     void billingDependsNeitherOnWebappNorOnDeviceRegistryInternals() {
         noClasses().that().resideInAPackage(BILLING).should().dependOnClassesThat()
-                .resideInAnyPackage(WEBAPP).allowEmptyShould(true).check(lapak);
+                .resideInAnyPackage(concat(WEBAPP, CATALOG)).allowEmptyShould(true).check(lapak);
         noClasses().that().resideInAPackage(BILLING).should().dependOnClassesThat(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(DEVICE_REGISTRY)
                                 .and(com.tngtech.archunit.base.DescribedPredicate.not(

@@ -1,0 +1,278 @@
+package id.lapak.tenant.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+
+/**
+ * Writes audit entries in the caller's transaction (so an entry commits or rolls back with the change it
+ * describes) and verifies the chains. Each chain (one per tenant, one for the platform) is append-only: an entry
+ * stores the SHA-256 of its canonical content including the previous entry's hash; appends to one chain are
+ * serialised by locking the chain's head row.
+ */
+@Service
+public class AuditLog {
+
+    static final String PLATFORM_CHAIN = "platform";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PlatformAccess platformAccess;
+    private final TransactionTemplate transaction;
+
+    public AuditLog(JdbcClient jdbc, Clock clock, PlatformAccess platformAccess,
+                    PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.platformAccess = platformAccess;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Records {@code event} for the current tenant (the tenant context must name one). */
+    public UUID record(AuditEvent event) {
+        return recordFor(TenantContext.requireTenant(), event);
+    }
+
+    /**
+     * Records {@code event} in {@code tenantId}'s chain, or in the platform chain when it is null. Joins the current
+     * transaction; without one (a login, a refused access) it writes in a transaction of its own.
+     */
+    public UUID recordFor(UUID tenantId, AuditEvent event) {
+        AuditActor actor = AuditActor.override()
+                .or(() -> CurrentUser.find().map(AuditActor::of))
+                .orElseGet(() -> AuditActor.system("application"));
+        AuditOrigin origin = AuditOrigin.current().orElse(new AuditOrigin(null, null));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return append(tenantId, event, actor, origin);
+        }
+        if (tenantId == null) {
+            return platformAccess.call("audit: platform event " + event.action(),
+                    () -> append(null, event, actor, origin));
+        }
+        return TenantContext.callAs(tenantId, () -> transaction.execute(s -> append(tenantId, event, actor, origin)));
+    }
+
+    private UUID append(UUID tenantId, AuditEvent event, AuditActor actor, AuditOrigin origin) {
+        String chain = tenantId == null ? PLATFORM_CHAIN : tenantId.toString();
+        jdbc.sql("""
+                        insert into audit_chain_head (chain_key, tenant_id, last_seq, last_hash) values (?, ?, 0, null)
+                        on conflict (chain_key) do nothing""")
+                .params(chain, tenantId).update();
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ? for update")
+                .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+        Entry entry = new Entry(UUID.randomUUID(), chain, tenantId, head.lastSeq() + 1,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), actor, event.action(), event.entityType(),
+                event.entityId(), Json.changes(event.changes()), Json.details(event.details()), origin.ip(),
+                origin.userAgent(), head.lastHash());
+        byte[] hash = entry.hash();
+        jdbc.sql("""
+                        insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
+                            actor_name, actor_role, actor_tenant, action, entity_type, entity_id, changes, details, ip,
+                            user_agent, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.id(), chain, tenantId, entry.seq(), Timestamp.from(entry.occurredAt()),
+                        actor.kind().name(), actor.id(), actor.name(), actor.role(), actor.tenantId(), entry.action(),
+                        entry.entityType(), entry.entityId(), entry.changes(), entry.details(), entry.ip(),
+                        entry.userAgent(), entry.prevHash(), hash)
+                .update();
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where chain_key = ?")
+                .params(entry.seq(), hash, chain).update();
+        return entry.id();
+    }
+
+    /** Walks every chain (platform access) and reports each one's state. */
+    public List<ChainStatus> verifyAll() {
+        List<String> chains = platformAccess.call("audit: verify every chain",
+                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key").query(String.class).list());
+        List<ChainStatus> result = new ArrayList<>();
+        for (String chain : chains) {
+            result.add(verifyChain(chain));
+        }
+        return result;
+    }
+
+    /** Walks one tenant's chain ({@code null}: the platform chain). */
+    public ChainStatus verify(UUID tenantId) {
+        return verifyChain(tenantId == null ? PLATFORM_CHAIN : tenantId.toString());
+    }
+
+    private ChainStatus verifyChain(String chain) {
+        UUID tenantId = PLATFORM_CHAIN.equals(chain) ? null : UUID.fromString(chain);
+        return platformAccess.call("audit: verify chain " + chain, () -> {
+            Walk walk = new Walk(tenantId);
+            jdbc.sql("select * from audit_entry where chain_key = ? order by seq")
+                    .param(chain)
+                    .query((ResultSet rs) -> {
+                        walk.next(Entry.read(rs), rs.getBytes("hash"));
+                    });
+            Optional<Head> head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ?")
+                    .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional();
+            return walk.finish(head.orElse(new Head(0, null)));
+        });
+    }
+
+    private record Head(long lastSeq, byte[] lastHash) {
+    }
+
+    /** Follows a chain entry by entry and remembers the first link that does not hold. */
+    private static final class Walk {
+        private final UUID tenantId;
+        private long count;
+        private long expectedSeq = 1;
+        private byte[] previousHash;
+        private UUID firstBad;
+        private String problem;
+
+        Walk(UUID tenantId) {
+            this.tenantId = tenantId;
+        }
+
+        void next(Entry entry, byte[] storedHash) {
+            count++;
+            if (problem != null) {
+                return;
+            }
+            if (entry.seq() != expectedSeq) {
+                fail(entry.id(), "entry " + (expectedSeq) + " is missing");
+            } else if (!Arrays.equals(entry.prevHash(), previousHash)) {
+                fail(entry.id(), "does not link to the entry before it");
+            } else if (!MessageDigest.isEqual(entry.hash(), storedHash)) {
+                fail(entry.id(), "content does not match its hash");
+            }
+            expectedSeq = entry.seq() + 1;
+            previousHash = storedHash;
+        }
+
+        ChainStatus finish(Head head) {
+            if (problem == null && (head.lastSeq() != expectedSeq - 1 || !Arrays.equals(head.lastHash(), previousHash))) {
+                problem = "entries after " + (expectedSeq - 1) + " are missing";
+            }
+            return new ChainStatus(tenantId, problem == null, count, firstBad, problem);
+        }
+
+        private void fail(UUID id, String why) {
+            firstBad = id;
+            problem = why;
+        }
+    }
+
+    /** One entry as hashed: the canonical form is every field, length-prefixed, in a fixed order. */
+    record Entry(UUID id, String chain, UUID tenantId, long seq, Instant occurredAt, AuditActor actor, String action,
+                 String entityType, String entityId, String changes, String details, String ip, String userAgent,
+                 byte[] prevHash) {
+
+        byte[] hash() {
+            StringBuilder canonical = new StringBuilder();
+            for (Object field : new Object[]{"lapak-audit-v1", id, chain, tenantId, seq,
+                    occurredAt.getEpochSecond() * 1_000_000 + occurredAt.getNano() / 1_000, actor.kind(), actor.id(),
+                    actor.name(), actor.role(), actor.tenantId(), action, entityType, entityId, changes, details, ip,
+                    userAgent, prevHash == null ? null : HexFormat.of().formatHex(prevHash)}) {
+                if (field == null) {
+                    canonical.append("-1:");
+                } else {
+                    String text = field.toString();
+                    canonical.append(text.length()).append(':').append(text);
+                }
+                canonical.append('|');
+            }
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Entry read(ResultSet rs) throws SQLException {
+            AuditActor actor = new AuditActor(AuditActor.Kind.valueOf(rs.getString("actor_kind")),
+                    rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
+                    rs.getObject("actor_tenant", UUID.class));
+            return new Entry(rs.getObject("id", UUID.class), rs.getString("chain_key"),
+                    rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
+                    rs.getTimestamp("occurred_at").toInstant(), actor, rs.getString("action"),
+                    rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
+                    rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"), rs.getBytes("prev_hash"));
+        }
+    }
+
+    /** A small, deterministic JSON writer for the changed fields and details (text values only). */
+    static final class Json {
+        private Json() {
+        }
+
+        static String changes(Map<String, AuditEvent.Change> changes) {
+            if (changes.isEmpty()) {
+                return null;
+            }
+            StringBuilder json = new StringBuilder("{");
+            changes.forEach((field, change) -> {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append(quote(field)).append(":{\"before\":").append(quote(change.before()))
+                        .append(",\"after\":").append(quote(change.after())).append('}');
+            });
+            return json.append('}').toString();
+        }
+
+        static String details(Map<String, String> details) {
+            if (details.isEmpty()) {
+                return null;
+            }
+            StringBuilder json = new StringBuilder("{");
+            details.forEach((name, value) -> {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append(quote(name)).append(':').append(quote(value));
+            });
+            return json.append('}').toString();
+        }
+
+        static String quote(String value) {
+            if (value == null) {
+                return "null";
+            }
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : value.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}
