@@ -10,6 +10,7 @@ import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,6 +82,21 @@ public class DeviceRegistry {
     public List<DeviceDetails> all() {
         TenantContext.requireTenant();
         return devices.findAll().stream().map(Device::details).toList();
+    }
+
+    /** How many devices (of any status but retired) each of the given tenants has, for the support console. */
+    @PreAuthorize("hasRole('SUPPORT')")
+    public java.util.Map<UUID, Long> countByTenant(java.util.Collection<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        platform.run("support tenant list: device counts", () -> jdbc.sql("""
+                        select tenant_id, count(*) from device where tenant_id in (:tenants) and status <> 'RETIRED'
+                        group by tenant_id""")
+                .param("tenants", java.util.List.copyOf(tenantIds))
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2))).list());
+        return counts;
     }
 
     private static String summary(Heartbeat h) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreService;
 
@@ -39,9 +41,11 @@ public class DeviceService {
     private final DeviceChanges changes;
     private final StoreService stores;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     DeviceService(DeviceRepository devices, DeviceTimeline timeline, DeviceChanges changes, StoreService stores,
-                  Clock clock) {
+                  Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.devices = devices;
         this.timeline = timeline;
         this.changes = changes;
@@ -83,8 +87,10 @@ public class DeviceService {
             throw new IllegalArgumentException("device.error.name");
         }
         Device device = visible(id);
+        String before = device.details().name();
         device.rename(clean, Instant.now(clock));
         audit(id, "RENAMED", clean);
+        auditLog.record(AuditEvent.of("device.renamed", "Device", id).change("name", before, clean));
         return device.details();
     }
 
@@ -97,8 +103,11 @@ public class DeviceService {
         if (!store.active()) {
             throw new DeviceStateException("device.error.storeInactive");
         }
+        UUID before = device.getStoreId();
         device.moveTo(storeId, Instant.now(clock));
         audit(id, "MOVED", store.name());
+        auditLog.record(AuditEvent.of("device.moved", "Device", id).change("storeId", before, storeId)
+                .detail("store", store.name()));
         return device.details();
     }
 
@@ -106,8 +115,11 @@ public class DeviceService {
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public DeviceDetails revoke(UUID id, String reason) {
         Device device = visible(id);
+        DeviceStatus before = device.details().status();
         device.revoke(reason(reason), Instant.now(clock));
         audit(id, "REVOKED", reason(reason));
+        auditLog.record(AuditEvent.of("device.revoked", "Device", id)
+                .change("status", before, device.details().status()).detail("reason", reason(reason)));
         return device.details();
     }
 
@@ -115,8 +127,11 @@ public class DeviceService {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public DeviceDetails retire(UUID id, String reason) {
         Device device = visible(id);
+        DeviceStatus before = device.details().status();
         device.retire(reason(reason), Instant.now(clock));
         audit(id, "RETIRED", reason(reason));
+        auditLog.record(AuditEvent.of("device.retired", "Device", id)
+                .change("status", before, device.details().status()).detail("reason", reason(reason)));
         return device.details();
     }
 

@@ -28,6 +28,8 @@ import id.lapak.device.keys.ReaderKeyService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
@@ -65,13 +67,15 @@ public class DeviceConfigService {
     private final DeviceChanges changes;
     private final ReaderKeyService readerKeys;
     private final Clock clock;
+    private final AuditLog auditLog;
     private final Map<UUID, RenderedConfig> rendered = new ConcurrentHashMap<>();
     /** Bumped on every change signal: a document rendered across a change is not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     DeviceConfigService(JdbcClient jdbc, JsonMapper json, DeviceRegistry registry, DeviceService devices,
                         StoreService stores, DeviceChanges changes, DeviceStateCache states, ReaderKeyService readerKeys,
-                        Clock clock) {
+                        Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.readerKeys = readerKeys;
         this.jdbc = jdbc;
         this.json = json;
@@ -120,6 +124,7 @@ public class DeviceConfigService {
         UUID tenant = TenantContext.requireTenant();
         requireEditable(scope, scopeId, true);
         ConfigSettings.validate(settings);
+        Map<String, JsonNode> before = load(scope, scopeId).map(Layer::settings).orElse(Map.of());
         ObjectNode document = json.createObjectNode();
         settings.forEach(document::set);
         jdbc.sql("""
@@ -133,6 +138,17 @@ public class DeviceConfigService {
                         Timestamp.from(Instant.now(clock)), CurrentUser.require().username())
                 .update();
         changes.tenantChanged(tenant);
+        AuditEvent event = AuditEvent.of("device.settings_changed", "DeviceConfigLayer", scope + ":" + scopeId);
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(settings.keySet());
+        for (String key : keys) {
+            event = event.change(key, text(before.get(key)), text(settings.get(key)));
+        }
+        auditLog.record(event);
+    }
+
+    private static String text(JsonNode value) {
+        return value == null ? null : value.toString();
     }
 
     /** Every setting's effective value for a device and the layer it came from (portal). */

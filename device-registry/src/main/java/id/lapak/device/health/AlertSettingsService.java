@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +19,10 @@ public class AlertSettingsService {
     private final AlertSettingsTable table;
     private final Clock clock;
 
-    AlertSettingsService(AlertSettingsTable table, Clock clock) {
+    private final AuditLog auditLog;
+
+    AlertSettingsService(AlertSettingsTable table, Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.table = table;
         this.clock = clock;
     }
@@ -40,7 +45,11 @@ public class AlertSettingsService {
         }
         var tenant = TenantContext.requireTenant();
         String by = CurrentUser.require().username();
+        AlertSettings before = table.load(tenant);
         table.save(tenant, offlineAfterMinutes, batteryLowPercent, Instant.now(clock), by);
+        auditLog.record(AuditEvent.of("device.alert_settings_changed", "AlertSettings", tenant)
+                .change("offlineAfterMinutes", before.offlineAfterMinutes(), offlineAfterMinutes)
+                .change("batteryLowPercent", before.batteryLowPercent(), batteryLowPercent));
         return table.load(tenant);
     }
 

@@ -14,6 +14,8 @@ import id.lapak.device.DeviceTimeline;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.data.domain.Page;
@@ -42,8 +44,10 @@ public class DeviceAlerts {
     private final JdbcClient jdbc;
     private final DeviceTimeline timeline;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    DeviceAlerts(JdbcClient jdbc, DeviceTimeline timeline, Clock clock) {
+    DeviceAlerts(JdbcClient jdbc, DeviceTimeline timeline, Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.clock = clock;
@@ -104,6 +108,8 @@ public class DeviceAlerts {
                 .params(Timestamp.from(Instant.now(clock)), by, visible.tenant(), alertId)
                 .update();
         timeline.record(alert.deviceId(), "ALERT_ACKNOWLEDGED", alert.kind().name(), by);
+        auditLog.record(AuditEvent.of("device.alert_acknowledged", "DeviceAlert", alertId)
+                .change("acknowledged", false, true).detail("device", alert.deviceId()).detail("kind", alert.kind()));
         return find(visible, alertId).orElseThrow(() -> new AlertNotFoundException(alertId));
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 
 /**
@@ -25,6 +26,11 @@ public record AuditActor(Kind kind, String id, String name, String role, UUID te
     }
 
     public static AuditActor of(LapakUser user) {
+        if (user instanceof ReadOnlyViewer viewing) {
+            // Support staff viewing a tenant act as themselves, never as the tenant's admin.
+            LapakUser person = viewing.viewer();
+            return new AuditActor(Kind.SUPPORT, person.subject(), person.displayName(), Role.SUPPORT.name(), null);
+        }
         String roles = user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
         Kind kind = user.has(Role.SUPPORT) ? Kind.SUPPORT : Kind.PERSON;
         return new AuditActor(kind, user.subject(), user.displayName(), roles.isEmpty() ? null : roles,

@@ -17,14 +17,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
+import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantAwareTransactionManager;
 import id.lapak.tenant.context.TenantContext;
 
 /**
@@ -42,6 +49,7 @@ public class AuditLog {
     private final Clock clock;
     private final PlatformAccess platformAccess;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
 
     public AuditLog(JdbcClient jdbc, Clock clock, PlatformAccess platformAccess,
                     PlatformTransactionManager transactionManager) {
@@ -49,6 +57,9 @@ public class AuditLog {
         this.clock = clock;
         this.platformAccess = platformAccess;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setName(TenantAwareTransactionManager.AUDIT_TRANSACTION);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Records {@code event} for the current tenant (the tenant context must name one). */
@@ -101,6 +112,145 @@ public class AuditLog {
         jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where chain_key = ?")
                 .params(entry.seq(), hash, chain).update();
         return entry.id();
+    }
+
+    /**
+     * A page of entries, newest first. Merchant admins read their own tenant's entries only (the query's tenant is
+     * replaced by theirs, and row-level security agrees); support staff read any tenant, or every chain.
+     */
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
+    public List<AuditRecord> search(AuditQuery query, Pageable pageable) {
+        int size = Math.min(Math.max(pageable == null ? 50 : pageable.getPageSize(), 1), 500);
+        long offset = pageable == null ? 0 : (long) pageable.getPageNumber() * size;
+        Filter filter = filter(query);
+        return read(filter, () -> filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
+                        + " order by occurred_at desc, chain_key, seq desc limit :limit offset :offset"))
+                .param("limit", size).param("offset", offset)
+                .query((rs, n) -> record(rs)).list());
+    }
+
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
+    public long count(AuditQuery query) {
+        Filter filter = filter(query);
+        return read(filter, () -> filter.bind(jdbc.sql("select count(*) from audit_entry" + filter.where()))
+                .query(Long.class).single());
+    }
+
+    /** Writes every matching entry as CSV (UTF-8, RFC 4180 quoting), streaming, newest first. */
+    @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
+    public void exportCsv(AuditQuery query, java.io.OutputStream out) {
+        Filter filter = filter(query);
+        var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writer.print("id,tenant_id,seq,occurred_at,actor_kind,actor_id,actor_name,actor_role,action,entity_type,"
+                + "entity_id,changes,details,ip,user_agent\r\n");
+        read(filter, () -> {
+            filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
+                            + " order by occurred_at desc, chain_key, seq desc"))
+                    .query((ResultSet rs) -> {
+                        AuditRecord r = record(rs);
+                        writer.print(String.join(",", csv(r.id()), csv(r.tenantId()), csv(r.seq()),
+                                csv(r.occurredAt()), csv(r.actorKind()), csv(r.actorId()), csv(r.actorName()),
+                                csv(r.actorRole()), csv(r.action()), csv(r.entityType()), csv(r.entityId()),
+                                csv(r.changes()), csv(r.details()), csv(r.ip()), csv(r.userAgent())));
+                        writer.print("\r\n");
+                    });
+            return null;
+        });
+        writer.flush();
+    }
+
+    /** Quotes a CSV field; a leading formula character is neutralised so a spreadsheet does not run it. */
+    static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                || text.startsWith("'")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private Filter filter(AuditQuery query) {
+        LapakUser user = CurrentUser.require();
+        AuditQuery q = query == null ? AuditQuery.all() : query;
+        if (user.has(Role.SUPPORT) && !(user instanceof ReadOnlyViewer)) {
+            return new Filter(q, true);
+        }
+        if (!user.has(Role.MERCHANT_ADMIN)) {
+            throw new AccessDeniedException("The audit log is for merchant admins and support");
+        }
+        return new Filter(q.forTenant(TenantContext.requireTenant()), false);
+    }
+
+    private <T> T read(Filter filter, java.util.function.Supplier<T> work) {
+        if (filter.platform()) {
+            return platformAccess.call("audit: support reads the audit log", work);
+        }
+        return readOnly.execute(s -> work.get());
+    }
+
+    /** The where clause and its parameters; the tenant is bound by hand because native SQL is not filtered. */
+    private record Filter(AuditQuery query, boolean platform) {
+
+        String where() {
+            List<String> clauses = new ArrayList<>();
+            if (query.tenantId() != null) {
+                clauses.add("tenant_id = :tenant");
+            }
+            if (present(query.actor())) {
+                clauses.add("(actor_name ilike :actor or actor_id = :actorId)");
+            }
+            if (present(query.action())) {
+                clauses.add("action like :action");
+            }
+            if (query.from() != null) {
+                clauses.add("occurred_at >= :from");
+            }
+            if (query.to() != null) {
+                clauses.add("occurred_at < :to");
+            }
+            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            if (query.tenantId() != null) {
+                spec = spec.param("tenant", query.tenantId());
+            }
+            if (present(query.actor())) {
+                spec = spec.param("actor", "%" + like(query.actor().strip()) + "%").param("actorId", query.actor().strip());
+            }
+            if (present(query.action())) {
+                spec = spec.param("action", like(query.action().strip()) + "%");
+            }
+            if (query.from() != null) {
+                spec = spec.param("from", Timestamp.from(query.from()));
+            }
+            if (query.to() != null) {
+                spec = spec.param("to", Timestamp.from(query.to()));
+            }
+            return spec;
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        private static String like(String value) {
+            return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_kind"),
+                rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
+                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("changes"), rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"));
     }
 
     /** Walks every chain (platform access) and reports each one's state. */

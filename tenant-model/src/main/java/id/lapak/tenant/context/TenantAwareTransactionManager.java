@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.ReadOnlyViewException;
+import id.lapak.tenant.access.ReadOnlyViewer;
+
 import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -16,8 +20,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * true)} so the setting dies with the transaction and never leaks to the next user of a pooled connection.
  * Row-level security policies read {@code app.tenant_id} and {@code app.platform}; with neither set, every tenant
  * table reads as empty.
+ * <p>
+ * It is also the one guard of "view as tenant": while the signed-in user is a {@link ReadOnlyViewer}, a transaction
+ * that is not read-only is refused before it begins, and a read-only one is made {@code READ ONLY} in PostgreSQL.
+ * The audit log's own transaction ({@link #AUDIT_TRANSACTION}) is the exception, so view-as is itself audited.
  */
 public class TenantAwareTransactionManager extends JpaTransactionManager {
+
+    /** The name of the audit log's own transaction (it only appends audit entries). */
+    public static final String AUDIT_TRANSACTION = "lapak-audit-append";
 
     static final String SET_SCOPE = "select set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
 
@@ -27,6 +38,11 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
+        boolean viewer = CurrentUser.find().filter(ReadOnlyViewer.class::isInstance).isPresent()
+                && !AUDIT_TRANSACTION.equals(definition.getName());
+        if (viewer && !definition.isReadOnly()) {
+            throw new ReadOnlyViewException();
+        }
         super.doBegin(transaction, definition);
         var holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
         if (holder == null) {
@@ -39,6 +55,11 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
                 statement.setString(1, tenant);
                 statement.setString(2, platform);
                 statement.execute();
+            }
+            if (viewer) {
+                try (PreparedStatement statement = connection.prepareStatement("set transaction read only")) {
+                    statement.execute();
+                }
             }
         });
     }

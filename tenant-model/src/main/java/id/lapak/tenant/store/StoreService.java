@@ -8,6 +8,8 @@ import java.util.UUID;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,10 +33,12 @@ public class StoreService {
 
     private final StoreRepository stores;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    StoreService(StoreRepository stores, ApplicationEventPublisher events) {
+    StoreService(StoreRepository stores, ApplicationEventPublisher events, AuditLog audit) {
         this.stores = stores;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -89,6 +93,7 @@ public class StoreService {
             throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
         }
         events.publishEvent(new StoreCreated(tenantId, store.getId(), CurrentUser.require().username()));
+        audit.record(changes(AuditEvent.of("store.created", "Store", store.getId()), null, store.details()));
         return store.details();
     }
 
@@ -101,6 +106,7 @@ public class StoreService {
             throw new StaleStoreException();
         }
         validate(form, id);
+        StoreDetails before = store.details();
         store.apply(form);
         try {
             stores.saveAndFlush(store);
@@ -108,6 +114,7 @@ public class StoreService {
             throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
         }
         events.publishEvent(new StoreChanged(tenantId, id, CurrentUser.require().username(), "updated"));
+        audit.record(changes(AuditEvent.of("store.updated", "Store", id), before, store.details()));
         return store.details();
     }
 
@@ -115,7 +122,9 @@ public class StoreService {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public StoreDetails deactivate(UUID id) {
         Store store = visible(id);
+        boolean wasActive = store.details().active();
         store.deactivate();
+        audit.record(AuditEvent.of("store.deactivated", "Store", id).change("active", wasActive, false));
         events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
                 "deactivated"));
         return store.details();
@@ -125,10 +134,26 @@ public class StoreService {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public StoreDetails reactivate(UUID id) {
         Store store = visible(id);
+        boolean wasActive = store.details().active();
         store.reactivate();
+        audit.record(AuditEvent.of("store.reactivated", "Store", id).change("active", wasActive, true));
         events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
                 "reactivated"));
         return store.details();
+    }
+
+    /** The fields a person can change, before and after (null before: a new store). */
+    private static AuditEvent changes(AuditEvent event, StoreDetails before, StoreDetails after) {
+        return event.change("name", before == null ? null : before.name(), after.name())
+                .change("address", before == null ? null : before.address(), after.address())
+                .change("city", before == null ? null : before.city(), after.city())
+                .change("timeZone", before == null ? null : before.timeZone(), after.timeZone())
+                .change("currency", before == null ? null : before.currency(), after.currency())
+                .change("taxRegistered", before == null ? null : before.taxRegistered(), after.taxRegistered())
+                .change("taxRate", before == null ? null : before.taxRate().toPlainString(),
+                        after.taxRate().toPlainString())
+                .change("pricesIncludeTax", before == null ? null : before.pricesIncludeTax(), after.pricesIncludeTax())
+                .change("active", before == null ? null : before.active(), after.active());
     }
 
     /** A store id from outside (a URL, a crafted request) resolves only within the tenant and the user's scope. */
