@@ -29,6 +29,7 @@ class LapakOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     /** The Lapak user for a person Keycloak authenticated, or the reason they may not log in. */
     LapakOidcUser admit(OidcUser oidc) {
         LoginPolicy.Admission admission = policy.admit(oidc, oidc.getPreferredUsername());
+        policy.recordLogin(oidc.getSubject(), oidc.getPreferredUsername(), oidc.getFullName(), admission);
         return new LapakOidcUser(authorities(admission), oidc.getIdToken(), oidc.getUserInfo(), admission.tenantId(),
                 admission.roles(), admission.storeIds());
     }

@@ -10,6 +10,9 @@ import java.util.UUID;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,28 +34,30 @@ class LoginPolicy {
     }
 
     private final TenantDirectory tenants;
+    private final AuditLog audit;
 
-    LoginPolicy(TenantDirectory tenants) {
+    LoginPolicy(TenantDirectory tenants, AuditLog audit) {
         this.tenants = tenants;
+        this.audit = audit;
     }
 
     Admission admit(ClaimAccessor claims, String username) {
         Set<Role> roles = roles(claims.getClaimAsStringList("roles"));
         if (roles.isEmpty()) {
-            throw refuse(username, LoginRefusal.NO_ROLE);
+            throw refuse(claims, username, null, LoginRefusal.NO_ROLE);
         }
         Optional<UUID> tenantId = uuid(claims.getClaimAsString("tenant_id"));
         if (roles.contains(Role.SUPPORT)) {
             if (tenantId.isPresent() || roles.size() > 1) {
-                throw refuse(username, LoginRefusal.SUPPORT_WITH_TENANT);
+                throw refuse(claims, username, null, LoginRefusal.SUPPORT_WITH_TENANT);
             }
             return new Admission(null, roles, Set.of());
         }
-        UUID tenant = tenantId.orElseThrow(() -> refuse(username, LoginRefusal.NO_TENANT));
+        UUID tenant = tenantId.orElseThrow(() -> refuse(claims, username, null, LoginRefusal.NO_TENANT));
         TenantDetails details = tenants.findForLogin(tenant)
-                .orElseThrow(() -> refuse(username, LoginRefusal.UNKNOWN_TENANT));
+                .orElseThrow(() -> refuse(claims, username, null, LoginRefusal.UNKNOWN_TENANT));
         if (!details.active()) {
-            throw refuse(username, LoginRefusal.TENANT_SUSPENDED);
+            throw refuse(claims, username, tenant, LoginRefusal.TENANT_SUSPENDED);
         }
         Set<UUID> stores = new HashSet<>();
         Optional.ofNullable(claims.getClaimAsStringList("store_ids")).orElse(List.of())
@@ -60,9 +65,30 @@ class LoginPolicy {
         return new Admission(tenant, roles, stores);
     }
 
-    private static OAuth2AuthenticationException refuse(String username, LoginRefusal refusal) {
+    /**
+     * Logs and audits the refusal: in the tenant's chain when the tenant is known to exist, otherwise in the
+     * platform chain (a token naming an unknown tenant must not create a chain for it).
+     */
+    private OAuth2AuthenticationException refuse(ClaimAccessor claims, String username, UUID knownTenant,
+                                                 LoginRefusal refusal) {
         log.warn("Access refused for {}: {}", username, refusal);
+        String subject = Optional.ofNullable(claims.getClaimAsString("sub")).orElse("unknown");
+        String name = username == null ? subject : username;
+        new AuditActor(AuditActor.Kind.PERSON, subject, name, null, knownTenant).runAs(() -> audit.recordFor(knownTenant,
+                AuditEvent.of("access.denied", "User", subject).detail("reason", refusal.name().toLowerCase(
+                        java.util.Locale.ROOT)).detail("username", username).detail("tenantClaim",
+                        claims.getClaimAsString("tenant_id"))));
         return refusal.exception();
+    }
+
+    /** A person admitted to the portal (not every API call: bearer tokens are checked on each request). */
+    void recordLogin(String subject, String username, String displayName, Admission admission) {
+        String roles = admission.roles().stream().map(Role::name).sorted().reduce((a, b) -> a + "," + b).orElse(null);
+        AuditActor.Kind kind = admission.roles().contains(Role.SUPPORT) ? AuditActor.Kind.SUPPORT
+                : AuditActor.Kind.PERSON;
+        new AuditActor(kind, subject, displayName == null ? username : displayName, roles, admission.tenantId())
+                .runAs(() -> audit.recordFor(admission.tenantId(), AuditEvent.of("portal.login", "User", subject)
+                        .detail("username", username)));
     }
 
     private static Set<Role> roles(List<String> claim) {

@@ -33,9 +33,13 @@ class SecurityConfiguration {
     static final String REGISTRATION = "keycloak";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users, ViewAs viewAs,
+                                            TenantStatusCheck tenantStatus) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused", "/error",
+                        PortalSessionFilter.SUSPENDED_PAGE).permitAll()
+                // Audit chain verification: support staff only (or a separate management port, see README).
+                .requestMatchers("/actuator/audit-chain", "/actuator/audit-chain/**").hasRole("SUPPORT")
                 // The API description is public, like the API's own documentation.
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**",
                         "/swagger-ui.html").permitAll());
@@ -45,8 +49,13 @@ class SecurityConfiguration {
                     String code = exception instanceof OAuth2AuthenticationException oauth
                             && LoginRefusal.fromCode(oauth.getError().getErrorCode()) != null
                             ? oauth.getError().getErrorCode() : "failed";
+                    if (LoginRefusal.fromCode(code) == LoginRefusal.TENANT_SUSPENDED) {
+                        response.sendRedirect(request.getContextPath() + PortalSessionFilter.SUSPENDED_PAGE);
+                        return;
+                    }
                     response.sendRedirect(request.getContextPath() + "/access-refused?reason=" + code);
                 }));
+        http.addFilterBefore(new PortalSessionFilter(viewAs, tenantStatus), AuthorizationFilter.class);
         http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}")

@@ -4,61 +4,123 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.TenantSummary;
+import id.lapak.device.DeviceRegistry;
+import id.lapak.security.ViewAs;
+import id.lapak.tenant.TenantAdministration;
+import id.lapak.tenant.TenantFilter;
+import id.lapak.tenant.TenantOverview;
+import id.lapak.ui.MainLayout;
 
 import jakarta.annotation.security.RolesAllowed;
 
-@Route("support/tenants")
+/**
+ * Support's tenant list: lazy and paged, searchable by name, filtered by status and plan, with store and device
+ * counts. A row opens the tenant's actions (suspend, reactivate, view as tenant, export, delete). The toolbar keeps
+ * room for further support actions (creating a tenant).
+ */
+@Route(value = "support/tenants", layout = MainLayout.class)
 @PageTitle("Lapak · Support")
 @RolesAllowed("SUPPORT")
 class SupportTenantsView extends VerticalLayout {
 
-    private final Grid<TenantSummary> grid = new Grid<>();
-    private final List<TenantSummary> all;
+    /** A tenant row with its device count (from the device registry). */
+    record Row(TenantOverview tenant, long devices) {
+    }
 
-    SupportTenantsView(TenantDirectory tenants) {
+    static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED");
+
+    private final TenantAdministration tenants;
+    private final Grid<Row> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final ComboBox<String> status = new ComboBox<>();
+    private final TextField plan = new TextField();
+    /** Where other support actions (e.g. "Create tenant") add their buttons. */
+    final HorizontalLayout toolbar;
+
+    SupportTenantsView(TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs) {
+        this.tenants = tenants;
         setId("support-tenants");
         setSizeFull();
-        all = tenants.listForSupport();
-        TextField search = new TextField();
+
         search.setId("tenant-search");
         search.setPlaceholder(getTranslation("support.tenants.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> filter(e.getValue()));
+        search.addValueChangeListener(e -> refresh());
+
+        status.setId("tenant-status-filter");
+        status.setPlaceholder(getTranslation("support.tenants.filter.status"));
+        status.setItems(STATUSES);
+        status.setItemLabelGenerator(this::statusLabel);
+        status.setClearButtonVisible(true);
+        status.addValueChangeListener(e -> refresh());
+
+        plan.setId("tenant-plan-filter");
+        plan.setPlaceholder(getTranslation("support.tenants.filter.plan"));
+        plan.setClearButtonVisible(true);
+        plan.setValueChangeMode(ValueChangeMode.LAZY);
+        plan.addValueChangeListener(e -> refresh());
+
+        toolbar = new HorizontalLayout(search, status, plan);
+        toolbar.setId("support-toolbar");
+        toolbar.setWidthFull();
+        toolbar.expand(search);
 
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.of("Asia/Jakarta"));
         grid.setId("tenant-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> s.tenant().name()).setHeader(getTranslation("support.tenants.column.name")).setSortable(true);
-        grid.addColumn(s -> s.tenant().legalName()).setHeader(getTranslation("support.tenants.column.legalName"));
-        grid.addColumn(s -> s.tenant().country()).setHeader(getTranslation("support.tenants.column.country"));
-        grid.addColumn(s -> getTranslation("tenant.status." + s.tenant().status()))
-                .setHeader(getTranslation("support.tenants.column.status"));
-        grid.addColumn(s -> s.activeStoreCount() + " / " + s.storeCount())
+        grid.addColumn(r -> r.tenant().name()).setHeader(getTranslation("support.tenants.column.name"))
+                .setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(r -> r.tenant().legalName()).setHeader(getTranslation("support.tenants.column.legalName"));
+        grid.addComponentColumn(r -> {
+            Span badge = new Span(statusLabel(r.tenant().status()));
+            badge.addClassNames("lapak-status", r.tenant().active() ? "active" : "inactive");
+            return badge;
+        }).setHeader(getTranslation("support.tenants.column.status")).setSortProperty("status");
+        grid.addColumn(r -> r.tenant().plan() == null ? "—" : r.tenant().plan())
+                .setHeader(getTranslation("support.tenants.column.plan")).setSortProperty("plan");
+        grid.addColumn(r -> r.tenant().activeStoreCount() + " / " + r.tenant().storeCount())
                 .setHeader(getTranslation("support.tenants.column.stores"));
-        grid.addColumn(s -> date.format(s.tenant().createdAt()))
-                .setHeader(getTranslation("support.tenants.column.created"));
-        grid.setItems(all);
-        add(new H2(getTranslation("support.tenants.title")), search, grid);
+        grid.addColumn(Row::devices).setHeader(getTranslation("support.tenants.column.devices"));
+        grid.addColumn(r -> date.format(r.tenant().createdAt()))
+                .setHeader(getTranslation("support.tenants.column.created")).setSortProperty("createdAt");
+        grid.setEmptyStateText(getTranslation("support.tenants.empty"));
+        grid.setItemsPageable(pageable -> {
+            List<TenantOverview> page = tenants.search(filter(), pageable);
+            Map<java.util.UUID, Long> counts = devices.countByTenant(page.stream().map(TenantOverview::id).toList());
+            return page.stream().map(t -> new Row(t, counts.getOrDefault(t.id(), 0L))).toList();
+        }, pageable -> tenants.count(filter()));
+        grid.addItemClickListener(e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
+
+        add(new H2(getTranslation("support.tenants.title")), toolbar, grid);
     }
 
-    private void filter(String text) {
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        grid.setItems(all.stream().filter(s -> needle.isEmpty()
-                || s.tenant().name().toLowerCase(Locale.ROOT).contains(needle)
-                || s.tenant().legalName().toLowerCase(Locale.ROOT).contains(needle)).toList());
+    TenantFilter filter() {
+        return new TenantFilter(search.getValue(), status.getValue(), plan.getValue());
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String statusLabel(String value) {
+        return STATUSES.contains(value) ? getTranslation("tenant.status." + value) : value;
     }
 }

@@ -1,10 +1,16 @@
 package id.lapak.ui;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -20,9 +26,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
+import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.PermitAll;
@@ -38,7 +46,7 @@ public class MainLayout extends AppLayout {
     private final DeviceAlerts alerts;
 
     MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences,
-               DeviceAlerts alerts) {
+               DeviceAlerts alerts, ViewAs viewAs) {
         this.alerts = alerts;
         LapakUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
@@ -82,7 +90,44 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.expand(tenantName);
         header.addClassName("lapak-header");
-        addToNavbar(header);
+        if (user instanceof ReadOnlyViewer viewing) {
+            VerticalLayout top = new VerticalLayout(header, viewAsBanner(viewing, viewAs));
+            top.setPadding(false);
+            top.setSpacing(false);
+            top.setWidthFull();
+            addToNavbar(top);
+        } else {
+            addToNavbar(header);
+        }
+    }
+
+    /**
+     * Shown on every page while support views a tenant: whose portal, why, until when, and the way out. The page
+     * polls, so an expired view leaves the tenant's pages even when nobody clicks.
+     */
+    private Div viewAsBanner(ReadOnlyViewer viewing, ViewAs viewAs) {
+        String until = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.of("Asia/Jakarta")).format(viewing.expiresAt());
+        Span text = new Span(getTranslation("viewAs.banner", viewing.viewer().displayName(), viewing.reason(), until));
+        text.setId("view-as-text");
+        Button end = new Button(getTranslation("viewAs.end"), e -> {
+            viewAs.end();
+            UI.getCurrent().getPage().setLocation("support/tenants");
+        });
+        end.setId("view-as-end");
+        end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        Div banner = new Div(text, end);
+        banner.setId("view-as-banner");
+        banner.addClassName("lapak-view-as");
+        addAttachListener(attach -> {
+            attach.getUI().setPollInterval(30_000);
+            attach.getUI().addPollListener(poll -> {
+                if (viewAs.current().isEmpty()) {
+                    poll.getSource().getPage().setLocation("support/tenants");
+                }
+            });
+        });
+        return banner;
     }
 
     private SideNav navigation(LapakUser user) {
@@ -91,6 +136,7 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.SUPPORT)) {
             nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
                     VaadinIcon.BUILDING.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             return nav;
         }
         nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), "", VaadinIcon.DASHBOARD.create()));
@@ -103,6 +149,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
         }
         return nav;
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.server.VaadinSession;
 
 import id.lapak.preferences.UserPreferences;
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.ReadOnlyViewException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,27 @@ class SessionSetup implements VaadinServiceInitListener {
         this.preferences = preferences;
     }
 
+    private static boolean readOnly(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ReadOnlyViewException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> {
             VaadinSession session = init.getSession();
             session.setErrorHandler(error -> {
+                if (readOnly(error.getThrowable()) && com.vaadin.flow.component.UI.getCurrent() != null) {
+                    // Viewing a tenant as support: the service refused a change, as it must.
+                    Notification.show(session.getService().getInstantiator().getI18NProvider()
+                                    .getTranslation("viewAs.readOnly", session.getLocale()))
+                            .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                    return;
+                }
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Unexpected error in the portal, reference {}", reference, error.getThrowable());
                 if (com.vaadin.flow.component.UI.getCurrent() != null) {
