@@ -61,6 +61,10 @@ class TenantSuspensionDevicesIntegrationTest {
     AlertSettingsService alertSettings;
     @Autowired
     AuditLog audit;
+    @Autowired
+    id.lapak.device.health.DeviceHealthChecker checker;
+    @Autowired
+    id.lapak.device.health.DeviceAlerts alerts;
 
     Merchant merchant;
     TestUser support;
@@ -89,6 +93,26 @@ class TenantSuspensionDevicesIntegrationTest {
 
         TestUsers.as(support, () -> tenants.reactivate(merchant.tenant(), "Cleared"));
         Await.until(() -> device.config(null).statusCode() == 200);
+    }
+
+    @Test
+    void theHealthJobsAlertsAndTheirAcknowledgementAreAudited() {
+        TestDevice device = pairedDevice();
+        var outcome = checker.checkTenant(merchant.tenant(), java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+        assertThat(outcome.raised()).isEqualTo(1);
+        var alert = TestUsers.as(merchant.admin(), () -> alerts.openAlerts(PageRequest.of(0, 10)).getContent())
+                .getFirst();
+        TestUsers.run(merchant.admin(), () -> alerts.acknowledge(alert.id()));
+
+        List<AuditRecord> entries = TestUsers.as(merchant.admin(), () -> audit.search(
+                new AuditQuery(null, null, "device.alert_", null, null), PageRequest.of(0, 50))).reversed();
+        assertThat(entries).extracting(AuditRecord::action)
+                .containsExactly("device.alert_raised", "device.alert_acknowledged");
+        assertThat(entries.get(0).actorKind()).isEqualTo("SYSTEM");
+        assertThat(entries.get(0).actorName()).isEqualTo("health check");
+        assertThat(entries.get(0).details()).contains(device.deviceId.toString(), "OFFLINE");
+        assertThat(entries.get(1).actorId()).isEqualTo(merchant.admin().subject());
+        assertThat(entries.get(1).entityId()).isEqualTo(alert.id().toString());
     }
 
     @Test

@@ -22,6 +22,9 @@ import id.lapak.device.DeviceStatus;
 import id.lapak.device.DeviceTimeline;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 
 import org.slf4j.Logger;
@@ -61,10 +64,12 @@ public class DeviceHealthChecker {
     private final DeviceTimeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AuditLog audit;
 
     DeviceHealthChecker(PlatformAccess platform, JdbcClient jdbc, DeviceRegistry registry, DeviceConfigService config,
                         AlertSettingsTable settings, DeviceTimeline timeline,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.platform = platform;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -96,7 +101,8 @@ public class DeviceHealthChecker {
 
     /** Checks one tenant's fleet as of {@code now}, in that tenant's context and a transaction of its own. */
     public Outcome checkTenant(UUID tenantId, Instant now) {
-        return TenantContext.callAs(tenantId, () -> transaction.execute(s -> check(tenantId, now)));
+        return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenantId,
+                () -> transaction.execute(s -> check(tenantId, now))));
     }
 
     private Outcome check(UUID tenantId, Instant now) {
@@ -168,14 +174,17 @@ public class DeviceHealthChecker {
 
     /** The partial unique index on open alerts settles a race with another run: the loser inserts nothing. */
     private boolean raise(UUID tenantId, UUID deviceId, AlertKind kind, String detail, Instant now) {
+        UUID alertId = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         insert into device_alert (tenant_id, id, device_id, kind, raised_at, detail)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, device_id, kind) where cleared_at is null do nothing""")
-                .params(tenantId, UUID.randomUUID(), deviceId, kind.name(), Timestamp.from(now), detail)
+                .params(tenantId, alertId, deviceId, kind.name(), Timestamp.from(now), detail)
                 .update();
         if (inserted == 1) {
             timeline.record(deviceId, "ALERT_RAISED", kind.name(), ACTOR);
+            audit.record(AuditEvent.of("device.alert_raised", "DeviceAlert", alertId).detail("device", deviceId)
+                    .detail("kind", kind).detail("detail", detail));
         }
         return inserted == 1;
     }
@@ -188,6 +197,7 @@ public class DeviceHealthChecker {
                 .update();
         if (updated > 0) {
             timeline.record(deviceId, "ALERT_CLEARED", kind.name(), ACTOR);
+            audit.record(AuditEvent.of("device.alert_cleared", "Device", deviceId).detail("kind", kind));
         }
         return updated > 0;
     }
