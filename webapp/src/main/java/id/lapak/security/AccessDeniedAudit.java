@@ -54,6 +54,11 @@ public class AccessDeniedAudit {
         record(user, "service", target);
     }
 
+    /** A change attempted while viewing a tenant read-only (refused where its transaction began). */
+    public void readOnlyRefused(LapakUser user) {
+        record(user, "read-only view", "change refused");
+    }
+
     /** A portal page the person's role may not open. */
     public void pageDenied(LapakUser user, String path) {
         record(user, "page", path);

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 
 import id.lapak.preferences.UserPreferences;
+import id.lapak.security.AccessDeniedAudit;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.ReadOnlyViewException;
 
@@ -26,9 +27,11 @@ class SessionSetup implements VaadinServiceInitListener {
     private static final Logger log = LoggerFactory.getLogger(SessionSetup.class);
 
     private final UserPreferences preferences;
+    private final AccessDeniedAudit accessDenied;
 
-    SessionSetup(UserPreferences preferences) {
+    SessionSetup(UserPreferences preferences, AccessDeniedAudit accessDenied) {
         this.preferences = preferences;
+        this.accessDenied = accessDenied;
     }
 
     private static boolean readOnly(Throwable error) {
@@ -47,6 +50,7 @@ class SessionSetup implements VaadinServiceInitListener {
             session.setErrorHandler(error -> {
                 if (readOnly(error.getThrowable()) && com.vaadin.flow.component.UI.getCurrent() != null) {
                     // Viewing a tenant as support: the service refused a change, as it must.
+                    CurrentUser.find().ifPresent(accessDenied::readOnlyRefused);
                     Notification.show(session.getService().getInstantiator().getI18NProvider()
                                     .getTranslation("viewAs.readOnly", session.getLocale()))
                             .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
