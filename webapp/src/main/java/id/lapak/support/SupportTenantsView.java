@@ -28,7 +28,7 @@ class SupportTenantsView extends VerticalLayout {
     private final Grid<TenantSummary> grid = new Grid<>();
     private final List<TenantSummary> all;
 
-    SupportTenantsView(TenantDirectory tenants) {
+    SupportTenantsView(TenantDirectory tenants, id.lapak.identity.TenantProvisioning provisioning) {
         setId("support-tenants");
         setSizeFull();
         all = tenants.listForSupport();
@@ -53,6 +53,15 @@ class SupportTenantsView extends VerticalLayout {
                 .setHeader(getTranslation("support.tenants.column.created"));
         grid.setItems(all);
         add(new H2(getTranslation("support.tenants.title")), search, grid);
+        // Onboarding: create a tenant, and the tenants whose Keycloak provisioning waits for a retry.
+        com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button(
+                getTranslation("onboarding.open"), e -> new CreateTenantDialog(provisioning,
+                () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))).open());
+        create.setId("create-tenant");
+        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        addComponentAtIndex(1, create);
+        addComponentAtIndex(2, new ProvisioningPanel(provisioning,
+                () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))));
     }
 
     private void filter(String text) {
