@@ -40,6 +40,22 @@ class Tenant {
     @Column(nullable = false)
     private TenantStatus status;
 
+    @Column(name = "tax_id")
+    private String taxId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TenantPlan plan = TenantPlan.STARTER;
+
+    @Column(name = "admin_email")
+    private String adminEmail;
+
+    @Column(name = "admin_name")
+    private String adminName;
+
+    @Column(name = "provisioning_error")
+    private String provisioningError;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -58,6 +74,50 @@ class Tenant {
         this.timeZone = timeZone.getId();
         this.status = TenantStatus.ACTIVE;
         this.createdAt = Instant.now();
+    }
+
+    /** A tenant being onboarded: it stays PROVISIONING until its first admin exists in Keycloak. */
+    static Tenant forOnboarding(NewTenant tenant, String taxId, TenantPlan plan, String adminEmail, String adminName) {
+        Tenant created = new Tenant(tenant.id(), tenant.name(), tenant.legalName(), tenant.country(), tenant.currency(),
+                tenant.timeZone());
+        created.taxId = taxId;
+        created.plan = plan;
+        created.adminEmail = adminEmail;
+        created.adminName = adminName;
+        created.status = TenantStatus.PROVISIONING;
+        return created;
+    }
+
+    void provisioned() {
+        if (status != TenantStatus.PROVISIONING && status != TenantStatus.PROVISIONING_FAILED) {
+            throw new IllegalStateException("Tenant " + id + " is not being provisioned");
+        }
+        status = TenantStatus.ACTIVE;
+        provisioningError = null;
+    }
+
+    void provisioningFailed(String error) {
+        if (status != TenantStatus.PROVISIONING && status != TenantStatus.PROVISIONING_FAILED) {
+            throw new IllegalStateException("Tenant " + id + " is not being provisioned");
+        }
+        status = TenantStatus.PROVISIONING_FAILED;
+        provisioningError = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
+    }
+
+    void retryingProvisioning() {
+        if (status != TenantStatus.PROVISIONING && status != TenantStatus.PROVISIONING_FAILED) {
+            throw new IllegalStateException("Tenant " + id + " is not being provisioned");
+        }
+        status = TenantStatus.PROVISIONING;
+    }
+
+    TenantStatus status() {
+        return status;
+    }
+
+    TenantOnboarding onboarding() {
+        return new TenantOnboarding(id, name, legalName, taxId, plan, adminEmail, adminName, status,
+                provisioningError, createdAt);
     }
 
     TenantDetails details() {

@@ -42,7 +42,7 @@ class SupportTenantsView extends VerticalLayout {
     record Row(TenantOverview tenant, long devices) {
     }
 
-    static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED");
+    static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "PROVISIONING", "PROVISIONING_FAILED");
 
     private final TenantAdministration tenants;
     private final Grid<Row> grid = new Grid<>();
@@ -52,7 +52,8 @@ class SupportTenantsView extends VerticalLayout {
     /** Where other support actions (e.g. "Create tenant") add their buttons. */
     final HorizontalLayout toolbar;
 
-    SupportTenantsView(TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs) {
+    SupportTenantsView(TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs,
+                       id.lapak.identity.TenantProvisioning provisioning) {
         this.tenants = tenants;
         setId("support-tenants");
         setSizeFull();
@@ -109,7 +110,15 @@ class SupportTenantsView extends VerticalLayout {
         }, pageable -> tenants.count(filter()));
         grid.addItemClickListener(e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
 
-        add(new H2(getTranslation("support.tenants.title")), toolbar, grid);
+        // Onboarding: create a tenant, and the tenants whose Keycloak provisioning waits for a retry.
+        com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button(
+                getTranslation("onboarding.open"), e -> new CreateTenantDialog(provisioning, this::refresh).open());
+        create.setId("create-tenant");
+        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        toolbar.add(create);
+        add(new H2(getTranslation("support.tenants.title")), toolbar,
+                new ProvisioningPanel(provisioning, () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))),
+                grid);
     }
 
     TenantFilter filter() {

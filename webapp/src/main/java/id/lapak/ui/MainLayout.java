@@ -150,6 +150,7 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.USERS.create()));
         }
         return nav;
     }

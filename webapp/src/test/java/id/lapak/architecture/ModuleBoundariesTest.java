@@ -21,9 +21,10 @@ class ModuleBoundariesTest {
     static final String BILLING = "id.lapak.billing..";
     static final String CATALOG = "id.lapak.catalog..";
     static final String CARD_CRYPTO = "id.lapak.cardcrypto..";
-    static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
-            "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
-            "id.lapak.preferences..", "id.lapak.alerts..", "id.lapak.readerkeys..", "id.lapak.auditlog.."};
+    static final String[] WEBAPP = {"id.lapak", "id.lapak.alerts..", "id.lapak.auditlog..", "id.lapak.dashboard..",
+            "id.lapak.demo..", "id.lapak.devices..", "id.lapak.identity..", "id.lapak.local..",
+            "id.lapak.preferences..", "id.lapak.readerkeys..", "id.lapak.security..", "id.lapak.stores..",
+            "id.lapak.support..", "id.lapak.team..", "id.lapak.ui.."};
 
     static JavaClasses lapak;
 

@@ -72,15 +72,53 @@ abstract class BrowserTestSupport {
         }
     }
 
-    /** Opens the portal, which sends the browser to Keycloak's login page, and logs in there. */
+    /**
+     * Opens the portal, which sends the browser to Keycloak's login page, and logs in there. Merchant admins and
+     * support must give a one-time code: the demo users have a pre-enrolled authenticator (see README).
+     */
     void login(String username) {
+        submitLogin(username, DEMO_PASSWORD);
+        wait.until(d -> d.getCurrentUrl().contains("localhost:18080") || !d.findElements(By.id("otp")).isEmpty());
+        if (!driver.getCurrentUrl().contains("localhost:18080")) {
+            enterOtp(username, Totp.base32(Totp.DEMO_SECRET_BASE32));
+        }
+        wait.until(ExpectedConditions.urlContains("localhost:18080"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
+    }
+
+    /** Opens the portal and submits Keycloak's login form (what follows depends on the user). */
+    void submitLogin(String username, String password) {
         driver.get(PORTAL);
         wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains("localhost:18080"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
+    }
+
+    /** One code per user and 30-second step: Keycloak refuses a code that was used already. */
+    private static final java.util.Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The next unused code for {@code key}, waiting for a new step if this user's last code is the current one. */
+    static String nextCode(String username, byte[] key) {
+        long step = Totp.step(java.time.Instant.now());
+        Long last = LAST_STEP.get(username);
+        while (last != null && step <= last) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            step = Totp.step(java.time.Instant.now());
+        }
+        LAST_STEP.put(username, step);
+        return Totp.code(key, step);
+    }
+
+    void enterOtp(String username, byte[] key) {
+        WebElement otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        otp.sendKeys(nextCode(username, key));
+        driver.findElement(By.id("kc-login")).click();
     }
 
     void logout() {

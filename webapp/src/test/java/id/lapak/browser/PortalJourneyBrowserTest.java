@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The journeys that matter: log in through Keycloak, see your own tenant, manage a store, log out, switch language. */
@@ -41,6 +42,24 @@ class PortalJourneyBrowserTest extends BrowserTestSupport {
         logout();
         driver.get(PORTAL);
         wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
+    }
+
+    @Test
+    void merchantAdminsNeedAOneTimeCodeAndCashiersDoNot() {
+        submitLogin("maju.admin", DEMO_PASSWORD);
+        WebElement otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        String valid = Totp.code(Totp.base32(Totp.DEMO_SECRET_BASE32), Totp.step(java.time.Instant.now()));
+        otp.sendKeys(valid.equals("123456") ? "654321" : "123456");
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        assertThat(driver.getCurrentUrl()).contains("localhost:8181");
+        enterOtp("maju.admin", Totp.base32(Totp.DEMO_SECRET_BASE32));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
+        logout();
+
+        submitLogin("maju.cashier", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
+        assertThat(driver.findElements(By.id("otp"))).isEmpty();
     }
 
     @Test

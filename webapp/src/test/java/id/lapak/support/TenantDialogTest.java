@@ -38,6 +38,7 @@ class TenantDialogTest extends BrowserlessTest {
     final TenantAdministration tenants = mock(TenantAdministration.class);
     final DeviceRegistry devices = mock(DeviceRegistry.class);
     final ViewAs viewAs = mock(ViewAs.class);
+    final id.lapak.identity.TenantProvisioning provisioning = mock(id.lapak.identity.TenantProvisioning.class);
     final TenantOverview toko = new TenantOverview(UUID.randomUUID(), "Toko Maju", "PT Toko Maju", "ID", "ACTIVE",
             "Growth", 2, 1, Instant.parse("2026-01-05T03:00:00Z"), null, null, null);
 
@@ -46,7 +47,7 @@ class TenantDialogTest extends BrowserlessTest {
         when(tenants.search(any(), any())).thenReturn(List.of(toko));
         when(tenants.count(any())).thenReturn(1L);
         when(devices.countByTenant(any())).thenReturn(Map.of(toko.id(), 3L));
-        UI.getCurrent().add(new SupportTenantsView(tenants, devices, viewAs));
+        UI.getCurrent().add(new SupportTenantsView(tenants, devices, viewAs, provisioning));
     }
 
     @Test

@@ -1,0 +1,18 @@
+package id.lapak.identity;
+
+import java.time.ZoneId;
+import java.util.Currency;
+
+import id.lapak.tenant.TenantPlan;
+
+final class OnboardingRequests {
+
+    private OnboardingRequests() {
+    }
+
+    static TenantRequest request(String name, String adminEmail) {
+        return new TenantRequest(name + " " + System.nanoTime(), "PT " + name, "01.234.567.8-901.000", "ID",
+                Currency.getInstance("IDR"), ZoneId.of("Asia/Jakarta"), TenantPlan.GROWTH, adminEmail, "Sari",
+                "Wulandari");
+    }
+}
