@@ -42,6 +42,7 @@ import id.lapak.catalog.items.ItemForm;
 import id.lapak.catalog.items.ItemImage;
 import id.lapak.catalog.items.ItemSummary;
 import id.lapak.catalog.items.Money;
+import id.lapak.catalog.items.PriceChange;
 import id.lapak.catalog.items.StaleItemException;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxKind;
@@ -206,7 +207,7 @@ class InventoryView extends VerticalLayout {
         editor.setReadOnly(!canEdit);
         dialog.add(editor);
         if (existing != null) {
-            dialog.add(imagePanel(existing));
+            dialog.add(imagePanel(existing), priceHistory(existing));
         }
 
         Button close = new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"),
@@ -259,6 +260,38 @@ class InventoryView extends VerticalLayout {
             panel.add(upload);
         }
         return panel;
+    }
+
+    /** Every price change of the item's variants, newest first: who, when, old → new, catalog or store price. */
+    private com.vaadin.flow.component.details.Details priceHistory(ItemDetails item) {
+        record Row(String sku, PriceChange change) {
+        }
+        java.util.List<Row> rows = new java.util.ArrayList<>();
+        for (var variant : item.variants()) {
+            catalog.priceHistory(variant.id()).forEach(c -> rows.add(new Row(variant.sku(), c)));
+        }
+        rows.sort(java.util.Comparator.comparing((Row r) -> r.change().changedAt()).reversed());
+        var when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(catalog.timeZone());
+        Grid<Row> grid = new Grid<>();
+        grid.setId("price-history");
+        grid.setAllRowsVisible(rows.size() <= 10);
+        grid.addColumn(Row::sku).setHeader(getTranslation("inventory.variant.sku"));
+        grid.addColumn(r -> r.change().oldPriceMinor() == null ? "–"
+                        : Money.format(r.change().oldPriceMinor(), currency, getLocale()))
+                .setHeader(getTranslation("inventory.history.before"));
+        grid.addColumn(r -> r.change().newPriceMinor() == null ? "–"
+                        : Money.format(r.change().newPriceMinor(), currency, getLocale()))
+                .setHeader(getTranslation("inventory.history.after"));
+        grid.addColumn(r -> getTranslation(r.change().storeId() == null ? "inventory.history.catalog"
+                : "inventory.history.store")).setHeader(getTranslation("inventory.history.scope"));
+        grid.addColumn(r -> r.change().changedBy()).setHeader(getTranslation("inventory.history.by"));
+        grid.addColumn(r -> when.format(r.change().changedAt()))
+                .setHeader(getTranslation("inventory.history.when"));
+        grid.setItems(rows);
+        var details = new com.vaadin.flow.component.details.Details(getTranslation("inventory.history"), grid);
+        details.setWidthFull();
+        return details;
     }
 
     private DownloadHandler imageHandler(UUID itemId) {

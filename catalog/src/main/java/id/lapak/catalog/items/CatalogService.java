@@ -79,6 +79,12 @@ public class CatalogService {
         return tenants.current().currency();
     }
 
+    /** The tenant's time zone, in which the portal shows when prices changed. */
+    @Transactional(readOnly = true)
+    public java.time.ZoneId timeZone() {
+        return tenants.current().timeZone();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public Page<ItemSummary> findItems(String search, UUID categoryId, Boolean active, Pageable pageable) {
