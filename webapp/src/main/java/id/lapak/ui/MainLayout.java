@@ -147,6 +147,9 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
         }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.inventory"), "inventory", VaadinIcon.PACKAGE.create()));
+        }
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
