@@ -65,13 +65,15 @@ public class DeviceConfigService {
     private final DeviceChanges changes;
     private final ReaderKeyService readerKeys;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<CatalogVersionSource> catalogVersions;
     private final Map<UUID, RenderedConfig> rendered = new ConcurrentHashMap<>();
     /** Bumped on every change signal: a document rendered across a change is not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     DeviceConfigService(JdbcClient jdbc, JsonMapper json, DeviceRegistry registry, DeviceService devices,
                         StoreService stores, DeviceChanges changes, DeviceStateCache states, ReaderKeyService readerKeys,
-                        Clock clock) {
+                        Clock clock, org.springframework.beans.factory.ObjectProvider<CatalogVersionSource> catalogVersions) {
+        this.catalogVersions = catalogVersions;
         this.readerKeys = readerKeys;
         this.jdbc = jdbc;
         this.json = json;
@@ -228,7 +230,11 @@ public class DeviceConfigService {
         }
         Optional<InjectedReaderKey> readerKey = readerKeys.current(device.id());
         Instant keyChanged = readerKey.map(InjectedReaderKey::injectedAt).orElse(null);
-        for (Instant candidate : new Instant[] {store.updatedAt(), device.configChangedAt(), keyChanged}) {
+        CatalogVersionSource source = catalogVersions.getIfAvailable();
+        CatalogVersionSource.CatalogVersion catalog = source == null ? new CatalogVersionSource.CatalogVersion(0, null)
+                : source.current(device.tenantId());
+        for (Instant candidate : new Instant[] {store.updatedAt(), device.configChangedAt(), keyChanged,
+                catalog.changedAt()}) {
             if (candidate != null && candidate.isAfter(changed)) {
                 changed = candidate;
             }
@@ -264,7 +270,7 @@ public class DeviceConfigService {
         } else {
             keyNode.put("status", "NOT_PROVISIONED");
         }
-        root.putObject("catalog").put("version", 0);
+        root.putObject("catalog").put("version", catalog.version());
         byte[] body = json.writeValueAsBytes(root);
         return new RenderedConfig(device.id(), device.tenantId(), body, etag(body), version);
     }
