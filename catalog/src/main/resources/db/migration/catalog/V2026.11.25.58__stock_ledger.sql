@@ -14,11 +14,13 @@ create table stock_level (
     updated_at       timestamptz not null,
     primary key (tenant_id, store_id, variant_id),
     foreign key (tenant_id, store_id) references store (tenant_id, id),
+    foreign key (tenant_id, variant_id) references catalog_variant (tenant_id, id),
     check (below_threshold = (below_since is not null))
 );
 
 create index stock_level_below on stock_level (tenant_id, below_threshold) where below_threshold;
 create index stock_level_negative on stock_level (tenant_id, store_id) where on_hand < 0;
+create index stock_level_variant on stock_level (tenant_id, variant_id);
 
 alter table stock_level enable row level security;
 alter table stock_level force row level security;

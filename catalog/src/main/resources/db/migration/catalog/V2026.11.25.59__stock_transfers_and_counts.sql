@@ -32,7 +32,8 @@ create table stock_transfer_line (
     variant_id   uuid    not null,
     quantity     integer not null check (quantity > 0),
     primary key (tenant_id, transfer_id, variant_id),
-    foreign key (tenant_id, transfer_id) references stock_transfer (tenant_id, id)
+    foreign key (tenant_id, transfer_id) references stock_transfer (tenant_id, id),
+    foreign key (tenant_id, variant_id) references catalog_variant (tenant_id, id)
 );
 
 create table stock_count (
@@ -55,7 +56,8 @@ create table stock_count_line (
     expected     bigint not null,
     counted      bigint not null check (counted >= 0),
     primary key (tenant_id, count_id, variant_id),
-    foreign key (tenant_id, count_id) references stock_count (tenant_id, id)
+    foreign key (tenant_id, count_id) references stock_count (tenant_id, id),
+    foreign key (tenant_id, variant_id) references catalog_variant (tenant_id, id)
 );
 
 -- Who gets the low-stock e-mail of a store when no other directory of store managers is wired in.

@@ -100,6 +100,16 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
                     VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
+            SideNavItem inventory = new SideNavItem(getTranslation("nav.inventory"), "inventory",
+                    VaadinIcon.STOCK.create());
+            inventory.setId("nav-inventory");
+            nav.addItem(inventory);
+        }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
+            SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
+                    VaadinIcon.USERS.create());
+            customers.setId("nav-customers");
+            nav.addItem(customers);
         }
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));

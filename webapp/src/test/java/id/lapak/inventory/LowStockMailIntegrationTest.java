@@ -17,11 +17,13 @@ import java.util.concurrent.Future;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.catalog.stock.StoreManagerDirectory;
 import id.lapak.support.Await;
 import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -91,6 +93,8 @@ class LowStockMailIntegrationTest {
     @Autowired
     StockService stock;
     @Autowired
+    CatalogService catalog;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -107,7 +111,7 @@ class LowStockMailIntegrationTest {
 
     @Test
     void oneEmailPerCrossingAndNoneWhileStillBelowOrAfterARollback() throws Exception {
-        UUID item = UUID.randomUUID();
+        UUID item = TestCatalog.variant(catalog, merchant.admin(), "Gula Pasir");
         TestUsers.run(merchant.admin(), () -> {
             stock.receive(merchant.store().id(), List.of(new StockQuantity(item, 10)), null);
             stock.setThreshold(merchant.store().id(), item, 5);
@@ -117,7 +121,7 @@ class LowStockMailIntegrationTest {
         sell(item, 2);                                 // 5: crosses
         Await.until(() -> mailsTo(manager).size() == 1);
         MimeMessage first = mailsTo(manager).getFirst();
-        assertThat(first.getSubject()).contains("Low stock").contains("Surel Pusat");
+        assertThat(first.getSubject()).contains("Low stock").contains("Gula Pasir").contains("Surel Pusat");
         assertThat(first.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(manager);
 
         sell(item, 1);                                 // 4: still below, no second mail
@@ -138,7 +142,7 @@ class LowStockMailIntegrationTest {
 
     @Test
     void twoSalesCrossingAtOnceSendOneEmail() throws Exception {
-        UUID item = UUID.randomUUID();
+        UUID item = TestCatalog.variant(catalog, merchant.admin(), "Gula Pasir");
         TestUsers.run(merchant.admin(), () -> {
             stock.receive(merchant.store().id(), List.of(new StockQuantity(item, 4)), null);
             stock.setThreshold(merchant.store().id(), item, 3);

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.stock.AdjustmentReason;
 import id.lapak.catalog.stock.MovementKind;
 import id.lapak.catalog.stock.StockAlertSettingsService;
@@ -35,6 +36,7 @@ import id.lapak.catalog.stock.StockTransferService;
 import id.lapak.catalog.stock.StoreManagerDirectory;
 import id.lapak.catalog.stock.TransferNotFoundException;
 import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -71,6 +73,8 @@ class StockIntegrationTest {
     StoreService storeService;
     @Autowired
     StockService stock;
+    @Autowired
+    CatalogService catalog;
     @Autowired
     StockTransferService transfers;
     @Autowired
@@ -321,11 +325,15 @@ class StockIntegrationTest {
                 " "))).isInstanceOfSatisfying(StockException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("stock.error.note.required"));
         // The second line is bad: the first must not have moved.
+        UUID second = variant();
         assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.receive(pusat.id(), List.of(
-                new StockQuantity(item, 5), new StockQuantity(variant(), -1)), null)))
+                new StockQuantity(item, 5), new StockQuantity(second, -1)), null)))
                 .isInstanceOf(StockException.class);
         assertThat(onHand(pusat.id(), item)).isZero();
 
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.adjust(pusat.id(), UUID.randomUUID(), 1,
+                AdjustmentReason.FOUND, null))).isInstanceOfSatisfying(StockException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("stock.error.variant.unknown"));
         long after = TestUsers.as(admin, () -> stock.adjust(pusat.id(), item, -2, AdjustmentReason.DAMAGED, "Pecah"));
         assertThat(after).isEqualTo(-2);
         StockMovement adjustment = TestUsers.as(admin, () -> stock.movements(pusat.id(), item, null,
@@ -435,7 +443,7 @@ class StockIntegrationTest {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private UUID variant() {
-        return UUID.randomUUID();
+        return TestCatalog.variant(catalog, admin, "Barang " + UUID.randomUUID().toString().substring(0, 4));
     }
 
     private UUID other(UUID store) {
