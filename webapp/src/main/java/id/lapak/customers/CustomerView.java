@@ -64,6 +64,7 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
     private final CustomerService customers;
     private final LapakUser user;
     private UUID id;
+    private Anchor download;
 
     CustomerView(CustomerService customers) {
         this.customers = customers;
@@ -208,7 +209,10 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
     /** Builds the export (audited) when asked, then offers it as a file. */
     private void export(HorizontalLayout actions) {
         byte[] json = customers.exportJson(id).getBytes(StandardCharsets.UTF_8);
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+        if (download != null) {
+            download.removeFromParent();
+        }
+        download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(json), "customer-" + id + ".json", "application/json", json.length)),
                 getTranslation("customer.export.download"));
         download.setId("customer-export-download");

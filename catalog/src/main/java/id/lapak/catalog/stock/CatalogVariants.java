@@ -31,6 +31,12 @@ class CatalogVariants {
         return variantId != null && catalog.variants(List.of(variantId)).containsKey(variantId);
     }
 
+    /** Which of {@code variantIds} the catalog knows, in one query. */
+    java.util.Set<UUID> known(Collection<UUID> variantIds) {
+        return variantIds.isEmpty() ? java.util.Set.of()
+                : java.util.Set.copyOf(catalog.variants(List.copyOf(new java.util.HashSet<>(variantIds))).keySet());
+    }
+
     Map<UUID, Label> labels(Collection<UUID> variantIds) {
         if (variantIds.isEmpty()) {
             return Map.of();

@@ -54,9 +54,10 @@ class StockSaleListener {
         }
         ordered.sort(Comparator.comparing((Indexed l) -> l.line().variantId()).thenComparing(Indexed::index));
         StockActor actor = StockActor.sale(deviceId);
+        java.util.Set<UUID> known = variants.known(lines.stream().map(SaleLine::variantId).toList());
         for (Indexed l : ordered) {
             String key = source + ":" + l.index();
-            if (!variants.known(tenantId, l.line().variantId())) {
+            if (!known.contains(l.line().variantId())) {
                 log.warn("{} line {}: variant {} is not in the catalog; no stock movement", source, l.index(),
                         l.line().variantId());
                 continue;
