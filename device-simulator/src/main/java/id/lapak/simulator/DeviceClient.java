@@ -62,6 +62,7 @@ public class DeviceClient {
     public static final String CONFIG = "/api/device/v1/config";
     public static final String HEARTBEATS = "/api/device/v1/heartbeats";
     public static final String READER_KEYS = "/api/device/v1/reader-keys";
+    public static final String CATALOG = "/api/device/v1/catalog";
     /** HKDF {@code info} of a reader key delivery starts with this, then the device id and the delivery id. */
     public static final String KDF_LABEL = "lapak tr31 kbpk";
 
@@ -196,6 +197,43 @@ public class DeviceClient {
         String etag = response.header("ETag");
         home.saveConfig(new CachedConfig(version, etag, response.body()));
         return new ConfigResult(response.status(), version, etag, response.body());
+    }
+
+    /** One page of catalog changes after {@code since} (a version or the previous page's {@code next}). */
+    public JsonNode catalogPage(String since, Integer limit) {
+        String query = "?since=" + java.net.URLEncoder.encode(since == null ? "0" : since,
+                java.nio.charset.StandardCharsets.UTF_8) + (limit == null ? "" : "&limit=" + limit);
+        return parse(expectSuccess(send("GET", CATALOG + query, null, accessToken(), Map.of())));
+    }
+
+    /**
+     * Syncs the catalog from {@code since}, page after page until the server has no more, handing every change to
+     * {@code onChange} in order.
+     */
+    public CatalogSync syncCatalog(String since, Integer limit, java.util.function.Consumer<JsonNode> onChange) {
+        long started = System.nanoTime();
+        String cursor = since == null ? "0" : since;
+        int pages = 0;
+        long count = 0;
+        long deletions = 0;
+        var byType = new java.util.TreeMap<String, Long>();
+        while (true) {
+            JsonNode page = catalogPage(cursor, limit);
+            pages++;
+            for (JsonNode change : page.path("changes")) {
+                count++;
+                byType.merge(Json.text(change, "type"), 1L, Long::sum);
+                if (change.path("deleted").asBoolean(false)) {
+                    deletions++;
+                }
+                onChange.accept(change);
+            }
+            cursor = Json.text(page, "next");
+            if (!page.path("more").asBoolean(false)) {
+                break;
+            }
+        }
+        return new CatalogSync(cursor, pages, count, byType, deletions, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Reports the device's state; a null {@code deviceTime} becomes now. */

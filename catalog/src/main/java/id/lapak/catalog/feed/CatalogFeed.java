@@ -124,6 +124,7 @@ public class CatalogFeed {
         return new Page(current, tenants.current().currency(), page, more, next);
     }
 
+    /** Each query's "(? or not deleted)" takes true when tombstones are wanted, i.e. for every sync but one from 0. */
     private boolean read(List<Change> into, FeedKind kind, String[] names, String sql, int fetch, UUID tenant,
                          FeedCursor cursor, boolean full, UUID storeId) {
         List<Object> params = new ArrayList<>();
@@ -133,7 +134,7 @@ public class CatalogFeed {
         }
         params.add(cursor.fromVersion());
         params.add(cursor.fromId());
-        params.add(full);
+        params.add(!full);
         params.add(fetch);
         List<Change> rows = jdbc.sql(sql).params(params).query((rs, n) -> change(rs, kind, names)).list();
         into.addAll(rows);

@@ -199,6 +199,11 @@ public class CatalogService {
         TenantContext.requireTenant();
         UUID standardTax = ensureTaxDefaults();
         validate(form, null);
+        return createItem(form, standardTax, "PORTAL");
+    }
+
+    /** Writes a validated new item with its variants, its price history and the audit entry. */
+    ItemDetails createItem(ItemForm form, UUID standardTax, String source) {
         long version = versions.next();
         Item item = new Item(UUID.randomUUID(), form, form.taxCategoryId() == null ? standardTax
                 : form.taxCategoryId(), version);
@@ -212,11 +217,12 @@ public class CatalogService {
         }
         flush();
         for (Variant variant : created) {
-            recordPrice(variant.getId(), null, null, variant.getPriceMinor(), "PORTAL");
+            recordPrice(variant.getId(), null, null, variant.getPriceMinor(), source);
         }
         auditLog.record(AuditEvent.of("catalog.item_created", "CatalogItem", item.getId())
                 .detail("name", item.getName()).detail("variants", created.size())
-                .detail("skus", String.join(",", created.stream().map(Variant::getSku).toList())));
+                .detail("skus", String.join(",", created.stream().map(Variant::getSku).toList()))
+                .detail("source", source));
         return details(item, created);
     }
 
@@ -230,8 +236,14 @@ public class CatalogService {
             throw new StaleItemException();
         }
         validate(form, item.getId());
+        return updateItem(item, form, standardTax, "PORTAL");
+    }
+
+    /** Applies a validated form to an item: variants by id, new ones added, missing ones deleted. */
+    ItemDetails updateItem(Item item, ItemForm form, UUID standardTax, String source) {
         long version = versions.next();
-        AuditEvent event = AuditEvent.of("catalog.item_updated", "CatalogItem", item.getId());
+        AuditEvent event = AuditEvent.of("catalog.item_updated", "CatalogItem", item.getId())
+                .detail("source", source);
         UUID taxId = form.taxCategoryId() == null ? standardTax : form.taxCategoryId();
         event = event.change("name", item.getName(), form.name().strip())
                 .change("unit", item.getUnit(), form.unit().strip())
@@ -283,10 +295,11 @@ public class CatalogService {
         for (int i = 0; i < priceChanged.size(); i++) {
             Variant variant = priceChanged.get(i);
             Long before = priceChanges.get(i)[0] < 0 ? null : priceChanges.get(i)[0];
-            recordPrice(variant.getId(), null, before, variant.getPriceMinor(), "PORTAL");
+            recordPrice(variant.getId(), null, before, variant.getPriceMinor(), source);
             if (before != null) {
                 auditLog.record(AuditEvent.of("catalog.price_changed", "CatalogVariant", variant.getId())
-                        .change("priceMinor", before, variant.getPriceMinor()).detail("sku", variant.getSku()));
+                        .change("priceMinor", before, variant.getPriceMinor()).detail("sku", variant.getSku())
+                        .detail("source", source));
             }
         }
         auditLog.record(event);
@@ -552,6 +565,14 @@ public class CatalogService {
 
     /** Checks an item form against itself and the tenant's catalog; throws with every problem found. */
     void validate(ItemForm form, UUID existingItemId) {
+        List<CatalogProblem> problems = problems(form, existingItemId);
+        if (!problems.isEmpty()) {
+            throw new InvalidCatalogException(problems);
+        }
+    }
+
+    /** Every problem of an item form, against itself and the tenant's catalog. */
+    List<CatalogProblem> problems(ItemForm form, UUID existingItemId) {
         List<CatalogProblem> problems = ItemRules.problems(form);
         if (form != null && form.categoryId() != null
                 && categories.findById(form.categoryId()).filter(c -> !c.isDeleted()).isEmpty()) {
@@ -593,9 +614,7 @@ public class CatalogService {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidCatalogException(problems);
-        }
+        return problems;
     }
 
     private void flush() {
@@ -606,7 +625,7 @@ public class CatalogService {
         }
     }
 
-    private Item visible(UUID itemId) {
+    Item visible(UUID itemId) {
         TenantContext.requireTenant();
         if (itemId == null) {
             throw new CatalogNotFoundException("item", null);

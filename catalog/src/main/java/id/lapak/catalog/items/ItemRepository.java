@@ -25,5 +25,11 @@ interface ItemRepository extends JpaRepository<Item, UUID> {
 
     boolean existsByCategoryIdAndDeletedFalse(UUID categoryId);
 
+    @Query("select i from Item i where i.deleted = false and lower(i.name) in :names")
+    java.util.List<Item> findByNames(java.util.Collection<String> names);
+
+    @Query("select i from Item i where i.deleted = false order by i.name, i.id")
+    Page<Item> allInOrder(Pageable pageable);
+
     boolean existsByTaxCategoryIdAndDeletedFalse(UUID taxCategoryId);
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.CachedConfig;
+import id.lapak.simulator.CatalogSync;
 import id.lapak.simulator.ConfigResult;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.EncryptedCard;
@@ -80,6 +81,13 @@ final class Cli {
 
                 Sends the cached ETag as If-None-Match; prints the configuration, or that it is unchanged.""",
                 Set.of(), Set.of(), this::config));
+        add(new Command("catalog", "sync the store's catalog and print what came", """
+                catalog [--since VERSION] [--limit N]
+
+                Pulls the catalog changes since VERSION (default 0: the whole catalog) page by page (--limit
+                changes per page, default the server's) and prints the pages, the changes per type, the
+                deletions, the time taken and the version to sync from next time.""",
+                Set.of("since", "limit"), Set.of(), this::catalog));
         add(new Command("heartbeat", "report battery, connectivity and pending uploads", """
                 heartbeat [--battery 0-100] [--charging] [--app-version A] [--reader-firmware F]
                           [--connectivity WIFI|CELLULAR|ETHERNET|NONE] [--signal DBM] [--pending N]
@@ -206,6 +214,18 @@ final class Cli {
         if (config.json() != null) {
             out.println(pretty(config.json()));
         }
+        return OK;
+    }
+
+    private int catalog(Args args, DeviceHome home) {
+        String limit = args.get("limit", null);
+        CatalogSync sync = DeviceClient.forHome(home).syncCatalog(args.get("since", "0"),
+                limit == null ? null : args.integer("limit", 10_000, 1, 50_000), change -> { });
+        out.println("catalog synced: " + sync.changes() + " changes in " + sync.pages() + " pages, "
+                + sync.millis() + " ms");
+        sync.byType().forEach((type, n) -> out.println("  " + type + " " + n));
+        out.println("  deletions " + sync.deletions());
+        out.println("catalog version " + sync.version());
         return OK;
     }
 
