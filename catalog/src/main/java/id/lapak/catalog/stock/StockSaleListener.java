@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 import id.lapak.tenant.sale.SaleRefunded;
@@ -45,8 +46,15 @@ class StockSaleListener {
                 MovementKind.REFUND, 1, refund.deviceId(), refund.returnedLines());
     }
 
+    /** Runs as the event's tenant, whatever entry point published it (the catalog lookup needs a tenant). */
     private void apply(UUID tenantId, UUID storeId, UUID referenceId, String source, MovementKind kind, int sign,
                        UUID deviceId, List<SaleLine> lines) {
+        TenantContext.runAs(tenantId, () -> applyAsTenant(tenantId, storeId, referenceId, source, kind, sign,
+                deviceId, lines));
+    }
+
+    private void applyAsTenant(UUID tenantId, UUID storeId, UUID referenceId, String source, MovementKind kind,
+                               int sign, UUID deviceId, List<SaleLine> lines) {
         // Lines keep their index in the source key (a sale may list one variant twice); locks go in variant order.
         List<Indexed> ordered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
