@@ -18,6 +18,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import id.lapak.catalog.stock.StockService;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
 import id.lapak.tenant.TenantDirectory;
@@ -36,10 +37,12 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout {
 
     private final DeviceAlerts alerts;
+    private final StockService stock;
 
     MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences,
-               DeviceAlerts alerts) {
+               DeviceAlerts alerts, StockService stock) {
         this.alerts = alerts;
+        this.stock = stock;
         LapakUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
 
@@ -100,10 +103,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
                     VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
-            SideNavItem inventory = new SideNavItem(getTranslation("nav.inventory"), "inventory",
-                    VaadinIcon.STOCK.create());
-            inventory.setId("nav-inventory");
-            nav.addItem(inventory);
+            nav.addItem(inventoryItem());
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
             SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
@@ -115,6 +115,21 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
         }
         return nav;
+    }
+
+    /** The inventory item carries the number of low-stock alerts in the person's stores. */
+    private SideNavItem inventoryItem() {
+        SideNavItem item = new SideNavItem(getTranslation("nav.inventory"), "inventory", VaadinIcon.STOCK.create());
+        item.setId("nav-inventory");
+        long low = stock.countAlerts();
+        if (low > 0) {
+            Span badge = new Span(String.valueOf(low));
+            badge.setId("nav-inventory-count");
+            badge.addClassName("lapak-count");
+            badge.getElement().setAttribute("aria-label", getTranslation("nav.inventory.count", low));
+            item.setSuffixComponent(badge);
+        }
+        return item;
     }
 
     /** The alerts item carries the number of open alerts nobody has acknowledged yet. */
