@@ -103,7 +103,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
                     VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
-            nav.addItem(inventoryItem());
+            nav.addItem(stockItem());
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
             SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
@@ -117,16 +117,16 @@ public class MainLayout extends AppLayout {
         return nav;
     }
 
-    /** The inventory item carries the number of low-stock alerts in the person's stores. */
-    private SideNavItem inventoryItem() {
-        SideNavItem item = new SideNavItem(getTranslation("nav.inventory"), "inventory", VaadinIcon.STOCK.create());
-        item.setId("nav-inventory");
+    /** The stock item carries the number of low-stock alerts in the person's stores. */
+    private SideNavItem stockItem() {
+        SideNavItem item = new SideNavItem(getTranslation("nav.stock"), "stock", VaadinIcon.STOCK.create());
+        item.setId("nav-stock");
         long low = stock.countAlerts();
         if (low > 0) {
             Span badge = new Span(String.valueOf(low));
-            badge.setId("nav-inventory-count");
+            badge.setId("nav-stock-count");
             badge.addClassName("lapak-count");
-            badge.getElement().setAttribute("aria-label", getTranslation("nav.inventory.count", low));
+            badge.getElement().setAttribute("aria-label", getTranslation("nav.stock.count", low));
             item.setSuffixComponent(badge);
         }
         return item;

@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Stock by store, lazily; adjust a level, set its threshold, receive goods, count a store. */
-@Route("inventory")
+@Route("stock")
 @PageTitle("Lapak · Inventory")
 @RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
 class StockView extends InventoryPage {
@@ -43,27 +43,27 @@ class StockView extends InventoryPage {
     private final Grid<StockLevel> grid = new Grid<>();
 
     StockView(StockService stock, StoreService stores, CatalogService catalog) {
-        super("inventory.stock.title");
+        super("stock.stock.title");
         this.stock = stock;
         this.stores = stores;
         this.catalog = catalog;
-        setId("inventory-stock");
+        setId("stock-levels");
 
-        ComboBox<StoreDetails> store = storePicker(stores, "inventory.field.store");
+        ComboBox<StoreDetails> store = storePicker(stores, "stock.field.store");
         store.setId("stock-store");
         store.setClearButtonVisible(true);
-        Checkbox below = new Checkbox(getTranslation("inventory.stock.belowOnly"));
+        Checkbox below = new Checkbox(getTranslation("stock.stock.belowOnly"));
         below.setId("stock-below-only");
-        Checkbox negative = new Checkbox(getTranslation("inventory.stock.negativeOnly"));
+        Checkbox negative = new Checkbox(getTranslation("stock.stock.negativeOnly"));
         negative.setId("stock-negative-only");
         store.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         below.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         negative.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        Button receive = new Button(getTranslation("inventory.receive"), VaadinIcon.TRUCK.create(), e -> receive());
+        Button receive = new Button(getTranslation("stock.receive"), VaadinIcon.TRUCK.create(), e -> receive());
         receive.setId("stock-receive");
         receive.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button count = new Button(getTranslation("inventory.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
+        Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> CountsView.openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("stock-count");
         HorizontalLayout toolbar = new HorizontalLayout(store, below, negative, receive, count);
@@ -72,20 +72,20 @@ class StockView extends InventoryPage {
 
         grid.setId("stock-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(StockLevel::storeName).setHeader(getTranslation("inventory.column.store"));
-        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("inventory.column.item"))
+        grid.addColumn(StockLevel::storeName).setHeader(getTranslation("stock.column.store"));
+        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"))
                 .setFlexGrow(2);
-        grid.addColumn(StockLevel::sku).setHeader(getTranslation("inventory.column.sku"));
-        grid.addColumn(StockLevel::onHand).setHeader(getTranslation("inventory.column.onHand"));
+        grid.addColumn(StockLevel::sku).setHeader(getTranslation("stock.column.sku"));
+        grid.addColumn(StockLevel::onHand).setHeader(getTranslation("stock.column.onHand"));
         grid.addColumn(l -> l.threshold() == null ? "" : String.valueOf(l.threshold()))
-                .setHeader(getTranslation("inventory.column.threshold"));
+                .setHeader(getTranslation("stock.column.threshold"));
         grid.addComponentColumn(l -> {
-            Span badge = new Span(getTranslation(l.negative() ? "inventory.status.negative"
-                    : l.belowThreshold() ? "inventory.status.low" : "inventory.status.ok"));
+            Span badge = new Span(getTranslation(l.negative() ? "stock.status.negative"
+                    : l.belowThreshold() ? "stock.status.low" : "stock.status.ok"));
             badge.addClassNames("lapak-status", l.negative() || l.belowThreshold() ? "inactive" : "active");
             return badge;
-        }).setHeader(getTranslation("inventory.column.status"));
-        grid.setEmptyStateText(getTranslation("inventory.stock.empty"));
+        }).setHeader(getTranslation("stock.column.status"));
+        grid.setEmptyStateText(getTranslation("stock.stock.empty"));
         grid.setItemsPageable(pageable -> stock.levels(store.getValue() == null ? null : store.getValue().id(),
                 below.getValue(), negative.getValue(), pageable).getContent());
         grid.addItemClickListener(e -> edit(e.getItem()));
@@ -97,19 +97,19 @@ class StockView extends InventoryPage {
         Dialog dialog = new Dialog();
         dialog.setId("stock-level-dialog");
         dialog.setHeaderTitle(variantLabel(level.variantName(), level.variantId()) + " · " + level.storeName());
-        Span onHand = new Span(getTranslation("inventory.onHand", level.onHand()));
+        Span onHand = new Span(getTranslation("stock.onHand", level.onHand()));
 
-        IntegerField quantity = new IntegerField(getTranslation("inventory.field.adjustBy"));
+        IntegerField quantity = new IntegerField(getTranslation("stock.field.adjustBy"));
         quantity.setId("adjust-quantity");
         quantity.setStepButtonsVisible(true);
-        ComboBox<AdjustmentReason> reason = new ComboBox<>(getTranslation("inventory.field.reason"));
+        ComboBox<AdjustmentReason> reason = new ComboBox<>(getTranslation("stock.field.reason"));
         reason.setId("adjust-reason");
         reason.setItems(AdjustmentReason.values());
-        reason.setItemLabelGenerator(r -> getTranslation("inventory.reason." + r.name()));
-        TextField note = new TextField(getTranslation("inventory.field.note"));
+        reason.setItemLabelGenerator(r -> getTranslation("stock.reason." + r.name()));
+        TextField note = new TextField(getTranslation("stock.field.note"));
         note.setId("adjust-note");
         note.setMaxLength(500);
-        Button adjust = new Button(getTranslation("inventory.adjust"), e -> {
+        Button adjust = new Button(getTranslation("stock.adjust"), e -> {
             if (quantity.getValue() == null || quantity.getValue() == 0) {
                 quantity.setInvalid(true);
                 quantity.setErrorMessage(getTranslation("stock.error.quantity.range"));
@@ -119,29 +119,29 @@ class StockView extends InventoryPage {
                     note.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                success(getTranslation("inventory.adjusted"));
+                success(getTranslation("stock.adjusted"));
             }
         });
         adjust.setId("adjust-save");
         adjust.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        IntegerField threshold = new IntegerField(getTranslation("inventory.field.threshold"));
+        IntegerField threshold = new IntegerField(getTranslation("stock.field.threshold"));
         threshold.setId("threshold");
         threshold.setMin(0);
         threshold.setValue(level.threshold());
-        threshold.setHelperText(getTranslation("inventory.threshold.help"));
-        Button saveThreshold = new Button(getTranslation("inventory.threshold.save"), e -> {
+        threshold.setHelperText(getTranslation("stock.threshold.help"));
+        Button saveThreshold = new Button(getTranslation("stock.threshold.save"), e -> {
             if (attempt(() -> stock.setThreshold(level.storeId(), level.variantId(), threshold.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                success(getTranslation("inventory.threshold.saved"));
+                success(getTranslation("stock.threshold.saved"));
             }
         });
         saveThreshold.setId("threshold-save");
 
         FormLayout adjustForm = new FormLayout(quantity, reason, note);
         dialog.add(new VerticalLayout(onHand, adjustForm, adjust, new HorizontalLayout(threshold, saveThreshold)));
-        Button close = new Button(getTranslation("inventory.close"), e -> dialog.close());
+        Button close = new Button(getTranslation("stock.close"), e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.open();
     }
@@ -149,17 +149,17 @@ class StockView extends InventoryPage {
     private void receive() {
         Dialog dialog = new Dialog();
         dialog.setId("receive-dialog");
-        dialog.setHeaderTitle(getTranslation("inventory.receive"));
-        ComboBox<StoreDetails> store = storePicker(stores, "inventory.field.store");
+        dialog.setHeaderTitle(getTranslation("stock.receive"));
+        ComboBox<StoreDetails> store = storePicker(stores, "stock.field.store");
         store.setId("receive-store");
-        TextField reference = new TextField(getTranslation("inventory.field.supplierReference"));
+        TextField reference = new TextField(getTranslation("stock.field.supplierReference"));
         reference.setId("receive-reference");
         reference.setMaxLength(500);
-        LineEditor lines = new LineEditor(this, catalog, "inventory.field.quantity", 1);
-        Button save = new Button(getTranslation("inventory.receive.save"), e -> {
+        LineEditor lines = new LineEditor(this, catalog, "stock.field.quantity", 1);
+        Button save = new Button(getTranslation("stock.receive.save"), e -> {
             if (store.getValue() == null) {
                 store.setInvalid(true);
-                store.setErrorMessage(getTranslation("inventory.error.store.required"));
+                store.setErrorMessage(getTranslation("stock.error.store.required"));
                 return;
             }
             List<StockQuantity> entered = lines.quantities();
@@ -170,13 +170,13 @@ class StockView extends InventoryPage {
             if (attempt(() -> stock.receive(store.getValue().id(), entered, reference.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                success(getTranslation("inventory.received"));
+                success(getTranslation("stock.received"));
             }
         });
         save.setId("receive-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(new FormLayout(store, reference), lines));
-        dialog.getFooter().add(new Button(getTranslation("inventory.cancel"), e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("stock.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
@@ -197,7 +197,7 @@ class StockView extends InventoryPage {
             this.quantityKey = quantityKey;
             this.min = min;
             setPadding(false);
-            Button more = new Button(page.getTranslation("inventory.line.add"), VaadinIcon.PLUS.create(),
+            Button more = new Button(page.getTranslation("stock.line.add"), VaadinIcon.PLUS.create(),
                     e -> addRow());
             more.setId("line-add");
             add(more);
@@ -205,7 +205,7 @@ class StockView extends InventoryPage {
         }
 
         private void addRow() {
-            ComboBox<VariantSummary> variant = page.variantPicker(catalog, "inventory.field.item");
+            ComboBox<VariantSummary> variant = page.variantPicker(catalog, "stock.field.item");
             variant.setId("line-variant-" + rows.size());
             variant.setWidth("22em");
             IntegerField quantity = new IntegerField(page.getTranslation(quantityKey));

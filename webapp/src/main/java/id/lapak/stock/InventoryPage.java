@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,9 +32,9 @@ abstract class InventoryPage extends VerticalLayout {
 
     InventoryPage(String titleKey) {
         setSizeFull();
-        Nav tabs = new Nav(link("inventory.nav.stock", StockView.class), link("inventory.nav.movements",
-                MovementsView.class), link("inventory.nav.transfers", TransfersView.class),
-                link("inventory.nav.counts", CountsView.class), link("inventory.nav.alerts", StockAlertsView.class));
+        Nav tabs = new Nav(link("stock.nav.stock", StockView.class), link("stock.nav.movements",
+                MovementsView.class), link("stock.nav.transfers", TransfersView.class),
+                link("stock.nav.counts", CountsView.class), link("stock.nav.alerts", StockAlertsView.class));
         tabs.addClassName("lapak-subnav");
         tabs.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
         add(new H2(getTranslation(titleKey)), tabs);
@@ -79,9 +79,9 @@ abstract class InventoryPage extends VerticalLayout {
         } catch (StockException e) {
             error(e.messageKey());
         } catch (StoreNotFoundException e) {
-            error("inventory.error.store");
+            error("stock.error.store");
         } catch (TransferNotFoundException e) {
-            error("inventory.error.transfer");
+            error("stock.error.transfer");
         }
         return false;
     }

@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,42 +16,42 @@ import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The stock ledger, newest first, by store and kind. */
-@Route("inventory/movements")
+@Route("stock/movements")
 @PageTitle("Lapak · Stock movements")
 @RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
 class MovementsView extends InventoryPage {
 
     MovementsView(StockService stock, StoreService stores) {
-        super("inventory.movements.title");
-        setId("inventory-movements");
+        super("stock.movements.title");
+        setId("stock-movements");
         Grid<StockMovement> grid = new Grid<>();
-        ComboBox<StoreDetails> store = storePicker(stores, "inventory.field.store");
+        ComboBox<StoreDetails> store = storePicker(stores, "stock.field.store");
         store.setId("movements-store");
         store.setClearButtonVisible(true);
-        ComboBox<MovementKind> kind = new ComboBox<>(getTranslation("inventory.field.kind"));
+        ComboBox<MovementKind> kind = new ComboBox<>(getTranslation("stock.field.kind"));
         kind.setId("movements-kind");
         kind.setItems(MovementKind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("inventory.kind." + k.name()));
+        kind.setItemLabelGenerator(k -> getTranslation("stock.kind." + k.name()));
         kind.setClearButtonVisible(true);
         store.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         kind.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.setId("movements-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(m -> time(m.occurredAt())).setHeader(getTranslation("inventory.column.time"));
-        grid.addColumn(StockMovement::storeName).setHeader(getTranslation("inventory.column.store"));
-        grid.addColumn(m -> variantLabel(m.variantName(), m.variantId())).setHeader(getTranslation("inventory.column.item"))
+        grid.addColumn(m -> time(m.occurredAt())).setHeader(getTranslation("stock.column.time"));
+        grid.addColumn(StockMovement::storeName).setHeader(getTranslation("stock.column.store"));
+        grid.addColumn(m -> variantLabel(m.variantName(), m.variantId())).setHeader(getTranslation("stock.column.item"))
                 .setFlexGrow(2);
-        grid.addColumn(m -> getTranslation("inventory.kind." + m.kind().name()))
-                .setHeader(getTranslation("inventory.column.kind"));
+        grid.addColumn(m -> getTranslation("stock.kind." + m.kind().name()))
+                .setHeader(getTranslation("stock.column.kind"));
         grid.addColumn(m -> (m.quantity() > 0 ? "+" : "") + m.quantity())
-                .setHeader(getTranslation("inventory.column.quantity"));
-        grid.addColumn(StockMovement::resultingOnHand).setHeader(getTranslation("inventory.column.resultingOnHand"));
-        grid.addColumn(m -> m.reason() == null ? "" : m.reason()).setHeader(getTranslation("inventory.column.reason"))
+                .setHeader(getTranslation("stock.column.quantity"));
+        grid.addColumn(StockMovement::resultingOnHand).setHeader(getTranslation("stock.column.resultingOnHand"));
+        grid.addColumn(m -> m.reason() == null ? "" : m.reason()).setHeader(getTranslation("stock.column.reason"))
                 .setFlexGrow(2);
-        grid.addColumn(m -> getTranslation("inventory.actor." + m.actorKind()) + " · " + m.actorName())
-                .setHeader(getTranslation("inventory.column.by"));
-        grid.setEmptyStateText(getTranslation("inventory.movements.empty"));
+        grid.addColumn(m -> getTranslation("stock.actor." + m.actorKind()) + " · " + m.actorName())
+                .setHeader(getTranslation("stock.column.by"));
+        grid.setEmptyStateText(getTranslation("stock.movements.empty"));
         grid.setItemsPageable(pageable -> stock.movements(store.getValue() == null ? null : store.getValue().id(),
                 null, kind.getValue(), pageable).getContent());
 

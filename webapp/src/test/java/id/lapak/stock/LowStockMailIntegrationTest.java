@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,7 +29,7 @@ import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Transfers between stores: the list, a new transfer, and each one's lines, history and next step. */
-@Route("inventory/transfers")
+@Route("stock/transfers")
 @PageTitle("Lapak · Stock transfers")
 @RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
 class TransfersView extends InventoryPage {
@@ -40,19 +40,19 @@ class TransfersView extends InventoryPage {
     private final Grid<StockTransfer> grid = new Grid<>();
 
     TransfersView(StockTransferService transfers, StoreService stores, CatalogService catalog) {
-        super("inventory.transfers.title");
+        super("stock.transfers.title");
         this.transfers = transfers;
         this.stores = stores;
         this.catalog = catalog;
-        setId("inventory-transfers");
+        setId("stock-transfers");
 
-        ComboBox<StockTransfer.Status> status = new ComboBox<>(getTranslation("inventory.field.status"));
+        ComboBox<StockTransfer.Status> status = new ComboBox<>(getTranslation("stock.field.status"));
         status.setId("transfers-status");
         status.setItems(StockTransfer.Status.values());
-        status.setItemLabelGenerator(s -> getTranslation("inventory.transfer.status." + s.name()));
+        status.setItemLabelGenerator(s -> getTranslation("stock.transfer.status." + s.name()));
         status.setClearButtonVisible(true);
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        Button create = new Button(getTranslation("inventory.transfer.new"), VaadinIcon.PLUS.create(), e -> create());
+        Button create = new Button(getTranslation("stock.transfer.new"), VaadinIcon.PLUS.create(), e -> create());
         create.setId("transfers-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(status, create);
@@ -60,17 +60,17 @@ class TransfersView extends InventoryPage {
 
         grid.setId("transfers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(t -> time(t.createdAt())).setHeader(getTranslation("inventory.column.created"));
-        grid.addColumn(StockTransfer::fromStoreName).setHeader(getTranslation("inventory.column.from"));
-        grid.addColumn(StockTransfer::toStoreName).setHeader(getTranslation("inventory.column.to"));
+        grid.addColumn(t -> time(t.createdAt())).setHeader(getTranslation("stock.column.created"));
+        grid.addColumn(StockTransfer::fromStoreName).setHeader(getTranslation("stock.column.from"));
+        grid.addColumn(StockTransfer::toStoreName).setHeader(getTranslation("stock.column.to"));
         grid.addComponentColumn(t -> {
-            Span badge = new Span(getTranslation("inventory.transfer.status." + t.status().name()));
+            Span badge = new Span(getTranslation("stock.transfer.status." + t.status().name()));
             badge.addClassNames("lapak-status", t.status() == StockTransfer.Status.CANCELLED ? "inactive" : "active");
             return badge;
-        }).setHeader(getTranslation("inventory.column.status"));
-        grid.addColumn(t -> t.note() == null ? "" : t.note()).setHeader(getTranslation("inventory.column.note"))
+        }).setHeader(getTranslation("stock.column.status"));
+        grid.addColumn(t -> t.note() == null ? "" : t.note()).setHeader(getTranslation("stock.column.note"))
                 .setFlexGrow(2);
-        grid.setEmptyStateText(getTranslation("inventory.transfers.empty"));
+        grid.setEmptyStateText(getTranslation("stock.transfers.empty"));
         grid.setItemsPageable(pageable -> transfers.find(status.getValue(), pageable).getContent());
         grid.addItemClickListener(e -> attempt(() -> show(transfers.get(e.getItem().id()))));
         add(toolbar, grid);
@@ -79,22 +79,22 @@ class TransfersView extends InventoryPage {
     private void create() {
         Dialog dialog = new Dialog();
         dialog.setId("transfer-new-dialog");
-        dialog.setHeaderTitle(getTranslation("inventory.transfer.new"));
-        ComboBox<StoreDetails> from = storePicker(stores, "inventory.field.from");
+        dialog.setHeaderTitle(getTranslation("stock.transfer.new"));
+        ComboBox<StoreDetails> from = storePicker(stores, "stock.field.from");
         from.setId("transfer-from");
-        ComboBox<StoreDetails> to = new ComboBox<>(getTranslation("inventory.field.to"));
+        ComboBox<StoreDetails> to = new ComboBox<>(getTranslation("stock.field.to"));
         to.setId("transfer-to");
         // Any store of the tenant may receive; only the person's own stores may send.
         to.setItems(query -> stores.find(query.getFilter().orElse(""),
                 org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
         to.setItemLabelGenerator(StoreDetails::name);
-        TextField note = new TextField(getTranslation("inventory.field.note"));
+        TextField note = new TextField(getTranslation("stock.field.note"));
         note.setId("transfer-note");
         note.setMaxLength(500);
-        StockView.LineEditor lines = new StockView.LineEditor(this, catalog, "inventory.field.quantity", 1);
-        Button save = new Button(getTranslation("inventory.transfer.create"), e -> {
+        StockView.LineEditor lines = new StockView.LineEditor(this, catalog, "stock.field.quantity", 1);
+        Button save = new Button(getTranslation("stock.transfer.create"), e -> {
             if (from.getValue() == null || to.getValue() == null) {
-                error("inventory.error.store.required");
+                error("stock.error.store.required");
                 return;
             }
             List<StockQuantity> entered = lines.quantities();
@@ -105,54 +105,54 @@ class TransfersView extends InventoryPage {
             if (attempt(() -> transfers.create(from.getValue().id(), to.getValue().id(), entered, note.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                success(getTranslation("inventory.transfer.created"));
+                success(getTranslation("stock.transfer.created"));
             }
         });
         save.setId("transfer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(new FormLayout(from, to, note), lines));
-        dialog.getFooter().add(new Button(getTranslation("inventory.cancel"), e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("stock.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private void show(StockTransfer transfer) {
         Dialog dialog = new Dialog();
         dialog.setId("transfer-dialog");
-        dialog.setHeaderTitle(getTranslation("inventory.transfer.title", transfer.fromStoreName(),
+        dialog.setHeaderTitle(getTranslation("stock.transfer.title", transfer.fromStoreName(),
                 transfer.toStoreName()));
         Grid<StockTransfer.Line> lines = new Grid<>();
         lines.setId("transfer-lines");
-        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("inventory.column.item"));
-        lines.addColumn(StockTransfer.Line::quantity).setHeader(getTranslation("inventory.column.quantity"));
+        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"));
+        lines.addColumn(StockTransfer.Line::quantity).setHeader(getTranslation("stock.column.quantity"));
         lines.setItems(transfer.lines());
         lines.setAllRowsVisible(true);
         VerticalLayout history = new VerticalLayout();
         history.setId("transfer-history");
         history.setPadding(false);
-        history.add(new Paragraph(getTranslation("inventory.transfer.history.created", time(transfer.createdAt()),
+        history.add(new Paragraph(getTranslation("stock.transfer.history.created", time(transfer.createdAt()),
                 transfer.createdBy())));
         if (transfer.sentAt() != null) {
-            history.add(new Paragraph(getTranslation("inventory.transfer.history.sent", time(transfer.sentAt()),
+            history.add(new Paragraph(getTranslation("stock.transfer.history.sent", time(transfer.sentAt()),
                     transfer.sentBy())));
         }
         if (transfer.receivedAt() != null) {
-            history.add(new Paragraph(getTranslation("inventory.transfer.history.received",
+            history.add(new Paragraph(getTranslation("stock.transfer.history.received",
                     time(transfer.receivedAt()), transfer.receivedBy())));
         }
         if (transfer.cancelledAt() != null) {
-            history.add(new Paragraph(getTranslation("inventory.transfer.history.cancelled",
+            history.add(new Paragraph(getTranslation("stock.transfer.history.cancelled",
                     time(transfer.cancelledAt()), transfer.cancelledBy())));
         }
         dialog.add(new VerticalLayout(lines, history));
-        dialog.getFooter().add(new Button(getTranslation("inventory.close"), e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("stock.close"), e -> dialog.close()));
         switch (transfer.status()) {
             case CREATED -> {
-                dialog.getFooter().addComponentAsFirst(step(dialog, "inventory.transfer.cancel", "transfer-cancel",
+                dialog.getFooter().addComponentAsFirst(step(dialog, "stock.transfer.cancel", "transfer-cancel",
                         () -> transfers.cancel(transfer.id())));
-                dialog.getFooter().add(step(dialog, "inventory.transfer.send", "transfer-send",
+                dialog.getFooter().add(step(dialog, "stock.transfer.send", "transfer-send",
                         () -> transfers.send(transfer.id())));
             }
-            case SENT -> dialog.getFooter().add(step(dialog, "inventory.transfer.receive", "transfer-receive",
+            case SENT -> dialog.getFooter().add(step(dialog, "stock.transfer.receive", "transfer-receive",
                     () -> transfers.receive(transfer.id())));
             default -> {
             }

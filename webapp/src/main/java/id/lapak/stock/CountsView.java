@@ -1,4 +1,4 @@
-package id.lapak.inventory;
+package id.lapak.stock;
 
 import java.util.List;
 
@@ -25,28 +25,28 @@ import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Stock counts: enter counted quantities for a store; each difference becomes a COUNT movement. */
-@Route("inventory/counts")
+@Route("stock/counts")
 @PageTitle("Lapak · Stock counts")
 @RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
 class CountsView extends InventoryPage {
 
     CountsView(StockService stock, StoreService stores, CatalogService catalog) {
-        super("inventory.counts.title");
-        setId("inventory-counts");
+        super("stock.counts.title");
+        setId("stock-counts");
         Grid<StockCount> grid = new Grid<>();
-        Button count = new Button(getTranslation("inventory.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
+        Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("counts-new");
         count.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("counts-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(c -> time(c.countedAt())).setHeader(getTranslation("inventory.column.time"));
-        grid.addColumn(StockCount::storeName).setHeader(getTranslation("inventory.column.store"));
-        grid.addColumn(StockCount::countedBy).setHeader(getTranslation("inventory.column.by"));
-        grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader(getTranslation("inventory.column.note"))
+        grid.addColumn(c -> time(c.countedAt())).setHeader(getTranslation("stock.column.time"));
+        grid.addColumn(StockCount::storeName).setHeader(getTranslation("stock.column.store"));
+        grid.addColumn(StockCount::countedBy).setHeader(getTranslation("stock.column.by"));
+        grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader(getTranslation("stock.column.note"))
                 .setFlexGrow(2);
-        grid.setEmptyStateText(getTranslation("inventory.counts.empty"));
+        grid.setEmptyStateText(getTranslation("stock.counts.empty"));
         grid.setItemsPageable(pageable -> stock.counts(null, pageable).getContent());
         grid.addItemClickListener(e -> {
             if (attempt(() -> show(stock.countDetails(e.getItem().id())))) {
@@ -62,15 +62,15 @@ class CountsView extends InventoryPage {
         dialog.setHeaderTitle(count.storeName() + " · " + time(count.countedAt()));
         Grid<StockCount.Line> lines = new Grid<>();
         lines.setId("count-lines");
-        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("inventory.column.item"));
-        lines.addColumn(StockCount.Line::expected).setHeader(getTranslation("inventory.column.expected"));
-        lines.addColumn(StockCount.Line::counted).setHeader(getTranslation("inventory.column.counted"));
+        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"));
+        lines.addColumn(StockCount.Line::expected).setHeader(getTranslation("stock.column.expected"));
+        lines.addColumn(StockCount.Line::counted).setHeader(getTranslation("stock.column.counted"));
         lines.addColumn(l -> (l.difference() > 0 ? "+" : "") + l.difference())
-                .setHeader(getTranslation("inventory.column.difference"));
+                .setHeader(getTranslation("stock.column.difference"));
         lines.setItems(count.lines());
         lines.setWidth("40em");
         dialog.add(lines);
-        dialog.getFooter().add(new Button(getTranslation("inventory.close"), e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("stock.close"), e -> dialog.close()));
         dialog.open();
     }
 
@@ -79,17 +79,17 @@ class CountsView extends InventoryPage {
                           Runnable refresh) {
         Dialog dialog = new Dialog();
         dialog.setId("count-new-dialog");
-        dialog.setHeaderTitle(page.getTranslation("inventory.count.new"));
-        ComboBox<StoreDetails> store = page.storePicker(stores, "inventory.field.store");
+        dialog.setHeaderTitle(page.getTranslation("stock.count.new"));
+        ComboBox<StoreDetails> store = page.storePicker(stores, "stock.field.store");
         store.setId("count-store");
-        TextField note = new TextField(page.getTranslation("inventory.field.note"));
+        TextField note = new TextField(page.getTranslation("stock.field.note"));
         note.setId("count-note");
         note.setMaxLength(500);
-        StockView.LineEditor lines = new StockView.LineEditor(page, catalog, "inventory.field.counted", 0);
-        Button save = new Button(page.getTranslation("inventory.count.save"), e -> {
+        StockView.LineEditor lines = new StockView.LineEditor(page, catalog, "stock.field.counted", 0);
+        Button save = new Button(page.getTranslation("stock.count.save"), e -> {
             if (store.getValue() == null) {
                 store.setInvalid(true);
-                store.setErrorMessage(page.getTranslation("inventory.error.store.required"));
+                store.setErrorMessage(page.getTranslation("stock.error.store.required"));
                 return;
             }
             List<StockQuantity> counted = lines.quantities();
@@ -100,13 +100,13 @@ class CountsView extends InventoryPage {
             if (page.attempt(() -> stock.count(store.getValue().id(), counted, note.getValue()))) {
                 dialog.close();
                 refresh.run();
-                page.success(page.getTranslation("inventory.counted"));
+                page.success(page.getTranslation("stock.counted"));
             }
         });
         save.setId("count-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(new FormLayout(store, note), lines));
-        dialog.getFooter().add(new Button(page.getTranslation("inventory.cancel"), e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(page.getTranslation("stock.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 }
