@@ -103,6 +103,11 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
                     VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
+        }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.inventory"), "inventory", VaadinIcon.PACKAGE.create()));
+        }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(stockItem());
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {

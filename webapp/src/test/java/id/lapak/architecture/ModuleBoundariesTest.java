@@ -23,7 +23,8 @@ class ModuleBoundariesTest {
     static final String CARD_CRYPTO = "id.lapak.cardcrypto..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
             "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
-            "id.lapak.preferences..", "id.lapak.alerts..", "id.lapak.readerkeys..", "id.lapak.stock..", "id.lapak.customers.."};
+            "id.lapak.preferences..", "id.lapak.alerts..", "id.lapak.readerkeys..", "id.lapak.inventory..",
+            "id.lapak.stock..", "id.lapak.customers.."};
 
     static JavaClasses lapak;
 

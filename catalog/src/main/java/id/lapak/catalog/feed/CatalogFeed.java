@@ -78,31 +78,33 @@ public class CatalogFeed {
         boolean full = cursor.version() == 0 && cursor.id() == null;
         int fetch = pageSize + 2;
         List<Change> all = new ArrayList<>();
-        boolean anyFull = false;
+        // Variants are most of any catalog: read them first, and read the other tables only up to the last variant
+        // read when that read was full, since nothing after it can make this page.
+        boolean anyFull = read(all, FeedKind.VARIANT, VARIANT, """
+                select catalog_version, id, deleted, item_id, name, sku, barcode, price_minor, position, active
+                from catalog_variant
+                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted) %s
+                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null, null);
+        Change bound = anyFull ? all.getLast() : null;
         anyFull |= read(all, FeedKind.TAX_CATEGORY, TAX, """
                 select catalog_version, id, deleted, name, kind, rate from tax_category
-                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted)
-                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null);
+                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted) %s
+                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null, bound);
         anyFull |= read(all, FeedKind.CATEGORY, CATEGORY, """
                 select catalog_version, id, deleted, name, parent_id from catalog_category
-                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted)
-                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null);
+                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted) %s
+                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null, bound);
         anyFull |= read(all, FeedKind.ITEM, ITEM, """
                 select catalog_version, id, deleted, name, description, category_id, tax_category_id, unit, active,
                        has_image
                 from catalog_item
-                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted)
-                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null);
-        anyFull |= read(all, FeedKind.VARIANT, VARIANT, """
-                select catalog_version, id, deleted, item_id, name, sku, barcode, price_minor, position, active
-                from catalog_variant
-                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted)
-                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null);
+                where tenant_id = ? and (catalog_version, id) >= (?, ?) and (? or not deleted) %s
+                order by catalog_version, id limit ?""", fetch, tenant, cursor, full, null, bound);
         anyFull |= read(all, FeedKind.STORE_VARIANT, STORE_VARIANT, """
                 select catalog_version, variant_id, deleted, price_minor, available from catalog_store_variant
                 where tenant_id = ? and store_id = ? and (catalog_version, variant_id) >= (?, ?)
-                  and (? or not deleted)
-                order by catalog_version, variant_id limit ?""", fetch, tenant, cursor, full, storeId);
+                  and (? or not deleted) %s
+                order by catalog_version, variant_id limit ?""", fetch, tenant, cursor, full, storeId, bound);
         List<Change> after = new ArrayList<>(all.size());
         for (Change change : all) {
             if (cursor.before(change.version(), change.id(), change.kind().ordinal())) {
@@ -126,7 +128,7 @@ public class CatalogFeed {
 
     /** Each query's "(? or not deleted)" takes true when tombstones are wanted, i.e. for every sync but one from 0. */
     private boolean read(List<Change> into, FeedKind kind, String[] names, String sql, int fetch, UUID tenant,
-                         FeedCursor cursor, boolean full, UUID storeId) {
+                         FeedCursor cursor, boolean full, UUID storeId, Change upTo) {
         List<Object> params = new ArrayList<>();
         params.add(tenant);
         if (storeId != null) {
@@ -135,8 +137,14 @@ public class CatalogFeed {
         params.add(cursor.fromVersion());
         params.add(cursor.fromId());
         params.add(!full);
+        String idColumn = kind == FeedKind.STORE_VARIANT ? "variant_id" : "id";
+        if (upTo != null) {
+            params.add(upTo.version());
+            params.add(upTo.id());
+        }
         params.add(fetch);
-        List<Change> rows = jdbc.sql(sql).params(params).query((rs, n) -> change(rs, kind, names)).list();
+        String query = sql.formatted(upTo == null ? "" : "and (catalog_version, " + idColumn + ") <= (?, ?)");
+        List<Change> rows = jdbc.sql(query).params(params).query((rs, n) -> change(rs, kind, names)).list();
         into.addAll(rows);
         return rows.size() >= fetch;
     }

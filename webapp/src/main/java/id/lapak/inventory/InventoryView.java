@@ -1,0 +1,358 @@
+package id.lapak.inventory;
+
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import id.lapak.catalog.items.CatalogNotFoundException;
+import id.lapak.catalog.items.CatalogProblem;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.CatalogTransfer;
+import id.lapak.catalog.items.CategoryDetails;
+import id.lapak.catalog.items.InvalidCatalogException;
+import id.lapak.catalog.items.ItemDetails;
+import id.lapak.catalog.items.ItemForm;
+import id.lapak.catalog.items.ItemImage;
+import id.lapak.catalog.items.ItemSummary;
+import id.lapak.catalog.items.Money;
+import id.lapak.catalog.items.StaleItemException;
+import id.lapak.catalog.items.TaxCategoryDetails;
+import id.lapak.catalog.items.TaxKind;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The catalog: items in a lazy grid with search and filters; merchant admins create, edit, delete, import and
+ * export, store managers and cashiers read. The service checks the roles again on every call.
+ */
+@Route("inventory")
+@PageTitle("Lapak · Inventory")
+@RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER", "CASHIER"})
+class InventoryView extends VerticalLayout {
+
+    private final CatalogService catalog;
+    private final CatalogTransfer transfer;
+    private final boolean canEdit;
+    private final Currency currency;
+    private final Grid<ItemSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final ComboBox<CategoryDetails> categoryFilter = new ComboBox<>();
+    private final Select<String> activeFilter = new Select<>();
+    private List<CategoryDetails> categories;
+    private List<TaxCategoryDetails> taxes;
+
+    InventoryView(CatalogService catalog, CatalogTransfer transfer) {
+        this.catalog = catalog;
+        this.transfer = transfer;
+        this.canEdit = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        this.currency = catalog.currency();
+        this.taxes = catalog.taxCategories();
+        this.categories = catalog.categories();
+        setId("inventory");
+        setSizeFull();
+
+        search.setId("item-search");
+        search.setPlaceholder(getTranslation("inventory.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        categoryFilter.setId("item-category-filter");
+        categoryFilter.setPlaceholder(getTranslation("inventory.filter.category"));
+        categoryFilter.setItems(categories);
+        categoryFilter.setItemLabelGenerator(CategoryDetails::name);
+        categoryFilter.setClearButtonVisible(true);
+        categoryFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        activeFilter.setId("item-active-filter");
+        activeFilter.setItems("all", "active", "inactive");
+        activeFilter.setItemLabelGenerator(v -> getTranslation("inventory.filter." + v));
+        activeFilter.setValue("all");
+        activeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, categoryFilter, activeFilter);
+        toolbar.setWidthFull();
+        toolbar.expand(search);
+        if (canEdit) {
+            Button create = new Button(getTranslation("inventory.new"), VaadinIcon.PLUS.create(), e -> open(null));
+            create.setId("new-item");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button category = new Button(getTranslation("inventory.category.new"), VaadinIcon.FOLDER_ADD.create(),
+                    e -> newCategory());
+            category.setId("new-category");
+            Button importButton = new Button(getTranslation("inventory.import"), VaadinIcon.UPLOAD.create(),
+                    e -> new ImportDialog(transfer, () -> {
+                        categories = catalog.categories();
+                        categoryFilter.setItems(categories);
+                        grid.getDataProvider().refreshAll();
+                    }).open());
+            importButton.setId("import-items");
+            Anchor csv = download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
+            Anchor xlsx = download("export-xlsx", "inventory.export.xlsx", "catalog.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true);
+            toolbar.add(create, category, importButton, csv, xlsx);
+        }
+
+        grid.setId("item-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(ItemSummary::name).setHeader(getTranslation("inventory.column.name")).setSortProperty("name")
+                .setFlexGrow(2);
+        grid.addColumn(ItemSummary::skus).setHeader(getTranslation("inventory.column.skus")).setFlexGrow(2);
+        grid.addColumn(i -> categoryName(i.categoryId())).setHeader(getTranslation("inventory.column.category"));
+        grid.addColumn(ItemSummary::unit).setHeader(getTranslation("inventory.column.unit")).setSortProperty("unit");
+        grid.addColumn(ItemSummary::variantCount).setHeader(getTranslation("inventory.column.variants"));
+        grid.addColumn(this::priceRange).setHeader(getTranslation("inventory.column.price"));
+        grid.addComponentColumn(i -> {
+            Span badge = new Span(getTranslation(i.active() ? "inventory.status.active" : "inventory.status.inactive"));
+            badge.addClassNames("lapak-status", i.active() ? "active" : "inactive");
+            return badge;
+        }).setHeader(getTranslation("inventory.column.status")).setSortProperty("active");
+        grid.setEmptyStateText(getTranslation("inventory.empty"));
+        grid.setItemsPageable(pageable -> catalog.findItems(search.getValue(),
+                categoryFilter.getValue() == null ? null : categoryFilter.getValue().id(),
+                switch (activeFilter.getValue() == null ? "all" : activeFilter.getValue()) {
+                    case "active" -> Boolean.TRUE;
+                    case "inactive" -> Boolean.FALSE;
+                    default -> null;
+                }, pageable).getContent());
+        grid.addItemClickListener(e -> open(e.getItem().id()));
+
+        add(new H2(getTranslation("inventory.title")), toolbar, grid);
+    }
+
+    private Anchor download(String id, String label, String fileName, String contentType, boolean xlsx) {
+        Anchor anchor = new Anchor((DownloadHandler) event -> {
+            event.setFileName(fileName);
+            event.setContentType(contentType);
+            if (xlsx) {
+                transfer.exportXlsx(event.getOutputStream());
+            } else {
+                transfer.exportCsv(event.getOutputStream());
+            }
+        }, getTranslation(label));
+        anchor.setId(id);
+        return anchor;
+    }
+
+    private String priceRange(ItemSummary item) {
+        String min = Money.format(item.minPriceMinor(), currency, getLocale());
+        return item.minPriceMinor() == item.maxPriceMinor() ? min
+                : min + " – " + Money.format(item.maxPriceMinor(), currency, getLocale());
+    }
+
+    private String categoryName(UUID id) {
+        if (id == null) {
+            return "";
+        }
+        Map<UUID, CategoryDetails> byId = new HashMap<>();
+        categories.forEach(c -> byId.put(c.id(), c));
+        CategoryDetails c = byId.get(id);
+        if (c == null) {
+            return "";
+        }
+        CategoryDetails parent = c.parentId() == null ? null : byId.get(c.parentId());
+        return parent == null ? c.name() : parent.name() + " › " + c.name();
+    }
+
+    private void open(UUID id) {
+        ItemDetails existing;
+        try {
+            existing = id == null ? null : catalog.get(id);
+        } catch (CatalogNotFoundException e) {
+            error("inventory.notFound");
+            grid.getDataProvider().refreshAll();
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("item-dialog");
+        dialog.setWidth("min(70em, 95vw)");
+        dialog.setHeaderTitle(getTranslation(existing == null ? "inventory.new"
+                : canEdit ? "inventory.edit" : "inventory.view"));
+        ItemEditor editor = new ItemEditor(currency, categories, taxes);
+        UUID standard = taxes.stream().filter(t -> t.kind() == TaxKind.STANDARD).map(TaxCategoryDetails::id)
+                .findFirst().orElse(null);
+        editor.read(existing == null ? new ItemForm("", null, null, null, "pcs", true, List.of())
+                : existing.toForm(), standard);
+        editor.setReadOnly(!canEdit);
+        dialog.add(editor);
+        if (existing != null) {
+            dialog.add(imagePanel(existing));
+        }
+
+        Button close = new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"),
+                e -> dialog.close());
+        close.setId("item-cancel");
+        dialog.getFooter().add(close);
+        if (canEdit) {
+            if (existing != null) {
+                Button delete = new Button(getTranslation("inventory.delete"), e -> confirmDelete(existing, dialog));
+                delete.setId("item-delete");
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                dialog.getFooter().addComponentAsFirst(delete);
+            }
+            Button save = new Button(getTranslation("inventory.save"), e -> save(existing, editor, dialog));
+            save.setId("item-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(save);
+        }
+        dialog.open();
+    }
+
+    private VerticalLayout imagePanel(ItemDetails item) {
+        VerticalLayout panel = new VerticalLayout();
+        panel.setPadding(false);
+        Image image = new Image();
+        image.setMaxHeight("8em");
+        image.setAlt(item.name());
+        if (item.hasImage()) {
+            image.setSrc(imageHandler(item.id()));
+        } else {
+            image.setVisible(false);
+        }
+        panel.add(image);
+        if (canEdit) {
+            Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
+                try {
+                    catalog.setImage(item.id(), data);
+                    image.setSrc(imageHandler(item.id()));
+                    image.setVisible(true);
+                    success(getTranslation("inventory.image.saved"));
+                } catch (InvalidCatalogException e) {
+                    e.problems().forEach(p -> error(p.messageKey()));
+                }
+            }))));
+            upload.setId("item-image-upload");
+            upload.setMaxFiles(1);
+            upload.setMaxFileSize(ItemImage.MAX_BYTES);
+            upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
+            upload.setDropLabel(new Span(getTranslation("inventory.image.drop")));
+            panel.add(upload);
+        }
+        return panel;
+    }
+
+    private DownloadHandler imageHandler(UUID itemId) {
+        return event -> {
+            var image = catalog.image(itemId);
+            if (image.isEmpty()) {
+                event.getResponse().setStatus(404);
+                return;
+            }
+            event.setContentType(image.get().contentType());
+            event.inline("item-" + itemId);
+            event.getOutputStream().write(image.get().data());
+        };
+    }
+
+    private void save(ItemDetails existing, ItemEditor editor, Dialog dialog) {
+        var form = editor.write();
+        if (form.isEmpty()) {
+            return;
+        }
+        try {
+            ItemDetails saved = existing == null ? catalog.create(form.get())
+                    : catalog.update(existing.id(), existing.version(), form.get());
+            dialog.close();
+            grid.getDataProvider().refreshAll();
+            success(getTranslation("inventory.saved", saved.name()));
+        } catch (InvalidCatalogException e) {
+            for (CatalogProblem problem : editor.show(e.problems())) {
+                error(problem.messageKey());
+            }
+        } catch (StaleItemException e) {
+            error("inventory.stale");
+        } catch (CatalogNotFoundException e) {
+            dialog.close();
+            error("inventory.notFound");
+        }
+    }
+
+    private void confirmDelete(ItemDetails item, Dialog dialog) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("item-delete-confirm");
+        confirm.setHeader(getTranslation("inventory.delete"));
+        confirm.setText(getTranslation("inventory.delete.confirm", item.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("inventory.cancel"));
+        confirm.setConfirmText(getTranslation("inventory.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            catalog.delete(item.id());
+            dialog.close();
+            grid.getDataProvider().refreshAll();
+            success(getTranslation("inventory.deleted", item.name()));
+        });
+        confirm.open();
+    }
+
+    private void newCategory() {
+        Dialog dialog = new Dialog();
+        dialog.setId("category-dialog");
+        dialog.setHeaderTitle(getTranslation("inventory.category.new"));
+        TextField name = new TextField(getTranslation("inventory.category.name"));
+        name.setId("category-name");
+        name.setMaxLength(80);
+        ComboBox<CategoryDetails> parent = new ComboBox<>(getTranslation("inventory.category.parent"));
+        parent.setId("category-parent");
+        parent.setItems(categories.stream().filter(c -> c.parentId() == null).toList());
+        parent.setItemLabelGenerator(CategoryDetails::name);
+        parent.setClearButtonVisible(true);
+        dialog.add(new VerticalLayout(name, parent));
+        Button save = new Button(getTranslation("inventory.save"), e -> {
+            try {
+                catalog.saveCategory(null, name.getValue(), parent.getValue() == null ? null : parent.getValue().id());
+                categories = catalog.categories();
+                categoryFilter.setItems(categories);
+                dialog.close();
+                success(getTranslation("inventory.category.saved", name.getValue().strip()));
+            } catch (InvalidCatalogException ex) {
+                name.setErrorMessage(getTranslation(ex.problems().getFirst().messageKey()));
+                name.setInvalid(true);
+            }
+        });
+        save.setId("category-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("inventory.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private static void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void error(String key) {
+        Notification.show(getTranslation(key), 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
