@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -38,6 +39,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The inventory screen without a browser: who gets the editing buttons, amounts as typed, problems on fields. */
+@ViewPackages(classes = InventoryView.class)
 class InventoryViewTest extends BrowserlessTest {
 
     final CatalogService catalog = mock(CatalogService.class);
