@@ -24,6 +24,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import id.lapak.catalog.stock.StockService;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
 import id.lapak.security.ViewAs;
@@ -44,10 +45,12 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout {
 
     private final DeviceAlerts alerts;
+    private final StockService stock;
 
     MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences,
-               DeviceAlerts alerts, ViewAs viewAs) {
+               DeviceAlerts alerts, ViewAs viewAs, StockService stock) {
         this.alerts = alerts;
+        this.stock = stock;
         LapakUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
 
@@ -150,12 +153,36 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
             nav.addItem(new SideNavItem(getTranslation("nav.inventory"), "inventory", VaadinIcon.PACKAGE.create()));
         }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
+            nav.addItem(stockItem());
+        }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
+            SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
+                    VaadinIcon.USERS.create());
+            customers.setId("nav-customers");
+            nav.addItem(customers);
+        }
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.USERS.create()));
         }
         return nav;
+    }
+
+    /** The stock item carries the number of low-stock alerts in the person's stores. */
+    private SideNavItem stockItem() {
+        SideNavItem item = new SideNavItem(getTranslation("nav.stock"), "stock", VaadinIcon.STOCK.create());
+        item.setId("nav-stock");
+        long low = stock.countAlerts();
+        if (low > 0) {
+            Span badge = new Span(String.valueOf(low));
+            badge.setId("nav-stock-count");
+            badge.addClassName("lapak-count");
+            badge.getElement().setAttribute("aria-label", getTranslation("nav.stock.count", low));
+            item.setSuffixComponent(badge);
+        }
+        return item;
     }
 
     /** The alerts item carries the number of open alerts nobody has acknowledged yet. */

@@ -69,7 +69,7 @@ class ViewAsBannerTest extends BrowserlessTest {
                 Currency.getInstance("IDR"), ZoneId.of("Asia/Jakarta"), TenantStatus.ACTIVE, Instant.now()));
 
         MainLayout layout = new MainLayout(mock(AuthenticationContext.class), tenants, mock(UserPreferences.class),
-                mock(DeviceAlerts.class), viewAs);
+                mock(DeviceAlerts.class), viewAs, mock(id.lapak.catalog.stock.StockService.class));
         UI.getCurrent().add(layout);
 
         assertThat($(Div.class).id("view-as-banner").isVisible()).isTrue();

@@ -1,0 +1,98 @@
+package id.lapak.stock;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.UUID;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLink;
+
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.VariantSummary;
+import id.lapak.catalog.stock.StockException;
+import id.lapak.catalog.stock.TransferNotFoundException;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreService;
+
+import org.springframework.data.domain.PageRequest;
+
+/** What the inventory pages share: the sub-navigation, store and variant pickers, times, and error messages. */
+abstract class InventoryPage extends VerticalLayout {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    InventoryPage(String titleKey) {
+        setSizeFull();
+        Nav tabs = new Nav(link("stock.nav.stock", StockView.class), link("stock.nav.movements",
+                MovementsView.class), link("stock.nav.transfers", TransfersView.class),
+                link("stock.nav.counts", CountsView.class), link("stock.nav.alerts", StockAlertsView.class));
+        tabs.addClassName("lapak-subnav");
+        tabs.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
+        add(new H2(getTranslation(titleKey)), tabs);
+    }
+
+    private RouterLink link(String key, Class<? extends Component> view) {
+        return new RouterLink(getTranslation(key), view);
+    }
+
+    /** A lazy store picker limited to what the person may see. */
+    ComboBox<StoreDetails> storePicker(StoreService stores, String labelKey) {
+        ComboBox<StoreDetails> picker = new ComboBox<>(getTranslation(labelKey));
+        picker.setItems(query -> stores.find(query.getFilter().orElse(""),
+                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        picker.setItemLabelGenerator(StoreDetails::name);
+        return picker;
+    }
+
+    /** A lazy variant picker over the catalog (name, SKU or barcode). */
+    ComboBox<VariantSummary> variantPicker(CatalogService catalog, String labelKey) {
+        ComboBox<VariantSummary> picker = new ComboBox<>(getTranslation(labelKey));
+        picker.setItems(query -> catalog.searchVariants(query.getFilter().orElse(""),
+                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        picker.setItemLabelGenerator(v -> v.sku() == null ? v.name() : v.name() + " · " + v.sku());
+        return picker;
+    }
+
+    String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(JAKARTA).format(instant);
+    }
+
+    static String variantLabel(String name, UUID id) {
+        return name == null ? id.toString().substring(0, 8) : name;
+    }
+
+    /** Runs a change; a refused one shows its reason, translated, and returns false. */
+    boolean attempt(Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (StockException e) {
+            error(e.messageKey());
+        } catch (StoreNotFoundException e) {
+            error("stock.error.store");
+        } catch (TransferNotFoundException e) {
+            error("stock.error.transfer");
+        }
+        return false;
+    }
+
+    void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    void error(String key) {
+        Notification.show(getTranslation(key), 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
