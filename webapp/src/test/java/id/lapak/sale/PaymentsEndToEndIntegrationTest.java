@@ -494,6 +494,19 @@ class PaymentsEndToEndIntegrationTest {
                 "select coalesce(string_agg(a::text, '|'), '') from audit_entry a where tenant_id = ?")
                 .param(tenant).query(String.class).single());
         assertThat(audit).doesNotContain(pan).doesNotContain("55555555");
+
+        // The keyed fingerprint links a returning card within the tenant, and only there.
+        List<String> fingerprints = inTenant(tenant, () -> jdbc.sql(
+                "select distinct encode(card_fingerprint, 'hex') from sale where tenant_id = ? and pan_last4 = '4444'")
+                .param(tenant).query(String.class).list());
+        assertThat(fingerprints).hasSize(1);
+        Shop other = shop("Lain");
+        other.device().pay(draft(10_000, pan));
+        UUID otherTenant = other.merchant().tenant();
+        String elsewhere = inTenant(otherTenant, () -> jdbc.sql(
+                "select encode(card_fingerprint, 'hex') from sale where tenant_id = ?")
+                .param(otherTenant).query(String.class).single());
+        assertThat(elsewhere).isNotEqualTo(fingerprints.getFirst());
     }
 
     private static long count(Connection c, UUID tenant, String sql) throws Exception {
