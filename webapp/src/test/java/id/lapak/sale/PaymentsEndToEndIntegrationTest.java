@@ -83,9 +83,14 @@ class PaymentsEndToEndIntegrationTest {
     @TestConfiguration
     static class SaleEvents {
         static final List<Object> RECEIVED = new CopyOnWriteArrayList<>();
+        /** A variant the stock side refuses, as a failing listener would. */
+        static final UUID REFUSED_VARIANT = UUID.randomUUID();
 
         @EventListener
         void completed(SaleCompleted event) {
+            if (event.lines().stream().anyMatch(l -> l.variantId().equals(REFUSED_VARIANT))) {
+                throw new IllegalStateException("stock refused the sale");
+            }
             RECEIVED.add(event);
         }
 
@@ -371,6 +376,9 @@ class PaymentsEndToEndIntegrationTest {
         SaleSummary declined = arrived.stream().filter(s -> s.status() == SaleStatus.DECLINED).findFirst()
                 .orElseThrow();
         assertThat(declined.offlineDeclined()).isTrue();
+        assertThat(TestUsers.as(shop.merchant().admin(), () -> sales.search(SaleFilter.offlineDeclined(),
+                org.springframework.data.domain.PageRequest.of(0, 10)).getContent()))
+                .extracting(SaleSummary::id).containsExactly(declined.id());
         assertThat(TestUsers.as(shop.merchant().admin(), () -> sales.get(declined.id())).lines())
                 .singleElement().satisfies(l -> assertThat(l.variantId()).isEqualTo(variant));
         assertThat(TestUsers.as(shop.merchant().admin(), () -> sales.count(SaleFilter.all().withOffline(true)
@@ -417,6 +425,24 @@ class PaymentsEndToEndIntegrationTest {
         assertThat(inTenant(tenant, () -> jdbc.sql(
                 "select actor_kind from audit_entry where tenant_id = ? and action = 'sale.refund'")
                 .param(tenant).query(String.class).list())).containsExactly("DEVICE");
+    }
+
+    @Test
+    void anApprovedSaleTheStockSideRefusesIsReversedAndAnsweredAsFailed() throws Exception {
+        Shop shop = shop("Tolak");
+        var before = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);
+        PaymentReply reply = shop.device().pay(draft(12_000, SandboxTestCard.AMEX_APPROVED.pan()).withLines(List.of(
+                new PaymentDraft.Line(SaleEvents.REFUSED_VARIANT, "Barang", 1, 12_000, 0, 12_000))));
+        assertThat(reply.outcome()).isEqualTo("FAILED");
+        assertThat(reply.declineReason()).isEqualTo("sale_not_recorded");
+        var after = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);
+        assertThat(after.balanceMinor()).isEqualTo(before.balanceMinor());
+        assertThat(after.heldMinor()).isEqualTo(before.heldMinor());
+        assertThat(journal(reply.paymentId())).extracting(JournalEntry::operation)
+                .endsWith(JournalEntry.Operation.REVERSAL);
+        SaleDetails details = TestUsers.as(shop.merchant().admin(), () -> sales.get(reply.paymentId()));
+        assertThat(details.sale().status()).isEqualTo(SaleStatus.FAILED);
+        assertThat(details.timeline()).extracting(e -> e.kind().name()).endsWith("REVERSAL");
     }
 
     @Test
