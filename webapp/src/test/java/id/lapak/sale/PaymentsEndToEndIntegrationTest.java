@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,10 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
@@ -76,29 +73,8 @@ import ch.qos.logback.core.read.ListAppender;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(SameSecurityContextStrategy.class)
-@Import(PaymentsEndToEndIntegrationTest.SaleEvents.class)
+@Import(RecordedSaleEvents.class)
 class PaymentsEndToEndIntegrationTest {
-
-    /** Collects the sale events as the inventory side would receive them. */
-    @TestConfiguration
-    static class SaleEvents {
-        static final List<Object> RECEIVED = new CopyOnWriteArrayList<>();
-        /** A variant the stock side refuses, as a failing listener would. */
-        static final UUID REFUSED_VARIANT = UUID.randomUUID();
-
-        @EventListener
-        void completed(SaleCompleted event) {
-            if (event.lines().stream().anyMatch(l -> l.variantId().equals(REFUSED_VARIANT))) {
-                throw new IllegalStateException("stock refused the sale");
-            }
-            RECEIVED.add(event);
-        }
-
-        @EventListener
-        void refunded(SaleRefunded event) {
-            RECEIVED.add(event);
-        }
-    }
 
     private static final String FUTURE = "3012";
 
@@ -314,7 +290,7 @@ class PaymentsEndToEndIntegrationTest {
         assertThat(answers).filteredOn(PaymentReply::replayed).hasSize(49);
         assertThat(journal(id)).filteredOn(e -> e.operation() == JournalEntry.Operation.AUTHORIZE).hasSize(1);
         assertThat(TestUsers.as(shop.merchant().admin(), () -> sales.count(SaleFilter.all()))).isEqualTo(1);
-        assertThat(SaleEvents.RECEIVED).filteredOn(e -> e instanceof SaleCompleted c && c.saleId().equals(id))
+        assertThat(RecordedSaleEvents.RECEIVED).filteredOn(e -> e instanceof SaleCompleted c && c.saleId().equals(id))
                 .hasSize(1);
     }
 
@@ -399,7 +375,7 @@ class PaymentsEndToEndIntegrationTest {
         PaymentReply paid = shop.device().pay(draft(65_000, SandboxTestCard.UNIONPAY_APPROVED.pan()).withLines(List.of(
                 new PaymentDraft.Line(tea, "Teh", 2, 15_000, 0, 30_000),
                 new PaymentDraft.Line(cake, "Kue", 1, 30_000, 0, 30_000))).withTip(5_000));
-        SaleCompleted completed = SaleEvents.RECEIVED.stream().filter(e -> e instanceof SaleCompleted c
+        SaleCompleted completed = RecordedSaleEvents.RECEIVED.stream().filter(e -> e instanceof SaleCompleted c
                 && c.saleId().equals(paid.paymentId())).map(SaleCompleted.class::cast).findFirst().orElseThrow();
         assertThat(completed.tenantId()).isEqualTo(shop.merchant().tenant());
         assertThat(completed.storeId()).isEqualTo(shop.merchant().store().id());
@@ -414,7 +390,7 @@ class PaymentsEndToEndIntegrationTest {
         // The same refund request again: answered, not refunded twice.
         assertThat(shop.device().refund(paid.paymentId(), 65_000, true, "wrong order", "rf-1").saleStatus())
                 .isEqualTo("REFUNDED");
-        List<SaleRefunded> refunds = SaleEvents.RECEIVED.stream().filter(e -> e instanceof SaleRefunded r
+        List<SaleRefunded> refunds = RecordedSaleEvents.RECEIVED.stream().filter(e -> e instanceof SaleRefunded r
                 && r.saleId().equals(paid.paymentId())).map(SaleRefunded.class::cast).toList();
         assertThat(refunds).singleElement().satisfies(r -> {
             assertThat(r.amountMinor()).isEqualTo(65_000);
@@ -432,7 +408,7 @@ class PaymentsEndToEndIntegrationTest {
         Shop shop = shop("Tolak");
         var before = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);
         PaymentReply reply = shop.device().pay(draft(12_000, SandboxTestCard.AMEX_APPROVED.pan()).withLines(List.of(
-                new PaymentDraft.Line(SaleEvents.REFUSED_VARIANT, "Barang", 1, 12_000, 0, 12_000))));
+                new PaymentDraft.Line(RecordedSaleEvents.REFUSED_VARIANT, "Barang", 1, 12_000, 0, 12_000))));
         assertThat(reply.outcome()).isEqualTo("FAILED");
         assertThat(reply.declineReason()).isEqualTo("sale_not_recorded");
         var after = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);

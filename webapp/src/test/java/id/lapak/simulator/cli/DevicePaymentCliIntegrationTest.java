@@ -12,7 +12,7 @@ import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.sale.PaymentsEndToEndIntegrationTest;
+import id.lapak.sale.RecordedSaleEvents;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.support.SameSecurityContextStrategy;
 import id.lapak.support.TestMerchants;
@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(SameSecurityContextStrategy.class)
-@Import(PaymentsEndToEndIntegrationTest.SaleEvents.class)
+@Import(RecordedSaleEvents.class)
 class DevicePaymentCliIntegrationTest {
 
     @LocalServerPort
