@@ -347,6 +347,17 @@ class PaymentsEndToEndIntegrationTest {
         assertThat(lost.outcome()).isEqualTo("TIMED_OUT");
         assertThat(acquirer.balanceOf(SandboxTestCard.VISA_APPROVED).heldMinor()).isEqualTo(visaHeld);
 
+        // An acquirer that does not answer at all: Lapak stops waiting (2 s in tests), reverses, and answers.
+        sandbox.setDelay(Duration.ofSeconds(4));
+        PaymentReply silent = shop.device().pay(draft(55_000, SandboxTestCard.VISA_APPROVED.pan()));
+        assertThat(silent.outcome()).isEqualTo("TIMED_OUT");
+        assertThat(silent.saleStatus()).isEqualTo("REVERSED");
+        sandbox.setDelay(Duration.ZERO);
+        Thread.sleep(2_500);
+        assertThat(acquirer.balanceOf(SandboxTestCard.VISA_APPROVED).heldMinor()).isEqualTo(visaHeld);
+        assertThat(shop.device().sendPayment(shop.device().paymentJson(draft(1_000,
+                SandboxTestCard.VISA_APPROVED.pan()))).outcome()).isEqualTo("APPROVED");
+
         // Unreachable: nothing held, a clear answer.
         sandbox.failNext(1, FailMode.UNAVAILABLE);
         PaymentReply unreachable = shop.device().pay(draft(99_000, SandboxTestCard.VISA_APPROVED.pan()));

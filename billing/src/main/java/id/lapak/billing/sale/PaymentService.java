@@ -14,6 +14,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
@@ -88,11 +94,15 @@ public class PaymentService {
     private final Clock clock;
     private final Duration lease;
     private final Duration duplicateWait;
+    private final Duration authorizationTimeout;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     PaymentService(SaleRows rows, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
                    DeviceContexts devices, ApplicationEventPublisher events, PlatformTransactionManager transactions,
                    Clock clock, @Value("${lapak.payments.lease:PT60S}") Duration lease,
-                   @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait) {
+                   @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
+                   @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout) {
+        this.authorizationTimeout = authorizationTimeout;
         this.rows = rows;
         this.keys = keys;
         this.gateways = gateways;
@@ -166,19 +176,33 @@ public class PaymentService {
         String requestId = sale.id().toString();
         AuthorizationResult answer = null;
         boolean timedOut = false;
+        AuthorizationRequest authorization = new AuthorizationRequest(requestId, sale.tenantId().toString(),
+                sale.deviceId().toString(), card, sale.brand(), sale.entryMode(), sale.amountMinor(),
+                sale.currency(), sale.offline(), sale.deviceTime());
+        // Lapak's own limit on top of the connector's: an acquirer that hangs is treated as one that timed out.
+        Future<AuthorizationResult> call = calls.submit(() -> gateway.authorize(authorization));
         try {
-            answer = gateway.authorize(new AuthorizationRequest(requestId, sale.tenantId().toString(),
-                    sale.deviceId().toString(), card, sale.brand(), sale.entryMode(), sale.amountMinor(),
-                    sale.currency(), sale.offline(), sale.deviceTime()));
-        } catch (GatewayTimeoutException e) {
+            answer = call.get(authorizationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            log.warn("Payment {}: no answer from the acquirer within {}", requestId, authorizationTimeout);
             timedOut = true;
-        } catch (GatewayUnavailableException e) {
-            log.warn("Payment {}: the acquirer could not be reached", requestId);
-        } catch (RuntimeException e) {
-            // Whether the acquirer acted is unknown: treat it as a timeout and reverse. The message is not logged,
-            // a connector's message is no place to trust with card data.
-            log.warn("Payment {}: authorization failed with {}", requestId, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
             timedOut = true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GatewayUnavailableException) {
+                log.warn("Payment {}: the acquirer could not be reached", requestId);
+            } else {
+                // GatewayTimeoutException, or any failure after which it is unknown whether the acquirer acted:
+                // reverse. A connector's message is no place to trust with card data, so only its type is logged.
+                if (!(e.getCause() instanceof GatewayTimeoutException)) {
+                    log.warn("Payment {}: authorization failed with {}", requestId,
+                            e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+                }
+                timedOut = true;
+            }
         } finally {
             card.destroy();
         }
