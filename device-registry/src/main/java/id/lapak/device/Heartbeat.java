@@ -2,9 +2,15 @@ package id.lapak.device;
 
 import java.time.Instant;
 
-/** A device's periodic health report. */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * A device's periodic health report. {@code pendingUploads} counts the offline payments the device still holds; the
+ * device API accepts it as {@code pendingOfflinePayments} too.
+ */
 public record Heartbeat(Integer batteryPercent, Boolean charging, String appVersion, String readerFirmware,
-                        Connectivity connectivity, Integer signalStrength, Integer pendingUploads, Instant deviceTime) {
+                        Connectivity connectivity, Integer signalStrength,
+                        @JsonAlias("pendingOfflinePayments") Integer pendingUploads, Instant deviceTime) {
 
     public enum Connectivity {
         WIFI,

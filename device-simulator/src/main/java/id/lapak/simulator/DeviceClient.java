@@ -63,6 +63,7 @@ public class DeviceClient {
     public static final String HEARTBEATS = "/api/device/v1/heartbeats";
     public static final String READER_KEYS = "/api/device/v1/reader-keys";
     public static final String CATALOG = "/api/device/v1/catalog";
+    public static final String PAYMENTS = "/api/device/v1/payments";
     /** HKDF {@code info} of a reader key delivery starts with this, then the device id and the delivery id. */
     public static final String KDF_LABEL = "lapak tr31 kbpk";
 
@@ -250,6 +251,7 @@ public class DeviceClient {
             body.put("signalStrength", heartbeat.signalStrength());
         }
         body.put("pendingUploads", heartbeat.pendingUploads());
+        body.put("pendingOfflinePayments", heartbeat.pendingUploads());
         body.put("deviceTime", deviceTime.toString());
         RawResponse response = expectSuccess(send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body),
                 accessToken(), Map.of()));
@@ -340,6 +342,98 @@ public class DeviceClient {
             return new EncryptedCard(algorithm.name(), working.ksn(), encrypted.ivBase64(),
                     encrypted.ciphertextBase64());
         }
+    }
+
+    /**
+     * The JSON body of a payment: the card encrypted under the reader key at the next transaction counter, the
+     * device time now unless the draft carries one. The clear card data is wiped before this returns.
+     */
+    public String paymentJson(PaymentDraft draft) {
+        EncryptedCard card = encryptCardData(home.nextTransactionCounter(), draft.pan(), draft.expiryYyMm(),
+                draft.track2());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("idempotencyKey", draft.idempotencyKey());
+        body.put("amountMinor", draft.amountMinor());
+        body.put("currency", draft.currency());
+        body.put("tipMinor", draft.tipMinor());
+        body.put("lines", draft.lines());
+        body.put("customerId", draft.customerId());
+        body.put("entryMode", draft.entryMode());
+        body.put("deviceTime", (draft.deviceTime() != null ? draft.deviceTime() : clock.instant())
+                .truncatedTo(ChronoUnit.MILLIS).toString());
+        body.put("offline", draft.offline());
+        body.put("card", card);
+        return Json.MAPPER.writeValueAsString(body);
+    }
+
+    /** Encrypts and sends a payment; a refusal (4xx/5xx) throws {@link ApiException}. */
+    public PaymentReply pay(PaymentDraft draft) {
+        return sendPayment(paymentJson(draft));
+    }
+
+    /** Sends a payment body as it is (a replay, a stored offline payment). */
+    public PaymentReply sendPayment(String json) {
+        RawResponse response = expectSuccess(send("POST", PAYMENTS, json, accessToken(), Map.of()));
+        return new PaymentReply(response.status(), response.body());
+    }
+
+    /** Refunds part or all of a captured payment; {@code idempotencyKey} may be null. */
+    public PaymentReply refund(UUID paymentId, long amountMinor, boolean restock, String reason,
+                               String idempotencyKey) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("amountMinor", amountMinor);
+        body.put("restock", restock);
+        body.put("reason", reason);
+        body.put("idempotencyKey", idempotencyKey);
+        RawResponse response = expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/refunds",
+                Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
+        return new PaymentReply(response.status(), response.body());
+    }
+
+    /** Voids an authorized, not yet captured payment. */
+    public PaymentReply voidPayment(UUID paymentId, String reason) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("reason", reason);
+        RawResponse response = expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/void",
+                Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
+        return new PaymentReply(response.status(), response.body());
+    }
+
+    /** Reads a payment of the device's store. */
+    public PaymentReply payment(UUID paymentId) {
+        RawResponse response = expectSuccess(send("GET", PAYMENTS + "/" + paymentId, null, accessToken(), Map.of()));
+        return new PaymentReply(response.status(), response.body());
+    }
+
+    /** Stores a payment taken offline (encrypted, with its device time) until {@link #uploadOffline()}. */
+    public String storeOffline(PaymentDraft draft) {
+        PaymentDraft offline = draft.offlineAt(draft.deviceTime() != null ? draft.deviceTime() : clock.instant());
+        String json = paymentJson(offline);
+        home.addOfflinePayment(json);
+        return offline.idempotencyKey();
+    }
+
+    /** The result of uploading one stored offline payment: its answer, or the refusal that keeps it stored. */
+    public record Upload(String idempotencyKey, PaymentReply reply, ApiException refusal) {
+    }
+
+    /**
+     * Sends every stored offline payment in the order taken; each answered one (approved or declined) is removed
+     * from the home, a refused or unsent one stays for the next upload.
+     */
+    public java.util.List<Upload> uploadOffline() {
+        var uploads = new java.util.ArrayList<Upload>();
+        for (String json : home.offlinePayments()) {
+            String key = Json.text(Json.MAPPER.readTree(json), "idempotencyKey");
+            try {
+                PaymentReply reply = sendPayment(json);
+                home.removeOfflinePayment(key);
+                uploads.add(new Upload(key, reply, null));
+            } catch (ApiException e) {
+                uploads.add(new Upload(key, null, e));
+            }
+        }
+        return uploads;
     }
 
     private KeyBytes protectionKey(JsonNode answer, UUID deviceId, String deliveryId) {

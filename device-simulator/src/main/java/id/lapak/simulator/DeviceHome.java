@@ -31,6 +31,8 @@ public class DeviceHome {
     static final String TOKEN_FILE = "token.json";
     static final String CONFIG_FILE = "config.json";
     static final String READER_KEY_FILE = "reader-key.json";
+    static final String COUNTER_FILE = "reader-counter.txt";
+    static final String OFFLINE_FILE = "offline-payments.json";
 
     private static final FileAttribute<?> OWNER_ONLY_FOLDER =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
@@ -116,9 +118,44 @@ public class DeviceHome {
         write(READER_KEY_FILE, key);
     }
 
+    /**
+     * The reader's next DUKPT transaction counter, never used before by this home: counters with more one bits
+     * than the KSN allows (16 for AES, 10 for TDES) are skipped. Safe for several threads of one process.
+     */
+    public synchronized long nextTransactionCounter() {
+        int maxOneBits = readerKey().map(k -> "AES128".equals(k.algorithm())).orElse(true) ? 16 : 10;
+        long counter = exists(COUNTER_FILE) ? Long.parseLong(readString(COUNTER_FILE).strip()) : 0;
+        do {
+            counter++;
+        } while (Long.bitCount(counter) > maxOneBits);
+        writeString(COUNTER_FILE, counter + "\n");
+        return counter;
+    }
+
+    /** Payments taken offline and not uploaded yet (encrypted request bodies), oldest first. */
+    public synchronized List<String> offlinePayments() {
+        if (!exists(OFFLINE_FILE)) {
+            return List.of();
+        }
+        return java.util.Arrays.asList(Json.MAPPER.readValue(readString(OFFLINE_FILE), String[].class));
+    }
+
+    public synchronized void addOfflinePayment(String json) {
+        var all = new java.util.ArrayList<>(offlinePayments());
+        all.add(json);
+        write(OFFLINE_FILE, all);
+    }
+
+    public synchronized void removeOfflinePayment(String idempotencyKey) {
+        var all = new java.util.ArrayList<>(offlinePayments());
+        all.removeIf(json -> idempotencyKey.equals(Json.text(Json.MAPPER.readTree(json), "idempotencyKey")));
+        write(OFFLINE_FILE, all);
+    }
+
     /** Forgets the identity and everything cached for it, e.g. before pairing again. */
     public void reset() {
-        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE, READER_KEY_FILE)) {
+        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE, READER_KEY_FILE, COUNTER_FILE,
+                OFFLINE_FILE)) {
             delete(file);
         }
     }
@@ -127,6 +164,8 @@ public class DeviceHome {
         delete(TOKEN_FILE);
         delete(CONFIG_FILE);
         delete(READER_KEY_FILE);
+        delete(COUNTER_FILE);
+        delete(OFFLINE_FILE);
     }
 
     private boolean exists(String file) {

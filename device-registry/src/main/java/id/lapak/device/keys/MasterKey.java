@@ -76,6 +76,21 @@ class MasterKey {
         }
     }
 
+    /**
+     * A 32-byte key derived from the master key for one purpose (HMAC-SHA256 of the master key over
+     * {@code "lapak derived key|" + purpose}, the HKDF-Expand step with a single block); the caller wipes it.
+     */
+    byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update(("lapak derived key|" + purpose).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return mac.doFinal(new byte[] {1});
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("deriving from the master key failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** The clear key; the caller wipes it. */
     byte[] unwrap(byte[] wrapped, byte[] associatedData) {
         try {

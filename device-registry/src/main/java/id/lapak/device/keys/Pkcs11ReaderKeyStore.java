@@ -43,6 +43,8 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final Pkcs11Token token;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<UUID, javax.crypto.SecretKey> fingerprintKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     Pkcs11ReaderKeyStore(JdbcClient jdbc, Clock clock,
@@ -157,6 +159,30 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
                 .update();
         return newest(tenant, algorithm).filter(v -> v.version() == version)
                 .orElseThrow(() -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
+    }
+
+    @Override
+    public byte[] cardFingerprint(byte[] pan) {
+        UUID tenant = TenantContext.requireTenant();
+        return CardFingerprintKeys.hmac(fingerprintKeys.computeIfAbsent(tenant, this::fingerprintKey), pan);
+    }
+
+    /**
+     * The tenant's fingerprint key: two blocks encrypted under an AES key generated in the token for that purpose
+     * (label {@code lapak-card-fingerprint-<tenant>}), so it is the same on every node sharing the token.
+     */
+    private javax.crypto.SecretKey fingerprintKey(UUID tenant) {
+        SecretKey base = token.generateAesIfAbsent("lapak-card-fingerprint-" + tenant);
+        byte[] blocks = new byte[32];
+        byte[] label = "lapak card fingerprint key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(label, 0, blocks, 0, label.length);
+        blocks[31] = 1;
+        byte[] clear = token.aesEncrypt(base, blocks);
+        try {
+            return new javax.crypto.spec.SecretKeySpec(clear, "HmacSHA256");
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
     }
 
     @Override

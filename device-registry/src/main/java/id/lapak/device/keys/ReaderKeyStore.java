@@ -35,4 +35,11 @@ public interface ReaderKeyStore {
 
     /** The TDES working key for a transaction's KSN; the BDK is found by the key set ID the KSN starts with. */
     KeyBytes deriveWorkingKey(TdesKsn ksn, TdesKeyUsage usage);
+
+    /**
+     * HMAC-SHA256 of a card number (ASCII digits) under the current tenant's card fingerprint key, so a returning
+     * card can be recognised without storing its number. The key is derived inside the store and never handed out;
+     * the same PAN gives the same fingerprint on every node and a different one in every other tenant.
+     */
+    byte[] cardFingerprint(byte[] pan);
 }

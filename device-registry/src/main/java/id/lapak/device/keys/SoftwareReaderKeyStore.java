@@ -46,6 +46,8 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final MasterKey master;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<UUID, javax.crypto.SecretKey> fingerprintKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
         this.jdbc = jdbc;
@@ -110,6 +112,22 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
         try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped.key(),
                 associatedData(tenant, ReaderKeyAlgorithm.TDES, wrapped.version())))) {
             return TdesDukpt.workingKeyFromBdk(bdk, ksn, usage);
+        }
+    }
+
+    @Override
+    public byte[] cardFingerprint(byte[] pan) {
+        UUID tenant = TenantContext.requireTenant();
+        return CardFingerprintKeys.hmac(fingerprintKeys.computeIfAbsent(tenant, this::fingerprintKey), pan);
+    }
+
+    /** The tenant's fingerprint key, derived from the master key; kept in memory for the hot path. */
+    private javax.crypto.SecretKey fingerprintKey(UUID tenant) {
+        byte[] clear = master.derive("card fingerprint|" + tenant);
+        try {
+            return new javax.crypto.spec.SecretKeySpec(clear, "HmacSHA256");
+        } finally {
+            Arrays.fill(clear, (byte) 0);
         }
     }
 

@@ -32,6 +32,8 @@ import id.lapak.simulator.Heartbeat;
 import id.lapak.simulator.HeartbeatResult;
 import id.lapak.simulator.Pairing;
 import id.lapak.simulator.PairingResult;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
 import id.lapak.simulator.TokenResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,6 +118,24 @@ final class Cli {
                 data-encryption key of the stored reader key at transaction counter N, with a random IV, and
                 prints the algorithm, KSN, IV and ciphertext as JSON. Works offline; never prints the PAN.""",
                 Set.of("counter", "pan", "expiry", "track2"), Set.of(), this::encryptCard));
+        add(new Command("pay", "take a card payment (or store it offline), or generate load", """
+                pay --amount N [--card PAN --expiry MMYY] [--entry chip|contactless|swipe] [--tip N]
+                    [--currency C] [--key IDEMPOTENCY-KEY] [--offline] [--count N --concurrency C]
+
+                Encrypts the card (default the test card 4111111111111111, expiry 12/30) with the reader key at
+                the next transaction counter and sends the payment; prints the result (outcome, status,
+                authorization code or decline reason), never the card number. The amount is in minor units and
+                includes the tip. --offline stores the payment with its device time for a later upload.
+                --count and --concurrency send that many payments (each with its own key) from that many threads
+                and print throughput and latencies. The currency defaults to the store's.""",
+                Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"),
+                Set.of("offline"), this::pay));
+        add(new Command("upload", "send the payments taken offline", """
+                upload
+
+                Sends every stored offline payment with its original device time and prints each answer; an
+                answered payment (approved or declined) leaves the home, a refused or unsent one stays.""",
+                Set.of(), Set.of(), this::upload));
         add(new Command("status", "show what the home holds, without the network", """
                 status
 
@@ -231,13 +251,14 @@ final class Cli {
 
     private int heartbeat(Args args, DeviceHome home) {
         Pairing pairing = home.pairing();
-        Heartbeat heartbeat = heartbeatFrom(args, pairing);
+        Heartbeat heartbeat = heartbeatFrom(args, pairing, home.offlinePayments().size());
         HeartbeatResult result = DeviceClient.forHome(home).heartbeat(heartbeat);
         out.println(pretty(result.json()));
         return OK;
     }
 
-    private static Heartbeat heartbeatFrom(Args args, Pairing pairing) {
+    /** {@code pendingOffline}: the offline payments the home holds, reported unless --pending says otherwise. */
+    private static Heartbeat heartbeatFrom(Args args, Pairing pairing, int pendingOffline) {
         String appVersion = pairing.facts() != null && pairing.facts().appVersion() != null
                 ? pairing.facts().appVersion() : "1.0.0";
         Heartbeat typical = Heartbeat.typical(appVersion);
@@ -248,7 +269,7 @@ final class Cli {
                 args.get("reader-firmware", typical.readerFirmware()),
                 connectivity(args.get("connectivity", typical.connectivity().name())),
                 args.integer("signal", typical.signalStrength(), -200, 0),
-                args.integer("pending", typical.pendingUploads(), 0, Integer.MAX_VALUE),
+                args.integer("pending", pendingOffline, 0, Integer.MAX_VALUE),
                 null);
     }
 
@@ -264,7 +285,7 @@ final class Cli {
         int interval = args.integer("interval", 30, 1, 86_400);
         int count = args.integer("count", 0, 1, Integer.MAX_VALUE);
         DeviceClient client = DeviceClient.forHome(home);
-        Heartbeat heartbeat = heartbeatFrom(args, home.pairing());
+        Heartbeat heartbeat = heartbeatFrom(args, home.pairing(), home.offlinePayments().size());
 
         var stop = new AtomicBoolean();
         var finished = new CountDownLatch(1);
@@ -398,6 +419,147 @@ final class Cli {
         json.put("ciphertext", card.ciphertext());
         out.println(json.toString());
         return OK;
+    }
+
+    private int pay(Args args, DeviceHome home) {
+        String amountText = args.require("amount");
+        long amount;
+        long tip;
+        try {
+            amount = Long.parseLong(amountText);
+            tip = Long.parseLong(args.get("tip", "0"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--amount and --tip are whole amounts in minor units");
+        }
+        if (amount <= 0 || tip < 0) {
+            throw new UsageException("--amount is positive and --tip 0 or more");
+        }
+        String pan = args.get("card", "4111111111111111");
+        String mmyy = args.get("expiry", "1230");
+        if (!mmyy.matches("\\d{4}")) {
+            throw new UsageException("--expiry is MMYY, e.g. 1230");
+        }
+        String yymm = mmyy.substring(2) + mmyy.substring(0, 2);
+        String entry = args.get("entry", "chip").toUpperCase(Locale.ROOT);
+        if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
+            throw new UsageException("--entry is chip, contactless or swipe");
+        }
+        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
+        if (home.readerKey().isEmpty()) {
+            throw new IllegalStateException("the home holds no reader key; run keys first");
+        }
+        String currency = args.get("currency", home.config().map(c -> storeCurrency(c.json())).orElse("IDR"));
+        int count = args.integer("count", 1, 1, 10_000_000);
+        int concurrency = args.integer("concurrency", 1, 1, 1_000);
+        DeviceClient client = DeviceClient.forHome(home);
+        java.util.function.Function<String, PaymentDraft> draft = key -> new PaymentDraft(key, amount, currency, tip,
+                List.of(), null, entry, null, false, pan, yymm, track2);
+        if (args.flag("offline")) {
+            for (int i = 0; i < count; i++) {
+                String key = client.storeOffline(draft.apply(count == 1 ? args.get("key", UUID.randomUUID().toString())
+                        : UUID.randomUUID().toString()));
+                out.println("stored offline payment " + key + " (" + home.offlinePayments().size() + " waiting)");
+            }
+            return OK;
+        }
+        if (count == 1) {
+            PaymentReply reply = client.pay(draft.apply(args.get("key", UUID.randomUUID().toString())));
+            printPayment(reply);
+            return OK;
+        }
+        return load(client, draft, count, concurrency);
+    }
+
+    private int load(DeviceClient client, java.util.function.Function<String, PaymentDraft> draft, int count,
+                     int concurrency) {
+        client.accessToken();
+        var outcomes = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>();
+        long[] latencies = new long[count];
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        long started = System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency)) {
+            for (int t = 0; t < concurrency; t++) {
+                pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        long begin = System.nanoTime();
+                        String outcome;
+                        try {
+                            outcome = client.pay(draft.apply(UUID.randomUUID().toString())).outcome();
+                        } catch (ApiException e) {
+                            outcome = "refused " + e.status() + " " + e.reason();
+                        } catch (DeviceNetworkException e) {
+                            outcome = "network error";
+                        }
+                        latencies[i] = System.nanoTime() - begin;
+                        outcomes.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.AtomicInteger())
+                                .incrementAndGet();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        out.printf(Locale.ROOT, "%d payments in %.2f s: %.1f per second (concurrency %d)%n", count, seconds,
+                count / seconds, concurrency);
+        out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", latencies[count / 2] / 1e6,
+                latencies[(int) (count * 0.95)] / 1e6, latencies[Math.min(count - 1, (int) (count * 0.99))] / 1e6,
+                latencies[count - 1] / 1e6);
+        outcomes.forEach((outcome, n) -> out.println(outcome + ": " + n));
+        return outcomes.keySet().stream().allMatch(o -> !o.startsWith("refused") && !o.startsWith("network"))
+                ? OK : API_ERROR;
+    }
+
+    private int upload(Args args, DeviceHome home) {
+        List<DeviceClient.Upload> uploads = DeviceClient.forHome(home).uploadOffline();
+        if (uploads.isEmpty()) {
+            out.println("no offline payments waiting");
+            return OK;
+        }
+        int status = OK;
+        for (DeviceClient.Upload upload : uploads) {
+            out.print("offline payment " + upload.idempotencyKey() + ": ");
+            if (upload.reply() != null) {
+                printPayment(upload.reply());
+            } else {
+                out.println("refused (" + upload.refusal().status() + " " + upload.refusal().reason() + "), kept");
+                status = API_ERROR;
+            }
+        }
+        out.println(home.offlinePayments().size() + " still waiting");
+        return status;
+    }
+
+    private void printPayment(PaymentReply reply) {
+        var body = reply.body();
+        StringBuilder line = new StringBuilder(reply.outcome() == null ? "?" : reply.outcome());
+        line.append(" payment ").append(reply.paymentId()).append(" status ").append(reply.saleStatus());
+        if (!body.path("authorizationCode").isNull() && body.has("authorizationCode")) {
+            line.append(" auth ").append(body.path("authorizationCode").asString());
+        }
+        if (reply.declineReason() != null) {
+            line.append(" reason ").append(reply.declineReason());
+        }
+        if (reply.responseCode() != null) {
+            line.append(" code ").append(reply.responseCode());
+        }
+        line.append(" ").append(body.path("cardBrand").asString(body.path("brand").asString(""))).append(" ")
+                .append(body.path("maskedPan").asString(""));
+        if (body.path("offline").asBoolean(false)) {
+            line.append(" offline at ").append(body.path("deviceTime").asString());
+        }
+        if (reply.replayed()) {
+            line.append(" (replayed)");
+        }
+        out.println(line);
+    }
+
+    private static String storeCurrency(String configJson) {
+        try {
+            return JSON.readTree(configJson).path("store").path("currency").asString("IDR");
+        } catch (JacksonException e) {
+            return "IDR";
+        }
     }
 
     private int status(Args args, DeviceHome home) {

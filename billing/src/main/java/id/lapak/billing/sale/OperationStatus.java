@@ -1,0 +1,3 @@
+package id.lapak.billing.sale;
+
+public enum OperationStatus { PENDING, SUCCEEDED, FAILED }

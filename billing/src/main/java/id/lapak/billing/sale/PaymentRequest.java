@@ -1,0 +1,44 @@
+package id.lapak.billing.sale;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import id.lapak.billing.gateway.EntryMode;
+
+/**
+ * A payment as a device sends it ({@code POST /api/device/v1/payments}, docs/device-api.md). {@code amountMinor} is
+ * the total charged, tip included; {@code card} is the reader's encrypted card data. {@code toString} shows neither
+ * the ciphertext nor anything derived from the card.
+ */
+public record PaymentRequest(String idempotencyKey, Long amountMinor, String currency, Long tipMinor,
+                             List<Line> lines, UUID customerId, EntryMode entryMode, Instant deviceTime,
+                             Boolean offline, EncryptedCard card) {
+
+    /** A sale line: {@code totalMinor} is what the line adds to the amount (tax included when it is added). */
+    public record Line(UUID variantId, String description, Integer quantity, Long unitPriceMinor, Long taxMinor,
+                       Long totalMinor) {
+    }
+
+    /**
+     * The reader's output: {@code algorithm} {@code AES128} or {@code TDES}, the KSN in hex, IV and ciphertext in
+     * base64 (format of {@code id.lapak.cardcrypto.carddata.CardDataCipher}).
+     */
+    public record EncryptedCard(String algorithm, String ksn, String iv, String ciphertext) {
+
+        @Override
+        public String toString() {
+            return "EncryptedCard[" + algorithm + ", ksn=" + ksn + "]";
+        }
+    }
+
+    public PaymentRequest {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    @Override
+    public String toString() {
+        return "PaymentRequest[key=" + idempotencyKey + ", amountMinor=" + amountMinor + " " + currency + ", lines="
+                + lines.size() + ", entryMode=" + entryMode + ", offline=" + offline + ", card=" + card + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package id.lapak.billing.sale;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import id.lapak.billing.gateway.CardBrand;
+
+/**
+ * The answer to a device's payment, the same for the first request and every replay of its idempotency key
+ * ({@code replayed} tells them apart). {@code outcome}: {@code APPROVED}, {@code PARTIALLY_APPROVED} (only
+ * {@code approvedAmountMinor} was authorized), {@code DECLINED} ({@code declineReason}, {@code responseCode}),
+ * {@code TIMED_OUT} (no answer from the acquirer in time: reversed, nothing charged) or {@code FAILED} (the acquirer
+ * could not be reached: nothing charged).
+ */
+public record PaymentResult(UUID paymentId, String outcome, SaleStatus status, boolean approved, String responseCode,
+                            String authorizationCode, String declineReason, String message, long amountMinor,
+                            long approvedAmountMinor, long capturedMinor, String currency, CardBrand brand,
+                            String maskedPan, boolean offline, Instant deviceTime, Instant soldAt, boolean replayed) {
+
+    PaymentResult asReplay() {
+        return new PaymentResult(paymentId, outcome, status, approved, responseCode, authorizationCode, declineReason,
+                message, amountMinor, approvedAmountMinor, capturedMinor, currency, brand, maskedPan, offline,
+                deviceTime, soldAt, true);
+    }
+}

@@ -1,0 +1,530 @@
+package id.lapak.billing.sale;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import id.lapak.billing.card.CardChecks;
+import id.lapak.billing.gateway.AuthorizationRequest;
+import id.lapak.billing.gateway.AuthorizationResult;
+import id.lapak.billing.gateway.CardBrand;
+import id.lapak.billing.gateway.EntryMode;
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.billing.gateway.GatewayTimeoutException;
+import id.lapak.billing.gateway.GatewayUnavailableException;
+import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.billing.sale.SaleRows.NewSale;
+import id.lapak.cardcrypto.CardCryptoException;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.carddata.CardData;
+import id.lapak.cardcrypto.carddata.CardDataAlgorithm;
+import id.lapak.cardcrypto.carddata.CardDataCipher;
+import id.lapak.cardcrypto.carddata.EncryptedCardData;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.device.keys.ReaderKeyException;
+import id.lapak.device.keys.ReaderKeyStore;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleCompleted;
+import id.lapak.tenant.sale.SaleLine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The device payment path: decrypt the reader's card data, check it, record the sale, authorize it at the acquirer
+ * exactly once per idempotency key, capture it when the tenant captures immediately, and answer.
+ *
+ * <p>Exactly once: the sale row (unique on tenant, device and idempotency key, with the hash of the canonical
+ * request) is committed in a short transaction <em>before</em> the acquirer is called, with a lease
+ * ({@code claimed_until}) naming the request that may authorize it. A concurrent duplicate finds the row, waits
+ * until it is decided and answers the stored result; a retry after the lease ran out (the node died mid-call) takes
+ * the lease over and asks the acquirer again with the same request id, the sale's id, which the acquirer answers
+ * with its first answer. See docs/decisions/0020-payment-idempotency.md.
+ *
+ * <p>Clear card data exists only between decryption and the end of the authorization call, and is wiped in
+ * {@code finally}. Nothing of it reaches a log line or an exception message.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    private static final int MAX_LINES = 500;
+
+    /** What Lapak concluded about the card before asking the acquirer. */
+    record CardFacts(CardBrand brand, String maskedPan, String last4, int expiryMonth, int expiryYear,
+                     byte[] fingerprint, String localDeclineCode, String localDeclineReason) {
+    }
+
+    private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {
+    }
+
+    private final SaleRows rows;
+    private final ReaderKeyStore keys;
+    private final ObjectProvider<PaymentGateway> gateways;
+    private final DeviceContexts devices;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration duplicateWait;
+    private final Duration authorizationTimeout;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    PaymentService(SaleRows rows, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
+                   DeviceContexts devices, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                   Clock clock, @Value("${lapak.payments.lease:PT60S}") Duration lease,
+                   @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
+                   @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout) {
+        this.authorizationTimeout = authorizationTimeout;
+        this.rows = rows;
+        this.keys = keys;
+        this.gateways = gateways;
+        this.devices = devices;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.lease = lease;
+        this.duplicateWait = duplicateWait;
+    }
+
+    /**
+     * Takes a payment from the authenticated device (its tenant is the current one) and answers its result, or the
+     * stored result when the idempotency key was seen before with the same request.
+     *
+     * @throws PaymentRefusedException for a request that cannot be taken (bad input, unreadable card data, the
+     *                                 key reused with another request, the first request still in progress)
+     */
+    public PaymentResult pay(UUID deviceId, PaymentRequest request) {
+        UUID tenant = TenantContext.requireTenant();
+        DeviceContext device = devices.of(deviceId);
+        validate(request, device);
+        PaymentGateway gateway = gateways.getIfAvailable();
+        if (gateway == null) {
+            throw new PaymentRefusedException("gateway_unavailable", "No payment gateway is configured", 503);
+        }
+        byte[] hash = canonicalHash(request);
+        Instant now = clock.instant();
+        CardData[] card = new CardData[1];
+        try {
+            Claim claim = transaction.execute(status -> {
+                card[0] = decrypt(request.card());
+                CardFacts facts = inspect(card[0], request, device, now);
+                NewSale sale = newSale(tenant, device, request, hash, facts, now);
+                SaleRows.Inserted inserted = rows.insert(sale);
+                if (inserted.inserted()) {
+                    return new Claim(null, sale, inserted.captureMode(), sale.status() == SaleStatus.PENDING);
+                }
+                SaleRow existing = rows.findByKey(tenant, deviceId, request.idempotencyKey().strip())
+                        .orElseThrow(() -> new IllegalStateException("a conflicting sale vanished"));
+                if (!MessageDigest.isEqual(existing.requestHash(), hash)) {
+                    throw keyReused();
+                }
+                boolean takeOver = existing.status() == SaleStatus.PENDING && existing.claimedUntil() != null
+                        && existing.claimedUntil().isBefore(now) && rows.takeOver(existing, now, now.plus(lease));
+                return new Claim(existing, takeOver ? sale.withId(existing.id()) : null, inserted.captureMode(),
+                        takeOver);
+            });
+            if (claim.created() != null && !claim.owner()) {
+                return claim.created().result(); // declined by Lapak before reaching the acquirer
+            }
+            if (claim.owner()) {
+                return authorize(gateway, claim.created(), card[0], claim.captureMode(), device);
+            }
+            destroy(card);
+            return awaitResult(gateway, claim.existing());
+        } finally {
+            destroy(card);
+        }
+    }
+
+    private static void destroy(CardData[] card) {
+        if (card[0] != null && !card[0].isDestroyed()) {
+            card[0].destroy();
+        }
+    }
+
+    /** The request owns the sale's lease: ask the acquirer, capture when immediate, store and answer. */
+    private PaymentResult authorize(PaymentGateway gateway, NewSale sale, CardData card, CaptureMode captureMode,
+                                    DeviceContext device) {
+        String requestId = sale.id().toString();
+        AuthorizationResult answer = null;
+        boolean timedOut = false;
+        AuthorizationRequest authorization = new AuthorizationRequest(requestId, sale.tenantId().toString(),
+                sale.deviceId().toString(), card, sale.brand(), sale.entryMode(), sale.amountMinor(),
+                sale.currency(), sale.offline(), sale.deviceTime());
+        // Lapak's own limit on top of the connector's: an acquirer that hangs is treated as one that timed out.
+        Future<AuthorizationResult> call = calls.submit(() -> gateway.authorize(authorization));
+        try {
+            answer = call.get(authorizationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            log.warn("Payment {}: no answer from the acquirer within {}", requestId, authorizationTimeout);
+            timedOut = true;
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            timedOut = true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GatewayUnavailableException) {
+                log.warn("Payment {}: the acquirer could not be reached", requestId);
+            } else {
+                // GatewayTimeoutException, or any failure after which it is unknown whether the acquirer acted:
+                // reverse. A connector's message is no place to trust with card data, so only its type is logged.
+                if (!(e.getCause() instanceof GatewayTimeoutException)) {
+                    log.warn("Payment {}: authorization failed with {}", requestId,
+                            e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+                }
+                timedOut = true;
+            }
+        } finally {
+            card.destroy();
+        }
+        Instant decidedAt = clock.instant();
+        String actor = "device " + device.name();
+        List<SaleRows.NewOperation> operations = new ArrayList<>();
+        SaleRows.Decision decision;
+        if (timedOut) {
+            GatewayResult reversal = reverse(gateway, requestId);
+            boolean reversed = reversal != null && reversal.success();
+            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
+            operations.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, sale.amountMinor(),
+                    reversal == null ? null : reversal.responseCode(),
+                    reversal == null ? null : reversal.gatewayReference(),
+                    reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
+            decision = new SaleRows.Decision(reversed ? SaleStatus.REVERSED : SaleStatus.REVERSAL_PENDING, "68",
+                    null, "gateway_timeout", null, 0, 0);
+        } else if (answer == null) {
+            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), null, null, "acquirer unavailable", actor, decidedAt));
+            decision = new SaleRows.Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
+        } else if (!answer.approved()) {
+            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+                    decidedAt));
+            decision = new SaleRows.Decision(SaleStatus.DECLINED, answer.responseCode(), null,
+                    Outcomes.declineReason(answer.responseCode()), answer.gatewayReference(), 0, 0);
+        } else {
+            long authorized = answer.approvedAmountMinor() > 0
+                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor()) : sale.amountMinor();
+            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
+                    authorized, answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+                    decidedAt));
+            long captured = 0;
+            if (captureMode == CaptureMode.IMMEDIATE) {
+                UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
+                GatewayResult capture = capture(gateway, answer.gatewayReference(), authorized, sale.currency(),
+                        captureId);
+                boolean ok = capture != null && capture.success();
+                captured = ok ? authorized : 0;
+                operations.add(new SaleRows.NewOperation(captureId, OperationKind.CAPTURE,
+                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, authorized,
+                        capture == null ? null : capture.responseCode(),
+                        capture == null ? null : capture.gatewayReference(),
+                        capture == null ? "no answer" : capture.message(), actor, clock.instant()));
+            }
+            decision = new SaleRows.Decision(captured > 0 ? SaleStatus.CAPTURED : SaleStatus.AUTHORIZED,
+                    answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
+                    captured);
+        }
+        SaleRows.Decision decided = decision;
+        PaymentResult result;
+        try {
+            result = record(sale, decided, decidedAt, operations);
+        } catch (RuntimeException e) {
+            if (!decided.status().approved()) {
+                throw e;
+            }
+            // The sale and its stock movements could not commit together (a listener refused them): give the
+            // money back rather than keep a hold no sale stands for, and tell the device it failed.
+            log.error("Payment {}: the approved sale could not be recorded ({}); reversing it", requestId,
+                    e.getClass().getSimpleName());
+            GatewayResult reversal = reverse(gateway, requestId);
+            boolean reversed = reversal != null && reversal.success();
+            List<SaleRows.NewOperation> withReversal = new ArrayList<>(operations);
+            withReversal.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, decided.authorizedMinor(),
+                    reversal == null ? null : reversal.responseCode(),
+                    reversal == null ? null : reversal.gatewayReference(), "sale not recorded", actor,
+                    clock.instant()));
+            SaleRows.Decision failed = new SaleRows.Decision(
+                    reversed ? SaleStatus.FAILED : SaleStatus.REVERSAL_PENDING, decided.responseCode(), null,
+                    "sale_not_recorded", decided.gatewayReference(), 0, 0);
+            result = record(sale, failed, decidedAt, withReversal);
+        }
+        if (decided.status() == SaleStatus.REVERSAL_PENDING) {
+            log.warn("Payment {}: the reversal after a timeout is not confirmed; a replay retries it", requestId);
+        }
+        return result;
+    }
+
+    /** Stores the decision and the timeline; an approved sale publishes {@link SaleCompleted} in the same commit. */
+    private PaymentResult record(NewSale sale, SaleRows.Decision decided, Instant decidedAt,
+                                 List<SaleRows.NewOperation> operations) {
+        return transaction.execute(status -> {
+            if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt)) {
+                // Another request took the lease over and decided first: its answer is the one stored.
+                return rows.find(sale.tenantId(), sale.id()).orElseThrow().result().asReplay();
+            }
+            rows.insertOperations(sale.tenantId(), sale.id(), operations);
+            if (decided.status().approved()) {
+                events.publishEvent(new SaleCompleted(sale.tenantId(), sale.id(), sale.storeId(), sale.deviceId(),
+                        sale.customerId(), sale.currency(), decided.authorizedMinor(), sale.taxMinor(),
+                        sale.tipMinor(), decidedAt, sale.saleLines()));
+            }
+            return sale.decided(decided, decidedAt).result();
+        });
+    }
+
+    private static GatewayResult reverse(PaymentGateway gateway, String requestId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return gateway.reverse(requestId);
+            } catch (RuntimeException e) {
+                log.warn("Payment {}: reversal attempt {} failed with {}", requestId, attempt + 1,
+                        e.getClass().getSimpleName());
+            }
+        }
+        return null;
+    }
+
+    private static GatewayResult capture(PaymentGateway gateway, String reference, long amount, String currency,
+                                         UUID captureId) {
+        try {
+            return gateway.capture(reference, amount, currency, captureId.toString());
+        } catch (RuntimeException e) {
+            log.warn("Capture {} failed with {}", captureId, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** A duplicate of a request another one is working on: wait for its decision and answer it. */
+    private PaymentResult awaitResult(PaymentGateway gateway, SaleRow existing) {
+        long deadline = System.nanoTime() + duplicateWait.toNanos();
+        long sleepMillis = 2;
+        SaleRow row = existing;
+        while (true) {
+            if (row.status() == SaleStatus.REVERSAL_PENDING) {
+                return retryReversal(gateway, row);
+            }
+            if (row.status() != SaleStatus.PENDING) {
+                return row.result().asReplay();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PaymentRefusedException("payment_in_progress",
+                        "The first request with this idempotency key is still being authorized; retry shortly", 409);
+            }
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaymentRefusedException("payment_in_progress", "Interrupted while waiting", 409);
+            }
+            sleepMillis = Math.min(sleepMillis * 2, 50);
+            UUID tenant = row.tenantId();
+            UUID id = row.id();
+            row = transaction.execute(status -> rows.find(tenant, id)).orElseThrow();
+        }
+    }
+
+    /** A replay of a payment whose reversal was not confirmed asks the acquirer to reverse it again. */
+    private PaymentResult retryReversal(PaymentGateway gateway, SaleRow row) {
+        GatewayResult reversal = reverse(gateway, row.id().toString());
+        if (reversal != null && reversal.success()) {
+            Instant at = clock.instant();
+            transaction.executeWithoutResult(status -> {
+                if (rows.reversalConfirmed(row.tenantId(), row.id())) {
+                    rows.insertOperations(row.tenantId(), row.id(), List.of(new SaleRows.NewOperation(
+                            UUID.randomUUID(), OperationKind.REVERSAL, OperationStatus.SUCCEEDED, row.amountMinor(),
+                            reversal.responseCode(), reversal.gatewayReference(), reversal.message(),
+                            "device replay", at)));
+                }
+            });
+        }
+        return transaction.execute(status -> rows.find(row.tenantId(), row.id())).orElseThrow().result()
+                .asReplay();
+    }
+
+    private CardData decrypt(PaymentRequest.EncryptedCard card) {
+        CardDataAlgorithm algorithm;
+        try {
+            algorithm = CardDataAlgorithm.valueOf(card.algorithm().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PaymentRefusedException("card_algorithm_unknown", "card.algorithm is AES128 or TDES", 400);
+        }
+        try {
+            EncryptedCardData encrypted = new EncryptedCardData(algorithm, Base64.getDecoder().decode(card.iv()),
+                    Base64.getDecoder().decode(card.ciphertext()));
+            try (KeyBytes key = algorithm == CardDataAlgorithm.AES128
+                    ? keys.deriveWorkingKey(AesKsn.fromHex(card.ksn()), AesKeyUsage.DATA_ENCRYPT)
+                    : keys.deriveWorkingKey(TdesKsn.fromHex(card.ksn()), TdesKeyUsage.DATA_REQUEST)) {
+                return CardDataCipher.decrypt(key, encrypted);
+            }
+        } catch (CardCryptoException | ReaderKeyException | IllegalArgumentException e) {
+            throw new PaymentRefusedException("card_data_unreadable",
+                    "The card data does not decrypt under the reader key its KSN names", 422);
+        }
+    }
+
+    /** Luhn, length, brand and expiry; the fingerprint. The PAN copy made here is wiped before returning. */
+    private CardFacts inspect(CardData card, PaymentRequest request, DeviceContext device, Instant now) {
+        byte[] pan = card.pan();
+        try {
+            CardBrand brand = CardChecks.brand(pan);
+            YearMonth expiry = CardChecks.expiry(card.expiry());
+            String code = null;
+            String reason = null;
+            if (!CardChecks.lengthFits(brand, pan.length) || !CardChecks.luhn(pan)) {
+                code = "14";
+                reason = "invalid_card_number";
+            } else if (brand == CardBrand.UNKNOWN) {
+                code = "57";
+                reason = "card_not_supported";
+            } else if (expiry.isBefore(YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
+                code = "54";
+                reason = "expired_card";
+            } else if (Boolean.TRUE.equals(request.offline()) && !withinOfflineLimits(request, device, now)) {
+                code = "61";
+                reason = "offline_limit_exceeded";
+            }
+            return new CardFacts(brand, CardChecks.masked(pan), CardChecks.last4(pan), expiry.getMonthValue(),
+                    expiry.getYear(), keys.cardFingerprint(pan), code, reason);
+        } finally {
+            Arrays.fill(pan, (byte) 0);
+        }
+    }
+
+    private static boolean withinOfflineLimits(PaymentRequest request, DeviceContext device, Instant now) {
+        return device.offlineMaxAmount() > 0 && request.amountMinor() <= device.offlineMaxAmount()
+                && !request.deviceTime().isBefore(now.minus(Duration.ofHours(device.offlineMaxAgeHours())));
+    }
+
+    private NewSale newSale(UUID tenant, DeviceContext device, PaymentRequest request, byte[] hash, CardFacts facts,
+                            Instant now) {
+        boolean offline = Boolean.TRUE.equals(request.offline());
+        boolean declined = facts.localDeclineReason() != null;
+        List<SaleLine> lines = request.lines().stream()
+                .map(l -> new SaleLine(l.variantId(), l.description(), l.quantity(), l.unitPriceMinor(),
+                        l.taxMinor() == null ? 0 : l.taxMinor(), l.totalMinor()))
+                .toList();
+        long tax = lines.stream().mapToLong(SaleLine::taxMinor).sum();
+        return new NewSale(tenant, UUID.randomUUID(), device.storeId(), device.deviceId(),
+                request.idempotencyKey().strip(), hash, declined ? SaleStatus.DECLINED : SaleStatus.PENDING,
+                declined ? null : now.plus(lease), request.currency().toUpperCase(Locale.ROOT),
+                request.amountMinor(), request.tipMinor() == null ? 0 : request.tipMinor(), tax,
+                request.customerId(), request.entryMode(), offline, request.deviceTime(), now,
+                offline ? request.deviceTime() : now, declined ? now : null, facts, lines);
+    }
+
+    private static void validate(PaymentRequest r, DeviceContext device) {
+        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank() || r.idempotencyKey().strip().length() > 100) {
+            throw bad("idempotency_key_invalid", "idempotencyKey is required, at most 100 characters");
+        }
+        if (r.amountMinor() == null || r.amountMinor() <= 0) {
+            throw bad("amount_invalid", "amountMinor must be a positive whole amount in minor units");
+        }
+        long tip = r.tipMinor() == null ? 0 : r.tipMinor();
+        if (tip < 0 || tip >= r.amountMinor()) {
+            throw bad("tip_invalid", "tipMinor must be 0 or more and below amountMinor");
+        }
+        if (r.currency() == null || !r.currency().strip().matches("[A-Za-z]{3}")) {
+            throw bad("currency_invalid", "currency is an ISO 4217 code such as IDR");
+        }
+        if (!r.currency().strip().equalsIgnoreCase(device.currency())) {
+            throw new PaymentRefusedException("currency_mismatch",
+                    "The store of this device takes " + device.currency(), 422);
+        }
+        if (r.entryMode() == null) {
+            throw bad("entry_mode_invalid", "entryMode is CHIP, CONTACTLESS or SWIPE");
+        }
+        if (r.deviceTime() == null) {
+            throw bad("device_time_missing", "deviceTime is required");
+        }
+        if (r.card() == null || r.card().algorithm() == null || r.card().ksn() == null || r.card().iv() == null
+                || r.card().ciphertext() == null) {
+            throw bad("card_missing", "card with algorithm, ksn, iv and ciphertext is required");
+        }
+        if (r.lines().size() > MAX_LINES) {
+            throw bad("lines_invalid", "at most " + MAX_LINES + " lines");
+        }
+        long linesTotal = 0;
+        for (PaymentRequest.Line line : r.lines()) {
+            if (line == null || line.variantId() == null || line.quantity() == null || line.quantity() <= 0
+                    || line.unitPriceMinor() == null || line.unitPriceMinor() < 0
+                    || line.taxMinor() != null && line.taxMinor() < 0
+                    || line.totalMinor() == null || line.totalMinor() < 0
+                    || line.description() != null && line.description().length() > 200) {
+                throw bad("lines_invalid", "every line needs variantId, a positive quantity, unitPriceMinor, "
+                        + "taxMinor and totalMinor of 0 or more, a description of at most 200 characters");
+            }
+            linesTotal = Math.addExact(linesTotal, line.totalMinor());
+        }
+        if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
+            throw new PaymentRefusedException("amount_mismatch",
+                    "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
+        }
+    }
+
+    private static PaymentRefusedException bad(String reason, String message) {
+        return new PaymentRefusedException(reason, message, 400);
+    }
+
+    private static PaymentRefusedException keyReused() {
+        return new PaymentRefusedException("idempotency_key_reused",
+                "This idempotency key was used for a different payment request", 422);
+    }
+
+    /**
+     * SHA-256 over the request in a fixed textual form (fields in a fixed order, one per line), so the same request
+     * sent twice hashes the same whatever its JSON spacing or field order.
+     */
+    static byte[] canonicalHash(PaymentRequest r) {
+        StringBuilder text = new StringBuilder(256);
+        text.append("lapak payment v1\n").append(r.idempotencyKey().strip()).append('\n').append(r.amountMinor())
+                .append('\n').append(r.currency().strip().toUpperCase(Locale.ROOT)).append('\n')
+                .append(r.tipMinor() == null ? 0 : r.tipMinor()).append('\n').append(r.customerId()).append('\n')
+                .append(r.entryMode()).append('\n').append(r.deviceTime()).append('\n')
+                .append(Boolean.TRUE.equals(r.offline())).append('\n')
+                .append(r.card().algorithm().strip().toUpperCase(Locale.ROOT)).append('\n')
+                .append(r.card().ksn().strip().toUpperCase(Locale.ROOT)).append('\n').append(r.card().iv().strip())
+                .append('\n').append(r.card().ciphertext().strip()).append('\n');
+        for (PaymentRequest.Line l : r.lines()) {
+            text.append(l.variantId()).append('|').append(l.description()).append('|').append(l.quantity())
+                    .append('|').append(l.unitPriceMinor()).append('|').append(l.taxMinor() == null ? 0 : l.taxMinor())
+                    .append('|').append(l.totalMinor()).append('\n');
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

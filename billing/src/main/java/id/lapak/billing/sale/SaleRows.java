@@ -1,0 +1,222 @@
+package id.lapak.billing.sale;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.lapak.billing.gateway.CardBrand;
+import id.lapak.billing.gateway.EntryMode;
+import id.lapak.billing.sale.PaymentService.CardFacts;
+import id.lapak.tenant.sale.SaleLine;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of the payment path, written for few round trips: a new sale and its lines go in with one statement that
+ * also reads the tenant's capture setting. Every statement names the tenant explicitly (row-level security checks
+ * it again). Runs inside the caller's transaction.
+ */
+@Component
+class SaleRows {
+
+    /** A sale about to be inserted (and, once decided, what the device is answered). */
+    record NewSale(UUID tenantId, UUID id, UUID storeId, UUID deviceId, String idempotencyKey, byte[] requestHash,
+                   SaleStatus status, Instant claimedUntil, String currency, long amountMinor, long tipMinor,
+                   long taxMinor, UUID customerId, EntryMode entryMode, boolean offline, Instant deviceTime,
+                   Instant receivedAt, Instant soldAt, Instant decidedAt, CardFacts card, List<SaleLine> saleLines) {
+
+        CardBrand brand() {
+            return card.brand();
+        }
+
+        NewSale withId(UUID existingId) {
+            return new NewSale(tenantId, existingId, storeId, deviceId, idempotencyKey, requestHash, status,
+                    claimedUntil, currency, amountMinor, tipMinor, taxMinor, customerId, entryMode, offline,
+                    deviceTime, receivedAt, soldAt, decidedAt, card, saleLines);
+        }
+
+        SaleRow decided(Decision d, Instant at) {
+            return new SaleRow(tenantId, id, storeId, deviceId, requestHash, d.status(), null, currency, amountMinor,
+                    tipMinor, taxMinor, customerId, entryMode, offline, deviceTime, receivedAt, soldAt, card.brand(),
+                    card.maskedPan(), card.expiryMonth(), card.expiryYear(), d.responseCode(), d.authorizationCode(),
+                    d.declineReason(), d.gatewayReference(), d.authorizedMinor(), d.capturedMinor(), 0, 1);
+        }
+
+        /** The answer for a sale Lapak declined itself (bad card, offline limits). */
+        PaymentResult result() {
+            return new SaleRow(tenantId, id, storeId, deviceId, requestHash, status, claimedUntil, currency,
+                    amountMinor, tipMinor, taxMinor, customerId, entryMode, offline, deviceTime, receivedAt, soldAt,
+                    card.brand(), card.maskedPan(), card.expiryMonth(), card.expiryYear(), card.localDeclineCode(),
+                    null, card.localDeclineReason(), null, 0, 0, 0, 0).result();
+        }
+    }
+
+    record Inserted(boolean inserted, CaptureMode captureMode) {
+    }
+
+    record Decision(SaleStatus status, String responseCode, String authorizationCode, String declineReason,
+                    String gatewayReference, long authorizedMinor, long capturedMinor) {
+    }
+
+    record NewOperation(UUID id, OperationKind kind, OperationStatus status, long amountMinor, String responseCode,
+                        String gatewayReference, String message, String actor, Instant at) {
+    }
+
+    private static final String INSERT = """
+            with s as (
+                insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status,
+                                  claimed_until, currency, amount_minor, tip_minor, tax_minor, customer_id, entry_mode,
+                                  offline, device_time, received_at, sold_at, decided_at, card_brand, masked_pan,
+                                  pan_last4, expiry_month, expiry_year, card_fingerprint, response_code, decline_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, device_id, idempotency_key) do nothing
+                returning id),
+            l as (
+                insert into sale_line (tenant_id, sale_id, line_no, variant_id, description, quantity,
+                                       unit_price_minor, tax_minor, total_minor)
+                select s_tenant.t, s.id, t.n::int, t.v::uuid, t.d, t.q::int, t.u::bigint, t.x::bigint, t.o::bigint
+                from s, (select ?::uuid as t) s_tenant,
+                     unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         as t(n, v, d, q, u, x, o))
+            select (select count(*) from s) as inserted,
+                   (select capture_mode from payment_settings where tenant_id = ?) as capture_mode""";
+
+    private final JdbcClient jdbc;
+
+    SaleRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Inserted insert(NewSale s) {
+        int count = s.saleLines().size();
+        String[] n = new String[count];
+        String[] v = new String[count];
+        String[] d = new String[count];
+        String[] q = new String[count];
+        String[] u = new String[count];
+        String[] x = new String[count];
+        String[] o = new String[count];
+        for (int i = 0; i < count; i++) {
+            SaleLine line = s.saleLines().get(i);
+            n[i] = Integer.toString(i + 1);
+            v[i] = line.variantId().toString();
+            d[i] = line.description();
+            q[i] = Integer.toString(line.quantity());
+            u[i] = Long.toString(line.unitPriceMinor());
+            x[i] = Long.toString(line.taxMinor());
+            o[i] = Long.toString(line.totalMinor());
+        }
+        CardFacts card = s.card();
+        return jdbc.sql(INSERT)
+                .params(s.tenantId(), s.id(), s.storeId(), s.deviceId(), s.idempotencyKey(), s.requestHash(),
+                        s.status().name(), time(s.claimedUntil()), s.currency(), s.amountMinor(), s.tipMinor(),
+                        s.taxMinor(), uuid(s.customerId()), s.entryMode().name(), s.offline(), time(s.deviceTime()),
+                        time(s.receivedAt()), time(s.soldAt()), time(s.decidedAt()), card.brand().name(),
+                        card.maskedPan(), card.last4(), card.expiryMonth(), card.expiryYear(), card.fingerprint(),
+                        text(card.localDeclineCode()), text(card.localDeclineReason()),
+                        s.tenantId(), n, v, d, q, u, x, o, s.tenantId())
+                .query((rs, row) -> new Inserted(rs.getLong("inserted") == 1,
+                        rs.getString("capture_mode") == null ? CaptureMode.IMMEDIATE
+                                : CaptureMode.valueOf(rs.getString("capture_mode"))))
+                .single();
+    }
+
+    Optional<SaleRow> findByKey(UUID tenant, UUID deviceId, String idempotencyKey) {
+        return jdbc.sql("select " + SaleRow.COLUMNS
+                        + " from sale where tenant_id = ? and device_id = ? and idempotency_key = ?")
+                .params(tenant, deviceId, idempotencyKey)
+                .query(SaleRow::read).optional();
+    }
+
+    Optional<SaleRow> find(UUID tenant, UUID id) {
+        return jdbc.sql("select " + SaleRow.COLUMNS + " from sale where tenant_id = ? and id = ?")
+                .params(tenant, id)
+                .query(SaleRow::read).optional();
+    }
+
+    Optional<SaleRow> lock(UUID tenant, UUID id) {
+        return jdbc.sql("select " + SaleRow.COLUMNS + " from sale where tenant_id = ? and id = ? for update")
+                .params(tenant, id)
+                .query(SaleRow::read).optional();
+    }
+
+    /** Takes a pending sale's lease over when it ran out; false when another request was quicker. */
+    boolean takeOver(SaleRow sale, Instant now, Instant until) {
+        return jdbc.sql("""
+                        update sale set claimed_until = ?, version = version + 1
+                        where tenant_id = ? and id = ? and status = 'PENDING' and claimed_until < ?""")
+                .params(time(until), sale.tenantId(), sale.id(), time(now))
+                .update() == 1;
+    }
+
+    /** Records the acquirer's decision on a pending sale; false when it was decided already. */
+    boolean decide(UUID tenant, UUID id, Decision d, Instant at) {
+        return jdbc.sql("""
+                        update sale set status = ?, claimed_until = null, decided_at = ?, response_code = ?,
+                            authorization_code = ?, decline_reason = ?, gateway_reference = ?, authorized_minor = ?,
+                            captured_minor = ?, version = version + 1
+                        where tenant_id = ? and id = ? and status = 'PENDING'""")
+                .params(d.status().name(), time(at), text(d.responseCode()), text(d.authorizationCode()),
+                        text(d.declineReason()), text(d.gatewayReference()), d.authorizedMinor(), d.capturedMinor(),
+                        tenant, id)
+                .update() == 1;
+    }
+
+    boolean reversalConfirmed(UUID tenant, UUID id) {
+        return jdbc.sql("""
+                        update sale set status = 'REVERSED', version = version + 1
+                        where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING'""")
+                .params(tenant, id).update() == 1;
+    }
+
+    /** Several finished operations of a sale in one statement. */
+    void insertOperations(UUID tenant, UUID saleId, List<NewOperation> operations) {
+        if (operations.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
+                    gateway_reference, message, actor, created_at, completed_at) values """);
+        List<Object> params = new java.util.ArrayList<>();
+        for (NewOperation op : operations) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),
+                    text(op.responseCode()), text(op.gatewayReference()), text(op.message()), op.actor(),
+                    time(op.at()), time(op.at())));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    void insertOperation(UUID tenant, UUID saleId, NewOperation op, String reason, boolean restock,
+                         String idempotencyKey) {
+        jdbc.sql("""
+                        insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
+                            gateway_reference, message, reason, restock, actor, idempotency_key, created_at,
+                            completed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),
+                        text(op.responseCode()), text(op.gatewayReference()), text(op.message()), text(reason),
+                        restock, op.actor(), text(idempotencyKey), time(op.at()),
+                        time(op.status() == OperationStatus.PENDING ? null : op.at()))
+                .update();
+    }
+
+    static SqlParameterValue time(Instant instant) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+                instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    static SqlParameterValue uuid(UUID value) {
+        return new SqlParameterValue(Types.OTHER, value);
+    }
+}
