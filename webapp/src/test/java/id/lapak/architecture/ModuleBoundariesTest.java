@@ -23,7 +23,7 @@ class ModuleBoundariesTest {
     static final String CARD_CRYPTO = "id.lapak.cardcrypto..";
     static final String[] WEBAPP = {"id.lapak", "id.lapak.local..", "id.lapak.security..", "id.lapak.ui..",
             "id.lapak.dashboard..", "id.lapak.stores..", "id.lapak.devices..", "id.lapak.support..", "id.lapak.demo..",
-            "id.lapak.preferences..", "id.lapak.alerts..", "id.lapak.readerkeys.."};
+            "id.lapak.preferences..", "id.lapak.alerts..", "id.lapak.readerkeys..", "id.lapak.sales.."};
 
     static JavaClasses lapak;
 
