@@ -49,7 +49,7 @@ class RefundDialog extends Dialog {
         amount.setWidthFull();
         restock.setId("refund-restock");
         restock.setLabel(getTranslation("sales.refund.restock"));
-        restock.setValue(true);
+        restock.setValue(!details.lines().isEmpty());
         restock.setVisible(!details.lines().isEmpty());
         reason.setId("refund-reason");
         reason.setLabel(getTranslation("sales.refund.reason"));
