@@ -7,7 +7,8 @@
 #
 # Environment: COUNT (payments measured, 30000), WARMUP (payments before measuring, 6000), CONCURRENCY (8),
 # DEVICES (simulated devices sharing the load, 4), PORT (18080), PG_PORT (54339), RAW_SECONDS (20),
-# AMOUNT (minor units per payment, 10000).
+# AMOUNT (minor units per payment, 10000), PROFILE (1: record the measured run with Java Flight Recorder and print the
+# application's hottest methods and lock contention).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -115,10 +116,12 @@ load "$WARMUP" warmup
 read -r commits0 wal0 < <(stats)
 app_cpu0=$(cpu_of "$app_pid")
 pg_cpu0=$(pg_cpu)
+[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.start name=bench settings=profile >/dev/null
 started=$(date +%s.%N)
 echo "== measured: $COUNT payments from $DEVICES devices x $per_device threads" >&2
 load "$COUNT" measured
 ended=$(date +%s.%N)
+[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.stop name=bench filename="$work/app.jfr" >/dev/null
 read -r commits1 wal1 < <(stats)
 app_cpu1=$(cpu_of "$app_pid")
 pg_cpu1=$(pg_cpu)
@@ -132,6 +135,13 @@ psql -q "$OWNER_DB" -c "drop table bench_raw"
 
 echo "== HTTP floor: GET /api/device/v1/time, $CONCURRENCY connections, 10s" >&2
 wrk -t2 -c"$CONCURRENCY" -d10s --latency "$SERVER/api/device/v1/time" >"$work/floor.txt" 2>&1
+
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p bench/payments/results
+  cp "$work/app.jfr" bench/payments/results/last.jfr
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$work/app.jfr" | head -40
+  "$JAVA_HOME/bin/jfr" view --width 160 contention-by-site "$work/app.jfr" | head -25
+fi
 
 ticks=$(getconf CLK_TCK)
 python3 - "$work" "$COUNT" "$started" "$ended" "$commits0" "$commits1" "$wal0" "$wal1" \
