@@ -6,9 +6,9 @@
 #   bench/payments/authorizations.sh
 #
 # Environment: COUNT (payments measured, 30000), WARMUP (payments before measuring, 6000), CONCURRENCY (8),
-# DEVICES (simulated devices sharing the load, 4), PORT (18080), PG_PORT (54339), RAW_SECONDS (20),
+# DEVICES (simulated devices sharing the load, 4), PORT and PG_PORT (free ports), RAW_SECONDS (20),
 # AMOUNT (minor units per payment, 10000), PROFILE (1: record the measured run with Java Flight Recorder and print the
-# application's hottest methods and lock contention).
+# application's hottest methods and lock contention), KEEP (1: keep the work folder with the logs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,8 +16,9 @@ COUNT=${COUNT:-30000}
 WARMUP=${WARMUP:-6000}
 CONCURRENCY=${CONCURRENCY:-8}
 DEVICES=${DEVICES:-4}
-PORT=${PORT:-18080}
-PG_PORT=${PG_PORT:-54339}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=${PORT:-$(free_port)}
+PG_PORT=${PG_PORT:-$(free_port)}
 RAW_SECONDS=${RAW_SECONDS:-20}
 AMOUNT=${AMOUNT:-10000}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -37,7 +38,7 @@ work=$(mktemp -d)
 app_pid=""
 cleanup() {
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
