@@ -36,6 +36,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import id.lapak.billing.sale.SaleSummary;
+import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.DeviceService;
@@ -75,12 +77,14 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String DEVICE_ID = "deviceId";
     private static final int TIMELINE_LIMIT = 200;
+    private static final int OFFLINE_UPLOADS_SHOWN = 50;
 
     private final DeviceService devices;
     private final DeviceConfigService config;
     private final StoreService stores;
     private final TenantDirectory tenants;
     private final ReaderKeyService readerKeys;
+    private final SalesService sales;
     private final JsonMapper json;
     private final boolean admin;
     private ZoneId zone;
@@ -88,8 +92,9 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     private Map<UUID, StoreDetails> storesById = Map.of();
 
     DeviceView(DeviceService devices, DeviceConfigService config, StoreService stores, TenantDirectory tenants,
-               ReaderKeyService readerKeys,
+               ReaderKeyService readerKeys, SalesService sales,
                JsonMapper json) {
+        this.sales = sales;
         this.devices = devices;
         this.json = json;
         this.config = config;
@@ -149,7 +154,44 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
 
         add(back, header, actions(), details(now));
         add(new H3(getTranslation("device.config.title")), configuration());
+        add(new H3(getTranslation("device.offline.title")), offlinePayments());
         add(new H3(getTranslation("device.timeline.title")), timeline());
+    }
+
+    /** What the device still holds (its last heartbeat) and the offline payments that arrived from it. */
+    private Component offlinePayments() {
+        int waiting = device.pendingUploads() == null ? 0 : device.pendingUploads();
+        Paragraph pending = new Paragraph(getTranslation("device.offline.waiting", waiting));
+        pending.setId("device-offline-waiting");
+        DateTimeFormatter exact = DeviceTimes.dateTime(getLocale(), zone);
+        Grid<SaleSummary> grid = new Grid<>();
+        grid.setId("device-offline-uploads");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(s -> exact.format(s.soldAt())).setHeader(getTranslation("device.offline.takenAt"));
+        grid.addColumn(s -> exact.format(s.receivedAt())).setHeader(getTranslation("device.offline.arrivedAt"));
+        grid.addColumn(s -> money(s.amountMinor(), s.currency())).setHeader(getTranslation("device.offline.amount"));
+        grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan()).setHeader(getTranslation("device.offline.card"));
+        grid.addComponentColumn(s -> {
+            Span status = new Span(s.offlineDeclined() ? getTranslation("device.offline.declined")
+                    : getTranslation("sale.status." + s.status().name()));
+            if (s.offlineDeclined()) {
+                status.getElement().getThemeList().add("badge error");
+            }
+            return status;
+        }).setHeader(getTranslation("device.offline.result"));
+        grid.setEmptyStateText(getTranslation("device.offline.empty"));
+        grid.setItems(sales.offlineUploads(device.id(), OFFLINE_UPLOADS_SHOWN));
+        VerticalLayout box = new VerticalLayout(pending, grid);
+        box.setPadding(false);
+        return box;
+    }
+
+    private String money(long minor, String currency) {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        var format = java.text.NumberFormat.getCurrencyInstance(getLocale());
+        format.setCurrency(java.util.Currency.getInstance(currency));
+        return format.format(java.math.BigDecimal.valueOf(minor, Math.max(digits, 0)));
     }
 
     private Component actions() {

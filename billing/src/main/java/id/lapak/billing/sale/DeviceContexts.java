@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.config.RenderedConfig;
+import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,9 @@ class DeviceContexts {
 
     /** The authenticated device's context (device API requests only). */
     DeviceContext of(UUID deviceId) {
-        RenderedConfig rendered = config.forDevice(deviceId);
+        // The registry's in-memory copy first (no transaction, no database); it is dropped on every change.
+        RenderedConfig rendered = config.cached(deviceId, TenantContext.requireTenant())
+                .orElseGet(() -> config.forDevice(deviceId));
         Cached cached = parsed.get(deviceId);
         if (cached != null && cached.etag().equals(rendered.etag())
                 && cached.context().tenantId().equals(rendered.tenantId())) {

@@ -47,7 +47,9 @@ final class Outcomes {
             case REVERSED -> "No answer from the card network in time; the payment was reversed and nothing was charged";
             case REVERSAL_PENDING -> "No answer from the card network in time; the reversal is not confirmed yet, "
                     + "nothing will be charged";
-            case FAILED -> "The card network could not be reached; nothing was charged";
+            case FAILED -> "sale_not_recorded".equals(declineReason)
+                    ? "The sale could not be recorded; the payment was reversed and nothing was charged"
+                    : "The card network could not be reached; nothing was charged";
             case PENDING -> "Being authorized";
         };
     }

@@ -232,7 +232,40 @@ public class PaymentService {
                     captured);
         }
         SaleRows.Decision decided = decision;
-        PaymentResult result = transaction.execute(status -> {
+        PaymentResult result;
+        try {
+            result = record(sale, decided, decidedAt, operations);
+        } catch (RuntimeException e) {
+            if (!decided.status().approved()) {
+                throw e;
+            }
+            // The sale and its stock movements could not commit together (a listener refused them): give the
+            // money back rather than keep a hold no sale stands for, and tell the device it failed.
+            log.error("Payment {}: the approved sale could not be recorded ({}); reversing it", requestId,
+                    e.getClass().getSimpleName());
+            GatewayResult reversal = reverse(gateway, requestId);
+            boolean reversed = reversal != null && reversal.success();
+            List<SaleRows.NewOperation> withReversal = new ArrayList<>(operations);
+            withReversal.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, decided.authorizedMinor(),
+                    reversal == null ? null : reversal.responseCode(),
+                    reversal == null ? null : reversal.gatewayReference(), "sale not recorded", actor,
+                    clock.instant()));
+            SaleRows.Decision failed = new SaleRows.Decision(
+                    reversed ? SaleStatus.FAILED : SaleStatus.REVERSAL_PENDING, decided.responseCode(), null,
+                    "sale_not_recorded", decided.gatewayReference(), 0, 0);
+            result = record(sale, failed, decidedAt, withReversal);
+        }
+        if (decided.status() == SaleStatus.REVERSAL_PENDING) {
+            log.warn("Payment {}: the reversal after a timeout is not confirmed; a replay retries it", requestId);
+        }
+        return result;
+    }
+
+    /** Stores the decision and the timeline; an approved sale publishes {@link SaleCompleted} in the same commit. */
+    private PaymentResult record(NewSale sale, SaleRows.Decision decided, Instant decidedAt,
+                                 List<SaleRows.NewOperation> operations) {
+        return transaction.execute(status -> {
             if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt)) {
                 // Another request took the lease over and decided first: its answer is the one stored.
                 return rows.find(sale.tenantId(), sale.id()).orElseThrow().result().asReplay();
@@ -245,10 +278,6 @@ public class PaymentService {
             }
             return sale.decided(decided, decidedAt).result();
         });
-        if (decided.status() == SaleStatus.REVERSAL_PENDING) {
-            log.warn("Payment {}: the reversal after a timeout is not confirmed; a replay retries it", requestId);
-        }
-        return result;
     }
 
     private static GatewayResult reverse(PaymentGateway gateway, String requestId) {

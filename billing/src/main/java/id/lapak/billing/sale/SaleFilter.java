@@ -25,6 +25,12 @@ public record SaleFilter(Instant from, Instant to, UUID storeId, UUID deviceId, 
         return new SaleFilter(null, null, null, null, Set.of(), null, null, null, null, null);
     }
 
+    /** Offline payments that were not approved on upload: what the merchant must collect again. */
+    public static SaleFilter offlineDeclined() {
+        return all().withOffline(true).withStatuses(Set.of(SaleStatus.DECLINED, SaleStatus.FAILED,
+                SaleStatus.REVERSED, SaleStatus.REVERSAL_PENDING));
+    }
+
     public SaleFilter withPeriod(Instant from, Instant to) {
         return new SaleFilter(from, to, storeId, deviceId, statuses, brand, minAmountMinor, maxAmountMinor, last4,
                 offline);

@@ -175,10 +175,22 @@ class SaleRows {
                 .params(tenant, id).update() == 1;
     }
 
+    /** Several finished operations of a sale in one statement. */
     void insertOperations(UUID tenant, UUID saleId, List<NewOperation> operations) {
-        for (NewOperation op : operations) {
-            insertOperation(tenant, saleId, op, null, false, null);
+        if (operations.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("""
+                insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
+                    gateway_reference, message, actor, created_at, completed_at) values """);
+        List<Object> params = new java.util.ArrayList<>();
+        for (NewOperation op : operations) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),
+                    text(op.responseCode()), text(op.gatewayReference()), text(op.message()), op.actor(),
+                    time(op.at()), time(op.at())));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     void insertOperation(UUID tenant, UUID saleId, NewOperation op, String reason, boolean restock,

@@ -18,7 +18,7 @@ public record SaleSummary(UUID id, UUID storeId, UUID deviceId, SaleStatus statu
     /** An offline payment the acquirer (or Lapak) declined on upload: the merchant has to collect it again. */
     public boolean offlineDeclined() {
         return offline && (status == SaleStatus.DECLINED || status == SaleStatus.FAILED
-                || status == SaleStatus.REVERSED);
+                || status == SaleStatus.REVERSED || status == SaleStatus.REVERSAL_PENDING);
     }
 
     /** What can still be refunded. */

@@ -79,8 +79,11 @@ public class SalesService {
         Set<UUID> stores = visibleStores(CurrentUser.require());
         UUID tenant = TenantContext.requireTenant();
         List<SaleSummary> content = queries.search(tenant, filter, stores, pageable);
-        long total = pageable.isPaged() && (content.size() == pageable.getPageSize() || pageable.getOffset() > 0)
-                ? queries.count(tenant, filter, stores) : pageable.getOffset() + content.size();
+        if (pageable.isUnpaged()) {
+            return new PageImpl<>(content, pageable, content.size());
+        }
+        long total = content.size() == pageable.getPageSize() || pageable.getOffset() > 0
+                ? queries.count(tenant, filter, stores) : content.size();
         return new PageImpl<>(content, pageable, total);
     }
 

@@ -85,6 +85,20 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
     }
 
     @Test
+    void cardFingerprintsAreStablePerTenantAndDifferBetweenTenants() {
+        Pkcs11ReaderKeyStore store = new Pkcs11ReaderKeyStore(null, null, token);
+        byte[] pan = "4111111111111111".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        byte[] first = id.lapak.tenant.context.TenantContext.callAs(a, () -> store.cardFingerprint(pan));
+        byte[] again = id.lapak.tenant.context.TenantContext.callAs(a,
+                () -> new Pkcs11ReaderKeyStore(null, null, token).cardFingerprint(pan));
+        byte[] other = id.lapak.tenant.context.TenantContext.callAs(b, () -> store.cardFingerprint(pan));
+        assertThat(first).hasSize(32).isEqualTo(again).isNotEqualTo(other);
+        assertThat(Hex.encode(first)).doesNotContain("4111111111111111");
+    }
+
+    @Test
     void tdesIsRefusedWithAClearReason() {
         Pkcs11ReaderKeyStore store = new Pkcs11ReaderKeyStore(null, null, token);
         assertThatThrownBy(() -> store.current(ReaderKeyAlgorithm.TDES, "test"))

@@ -1,0 +1,36 @@
+package id.lapak.sale;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import id.lapak.tenant.sale.SaleCompleted;
+import id.lapak.tenant.sale.SaleRefunded;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Collects the sale events as the inventory side receives them (in the sale's transaction), and refuses a sale with
+ * {@link #REFUSED_VARIANT} as a failing stock listener would. Shared by the payment tests, so they share one
+ * application context.
+ */
+@TestConfiguration
+public class RecordedSaleEvents {
+
+    public static final List<Object> RECEIVED = new CopyOnWriteArrayList<>();
+    public static final UUID REFUSED_VARIANT = UUID.randomUUID();
+
+    @EventListener
+    void completed(SaleCompleted event) {
+        if (event.lines().stream().anyMatch(l -> l.variantId().equals(REFUSED_VARIANT))) {
+            throw new IllegalStateException("stock refused the sale");
+        }
+        RECEIVED.add(event);
+    }
+
+    @EventListener
+    void refunded(SaleRefunded event) {
+        RECEIVED.add(event);
+    }
+}
