@@ -295,6 +295,36 @@ class PaymentsEndToEndIntegrationTest {
     }
 
     @Test
+    void aRetryAfterANodeDiedMidAuthorizationTakesTheLeaseOverWithoutASecondHold() throws Exception {
+        Shop shop = shop("Mati");
+        String body = shop.device().paymentJson(draft(77_000, SandboxTestCard.UNIONPAY_APPROVED.pan()));
+        PaymentReply first = shop.device().sendPayment(body);
+        assertThat(first.saleStatus()).isEqualTo("CAPTURED");
+        var balance = acquirer.balanceOf(SandboxTestCard.UNIONPAY_APPROVED);
+        // What a node dying between the acquirer's answer and storing it leaves behind: a pending sale whose
+        // lease ran out, with nothing of the answer stored.
+        try (Connection owner = DriverManager.getConnection(url, "lapak_owner", "lapak_owner");
+             var s = owner.createStatement()) {
+            s.executeUpdate("delete from payment_operation where sale_id = '" + first.paymentId() + "'");
+            s.executeUpdate("update sale set status = 'PENDING', claimed_until = now() - interval '1 second', "
+                    + "authorized_minor = 0, captured_minor = 0, authorization_code = null, response_code = null "
+                    + "where id = '" + first.paymentId() + "'");
+        }
+        PaymentReply retry = shop.device().sendPayment(body);
+        assertThat(retry.paymentId()).isEqualTo(first.paymentId());
+        assertThat(retry.outcome()).isEqualTo("APPROVED");
+        assertThat(retry.saleStatus()).isEqualTo("CAPTURED");
+        assertThat(retry.body().path("authorizationCode").asString())
+                .isEqualTo(first.body().path("authorizationCode").asString());
+        var after = acquirer.balanceOf(SandboxTestCard.UNIONPAY_APPROVED);
+        assertThat(after.balanceMinor()).isEqualTo(balance.balanceMinor());
+        assertThat(after.heldMinor()).isEqualTo(balance.heldMinor());
+        assertThat(journal(first.paymentId())).extracting(JournalEntry::operation)
+                .containsExactly(JournalEntry.Operation.AUTHORIZE, JournalEntry.Operation.CAPTURE);
+        assertThat(shop.device().sendPayment(body).replayed()).isTrue();
+    }
+
+    @Test
     void aTimeoutIsReversedAndARetryNeverHoldsTwice() throws Exception {
         Shop shop = shop("Lambat");
         long heldBefore = acquirer.balanceOf(SandboxTestCard.TIMEOUT).heldMinor();

@@ -22,6 +22,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * a wrapped key to its row, so a wrapped BDK copied to another tenant or version does not open.
  */
 @Component
+@ConditionalOnProperty(name = "lapak.keys.store", havingValue = "software", matchIfMissing = true)
 class MasterKey {
 
     static final String ALIAS = "lapak-reader-bdk-master-1";

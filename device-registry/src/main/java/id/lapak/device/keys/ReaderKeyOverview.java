@@ -1,5 +1,8 @@
 package id.lapak.device.keys;
 
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -25,10 +28,12 @@ public class ReaderKeyOverview {
 
     private final JdbcClient jdbc;
     private final ReaderKeyStore keys;
+    private final AuditLog audit;
 
-    ReaderKeyOverview(JdbcClient jdbc, ReaderKeyStore keys) {
+    ReaderKeyOverview(JdbcClient jdbc, ReaderKeyStore keys, AuditLog audit) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.audit = audit;
     }
 
     /** Every BDK version of the algorithm, newest first, with the number of readers keyed under it. */
@@ -81,6 +86,10 @@ public class ReaderKeyOverview {
     @Transactional
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public BdkVersion rotate(ReaderKeyAlgorithm algorithm) {
-        return keys.rotate(algorithm, CurrentUser.require().username());
+        BdkVersion created = keys.rotate(algorithm, CurrentUser.require().username());
+        audit.record(AuditEvent.of("reader_key.bdk_rotated", "ReaderBdk", algorithm + " v" + created.version())
+                .change("version", created.version() - 1, created.version())
+                .detail("kcv", created.kcv()));
+        return created;
     }
 }

@@ -1,5 +1,9 @@
 package id.lapak.device.keys;
 
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -57,9 +61,11 @@ public class ReaderKeyService {
     private final DeviceTimeline timeline;
     private final DeviceChanges changes;
     private final Clock clock;
+    private final AuditLog audit;
 
     ReaderKeyService(ReaderKeyStore keys, JdbcClient jdbc, DeviceTimeline timeline, DeviceChanges changes,
-                     Clock clock) {
+                     Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.keys = keys;
         this.jdbc = jdbc;
         this.timeline = timeline;
@@ -80,7 +86,13 @@ public class ReaderKeyService {
                 .params(tenant, deviceId).query(byte[].class).optional()
                 .orElseThrow(() -> new DeviceNotFoundException(deviceId));
         String actor = "device " + deviceId;
+        boolean firstBdk = keys.versions(algorithm).isEmpty();
         BdkVersion bdk = keys.current(algorithm, actor);
+        AuditActor device = AuditActor.device(tenant, deviceId, actor);
+        if (firstBdk) {
+            device.runAs(() -> audit.record(AuditEvent.of("reader_key.bdk_created", "ReaderBdk",
+                    algorithm + " v" + bdk.version()).detail("kcv", bdk.kcv()).detail("cause", "first reader key")));
+        }
         long number = jdbc.sql("""
                         update reader_key_counter set last_number = last_number + 1
                         where tenant_id = ? and algorithm = ? and bdk_version = ? returning last_number""")
@@ -117,6 +129,10 @@ public class ReaderKeyService {
                 .update();
         timeline.record(deviceId, "READER_KEY_INJECTED", algorithm + " BDK v" + bdk.version() + ", initial key ID "
                 + Hex.encode(initialKeyId) + ", reader " + readerSerial, "device");
+        device.runAs(() -> audit.record(AuditEvent.of("reader_key.injected", "Device", deviceId)
+                .detail("algorithm", algorithm).detail("bdkVersion", bdk.version())
+                .detail("initialKeyId", Hex.encode(initialKeyId)).detail("readerSerial", readerSerial)
+                .detail("deliveryId", deliveryId).detail("kcv", kcv)));
         changes.deviceChanged(deviceId);
         return new ReaderKeyDelivery(deliveryId, algorithm, bdk.version(), Hex.encode(initialKeyId), kcv, block,
                 Base64.getEncoder().encodeToString(server.getPublic().getEncoded()),

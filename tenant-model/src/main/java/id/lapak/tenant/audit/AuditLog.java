@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,34 +58,79 @@ public class AuditLog {
     }
 
     /**
-     * Records {@code event} in {@code tenantId}'s chain, or in the platform chain when it is null. Joins the current
-     * transaction; without one (a login, a refused access) it writes in a transaction of its own.
+     * Records {@code event} in {@code tenantId}'s chain, or in the platform chain when it is null. Inside a
+     * transaction the entry is written just before that transaction commits (so it commits or rolls back with the
+     * change, and the chain's lock is always the last lock a transaction takes: no lock-order deadlocks with the
+     * caller's own row locks). Without a transaction (a login, a refused access) it is written at once in its own.
      */
     public UUID recordFor(UUID tenantId, AuditEvent event) {
         AuditActor actor = AuditActor.override()
                 .or(() -> CurrentUser.find().map(AuditActor::of))
                 .orElseGet(() -> AuditActor.system("application"));
         AuditOrigin origin = AuditOrigin.current().orElse(new AuditOrigin(null, null));
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return append(tenantId, event, actor, origin);
+        Pending pending = new Pending(UUID.randomUUID(), tenantId, event, actor, origin,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            PendingEntries entries = (PendingEntries) TransactionSynchronizationManager.getResource(this);
+            if (entries == null) {
+                entries = new PendingEntries();
+                TransactionSynchronizationManager.bindResource(this, entries);
+                TransactionSynchronizationManager.registerSynchronization(entries);
+            }
+            entries.add(pending);
+            return pending.id();
         }
         if (tenantId == null) {
-            return platformAccess.call("audit: platform event " + event.action(),
-                    () -> append(null, event, actor, origin));
+            return platformAccess.call("audit: platform event " + event.action(), () -> append(pending));
         }
-        return TenantContext.callAs(tenantId, () -> transaction.execute(s -> append(tenantId, event, actor, origin)));
+        return TenantContext.callAs(tenantId, () -> transaction.execute(s -> append(pending)));
     }
 
-    private UUID append(UUID tenantId, AuditEvent event, AuditActor actor, AuditOrigin origin) {
-        String chain = tenantId == null ? PLATFORM_CHAIN : tenantId.toString();
+    private record Pending(UUID id, UUID tenantId, AuditEvent event, AuditActor actor, AuditOrigin origin,
+                           Instant occurredAt) {
+    }
+
+    /** The entries of one transaction, appended in the order they were recorded just before it commits. */
+    private final class PendingEntries implements TransactionSynchronization {
+        private final List<Pending> entries = new ArrayList<>();
+
+        void add(Pending pending) {
+            entries.add(pending);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // Chains in a fixed order, so two transactions touching the same chains lock them alike.
+            entries.stream()
+                    .sorted(java.util.Comparator.comparing((Pending p) -> chainKey(p.tenantId())))
+                    .forEachOrdered(AuditLog.this::append);
+            entries.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+        }
+    }
+
+    private static String chainKey(UUID tenantId) {
+        return tenantId == null ? PLATFORM_CHAIN : tenantId.toString();
+    }
+
+    private UUID append(Pending pending) {
+        UUID tenantId = pending.tenantId();
+        AuditEvent event = pending.event();
+        AuditActor actor = pending.actor();
+        AuditOrigin origin = pending.origin();
+        String chain = chainKey(tenantId);
         jdbc.sql("""
                         insert into audit_chain_head (chain_key, tenant_id, last_seq, last_hash) values (?, ?, 0, null)
                         on conflict (chain_key) do nothing""")
                 .params(chain, tenantId).update();
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ? for update")
                 .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        Entry entry = new Entry(UUID.randomUUID(), chain, tenantId, head.lastSeq() + 1,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), actor, event.action(), event.entityType(),
+        Entry entry = new Entry(pending.id(), chain, tenantId, head.lastSeq() + 1, pending.occurredAt(), actor, event.action(), event.entityType(),
                 event.entityId(), Json.changes(event.changes()), Json.details(event.details()), origin.ip(),
                 origin.userAgent(), head.lastHash());
         byte[] hash = entry.hash();

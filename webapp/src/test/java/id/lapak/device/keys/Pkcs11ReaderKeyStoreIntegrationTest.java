@@ -64,6 +64,37 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
     }
 
     @Test
+    void manyRandomBdksDeriveInTheTokenExactlyAsInSoftware() {
+        AesKeyUsage[] usages = AesKeyUsage.values();
+        for (int b = 0; b < 25; b++) {
+            byte[] clear = new byte[16];
+            RANDOM.nextBytes(clear);
+            try (KeyBytes randomBdk = KeyBytes.copyOf(clear)) {
+                String label = "lapak-test-random-bdk-" + b + "-" + UUID.randomUUID();
+                token.importAes(label, randomBdk);
+                SecretKey bdk = token.key(label);
+                for (int i = 0; i < 20; i++) {
+                    byte[] initialKeyId = new byte[8];
+                    RANDOM.nextBytes(initialKeyId);
+                    try (KeyBytes fromToken = token.aesInitialKey(bdk, initialKeyId);
+                         KeyBytes inSoftware = AesDukpt.initialKey(randomBdk, initialKeyId)) {
+                        assertThat(fromToken.toHex()).isEqualTo(inSoftware.toHex());
+                    }
+                    AesKsn ksn = AesKsn.of(initialKeyId, randomCounter());
+                    AesKeyUsage usage = usages[RANDOM.nextInt(usages.length)];
+                    try (KeyBytes fromToken = token.aesWorkingKey(bdk, ksn, usage);
+                         KeyBytes inSoftware = AesDukpt.workingKeyFromBdk(randomBdk, ksn, usage, AesKeyType.AES128)) {
+                        assertThat(fromToken.toHex()).as("BDK %d, %s, %s", b, ksn, usage)
+                                .isEqualTo(inSoftware.toHex());
+                    }
+                }
+            } finally {
+                java.util.Arrays.fill(clear, (byte) 0);
+            }
+        }
+    }
+
+    @Test
     void aBdkGeneratedInTheTokenCannotBeExported() throws Exception {
         String label = Pkcs11ReaderKeyStore.label(UUID.randomUUID(), ReaderKeyAlgorithm.AES128, 1);
         SecretKey bdk = token.generateAesIfAbsent(label);

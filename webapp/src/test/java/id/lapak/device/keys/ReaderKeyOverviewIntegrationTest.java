@@ -43,6 +43,10 @@ class ReaderKeyOverviewIntegrationTest {
     PairingCodes codes;
     @Autowired
     ReaderKeyOverview overview;
+    @Autowired
+    id.lapak.tenant.context.PlatformAccess platform;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void afterRotationTheOverviewShowsBothVersionsAndTheReaderLeftOnTheOldOne() throws Exception {
@@ -59,6 +63,12 @@ class ReaderKeyOverviewIntegrationTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1L), org.assertj.core.groups.Tuple.tuple(1, 1L));
         assertThat(versions.get(0).createdBy()).isEqualTo(tenant.admin().username());
         assertThat(versions).allSatisfy(v -> assertThat(v.kcv()).matches("[0-9A-F]{10}"));
+        // Key generation, rotation and each injection are in the tenant's audit trail (never the key itself).
+        var audited = platform.call("test: read audit", () -> jdbc.sql(
+                        "select action || ':' || actor_kind from audit_entry where tenant_id = ? order by seq")
+                .param(tenant.id()).query(String.class).list());
+        assertThat(audited).containsSubsequence("reader_key.bdk_created:DEVICE", "reader_key.injected:DEVICE",
+                "reader_key.bdk_rotated:PERSON", "reader_key.injected:DEVICE");
 
         var older = TestUsers.as(tenant.admin(),
                 () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50)));
