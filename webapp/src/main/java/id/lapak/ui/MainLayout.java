@@ -144,6 +144,7 @@ public class MainLayout extends AppLayout {
         }
         nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), "", VaadinIcon.DASHBOARD.create()));
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.sales"), "sales", VaadinIcon.CART.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.stores"), "stores", VaadinIcon.SHOP.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.devices"), "devices", VaadinIcon.MOBILE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",

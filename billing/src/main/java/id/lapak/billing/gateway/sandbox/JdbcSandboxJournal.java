@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * another party, and what it did stays done whether the caller commits or not.
  */
 @Component
+@ConditionalOnProperty(name = "lapak.gateway.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSandboxJournal.class);

@@ -586,8 +586,16 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         return pan.length >= 12 && sum % 10 == 0;
     }
 
+    /**
+     * References only have to be unique, not unguessable: a random version-4 UUID from the thread's own generator,
+     * which, unlike {@code UUID.randomUUID()}, takes no lock (the shared SecureRandom showed up as contention while
+     * an account's monitor was held).
+     */
     private static String newReference(String kind) {
-        return "SBX" + kind + "-" + UUID.randomUUID();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return "SBX" + kind + "-" + new UUID(high, low);
     }
 
     private static String newAuthorizationCode() {

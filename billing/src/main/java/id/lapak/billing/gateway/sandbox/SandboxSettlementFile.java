@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * line per operation, oldest first). Settlement reconciles Lapak's payments against this.
  */
 @Component
+@ConditionalOnProperty(name = "lapak.gateway.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxSettlementFile {
 
     static final String HEADER = "id,occurred_at,operation,request_id,reference,authorization_reference,issuer,card,"

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Authorizations per second end to end (simulated devices → HTTP → decrypt → sandbox acquirer → commit), beside the
+# raw single-row insert-and-commit rate of the same PostgreSQL at the same concurrency, measured in the same run.
+# See bench/README.md.
+#
+#   bench/payments/authorizations.sh
+#
+# Environment: COUNT (payments measured, 30000), WARMUP (payments before measuring, 6000), CONCURRENCY (8),
+# DEVICES (simulated devices sharing the load, 4), PORT and PG_PORT (free ports), RAW_SECONDS (20),
+# AMOUNT (minor units per payment, 10000), PROFILE (1: record the measured run with Java Flight Recorder and print the
+# application's hottest methods and lock contention), KEEP (1: keep the work folder with the logs).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+COUNT=${COUNT:-30000}
+WARMUP=${WARMUP:-6000}
+CONCURRENCY=${CONCURRENCY:-8}
+DEVICES=${DEVICES:-4}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=${PORT:-$(free_port)}
+PG_PORT=${PG_PORT:-$(free_port)}
+RAW_SECONDS=${RAW_SECONDS:-20}
+AMOUNT=${AMOUNT:-10000}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+SERVER="http://localhost:$PORT"
+APP_DB="postgresql://lapak_app:lapak_app@localhost:$PG_PORT/lapak"
+OWNER_DB="postgresql://lapak_owner:lapak_owner@localhost:$PG_PORT/lapak"
+# Toko Maju / Maju Pusat from the demo data.
+DEMO_TENANT=0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01
+DEMO_STORE=5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01
+
+for tool in psql pgbench wrk curl; do
+  command -v $tool >/dev/null || { echo "$tool is needed (apt-get install postgresql-client wrk curl)" >&2; exit 64; }
+done
+
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "${KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+echo "== building (compile only; the application runs from classes with full JIT)" >&2
+(export JAVA_HOME; ./mvnw -q -o -pl webapp -am -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime) >&2
+bin/lapak-device --help >/dev/null
+
+echo "== starting the application on $SERVER (fresh database in $work/db, PostgreSQL on $PG_PORT)" >&2
+(cd webapp && PORT=$PORT KEYCLOAK_URL=http://localhost:1 LAPAK_DATA_DIR="$work/db" \
+  LAPAK_KEYS_MASTER_KEYSTORE="$work/master-key.p12" \
+  exec "$JAVA" -Xms1g -Xmx1g -cp "target/classes:$(cat target/bench-classpath.txt)" id.lapak.LapakApplication \
+  --lapak.embedded-postgres.port=$PG_PORT --logging.level.root=WARN --logging.level.id.lapak=WARN \
+  >"$work/app.log" 2>&1) &
+app_pid=$!
+for _ in $(seq 1 180); do
+  curl -sf "$SERVER/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$SERVER/actuator/health" >/dev/null || { echo "the application did not start" >&2; exit 1; }
+
+pair() {
+  local home=$1 code
+  code=$(LC_ALL=C tr -dc 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' </dev/urandom 2>/dev/null | head -c 8 || true)
+  psql -q -v ON_ERROR_STOP=1 "$APP_DB" >/dev/null <<SQL
+begin;
+select set_config('app.tenant_id', '$DEMO_TENANT', true);
+insert into pairing_code (tenant_id, id, code_hash, store_id, device_name, created_by, created_at, expires_at)
+values ('$DEMO_TENANT', gen_random_uuid(), sha256(convert_to('$code', 'UTF8')), '$DEMO_STORE', 'Bench device',
+        'bench', now(), now() + interval '15 minutes');
+commit;
+SQL
+  bin/lapak-device pair --home "$home" --server "$SERVER" --code "$code" --reader-serial "RD-$code" >/dev/null
+  bin/lapak-device keys --home "$home" --alg aes128 --reader-serial "RD-$code" >/dev/null
+}
+
+homes=()
+for d in $(seq 1 "$DEVICES"); do
+  homes+=("$work/device-$d")
+  pair "$work/device-$d"
+done
+
+per_device=$(( CONCURRENCY / DEVICES )); [ "$per_device" -ge 1 ] || per_device=1
+
+load() {
+  local total=$1 tag=$2 pids=() n=$(( $1 / DEVICES ))
+  for home in "${homes[@]}"; do
+    bin/lapak-device pay --home "$home" --amount "$AMOUNT" --count "$n" --concurrency "$per_device" \
+      >"$work/$tag-$(basename "$home").txt" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || true; done
+}
+
+cpu_of() { # utime+stime in clock ticks of a process and its threads
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+pg_cpu() { # every process of the embedded PostgreSQL: the postmaster (its command line names the data folder)
+  local total=0 pm pid
+  for pm in $(pgrep -f -- "$work/db" || true); do
+    for pid in "$pm" $(pgrep -P "$pm" || true); do
+      total=$(( total + $(cpu_of "$pid") ))
+    done
+  done
+  echo "$total"
+}
+stats() {
+  psql -At -F' ' "$OWNER_DB" -c "select xact_commit, pg_current_wal_lsn() - '0/0'::pg_lsn from pg_stat_database
+    where datname = 'lapak'"
+}
+
+echo "== warm-up: $WARMUP payments" >&2
+load "$WARMUP" warmup
+
+read -r commits0 wal0 < <(stats)
+app_cpu0=$(cpu_of "$app_pid")
+pg_cpu0=$(pg_cpu)
+[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.start name=bench settings=profile >/dev/null
+started=$(date +%s.%N)
+echo "== measured: $COUNT payments from $DEVICES devices x $per_device threads" >&2
+load "$COUNT" measured
+ended=$(date +%s.%N)
+[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.stop name=bench filename="$work/app.jfr" >/dev/null
+read -r commits1 wal1 < <(stats)
+app_cpu1=$(cpu_of "$app_pid")
+pg_cpu1=$(pg_cpu)
+
+echo "== raw: single-row insert + commit, $CONCURRENCY clients, ${RAW_SECONDS}s" >&2
+psql -q "$OWNER_DB" -c "create table if not exists bench_raw (id bigserial primary key, at timestamptz not null
+  default now(), payload text not null)"
+echo "insert into bench_raw (payload) values ('authorization');" >"$work/raw.sql"
+pgbench -n -c "$CONCURRENCY" -j 2 -T "$RAW_SECONDS" -f "$work/raw.sql" "$OWNER_DB" >"$work/raw.txt" 2>&1
+psql -q "$OWNER_DB" -c "drop table bench_raw"
+
+echo "== HTTP floor: GET /api/device/v1/time, $CONCURRENCY connections, 10s" >&2
+wrk -t2 -c"$CONCURRENCY" -d10s --latency "$SERVER/api/device/v1/time" >"$work/floor.txt" 2>&1
+
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p bench/payments/results
+  cp "$work/app.jfr" bench/payments/results/last.jfr
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$work/app.jfr" | head -40
+  "$JAVA_HOME/bin/jfr" view --width 160 contention-by-site "$work/app.jfr" | head -25
+fi
+
+ticks=$(getconf CLK_TCK)
+python3 - "$work" "$COUNT" "$started" "$ended" "$commits0" "$commits1" "$wal0" "$wal1" \
+  "$app_cpu0" "$app_cpu1" "$pg_cpu0" "$pg_cpu1" "$ticks" "$CONCURRENCY" <<'PY'
+import glob, re, sys
+work, count, t0, t1, c0, c1, w0, w1, a0, a1, p0, p1, ticks, conc = sys.argv[1:]
+count = int(count); seconds = float(t1) - float(t0); ticks = int(ticks)
+lat = {"p50": [], "p95": [], "p99": [], "max": []}
+outcomes = {}
+for f in glob.glob(work + "/measured-*.txt"):
+    text = open(f).read()
+    m = re.search(r"p50 ([\d.]+), p95 ([\d.]+), p99 ([\d.]+), max ([\d.]+)", text)
+    if m:
+        for k, v in zip(["p50", "p95", "p99", "max"], m.groups()):
+            lat[k].append(float(v))
+    for line in text.splitlines():
+        m = re.match(r"^([A-Za-z_ 0-9]+): (\d+)$", line)
+        if m:
+            outcomes[m.group(1)] = outcomes.get(m.group(1), 0) + int(m.group(2))
+raw = re.search(r"tps = ([\d.]+)", open(work + "/raw.txt").read())
+raw_tps = float(raw.group(1)) if raw else float("nan")
+floor = re.search(r"Requests/sec:\s+([\d.]+)", open(work + "/floor.txt").read())
+floor_rps = float(floor.group(1)) if floor else float("nan")
+rate = count / seconds
+print(f"authorizations: {count} in {seconds:.1f} s = {rate:,.0f}/s at concurrency {conc}")
+print("latency ms (per device, worst of the devices): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f" % tuple(
+    max(lat[k]) if lat[k] else float("nan") for k in ["p50", "p95", "p99", "max"]))
+print("outcomes:", outcomes)
+print(f"raw single-row insert+commit: {raw_tps:,.0f}/s at {conc} clients; ratio {rate / raw_tps:.2f}")
+print(f"HTTP floor (GET /time, no auth, {conc} connections): {floor_rps:,.0f}/s")
+commits = int(c1) - int(c0); wal = int(float(w1)) - int(float(w0))
+print(f"per authorization: {commits / count:.2f} commits, {wal / count:,.0f} WAL bytes, "
+      f"app CPU {(int(a1) - int(a0)) / ticks / count * 1e3:.2f} ms, "
+      f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms")
+PY

@@ -1,0 +1,122 @@
+package id.lapak.sales;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.UUID;
+
+import id.lapak.billing.sale.SaleDetails;
+import id.lapak.billing.sale.SaleLineDetails;
+import id.lapak.billing.sale.SaleSummary;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.tenant.TenantDetails;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A sale's receipt: the tenant and store as header, the lines, tax, tip and total, the card as brand and masked
+ * number, the authorization code, and what was refunded. One HTML rendering serves the printable page and the
+ * e-mail, so both always say the same. Reading goes through {@link SalesService#get}, which applies the role and
+ * store rules.
+ */
+@Service
+class Receipts {
+
+    /** Translates a key with arguments in the reader's language. */
+    @FunctionalInterface
+    interface Translator {
+        String get(String key, Object... args);
+    }
+
+    record Receipt(TenantDetails tenant, StoreDetails store, SaleDetails sale) {
+    }
+
+    private final SalesService sales;
+    private final StoreService stores;
+    private final TenantDirectory tenants;
+
+    Receipts(SalesService sales, StoreService stores, TenantDirectory tenants) {
+        this.sales = sales;
+        this.stores = stores;
+        this.tenants = tenants;
+    }
+
+    Receipt receipt(UUID saleId) {
+        SaleDetails sale = sales.get(saleId);
+        return new Receipt(tenants.current(), stores.get(sale.sale().storeId()), sale);
+    }
+
+    /** The receipt as one {@code <div>} of HTML with inline styles (e-mail clients ignore style sheets). */
+    String html(Receipt receipt, Locale locale, Translator t) {
+        SaleSummary s = receipt.sale().sale();
+        String currency = s.currency();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(receipt.store().timeZone());
+        StringBuilder h = new StringBuilder(2048);
+        h.append("<div class=\"lapak-receipt\" style=\"font-family:sans-serif;max-width:26rem;margin:0 auto;\">");
+        h.append("<h2 style=\"margin:0;text-align:center;\">").append(e(receipt.tenant().name())).append("</h2>");
+        h.append("<div style=\"text-align:center;\">").append(e(receipt.tenant().legalName())).append("</div>");
+        h.append("<div style=\"text-align:center;\">").append(e(receipt.store().name())).append("<br>")
+                .append(e(receipt.store().address())).append(", ").append(e(receipt.store().city())).append("</div>");
+        h.append("<hr>");
+        row(h, t.get("receipt.date"), time.format(s.soldAt()));
+        row(h, t.get("receipt.number"), s.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+        h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
+        h.append("<tr><th style=\"text-align:left;\">").append(e(t.get("receipt.item")))
+                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.quantity")))
+                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.lineTotal")))
+                .append("</th></tr>");
+        for (SaleLineDetails line : receipt.sale().lines()) {
+            h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
+                    .append("<br><small>").append(e(Money.format(line.unitPriceMinor(), currency, locale)))
+                    .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
+                    .append("</td><td style=\"text-align:right;\">")
+                    .append(e(Money.format(line.totalMinor(), currency, locale))).append("</td></tr>");
+        }
+        h.append("</table><hr>");
+        row(h, t.get("receipt.tax"), Money.format(receipt.sale().taxMinor(), currency, locale));
+        if (s.tipMinor() > 0) {
+            row(h, t.get("receipt.tip"), Money.format(s.tipMinor(), currency, locale));
+        }
+        h.append("<div style=\"display:flex;justify-content:space-between;font-weight:bold;font-size:1.2em;\">")
+                .append("<span>").append(e(t.get("receipt.total"))).append("</span><span class=\"receipt-total\">")
+                .append(e(Money.format(s.amountMinor(), currency, locale))).append("</span></div>");
+        if (s.authorizedMinor() > 0 && s.authorizedMinor() < s.amountMinor()) {
+            row(h, t.get("receipt.approved"), Money.format(s.authorizedMinor(), currency, locale));
+        }
+        h.append("<hr>");
+        if (s.brand() != null) {
+            row(h, t.get("receipt.card"), t.get("sales.brand." + s.brand().name()) + " "
+                    + (s.maskedPan() == null ? "" : s.maskedPan()));
+        }
+        if (s.entryMode() != null) {
+            row(h, t.get("receipt.entryMode"), t.get("sales.entryMode." + s.entryMode().name()));
+        }
+        if (s.authorizationCode() != null) {
+            row(h, t.get("receipt.authCode"), s.authorizationCode());
+        }
+        row(h, t.get("receipt.status"), t.get("sales.status." + s.status().name()));
+        if (s.refundedMinor() > 0) {
+            row(h, t.get("receipt.refunded"), Money.format(s.refundedMinor(), currency, locale));
+        }
+        if (s.offline()) {
+            h.append("<div>").append(e(t.get("receipt.offline"))).append("</div>");
+        }
+        h.append("<hr><div style=\"text-align:center;\">").append(e(t.get("receipt.thanks"))).append("</div>");
+        h.append("</div>");
+        return h.toString();
+    }
+
+    private static void row(StringBuilder h, String label, String value) {
+        h.append("<div style=\"display:flex;justify-content:space-between;gap:1em;\"><span>").append(e(label))
+                .append("</span><span>").append(e(value)).append("</span></div>");
+    }
+
+    private static String e(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text);
+    }
+}

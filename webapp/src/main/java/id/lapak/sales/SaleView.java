@@ -1,0 +1,249 @@
+package id.lapak.sales;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.UUID;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import id.lapak.billing.sale.PaymentEvent;
+import id.lapak.billing.sale.SaleDetails;
+import id.lapak.billing.sale.SaleLineDetails;
+import id.lapak.billing.sale.SaleNotFoundException;
+import id.lapak.billing.sale.SaleSummary;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.device.DeviceNotFoundException;
+import id.lapak.device.DeviceService;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreService;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One sale: what was sold, how it was paid, every call to the acquirer with its reference (the payment timeline),
+ * and the refund, receipt and e-mail actions. The service decides who may see and refund it.
+ */
+@Route("sales/:saleId")
+@PageTitle("Lapak · Sale")
+@RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
+class SaleView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String SALE_ID = "saleId";
+
+    private final SalesService sales;
+    private final StoreService stores;
+    private final DeviceService devices;
+    private final ReceiptMailer mailer;
+    private final ZoneId zone;
+    private UUID saleId;
+
+    SaleView(SalesService sales, StoreService stores, DeviceService devices, ReceiptMailer mailer,
+             TenantDirectory tenants) {
+        this.sales = sales;
+        this.stores = stores;
+        this.devices = devices;
+        this.mailer = mailer;
+        this.zone = tenants.current().timeZone();
+        setId("sale");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            saleId = UUID.fromString(event.getRouteParameters().get(SALE_ID).orElse(""));
+            show(sales.get(saleId));
+        } catch (IllegalArgumentException | SaleNotFoundException e) {
+            removeAll();
+            add(new H2(getTranslation("sales.notFound.title")), new Span(getTranslation("sales.notFound.text")));
+        }
+    }
+
+    private void show(SaleDetails details) {
+        removeAll();
+        SaleSummary s = details.sale();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(zone);
+
+        Span status = new Span(getTranslation("sales.status." + s.status().name()));
+        status.setId("sale-status");
+        status.getElement().getThemeList().add("badge");
+        H2 title = new H2(getTranslation("sales.sale.title", Money.format(s.amountMinor(), s.currency(), getLocale())));
+        title.setId("sale-title");
+        HorizontalLayout heading = new HorizontalLayout(title, status);
+        heading.setAlignItems(Alignment.BASELINE);
+
+        FormLayout facts = new FormLayout();
+        facts.setId("sale-facts");
+        fact(facts, "sales.column.soldAt", time.format(s.soldAt()));
+        fact(facts, "sales.column.store", storeName(s.storeId()));
+        fact(facts, "sales.column.device", deviceName(s.deviceId()));
+        fact(facts, "sales.sale.authorized", Money.format(s.authorizedMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.sale.captured", Money.format(s.capturedMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.sale.refunded", Money.format(s.refundedMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.sale.tax", Money.format(details.taxMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.sale.tip", Money.format(s.tipMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.column.card", (s.brand() == null ? "" : getTranslation("sales.brand." + s.brand().name()))
+                + " " + (s.maskedPan() == null ? "" : s.maskedPan()));
+        if (details.expiryMonth() != null && details.expiryYear() != null) {
+            fact(facts, "sales.sale.expiry", String.format("%02d/%02d", details.expiryMonth(),
+                    details.expiryYear() % 100));
+        }
+        if (s.entryMode() != null) {
+            fact(facts, "sales.sale.entryMode", getTranslation("sales.entryMode." + s.entryMode().name()));
+        }
+        fact(facts, "sales.sale.authCode", s.authorizationCode());
+        fact(facts, "sales.sale.responseCode", s.responseCode());
+        if (s.declineReason() != null) {
+            fact(facts, "sales.sale.declineReason", s.declineReason().replace('_', ' '));
+        }
+        fact(facts, "sales.sale.gatewayReference", details.gatewayReference());
+        fact(facts, "sales.column.offline", s.offline() ? getTranslation("sales.offline.yes")
+                : getTranslation("sales.offline.no"));
+
+        Grid<SaleLineDetails> lines = new Grid<>();
+        lines.setId("sale-lines");
+        lines.addThemeVariants(GridVariant.LUMO_COMPACT);
+        lines.setAllRowsVisible(true);
+        lines.addColumn(l -> l.description() == null ? "" : l.description())
+                .setHeader(getTranslation("sales.lines.description")).setFlexGrow(3);
+        lines.addColumn(SaleLineDetails::quantity).setHeader(getTranslation("sales.lines.quantity"))
+                .setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(l -> Money.format(l.unitPriceMinor(), s.currency(), getLocale()))
+                .setHeader(getTranslation("sales.lines.unitPrice")).setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(l -> Money.format(l.taxMinor(), s.currency(), getLocale()))
+                .setHeader(getTranslation("sales.lines.tax")).setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(l -> Money.format(l.totalMinor(), s.currency(), getLocale()))
+                .setHeader(getTranslation("sales.lines.total")).setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(SaleLineDetails::returnedQuantity).setHeader(getTranslation("sales.lines.returned"))
+                .setTextAlign(ColumnTextAlign.END);
+        lines.setItems(details.lines());
+        lines.setEmptyStateText(getTranslation("sales.lines.empty"));
+
+        Grid<PaymentEvent> timeline = new Grid<>();
+        timeline.setId("sale-timeline");
+        timeline.addThemeVariants(GridVariant.LUMO_COMPACT);
+        timeline.setAllRowsVisible(true);
+        timeline.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at")).setAutoWidth(true);
+        timeline.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
+                .setHeader(getTranslation("sales.timeline.kind"));
+        timeline.addColumn(e -> getTranslation("sales.operationStatus." + e.status().name()))
+                .setHeader(getTranslation("sales.timeline.status"));
+        timeline.addColumn(e -> Money.format(e.amountMinor(), s.currency(), getLocale()))
+                .setHeader(getTranslation("sales.timeline.amount")).setTextAlign(ColumnTextAlign.END);
+        timeline.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
+                .setHeader(getTranslation("sales.timeline.responseCode"));
+        timeline.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
+                .setHeader(getTranslation("sales.timeline.reference")).setAutoWidth(true);
+        timeline.addColumn(e -> e.reason() == null ? "" : e.reason())
+                .setHeader(getTranslation("sales.timeline.reason"));
+        timeline.addColumn(e -> e.actor() == null ? "" : e.actor()).setHeader(getTranslation("sales.timeline.actor"));
+        timeline.setItems(details.timeline());
+
+        Button refund = new Button(getTranslation("sales.refund"), VaadinIcon.ARROW_BACKWARD.create(),
+                e -> new RefundDialog(sales, details, this::refunded).open());
+        refund.setId("sale-refund");
+        refund.setVisible(s.refundableMinor() > 0);
+
+        Anchor receipt = new Anchor("sales/" + s.id() + "/receipt", getTranslation("sales.receipt"));
+        receipt.setId("sale-receipt");
+        receipt.setTarget(AnchorTarget.BLANK);
+
+        Button email = new Button(getTranslation("sales.mail"), VaadinIcon.ENVELOPE.create(), e -> emailDialog());
+        email.setId("sale-email");
+        email.setEnabled(mailer.available() && s.status().approved());
+        if (!mailer.available()) {
+            email.setTooltipText(getTranslation("sales.mail.notConfigured"));
+        }
+
+        Anchor back = new Anchor("sales", getTranslation("sales.back"));
+        back.setId("sale-back");
+        HorizontalLayout actions = new HorizontalLayout(refund, email, receipt, back);
+        actions.setAlignItems(Alignment.CENTER);
+
+        add(heading, actions, facts, new H3(getTranslation("sales.lines.title")), lines,
+                new H3(getTranslation("sales.timeline.title")), timeline);
+    }
+
+    private void refunded(SaleDetails details) {
+        Notification.show(getTranslation("sales.refund.done",
+                        Money.format(details.sale().refundedMinor(), details.sale().currency(), getLocale())))
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        show(details);
+    }
+
+    private void emailDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("sale-email-dialog");
+        dialog.setHeaderTitle(getTranslation("sales.mail.title"));
+        EmailField address = new EmailField(getTranslation("sales.mail.address"));
+        address.setId("sale-email-address");
+        address.setWidthFull();
+        address.setRequiredIndicatorVisible(true);
+        Button send = new Button(getTranslation("sales.mail.send"), e -> {
+            try {
+                mailer.send(saleId, address.getValue(), getLocale(), this::getTranslation);
+                dialog.close();
+                Notification.show(getTranslation("sales.mail.sent"))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ReceiptMailer.NotSentException ex) {
+                address.setInvalid(true);
+                address.setErrorMessage(getTranslation(ex.key()));
+            } catch (SaleNotFoundException ex) {
+                dialog.close();
+                Notification.show(getTranslation("sales.notFound.text"))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        send.setId("sale-email-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("sales.cancel"), e -> dialog.close());
+        dialog.add(address);
+        dialog.getFooter().add(cancel, send);
+        dialog.open();
+    }
+
+    private void fact(FormLayout facts, String key, String value) {
+        Span text = new Span(value == null || value.isBlank() ? "—" : value);
+        text.setId("sale-" + key.substring(key.lastIndexOf('.') + 1));
+        facts.addFormItem(text, getTranslation(key));
+    }
+
+    private String storeName(UUID id) {
+        try {
+            return stores.get(id).name();
+        } catch (StoreNotFoundException e) {
+            return "";
+        }
+    }
+
+    private String deviceName(UUID id) {
+        try {
+            return devices.get(id).name();
+        } catch (DeviceNotFoundException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package id.lapak.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import id.lapak.billing.gateway.sandbox.SandboxAcquirer;
+import id.lapak.billing.gateway.sandbox.SandboxTestCard;
+import id.lapak.billing.sale.OperationKind;
+import id.lapak.billing.sale.PaymentEvent;
+import id.lapak.billing.sale.SaleDetails;
+import id.lapak.billing.sale.SaleFilter;
+import id.lapak.billing.sale.SaleNotFoundException;
+import id.lapak.billing.sale.SaleStatus;
+import id.lapak.billing.sale.SaleSummary;
+import id.lapak.billing.sale.SaleTotals;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
+import id.lapak.support.ServerIntegrationTest;
+import id.lapak.support.TestMerchants;
+import id.lapak.support.TestMerchants.Merchant;
+import id.lapak.support.TestUsers;
+import id.lapak.support.TestUsers.TestUser;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreService;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Sales as the portal reads them, made by a simulated device against the sandbox acquirer: the list's filters and
+ * totals, a sale's lines and timeline, a refund reaching the card account, the receipt and its e-mail.
+ */
+@ServerIntegrationTest
+class SalesIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    StoreService stores;
+    @Autowired
+    PairingCodes codes;
+    @Autowired
+    SalesService sales;
+    @Autowired
+    SandboxAcquirer acquirer;
+    @Autowired
+    Receipts receipts;
+
+    Merchant merchant;
+    DeviceClient device;
+
+    @BeforeEach
+    void merchantWithAPairedDevice() throws Exception {
+        merchant = TestMerchants.create(tenants, stores, "Laris");
+        device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        device.requestReaderKey("RD-1", "AES128");
+    }
+
+    private PaymentReply pay(SandboxTestCard card, long amount) {
+        return device.pay(PaymentDraft.of(amount, "IDR", card.pan(), "3012"));
+    }
+
+    @Test
+    void salesListFiltersTotalsAndDetailsWithTheAcquirersReferences() {
+        PaymentDraft coffee = PaymentDraft.of(166_500, "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012")
+                .withLines(List.of(new PaymentDraft.Line(UUID.randomUUID(), "Kopi susu", 2, 75_000, 16_500,
+                        166_500)));
+        PaymentReply approved = device.pay(coffee);
+        assertThat(approved.outcome()).isEqualTo("APPROVED");
+        PaymentReply declined = pay(SandboxTestCard.DO_NOT_HONOUR, 20_000);
+        assertThat(declined.outcome()).isEqualTo("DECLINED");
+        PaymentReply poor = pay(SandboxTestCard.INSUFFICIENT_FUNDS, 6_000_000);
+        assertThat(poor.responseCode()).isEqualTo("51");
+        long timeoutHeld = acquirer.balanceOf(SandboxTestCard.TIMEOUT).heldMinor();
+        PaymentReply lost = pay(SandboxTestCard.TIMEOUT, 30_000);
+        assertThat(lost.outcome()).isEqualTo("TIMED_OUT");
+        assertThat(acquirer.balanceOf(SandboxTestCard.TIMEOUT).heldMinor()).isEqualTo(timeoutHeld);
+        PaymentReply jcb = pay(SandboxTestCard.JCB_APPROVED, 10_000);
+
+        TestUser admin = merchant.admin();
+        List<SaleSummary> all = TestUsers.as(admin, () -> sales.search(SaleFilter.all(), PageRequest.of(0, 50))
+                .getContent());
+        assertThat(all).hasSize(5);
+        assertThat(TestUsers.as(admin, () -> sales.search(SaleFilter.all().withLast4("1111"),
+                PageRequest.of(0, 50)).getContent())).extracting(SaleSummary::id).containsExactly(approved.paymentId());
+        assertThat(TestUsers.as(admin, () -> sales.search(SaleFilter.all().withStatuses(Set.of(SaleStatus.DECLINED)),
+                PageRequest.of(0, 50)).getContent())).extracting(SaleSummary::id)
+                .containsExactlyInAnyOrder(declined.paymentId(), poor.paymentId());
+        List<SaleTotals> totals = TestUsers.as(admin, () -> sales.totals(SaleFilter.all()));
+        assertThat(totals).singleElement().satisfies(t -> {
+            assertThat(t.count()).isEqualTo(5);
+            assertThat(t.approvedCount()).isEqualTo(2);
+            assertThat(t.capturedMinor()).isEqualTo(176_500);
+        });
+
+        SaleDetails details = TestUsers.as(admin, () -> sales.get(approved.paymentId()));
+        assertThat(details.lines()).singleElement().satisfies(l -> assertThat(l.description()).isEqualTo("Kopi susu"));
+        assertThat(details.timeline()).extracting(PaymentEvent::kind)
+                .containsExactly(OperationKind.AUTHORIZE, OperationKind.CAPTURE);
+        assertThat(details.timeline()).allSatisfy(e -> assertThat(e.gatewayReference()).startsWith("SBX"));
+        SaleDetails reversed = TestUsers.as(admin, () -> sales.get(lost.paymentId()));
+        assertThat(reversed.sale().status()).isEqualTo(SaleStatus.REVERSED);
+        assertThat(reversed.timeline()).extracting(PaymentEvent::kind).contains(OperationKind.REVERSAL);
+        assertThat(jcb.saleStatus()).isEqualTo("CAPTURED");
+    }
+
+    @Test
+    void aRefundFromThePortalReturnsMoneyToTheCardAccount() {
+        PaymentReply paid = pay(SandboxTestCard.MASTERCARD_APPROVED, 250_000);
+        long balance = acquirer.balanceOf(SandboxTestCard.MASTERCARD_APPROVED).balanceMinor();
+
+        SaleDetails after = TestUsers.as(merchant.admin(), () -> sales.refund(paid.paymentId(), 100_000, false,
+                "customer changed their mind"));
+        assertThat(after.sale().status()).isEqualTo(SaleStatus.PARTIALLY_REFUNDED);
+        assertThat(after.sale().refundableMinor()).isEqualTo(150_000);
+        assertThat(after.timeline()).filteredOn(e -> e.kind() == OperationKind.REFUND).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.gatewayReference()).startsWith("SBXR-");
+                    assertThat(e.reason()).isEqualTo("customer changed their mind");
+                });
+        assertThat(acquirer.balanceOf(SandboxTestCard.MASTERCARD_APPROVED).balanceMinor())
+                .isEqualTo(balance + 100_000);
+
+        TestUser cashier = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
+        assertThatThrownBy(() -> TestUsers.as(cashier, () -> sales.refund(paid.paymentId(), 1, false, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
+        assertThatThrownBy(() -> TestUsers.as(otherManager, () -> sales.refund(paid.paymentId(), 1, false, null)))
+                .isInstanceOf(SaleNotFoundException.class);
+        TestUser manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
+        assertThat(TestUsers.as(manager, () -> sales.refund(paid.paymentId(), 150_000, true, null)).sale().status())
+                .isEqualTo(SaleStatus.REFUNDED);
+    }
+
+    @Test
+    void theReceiptShowsHeaderLinesTaxTotalMaskedCardAndAuthCodeAndGoesByEmail() throws Exception {
+        PaymentReply paid = device.pay(PaymentDraft.of(111_000, "IDR", SandboxTestCard.AMEX_APPROVED.pan(), "3012")
+                .withLines(List.of(new PaymentDraft.Line(UUID.randomUUID(), "Roti <bakar>", 1, 100_000, 11_000,
+                        111_000))));
+        String authCode = paid.body().path("authorizationCode").asString();
+        assertThat(authCode).hasSize(6);
+
+        String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
+                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+        assertThat(html).contains(tenants.findForLogin(merchant.tenant()).orElseThrow().name())
+                .contains(merchant.store().name()).contains("Roti &lt;bakar&gt;").contains("1,110.00")
+                .contains("110.00").contains("378282*****0005").contains(authCode)
+                .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
+
+        TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
+        assertThatThrownBy(() -> TestUsers.as(otherManager, () -> receipts.receipt(paid.paymentId())))
+                .isInstanceOf(SaleNotFoundException.class);
+
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.getSmtp().getPort());
+            ReceiptMailer mailer = new ReceiptMailer(receipts,
+                    new StaticListableBeanFactory(java.util.Map.of("mail", sender)).getBeanProvider(
+                            JavaMailSender.class), "Lapak <no-reply@lapak.test>");
+            assertThat(mailer.available()).isTrue();
+            Receipts.Translator english = (key, args) -> key.equals("sales.mail.subject") ? "Receipt " + args[1]
+                    : key;
+            assertThatThrownBy(() -> TestUsers.run(merchant.admin(), () -> mailer.send(paid.paymentId(),
+                    "not an address", Locale.ENGLISH, english)))
+                    .isInstanceOfSatisfying(ReceiptMailer.NotSentException.class,
+                            e -> assertThat(e.key()).isEqualTo("sales.mail.badAddress"));
+            TestUsers.run(merchant.admin(), () -> mailer.send(paid.paymentId(), "pelanggan@example.id",
+                    Locale.ENGLISH, english));
+            assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+            MimeMessage message = smtp.getReceivedMessages()[0];
+            assertThat(message.getAllRecipients()[0].toString()).isEqualTo("pelanggan@example.id");
+            assertThat(message.getSubject()).isEqualTo("Receipt " + merchant.store().name());
+            String body = GreenMailUtil.getBody(message);
+            assertThat(body).contains("378282*****0005").contains(authCode)
+                    .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
+            assertThatThrownBy(() -> TestUsers.run(otherManager, () -> mailer.send(paid.paymentId(),
+                    "pelanggan@example.id", Locale.ENGLISH, english))).isInstanceOf(SaleNotFoundException.class);
+        } finally {
+            smtp.stop();
+        }
+
+        ReceiptMailer unconfigured = new ReceiptMailer(receipts,
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "x@lapak.test");
+        assertThat(unconfigured.available()).isFalse();
+    }
+}
