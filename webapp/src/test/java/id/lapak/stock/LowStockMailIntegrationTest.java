@@ -81,6 +81,7 @@ class LowStockMailIntegrationTest {
         static final Map<UUID, List<String>> BY_STORE = new ConcurrentHashMap<>();
 
         @Bean
+        @org.springframework.context.annotation.Primary
         StoreManagerDirectory testStoreManagers() {
             return (tenantId, storeId) -> BY_STORE.getOrDefault(storeId, List.of());
         }

@@ -10,12 +10,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The fallback directory: the addresses a merchant admin entered for the store in the stock settings. */
-class ConfiguredStoreManagerDirectory implements StoreManagerDirectory {
+public class ConfiguredStoreManagerDirectory implements StoreManagerDirectory {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    ConfiguredStoreManagerDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public ConfiguredStoreManagerDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setReadOnly(true);
