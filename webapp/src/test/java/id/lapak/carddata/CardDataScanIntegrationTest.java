@@ -91,7 +91,6 @@ class CardDataScanIntegrationTest {
         assertThat(dump).contains("411111******1111").contains("sandbox_journal").contains("-- public.sale\n");
         assertThat(log).contains("Started");
 
-        Files.writeString(Path.of("target/scan-dump.txt"), dump);
         assertThat(scanner.scan("database dump", dump)).isEmpty();
         assertThat(scanner.scan(logFile, log)).isEmpty();
     }

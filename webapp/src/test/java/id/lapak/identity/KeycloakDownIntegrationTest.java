@@ -37,7 +37,7 @@ class KeycloakDownIntegrationTest {
     @Test
     void tenantIsCreatedInAVisibleFailedStateAndNeverActive() {
         TenantProvisioning.Result result = TestUsers.as(support, () -> provisioning.create(
-                OnboardingRequests.request("Toko Mati Lampu", "admin-" + System.nanoTime() + "@example.id")));
+                OnboardingRequests.request("Toko Mati Lampu", "admin-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.id")));
 
         assertThat(result.provisioned()).isFalse();
         TenantOnboarding tenant = result.tenant();
