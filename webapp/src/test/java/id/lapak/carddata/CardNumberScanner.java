@@ -12,7 +12,7 @@ import java.util.Locale;
  *     <li>every known test PAN, as digits (which also covers packed BCD shown as hex) and as the hex of its ASCII
  *     digits (a {@code bytea} holding the text), anywhere;</li>
  *     <li>any run of 13 to 19 digits, standing alone (not part of a longer digit run, and not inside a hex string
- *     such as a hash or a UUID), that passes the Luhn check and starts with a payment-card major industry
+ *     such as a hash or a UUID, and not glued to letters as in a key identifier), that passes the Luhn check and starts with a payment-card major industry
  *     identifier (2–6 or 9). Epoch milliseconds (first digit 1) and hashes are not card numbers.</li>
  * </ul>
  */
@@ -60,7 +60,7 @@ final class CardNumberScanner {
                 i++;
             }
             int length = i - start;
-            if (length < 13 || length > 19 || insideHex(line, start, i)) {
+            if (length < 13 || length > 19 || insideHex(line, start, i) || gluedToLetters(line, start, i)) {
                 continue;
             }
             String digits = line.substring(start, i);
@@ -84,6 +84,15 @@ final class CardNumberScanner {
             right++;
         }
         return (left < start || right > end) && right - left >= 24;
+    }
+
+    /**
+     * Whether the digit run [start, end) is part of a word, e.g. a hex key identifier such as a KSN
+     * ({@code A600000400000001}): a card number in text stands apart from letters.
+     */
+    private static boolean gluedToLetters(String line, int start, int end) {
+        return (start > 0 && Character.isLetter(line.charAt(start - 1)))
+                || (end < line.length() && Character.isLetter(line.charAt(end)));
     }
 
     static boolean luhn(String digits) {

@@ -35,8 +35,10 @@ class CardNumberScannerTest {
 
     @Test
     void ignoresWhatIsNoCardNumber() {
-        // Luhn fails; epoch milliseconds; a digit run inside a SHA-256 in hex; a longer digit run; a masked PAN.
+        // Luhn fails; epoch milliseconds; a digit run inside a SHA-256 in hex; a longer digit run; a masked PAN;
+        // a key identifier (an initial key ID always starts with a hex letter).
         assertThat(scanner.scan("dump", "5105105105105101 1795625095040 "
-                + "ab5105105105105100cdef0123456789abcdef0123456789 51051051051051000000 510510******5100")).isEmpty();
+                + "ab5105105105105100cdef0123456789abcdef0123456789 51051051051051000000 510510******5100 "
+                + "initial key ID A5105105105105100, reader RD-1")).isEmpty();
     }
 }
