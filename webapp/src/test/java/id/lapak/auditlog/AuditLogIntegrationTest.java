@@ -142,6 +142,24 @@ class AuditLogIntegrationTest {
     }
 
     @Test
+    void onlySupportOrTheTenantsOwnAdminVerifies() {
+        Merchant merchant = TestMerchants.create(tenants, stores, "Audit verify roles");
+        Merchant other = TestMerchants.create(tenants, stores, "Audit verify other");
+        assertThat(id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verify(merchant.tenant())).intact())
+                .isTrue();
+        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verify(other.tenant())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verifyAll()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var cashier = id.lapak.support.TestUsers.user(merchant.tenant(), java.util.Set.of(),
+                id.lapak.tenant.access.Role.CASHIER);
+        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(cashier, () -> audit.verify(merchant.tenant())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var support = id.lapak.support.TestUsers.user(null, java.util.Set.of(), id.lapak.tenant.access.Role.SUPPORT);
+        assertThat(id.lapak.support.TestUsers.as(support, () -> audit.verifyAll())).isNotEmpty();
+    }
+
+    @Test
     void secretsNeverReachTheLog() {
         AuditEvent event = AuditEvent.of("user.changed").change("password", "old", "new").detail("apiToken", "abc")
                 .change("name", "A", "B");

@@ -299,8 +299,14 @@ public class AuditLog {
                 rs.getString("changes"), rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"));
     }
 
-    /** Walks every chain (platform access) and reports each one's state. */
+    /**
+     * Walks every chain (platform access) and reports each one's state. A signed-in person must be support staff;
+     * work with no person behind it (a job, the operators' management port) may always verify.
+     */
     public List<ChainStatus> verifyAll() {
+        CurrentUser.find().filter(user -> !user.has(Role.SUPPORT)).ifPresent(user -> {
+            throw new AccessDeniedException("Only support staff verify every audit chain");
+        });
         List<String> chains = platformAccess.call("audit: verify every chain",
                 () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key").query(String.class).list());
         List<ChainStatus> result = new ArrayList<>();
@@ -310,8 +316,15 @@ public class AuditLog {
         return result;
     }
 
-    /** Walks one tenant's chain ({@code null}: the platform chain). */
+    /**
+     * Walks one tenant's chain ({@code null}: the platform chain). A signed-in person must be support staff or a
+     * merchant admin of that tenant.
+     */
     public ChainStatus verify(UUID tenantId) {
+        CurrentUser.find().filter(user -> !user.has(Role.SUPPORT) && !(user.has(Role.MERCHANT_ADMIN)
+                && tenantId != null && user.tenantId().filter(tenantId::equals).isPresent())).ifPresent(user -> {
+            throw new AccessDeniedException("This audit chain is not yours to verify");
+        });
         return verifyChain(tenantId == null ? PLATFORM_CHAIN : tenantId.toString());
     }
 
