@@ -26,11 +26,11 @@ class KeycloakStoreManagerDirectory implements StoreManagerDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakStoreManagerDirectory.class);
 
-    private final Identities identities;
+    private final TeamService team;
     private final ConfiguredStoreManagerDirectory configured;
 
-    KeycloakStoreManagerDirectory(Identities identities, JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.identities = identities;
+    KeycloakStoreManagerDirectory(TeamService team, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.team = team;
         this.configured = new ConfiguredStoreManagerDirectory(jdbc, transactions);
     }
 
@@ -38,8 +38,7 @@ class KeycloakStoreManagerDirectory implements StoreManagerDirectory {
     public List<String> managerEmails(UUID tenantId, UUID storeId) {
         Set<String> emails = new LinkedHashSet<>();
         try {
-            identities.people(tenantId).stream()
-                    .map(identities::member)
+            team.membersOf(tenantId).stream()
                     .filter(m -> m.enabled() && !m.invitationPending() && m.role() == Role.STORE_MANAGER
                             && m.storeIds().contains(storeId) && m.email() != null)
                     .forEach(m -> emails.add(m.email()));

@@ -69,6 +69,8 @@ class KeycloakProvisioningIntegrationTest {
     @Autowired
     KeycloakAdmin keycloak;
     @Autowired
+    id.lapak.catalog.stock.StoreManagerDirectory storeManagers;
+    @Autowired
     AuditLog auditLog;
     @Autowired
     JdbcClient jdbc;
@@ -200,6 +202,29 @@ class KeycloakProvisioningIntegrationTest {
         assertThat(team.membersOf(shop.tenant().id())).extracting(TeamMember::email)
                 .contains(invitation.email(), shop.invitation().email());
         assertThat(actions(shop.tenant().id())).contains("user.invited");
+    }
+
+    @Test
+    void lowStockMailGoesToTheStoresActiveManagersInKeycloak() {
+        Onboarded shop = onboard("Toko Manajer");
+        StoreDetails cabang = TestUsers.as(shop.admin(), () -> stores.create(TestMerchants.store("Toko Manajer Cabang")));
+        Invitation active = inviteManager(shop, shop.store().id());
+        Invitation pending = inviteManager(shop, shop.store().id());
+        Invitation elsewhere = inviteManager(shop, cabang.id());
+        for (Invitation done : List.of(active, elsewhere)) {
+            keycloak.updateUser(keycloak.findUser(done.userId()).orElseThrow().withRequiredActions(List.of()));
+        }
+        assertThat(storeManagers.managerEmails(shop.tenant().id(), shop.store().id()))
+                .containsExactly(active.email().toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain(pending.email(), elsewhere.email(), shop.invitation().email());
+        assertThat(storeManagers.managerEmails(shop.tenant().id(), cabang.id()))
+                .containsExactly(elsewhere.email().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Invitation inviteManager(Onboarded shop, UUID storeId) {
+        return TestUsers.as(shop.admin(), () -> team.invite(new TeamService.InviteForm(
+                "manajer-" + UUID.randomUUID() + "@example.id", "Ani", "Lestari", Role.STORE_MANAGER,
+                Set.of(storeId))));
     }
 
     @Test
