@@ -86,6 +86,7 @@ public class PaymentService {
     }
 
     private final SaleRows rows;
+    private final Reversals reversals;
     private final ReaderKeyStore keys;
     private final ObjectProvider<PaymentGateway> gateways;
     private final DeviceContexts devices;
@@ -97,13 +98,14 @@ public class PaymentService {
     private final Duration authorizationTimeout;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    PaymentService(SaleRows rows, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
+    PaymentService(SaleRows rows, Reversals reversals, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
                    DeviceContexts devices, ApplicationEventPublisher events, PlatformTransactionManager transactions,
                    Clock clock, @Value("${lapak.payments.lease:PT60S}") Duration lease,
                    @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
                    @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout) {
         this.authorizationTimeout = authorizationTimeout;
         this.rows = rows;
+        this.reversals = reversals;
         this.keys = keys;
         this.gateways = gateways;
         this.devices = devices;
@@ -211,7 +213,7 @@ public class PaymentService {
         List<SaleRows.NewOperation> operations = new ArrayList<>();
         SaleRows.Decision decision;
         if (timedOut) {
-            GatewayResult reversal = reverse(gateway, requestId);
+            GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
             operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
                     sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
@@ -267,7 +269,7 @@ public class PaymentService {
             // money back rather than keep a hold no sale stands for, and tell the device it failed.
             log.error("Payment {}: the approved sale could not be recorded ({}); reversing it", requestId,
                     e.getClass().getSimpleName());
-            GatewayResult reversal = reverse(gateway, requestId);
+            GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
             List<SaleRows.NewOperation> withReversal = new ArrayList<>(operations);
             withReversal.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
@@ -281,7 +283,8 @@ public class PaymentService {
             result = record(sale, failed, decidedAt, withReversal);
         }
         if (decided.status() == SaleStatus.REVERSAL_PENDING) {
-            log.warn("Payment {}: the reversal after a timeout is not confirmed; a replay retries it", requestId);
+            log.warn("Payment {}: the reversal is not confirmed; the reversal sweeper or a replay retries it",
+                    requestId);
         }
         return result;
     }
@@ -302,18 +305,6 @@ public class PaymentService {
             }
             return sale.decided(decided, decidedAt).result();
         });
-    }
-
-    private static GatewayResult reverse(PaymentGateway gateway, String requestId) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                return gateway.reverse(requestId);
-            } catch (RuntimeException e) {
-                log.warn("Payment {}: reversal attempt {} failed with {}", requestId, attempt + 1,
-                        e.getClass().getSimpleName());
-            }
-        }
-        return null;
     }
 
     private static GatewayResult capture(PaymentGateway gateway, String reference, long amount, String currency,
@@ -357,18 +348,7 @@ public class PaymentService {
 
     /** A replay of a payment whose reversal was not confirmed asks the acquirer to reverse it again. */
     private PaymentResult retryReversal(PaymentGateway gateway, SaleRow row) {
-        GatewayResult reversal = reverse(gateway, row.id().toString());
-        if (reversal != null && reversal.success()) {
-            Instant at = clock.instant();
-            transaction.executeWithoutResult(status -> {
-                if (rows.reversalConfirmed(row.tenantId(), row.id())) {
-                    rows.insertOperations(row.tenantId(), row.id(), List.of(new SaleRows.NewOperation(
-                            UUID.randomUUID(), OperationKind.REVERSAL, OperationStatus.SUCCEEDED, row.amountMinor(),
-                            reversal.responseCode(), reversal.gatewayReference(), reversal.message(),
-                            "device replay", at)));
-                }
-            });
-        }
+        reversals.retry(gateway, row, "device replay");
         return transaction.execute(status -> rows.find(row.tenantId(), row.id())).orElseThrow().result()
                 .asReplay();
     }
