@@ -48,12 +48,14 @@ import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxKind;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreService;
 
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The catalog: items in a lazy grid with search and filters; merchant admins create, edit, delete, import and
- * export, store managers and cashiers read. The service checks the roles again on every call.
+ * export, set per-store prices and keep the tax categories; store managers read, including their stores' prices;
+ * cashiers read the catalog. The services check the roles again on every call.
  */
 @Route("inventory")
 @PageTitle("Lapak · Inventory")
@@ -62,7 +64,9 @@ class InventoryView extends VerticalLayout {
 
     private final CatalogService catalog;
     private final CatalogTransfer transfer;
+    private final StoreService stores;
     private final boolean canEdit;
+    private final boolean seesStores;
     private final Currency currency;
     private final Grid<ItemSummary> grid = new Grid<>();
     private final TextField search = new TextField();
@@ -71,10 +75,13 @@ class InventoryView extends VerticalLayout {
     private List<CategoryDetails> categories;
     private List<TaxCategoryDetails> taxes;
 
-    InventoryView(CatalogService catalog, CatalogTransfer transfer) {
+    InventoryView(CatalogService catalog, CatalogTransfer transfer, StoreService stores) {
         this.catalog = catalog;
         this.transfer = transfer;
+        this.stores = stores;
         this.canEdit = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        // The store service lets merchant admins and store managers list stores; cashiers get none to price.
+        this.seesStores = canEdit || CurrentUser.require().has(Role.STORE_MANAGER);
         this.currency = catalog.currency();
         this.taxes = catalog.taxCategories();
         this.categories = catalog.categories();
@@ -118,10 +125,13 @@ class InventoryView extends VerticalLayout {
                         grid.getDataProvider().refreshAll();
                     }).open());
             importButton.setId("import-items");
+            Button taxButton = new Button(getTranslation("inventory.taxes"), VaadinIcon.INVOICE.create(),
+                    e -> new TaxCategoriesDialog(catalog, () -> taxes = catalog.taxCategories()).open());
+            taxButton.setId("tax-categories");
             Anchor csv = download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
             Anchor xlsx = download("export-xlsx", "inventory.export.xlsx", "catalog.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true);
-            toolbar.add(create, category, importButton, csv, xlsx);
+            toolbar.add(create, category, taxButton, importButton, csv, xlsx);
         }
 
         grid.setId("item-grid");
@@ -207,6 +217,9 @@ class InventoryView extends VerticalLayout {
         editor.setReadOnly(!canEdit);
         dialog.add(editor);
         if (existing != null) {
+            if (seesStores) {
+                dialog.add(storePrices(existing));
+            }
             dialog.add(imagePanel(existing), priceHistory(existing));
         }
 
@@ -260,6 +273,27 @@ class InventoryView extends VerticalLayout {
             panel.add(upload);
         }
         return panel;
+    }
+
+    /** One button per variant opening its prices and availability per store (read-only for store managers). */
+    private com.vaadin.flow.component.details.Details storePrices(ItemDetails item) {
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setWrap(true);
+        int index = 0;
+        for (var variant : item.variants()) {
+            String label = variant.name() == null || variant.name().isBlank() ? variant.sku()
+                    : variant.name() + " (" + variant.sku() + ")";
+            Button button = new Button(label, VaadinIcon.SHOP.create(), e -> new StorePricesDialog(catalog, stores,
+                    currency, item.name(), variant, canEdit).open());
+            button.setId("store-prices-" + index++);
+            buttons.add(button);
+        }
+        var details = new com.vaadin.flow.component.details.Details(getTranslation("inventory.storePrices"),
+                new Span(getTranslation("inventory.storePrices.intro")), buttons);
+        details.setId("store-prices");
+        details.setOpened(true);
+        details.setWidthFull();
+        return details;
     }
 
     /** Every price change of the item's variants, newest first: who, when, old → new, catalog or store price. */
@@ -379,13 +413,16 @@ class InventoryView extends VerticalLayout {
         dialog.open();
     }
 
-    private static void success(String text) {
+    static void success(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private void error(String key) {
-        Notification.show(getTranslation(key), 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        failure(getTranslation(key));
+    }
+
+    static void failure(String text) {
+        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

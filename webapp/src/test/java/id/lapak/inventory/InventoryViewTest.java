@@ -8,6 +8,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.catalog.items.CatalogProblem;
@@ -26,24 +31,34 @@ import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
+import id.lapak.catalog.items.ItemSummary;
+import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxKind;
+import id.lapak.catalog.items.VariantDetails;
 import id.lapak.support.TestUsers;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The inventory screen without a browser: who gets the editing buttons, amounts as typed, problems on fields. */
+/**
+ * The inventory screen without a browser: who gets the editing buttons, amounts as typed, problems on fields, store
+ * prices read-only for store managers.
+ */
 @ViewPackages(classes = InventoryView.class)
 class InventoryViewTest extends BrowserlessTest {
 
     final CatalogService catalog = mock(CatalogService.class);
     final CatalogTransfer transfer = mock(CatalogTransfer.class);
+    final StoreService stores = mock(StoreService.class);
     final UUID ppn = UUID.randomUUID();
 
     @BeforeEach
@@ -64,6 +79,7 @@ class InventoryViewTest extends BrowserlessTest {
         InventoryView view = show(Role.CASHIER);
         assertThat($(Button.class).withId("new-item").exists()).isFalse();
         assertThat($(Button.class).withId("import-items").exists()).isFalse();
+        assertThat($(Button.class).withId("tax-categories").exists()).isFalse();
     }
 
     @Test
@@ -103,12 +119,65 @@ class InventoryViewTest extends BrowserlessTest {
         assertThat(sku.getErrorMessage()).isEqualTo("Another item already uses this SKU");
     }
 
+    @Test
+    void aStoreManagerSeesTheStorePriceReadOnly() {
+        UUID store = UUID.randomUUID();
+        UUID variant = oneItemInOneStore(store);
+        when(catalog.storeOverrides(variant)).thenReturn(List.of(new StoreOverride(store, variant, 9_000L, false)));
+        show(Role.STORE_MANAGER);
+        test($(Grid.class).id("item-grid")).clickRow(0);
+        test($(Button.class).id("store-prices-0")).click();
+        TextField price = $(TextField.class).id("store-price-0");
+        assertThat(price.getValue()).isEqualTo("9,000");
+        assertThat(price.isReadOnly()).isTrue();
+        assertThat($(Checkbox.class).id("store-available-0").isReadOnly()).isTrue();
+        assertThat($(Button.class).withId("store-prices-save").exists()).isFalse();
+    }
+
+    @Test
+    void anAdminsStorePriceReachesTheServiceAndItsRefusalShowsOnTheField() {
+        UUID store = UUID.randomUUID();
+        UUID variant = oneItemInOneStore(store);
+        when(catalog.storeOverrides(variant)).thenReturn(List.of());
+        when(catalog.setStoreOverride(store, variant, 5L, true)).thenThrow(new InvalidCatalogException(List.of(
+                new CatalogProblem("priceMinor", "catalog.error.price.range"))));
+        show(Role.MERCHANT_ADMIN);
+        test($(Grid.class).id("item-grid")).clickRow(0);
+        test($(Button.class).id("store-prices-0")).click();
+        TextField price = $(TextField.class).id("store-price-0");
+        test(price).setValue("5");
+        test($(Button.class).id("store-prices-save")).click();
+        assertThat(price.isInvalid()).isTrue();
+        assertThat(price.getErrorMessage()).isEqualTo("The price must be between zero and 999,999,999,999");
+
+        test(price).setValue("12,000");
+        test($(Checkbox.class).id("store-available-0")).click();
+        test($(Button.class).id("store-prices-save")).click();
+        verify(catalog).setStoreOverride(store, variant, 12_000L, false);
+        assertThat(price.isInvalid()).isFalse();
+    }
+
+    /** One item with one variant at Rp 10.000, and one store the signed-in person may see; returns the variant. */
+    private UUID oneItemInOneStore(UUID store) {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UUID item = UUID.randomUUID();
+        UUID variant = UUID.randomUUID();
+        when(catalog.findItems(any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(
+                new ItemSummary(item, "Kopi", null, "gelas", true, 1, 10_000, 10_000, "KP-1"))));
+        when(catalog.get(item)).thenReturn(new ItemDetails(item, "Kopi", null, null, ppn, "gelas", true, false, 0,
+                List.of(new VariantDetails(variant, item, "", "KP-1", null, 10_000, null, true, 0)), null, null));
+        when(stores.find(any(), any())).thenReturn(new PageImpl<>(List.of(new StoreDetails(store, "Maju Pusat", "",
+                "Jakarta", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true, new BigDecimal("11.00"),
+                true, true, 0, Instant.now(), Instant.now()))));
+        return variant;
+    }
+
     private InventoryView show(Role role) {
         var user = TestUsers.user(UUID.randomUUID(), Set.of(), role);
         var auth = new TestingAuthenticationToken(user, null, role.authority());
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
-        InventoryView view = new InventoryView(catalog, transfer);
+        InventoryView view = new InventoryView(catalog, transfer, stores);
         UI.getCurrent().add(view);
         return view;
     }
