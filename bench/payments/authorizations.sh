@@ -21,6 +21,7 @@ PORT=${PORT:-$(free_port)}
 PG_PORT=${PG_PORT:-$(free_port)}
 RAW_SECONDS=${RAW_SECONDS:-20}
 AMOUNT=${AMOUNT:-10000}
+CARD=${CARD:-4111111111111111}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SERVER="http://localhost:$PORT"
@@ -50,7 +51,7 @@ bin/lapak-device --help >/dev/null
 echo "== starting the application on $SERVER (fresh database in $work/db, PostgreSQL on $PG_PORT)" >&2
 (cd webapp && PORT=$PORT KEYCLOAK_URL=http://localhost:1 LAPAK_DATA_DIR="$work/db" \
   LAPAK_KEYS_MASTER_KEYSTORE="$work/master-key.p12" \
-  exec "$JAVA" -Xms1g -Xmx1g -cp "target/classes:$(cat target/bench-classpath.txt)" id.lapak.LapakApplication \
+  exec "$JAVA" -Xms1g -Xmx1g ${PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} -cp "target/classes:$(cat target/bench-classpath.txt)" id.lapak.LapakApplication \
   --lapak.embedded-postgres.port=$PG_PORT --logging.level.root=WARN --logging.level.id.lapak=WARN \
   >"$work/app.log" 2>&1) &
 app_pid=$!
@@ -82,16 +83,10 @@ for d in $(seq 1 "$DEVICES"); do
   pair "$work/device-$d"
 done
 
-per_device=$(( CONCURRENCY / DEVICES )); [ "$per_device" -ge 1 ] || per_device=1
-
-load() {
-  local total=$1 tag=$2 pids=() n=$(( $1 / DEVICES ))
-  for home in "${homes[@]}"; do
-    bin/lapak-device pay --home "$home" --amount "$AMOUNT" --count "$n" --concurrency "$per_device" \
-      >"$work/$tag-$(basename "$home").txt" 2>&1 &
-    pids+=($!)
-  done
-  for p in "${pids[@]}"; do wait "$p" || true; done
+load() { # one generator process: the warm-up, then the measured payments, from every device in turn
+  bin/lapak-device load --homes "$(IFS=,; echo "${homes[*]}")" --amount "$AMOUNT" --warmup "$WARMUP" \
+    --count "$COUNT" --concurrency "$CONCURRENCY" --card "$CARD" >"$work/measured.txt" 2>"$work/warmup.txt" &
+  load_pid=$!
 }
 
 cpu_of() { # utime+stime in clock ticks of a process and its threads
@@ -111,21 +106,25 @@ stats() {
     where datname = 'lapak'"
 }
 
-echo "== warm-up: $WARMUP payments" >&2
-load "$WARMUP" warmup
-
+echo "== warm-up: $WARMUP payments, then $COUNT measured, from $DEVICES devices, $CONCURRENCY threads" >&2
+load
+# The generator says when the warm-up is over; the measured window starts there.
+until grep -q "warm-up:" "$work/warmup.txt" 2>/dev/null; do
+  kill -0 "$load_pid" 2>/dev/null || break
+  sleep 0.2
+done
 read -r commits0 wal0 < <(stats)
 app_cpu0=$(cpu_of "$app_pid")
 pg_cpu0=$(pg_cpu)
 [ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.start name=bench settings=profile >/dev/null
 started=$(date +%s.%N)
-echo "== measured: $COUNT payments from $DEVICES devices x $per_device threads" >&2
-load "$COUNT" measured
+wait "$load_pid" || true
 ended=$(date +%s.%N)
 [ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.stop name=bench filename="$work/app.jfr" >/dev/null
 read -r commits1 wal1 < <(stats)
 app_cpu1=$(cpu_of "$app_pid")
 pg_cpu1=$(pg_cpu)
+cat "$work/measured.txt" >&2
 
 echo "== raw: single-row insert + commit, $CONCURRENCY clients, ${RAW_SECONDS}s" >&2
 psql -q "$OWNER_DB" -c "create table if not exists bench_raw (id bigserial primary key, at timestamptz not null
@@ -150,31 +149,30 @@ python3 - "$work" "$COUNT" "$started" "$ended" "$commits0" "$commits1" "$wal0" "
 import glob, re, sys
 work, count, t0, t1, c0, c1, w0, w1, a0, a1, p0, p1, ticks, conc = sys.argv[1:]
 count = int(count); seconds = float(t1) - float(t0); ticks = int(ticks)
-lat = {"p50": [], "p95": [], "p99": [], "max": []}
+text = open(work + "/measured.txt").read()
+m = re.search(r"(\d+) payments in ([\d.]+) s", text)
+gen_seconds = float(m.group(2)) if m else seconds
+lat = re.search(r"p50 ([\d.]+), p95 ([\d.]+), p99 ([\d.]+), max ([\d.]+)", text)
+lat = tuple(float(v) for v in lat.groups()) if lat else (float("nan"),) * 4
+gen = re.search(r"generator CPU: ([\d.]+) ms", text)
+gen_cpu = float(gen.group(1)) if gen else float("nan")
 outcomes = {}
-for f in glob.glob(work + "/measured-*.txt"):
-    text = open(f).read()
-    m = re.search(r"p50 ([\d.]+), p95 ([\d.]+), p99 ([\d.]+), max ([\d.]+)", text)
+for line in text.splitlines():
+    m = re.match(r"^([A-Za-z_ 0-9]+): (\d+)$", line)
     if m:
-        for k, v in zip(["p50", "p95", "p99", "max"], m.groups()):
-            lat[k].append(float(v))
-    for line in text.splitlines():
-        m = re.match(r"^([A-Za-z_ 0-9]+): (\d+)$", line)
-        if m:
-            outcomes[m.group(1)] = outcomes.get(m.group(1), 0) + int(m.group(2))
+        outcomes[m.group(1)] = outcomes.get(m.group(1), 0) + int(m.group(2))
 raw = re.search(r"tps = ([\d.]+)", open(work + "/raw.txt").read())
 raw_tps = float(raw.group(1)) if raw else float("nan")
 floor = re.search(r"Requests/sec:\s+([\d.]+)", open(work + "/floor.txt").read())
 floor_rps = float(floor.group(1)) if floor else float("nan")
-rate = count / seconds
-print(f"authorizations: {count} in {seconds:.1f} s = {rate:,.0f}/s at concurrency {conc}")
-print("latency ms (per device, worst of the devices): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f" % tuple(
-    max(lat[k]) if lat[k] else float("nan") for k in ["p50", "p95", "p99", "max"]))
+rate = count / gen_seconds
+print(f"authorizations: {count} in {gen_seconds:.1f} s = {rate:,.0f}/s at concurrency {conc}")
+print("latency ms (every measured payment): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f" % lat)
 print("outcomes:", outcomes)
 print(f"raw single-row insert+commit: {raw_tps:,.0f}/s at {conc} clients; ratio {rate / raw_tps:.2f}")
 print(f"HTTP floor (GET /time, no auth, {conc} connections): {floor_rps:,.0f}/s")
 commits = int(c1) - int(c0); wal = int(float(w1)) - int(float(w0))
 print(f"per authorization: {commits / count:.2f} commits, {wal / count:,.0f} WAL bytes, "
       f"app CPU {(int(a1) - int(a0)) / ticks / count * 1e3:.2f} ms, "
-      f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms")
+      f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms, load generator CPU {gen_cpu:.2f} ms")
 PY

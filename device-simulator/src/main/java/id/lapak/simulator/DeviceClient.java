@@ -349,8 +349,12 @@ public class DeviceClient {
      * device time now unless the draft carries one. The clear card data is wiped before this returns.
      */
     public String paymentJson(PaymentDraft draft) {
-        EncryptedCard card = encryptCardData(home.nextTransactionCounter(), draft.pan(), draft.expiryYyMm(),
-                draft.track2());
+        return paymentJson(draft, home.nextTransactionCounter());
+    }
+
+    /** As {@link #paymentJson(PaymentDraft)}, at a transaction counter the caller reserved. */
+    public String paymentJson(PaymentDraft draft, long counter) {
+        EncryptedCard card = encryptCardData(counter, draft.pan(), draft.expiryYyMm(), draft.track2());
         var body = new LinkedHashMap<String, Object>();
         body.put("idempotencyKey", draft.idempotencyKey());
         body.put("amountMinor", draft.amountMinor());

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -16,7 +17,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The folder a device keeps its identity and caches in: {@code device.json} (who it is), {@code device.key} (the
@@ -40,6 +43,15 @@ public class DeviceHome {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path dir;
+    /**
+     * Files parsed by this process, kept while the file on disk is the same one (same inode, time and size): a
+     * long-running simulator (the load generator) does not parse its token and reader key for every payment, and
+     * still sees what another process writes, since every write replaces the file.
+     */
+    private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(Object fileKey, java.nio.file.attribute.FileTime modified, long size, Object value) {
+    }
 
     public DeviceHome(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -123,13 +135,28 @@ public class DeviceHome {
      * than the KSN allows (16 for AES, 10 for TDES) are skipped. Safe for several threads of one process.
      */
     public synchronized long nextTransactionCounter() {
+        return reserveTransactionCounters(1)[0];
+    }
+
+    /**
+     * The next {@code n} transaction counters, reserved with one write of the counter file: a load generator takes
+     * them in blocks. Counters reserved and not used are skipped for good, which DUKPT allows.
+     */
+    public synchronized long[] reserveTransactionCounters(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("reserve at least one counter");
+        }
         int maxOneBits = readerKey().map(k -> "AES128".equals(k.algorithm())).orElse(true) ? 16 : 10;
         long counter = exists(COUNTER_FILE) ? Long.parseLong(readString(COUNTER_FILE).strip()) : 0;
-        do {
-            counter++;
-        } while (Long.bitCount(counter) > maxOneBits);
+        long[] reserved = new long[n];
+        for (int i = 0; i < n; i++) {
+            do {
+                counter++;
+            } while (Long.bitCount(counter) > maxOneBits);
+            reserved[i] = counter;
+        }
         writeString(COUNTER_FILE, counter + "\n");
-        return counter;
+        return reserved;
     }
 
     /** Payments taken offline and not uploaded yet (encrypted request bodies), oldest first. */
@@ -173,7 +200,24 @@ public class DeviceHome {
     }
 
     private <T> T read(String file, Class<T> type) {
-        return Json.MAPPER.readValue(readString(file), type);
+        Path path = dir.resolve(file);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            Parsed known = parsed.get(file);
+            if (known != null && type.isInstance(known.value()) && known.size() == attributes.size()
+                    && known.modified().equals(attributes.lastModifiedTime())
+                    && Objects.equals(known.fileKey(), attributes.fileKey())) {
+                return type.cast(known.value());
+            }
+            T value = Json.MAPPER.readValue(Files.readString(path, StandardCharsets.UTF_8), type);
+            if (attributes.fileKey() != null) {
+                parsed.put(file, new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
+                        value));
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String readString(String file) {
@@ -190,6 +234,7 @@ public class DeviceHome {
 
     /** Write beside, then rename: a reader never sees half a key or half a token. */
     private void writeString(String file, String content) {
+        parsed.remove(file);
         try {
             ensureDir();
             Path temp = posix() ? Files.createTempFile(dir, "." + file, ".tmp", OWNER_ONLY_FILE)
@@ -230,6 +275,7 @@ public class DeviceHome {
     }
 
     private void delete(String file) {
+        parsed.remove(file);
         try {
             Files.deleteIfExists(dir.resolve(file));
         } catch (IOException e) {

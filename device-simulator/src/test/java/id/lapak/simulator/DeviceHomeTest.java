@@ -41,6 +41,45 @@ class DeviceHomeTest {
     }
 
     @Test
+    void aParsedFileIsKeptOnlyWhileNoOtherProcessReplacedIt() {
+        Path dir = temp.resolve("home");
+        var home = new DeviceHome(dir);
+        home.saveToken(new CachedToken("token-1", Instant.parse("2026-11-25T14:10:00Z")));
+        assertThat(home.token()).contains(new CachedToken("token-1", Instant.parse("2026-11-25T14:10:00Z")));
+
+        // another process (another DeviceHome on the same folder) renews the token
+        new DeviceHome(dir).saveToken(new CachedToken("token-2", Instant.parse("2026-11-25T15:10:00Z")));
+        assertThat(home.token()).contains(new CachedToken("token-2", Instant.parse("2026-11-25T15:10:00Z")));
+
+        new DeviceHome(dir).clearToken();
+        assertThat(home.token()).isEmpty();
+    }
+
+    @Test
+    void reservedCountersAreNeverHandedOutTwiceAndSkipCountersWithTooManyOneBits() {
+        var home = new DeviceHome(temp.resolve("home"));
+        home.saveReaderKey(new ReaderKey("TDES", 1, "FFFF9876543210E00000", "000000", "RD-2", "d2",
+                "6AC292FAA1315B4D858AB3A3D7D5933A"));
+
+        long[] block = home.reserveTransactionCounters(2_100);
+        long single = home.nextTransactionCounter();
+        long[] again = new DeviceHome(temp.resolve("home")).reserveTransactionCounters(3);
+
+        var all = new java.util.ArrayList<Long>();
+        for (long counter : block) {
+            all.add(counter);
+        }
+        all.add(single);
+        for (long counter : again) {
+            all.add(counter);
+        }
+        assertThat(all).doesNotHaveDuplicates().isSorted();
+        assertThat(all).allSatisfy(counter -> assertThat(Long.bitCount(counter)).isLessThanOrEqualTo(10));
+        assertThat(all).contains(1023L, 2046L, 2048L).doesNotContain(2047L); // 1023: ten one bits, 2047: eleven
+        assertThatThrownBy(() -> home.reserveTransactionCounters(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void folderIsOwnerOnlyAndSoAreTheKeyAndToken() throws IOException {
         Path dir = temp.resolve("home");
         var home = new DeviceHome(dir);

@@ -293,11 +293,10 @@ public class PaymentService {
     private PaymentResult record(NewSale sale, SaleRows.Decision decided, Instant decidedAt,
                                  List<SaleRows.NewOperation> operations) {
         return transaction.execute(status -> {
-            if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt)) {
+            if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt, operations)) {
                 // Another request took the lease over and decided first: its answer is the one stored.
                 return rows.find(sale.tenantId(), sale.id()).orElseThrow().result().asReplay();
             }
-            rows.insertOperations(sale.tenantId(), sale.id(), operations);
             if (decided.status().approved()) {
                 events.publishEvent(new SaleCompleted(sale.tenantId(), sale.id(), sale.storeId(), sale.deviceId(),
                         sale.customerId(), sale.currency(), decided.authorizedMinor(), sale.taxMinor(),

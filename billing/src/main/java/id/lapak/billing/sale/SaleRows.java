@@ -170,6 +170,45 @@ class SaleRows {
     }
 
     /**
+     * {@link #decide} and {@link #insertOperations} in one statement (one round trip to the database on the payment
+     * path): the operations are inserted only when the sale was still PENDING and this call decided it.
+     */
+    boolean decide(UUID tenant, UUID id, Decision d, Instant at, List<NewOperation> operations) {
+        if (operations.isEmpty()) {
+            return decide(tenant, id, d, at);
+        }
+        StringBuilder sql = new StringBuilder("""
+                with decided as (
+                    update sale set status = ?, claimed_until = null, decided_at = ?, response_code = ?,
+                        authorization_code = ?, decline_reason = ?, gateway_reference = ?, authorized_minor = ?,
+                        captured_minor = ?, version = version + 1
+                    where tenant_id = ? and id = ? and status = 'PENDING'
+                    returning id),
+                operations as (
+                    insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
+                        gateway_reference, message, actor, created_at, completed_at)
+                    select v.* from decided cross join (values """);
+        List<Object> params = new java.util.ArrayList<>(List.of(d.status().name(), time(at),
+                text(d.responseCode()), text(d.authorizationCode()), text(d.declineReason()),
+                text(d.gatewayReference()), d.authorizedMinor(), d.capturedMinor(), tenant, id));
+        boolean first = true;
+        for (NewOperation op : operations) {
+            sql.append(first ? "" : ", ").append("(?::uuid, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, "
+                    + "?::timestamptz, ?::timestamptz)");
+            first = false;
+            params.addAll(List.of(tenant, op.id(), id, op.kind().name(), op.status().name(), op.amountMinor(),
+                    text(op.responseCode()), text(op.gatewayReference()), text(op.message()), op.actor(),
+                    time(op.at()), time(op.at())));
+        }
+        sql.append("""
+                    ) as v(tenant_id, id, sale_id, kind, status, amount_minor, response_code, gateway_reference,
+                           message, actor, created_at, completed_at)
+                    returning 1)
+                select count(*) from decided""");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single() == 1;
+    }
+
+    /**
      * The acquirer confirmed the reversal of a REVERSAL_PENDING sale: it is REVERSED, or FAILED when it was an
      * approved sale that could not be recorded (as the payment path decides when its own reversal is confirmed).
      * False when the sale was resolved already.

@@ -48,6 +48,14 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     private final Clock clock;
     private final java.util.concurrent.ConcurrentHashMap<UUID, javax.crypto.SecretKey> fingerprintKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Wrapped BDK rows by tenant, algorithm and BDK ID, so a payment does not read its BDK row every time. Only the
+     * wrapped form is kept (useless without the master key); rows never change once written, and a tenant's
+     * entries go when the tenant is deleted.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Wrapped> wrappedByBdkId =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_BDKS = 10_000;
 
     SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
         this.jdbc = jdbc;
@@ -137,10 +145,29 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     }
 
     private Wrapped byBdkId(UUID tenant, ReaderKeyAlgorithm algorithm, byte[] bdkId) {
-        return jdbc.sql("select version, wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and bdk_id = ?")
+        String cacheKey = tenant + "|" + algorithm + "|" + Hex.encode(bdkId);
+        Wrapped cached = wrappedByBdkId.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        Wrapped wrapped = jdbc.sql(
+                        "select version, wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and bdk_id = ?")
                 .params(tenant, algorithm.name(), bdkId)
                 .query((rs, n) -> new Wrapped(rs.getInt(1), rs.getBytes(2))).optional()
                 .orElseThrow(() -> new IllegalArgumentException("the KSN names no " + algorithm + " BDK of this tenant"));
+        if (wrappedByBdkId.size() >= MAX_CACHED_BDKS) {
+            wrappedByBdkId.clear();
+        }
+        wrappedByBdkId.put(cacheKey, wrapped);
+        return wrapped;
+    }
+
+    /** A deleted tenant's BDK rows are gone: so are they here. */
+    @org.springframework.context.event.EventListener
+    void forget(id.lapak.tenant.TenantOffboarded offboarded) {
+        String prefix = offboarded.tenantId() + "|";
+        wrappedByBdkId.keySet().removeIf(key -> key.startsWith(prefix));
+        fingerprintKeys.remove(offboarded.tenantId());
     }
 
     private Optional<BdkVersion> newest(UUID tenant, ReaderKeyAlgorithm algorithm) {

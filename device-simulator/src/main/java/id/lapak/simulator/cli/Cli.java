@@ -130,6 +130,16 @@ final class Cli {
                 and print throughput and latencies. The currency defaults to the store's.""",
                 Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"),
                 Set.of("offline"), this::pay));
+        add(new Command("load", "send payments from several paired devices as load, for benchmarks", """
+                load --homes DIR[,DIR...] --amount N --count N [--warmup N] [--concurrency C]
+                     [--card PAN --expiry MMYY] [--entry chip|contactless|swipe]
+
+                Sends --warmup payments (default 0, not measured), then --count measured payments, from
+                --concurrency threads (default 8) in one process, the devices of the given homes taking turns;
+                each payment has its own idempotency key and transaction counter. Prints throughput, latencies,
+                this process's CPU time per payment and the outcomes of the measured payments.""",
+                Set.of("homes", "amount", "count", "warmup", "concurrency", "card", "expiry", "entry"), Set.of(),
+                this::load));
         add(new Command("upload", "send the payments taken offline", """
                 upload
 
@@ -508,6 +518,54 @@ final class Cli {
         outcomes.forEach((outcome, n) -> out.println(outcome + ": " + n));
         return outcomes.keySet().stream().allMatch(o -> !o.startsWith("refused") && !o.startsWith("network"))
                 ? OK : API_ERROR;
+    }
+
+    private int load(Args args, DeviceHome ignored) {
+        List<DeviceHome> homes = new java.util.ArrayList<>();
+        for (String dir : args.require("homes").split(",")) {
+            if (!dir.isBlank()) {
+                DeviceHome home = new DeviceHome(Path.of(dir.strip()));
+                if (!home.isPaired()) {
+                    throw new IllegalStateException(home + " holds no paired device");
+                }
+                homes.add(home);
+            }
+        }
+        if (homes.isEmpty()) {
+            throw new UsageException("--homes names at least one device home");
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(args.require("amount"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--amount is a whole amount in minor units");
+        }
+        if (amount <= 0) {
+            throw new UsageException("--amount is positive");
+        }
+        int count = args.integer("count", 1, 1, 10_000_000);
+        int warmup = args.integer("warmup", 0, 0, 10_000_000);
+        int concurrency = args.integer("concurrency", 8, 1, 1_000);
+        String pan = args.get("card", "4111111111111111");
+        String mmyy = args.get("expiry", "1230");
+        if (!mmyy.matches("\\d{4}")) {
+            throw new UsageException("--expiry is MMYY, e.g. 1230");
+        }
+        String yymm = mmyy.substring(2) + mmyy.substring(0, 2);
+        String entry = args.get("entry", "chip").toUpperCase(Locale.ROOT);
+        if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
+            throw new UsageException("--entry is chip, contactless or swipe");
+        }
+        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
+        Load load = new Load(homes, home -> home.config().map(c -> storeCurrency(c.json())).orElse("IDR"), amount,
+                pan, yymm, entry, track2);
+        if (warmup > 0) {
+            Load.Phase warm = load.run(warmup, concurrency);
+            err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
+        }
+        Load.Phase measured = load.run(count, concurrency);
+        Load.print(out, measured, concurrency, homes.size());
+        return Load.allAnswered(measured) ? OK : API_ERROR;
     }
 
     private int upload(Args args, DeviceHome home) {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +202,48 @@ class CliTest {
         assertThat(cli().run("encrypt-card", "--counter", "5", "--pan", "47617390A1010010", "--expiry", "2212",
                 "--home", home().toString())).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("47617390A1010010");
+    }
+
+    @Test
+    void loadSendsEveryPaymentOnceWithItsOwnKeyAndCounterFromEveryHome() throws Exception {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        for (Path home : List.of(first, second)) {
+            assertThat(pair(home)).isZero();
+            new id.lapak.simulator.DeviceHome(home).saveReaderKey(new id.lapak.simulator.ReaderKey("AES128", 1,
+                    "1234567890123456", "000000", "RD-1", "d1", "1273671EA26AC29AFA4D1084127652A1"));
+        }
+        var declines = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("POST", DeviceClient.PAYMENTS, request -> declines.incrementAndGet() % 5 == 0
+                ? problem(409, "Conflict", "in progress", "payment_in_progress")
+                : json(201, "{\"outcome\":\"APPROVED\",\"status\":\"CAPTURED\"}"));
+        out.reset();
+        err.reset();
+
+        int status = cli().run("load", "--homes", first + "," + second, "--amount", "10000", "--warmup", "5",
+                "--count", "20", "--concurrency", "3");
+
+        assertThat(status).as("a refusal among the answers is reported as such").isEqualTo(2);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("20 payments in", "generator CPU:", "APPROVED: 16", "refused 409: 4");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 payments");
+        var payments = server.requests(DeviceClient.PAYMENTS);
+        assertThat(payments).hasSize(25);
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var keys = new java.util.HashSet<String>();
+        var ksns = new java.util.HashSet<String>();
+        for (var payment : payments) {
+            assertThat(payment.header("Authorization")).isEqualTo("Bearer t");
+            assertThat(payment.body()).doesNotContain("4111111111111111");
+            var body = mapper.readTree(payment.body());
+            keys.add(body.path("idempotencyKey").asString());
+            ksns.add(body.path("card").path("ksn").asString());
+        }
+        assertThat(keys).as("one idempotency key per payment").hasSize(25);
+        // both homes share the same initial key ID here, so a KSN may repeat once across them, never within one
+        assertThat(ksns.size()).isGreaterThanOrEqualTo(13);
+        assertThat(Long.parseLong(Files.readString(first.resolve("reader-counter.txt")).strip()))
+                .as("counters are reserved in blocks and never handed out twice").isGreaterThanOrEqualTo(12);
     }
 
     private int pair(Path home) {
