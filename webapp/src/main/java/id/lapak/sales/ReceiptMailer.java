@@ -1,26 +1,28 @@
 package id.lapak.sales;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.mail.MessagingException;
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
+
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a sale's receipt to the customer by e-mail through the SMTP server configured with {@code spring.mail.*}
- * (none configured: the portal says so and sends nothing). The receipt is read with the sender's rights, so a
- * store manager can only send receipts of their own stores. The log names the sale, never the address.
+ * Sends a sale's receipt to the customer by e-mail through the e-mail outbox: the receipt is read and written into
+ * the outbox in one transaction, then delivered right after it commits and retried by the outbox job while the SMTP
+ * server ({@code spring.mail.*}) is unreachable. None configured: the portal says so and nothing is queued. The
+ * receipt is read with the sender's rights, so a store manager can only send receipts of their own stores. The log
+ * names the sale, never the address.
  */
 @Service
 class ReceiptMailer {
@@ -42,23 +44,25 @@ class ReceiptMailer {
     }
 
     private final Receipts receipts;
-    private final ObjectProvider<JavaMailSender> senders;
+    private final MailOutbox outbox;
+    private final TransactionTemplate transaction;
     private final String from;
 
-    ReceiptMailer(Receipts receipts, ObjectProvider<JavaMailSender> senders,
+    ReceiptMailer(Receipts receipts, MailOutbox outbox, PlatformTransactionManager transactions,
                   @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.receipts = receipts;
-        this.senders = senders;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
         this.from = from;
     }
 
     boolean available() {
-        return senders.getIfAvailable() != null;
+        return outbox.available();
     }
 
+    /** Queues the receipt; it leaves within moments, or as soon as the SMTP server is back. */
     void send(UUID saleId, String address, Locale locale, Receipts.Translator t) {
-        JavaMailSender sender = senders.getIfAvailable();
-        if (sender == null) {
+        if (!outbox.available()) {
             throw new NotSentException("sales.mail.notConfigured");
         }
         InternetAddress to;
@@ -70,19 +74,12 @@ class ReceiptMailer {
         } catch (AddressException e) {
             throw new NotSentException("sales.mail.badAddress");
         }
-        Receipts.Receipt receipt = receipts.receipt(saleId);
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(t.get("sales.mail.subject", receipt.tenant().name(), receipt.store().name()));
-            helper.setText("<!DOCTYPE html><html><body>" + receipts.html(receipt, locale, t) + "</body></html>", true);
-            sender.send(message);
-            log.info("Receipt of sale {} sent by e-mail", saleId);
-        } catch (MessagingException | MailException e) {
-            log.warn("Receipt of sale {} could not be sent: {}", saleId, e.getClass().getSimpleName());
-            throw new NotSentException("sales.mail.failed");
-        }
+        UUID mail = transaction.execute(status -> {
+            Receipts.Receipt receipt = receipts.receipt(saleId);
+            return outbox.enqueue(MailKind.RECEIPT, from, List.of(to.getAddress()),
+                    t.get("sales.mail.subject", receipt.tenant().name(), receipt.store().name()),
+                    "<!DOCTYPE html><html><body>" + receipts.html(receipt, locale, t) + "</body></html>", true);
+        });
+        log.info("Receipt of sale {} queued for e-mail as {}", saleId, mail);
     }
 }

@@ -3,6 +3,7 @@ package id.lapak.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,10 +24,13 @@ import id.lapak.billing.sale.SaleStatus;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SaleTotals;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.catalog.mail.MailOutboxSender;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
+import id.lapak.support.Await;
 import id.lapak.support.ServerIntegrationTest;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
@@ -34,19 +38,23 @@ import id.lapak.support.TestUsers;
 import id.lapak.support.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.store.StoreService;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sales as the portal reads them, made by a simulated device against the sandbox acquirer: the list's filters and
@@ -69,6 +77,14 @@ class SalesIntegrationTest {
     SandboxAcquirer acquirer;
     @Autowired
     Receipts receipts;
+    @Autowired
+    MailOutbox mailOutbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Merchant merchant;
     DeviceClient device;
@@ -177,13 +193,17 @@ class SalesIntegrationTest {
 
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        ObjectProvider<JavaMailSender> smtpProvider = new StaticListableBeanFactory(java.util.Map.of("mail", sender))
+                .getBeanProvider(JavaMailSender.class);
+        MailOutboxSender outboxSender = new MailOutboxSender(jdbc, platform, smtpProvider, transactionManager,
+                Clock.systemUTC(), 3, "PT1M", 10);
         try {
-            JavaMailSenderImpl sender = new JavaMailSenderImpl();
-            sender.setHost("127.0.0.1");
-            sender.setPort(smtp.getSmtp().getPort());
             ReceiptMailer mailer = new ReceiptMailer(receipts,
-                    new StaticListableBeanFactory(java.util.Map.of("mail", sender)).getBeanProvider(
-                            JavaMailSender.class), "Lapak <no-reply@lapak.test>");
+                    new MailOutbox(jdbc, smtpProvider, outboxSender, Clock.systemUTC()), transactionManager,
+                    "Lapak <no-reply@lapak.test>");
             assertThat(mailer.available()).isTrue();
             Receipts.Translator english = (key, args) -> key.equals("sales.mail.subject") ? "Receipt " + args[1]
                     : key;
@@ -200,14 +220,18 @@ class SalesIntegrationTest {
             String body = GreenMailUtil.getBody(message);
             assertThat(body).contains("378282*****0005").contains(authCode)
                     .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
+            // The receipt went through the outbox: one RECEIPT row of this tenant, marked sent.
+            Await.until(() -> "SENT".equals(platform.call("test: receipt outbox row", () -> jdbc.sql(
+                    "select string_agg(status, ',') from mail_outbox where tenant_id = ? and kind = 'RECEIPT'")
+                    .param(merchant.tenant()).query(String.class).single())));
             assertThatThrownBy(() -> TestUsers.run(otherManager, () -> mailer.send(paid.paymentId(),
                     "pelanggan@example.id", Locale.ENGLISH, english))).isInstanceOf(SaleNotFoundException.class);
         } finally {
+            outboxSender.destroy();
             smtp.stop();
         }
 
-        ReceiptMailer unconfigured = new ReceiptMailer(receipts,
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "x@lapak.test");
+        ReceiptMailer unconfigured = new ReceiptMailer(receipts, mailOutbox, transactionManager, "x@lapak.test");
         assertThat(unconfigured.available()).isFalse();
     }
 }

@@ -1,0 +1,88 @@
+package id.lapak.catalog.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import id.lapak.tenant.context.TenantContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes an e-mail into the outbox inside the caller's transaction and, once that transaction commits, hands it to
+ * {@link MailOutboxSender} for an immediate attempt on a thread of its own. A rolled-back transaction leaves no row
+ * and sends nothing; a committed row is retried by the clustered job until sent or given up. Without an SMTP host
+ * ({@code spring.mail.host}) the row is written as SKIPPED and never sent, not even once a host is configured later
+ * (an old alert would only confuse).
+ */
+@Service
+public class MailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailOutboxSender sender;
+    private final Clock clock;
+
+    /** Public so a test can wire an outbox to an SMTP server of its own. */
+    public MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailOutboxSender sender,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** Whether e-mails can leave at all (an SMTP host is configured). */
+    public boolean available() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /**
+     * Queues one e-mail of the current tenant in the current transaction (there must be one: the e-mail belongs to
+     * the work that decided it). Returns the outbox row's id.
+     */
+    public UUID enqueue(MailKind kind, String from, List<String> recipients, String subject, String body,
+                        boolean html) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
+        }
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("An e-mail needs at least one recipient");
+        }
+        UUID tenant = TenantContext.requireTenant();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean configured = available();
+        jdbc.sql("""
+                        insert into mail_outbox (tenant_id, id, kind, status, sender, recipients, subject, body, html,
+                                                 created_at, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant, id, kind.name(), configured ? "PENDING" : "SKIPPED", from,
+                        recipients.toArray(String[]::new), subject, body, html, Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+        if (!configured) {
+            log.info("{} e-mail {} skipped: no SMTP host configured (spring.mail.host)", kind, id);
+            return id;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sender.sendSoon(tenant, id);
+            }
+        });
+        return id;
+    }
+}
