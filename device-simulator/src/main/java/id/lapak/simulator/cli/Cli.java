@@ -90,6 +90,13 @@ final class Cli {
                 changes per page, default the server's) and prints the pages, the changes per type, the
                 deletions, the time taken and the version to sync from next time.""",
                 Set.of("since", "limit"), Set.of(), this::catalog));
+        add(new Command("image", "download an item's image", """
+                image --item ITEM-ID --out FILE [--if-none-match ETAG]
+
+                Downloads the image of a catalog item (the feed marks those with hasImage) into FILE and prints
+                its type, size and ETag; with --if-none-match prints "unchanged" and writes nothing when the
+                server still has that image.""",
+                Set.of("item", "out", "if-none-match"), Set.of(), this::image));
         add(new Command("heartbeat", "report battery, connectivity and pending uploads", """
                 heartbeat [--battery 0-100] [--charging] [--app-version A] [--reader-firmware F]
                           [--connectivity WIFI|CELLULAR|ETHERNET|NONE] [--signal DBM] [--pending N]
@@ -256,6 +263,29 @@ final class Cli {
         sync.byType().forEach((type, n) -> out.println("  " + type + " " + n));
         out.println("  deletions " + sync.deletions());
         out.println("catalog version " + sync.version());
+        return OK;
+    }
+
+    private int image(Args args, DeviceHome home) {
+        UUID item;
+        try {
+            item = UUID.fromString(args.require("item"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--item is an item id (a UUID)");
+        }
+        Path target = Path.of(args.require("out"));
+        var image = DeviceClient.forHome(home).itemImage(item, args.get("if-none-match", null));
+        if (image.status() == 304) {
+            out.println("unchanged (" + image.etag() + ")");
+            return OK;
+        }
+        try {
+            java.nio.file.Files.write(target, image.data());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        out.println(image.contentType() + ", " + image.data().length + " bytes, ETag " + image.etag() + " -> "
+                + target);
         return OK;
     }
 
