@@ -474,17 +474,11 @@ final class Cli {
         if (amount <= 0 || tip < 0) {
             throw new UsageException("--amount is positive and --tip 0 or more");
         }
-        String pan = args.get("card", "4111111111111111");
-        String mmyy = args.get("expiry", "1230");
-        if (!mmyy.matches("\\d{4}")) {
-            throw new UsageException("--expiry is MMYY, e.g. 1230");
-        }
-        String yymm = mmyy.substring(2) + mmyy.substring(0, 2);
-        String entry = args.get("entry", "chip").toUpperCase(Locale.ROOT);
-        if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
-            throw new UsageException("--entry is chip, contactless or swipe");
-        }
-        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
+        CardInput card = cardInput(args);
+        String pan = card.pan();
+        String yymm = card.expiryYyMm();
+        String entry = card.entry();
+        String track2 = card.track2();
         if (home.readerKey().isEmpty()) {
             throw new IllegalStateException("the home holds no reader key; run keys first");
         }
@@ -576,6 +570,27 @@ final class Cli {
         int count = args.integer("count", 1, 1, 10_000_000);
         int warmup = args.integer("warmup", 0, 0, 10_000_000);
         int concurrency = args.integer("concurrency", 8, 1, 1_000);
+        CardInput card = cardInput(args);
+        String pan = card.pan();
+        String yymm = card.expiryYyMm();
+        String entry = card.entry();
+        String track2 = card.track2();
+        Load load = new Load(homes, home -> home.config().map(c -> storeCurrency(c.json())).orElse("IDR"), amount,
+                pan, yymm, entry, track2);
+        if (warmup > 0) {
+            Load.Phase warm = load.run(warmup, concurrency);
+            err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
+        }
+        Load.Phase measured = load.run(count, concurrency);
+        Load.print(out, measured, concurrency, homes.size());
+        return Load.allAnswered(measured) ? OK : API_ERROR;
+    }
+
+    /** The card a payment command takes: --card, --expiry MMYY (kept as YYMM), --entry, and track 2 for a swipe. */
+    private record CardInput(String pan, String expiryYyMm, String entry, String track2) {
+    }
+
+    private static CardInput cardInput(Args args) {
         String pan = args.get("card", "4111111111111111");
         String mmyy = args.get("expiry", "1230");
         if (!mmyy.matches("\\d{4}")) {
@@ -586,16 +601,7 @@ final class Cli {
         if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
             throw new UsageException("--entry is chip, contactless or swipe");
         }
-        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
-        Load load = new Load(homes, home -> home.config().map(c -> storeCurrency(c.json())).orElse("IDR"), amount,
-                pan, yymm, entry, track2);
-        if (warmup > 0) {
-            Load.Phase warm = load.run(warmup, concurrency);
-            err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
-        }
-        Load.Phase measured = load.run(count, concurrency);
-        Load.print(out, measured, concurrency, homes.size());
-        return Load.allAnswered(measured) ? OK : API_ERROR;
+        return new CardInput(pan, yymm, entry, entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null);
     }
 
     private int upload(Args args, DeviceHome home) {
