@@ -207,6 +207,42 @@ public class DeviceClient {
         return parse(expectSuccess(send("GET", CATALOG + query, null, accessToken(), Map.of())));
     }
 
+    /** An item's image as the server sent it: 200 with bytes, or 304 when {@code If-None-Match} still holds. */
+    public record ItemImage(int status, String contentType, String etag, byte[] data) {
+    }
+
+    /**
+     * Downloads an item's image (the feed's {@code hasImage}), conditional on {@code ifNoneMatch} (null: always).
+     * A missing image or item is an {@link ApiException} with status 404.
+     */
+    public ItemImage itemImage(UUID itemId, String ifNoneMatch) {
+        var request = HttpRequest.newBuilder(URI.create(server + CATALOG + "/items/" + itemId + "/image"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "image/png, image/jpeg, image/webp, application/problem+json")
+                .header("User-Agent", "lapak-device-simulator")
+                .header("Authorization", "Bearer " + accessToken())
+                .GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            String etag = response.headers().firstValue("ETag").orElse(null);
+            if (response.statusCode() == 200 || response.statusCode() == 304) {
+                return new ItemImage(response.statusCode(), type, etag, response.body());
+            }
+            throw problem(new RawResponse(response.statusCode(), response.headers(),
+                    new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new DeviceNetworkException("GET " + server + CATALOG + "/items/" + itemId + "/image failed: "
+                    + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceNetworkException("GET image interrupted", e);
+        }
+    }
+
     /**
      * Syncs the catalog from {@code since}, page after page until the server has no more, handing every change to
      * {@code onChange} in order.

@@ -227,6 +227,69 @@ class CatalogFeedIntegrationTest {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    @Test
+    void anItemsImageGoesToTheTenantsDevicesWithAnETagAndToNoOtherTenant() throws Exception {
+        ItemDetails item = admin(() -> catalog.create(new ItemForm("Kue", null, null, null, "pcs", true,
+                List.of(new VariantForm(null, "", "KUE", null, 9000, null, true)))));
+        ItemDetails plain = admin(() -> catalog.create(new ItemForm("Air", null, null, null, "botol", true,
+                List.of(new VariantForm(null, "", "AIR", null, 3000, null, true)))));
+        byte[] png = new byte[300];
+        new Random(7).nextBytes(png);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+        admin(() -> {
+            catalog.setImage(item.id(), png);
+            return null;
+        });
+
+        DeviceCopy copy = new DeviceCopy();
+        sync(copy, null);
+        assertThat(copy.of("item").get(item.id().toString()).path("hasImage").asBoolean()).isTrue();
+        assertThat(copy.of("item").get(plain.id().toString()).path("hasImage").asBoolean()).isFalse();
+
+        var image = device.itemImage(item.id(), null);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(image.data()).isEqualTo(png);
+        assertThat(image.etag()).isNotBlank();
+        assertThat(device.itemImage(item.id(), image.etag()).status()).isEqualTo(304);
+
+        // a new image: the item comes again in the feed and the old ETag no longer holds
+        byte[] jpeg = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4};
+        admin(() -> {
+            catalog.setImage(item.id(), jpeg);
+            return null;
+        });
+        assertThat(sync(copy, null).changes()).isEqualTo(1);
+        var changed = device.itemImage(item.id(), image.etag());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.contentType()).isEqualTo("image/jpeg");
+        assertThat(changed.data()).isEqualTo(jpeg);
+
+        assertThatThrownBy(() -> device.itemImage(plain.id(), null)).isInstanceOf(ApiException.class)
+                .satisfies(e -> {
+                    assertThat(((ApiException) e).status()).isEqualTo(404);
+                    assertThat(((ApiException) e).reason()).isEqualTo("image_not_found");
+                });
+        var malformed = device.send("GET", DeviceClient.CATALOG + "/items/not-a-uuid/image", null,
+                device.accessToken(), Map.of("Accept", "application/problem+json"));
+        assertThat(malformed.status()).isEqualTo(400);
+        var anonymous = device.send("GET", DeviceClient.CATALOG + "/items/" + item.id() + "/image", null, null,
+                Map.of());
+        assertThat(anonymous.status()).isEqualTo(401);
+
+        Merchant other = TestMerchants.create(tenants, stores, "Feed Lain");
+        DeviceClient stranger = TestMerchants.pairSimulator(codes, other.admin(), other.store().id(), port);
+        assertThatThrownBy(() -> stranger.itemImage(item.id(), null)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
+
+        admin(() -> {
+            catalog.delete(item.id());
+            return null;
+        });
+        assertThatThrownBy(() -> device.itemImage(item.id(), null)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
+    }
+
     private id.lapak.simulator.CatalogSync sync(DeviceCopy copy, Integer limit) {
         var result = device.syncCatalog(copy.version, limit, copy::apply);
         copy.version = result.version();

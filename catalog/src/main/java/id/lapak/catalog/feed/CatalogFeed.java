@@ -57,6 +57,28 @@ public class CatalogFeed {
         this.tenants = tenants;
     }
 
+    /** An item's image for a device: its type, bytes and when it last changed; empty when none or deleted. */
+    public record Image(String contentType, byte[] data, java.time.Instant updatedAt) {
+    }
+
+    /**
+     * The image of an item of the device's tenant (the feed's {@code hasImage} says which have one; the item's
+     * {@code version} changes when its image does). Empty for an unknown or deleted item or one without an image.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('DEVICE')")
+    public java.util.Optional<Image> image(UUID itemId) {
+        UUID tenant = TenantContext.requireTenant();
+        return jdbc.sql("""
+                        select m.content_type, m.data, m.updated_at from catalog_item_image m
+                        join catalog_item i on i.tenant_id = m.tenant_id and i.id = m.item_id
+                        where m.tenant_id = ? and m.item_id = ? and not i.deleted""")
+                .params(tenant, itemId)
+                .query((rs, n) -> new Image(rs.getString(1), rs.getBytes(2),
+                        rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
     /**
      * The changes after {@code since} (a version, or the {@code next} token of the previous page) for {@code storeId},
      * at most {@code limit}. A sync from 0 leaves tombstones out: a device starting empty needs no deletions.

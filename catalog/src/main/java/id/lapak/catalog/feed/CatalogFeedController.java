@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,6 +73,37 @@ class CatalogFeedController {
         response.setHeader("Cache-Control", "no-store");
         try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
             write(g, page);
+        }
+    }
+
+    @GetMapping(path = "/catalog/items/{itemId}/image", produces = {"image/png", "image/jpeg", "image/webp",
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "An item's image (items whose hasImage is true); conditional on If-None-Match",
+            security = @SecurityRequirement(name = "device-token"))
+    ResponseEntity<byte[]> image(@PathVariable String itemId,
+                                 @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        UUID id;
+        try {
+            id = UUID.fromString(itemId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFeedRequestException("the item id is not a UUID");
+        }
+        CatalogFeed.Image image = feed.image(id).orElseThrow(() -> new ImageNotFound(id));
+        String etag = "\"" + Long.toString(image.updatedAt().toEpochMilli(), 36) + "-"
+                + Integer.toString(image.data().length, 36) + "\"";
+        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                    .cacheControl(CacheControl.noCache().cachePrivate()).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate())
+                .contentType(MediaType.parseMediaType(image.contentType())).body(image.data());
+    }
+
+    /** No image for that item in the device's tenant (never says whether another tenant has one). */
+    static final class ImageNotFound extends RuntimeException {
+        ImageNotFound(UUID itemId) {
+            super("No image for item " + itemId);
         }
     }
 
@@ -124,6 +158,12 @@ class CatalogFeedController {
         ResponseEntity<ProblemDetail> invalid(InvalidFeedRequestException e) {
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
                     "catalog_request_invalid"));
+        }
+
+        @ExceptionHandler(ImageNotFound.class)
+        ResponseEntity<ProblemDetail> noImage(ImageNotFound e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.NOT_FOUND, "No image", e.getMessage(), "image_not_found"));
         }
 
         @ExceptionHandler(FeedAheadException.class)

@@ -90,6 +90,13 @@ final class Cli {
                 changes per page, default the server's) and prints the pages, the changes per type, the
                 deletions, the time taken and the version to sync from next time.""",
                 Set.of("since", "limit"), Set.of(), this::catalog));
+        add(new Command("image", "download an item's image", """
+                image --item ITEM-ID --out FILE [--if-none-match ETAG]
+
+                Downloads the image of a catalog item (the feed marks those with hasImage) into FILE and prints
+                its type, size and ETag; with --if-none-match prints "unchanged" and writes nothing when the
+                server still has that image.""",
+                Set.of("item", "out", "if-none-match"), Set.of(), this::image));
         add(new Command("heartbeat", "report battery, connectivity and pending uploads", """
                 heartbeat [--battery 0-100] [--charging] [--app-version A] [--reader-firmware F]
                           [--connectivity WIFI|CELLULAR|ETHERNET|NONE] [--signal DBM] [--pending N]
@@ -256,6 +263,29 @@ final class Cli {
         sync.byType().forEach((type, n) -> out.println("  " + type + " " + n));
         out.println("  deletions " + sync.deletions());
         out.println("catalog version " + sync.version());
+        return OK;
+    }
+
+    private int image(Args args, DeviceHome home) {
+        UUID item;
+        try {
+            item = UUID.fromString(args.require("item"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--item is an item id (a UUID)");
+        }
+        Path target = Path.of(args.require("out"));
+        var image = DeviceClient.forHome(home).itemImage(item, args.get("if-none-match", null));
+        if (image.status() == 304) {
+            out.println("unchanged (" + image.etag() + ")");
+            return OK;
+        }
+        try {
+            java.nio.file.Files.write(target, image.data());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        out.println(image.contentType() + ", " + image.data().length + " bytes, ETag " + image.etag() + " -> "
+                + target);
         return OK;
     }
 
@@ -444,17 +474,11 @@ final class Cli {
         if (amount <= 0 || tip < 0) {
             throw new UsageException("--amount is positive and --tip 0 or more");
         }
-        String pan = args.get("card", "4111111111111111");
-        String mmyy = args.get("expiry", "1230");
-        if (!mmyy.matches("\\d{4}")) {
-            throw new UsageException("--expiry is MMYY, e.g. 1230");
-        }
-        String yymm = mmyy.substring(2) + mmyy.substring(0, 2);
-        String entry = args.get("entry", "chip").toUpperCase(Locale.ROOT);
-        if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
-            throw new UsageException("--entry is chip, contactless or swipe");
-        }
-        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
+        CardInput card = cardInput(args);
+        String pan = card.pan();
+        String yymm = card.expiryYyMm();
+        String entry = card.entry();
+        String track2 = card.track2();
         if (home.readerKey().isEmpty()) {
             throw new IllegalStateException("the home holds no reader key; run keys first");
         }
@@ -546,6 +570,27 @@ final class Cli {
         int count = args.integer("count", 1, 1, 10_000_000);
         int warmup = args.integer("warmup", 0, 0, 10_000_000);
         int concurrency = args.integer("concurrency", 8, 1, 1_000);
+        CardInput card = cardInput(args);
+        String pan = card.pan();
+        String yymm = card.expiryYyMm();
+        String entry = card.entry();
+        String track2 = card.track2();
+        Load load = new Load(homes, home -> home.config().map(c -> storeCurrency(c.json())).orElse("IDR"), amount,
+                pan, yymm, entry, track2);
+        if (warmup > 0) {
+            Load.Phase warm = load.run(warmup, concurrency);
+            err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
+        }
+        Load.Phase measured = load.run(count, concurrency);
+        Load.print(out, measured, concurrency, homes.size());
+        return Load.allAnswered(measured) ? OK : API_ERROR;
+    }
+
+    /** The card a payment command takes: --card, --expiry MMYY (kept as YYMM), --entry, and track 2 for a swipe. */
+    private record CardInput(String pan, String expiryYyMm, String entry, String track2) {
+    }
+
+    private static CardInput cardInput(Args args) {
         String pan = args.get("card", "4111111111111111");
         String mmyy = args.get("expiry", "1230");
         if (!mmyy.matches("\\d{4}")) {
@@ -556,16 +601,7 @@ final class Cli {
         if (!Set.of("CHIP", "CONTACTLESS", "SWIPE").contains(entry)) {
             throw new UsageException("--entry is chip, contactless or swipe");
         }
-        String track2 = entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null;
-        Load load = new Load(homes, home -> home.config().map(c -> storeCurrency(c.json())).orElse("IDR"), amount,
-                pan, yymm, entry, track2);
-        if (warmup > 0) {
-            Load.Phase warm = load.run(warmup, concurrency);
-            err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
-        }
-        Load.Phase measured = load.run(count, concurrency);
-        Load.print(out, measured, concurrency, homes.size());
-        return Load.allAnswered(measured) ? OK : API_ERROR;
+        return new CardInput(pan, yymm, entry, entry.equals("SWIPE") ? pan + "D" + yymm + "201" : null);
     }
 
     private int upload(Args args, DeviceHome home) {
