@@ -9,7 +9,10 @@ create table mail_outbox (
     kind             text        not null check (kind in ('LOW_STOCK', 'RECEIPT')),
     status           text        not null check (status in ('PENDING', 'SENT', 'FAILED', 'SKIPPED')),
     sender           text        not null,
-    recipients       text[]      not null check (cardinality(recipients) > 0),
+    -- Empty for an alert to a store's managers (store_id): they are looked up when the e-mail is sent, not in the
+    -- sale's transaction that crossed the threshold; the row keeps whom it went to once sent.
+    recipients       text[]      not null,
+    store_id         uuid,
     subject          text        not null,
     body             text        not null,
     html             boolean     not null default false,
@@ -20,6 +23,7 @@ create table mail_outbox (
     -- The last failure in short (exception type and message, never card data).
     last_error       text        check (length(last_error) <= 300),
     primary key (tenant_id, id),
+    check (cardinality(recipients) > 0 or (kind = 'LOW_STOCK' and store_id is not null and status <> 'SENT')),
     check ((status = 'SENT') = (sent_at is not null))
 );
 

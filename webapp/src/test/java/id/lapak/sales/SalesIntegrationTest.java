@@ -198,7 +198,9 @@ class SalesIntegrationTest {
         sender.setPort(smtp.getSmtp().getPort());
         ObjectProvider<JavaMailSender> smtpProvider = new StaticListableBeanFactory(java.util.Map.of("mail", sender))
                 .getBeanProvider(JavaMailSender.class);
-        MailOutboxSender outboxSender = new MailOutboxSender(jdbc, platform, smtpProvider, transactionManager,
+        MailOutboxSender outboxSender = new MailOutboxSender(jdbc, platform, smtpProvider,
+                new StaticListableBeanFactory().getBeanProvider(id.lapak.catalog.mail.StoreAlertRecipients.class),
+                transactionManager,
                 Clock.systemUTC(), 3, "PT1M", 10);
         try {
             ReceiptMailer mailer = new ReceiptMailer(receipts,

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import id.lapak.catalog.customers.CustomerForm;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
@@ -111,6 +112,8 @@ class MailOutboxIntegrationTest {
     @Autowired
     MailOutboxSender sender;
     @Autowired
+    id.lapak.catalog.customers.CustomerService customers;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PlatformAccess platform;
@@ -152,11 +155,20 @@ class MailOutboxIntegrationTest {
         assertThat(failed.lastError()).isNotBlank().hasSizeLessThanOrEqualTo(300);
         assertThat(failed.nextAttemptAt()).isAfter(Instant.now());  // backing off
 
+        assertThat(recipients(merchant.tenant())).as("the sale's transaction asked no directory").isEmpty();
+
         smtpUp();
         sender.sendDue(Instant.now());                               // not due yet: nothing is sent
         assertThat(mailsTo(manager)).isEmpty();
 
+        // the store's managers are whoever they are when the e-mail leaves
+        String newManager = "manager-" + UUID.randomUUID() + "@toko.id";
+        Managers.BY_STORE.put(merchant.store().id(), List.of(newManager));
         sender.sendDue(Instant.now().plus(Duration.ofMinutes(2)));
+        assertThat(mailsTo(manager)).isEmpty();
+        assertThat(mailsTo(newManager)).hasSize(1);
+        assertThat(recipients(merchant.tenant())).containsExactly(newManager);
+        manager = newManager;
         assertThat(mailsTo(manager)).hasSize(1);
         assertThat(mailsTo(manager).getFirst().getSubject()).contains("Low stock").contains("Minyak Goreng");
         OutboxRow sent = row(merchant.tenant());
@@ -255,6 +267,42 @@ class MailOutboxIntegrationTest {
         assertThat(row(merchant.tenant())).isEqualTo(given);
     }
 
+    @Test
+    void anAlertForAStoreWithoutRecipientsIsSkippedNotRetried() throws Exception {
+        Managers.BY_STORE.put(merchant.store().id(), List.of());
+        smtpUp();
+        sell(6);
+        Await.until(() -> "SKIPPED".equals(row(merchant.tenant()).status()));
+        assertThat(row(merchant.tenant()).lastError()).isEqualTo("no recipients");
+        assertThat(sender.sendDue(Instant.now().plus(Duration.ofDays(1))).sent()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void erasingACustomerLeavesNoTraceOfTheirAddressInTheOutboxAndStopsWhatIsNotSentYet() {
+        String email = "pelanggan-" + UUID.randomUUID() + "@example.id";
+        var customer = TestUsers.as(merchant.admin(), () -> customers.create(new CustomerForm("Sari Pelanggan",
+                null, email, null, java.util.Set.of(), false)));
+        // SMTP down: the receipt stays pending
+        TenantContext.runAs(merchant.tenant(), () -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(s -> outbox.enqueue(MailKind.RECEIPT, "x@lapak.test",
+                        List.of(email.toUpperCase(java.util.Locale.ROOT)), "Struk untuk Sari Pelanggan",
+                        "<p>Terima kasih, Sari Pelanggan</p>", true)));
+        Await.until(() -> row(merchant.tenant()).attempts() == 1);
+
+        TestUsers.run(merchant.admin(), () -> customers.erase(customer.id(), "permintaan pelanggan"));
+
+        OutboxRow erased = row(merchant.tenant());
+        assertThat(erased.status()).isEqualTo("SKIPPED");
+        String text = platform.call("test: the outbox row as text", () -> jdbc.sql(
+                "select t::text from mail_outbox t where tenant_id = ?").param(merchant.tenant())
+                .query(String.class).single());
+        assertThat(text).doesNotContainIgnoringCase(email).doesNotContain("Sari");
+        smtpUp();
+        assertThat(sender.sendDue(Instant.now().plus(Duration.ofDays(1))).sent()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     record OutboxRow(String kind, String status, int attempts, Instant nextAttemptAt, Instant sentAt,
@@ -271,6 +319,12 @@ class MailOutboxIntegrationTest {
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
                         rs.getString("last_error")))
                 .single());
+    }
+
+    private List<String> recipients(UUID tenant) {
+        return platform.call("test: the outbox row's recipients", () -> jdbc.sql(
+                        "select recipients from mail_outbox where tenant_id = ?").param(tenant)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single());
     }
 
     private long outboxRows(UUID tenant) {

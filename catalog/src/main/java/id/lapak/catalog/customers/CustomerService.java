@@ -43,9 +43,12 @@ public class CustomerService {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final id.lapak.catalog.mail.MailOutbox outbox;
 
-    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditLog auditLog, Clock clock,
+                    id.lapak.catalog.mail.MailOutbox outbox) {
         this.customers = customers;
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -232,8 +235,11 @@ public class CustomerService {
             throw new InvalidCustomerException(List.of(new CustomerProblem("reason", "customer.error.reason.required")));
         }
         Customer customer = active(id);
+        String email = customer.details().email();
         customer.erase(now());
         customers.saveAndFlush(customer);
+        // Receipts sent (or waiting) to the customer keep no trace of the address either.
+        outbox.forgetRecipient(email);
         auditLog.record(AuditEvent.of("customer.erased", "Customer", id).detail("reason", reason.strip()));
         return customer.details();
     }

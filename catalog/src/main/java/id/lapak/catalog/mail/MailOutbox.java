@@ -55,22 +55,55 @@ public class MailOutbox {
      */
     public UUID enqueue(MailKind kind, String from, List<String> recipients, String subject, String body,
                         boolean html) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
-        }
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("An e-mail needs at least one recipient");
+        }
+        return insert(kind, from, recipients, null, subject, body, html);
+    }
+
+    /**
+     * Queues an alert to a store's managers in the current transaction; who they are is asked when it is sent
+     * ({@link StoreAlertRecipients}), so this transaction reads no directory. Returns the outbox row's id.
+     */
+    public UUID enqueueToStoreManagers(MailKind kind, String from, UUID storeId, String subject, String body) {
+        return insert(kind, from, List.of(), java.util.Objects.requireNonNull(storeId, "storeId"), subject, body,
+                false);
+    }
+
+    /**
+     * Personal data rights: every e-mail of the current tenant addressed to {@code email} keeps no trace of it (the
+     * address, subject and body are replaced), and one not sent yet is not sent. Returns how many rows changed.
+     */
+    public int forgetRecipient(String email) {
+        TenantContext.requireTenant();
+        if (email == null || email.isBlank()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update mail_outbox set recipients = array['erased'], subject = '(erased)', body = '',
+                            last_error = null, status = case when status = 'PENDING' then 'SKIPPED' else status end
+                        where tenant_id = ? and exists (select 1 from unnest(recipients) r
+                                                        where lower(r) = lower(?))""")
+                .params(TenantContext.requireTenant(), email.strip())
+                .update();
+    }
+
+    private UUID insert(MailKind kind, String from, List<String> recipients, UUID storeId, String subject,
+                        String body, boolean html) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
         }
         UUID tenant = TenantContext.requireTenant();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean configured = available();
         jdbc.sql("""
-                        insert into mail_outbox (tenant_id, id, kind, status, sender, recipients, subject, body, html,
-                                                 created_at, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into mail_outbox (tenant_id, id, kind, status, sender, recipients, store_id, subject,
+                                                 body, html, created_at, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant, id, kind.name(), configured ? "PENDING" : "SKIPPED", from,
-                        recipients.toArray(String[]::new), subject, body, html, Timestamp.from(now),
+                        recipients.toArray(String[]::new),
+                        new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, storeId), subject, body, html, Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
         if (!configured) {

@@ -57,13 +57,17 @@ public class MailOutboxSender implements DisposableBean {
     public record Outcome(int sent, int retrying, int gaveUp) {
     }
 
-    private enum Result { SENT, RETRYING, GAVE_UP, NOT_DUE }
+    private enum Result { SENT, RETRYING, GAVE_UP, NOT_DUE, NO_RECIPIENTS }
 
     private record Due(UUID tenantId, UUID id) {
     }
 
-    private record Row(MailKind kind, String sender, String[] recipients, String subject, String body, boolean html,
-                       int attempts) {
+    private record Row(MailKind kind, String sender, String[] recipients, UUID storeId, String subject, String body,
+                       boolean html, int attempts) {
+
+        Row to(String[] resolved) {
+            return new Row(kind, sender, resolved, storeId, subject, body, html, attempts);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(MailOutboxSender.class);
@@ -71,6 +75,7 @@ public class MailOutboxSender implements DisposableBean {
     private final JdbcClient jdbc;
     private final PlatformAccess platform;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final ObjectProvider<StoreAlertRecipients> storeRecipients;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxAttempts;
@@ -81,6 +86,7 @@ public class MailOutboxSender implements DisposableBean {
 
     /** Public so a test can wire a sender to an SMTP server of its own. */
     public MailOutboxSender(JdbcClient jdbc, PlatformAccess platform, ObjectProvider<JavaMailSender> mailSender,
+                            ObjectProvider<StoreAlertRecipients> storeRecipients,
                             PlatformTransactionManager transactions, Clock clock,
                             @Value("${lapak.mail.outbox.max-attempts:10}") int maxAttempts,
                             @Value("${lapak.mail.outbox.backoff:PT1M,PT5M,PT30M,PT2H,PT6H}") String backoff,
@@ -94,6 +100,7 @@ public class MailOutboxSender implements DisposableBean {
         this.jdbc = jdbc;
         this.platform = platform;
         this.mailSender = mailSender;
+        this.storeRecipients = storeRecipients;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -144,7 +151,7 @@ public class MailOutboxSender implements DisposableBean {
                     case SENT -> sent++;
                     case RETRYING -> retrying++;
                     case GAVE_UP -> gaveUp++;
-                    case NOT_DUE -> {
+                    case NOT_DUE, NO_RECIPIENTS -> {
                     }
                 }
             } catch (RuntimeException e) {
@@ -168,18 +175,34 @@ public class MailOutboxSender implements DisposableBean {
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         return TenantContext.callAs(tenantId, () -> transaction.execute(status -> {
             Optional<Row> claimed = jdbc.sql("""
-                            select kind, sender, recipients, subject, body, html, attempts from mail_outbox
+                            select kind, sender, recipients, store_id, subject, body, html, attempts from mail_outbox
                             where tenant_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ?
                             for update skip locked""")
                     .params(tenantId, id, Timestamp.from(now))
                     .query((rs, n) -> new Row(MailKind.valueOf(rs.getString("kind")), rs.getString("sender"),
-                            strings(rs.getArray("recipients")), rs.getString("subject"), rs.getString("body"),
-                            rs.getBoolean("html"), rs.getInt("attempts")))
+                            strings(rs.getArray("recipients")), rs.getObject("store_id", UUID.class),
+                            rs.getString("subject"), rs.getString("body"), rs.getBoolean("html"),
+                            rs.getInt("attempts")))
                     .optional();
             if (claimed.isEmpty()) {
                 return Result.NOT_DUE; // sent, given up, not due yet, or being sent right now by another node
             }
             Row row = claimed.get();
+            if (row.recipients().length == 0) {
+                // An alert to a store's managers: whoever they are now.
+                StoreAlertRecipients directory = storeRecipients.getIfAvailable();
+                List<String> to = directory == null || row.storeId() == null ? List.of()
+                        : directory.of(tenantId, row.storeId());
+                if (to.isEmpty()) {
+                    jdbc.sql("""
+                                    update mail_outbox set status = 'SKIPPED', last_error = 'no recipients'
+                                    where tenant_id = ? and id = ?""")
+                            .params(tenantId, id).update();
+                    log.info("{} e-mail {} skipped: the store has no alert recipients", row.kind(), id);
+                    return Result.NO_RECIPIENTS;
+                }
+                row = row.to(to.toArray(String[]::new));
+            }
             int attempts = row.attempts() + 1;
             try {
                 smtp.send(message(smtp, row));
@@ -202,9 +225,9 @@ public class MailOutboxSender implements DisposableBean {
                 return Result.RETRYING;
             }
             jdbc.sql("""
-                            update mail_outbox set status = 'SENT', attempts = ?, sent_at = ?
+                            update mail_outbox set status = 'SENT', attempts = ?, sent_at = ?, recipients = ?
                             where tenant_id = ? and id = ?""")
-                    .params(attempts, Timestamp.from(now), tenantId, id).update();
+                    .params(attempts, Timestamp.from(now), row.recipients(), tenantId, id).update();
             log.info("{} e-mail {} sent to {} recipient(s)", row.kind(), id, row.recipients().length);
             return Result.SENT;
         }));

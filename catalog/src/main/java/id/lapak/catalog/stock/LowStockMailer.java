@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Queues one e-mail to the store's managers per low-stock crossing. The crossing is decided under the level's row
  * lock, in the transaction that moved the stock; the e-mail is written into the outbox in that same transaction
- * (recipients, store and item names read there too), so a rolled-back sale alerts nobody and a committed crossing
- * cannot lose its e-mail: the outbox sends it after the commit and retries until the SMTP server takes it. Without an
+ * (store and item names read there too; the store's managers are looked up only when it is sent, so the sale never
+ * waits for the directory), so a rolled-back sale alerts nobody and a committed crossing cannot lose its e-mail: the
+ * outbox sends it after the commit and retries until the SMTP server takes it. Without an
  * SMTP host ({@code spring.mail.host}) the alert still shows in the portal and the e-mail is skipped with a log line.
  */
 @Component
@@ -27,15 +28,13 @@ class LowStockMailer {
     private static final Logger log = LoggerFactory.getLogger(LowStockMailer.class);
 
     private final MailOutbox outbox;
-    private final StoreManagerDirectory directory;
     private final JdbcClient jdbc;
     private final CatalogVariants variants;
     private final String from;
 
-    LowStockMailer(MailOutbox outbox, StoreManagerDirectory directory, JdbcClient jdbc, CatalogVariants variants,
+    LowStockMailer(MailOutbox outbox, JdbcClient jdbc, CatalogVariants variants,
                    @Value("${lapak.stock.alert-mail-from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
-        this.directory = directory;
         this.jdbc = jdbc;
         this.variants = variants;
         this.from = from;
@@ -44,12 +43,6 @@ class LowStockMailer {
     /** Runs in the crossing's transaction, as its tenant. */
     @EventListener
     void on(StockBelowThreshold alert) {
-        List<String> to = directory.managerEmails(alert.tenantId(), alert.storeId());
-        if (to.isEmpty()) {
-            log.info("Low-stock e-mail for variant {} in store {} skipped: the store has no alert recipients",
-                    alert.variantId(), alert.storeId());
-            return;
-        }
         String storeName = jdbc.sql("select name from store where tenant_id = ? and id = ?")
                 .params(alert.tenantId(), alert.storeId()).query(String.class).optional()
                 .orElse(alert.storeId().toString());
@@ -63,9 +56,9 @@ class LowStockMailer {
 
                 Lapak — Inventori / Inventory → Peringatan / Alerts
                 """.formatted(storeName, item, alert.onHand(), alert.threshold());
-        UUID mail = outbox.enqueue(MailKind.LOW_STOCK, from, to, "Stok menipis / Low stock: " + item + " — "
-                + storeName, body, false);
-        log.info("Low-stock e-mail {} queued for variant {} in store {} to {} recipient(s)", mail, alert.variantId(),
-                alert.storeId(), to.size());
+        UUID mail = outbox.enqueueToStoreManagers(MailKind.LOW_STOCK, from, alert.storeId(),
+                "Stok menipis / Low stock: " + item + " — " + storeName, body);
+        log.info("Low-stock e-mail {} queued for variant {} in store {} (its managers)", mail, alert.variantId(),
+                alert.storeId());
     }
 }
