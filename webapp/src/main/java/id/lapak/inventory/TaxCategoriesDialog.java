@@ -106,12 +106,12 @@ class TaxCategoriesDialog extends Dialog {
     /** Fills the form with a category to change, or empties it for a new one ({@code null}). */
     void edit(TaxCategoryDetails tax) {
         editing = tax;
-        clearErrors();
         formTitle.setText(tax == null ? getTranslation("inventory.taxes.new")
                 : getTranslation("inventory.taxes.edit", tax.name()));
         name.setValue(tax == null ? "" : tax.name());
         kind.setValue(tax == null ? TaxKind.CUSTOM : tax.kind());
         rate.setValue(tax == null ? null : tax.rate());
+        clearErrors(); // after the values: emptying a required field must not greet the next entry with an error
     }
 
     private void save() {
