@@ -45,8 +45,11 @@ class MasterKey {
 
     private final SecretKey key;
 
-    MasterKey(@Value("${lapak.keys.master-keystore}") Path file,
+    MasterKey(@Value("${lapak.keys.master-keystore}") String location,
               @Value("${lapak.keys.master-password}") String password) {
+        // A plain file path, relative to the working directory: Spring's String-to-Path conversion reads it as a
+        // resource location and refuses one that starts with "..", as the local default does.
+        Path file = Path.of(location.strip()).toAbsolutePath().normalize();
         if (DEV_ONLY_PASSWORD.equals(password)) {
             log.warn("The reader key master keystore uses the development password; set LAPAK_KEYS_MASTER_PASSWORD");
         }
