@@ -16,6 +16,7 @@ import id.lapak.cardcrypto.tr31.KeyBlocks;
 import id.lapak.cardcrypto.tr31.OptionalBlock;
 import id.lapak.cardcrypto.tr31.UnwrappedKey;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +49,17 @@ public final class Main {
               tr31 unwrap --kbpk HEX BLOCK
                   a version D key block: its header fields, one per line, then the key alone on the last line
               tr31 wrap --kbpk HEX --key HEX --usage B1 --algorithm A --mode X
-                        [--version 00] [--exportability E] [--ik HEX16] [--ks HEX]
-                  a version D key block with optional blocks IK (initial key ID) and KS (key set ID)
+                        [--version 00] [--exportability E] [--key-length hide|reveal]
+                        [--ik HEX16] [--ks HEX] [--kc cmac|legacy] [--kp cmac|legacy]
+                        [--hm sha256|HEX2] [--ts now|YYYYMMDDhhmmssZ] [--ct CERT.pem]
+                  a version D key block (ANSI X9.143). --key-length hide (default) pads the key data as for the
+                  longest key of the algorithm (AES 32, TDES 24 bytes) so the block does not tell the key's
+                  length; reveal pads only to whole blocks. Optional blocks: IK initial key ID (AES DUKPT),
+                  KS key set ID (TDES DUKPT), KC check value of the wrapped key and KP of the KBPK (cmac: 01 +
+                  5 bytes, legacy: 00 + 3 bytes), HM hash of an HMAC key (sha1, sha224, sha256, sha384, sha512,
+                  sha512/224, sha512/256, sha3-224, sha3-256, sha3-384, or the X9.143 code), TS time stamp (UTC),
+                  CT the X.509 certificate(s) of a PEM or DER file (a chain when there are several). Blocks over
+                  255 characters use the extended length form (00, 04, four hex digits of length).
 
             exit status: 0 ok, 64 usage, 65 bad data
             """;
@@ -202,24 +212,13 @@ public final class Main {
                 }
             }
             case "wrap" -> {
-                Args args = Args.parse(rest, Set.of("kbpk", "key", "usage", "algorithm", "mode", "version",
-                        "exportability", "ik", "ks"));
+                Args args = Args.parse(rest, WrapOptions.NAMES);
                 noPositional(args);
-                KeyBlockHeader header = new KeyBlockHeader(args.required("usage").toUpperCase(Locale.ROOT),
-                        single(args.required("algorithm"), "--algorithm"), single(args.required("mode"), "--mode"),
-                        args.optional("version", "00"), single(args.optional("exportability", "E"), "--exportability"),
-                        '0', List.of());
-                if (args.optional("ik", null) != null) {
-                    header = header.withOptionalBlock(OptionalBlock.INITIAL_KEY_ID,
-                            Hex.encode(Hex.decode(args.required("ik"), "initial key ID", 8)));
-                }
-                if (args.optional("ks", null) != null) {
-                    header = header.withOptionalBlock(OptionalBlock.KEY_SET_ID,
-                            Hex.encode(Hex.decode(args.required("ks"), "key set ID")));
-                }
+                boolean hide = WrapOptions.hideKeyLength(args);
                 try (KeyBytes kbpk = KeyBytes.fromHex(args.required("kbpk"), "KBPK");
                      KeyBytes key = KeyBytes.fromHex(args.required("key"), "key")) {
-                    out.println(KeyBlocks.wrap(kbpk, header, key));
+                    KeyBlockHeader header = WrapOptions.header(args, kbpk, key, Instant.now());
+                    out.println(KeyBlocks.wrap(kbpk, header, key, hide));
                 }
             }
             default -> throw new UsageException("unknown tr31 subcommand '" + subcommand + "'");

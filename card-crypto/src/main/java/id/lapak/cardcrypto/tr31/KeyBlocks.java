@@ -35,7 +35,18 @@ public final class KeyBlocks {
     private KeyBlocks() {
     }
 
+    /** Wraps with key data padded only to whole AES blocks: the block's length reveals the key's length. */
     public static String wrap(KeyBytes kbpk, KeyBlockHeader header, KeyBytes key) {
+        return wrap(kbpk, header, key, false);
+    }
+
+    /**
+     * Wraps {@code key}; with {@code hideKeyLength} the clear key data is padded as if the key were the longest of
+     * its algorithm (AES 32 bytes, TDES 24, DES 8; X9.143 8.1 does this for an AES-128 key), so that blocks of
+     * shorter and longer keys of one algorithm cannot be told apart. Asymmetric keys (other algorithms) are only
+     * padded to whole blocks.
+     */
+    public static String wrap(KeyBytes kbpk, KeyBlockHeader header, KeyBytes key, boolean hideKeyLength) {
         requireAesKbpk(kbpk);
         if (key.length() > 0xFFF) {
             throw new IllegalArgumentException("key too long for a key block");
@@ -53,7 +64,8 @@ public final class KeyBlocks {
         if (count > 99) {
             throw new IllegalArgumentException("at most 99 optional blocks");
         }
-        int keyDataLength = roundUp(2 + key.length(), 16);
+        int padTo = hideKeyLength ? Math.max(key.length(), longestKey(header.algorithm())) : key.length();
+        int keyDataLength = roundUp(2 + padTo, 16);
         int total = KeyBlockHeader.LENGTH + optional.length() + 2 * keyDataLength + 2 * MAC_LENGTH;
         if (total > 9999) {
             throw new IllegalArgumentException("key block longer than 9999 characters");
@@ -162,6 +174,15 @@ public final class KeyBlocks {
         }
     }
 
+    private static int longestKey(char algorithm) {
+        return switch (algorithm) {
+            case 'A' -> 32;
+            case 'T' -> 24;
+            case 'D' -> 8;
+            default -> 0;
+        };
+    }
+
     /** KBEK or KBAK: CMAC under the KBPK in counter mode, as many blocks as the KBPK is long. */
     private static byte[] deriveKey(byte[] kbpk, int usage) {
         int algorithm = switch (kbpk.length) {
@@ -202,8 +223,9 @@ public final class KeyBlocks {
             if (lengthOfLength == 0) {
                 throw new InvalidKeyBlockException("optional block " + id + " has an empty extended length");
             }
-            length = hexNumber(block, position + 6, 2 * lengthOfLength, "optional block " + id + " length");
-            dataStart = position + 6 + 2 * lengthOfLength;
+            // X9.143 6.2: the count is of characters (CT0004 + 0500), not of bytes.
+            length = hexNumber(block, position + 6, lengthOfLength, "optional block " + id + " length");
+            dataStart = position + 6 + lengthOfLength;
         }
         int end = position + length;
         if (end < dataStart || end > block.length()) {

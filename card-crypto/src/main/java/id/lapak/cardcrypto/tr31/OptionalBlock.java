@@ -18,9 +18,14 @@ public record OptionalBlock(String id, String data) {
         if (data == null || !isPrintable(data)) {
             throw new IllegalArgumentException("optional block " + id + " data must be printable ASCII");
         }
+        OptionalBlockRules.check(id, data);
     }
 
-    /** ID, length and data as they appear in the header; the length is two hex digits, or 0002 + four for long data. */
+    /**
+     * ID, length and data as they appear in the header. The length counts the whole block (ID and length fields
+     * included) in two hex digits; a block longer than 255 characters uses X9.143's extended form: {@code 00}, the
+     * number of characters of the length in two hex digits ({@code 04}), then the length in that many hex digits.
+     */
     String encode() {
         int length = 4 + data.length();
         if (length <= 0xFF) {
@@ -30,7 +35,7 @@ public record OptionalBlock(String id, String data) {
         if (extended > 0xFFFF) {
             throw new IllegalArgumentException("optional block " + id + " is too long");
         }
-        return id + "0002" + String.format("%04X", extended) + data;
+        return id + "0004" + String.format("%04X", extended) + data;
     }
 
     static boolean isAlphanumeric(String s) {

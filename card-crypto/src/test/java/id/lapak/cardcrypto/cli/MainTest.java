@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The published vectors through the command line, and its exit codes. */
 class MainTest {
@@ -80,6 +83,49 @@ class MainTest {
         assertThat(main.run("tr31", "unwrap", "--kbpk", "00112233445566778899aabbccddeeff", block)).isZero();
         assertThat(stdout()).contains("key usage: B1\n", "optional block IK: 1234567890123456\n")
                 .endsWith("\n1273671EA26AC29AFA4D1084127652A1\n");
+    }
+
+    @Test
+    void wrapWritesTheHeaderBlocksAKeyCustodianAsksForAndUnwrapReadsThemBack(@TempDir Path dir) throws Exception {
+        var example = new java.util.Properties();
+        try (var in = MainTest.class.getResourceAsStream("/x9143/example-8.5.properties")) {
+            example.load(in);
+        }
+        String block85 = example.getProperty("block");
+        String certificate = block85.substring(block85.indexOf("CT0004050000") + 12, block85.indexOf("KP10"));
+        Path pem = dir.resolve("client.pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + certificate.replaceAll("(.{64})", "$1\n")
+                + "\n-----END CERTIFICATE-----\n");
+
+        assertThat(main.run("tr31", "wrap", "--kbpk", "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6",
+                "--key", "3F419E1CB7079442AA37474C2EFBF8B8", "--usage", "M7", "--algorithm", "A", "--mode", "C",
+                "--kc", "cmac", "--kp", "cmac", "--hm", "sha256", "--ts", "20261202101500Z", "--ct", pem.toString()))
+                .as(stderr()).isZero();
+        String block = stdout().trim();
+        assertThat(block).contains("KC1001" + "08793E25AB", "HM0621", "TS1320261202101500Z", "CT0004");
+        out.reset();
+        assertThat(main.run("tr31", "unwrap", "--kbpk",
+                "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6", block)).isZero();
+        assertThat(stdout()).contains("optional block KC: 0108793E25AB\n", "optional block HM: 21\n",
+                "optional block TS: 20261202101500Z\n", "optional block CT: 00" + certificate + "\n",
+                "optional block KP: 012331550BC9\n")
+                .endsWith("\n3F419E1CB7079442AA37474C2EFBF8B8\n");
+        // The key length is hidden by default: 2 + 32 bytes of key data for a 16-byte key.
+        String withoutHeaderBlocks = block.substring(block.lastIndexOf("PB"));
+        int pbLength = Integer.parseInt(withoutHeaderBlocks.substring(2, 4), 16);
+        assertThat(withoutHeaderBlocks.length() - pbLength).isEqualTo(96 + 32);
+    }
+
+    @Test
+    void wrapRefusesOptionalBlockDataX9143DoesNotAllow() {
+        assertThat(main.run("tr31", "wrap", "--kbpk", "00112233445566778899AABBCCDDEEFF", "--key",
+                "1273671EA26AC29AFA4D1084127652A1", "--usage", "B1", "--algorithm", "A", "--mode", "X",
+                "--ts", "2026-13-01")).isEqualTo(Main.BAD_DATA);
+        assertThat(stderr()).contains("optional block TS");
+        assertThat(main.run("tr31", "wrap", "--kbpk", "00112233445566778899AABBCCDDEEFF", "--key",
+                "1273671EA26AC29AFA4D1084127652A1", "--usage", "B1", "--algorithm", "A", "--mode", "X",
+                "--key-length", "maybe")).isEqualTo(Main.USAGE);
+        assertThat(stdout()).isEmpty();
     }
 
     @Test

@@ -74,6 +74,22 @@ class KeyBlocksTest {
     }
 
     @Test
+    void hidingTheKeyLengthPadsAnAes128KeyLikeAnAes256One() {
+        KeyBytes kbpk = KeyBytes.fromHex("00112233445566778899AABBCCDDEEFF", "KBPK");
+        KeyBlockHeader header = KeyBlockHeader.of("P0", 'A', 'E');
+        String short128 = KeyBlocks.wrap(kbpk, header, KeyBytes.fromHex("11".repeat(16), "key"), true);
+        String long256 = KeyBlocks.wrap(kbpk, header, KeyBytes.fromHex("22".repeat(32), "key"), true);
+        String revealing = KeyBlocks.wrap(kbpk, header, KeyBytes.fromHex("11".repeat(16), "key"));
+
+        assertThat(short128).hasSameSizeAs(long256).hasSize(16 + 96 + 32);
+        assertThat(revealing).hasSize(16 + 64 + 32);
+        assertThat(KeyBlocks.unwrap(kbpk, short128).key().toHex()).isEqualTo("11".repeat(16));
+        assertThat(KeyBlocks.unwrap(kbpk, revealing).key().toHex()).isEqualTo("11".repeat(16));
+        String tdes = KeyBlocks.wrap(kbpk, KeyBlockHeader.of("P0", 'T', 'E'), KeyBytes.fromHex("33".repeat(16), "k"), true);
+        assertThat(tdes).hasSize(16 + 64 + 32); // 2 + 24 bytes round up to 32
+    }
+
+    @Test
     void tamperingWithHeaderCiphertextOrMacIsRejected() {
         KeyBytes kbpk = KeyBytes.fromHex("00112233445566778899AABBCCDDEEFF", "KBPK");
         KeyBytes key = KeyBytes.fromHex("1273671EA26AC29AFA4D1084127652A1", "key");
