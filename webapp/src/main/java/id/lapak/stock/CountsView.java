@@ -92,6 +92,9 @@ class CountsView extends InventoryPage {
                 store.setErrorMessage(page.getTranslation("stock.error.store.required"));
                 return;
             }
+            if (!lines.validate()) {
+                return;
+            }
             List<StockQuantity> counted = lines.quantities();
             if (counted.isEmpty()) {
                 page.error("stock.error.lines.empty");

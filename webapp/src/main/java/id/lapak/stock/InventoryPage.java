@@ -28,6 +28,8 @@ import org.springframework.data.domain.PageRequest;
 /** What the inventory pages share: the sub-navigation, store and variant pickers, times, and error messages. */
 abstract class InventoryPage extends VerticalLayout {
 
+    private Notification lastError;
+
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     InventoryPage(String titleKey) {
@@ -86,13 +88,23 @@ abstract class InventoryPage extends VerticalLayout {
         return false;
     }
 
+    /** Shows the outcome and takes away an earlier refusal, so "done" never stands beside an old error. */
     void success(String text) {
+        closeError();
         Notification.show(text, 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     void error(String key) {
-        Notification.show(getTranslation(key), 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        closeError();
+        lastError = Notification.show(getTranslation(key), 6000, Notification.Position.MIDDLE);
+        lastError.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void closeError() {
+        if (lastError != null) {
+            lastError.close();
+            lastError = null;
+        }
     }
 }

@@ -162,6 +162,9 @@ class StockView extends InventoryPage {
                 store.setErrorMessage(getTranslation("stock.error.store.required"));
                 return;
             }
+            if (!lines.validate()) {
+                return;
+            }
             List<StockQuantity> entered = lines.quantities();
             if (entered.isEmpty()) {
                 error("stock.error.lines.empty");
@@ -215,20 +218,41 @@ class StockView extends InventoryPage {
             addComponentAtIndex(getComponentCount() - 1, new HorizontalLayout(variant, quantity));
         }
 
-        /** The complete rows; an incomplete row is marked invalid and left out. */
+        /**
+         * Marks every incomplete row at once (an item without a quantity, a quantity below the minimum, a quantity
+         * without an item) and clears the marks of rows that are fine; true when nothing is marked.
+         */
+        boolean validate() {
+            boolean valid = true;
+            for (Row row : rows) {
+                ComboBox<VariantSummary> variant = row.variant();
+                IntegerField quantity = row.quantity();
+                variant.setInvalid(false);
+                quantity.setInvalid(false);
+                if (variant.getValue() == null && quantity.getValue() == null) {
+                    continue;
+                }
+                if (variant.getValue() == null) {
+                    variant.setErrorMessage(page.getTranslation("stock.error.line.item"));
+                    variant.setInvalid(true);
+                    valid = false;
+                }
+                if (quantity.getValue() == null || quantity.getValue() < min || quantity.getValue() > 1_000_000) {
+                    quantity.setErrorMessage(page.getTranslation("stock.error.line.quantity", min));
+                    quantity.setInvalid(true);
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+
+        /** The complete rows, in order; call {@link #validate()} first. */
         List<StockQuantity> quantities() {
             List<StockQuantity> out = new ArrayList<>();
             for (Row row : rows) {
-                if (row.variant().getValue() == null && row.quantity().getValue() == null) {
-                    continue;
+                if (row.variant().getValue() != null && row.quantity().getValue() != null) {
+                    out.add(new StockQuantity(row.variant().getValue().variantId(), row.quantity().getValue()));
                 }
-                if (row.variant().getValue() == null || row.quantity().getValue() == null
-                        || row.quantity().getValue() < min) {
-                    row.quantity().setInvalid(true);
-                    row.quantity().setErrorMessage(page.getTranslation("stock.error.quantity.range"));
-                    return List.of();
-                }
-                out.add(new StockQuantity(row.variant().getValue().variantId(), row.quantity().getValue()));
             }
             return out;
         }

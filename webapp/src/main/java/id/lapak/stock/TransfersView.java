@@ -97,6 +97,9 @@ class TransfersView extends InventoryPage {
                 error("stock.error.store.required");
                 return;
             }
+            if (!lines.validate()) {
+                return;
+            }
             List<StockQuantity> entered = lines.quantities();
             if (entered.isEmpty()) {
                 error("stock.error.lines.empty");

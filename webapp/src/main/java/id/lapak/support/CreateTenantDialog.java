@@ -43,6 +43,7 @@ class CreateTenantDialog extends Dialog {
     private final EmailField adminEmail = new EmailField();
     private final TextField adminFirstName = field("onboard-admin-first-name", "onboarding.field.adminFirstName");
     private final TextField adminLastName = field("onboard-admin-last-name", "onboarding.field.adminLastName");
+    private final Button create = new Button();
 
     CreateTenantDialog(TenantProvisioning provisioning, Runnable changed) {
         setId("create-tenant-dialog");
@@ -74,7 +75,8 @@ class CreateTenantDialog extends Dialog {
 
         Button cancel = new Button(getTranslation("onboarding.cancel"), e -> close());
         cancel.setId("onboard-cancel");
-        Button create = new Button(getTranslation("onboarding.create"), e -> create(provisioning, changed));
+        create.setText(getTranslation("onboarding.create"));
+        create.addClickListener(e -> create(provisioning, changed));
         create.setId("onboard-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setDisableOnClick(true);
@@ -112,8 +114,8 @@ class CreateTenantDialog extends Dialog {
                 }
             });
         } finally {
-            getFooter().getChildren().filter(c -> c instanceof Button).map(Button.class::cast)
-                    .forEach(b -> b.setEnabled(true));
+            // Disabled on click so a double click cannot create twice; enabled again for the next attempt.
+            create.setEnabled(true);
         }
     }
 

@@ -101,8 +101,9 @@ class TenantDialog extends Dialog {
 
     private void startViewAs(String reason) {
         viewAs.start(tenant.id(), reason);
-        // A full reload: the portal frame is rebuilt for the viewed tenant, with its banner.
-        UI.getCurrent().getPage().setLocation("");
+        // A full reload into the tenant's dashboard: the portal frame is rebuilt for the viewed tenant, with its
+        // banner. ("" would not navigate at all: window.open('', '_self') keeps the current page.)
+        UI.getCurrent().getPage().setLocation("./");
     }
 
     private void askReason(String titleKey, String hintKey, java.util.function.Consumer<String> action) {

@@ -141,6 +141,50 @@ class InventoryAndCustomerPagesIntegrationTest extends BrowserlessTest {
     }
 
     @Test
+    void receivingANegativeQuantityIsRefusedOnItsFieldAndASaveLeavesOnlyTheSuccess() {
+        TestUsers.run(merchant.admin(), () -> {
+            show(new StockView(stock, stores, catalog));
+            test($(com.vaadin.flow.component.button.Button.class).id("stock-receive")).click();
+            var dialog = $(com.vaadin.flow.component.dialog.Dialog.class).id("receive-dialog");
+            @SuppressWarnings("unchecked")
+            var store = (com.vaadin.flow.component.combobox.ComboBox<Object>) $(
+                    com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("receive-store");
+            store.setValue(merchant.store());
+            @SuppressWarnings("unchecked")
+            var variant = (com.vaadin.flow.component.combobox.ComboBox<Object>) $(
+                    com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("line-variant-0");
+            variant.setValue(catalog.searchVariants("Kopi", org.springframework.data.domain.PageRequest.of(0, 10))
+                    .getContent().getFirst());
+            var quantity = $(com.vaadin.flow.component.textfield.IntegerField.class, dialog).id("line-quantity-0");
+            quantity.setValue(-5);
+            var save = $(com.vaadin.flow.component.button.Button.class, dialog).id("receive-save");
+
+            test(save).click();
+
+            assertThat(quantity.isInvalid()).isTrue();
+            assertThat(quantity.getErrorMessage()).isEqualTo("Enter a whole number from 1 to 1,000,000.");
+            assertThat(openNotifications()).as("no 'add at least one item' beside the field message").isEmpty();
+            assertThat(stock.levels(merchant.store().id(), false, false, null).getContent().getFirst().onHand())
+                    .isEqualTo(3);
+
+            quantity.setValue(5);
+            test(save).click();
+
+            assertThat(quantity.isInvalid()).isFalse();
+            assertThat(stock.levels(merchant.store().id(), false, false, null).getContent().getFirst().onHand())
+                    .isEqualTo(8);
+            assertThat(openNotifications()).containsExactly("Goods received.");
+        });
+    }
+
+    private List<String> openNotifications() {
+        return $(com.vaadin.flow.component.notification.Notification.class).all().stream()
+                .filter(com.vaadin.flow.component.notification.Notification::isOpened)
+                .map(n -> n.getElement().getProperty("text"))
+                .toList();
+    }
+
+    @Test
     void aCashierFindsCustomersAndTheAdminExportsOneFromItsPage() {
         CustomerDetails ani = TestUsers.as(merchant.admin(), () -> customers.create(new CustomerForm("Ani Lestari",
                 "0812 7777 8888", "ani@contoh.id", "", Set.of("vip"), true)));
