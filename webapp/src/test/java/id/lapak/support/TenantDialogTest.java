@@ -83,4 +83,22 @@ class TenantDialogTest extends BrowserlessTest {
         assertThat(typed.isInvalid()).isTrue();
         assertThat(typed.getErrorMessage()).isEqualTo("The name does not match the tenant's name.");
     }
+
+    @Test
+    void startingAViewLandsSupportInTheTenantsDashboard() {
+        test($(Grid.class).id("tenant-grid")).clickRow(0);
+        test($(Button.class).id("tenant-view-as")).click();
+        test($(TextArea.class).id("reason-field")).setValue("Ticket 4711: payouts look wrong");
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        test($(Button.class).id("reason-confirm")).click();
+
+        verify(viewAs).start(toko.id(), "Ticket 4711: payouts look wrong");
+        var navigations = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(js -> js.getInvocation().getExpression().contains("window.open"))
+                .map(js -> js.getInvocation().getParameters().getFirst())
+                .toList();
+        // The dashboard is the root route; an empty location would leave support on the tenant list.
+        assertThat(navigations).containsExactly("./");
+    }
 }
