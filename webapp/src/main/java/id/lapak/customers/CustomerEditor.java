@@ -44,11 +44,16 @@ class CustomerEditor extends Composite<FormLayout> {
         notes.setId("customer-notes");
         tags.setId("customer-tags");
         marketingConsent.setId("customer-consent");
-        name.setMaxLength(CustomerForm.NAME_MAX);
-        phone.setMaxLength(CustomerForm.PHONE_MAX);
-        email.setMaxLength(CustomerForm.EMAIL_MAX);
-        notes.setMaxLength(CustomerForm.NOTES_MAX);
+        // No maxLength: a browser would cut pasted text silently. Too long is a message on the field, from
+        // CustomerForm's rules, like every other problem; the helper text says the limit up front.
+        name.setHelperText(getTranslation("customer.field.limit", CustomerForm.NAME_MAX));
+        notes.setHelperText(getTranslation("customer.field.limit", CustomerForm.NOTES_MAX));
         tags.setHelperText(getTranslation("customer.field.tags.help"));
+        // The e-mail field's own pattern check would fail the binder before the form's rules run, leaving the
+        // field red without a message and every other problem unshown: the form's rules are the only rules.
+        binder.setDefaultValidatorsEnabled(false);
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(
+                getTranslation("customer.error.email.invalid")));
 
         binder.forField(name).bind("name");
         binder.forField(phone).bind("phone");
