@@ -46,8 +46,8 @@ class CustomerEditor extends Composite<FormLayout> {
         marketingConsent.setId("customer-consent");
         // No maxLength: a browser would cut pasted text silently. Too long is a message on the field, from
         // CustomerForm's rules, like every other problem; the helper text says the limit up front.
-        name.setHelperText(getTranslation("customer.field.limit", CustomerForm.NAME_MAX));
-        notes.setHelperText(getTranslation("customer.field.limit", CustomerForm.NOTES_MAX));
+        name.setHelperText(getTranslation("field.limit", CustomerForm.NAME_MAX));
+        notes.setHelperText(getTranslation("field.limit", CustomerForm.NOTES_MAX));
         tags.setHelperText(getTranslation("customer.field.tags.help"));
         // The e-mail field's own pattern check would fail the binder before the form's rules run, leaving the
         // field red without a message and every other problem unshown: the form's rules are the only rules.

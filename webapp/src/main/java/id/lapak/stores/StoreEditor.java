@@ -54,9 +54,11 @@ class StoreEditor extends Composite<FormLayout> {
         taxRate.setId("store-tax-rate");
         pricesIncludeTax.setId("store-prices-include-tax");
 
-        name.setMaxLength(StoreForm.NAME_MAX);
-        address.setMaxLength(StoreForm.ADDRESS_MAX);
-        city.setMaxLength(StoreForm.CITY_MAX);
+        // No maxLength (a browser cuts pasted text silently): the limit is said up front and a longer text is
+        // refused with a message by StoreForm's rules.
+        name.setHelperText(getTranslation("field.limit", StoreForm.NAME_MAX));
+        address.setHelperText(getTranslation("field.limit", StoreForm.ADDRESS_MAX));
+        city.setHelperText(getTranslation("field.limit", StoreForm.CITY_MAX));
         timeZone.setItems(ZONES);
         timeZone.setItemLabelGenerator(ZoneId::getId);
         currency.setItems(CURRENCIES);
