@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 
+import id.lapak.ui.Localized;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
 import id.lapak.tenant.TenantOverview;
@@ -57,8 +58,8 @@ class AuditLogView extends VerticalLayout {
     private final Grid<AuditRecord> grid = new Grid<>();
     private final TextField actor = new TextField();
     private final TextField action = new TextField();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = Localized.datePicker(new DatePicker());
+    private final DatePicker to = Localized.datePicker(new DatePicker());
     private final ComboBox<TenantOverview> tenant = new ComboBox<>();
     /** The filters as last set, read by the CSV download (which runs outside the UI's request). */
     private final AtomicReference<AuditQuery> current = new AtomicReference<>(AuditQuery.all());

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import id.lapak.ui.Localized;
 import id.lapak.device.config.ConfigSettings;
 import id.lapak.device.config.ConfigSettings.Setting;
 import id.lapak.device.config.EffectiveValue;
@@ -148,7 +149,7 @@ class ConfigLayerEditor extends Composite<FormLayout> {
                     input = field;
                 }
                 case DATE -> {
-                    DatePicker field = new DatePicker();
+                    DatePicker field = Localized.datePicker(new DatePicker());
                     field.setClearButtonVisible(true);
                     field.setHelperText(rule(setting));
                     value = () -> Optional.of(ConfigValues.fromDate(field.getValue()));

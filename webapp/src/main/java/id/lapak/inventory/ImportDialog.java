@@ -13,6 +13,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import id.lapak.ui.Localized;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.ImportPreview;
 import id.lapak.catalog.items.ImportRefusedException;
@@ -44,6 +45,7 @@ class ImportDialog extends Dialog {
             fileName = metadata.fileName();
             show(transfer.preview(data));
         }))));
+        Localized.upload(upload);
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(CatalogTransfer.MAX_BYTES);

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import id.lapak.ui.Localized;
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
@@ -265,6 +266,7 @@ class InventoryView extends VerticalLayout {
                     e.problems().forEach(p -> error(p.messageKey()));
                 }
             }))));
+            Localized.upload(upload);
             upload.setId("item-image-upload");
             upload.setMaxFiles(1);
             upload.setMaxFileSize(ItemImage.MAX_BYTES);

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
+import id.lapak.ui.Localized;
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SaleStatus;
@@ -70,8 +71,8 @@ class SalesView extends VerticalLayout {
     private final Map<UUID, String> deviceNames;
     private final Grid<SaleSummary> grid = new Grid<>();
     private final Div totals = new Div();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = Localized.datePicker(new DatePicker());
+    private final DatePicker to = Localized.datePicker(new DatePicker());
     private final ComboBox<StoreDetails> store = new ComboBox<>();
     private final ComboBox<DeviceDetails> device = new ComboBox<>();
     private final MultiSelectComboBox<SaleStatus> status = new MultiSelectComboBox<>();
