@@ -85,6 +85,9 @@ public class MainLayout extends AppLayout {
                 ui.getPage().reload();
             });
             item.setId("lang-" + locale.getLanguage());
+            // The language in use carries a check mark, so the menu says which one is on.
+            item.setCheckable(true);
+            item.setChecked(getLocale() != null && locale.getLanguage().equals(getLocale().getLanguage()));
         }
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout()).setId("logout");
 
@@ -159,14 +162,14 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
             SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
-                    VaadinIcon.USERS.create());
+                    VaadinIcon.USER_HEART.create());
             customers.setId("nav-customers");
             nav.addItem(customers);
         }
         if (user.has(Role.MERCHANT_ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.GROUP.create()));
         }
         return nav;
     }
