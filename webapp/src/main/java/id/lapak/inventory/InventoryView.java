@@ -94,20 +94,20 @@ class InventoryView extends VerticalLayout {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> filtersChanged());
 
         categoryFilter.setId("item-category-filter");
         categoryFilter.setPlaceholder(getTranslation("inventory.filter.category"));
         categoryFilter.setItems(categories);
         categoryFilter.setItemLabelGenerator(CategoryDetails::name);
         categoryFilter.setClearButtonVisible(true);
-        categoryFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        categoryFilter.addValueChangeListener(e -> filtersChanged());
 
         activeFilter.setId("item-active-filter");
         activeFilter.setItems("all", "active", "inactive");
         activeFilter.setItemLabelGenerator(v -> getTranslation("inventory.filter." + v));
         activeFilter.setValue("all");
-        activeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        activeFilter.addValueChangeListener(e -> filtersChanged());
 
         HorizontalLayout toolbar = new HorizontalLayout(search, categoryFilter, activeFilter);
         toolbar.setWidthFull();
@@ -426,5 +426,13 @@ class InventoryView extends VerticalLayout {
 
     static void failure(String text) {
         Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** An empty grid says why: nothing matches the search, or there is nothing yet. */
+    private void filtersChanged() {
+        boolean filtered = !search.getValue().isBlank() || categoryFilter.getValue() != null
+                || !"all".equals(activeFilter.getValue());
+        grid.setEmptyStateText(getTranslation(filtered ? "inventory.empty.filtered" : "inventory.empty"));
+        grid.getDataProvider().refreshAll();
     }
 }
