@@ -75,6 +75,17 @@ class InventoryViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aSearchWithoutResultsSaysSoInsteadOfNoItemsYet() {
+        show(Role.MERCHANT_ADMIN);
+        Grid<?> grid = $(Grid.class).first();
+        assertThat(grid.getEmptyStateText()).isEqualTo("No items yet.");
+
+        test($(TextField.class).id("item-search")).setValue("zzz");
+
+        assertThat(grid.getEmptyStateText()).isEqualTo("No items match this search.");
+    }
+
+    @Test
     void aCashierReadsButGetsNoEditingButtons() {
         InventoryView view = show(Role.CASHIER);
         assertThat($(Button.class).withId("new-item").exists()).isFalse();
