@@ -49,7 +49,10 @@ class MovementsView extends InventoryPage {
         grid.addColumn(StockMovement::resultingOnHand).setHeader(getTranslation("stock.column.resultingOnHand"));
         grid.addColumn(m -> m.reason() == null ? "" : m.reason()).setHeader(getTranslation("stock.column.reason"))
                 .setFlexGrow(2);
-        grid.addColumn(m -> getTranslation("stock.actor." + m.actorKind()) + " · " + m.actorName())
+        // A person is their name; a device or the system says what it is ("Perangkat · Kasir 1").
+        grid.addColumn(m -> "PERSON".equals(String.valueOf(m.actorKind())) ? m.actorName()
+                        : getTranslation("stock.actor." + m.actorKind()) + (m.actorName() == null ? ""
+                        : " · " + m.actorName()))
                 .setHeader(getTranslation("stock.column.by"));
         grid.setEmptyStateText(getTranslation("stock.movements.empty"));
         grid.setItemsPageable(pageable -> stock.movements(store.getValue() == null ? null : store.getValue().id(),
