@@ -395,6 +395,7 @@ public class DeviceClient {
         body.put("idempotencyKey", draft.idempotencyKey());
         body.put("amountMinor", draft.amountMinor());
         body.put("currency", draft.currency());
+        storeFractionDigits(draft.currency()).ifPresent(digits -> body.put("fractionDigits", digits));
         body.put("tipMinor", draft.tipMinor());
         body.put("lines", draft.lines());
         body.put("customerId", draft.customerId());
@@ -404,6 +405,20 @@ public class DeviceClient {
         body.put("offline", draft.offline());
         body.put("card", card);
         return Json.MAPPER.writeValueAsString(body);
+    }
+
+    /**
+     * The minor unit of the store's currency as the server said it in the configuration ({@code store.fractionDigits},
+     * the same as the catalog feed's), when the configuration was fetched and {@code currency} (if given) is the
+     * store's. The device never decides a minor unit itself: it sends back what it was told.
+     */
+    public java.util.OptionalInt storeFractionDigits(String currency) {
+        var store = home.config().map(c -> Json.MAPPER.readTree(c.json()).path("store"));
+        if (store.isEmpty() || !store.get().path("fractionDigits").isIntegralNumber()
+                || currency != null && !currency.equalsIgnoreCase(store.get().path("currency").asString(""))) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(store.get().path("fractionDigits").asInt());
     }
 
     /** Encrypts and sends a payment; a refusal (4xx/5xx) throws {@link ApiException}. */
@@ -422,6 +437,7 @@ public class DeviceClient {
                                String idempotencyKey) {
         var body = new LinkedHashMap<String, Object>();
         body.put("amountMinor", amountMinor);
+        storeFractionDigits(null).ifPresent(digits -> body.put("fractionDigits", digits));
         body.put("restock", restock);
         body.put("reason", reason);
         body.put("idempotencyKey", idempotencyKey);

@@ -33,6 +33,19 @@ public record PaymentReply(int status, String json) {
         return Json.text(body(), "responseCode");
     }
 
+    /**
+     * The approved amount as people read it, in major units with the payment's own {@code fractionDigits}
+     * ({@code IDR 30000}, {@code USD 12.50}); empty when the answer has no amount.
+     */
+    public String approvedAmount() {
+        var body = body();
+        if (!body.path("approvedAmountMinor").isIntegralNumber() || !body.path("fractionDigits").isIntegralNumber()) {
+            return "";
+        }
+        return body.path("currency").asString("") + " " + java.math.BigDecimal.valueOf(
+                body.path("approvedAmountMinor").asLong(), body.path("fractionDigits").asInt()).toPlainString();
+    }
+
     public boolean replayed() {
         return body().path("replayed").asBoolean(false);
     }

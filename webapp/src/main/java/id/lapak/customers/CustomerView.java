@@ -2,12 +2,10 @@ package id.lapak.customers;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
@@ -45,6 +43,7 @@ import id.lapak.catalog.customers.StaleCustomerException;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.money.Money;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -122,10 +121,10 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         add(new H3(getTranslation("customer.figures")));
         Grid<CustomerFigures> figures = new Grid<>();
         figures.setId("customer-figures");
-        figures.addColumn(f -> money(f.currency(), f.totalSpentMinor())).setHeader(getTranslation("customer.totalSpent"));
+        figures.addColumn(f -> Money.of(f.totalSpentMinor(), f.currency()).format(getLocale())).setHeader(getTranslation("customer.totalSpent"));
         figures.addColumn(CustomerFigures::visits).setHeader(getTranslation("customer.visits"));
         figures.addColumn(f -> time(f.lastVisit())).setHeader(getTranslation("customer.lastVisit"));
-        figures.addColumn(f -> money(f.currency(), f.averageBasketMinor()))
+        figures.addColumn(f -> Money.of(f.averageBasketMinor(), f.currency()).format(getLocale()))
                 .setHeader(getTranslation("customer.averageBasket"));
         figures.setItems(customers.figures(c.id()));
         figures.setAllRowsVisible(true);
@@ -139,7 +138,7 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         history.addColumn(p -> time(p.occurredAt())).setHeader(getTranslation("customer.history.time"));
         history.addColumn(p -> getTranslation("customer.history.kind." + p.kind().name()))
                 .setHeader(getTranslation("customer.history.kind"));
-        history.addColumn(p -> money(p.currency(), p.amountMinor())).setHeader(getTranslation("customer.history.amount"));
+        history.addColumn(p -> Money.of(p.amountMinor(), p.currency()).format(getLocale())).setHeader(getTranslation("customer.history.amount"));
         history.addColumn(CustomerPurchase::itemCount).setHeader(getTranslation("customer.history.items"));
         history.setEmptyStateText(getTranslation("customer.history.empty"));
         history.setItemsPageable(pageable -> customers.purchases(c.id(), pageable).getContent());
@@ -244,15 +243,6 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
             }
         });
         confirm.open();
-    }
-
-    private String money(String currency, long minor) {
-        Currency c = Currency.getInstance(currency);
-        NumberFormat format = NumberFormat.getCurrencyInstance(getLocale());
-        format.setCurrency(c);
-        format.setMaximumFractionDigits(c.getDefaultFractionDigits());
-        format.setMinimumFractionDigits(c.getDefaultFractionDigits());
-        return format.format(java.math.BigDecimal.valueOf(minor, c.getDefaultFractionDigits()));
     }
 
     private String time(Instant instant) {

@@ -52,6 +52,7 @@ import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
@@ -170,7 +171,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addColumn(s -> exact.format(s.soldAt())).setHeader(getTranslation("device.offline.takenAt"));
         grid.addColumn(s -> exact.format(s.receivedAt())).setHeader(getTranslation("device.offline.arrivedAt"));
-        grid.addColumn(s -> money(s.amountMinor(), s.currency())).setHeader(getTranslation("device.offline.amount"));
+        grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale())).setHeader(getTranslation("device.offline.amount"));
         grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan()).setHeader(getTranslation("device.offline.card"));
         grid.addComponentColumn(s -> {
             Span status = new Span(s.offlineDeclined() ? getTranslation("device.offline.declined")
@@ -185,13 +186,6 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         VerticalLayout box = new VerticalLayout(pending, grid);
         box.setPadding(false);
         return box;
-    }
-
-    private String money(long minor, String currency) {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        var format = java.text.NumberFormat.getCurrencyInstance(getLocale());
-        format.setCurrency(java.util.Currency.getInstance(currency));
-        return format.format(java.math.BigDecimal.valueOf(minor, Math.max(digits, 0)));
     }
 
     private Component actions() {

@@ -42,7 +42,6 @@ import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemForm;
 import id.lapak.catalog.items.ItemImage;
 import id.lapak.catalog.items.ItemSummary;
-import id.lapak.catalog.items.Money;
 import id.lapak.catalog.items.PriceChange;
 import id.lapak.catalog.items.StaleItemException;
 import id.lapak.catalog.items.TaxCategoryDetails;
@@ -50,6 +49,7 @@ import id.lapak.catalog.items.TaxKind;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.money.Money;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -177,9 +177,9 @@ class InventoryView extends VerticalLayout {
     }
 
     private String priceRange(ItemSummary item) {
-        String min = Money.format(item.minPriceMinor(), currency, getLocale());
+        String min = Money.of(item.minPriceMinor(), currency).format(getLocale());
         return item.minPriceMinor() == item.maxPriceMinor() ? min
-                : min + " – " + Money.format(item.maxPriceMinor(), currency, getLocale());
+                : min + " – " + Money.of(item.maxPriceMinor(), currency).format(getLocale());
     }
 
     private String categoryName(UUID id) {
@@ -314,10 +314,10 @@ class InventoryView extends VerticalLayout {
         grid.setAllRowsVisible(rows.size() <= 10);
         grid.addColumn(Row::sku).setHeader(getTranslation("inventory.variant.sku"));
         grid.addColumn(r -> r.change().oldPriceMinor() == null ? "–"
-                        : Money.format(r.change().oldPriceMinor(), currency, getLocale()))
+                        : Money.of(r.change().oldPriceMinor(), currency).format(getLocale()))
                 .setHeader(getTranslation("inventory.history.before"));
         grid.addColumn(r -> r.change().newPriceMinor() == null ? "–"
-                        : Money.format(r.change().newPriceMinor(), currency, getLocale()))
+                        : Money.of(r.change().newPriceMinor(), currency).format(getLocale()))
                 .setHeader(getTranslation("inventory.history.after"));
         grid.addColumn(r -> getTranslation(r.change().storeId() == null ? "inventory.history.catalog"
                 : "inventory.history.store")).setHeader(getTranslation("inventory.history.scope"));

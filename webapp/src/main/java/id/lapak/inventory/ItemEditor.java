@@ -25,9 +25,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CategoryDetails;
 import id.lapak.catalog.items.ItemForm;
-import id.lapak.catalog.items.Money;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.VariantForm;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 
 /**
  * The item form over an {@link ItemForm} record, with one row per variant. Amounts are typed as people write them
@@ -191,16 +192,16 @@ class ItemEditor extends Composite<VerticalLayout> {
             Long price = null;
             Long cost = null;
             try {
-                price = Money.parse(row.price.getValue(), currency, locale);
-            } catch (IllegalArgumentException e) {
-                invalid(row.price, "inventory.error.amount");
+                price = Money.parse(row.price.getValue(), currency, locale).minor();
+            } catch (MoneyFormatException e) {
+                invalid(row.price, e.messageKey());
                 ok = false;
             }
             if (!row.cost.getValue().isBlank()) {
                 try {
-                    cost = Money.parse(row.cost.getValue(), currency, locale);
-                } catch (IllegalArgumentException e) {
-                    invalid(row.cost, "inventory.error.amount");
+                    cost = Money.parse(row.cost.getValue(), currency, locale).minor();
+                } catch (MoneyFormatException e) {
+                    invalid(row.cost, e.messageKey());
                     ok = false;
                 }
             }
@@ -273,7 +274,7 @@ class ItemEditor extends Composite<VerticalLayout> {
     }
 
     private String amount(long minor) {
-        return Money.format(minor, currency, getLocale()).replaceFirst("^\\S+ ", "");
+        return Money.of(minor, currency).formatNumber(getLocale());
     }
 
     private static String label(CategoryDetails c, List<CategoryDetails> all) {

@@ -24,11 +24,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.InvalidCatalogException;
-import id.lapak.catalog.items.Money;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.VariantDetails;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -117,7 +118,7 @@ class StorePricesDialog extends Dialog {
         list.setPadding(false);
         list.setSpacing(false);
         list.add(new Paragraph(getTranslation("inventory.storePrices.help",
-                Money.format(variant.priceMinor(), currency, getLocale()))));
+                Money.of(variant.priceMinor(), currency).format(getLocale()))));
         for (StoreDetails store : page.getContent()) {
             Row row = new Row(store, overrides.get(store.id()), canEdit);
             rows.add(row);
@@ -153,9 +154,9 @@ class StorePricesDialog extends Dialog {
                 continue;
             }
             try {
-                prices.put(row, Money.parse(text, currency, locale));
-            } catch (IllegalArgumentException e) {
-                invalid(row.price, "inventory.error.amount");
+                prices.put(row, Money.parse(text, currency, locale).minor());
+            } catch (MoneyFormatException e) {
+                invalid(row.price, e.messageKey());
                 readable = false;
             }
         }
@@ -196,7 +197,7 @@ class StorePricesDialog extends Dialog {
     }
 
     private String amount(long minor) {
-        return Money.format(minor, currency, getLocale()).replaceFirst("^\\S+ ", "");
+        return Money.of(minor, currency).formatNumber(getLocale());
     }
 
     private static String variantLabel(String itemName, VariantDetails variant) {

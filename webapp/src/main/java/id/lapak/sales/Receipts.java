@@ -11,6 +11,7 @@ import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 
@@ -72,21 +73,21 @@ class Receipts {
                 .append("</th></tr>");
         for (SaleLineDetails line : receipt.sale().lines()) {
             h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
-                    .append("<br><small>").append(e(Money.format(line.unitPriceMinor(), currency, locale)))
+                    .append("<br><small>").append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
                     .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
                     .append("</td><td style=\"text-align:right;\">")
-                    .append(e(Money.format(line.totalMinor(), currency, locale))).append("</td></tr>");
+                    .append(e(Money.of(line.totalMinor(), currency).format(locale))).append("</td></tr>");
         }
         h.append("</table><hr>");
-        row(h, t.get("receipt.tax"), Money.format(receipt.sale().taxMinor(), currency, locale));
+        row(h, t.get("receipt.tax"), Money.of(receipt.sale().taxMinor(), currency).format(locale));
         if (s.tipMinor() > 0) {
-            row(h, t.get("receipt.tip"), Money.format(s.tipMinor(), currency, locale));
+            row(h, t.get("receipt.tip"), Money.of(s.tipMinor(), currency).format(locale));
         }
         h.append("<div style=\"display:flex;justify-content:space-between;font-weight:bold;font-size:1.2em;\">")
                 .append("<span>").append(e(t.get("receipt.total"))).append("</span><span class=\"receipt-total\">")
-                .append(e(Money.format(s.amountMinor(), currency, locale))).append("</span></div>");
+                .append(e(Money.of(s.amountMinor(), currency).format(locale))).append("</span></div>");
         if (s.authorizedMinor() > 0 && s.authorizedMinor() < s.amountMinor()) {
-            row(h, t.get("receipt.approved"), Money.format(s.authorizedMinor(), currency, locale));
+            row(h, t.get("receipt.approved"), Money.of(s.authorizedMinor(), currency).format(locale));
         }
         h.append("<hr>");
         if (s.brand() != null) {
@@ -101,7 +102,7 @@ class Receipts {
         }
         row(h, t.get("receipt.status"), t.get("sales.status." + s.status().name()));
         if (s.refundedMinor() > 0) {
-            row(h, t.get("receipt.refunded"), Money.format(s.refundedMinor(), currency, locale));
+            row(h, t.get("receipt.refunded"), Money.of(s.refundedMinor(), currency).format(locale));
         }
         if (s.offline()) {
             h.append("<div>").append(e(t.get("receipt.offline"))).append("</div>");

@@ -1,6 +1,5 @@
 package id.lapak.sales;
 
-import java.math.BigDecimal;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -9,7 +8,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import id.lapak.billing.sale.PaymentRefusedException;
@@ -17,6 +16,7 @@ import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleNotFoundException;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.tenant.money.Money;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -29,7 +29,7 @@ class RefundDialog extends Dialog {
     private final SalesService sales;
     private final SaleSummary sale;
     private final Consumer<SaleDetails> onRefunded;
-    private final BigDecimalField amount = new BigDecimalField();
+    private final TextField amount;
     private final Checkbox restock = new Checkbox();
     private final TextArea reason = new TextArea();
     private final Span error = new Span();
@@ -41,11 +41,10 @@ class RefundDialog extends Dialog {
         setId("refund-dialog");
         setHeaderTitle(getTranslation("sales.refund.title"));
 
-        String refundable = Money.format(sale.refundableMinor(), sale.currency(), getLocale());
-        amount.setId("refund-amount");
-        amount.setLabel(getTranslation("sales.refund.amount", sale.currency()));
+        String refundable = Money.of(sale.refundableMinor(), sale.currency()).format(getLocale());
+        amount = AmountField.create("refund-amount", getTranslation("sales.refund.amount", sale.currency()));
         amount.setHelperText(getTranslation("sales.refund.refundable", refundable));
-        amount.setValue(Money.major(sale.refundableMinor(), sale.currency()));
+        amount.setValue(Money.of(sale.refundableMinor(), sale.currency()).formatNumber(getLocale()));
         amount.setWidthFull();
         restock.setId("refund-restock");
         restock.setLabel(getTranslation("sales.refund.restock"));
@@ -70,21 +69,18 @@ class RefundDialog extends Dialog {
     void refund() {
         error.setText("");
         amount.setInvalid(false);
-        BigDecimal value = amount.getValue();
-        long minor;
-        try {
-            minor = value == null ? 0 : Money.minor(value, sale.currency());
-        } catch (IllegalArgumentException e) {
-            invalidAmount(getTranslation("sales.refund.badAmount"));
+        java.util.Optional<Long> typed = AmountField.read(amount, sale.currency(), getLocale());
+        if (typed == null) {
             return;
         }
+        long minor = typed.orElse(0L);
         if (minor <= 0) {
             invalidAmount(getTranslation("sales.refund.badAmount"));
             return;
         }
         if (minor > sale.refundableMinor()) {
             invalidAmount(getTranslation("sales.refund.tooMuch",
-                    Money.format(sale.refundableMinor(), sale.currency(), getLocale())));
+                    Money.of(sale.refundableMinor(), sale.currency()).format(getLocale())));
             return;
         }
         try {

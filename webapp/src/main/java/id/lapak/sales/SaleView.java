@@ -37,6 +37,7 @@ import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.DeviceService;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 
@@ -90,7 +91,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         Span status = new Span(getTranslation("sales.status." + s.status().name()));
         status.setId("sale-status");
         status.getElement().getThemeList().add("badge");
-        H2 title = new H2(getTranslation("sales.sale.title", Money.format(s.amountMinor(), s.currency(), getLocale())));
+        H2 title = new H2(getTranslation("sales.sale.title", Money.of(s.amountMinor(), s.currency()).format(getLocale())));
         title.setId("sale-title");
         HorizontalLayout heading = new HorizontalLayout(title, status);
         heading.setAlignItems(Alignment.BASELINE);
@@ -100,11 +101,11 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "sales.column.soldAt", time.format(s.soldAt()));
         fact(facts, "sales.column.store", storeName(s.storeId()));
         fact(facts, "sales.column.device", deviceName(s.deviceId()));
-        fact(facts, "sales.sale.authorized", Money.format(s.authorizedMinor(), s.currency(), getLocale()));
-        fact(facts, "sales.sale.captured", Money.format(s.capturedMinor(), s.currency(), getLocale()));
-        fact(facts, "sales.sale.refunded", Money.format(s.refundedMinor(), s.currency(), getLocale()));
-        fact(facts, "sales.sale.tax", Money.format(details.taxMinor(), s.currency(), getLocale()));
-        fact(facts, "sales.sale.tip", Money.format(s.tipMinor(), s.currency(), getLocale()));
+        fact(facts, "sales.sale.authorized", Money.of(s.authorizedMinor(), s.currency()).format(getLocale()));
+        fact(facts, "sales.sale.captured", Money.of(s.capturedMinor(), s.currency()).format(getLocale()));
+        fact(facts, "sales.sale.refunded", Money.of(s.refundedMinor(), s.currency()).format(getLocale()));
+        fact(facts, "sales.sale.tax", Money.of(details.taxMinor(), s.currency()).format(getLocale()));
+        fact(facts, "sales.sale.tip", Money.of(s.tipMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.column.card", (s.brand() == null ? "" : getTranslation("sales.brand." + s.brand().name()))
                 + " " + (s.maskedPan() == null ? "" : s.maskedPan()));
         if (details.expiryMonth() != null && details.expiryYear() != null) {
@@ -131,11 +132,11 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("sales.lines.description")).setFlexGrow(3);
         lines.addColumn(SaleLineDetails::quantity).setHeader(getTranslation("sales.lines.quantity"))
                 .setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(l -> Money.format(l.unitPriceMinor(), s.currency(), getLocale()))
+        lines.addColumn(l -> Money.of(l.unitPriceMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.lines.unitPrice")).setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(l -> Money.format(l.taxMinor(), s.currency(), getLocale()))
+        lines.addColumn(l -> Money.of(l.taxMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.lines.tax")).setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(l -> Money.format(l.totalMinor(), s.currency(), getLocale()))
+        lines.addColumn(l -> Money.of(l.totalMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.lines.total")).setTextAlign(ColumnTextAlign.END);
         lines.addColumn(SaleLineDetails::returnedQuantity).setHeader(getTranslation("sales.lines.returned"))
                 .setTextAlign(ColumnTextAlign.END);
@@ -151,7 +152,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("sales.timeline.kind"));
         timeline.addColumn(e -> getTranslation("sales.operationStatus." + e.status().name()))
                 .setHeader(getTranslation("sales.timeline.status"));
-        timeline.addColumn(e -> Money.format(e.amountMinor(), s.currency(), getLocale()))
+        timeline.addColumn(e -> Money.of(e.amountMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.timeline.amount")).setTextAlign(ColumnTextAlign.END);
         timeline.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
                 .setHeader(getTranslation("sales.timeline.responseCode"));
@@ -189,7 +190,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refunded(SaleDetails details) {
         Notification.show(getTranslation("sales.refund.done",
-                        Money.format(details.sale().refundedMinor(), details.sale().currency(), getLocale())))
+                        Money.of(details.sale().refundedMinor(), details.sale().currency()).format(getLocale())))
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         show(details);
     }

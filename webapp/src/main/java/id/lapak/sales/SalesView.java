@@ -23,7 +23,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
@@ -41,6 +40,7 @@ import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceService;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 
@@ -77,8 +77,8 @@ class SalesView extends VerticalLayout {
     private final ComboBox<DeviceDetails> device = new ComboBox<>();
     private final MultiSelectComboBox<SaleStatus> status = new MultiSelectComboBox<>();
     private final ComboBox<CardBrand> brand = new ComboBox<>();
-    private final BigDecimalField minAmount = new BigDecimalField();
-    private final BigDecimalField maxAmount = new BigDecimalField();
+    private final TextField minAmount;
+    private final TextField maxAmount;
     private final TextField last4 = new TextField();
     private final Select<OfflineChoice> offline = new Select<>();
     private final Span filterError = new Span();
@@ -129,10 +129,10 @@ class SalesView extends VerticalLayout {
         brand.setItemLabelGenerator(b -> getTranslation("sales.brand." + b.name()));
         brand.setClearButtonVisible(true);
 
-        minAmount.setId("sales-min-amount");
-        minAmount.setLabel(getTranslation("sales.filter.minAmount", currency));
-        maxAmount.setId("sales-max-amount");
-        maxAmount.setLabel(getTranslation("sales.filter.maxAmount", currency));
+        minAmount = AmountField.create("sales-min-amount", getTranslation("sales.filter.minAmount", currency));
+        maxAmount = AmountField.create("sales-max-amount", getTranslation("sales.filter.maxAmount", currency));
+        minAmount.setValueChangeMode(ValueChangeMode.LAZY);
+        maxAmount.setValueChangeMode(ValueChangeMode.LAZY);
 
         last4.setId("sales-last4");
         last4.setLabel(getTranslation("sales.filter.last4"));
@@ -184,7 +184,7 @@ class SalesView extends VerticalLayout {
                 .setHeader(getTranslation("sales.column.brand")).setSortProperty("brand");
         grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan())
                 .setHeader(getTranslation("sales.column.card")).setAutoWidth(true);
-        grid.addColumn(s -> Money.format(s.amountMinor(), s.currency(), getLocale()))
+        grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.column.amount")).setSortProperty("amountMinor")
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(s -> s.offline() ? getTranslation("sales.offline.yes") : "")
@@ -220,10 +220,10 @@ class SalesView extends VerticalLayout {
         }
         for (SaleTotals t : rows) {
             Span line = new Span(getTranslation("sales.totals.line", t.count(), t.approvedCount(), t.declinedCount(),
-                    Money.format(t.approvedMinor(), t.currency(), getLocale()),
-                    Money.format(t.capturedMinor(), t.currency(), getLocale()),
-                    Money.format(t.refundedMinor(), t.currency(), getLocale()),
-                    Money.format(t.netMinor(), t.currency(), getLocale())));
+                    Money.of(t.approvedMinor(), t.currency()).format(getLocale()),
+                    Money.of(t.capturedMinor(), t.currency()).format(getLocale()),
+                    Money.of(t.refundedMinor(), t.currency()).format(getLocale()),
+                    Money.of(t.netMinor(), t.currency()).format(getLocale()), t.unfinishedCount()));
             line.addClassName("lapak-totals-line");
             line.getElement().setAttribute("data-currency", t.currency());
             totals.add(line);
@@ -239,15 +239,13 @@ class SalesView extends VerticalLayout {
             filterError.setText(getTranslation("sales.filter.badRange"));
             return null;
         }
-        Long min;
-        Long max;
-        try {
-            min = minAmount.getValue() == null ? null : Money.minor(minAmount.getValue(), currency);
-            max = maxAmount.getValue() == null ? null : Money.minor(maxAmount.getValue(), currency);
-        } catch (IllegalArgumentException e) {
-            filterError.setText(getTranslation("sales.filter.badAmount"));
+        java.util.Optional<Long> typedMin = AmountField.read(minAmount, currency, getLocale());
+        java.util.Optional<Long> typedMax = AmountField.read(maxAmount, currency, getLocale());
+        if (typedMin == null || typedMax == null) {
             return null;
         }
+        Long min = typedMin.orElse(null);
+        Long max = typedMax.orElse(null);
         if ((min != null && min < 0) || (max != null && max < 0) || (min != null && max != null && max < min)) {
             filterError.setText(getTranslation("sales.filter.badAmount"));
             return null;

@@ -154,12 +154,12 @@ class PaymentsEndToEndIntegrationTest {
                 new Expect(SandboxTestCard.AMEX_APPROVED, 100_000, "APPROVED", "00", CardBrand.AMEX),
                 new Expect(SandboxTestCard.UNIONPAY_APPROVED, 100_000, "APPROVED", "00", CardBrand.UNIONPAY),
                 new Expect(SandboxTestCard.GPN_APPROVED, 100_000, "APPROVED", "00", CardBrand.GPN),
-                new Expect(SandboxTestCard.INSUFFICIENT_FUNDS, 6_000_000, "DECLINED", "51", CardBrand.VISA),
+                new Expect(SandboxTestCard.INSUFFICIENT_FUNDS, 60_000, "DECLINED", "51", CardBrand.VISA),
                 new Expect(SandboxTestCard.DO_NOT_HONOUR, 100_000, "DECLINED", "05", CardBrand.VISA),
                 new Expect(SandboxTestCard.EXPIRED, 100_000, "DECLINED", "54", CardBrand.VISA),
                 new Expect(SandboxTestCard.INVALID_CARD, 100_000, "DECLINED", "14", CardBrand.VISA),
                 new Expect(SandboxTestCard.ISSUER_UNAVAILABLE, 100_000, "DECLINED", "91", CardBrand.VISA),
-                new Expect(SandboxTestCard.PARTIAL_APPROVAL, 15_000_000, "PARTIALLY_APPROVED", "10", CardBrand.VISA),
+                new Expect(SandboxTestCard.PARTIAL_APPROVAL, 150_000, "PARTIALLY_APPROVED", "10", CardBrand.VISA),
                 new Expect(SandboxTestCard.TIMEOUT, 100_000, "TIMED_OUT", "68", CardBrand.VISA));
         assertThat(expectations).extracting(Expect::card).containsExactlyInAnyOrder(SandboxTestCard.values());
         for (Expect e : expectations) {
@@ -173,10 +173,11 @@ class PaymentsEndToEndIntegrationTest {
             assertThat(reply.json()).doesNotContain(pan);
         }
         SaleSummary partial = TestUsers.as(shop.merchant().admin(), () -> sales.search(
-                SaleFilter.all().withAmount(15_000_000L, 15_000_000L), org.springframework.data.domain.Pageable.unpaged())
+                SaleFilter.all().withAmount(150_000L, 150_000L), org.springframework.data.domain.Pageable.unpaged())
                 .getContent().getFirst());
-        assertThat(partial.authorizedMinor()).isEqualTo(10_000_000);
-        assertThat(partial.capturedMinor()).isEqualTo(10_000_000);
+        // The card holds Rp 100.000 (whole rupiah): Rp 150.000 asked, Rp 100.000 approved and captured.
+        assertThat(partial.authorizedMinor()).isEqualTo(100_000);
+        assertThat(partial.capturedMinor()).isEqualTo(100_000);
 
         // Lapak's own checks answer before the acquirer is asked: Luhn, and an expiry in the past.
         PaymentReply luhn = shop.device().pay(draft(1_000, "4111111111111112"));
@@ -191,7 +192,9 @@ class PaymentsEndToEndIntegrationTest {
         assertThat(totals).singleElement().satisfies(t -> {
             assertThat(t.count()).isEqualTo(expectations.size() + 2);
             assertThat(t.approvedCount()).isEqualTo(7);
-            assertThat(t.approvedMinor()).isEqualTo(6 * 100_000 + 10_000_000);
+            assertThat(t.approvedMinor()).isEqualTo(6 * 100_000 + 100_000);
+            assertThat(t.declinedCount() + t.unfinishedCount()).isEqualTo(t.count() - t.approvedCount());
+            assertThat(t.unfinishedCount()).as("the timed-out payment, reversed").isEqualTo(1);
         });
         assertThat(TestUsers.as(shop.merchant().admin(), () -> sales.count(
                 SaleFilter.all().withBrand(CardBrand.GPN)))).isEqualTo(1);

@@ -11,7 +11,6 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.EntryMode;
@@ -61,8 +60,8 @@ class RefundDialogTest extends BrowserlessTest {
         roundTrip();
     }
 
-    private BigDecimalField amount() {
-        return $(BigDecimalField.class).id("refund-amount");
+    private TextField amount() {
+        return $(TextField.class).id("refund-amount");
     }
 
     private void confirm() {
@@ -71,22 +70,31 @@ class RefundDialogTest extends BrowserlessTest {
 
     @Test
     void offersWhatIsLeftAndRefusesMoreOrNothingWithoutAskingTheService() {
-        assertThat(amount().getValue()).isEqualByComparingTo("600.00");
-        amount().setValue(new BigDecimal("600.01"));
+        // Whole rupiah: 100,000 captured, 40,000 refunded, 60,000 left.
+        assertThat(amount().getValue()).isEqualTo("60,000");
+        amount().setValue("60,001");
         confirm();
         assertThat(amount().isInvalid()).isTrue();
-        amount().setValue(new BigDecimal("0"));
+        amount().setValue("0");
         confirm();
         assertThat(amount().isInvalid()).isTrue();
-        amount().setValue(new BigDecimal("1.001"));
+        amount().setValue("1.5");
         confirm();
         assertThat(amount().isInvalid()).isTrue();
+        assertThat(amount().getErrorMessage()).isEqualTo(english.getProperty("money.invalid.too-many-decimals"));
+        // Indonesian grouping typed on an English page is not read as 23 rupiah.
+        amount().setValue("23.000");
+        confirm();
+        assertThat(amount().getErrorMessage()).isEqualTo(english.getProperty("money.invalid.ambiguous"));
+        amount().setValue("lima ribu");
+        confirm();
+        assertThat(amount().getErrorMessage()).isEqualTo(english.getProperty("money.invalid.not-a-number"));
         verify(sales, never()).refund(any(), anyLong(), anyBoolean(), any());
     }
 
     @Test
     void aRefusalShowsItsMessageAndASuccessClosesTheDialog() {
-        amount().setValue(new BigDecimal("200.50"));
+        amount().setValue("IDR 20,050");
         doThrow(new PaymentRefusedException("operation_in_progress", "busy")).when(sales)
                 .refund(details.sale().id(), 20_050, false, "spilled");
         test($(com.vaadin.flow.component.textfield.TextArea.class).id("refund-reason")).setValue("spilled");

@@ -109,7 +109,7 @@ class SalesIntegrationTest {
         assertThat(approved.outcome()).isEqualTo("APPROVED");
         PaymentReply declined = pay(SandboxTestCard.DO_NOT_HONOUR, 20_000);
         assertThat(declined.outcome()).isEqualTo("DECLINED");
-        PaymentReply poor = pay(SandboxTestCard.INSUFFICIENT_FUNDS, 6_000_000);
+        PaymentReply poor = pay(SandboxTestCard.INSUFFICIENT_FUNDS, 60_000);
         assertThat(poor.responseCode()).isEqualTo("51");
         long timeoutHeld = acquirer.balanceOf(SandboxTestCard.TIMEOUT).heldMinor();
         PaymentReply lost = pay(SandboxTestCard.TIMEOUT, 30_000);
@@ -183,8 +183,8 @@ class SalesIntegrationTest {
         String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
                 Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
         assertThat(html).contains(tenants.findForLogin(merchant.tenant()).orElseThrow().name())
-                .contains(merchant.store().name()).contains("Roti &lt;bakar&gt;").contains("1,110.00")
-                .contains("110.00").contains("378282*****0005").contains(authCode)
+                .contains(merchant.store().name()).contains("Roti &lt;bakar&gt;").contains("IDR 111,000")
+                .contains("IDR 11,000").doesNotContain(".00").contains("378282*****0005").contains(authCode)
                 .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
 
         TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import id.lapak.device.auth.DevicePrincipal;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Device payments", description = "Card payments from an mPOS device, exactly once per idempotency key")
 class PaymentApiController {
 
-    record RefundRequest(Long amountMinor, Boolean restock, String reason, String idempotencyKey) {
+    /** {@code amountMinor} in minor units of the payment's currency; {@code fractionDigits}, if sent, must match. */
+    record RefundRequest(@JsonDeserialize(using = MinorUnits.class) Long amountMinor, Boolean restock, String reason,
+                         String idempotencyKey, Integer fractionDigits) {
     }
 
     record VoidRequest(String reason) {
@@ -64,6 +68,10 @@ class PaymentApiController {
                          @RequestBody RefundRequest body) {
         if (body == null || body.amountMinor() == null) {
             throw new PaymentRefusedException("body_invalid", "amountMinor is required", 400);
+        }
+        if (body.fractionDigits() != null) {
+            PaymentService.checkFractionDigits(body.fractionDigits(), sales.forDevice(device.deviceId(), paymentId)
+                    .currency());
         }
         return sales.refundFromDevice(device.deviceId(), paymentId, body.amountMinor(),
                 Boolean.TRUE.equals(body.restock()), body.reason(), body.idempotencyKey());

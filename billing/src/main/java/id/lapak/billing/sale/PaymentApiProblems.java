@@ -8,8 +8,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The payment API's refusals as RFC 9457 problems with a stable {@code reason}, like the rest of the device API.
@@ -19,6 +22,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = PaymentApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PaymentApiProblems {
+
+    private final ResponseEntityExceptionHandler standard;
+
+    PaymentApiProblems(ResponseEntityExceptionHandler standard) {
+        this.standard = standard;
+    }
+
+    /**
+     * A body Jackson could not read: an amount with a fraction is refused with its own reason ({@link MinorUnits});
+     * everything else is answered as the device API answers unreadable bodies.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e, WebRequest request) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PaymentRefusedException refused) {
+                return refused(refused);
+            }
+        }
+        return standard.handleException(e, request);
+    }
 
     @ExceptionHandler(PaymentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(PaymentRefusedException e) {

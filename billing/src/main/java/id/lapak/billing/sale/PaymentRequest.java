@@ -6,18 +6,24 @@ import java.util.UUID;
 
 import id.lapak.billing.gateway.EntryMode;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * A payment as a device sends it ({@code POST /api/device/v1/payments}, docs/device-api.md). {@code amountMinor} is
- * the total charged, tip included; {@code card} is the reader's encrypted card data. {@code toString} shows neither
- * the ciphertext nor anything derived from the card.
+ * the total charged, tip included, in minor units of {@code currency}; {@code fractionDigits}, when sent, must be
+ * the currency's ({@code CurrencyUnits}: 0 for IDR). {@code card} is the reader's encrypted card data.
+ * {@code toString} shows neither the ciphertext nor anything derived from the card.
  */
-public record PaymentRequest(String idempotencyKey, Long amountMinor, String currency, Long tipMinor,
+public record PaymentRequest(String idempotencyKey, @JsonDeserialize(using = MinorUnits.class) Long amountMinor,
+                             String currency, @JsonDeserialize(using = MinorUnits.class) Long tipMinor,
                              List<Line> lines, UUID customerId, EntryMode entryMode, Instant deviceTime,
-                             Boolean offline, EncryptedCard card) {
+                             Boolean offline, EncryptedCard card, Integer fractionDigits) {
 
     /** A sale line: {@code totalMinor} is what the line adds to the amount (tax included when it is added). */
-    public record Line(UUID variantId, String description, Integer quantity, Long unitPriceMinor, Long taxMinor,
-                       Long totalMinor) {
+    public record Line(UUID variantId, String description, Integer quantity,
+                       @JsonDeserialize(using = MinorUnits.class) Long unitPriceMinor,
+                       @JsonDeserialize(using = MinorUnits.class) Long taxMinor,
+                       @JsonDeserialize(using = MinorUnits.class) Long totalMinor) {
     }
 
     /**

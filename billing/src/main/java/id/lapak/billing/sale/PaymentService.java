@@ -45,6 +45,7 @@ import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.device.keys.ReaderKeyException;
 import id.lapak.device.keys.ReaderKeyStore;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.CurrencyUnits;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 
@@ -441,6 +442,7 @@ public class PaymentService {
             throw new PaymentRefusedException("currency_mismatch",
                     "The store of this device takes " + device.currency(), 422);
         }
+        checkFractionDigits(r.fractionDigits(), device.currency());
         if (r.entryMode() == null) {
             throw bad("entry_mode_invalid", "entryMode is CHIP, CONTACTLESS or SWIPE");
         }
@@ -469,6 +471,15 @@ public class PaymentService {
         if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
             throw new PaymentRefusedException("amount_mismatch",
                     "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
+        }
+    }
+
+    /** A device that says which minor unit it counts in must count in the currency's ({@code CurrencyUnits}). */
+    static void checkFractionDigits(Integer sent, String currency) {
+        int digits = CurrencyUnits.fractionDigits(currency);
+        if (sent != null && sent != digits) {
+            throw new PaymentRefusedException("fraction_digits_mismatch", "Amounts in " + currency
+                    + " are minor units with " + digits + " fraction digits, not " + sent, 422);
         }
     }
 

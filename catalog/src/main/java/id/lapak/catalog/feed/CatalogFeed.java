@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogVersions;
-import id.lapak.catalog.items.Money;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.CurrencyUnits;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -185,6 +185,6 @@ public class CatalogFeed {
     }
 
     static int fractionDigits(Currency currency) {
-        return Money.fractionDigits(currency);
+        return CurrencyUnits.fractionDigits(currency);
     }
 }

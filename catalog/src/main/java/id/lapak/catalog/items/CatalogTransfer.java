@@ -23,6 +23,7 @@ import java.util.UUID;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -173,8 +174,8 @@ public class CatalogTransfer {
                 own.sort(java.util.Comparator.comparingInt(Variant::getPosition));
                 for (Variant v : own) {
                     rows.add(java.util.Arrays.asList(item.getName(), v.getName(), v.getSku(), v.getBarcode(),
-                            Money.toMajor(v.getPriceMinor(), currency).toPlainString(),
-                            v.getCostMinor() == null ? "" : Money.toMajor(v.getCostMinor(), currency).toPlainString(),
+                            Money.of(v.getPriceMinor(), currency).toPlainString(),
+                            v.getCostMinor() == null ? "" : Money.of(v.getCostMinor(), currency).toPlainString(),
                             item.getCategoryId() == null ? "" : categoryPaths.getOrDefault(item.getCategoryId(), ""),
                             item.getUnit(), taxNames.getOrDefault(item.getTaxCategoryId(), ""),
                             Boolean.toString(v.isActive() && item.isActive())));
@@ -252,8 +253,8 @@ public class CatalogTransfer {
                         } else if (!v.equals(old.get(v.id())) || !sameItemFields(g)) {
                             VariantForm was = old.get(v.id());
                             String change = was.priceMinor() != v.priceMinor()
-                                    ? Money.toMajor(was.priceMinor(), currency).toPlainString() + " → "
-                                    + Money.toMajor(v.priceMinor(), currency).toPlainString()
+                                    ? Money.of(was.priceMinor(), currency).toPlainString() + " → "
+                                    + Money.of(v.priceMinor(), currency).toPlainString()
                                     : "changed";
                             updates.add(new ImportPreview.Line(line, v.sku(), g.form.name(), change));
                         } else {
@@ -361,7 +362,7 @@ public class CatalogTransfer {
             String barcode = get.apply("barcode");
             long price = 0;
             try {
-                price = Money.parsePlain(get.apply("price"), currency);
+                price = plainAmount(get.apply("price"), currency);
             } catch (IllegalArgumentException e) {
                 plan.errors.add(new ImportPreview.Problem(row.line(), "price", "catalog.import.error.price",
                         get.apply("price")));
@@ -369,7 +370,7 @@ public class CatalogTransfer {
             Long cost = null;
             if (!get.apply("cost").isEmpty()) {
                 try {
-                    cost = Money.parsePlain(get.apply("cost"), currency);
+                    cost = plainAmount(get.apply("cost"), currency);
                 } catch (IllegalArgumentException e) {
                     plan.errors.add(new ImportPreview.Problem(row.line(), "cost", "catalog.import.error.price",
                             get.apply("cost")));
@@ -555,5 +556,14 @@ public class CatalogTransfer {
             }
             plan.errors.add(new ImportPreview.Problem(line, column, problem.messageKey(), ""));
         }
+    }
+
+    /** A price or cost cell: a plain amount of zero or more ({@code 15000}, {@code 12.50}). */
+    private static long plainAmount(String text, Currency currency) {
+        Money amount = Money.parsePlain(text, currency);
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("negative amount");
+        }
+        return amount.minor();
     }
 }

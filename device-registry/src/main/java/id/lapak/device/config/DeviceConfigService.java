@@ -270,6 +270,7 @@ public class DeviceConfigService {
         storeNode.put("city", store.city());
         storeNode.put("timeZone", store.timeZone().getId());
         storeNode.put("currency", store.currency().getCurrencyCode());
+        storeNode.put("fractionDigits", id.lapak.tenant.money.CurrencyUnits.fractionDigits(store.currency()));
         ObjectNode tax = storeNode.putObject("tax");
         tax.put("registered", store.taxRegistered());
         tax.put("rate", store.taxRate().toPlainString());

@@ -131,8 +131,9 @@ final class Cli {
 
                 Encrypts the card (default the test card 4111111111111111, expiry 12/30) with the reader key at
                 the next transaction counter and sends the payment; prints the result (outcome, status,
-                authorization code or decline reason), never the card number. The amount is in minor units and
-                includes the tip. --offline stores the payment with its device time for a later upload.
+                authorization code or decline reason, the approved amount), never the card number. The amount is in
+                minor units of the store's currency as its configuration states them (fractionDigits: none for
+                IDR, so 150000 is Rp 150.000) and includes the tip. --offline stores the payment with its device time for a later upload.
                 --count and --concurrency send that many payments (each with its own key) from that many threads
                 and print throughput and latencies. The currency defaults to the store's.""",
                 Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"),
@@ -630,6 +631,9 @@ final class Cli {
         line.append(" payment ").append(reply.paymentId()).append(" status ").append(reply.saleStatus());
         if (!body.path("authorizationCode").isNull() && body.has("authorizationCode")) {
             line.append(" auth ").append(body.path("authorizationCode").asString());
+        }
+        if (body.path("approved").asBoolean(false) && !reply.approvedAmount().isEmpty()) {
+            line.append(" amount ").append(reply.approvedAmount());
         }
         if (reply.declineReason() != null) {
             line.append(" reason ").append(reply.declineReason());

@@ -71,8 +71,9 @@ class DevicePaymentCliIntegrationTest {
 
         Run paid = run(home, "pay", "--amount", "150000");
         assertThat(paid.status()).isZero();
+        // 150000 minor units of the store's currency, read with the payment's own fractionDigits: Rp 150.000.
         assertThat(paid.out()).startsWith("APPROVED payment ").contains("status CAPTURED", "411111******1111")
-                .doesNotContain("4111111111111111");
+                .contains("amount IDR 150000").doesNotContain("4111111111111111");
 
         Run declined = run(home, "pay", "--amount", "5000", "--card", "4000000000000002", "--expiry", "1230",
                 "--entry", "contactless");

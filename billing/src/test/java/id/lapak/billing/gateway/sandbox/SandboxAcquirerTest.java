@@ -98,8 +98,8 @@ class SandboxAcquirerTest {
 
     @Test
     void declinesWithTheDocumentedCodes() {
-        assertThat(authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 5_000_001).responseCode()).isEqualTo("51");
-        assertThat(authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 5_000_000).responseCode()).isEqualTo("00");
+        assertThat(authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 50_001).responseCode()).isEqualTo("51");
+        assertThat(authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 50_000).responseCode()).isEqualTo("00");
         assertThat(authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 1).responseCode()).isEqualTo("51");
         assertThat(authorize(SandboxTestCard.DO_NOT_HONOUR, 100).responseCode()).isEqualTo("05");
         assertThat(authorize(SandboxTestCard.EXPIRED, 100).responseCode()).isEqualTo("54");
@@ -125,12 +125,12 @@ class SandboxAcquirerTest {
 
     @Test
     void partialApprovalForWhatIsAvailable() {
-        AuthorizationResult first = authorize(SandboxTestCard.PARTIAL_APPROVAL, 4_000_000);
+        AuthorizationResult first = authorize(SandboxTestCard.PARTIAL_APPROVAL, 40_000);
         assertThat(first.outcome()).isEqualTo(Outcome.APPROVED);
-        AuthorizationResult partial = authorize(SandboxTestCard.PARTIAL_APPROVAL, 8_000_000);
+        AuthorizationResult partial = authorize(SandboxTestCard.PARTIAL_APPROVAL, 80_000);
         assertThat(partial.outcome()).isEqualTo(Outcome.PARTIALLY_APPROVED);
         assertThat(partial.responseCode()).isEqualTo("10");
-        assertThat(partial.approvedAmountMinor()).isEqualTo(6_000_000);
+        assertThat(partial.approvedAmountMinor()).isEqualTo(60_000);
         assertThat(partial.approved()).isTrue();
         assertThat(authorize(SandboxTestCard.PARTIAL_APPROVAL, 1).responseCode()).isEqualTo("51");
     }
@@ -178,14 +178,14 @@ class SandboxAcquirerTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<AuthorizationResult>> results = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            results.add(pool.submit(() -> authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 100_000)));
+            results.add(pool.submit(() -> authorize(SandboxTestCard.INSUFFICIENT_FUNDS, 1_000)));
         }
         long approved = 0;
         for (Future<AuthorizationResult> result : results) {
             approved += result.get().approvedAmountMinor();
         }
         pool.shutdown();
-        assertThat(approved).isEqualTo(5_000_000);
+        assertThat(approved).isEqualTo(50_000);
         assertThat(acquirer.balanceOf(SandboxTestCard.INSUFFICIENT_FUNDS).availableMinor()).isZero();
     }
 
@@ -272,7 +272,7 @@ class SandboxAcquirerTest {
         acquirer.capture(captured.gatewayReference(), 20_000, "IDR", "cap");
         acquirer.refund(captured.gatewayReference(), 5_000, "IDR", "ref");
         acquirer.reverse("reversed-before-arrival");
-        authorize(SandboxTestCard.PARTIAL_APPROVAL, 10_000_001);
+        authorize(SandboxTestCard.PARTIAL_APPROVAL, 100_001);
 
         SandboxAcquirer restarted = start();
         for (SandboxTestCard card : SandboxTestCard.values()) {
