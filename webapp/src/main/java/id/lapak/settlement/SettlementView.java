@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import id.lapak.billing.payout.PayoutAccountService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
@@ -49,7 +50,7 @@ class SettlementView extends VerticalLayout {
 
     private final SettlementService settlement;
 
-    SettlementView(SettlementService settlement, StoreService stores) {
+    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts) {
         this.settlement = settlement;
         setId("settlement");
         setWidthFull();
@@ -62,7 +63,7 @@ class SettlementView extends VerticalLayout {
         add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), lines);
 
         if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
-            add(new H3(getTranslation("settlement.payouts")), payoutsGrid());
+            add(new H3(getTranslation("settlement.payouts")), new PayoutAccountSection(accounts), payoutsGrid());
         }
         add(new H3(getTranslation("settlement.waterfall")), waterfall(stores));
     }

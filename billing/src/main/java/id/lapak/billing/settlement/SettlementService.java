@@ -117,7 +117,7 @@ public class SettlementService {
                 .params(TenantContext.requireTenant(), limit)
                 .query((rs, n) -> new PayoutRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                        rs.getString(7), SettlementViews.mask(rs.getString(8))))
+                        rs.getString(7), id.lapak.billing.payout.AccountNumbers.mask(rs.getString(8))))
                 .list();
     }
 

@@ -37,12 +37,4 @@ public final class SettlementViews {
     public record Waterfall(UUID storeId, LocalDate businessDay, String currency, Instant from, Instant to,
                             List<Step> steps) {
     }
-
-    /** An account number shown with only its last four digits. */
-    public static String mask(String accountNumber) {
-        if (accountNumber == null || accountNumber.length() <= 4) {
-            return "••••";
-        }
-        return "•".repeat(Math.min(6, accountNumber.length() - 4)) + accountNumber.substring(accountNumber.length() - 4);
-    }
 }
