@@ -1,5 +1,7 @@
 package id.lapak.settlement;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,12 +14,15 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import id.lapak.billing.payout.PayoutAccountService;
 import id.lapak.billing.settlement.SettlementService;
@@ -58,9 +63,14 @@ class SettlementView extends VerticalLayout {
 
         Grid<LineRow> lines = linesGrid();
         Grid<BatchRow> batches = batchesGrid();
-        batches.addSelectionListener(e -> lines.setItems(e.getFirstSelectedItem()
-                .map(b -> settlement.lines(b.id())).orElse(List.of())));
-        add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), lines);
+        Div statement = new Div();
+        batches.addSelectionListener(e -> {
+            lines.setItems(e.getFirstSelectedItem().map(b -> settlement.lines(b.id())).orElse(List.of()));
+            statement.removeAll();
+            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b)));
+        });
+        add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), statement,
+                lines);
 
         if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
             add(new H3(getTranslation("settlement.payouts")), new PayoutAccountSection(accounts), payoutsGrid());
@@ -102,6 +112,17 @@ class SettlementView extends VerticalLayout {
         grid.setAllRowsVisible(false);
         grid.setHeight("20em");
         return grid;
+    }
+
+    /** The statement is built when the day is selected, with the person's rights, then offered as a file. */
+    private Anchor statementLink(BatchRow batch) {
+        byte[] csv = settlement.statementCsv(batch.id()).getBytes(StandardCharsets.UTF_8);
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(csv), "statement-" + batch.businessDay() + ".csv", "text/csv", csv.length)),
+                getTranslation("settlement.statement.csv"));
+        link.setId("settlement-statement-csv");
+        link.getElement().setAttribute("download", true);
+        return link;
     }
 
     private String payoutText(BatchRow b) {

@@ -89,6 +89,14 @@ class SettlementServiceIntegrationTest {
         });
         assertThat(TestUsers.as(manager, () -> settlement.lines(batch))).singleElement()
                 .satisfies(l -> assertThat(l.storeName()).startsWith("Cabang"));
+        String adminStatement = TestUsers.as(admin, () -> settlement.statementCsv(batch));
+        assertThat(adminStatement).contains("captured,210000\n", "refunds,30000\n",
+                "net," + adminBatches.getFirst().net() + "\n", "payout,SCHEDULED,2026-12-03\n")
+                .contains("2026-12-02T08:00:00,2026-12-01T20:00:00,");
+        assertThat(adminStatement.lines().filter(l -> l.contains(",CAPTURE,") || l.contains(",REFUND,")))
+                .hasSize(4);
+        String managerStatement = TestUsers.as(manager, () -> settlement.statementCsv(batch));
+        assertThat(managerStatement).contains("captured,70000\n").doesNotContain("net,");
         assertThatThrownBy(() -> TestUsers.as(manager, () -> settlement.payouts(10)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as(manager, () -> settlement.waterfall(pusat, LocalDate.of(2026, 12, 2))))

@@ -104,6 +104,13 @@ public class SettlementService {
                 .list();
     }
 
+    /** A batch's statement as CSV, with the lines the person may see (see {@link BatchStatement}). */
+    public String statementCsv(UUID batchId) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        return BatchStatement.csv(batch, lines(batchId));
+    }
+
     /** The tenant's payouts, newest first (merchant admin only: a payout is the whole tenant's). */
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public List<PayoutRow> payouts(int limit) {
