@@ -67,7 +67,7 @@ class SettlementView extends VerticalLayout {
         batches.addSelectionListener(e -> {
             lines.setItems(e.getFirstSelectedItem().map(b -> settlement.lines(b.id())).orElse(List.of()));
             statement.removeAll();
-            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b)));
+            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b), statementPdfLink(b)));
         });
         add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), statement,
                 lines);
@@ -122,6 +122,17 @@ class SettlementView extends VerticalLayout {
                 getTranslation("settlement.statement.csv"));
         link.setId("settlement-statement-csv");
         link.getElement().setAttribute("download", true);
+        return link;
+    }
+
+    private Anchor statementPdfLink(BatchRow batch) {
+        byte[] pdf = settlement.statementPdf(batch.id(), getLocale(), key -> getTranslation(key));
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(pdf), "statement-" + batch.businessDay() + ".pdf", "application/pdf",
+                pdf.length)), getTranslation("settlement.statement.pdf"));
+        link.setId("settlement-statement-pdf");
+        link.getElement().setAttribute("download", true);
+        link.getStyle().set("margin-left", "var(--lumo-space-m)");
         return link;
     }
 

@@ -50,7 +50,7 @@ class SettlementServiceIntegrationTest {
     }
 
     @Test
-    void adminsSeeTheTenantManagersTheirStoresCashiersNothingAndNoTenantAnother() {
+    void adminsSeeTheTenantManagersTheirStoresCashiersNothingAndNoTenantAnother() throws Exception {
         SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
         UUID tenant = fixture.tenant("Toko Lihat");
         UUID pusat = fixture.store(tenant, "Pusat", "Asia/Jakarta");
@@ -95,6 +95,14 @@ class SettlementServiceIntegrationTest {
                 .contains("2026-12-02T08:00:00,2026-12-01T20:00:00,");
         assertThat(adminStatement.lines().filter(l -> l.contains(",CAPTURE,") || l.contains(",REFUND,")))
                 .hasSize(4);
+        byte[] pdf = TestUsers.as(admin, () -> settlement.statementPdf(batch, java.util.Locale.forLanguageTag("id-ID"),
+                key -> key));
+        org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
+        String pdfText = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1)
+                .replace('\u00a0', ' ');
+        reader.close();
+        assertThat(pdfText).contains(id.lapak.tenant.money.Money.of(adminBatches.getFirst().net(), "IDR")
+                .format(java.util.Locale.forLanguageTag("id-ID")).replace('\u00a0', ' '));
         String managerStatement = TestUsers.as(manager, () -> settlement.statementCsv(batch));
         assertThat(managerStatement).contains("captured,70000\n").doesNotContain("net,");
         assertThatThrownBy(() -> TestUsers.as(manager, () -> settlement.payouts(10)))

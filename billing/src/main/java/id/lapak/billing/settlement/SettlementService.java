@@ -111,6 +111,15 @@ public class SettlementService {
         return BatchStatement.csv(batch, lines(batchId));
     }
 
+    /** A batch's statement as PDF in {@code locale}, {@code labels} translating the settlement.* keys. */
+    public byte[] statementPdf(UUID batchId, java.util.Locale locale, java.util.function.Function<String, String> labels) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        String tenantName = jdbc.sql("select name from tenant where id = ?").param(TenantContext.requireTenant())
+                .query(String.class).single();
+        return BatchStatementPdf.pdf(tenantName, batch, lines(batchId), locale, labels);
+    }
+
     /** The tenant's payouts, newest first (merchant admin only: a payout is the whole tenant's). */
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public List<PayoutRow> payouts(int limit) {
