@@ -48,11 +48,11 @@ class PayoutAccountIntegrationTest {
 
         TestUsers.as(admin, () -> accounts.change(new PayoutAccountForm("014", "BCA", "PT Toko", "123 456 7890")));
         var after = TestUsers.as(admin, () -> accounts.change(
-                new PayoutAccountForm("008", "Mandiri", "PT Toko", "1300012345678")));
-        assertThat(after.maskedNumber()).isEqualTo("••••••5678");
+                new PayoutAccountForm("008", "Mandiri", "PT Toko", "130001234567")));
+        assertThat(after.maskedNumber()).isEqualTo("••••••4567");
         assertThat(TestUsers.as(admin, accounts::current)).hasValueSatisfying(a -> {
             assertThat(a.bankName()).isEqualTo("Mandiri");
-            assertThat(a.maskedNumber()).isEqualTo("••••••5678");
+            assertThat(a.maskedNumber()).isEqualTo("••••••4567");
         });
         assertThatThrownBy(() -> TestUsers.as(manager, accounts::current))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -61,7 +61,7 @@ class PayoutAccountIntegrationTest {
                         "select changes from audit_entry where tenant_id = ? and action = 'payout_account.change' "
                                 + "order by seq").param(tenant).query(String.class).list());
         assertThat(changes).hasSize(2);
-        assertThat(changes.get(1)).contains("••••••7890").contains("••••••5678")
-                .doesNotContain("1234567890").doesNotContain("1300012345678");
+        assertThat(changes.get(1)).contains("••••••7890").contains("••••••4567")
+                .doesNotContain("1234567890").doesNotContain("130001234567");
     }
 }
