@@ -33,12 +33,20 @@ class DemoData implements ApplicationRunner {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final Currency IDR = Currency.getInstance("IDR");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoData.class);
+
     private final TenantDirectory tenants;
     private final DemoStores stores;
+    private final DemoSettlement settlement;
+    private final java.time.Clock clock;
 
-    DemoData(TenantDirectory tenants, DemoStores stores) {
+    DemoData(TenantDirectory tenants, DemoStores stores, id.lapak.tenant.context.PlatformAccess platform,
+             org.springframework.jdbc.core.simple.JdbcClient jdbc,
+             id.lapak.billing.settlement.SettlementCloser closer, java.time.Clock clock) {
         this.tenants = tenants;
         this.stores = stores;
+        this.settlement = new DemoSettlement(platform, jdbc, closer);
+        this.clock = clock;
     }
 
     @Override
@@ -53,5 +61,12 @@ class DemoData implements ApplicationRunner {
                 "Bandung", JAKARTA, IDR, true, new BigDecimal("11.00"), true));
         stores.createIfMissing(KOPI_SEJAHTERA, SEJAHTERA_YOGYAKARTA, new StoreForm("Sejahtera Yogyakarta",
                 "Jl. Malioboro No. 7", "Yogyakarta", JAKARTA, IDR, false, BigDecimal.ZERO, true));
+        try {
+            settlement.seed(TOKO_MAJU, java.util.List.of(MAJU_PUSAT, MAJU_BANDUNG), clock.instant());
+            settlement.seed(KOPI_SEJAHTERA, java.util.List.of(SEJAHTERA_YOGYAKARTA), clock.instant());
+        } catch (RuntimeException e) {
+            // The demo tenants stay usable without settled days; the log says why they have none.
+            log.warn("Demo data: the settled demo days could not be written ({})", e.toString());
+        }
     }
 }

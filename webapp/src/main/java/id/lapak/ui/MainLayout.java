@@ -160,6 +160,12 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(stockItem());
         }
+        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
+            SideNavItem settlement = new SideNavItem(getTranslation("nav.settlement"), "settlement",
+                    VaadinIcon.MONEY_EXCHANGE.create());
+            settlement.setId("nav-settlement");
+            nav.addItem(settlement);
+        }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
             SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
                     VaadinIcon.USER_HEART.create());

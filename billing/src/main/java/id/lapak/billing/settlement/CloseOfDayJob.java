@@ -1,0 +1,21 @@
+package id.lapak.billing.settlement;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/** Quartz's entry to {@link SettlementCloser#closeDue()}; on a cluster each firing runs on one node, never two. */
+@DisallowConcurrentExecution
+class CloseOfDayJob implements Job {
+
+    private final SettlementCloser closer;
+
+    CloseOfDayJob(SettlementCloser closer) {
+        this.closer = closer;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        closer.closeDue();
+    }
+}

@@ -1,0 +1,256 @@
+package id.lapak.billing.settlement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.LineRow;
+import id.lapak.billing.settlement.SettlementViews.PayoutRow;
+import id.lapak.billing.settlement.SettlementViews.Step;
+import id.lapak.billing.settlement.SettlementViews.Waterfall;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.TenantContext;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The merchant's read of settlement: a merchant admin sees everything of the tenant, a store manager the lines and
+ * waterfall of their own stores (batch totals recomputed from those lines), a cashier nothing.
+ */
+@Service
+@PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+@Transactional(readOnly = true)
+public class SettlementService {
+
+    private final JdbcClient jdbc;
+
+    SettlementService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** null: every store (merchant admin); otherwise the stores the person may see. */
+    private static Set<UUID> scope(LapakUser user) {
+        return user.has(Role.MERCHANT_ADMIN) ? null : user.storeIds();
+    }
+
+    private static String[] ids(Set<UUID> stores) {
+        return stores.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    /** The latest batches, newest day first. */
+    public List<BatchRow> batches(int limit) {
+        UUID tenant = TenantContext.requireTenant();
+        Set<UUID> stores = scope(CurrentUser.require());
+        if (stores == null) {
+            return jdbc.sql("""
+                            select b.id, b.business_day, b.currency, b.line_count, b.late_count, b.gross_minor,
+                                   b.refunds_minor, b.fees_minor, b.ppn_minor, b.carried_in_minor, b.net_minor,
+                                   p.status, p.expected_on
+                            from settlement_batch b
+                            left join payout p on p.tenant_id = b.tenant_id and p.batch_id = b.id
+                            where b.tenant_id = ? order by b.business_day desc, b.currency limit ?""")
+                    .params(tenant, limit)
+                    .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
+                            rs.getObject(13, LocalDate.class)))
+                    .list();
+        }
+        return jdbc.sql("""
+                        select b.id, b.business_day, b.currency, count(l.*), count(*) filter (where l.late),
+                               coalesce(sum(l.gross_minor) filter (where l.gross_minor > 0), 0),
+                               coalesce(-sum(l.gross_minor) filter (where l.gross_minor < 0), 0),
+                               sum(l.fee_minor), sum(l.ppn_minor)
+                        from settlement_batch b
+                        join settlement_line l on l.tenant_id = b.tenant_id and l.batch_id = b.id
+                        where b.tenant_id = ? and l.store_id = any(?::uuid[])
+                        group by b.id, b.business_day, b.currency
+                        order by b.business_day desc, b.currency limit ?""")
+                .params(tenant, ids(stores), limit)
+                .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9), null, null, null, null))
+                .list();
+    }
+
+    /** A batch's lines the person may see, in the order they were recorded. */
+    public List<LineRow> lines(UUID batchId) {
+        UUID tenant = TenantContext.requireTenant();
+        Set<UUID> stores = scope(CurrentUser.require());
+        return jdbc.sql("""
+                        select l.operation_id, l.sale_id, s.name, s.time_zone, l.kind, l.brand, l.recorded_at, l.sold_at,
+                               l.gross_minor, l.fee_minor, l.ppn_minor, l.late
+                        from settlement_line l join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
+                        where l.tenant_id = ? and l.batch_id = ? and (? or l.store_id = any(?::uuid[]))
+                        order by l.recorded_at, l.operation_id""")
+                .params(tenant, batchId, stores == null, stores == null ? new String[0] : ids(stores))
+                .query((rs, n) -> new LineRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), ZoneId.of(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class)),
+                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getBoolean(12)))
+                .list();
+    }
+
+    /** A batch's statement as CSV, with the lines the person may see (see {@link BatchStatement}). */
+    public String statementCsv(UUID batchId) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        return BatchStatement.csv(batch, lines(batchId));
+    }
+
+    /** A batch's statement as PDF in {@code locale}, {@code labels} translating the settlement.* keys. */
+    public byte[] statementPdf(UUID batchId, java.util.Locale locale, java.util.function.Function<String, String> labels) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        String tenantName = jdbc.sql("select name from tenant where id = ?").param(TenantContext.requireTenant())
+                .query(String.class).single();
+        return BatchStatementPdf.pdf(tenantName, batch, lines(batchId), locale, labels);
+    }
+
+    /** The tenant's payouts, newest first (merchant admin only: a payout is the whole tenant's). */
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public List<PayoutRow> payouts(int limit) {
+        return jdbc.sql("""
+                        select p.id, b.business_day, p.currency, p.amount_minor, p.status, p.expected_on, a.bank_name,
+                               a.account_number
+                        from payout p
+                        join settlement_batch b on b.tenant_id = p.tenant_id and b.id = p.batch_id
+                        join payout_account a on a.tenant_id = p.tenant_id and a.id = p.payout_account_id
+                        where p.tenant_id = ? order by p.expected_on desc, b.business_day desc limit ?""")
+                .params(TenantContext.requireTenant(), limit)
+                .query((rs, n) -> new PayoutRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getString(7), id.lapak.billing.payout.AccountNumbers.mask(rs.getString(8))))
+                .list();
+    }
+
+    /**
+     * The waterfall of a store's business day, in the store's zone: approved sales → captured → refunds and
+     * reversals → settled → fees → PPN → paid out → confirmed by the bank, each difference a named step.
+     */
+    public Waterfall waterfall(UUID storeId, LocalDate day) {
+        UUID tenant = TenantContext.requireTenant();
+        Set<UUID> stores = scope(CurrentUser.require());
+        if (stores != null && !stores.contains(storeId)) {
+            throw new AccessDeniedException("Not one of your stores");
+        }
+        record StoreRule(ZoneId zone, String currency) {
+        }
+        StoreRule store = jdbc.sql("select time_zone, currency from store where tenant_id = ? and id = ?")
+                .params(tenant, storeId).query((rs, n) -> new StoreRule(ZoneId.of(rs.getString(1)), rs.getString(2)))
+                .optional().orElseThrow(() -> new AccessDeniedException("No such store"));
+        LocalTime close = jdbc.sql("select close_of_day from settlement_settings where tenant_id = ?").param(tenant)
+                .query(LocalTime.class).optional().orElse(BusinessDay.MIDNIGHT);
+        BusinessDay rule = new BusinessDay(store.zone(), close);
+        Instant from = rule.start(day);
+        Instant to = rule.end(day);
+        long[] v = jdbc.sql("""
+                with sold as (
+                    select s.id, s.authorized_minor from sale s
+                    where s.tenant_id = ? and s.store_id = ? and s.sold_at >= ? and s.sold_at < ?
+                      and s.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED')
+                ),
+                captures as (
+                    select o.sale_id, o.id, o.amount_minor, o.completed_at, s.sold_at from payment_operation o
+                    join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
+                    where o.tenant_id = ? and s.store_id = ? and o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
+                ),
+                moves as (
+                    select o.id, o.kind, o.amount_minor from payment_operation o
+                    join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
+                    where o.tenant_id = ? and s.store_id = ? and o.status = 'SUCCEEDED'
+                      and o.completed_at >= ? and o.completed_at < ?
+                      and (o.kind in ('CAPTURE', 'REFUND')
+                           or (o.kind = 'REVERSAL' and exists (select 1 from captures c where c.sale_id = o.sale_id)))
+                ),
+                lines as (
+                    select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout
+                    from settlement_line l
+                    left join payout p on p.tenant_id = l.tenant_id and p.batch_id = l.batch_id
+                    where l.tenant_id = ? and l.operation_id in (select id from moves)
+                )
+                select
+                    (select coalesce(sum(authorized_minor), 0) from sold),
+                    (select coalesce(sum(authorized_minor), 0) from sold
+                        where not exists (select 1 from captures c where c.sale_id = sold.id)),
+                    (select coalesce(sum(c.amount_minor), 0) from captures c join sold on sold.id = c.sale_id
+                        where c.completed_at >= ?),
+                    (select coalesce(sum(c.amount_minor), 0) from captures c
+                        where c.completed_at >= ? and c.completed_at < ? and c.sold_at < ?),
+                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'CAPTURE'),
+                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'REFUND'),
+                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'REVERSAL'),
+                    (select coalesce(sum(gross_minor), 0) from lines),
+                    (select coalesce(sum(fee_minor), 0) from lines),
+                    (select coalesce(sum(ppn_minor), 0) from lines),
+                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines
+                        where payout is null or payout = 'SCHEDULED'),
+                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'SENT'),
+                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'FAILED'),
+                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'PAID')
+                """)
+                .params(tenant, storeId, time(from), time(to), tenant, storeId, tenant, storeId, time(from), time(to),
+                        tenant, time(to), time(from), time(to), time(from))
+                .query((rs, n) -> {
+                    long[] values = new long[14];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rs.getLong(i + 1);
+                    }
+                    return values;
+                }).single();
+        long sold = v[0];
+        long notCaptured = v[1];
+        long capturedLater = v[2];
+        long capturedFromEarlier = v[3];
+        long captured = v[4];
+        long refunds = v[5];
+        long reversals = v[6];
+        long settled = v[7];
+        long fees = v[8];
+        long ppn = v[9];
+        long net = captured - refunds - reversals;
+        long partial = sold - notCaptured - capturedLater + capturedFromEarlier - captured;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("sales", sold, true));
+        steps.add(new Step("notCaptured", -notCaptured, false));
+        steps.add(new Step("capturedOnAnotherDay", -capturedLater, false));
+        steps.add(new Step("capturedFromEarlierDays", capturedFromEarlier, false));
+        if (partial != 0) {
+            steps.add(new Step("partiallyApproved", -partial, false));
+        }
+        steps.add(new Step("captured", captured, true));
+        steps.add(new Step("refunds", -refunds, false));
+        steps.add(new Step("reversals", -reversals, false));
+        steps.add(new Step("pending", -(net - settled), false));
+        steps.add(new Step("settled", settled, true));
+        steps.add(new Step("fees", -fees, false));
+        steps.add(new Step("ppn", -ppn, false));
+        steps.add(new Step("netSettled", settled - fees - ppn, true));
+        steps.add(new Step("awaitingPayout", -v[10], false));
+        steps.add(new Step("inTransit", -v[11], false));
+        steps.add(new Step("failedReturned", -v[12], false));
+        steps.add(new Step("confirmed", v[13], true));
+        return new Waterfall(storeId, day, store.currency(), from, to, List.copyOf(steps));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static org.springframework.jdbc.core.SqlParameterValue time(Instant instant) {
+        return DayClose.time(instant);
+    }
+}

@@ -1,0 +1,150 @@
+package id.lapak.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.support.IntegrationTest;
+import id.lapak.tenant.context.PlatformAccess;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Closing one business day of 1,000 tenants with 1,000,000 captured sales and 50,000 refunds: the application's
+ * close (SettlementCloser, tenant by tenant) against the hand-written set-based script bench/settlement/close-day.sql
+ * doing the same writes, measured in the same run on the same data (the script runs first, in a transaction that is
+ * rolled back). Run by bench/settlement-close.sh on an idle machine; see bench/README.md.
+ */
+@IntegrationTest
+class SettlementCloseBench {
+
+    private static final int TENANTS = Integer.getInteger("bench.tenants", 1_000);
+    private static final int SALES = Integer.getInteger("bench.sales", 1_000_000);
+    private static final int REFUNDS = Integer.getInteger("bench.refunds", 50_000);
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    private static final Instant NOW = Instant.parse("2026-12-01T20:00:00Z");
+
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    SettlementCloser closer;
+
+    @Test
+    void closeOneDayOfAThousandTenants() throws Exception {
+        long seedStart = System.nanoTime();
+        platform.run("bench: seed", this::seed);
+        System.out.printf("BENCH seeded %d tenants, %d sales, %d refunds in %d ms%n", TENANTS, SALES, REFUNDS,
+                (System.nanoTime() - seedStart) / 1_000_000);
+        jdbc.sql("analyze").update();
+
+        String script = Files.readString(Path.of("../bench/settlement/close-day.sql"))
+                .replace(":'day'", "'" + DAY + "'").replace(":now", "'" + NOW + "'");
+        long baselineMillis;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : script.split(";\\s*\\n")) {
+                    if (!sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            baselineMillis = (System.nanoTime() - start) / 1_000_000;
+            connection.rollback();
+        }
+        System.out.printf("BENCH hand-written SQL script: %d ms%n", baselineMillis);
+
+        long start = System.nanoTime();
+        SettlementCloser.Outcome outcome = closer.closeDue(NOW);
+        long closeMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("BENCH SettlementCloser: %d tenants, %d batches, %d payouts in %d ms (%.2f x the script)%n",
+                outcome.tenants(), outcome.batches(), outcome.payoutsScheduled(), closeMillis,
+                closeMillis / (double) Math.max(1, baselineMillis));
+        long lines = platform.call("bench: count", () -> jdbc.sql(
+                "select count(*) from settlement_line l join tenant t on t.id = l.tenant_id where t.name like 'Bench %'")
+                .query(Long.class).single());
+        assertThat(lines).isEqualTo(SALES + REFUNDS);
+        assertThat(closeMillis).isLessThanOrEqualTo(10_000);
+        assertThat(closeMillis).isLessThanOrEqualTo((long) (baselineMillis * 1.5));
+    }
+
+    private void seed() {
+        jdbc.sql("""
+                insert into tenant (id, name, legal_name, country, currency, time_zone, status, created_at)
+                select md5('bench-tenant-' || n)::uuid, 'Bench ' || n, 'PT Bench ' || n, 'ID', 'IDR', 'Asia/Jakarta',
+                       'ACTIVE', now()
+                from generate_series(1, ?) n""").param(TENANTS).update();
+        jdbc.sql("""
+                insert into store (tenant_id, id, name, address, city, time_zone, currency, tax_registered, tax_rate,
+                    prices_include_tax, active, created_at, updated_at)
+                select md5('bench-tenant-' || n)::uuid, md5('bench-store-' || n)::uuid, 'Toko ' || n, 'Jl. 1', 'Kota',
+                       (array['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])[1 + n % 3], 'IDR', true, 11, true,
+                       true, now(), now()
+                from generate_series(1, ?) n""").param(TENANTS).update();
+        jdbc.sql("""
+                insert into device (tenant_id, id, store_id, name, status, public_key, paired_at, config_changed_at)
+                select md5('bench-tenant-' || n)::uuid, md5('bench-device-' || n)::uuid,
+                       md5('bench-store-' || n)::uuid, 'Kasir', 'ACTIVE', '\\x00'::bytea, now(), now()
+                from generate_series(1, ?) n""").param(TENANTS).update();
+        jdbc.sql("""
+                insert into pricing_plan (tenant_id, id, effective_from, currency, min_fee_minor, ppn_bp, recorded_at,
+                    recorded_by)
+                select md5('bench-tenant-' || n)::uuid, md5('bench-plan-' || n)::uuid, '2026-01-01', 'IDR', 500, 1100,
+                       now(), 'bench'
+                from generate_series(1, ?) n""").param(TENANTS).update();
+        jdbc.sql("""
+                insert into pricing_rate (tenant_id, plan_id, brand, rate_bp, fixed_minor)
+                select md5('bench-tenant-' || n)::uuid, md5('bench-plan-' || n)::uuid, b, 190, 0
+                from generate_series(1, ?) n, unnest(array['VISA', 'MASTERCARD', 'GPN']) b""").param(TENANTS)
+                .update();
+        jdbc.sql("""
+                insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number, active,
+                    created_at, created_by)
+                select md5('bench-tenant-' || n)::uuid, md5('bench-account-' || n)::uuid, '014', 'BCA', 'Toko ' || n,
+                       lpad(n::text, 10, '0'), true, now(), 'bench'
+                from generate_series(1, ?) n""").param(TENANTS).update();
+        // Sales spread over the day in each store's zone (WIB, WITA, WIT): 00:00 local + up to 23:59.
+        jdbc.sql("""
+                insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
+                    amount_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at, card_brand,
+                    authorized_minor, captured_minor)
+                select md5('bench-tenant-' || t)::uuid, md5('bench-sale-' || g)::uuid, md5('bench-store-' || t)::uuid,
+                       md5('bench-device-' || t)::uuid, g::text, '\\x00'::bytea, 'CAPTURED', 'IDR',
+                       10000 + (g * 7919) % 990000, 'CHIP', false, at, at, at, at,
+                       (array['VISA', 'MASTERCARD', 'GPN'])[1 + g % 3], 10000 + (g * 7919) % 990000,
+                       10000 + (g * 7919) % 990000
+                from generate_series(1, ?) g
+                cross join lateral (select 1 + g % ? as t) tt
+                cross join lateral (select (timestamp '2026-12-01 00:00' + (g % 86340) * interval '1 second')
+                    at time zone (array['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])[1 + t % 3] as at) a""")
+                .params(SALES, TENANTS).update();
+        jdbc.sql("""
+                insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
+                    completed_at)
+                select tenant_id, md5('bench-capture-' || idempotency_key)::uuid, id, 'CAPTURE', 'SUCCEEDED',
+                       amount_minor, 'bench', sold_at, sold_at
+                from sale where idempotency_key ~ '^[0-9]+$'""").update();
+        jdbc.sql("""
+                insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
+                    completed_at)
+                select tenant_id, md5('bench-refund-' || idempotency_key)::uuid, id, 'REFUND', 'SUCCEEDED',
+                       amount_minor / 2, 'bench', sold_at + interval '1 minute', sold_at + interval '1 minute'
+                from sale where idempotency_key ~ '^[0-9]+$' and idempotency_key::bigint % (? / ?) = 0""")
+                .params(SALES, REFUNDS).update();
+    }
+}

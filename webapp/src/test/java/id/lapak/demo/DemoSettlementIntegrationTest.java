@@ -1,0 +1,58 @@
+package id.lapak.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestMerchants;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.store.StoreService;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo's settled days: four closed days with payouts, a late upload among them, written once. */
+@IntegrationTest
+class DemoSettlementIntegrationTest {
+
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    StoreService stores;
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SettlementCloser closer;
+
+    @Test
+    void fourDaysAreSettledOnceWithTheirPayouts() {
+        var merchant = TestMerchants.create(tenants, stores, "Toko Demo");
+        DemoSettlement demo = new DemoSettlement(platform, jdbc, closer);
+        Instant now = Instant.parse("2026-12-02T05:00:00Z"); // noon in Jakarta
+
+        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now)).isTrue();
+        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now)).isFalse();
+
+        long batches = count("select count(*) from settlement_batch where tenant_id = ?", merchant);
+        long payouts = count("select count(*) from payout where tenant_id = ?", merchant);
+        long late = count("select count(*) from settlement_line where tenant_id = ? and late", merchant);
+        long unbalanced = count("""
+                select count(*) from (select transaction_id from ledger_entry where tenant_id = ?
+                    group by transaction_id having sum(amount_minor) <> 0) u""", merchant);
+        assertThat(batches).isEqualTo(4);
+        assertThat(payouts).isEqualTo(4);
+        assertThat(late).isEqualTo(1);
+        assertThat(unbalanced).isZero();
+    }
+
+    private long count(String sql, TestMerchants.Merchant merchant) {
+        return platform.call("test", () -> jdbc.sql(sql).param(merchant.tenant()).query(Long.class).single());
+    }
+}

@@ -1,0 +1,135 @@
+package id.lapak.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.pricing.FeeRule;
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.support.IntegrationTest;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Random sales, refunds, voids and late offline uploads over a week in three zones (WIB, WITA and Sydney across
+ * its October daylight-saving change), with the close of day running at random moments and missing some (downtime).
+ * Whatever the order, the settlement invariants hold, every operation is in exactly one batch, the ledger's
+ * accounts add up to the batches, and a final rerun changes nothing.
+ */
+@IntegrationTest
+class SettlementPropertyIntegrationTest {
+
+    private static final Instant WEEK_START = Instant.parse("2026-09-30T12:00:00Z");
+    private static final FeeRule RULE = new FeeRule(190, Money.of(150, "IDR"), Money.of(700, "IDR"), 1100);
+
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SettlementCloser closer;
+    @Autowired
+    Ledger ledger;
+
+    /** Something that happens at a moment: a sale recorded, a refund, a void. */
+    private record Event(Instant at, Runnable write) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {7L, 2026L, 424242L})
+    void closingAtRandomMomentsKeepsEveryInvariant(long seed) {
+        Random random = new Random(seed);
+        SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
+        SettlementChecks checks = new SettlementChecks(platform, jdbc);
+        UUID tenant = fixture.tenant("Toko Acak " + seed);
+        List<UUID> stores = List.of(fixture.store(tenant, "Jakarta", "Asia/Jakarta"),
+                fixture.store(tenant, "Bali", "Asia/Makassar"), fixture.store(tenant, "Sydney", "Australia/Sydney"));
+        fixture.plan(tenant, LocalDate.of(2026, 1, 1), 190, 150, 700, 1100);
+        fixture.payoutAccount(tenant);
+
+        List<Event> events = new ArrayList<>();
+        Map<Integer, UUID> sales = new HashMap<>();
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            UUID store = stores.get(random.nextInt(stores.size()));
+            Instant sold = WEEK_START.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
+            long amount = 1_000 + random.nextInt(500_000);
+            int kind = random.nextInt(10);
+            if (kind == 0) {
+                events.add(new Event(sold, () -> fixture.voidedSale(tenant, store, amount, sold)));
+                continue;
+            }
+            // One in four is offline and uploaded up to three days later.
+            Instant recorded = kind <= 2 ? sold.plus(Duration.ofMinutes(random.nextInt(3 * 24 * 60))) : sold;
+            events.add(new Event(recorded, () -> sales.put(n, fixture.capturedSale(tenant, store, amount, sold,
+                    recorded))));
+            if (kind >= 7) {
+                Instant refundAt = recorded.plus(Duration.ofMinutes(1 + random.nextInt(4 * 24 * 60)));
+                long part = kind == 9 ? amount : 1 + random.nextInt((int) amount);
+                events.add(new Event(refundAt, () -> fixture.refund(tenant, sales.get(n), part, refundAt)));
+            }
+        }
+        events.sort(Comparator.comparing(Event::at));
+
+        Instant now = WEEK_START;
+        int next = 0;
+        Instant end = WEEK_START.plus(Duration.ofDays(12));
+        while (now.isBefore(end)) {
+            now = now.plus(Duration.ofMinutes(30 + random.nextInt(20 * 60)));
+            while (next < events.size() && !events.get(next).at().isAfter(now)) {
+                events.get(next++).write().run();
+            }
+            if (random.nextInt(4) != 0) { // the cluster is down for a quarter of the runs
+                closer.close(tenant, now);
+            }
+            checks.assertConsistent(tenant);
+        }
+        assertThat(next).isEqualTo(events.size());
+        closer.close(tenant, end.plus(Duration.ofDays(2)));
+
+        checks.assertConsistent(tenant);
+        checks.assertEveryOperationSettledOnce(tenant);
+        checks.assertFees(tenant, RULE);
+        List<SettlementChecks.Batch> batches = checks.batches(tenant);
+        long lineGross = batches.stream().mapToLong(b -> b.gross() - b.refunds()).sum();
+        long fees = batches.stream().mapToLong(SettlementChecks.Batch::fees).sum();
+        long ppn = batches.stream().mapToLong(SettlementChecks.Batch::ppn).sum();
+        long payable = batches.stream().mapToLong(b -> b.net() - b.carriedIn()).sum();
+        assertThat(batches).extracting(SettlementChecks.Batch::day).doesNotHaveDuplicates();
+        TenantContext.runAs(tenant, () -> platform.run("test: balances", () -> {
+            Map<LedgerAccount, Money> balances = ledger.balances(tenant, "IDR");
+            assertThat(balances.get(LedgerAccount.MERCHANT_PENDING).minor()).isZero();
+            assertThat(balances.get(LedgerAccount.ACQUIRER_RECEIVABLE).minor()).isEqualTo(lineGross);
+            assertThat(balances.get(LedgerAccount.PLATFORM_FEES).minor()).isEqualTo(-fees);
+            assertThat(balances.get(LedgerAccount.PPN_ON_FEES).minor()).isEqualTo(-ppn);
+            assertThat(balances.get(LedgerAccount.MERCHANT_PAYABLE).minor()).isEqualTo(-payable);
+        }));
+        // Every positive batch has its one payout; nothing negative is paid out.
+        assertThat(checks.payouts(tenant)).hasSize((int) batches.stream().filter(b -> b.net() > 0).count());
+
+        SettlementChecks.Snapshot before = checks.snapshot(tenant);
+        SettlementCloser.Outcome rerun = closer.close(tenant, end.plus(Duration.ofDays(3)));
+        assertThat(rerun.daysClosed()).isZero();
+        assertThat(checks.snapshot(tenant)).isEqualTo(before);
+    }
+}
