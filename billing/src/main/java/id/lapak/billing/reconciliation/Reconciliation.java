@@ -172,6 +172,9 @@ public class Reconciliation {
      */
     public ImportResult importFile(UUID tenantId, String fileName, FileFormat format, InputStream content) {
         Scope scope = scope(tenantId, Need.ADMIN);
+        if (format == null || content == null) {
+            throw new IllegalArgumentException("A file and its format are required");
+        }
         UUID tenant = scope.tenant();
         String name = fileName == null || fileName.isBlank() ? "settlement.csv" : fileName.strip();
         String shortName = name.length() > 255 ? name.substring(name.length() - 255) : name;
