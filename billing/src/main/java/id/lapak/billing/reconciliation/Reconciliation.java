@@ -154,13 +154,17 @@ public class Reconciliation {
 
     private ExceptionItem item(Stored e, ZoneId zone) {
         Currency currency = Currency.getInstance(e.currency());
-        Instant until = e.resolvedAt() != null ? e.resolvedAt() : clock.instant();
-        long age = Math.max(0, ChronoUnit.DAYS.between(e.since().atZone(zone).toLocalDate(),
-                until.atZone(zone).toLocalDate()));
+        long age = ageDays(e.since(), e.resolvedAt() != null ? e.resolvedAt() : clock.instant(), zone);
         return new ExceptionItem(e.id(), e.kind(), e.open(), e.resolution(), e.reference(),
                 e.expectedMinor() == null ? null : Money.of(e.expectedMinor(), currency),
                 e.actualMinor() == null ? null : Money.of(e.actualMinor(), currency), e.since(), age, e.saleId(),
                 e.storeId(), e.fileName(), e.lineNo(), e.reason(), e.resolvedBy(), e.resolvedAt());
+    }
+
+    /** Whole days from {@code since} to {@code until} as calendar days in {@code zone} (the tenant's). */
+    static long ageDays(Instant since, Instant until, ZoneId zone) {
+        return Math.max(0, ChronoUnit.DAYS.between(since.atZone(zone).toLocalDate(),
+                until.atZone(zone).toLocalDate()));
     }
 
     // ---- import -----------------------------------------------------------------------------------------------
