@@ -402,9 +402,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         }
         String requestId = operation.name().toLowerCase(java.util.Locale.ROOT) + ":" + caseId.strip();
         Authorization[] found = new Authorization[1];
-        boolean[] fresh = new boolean[1];
         GatewayResult result = operate(requestId, () -> {
-            fresh[0] = true;
             Authorization authorization = byReference.get(authorizationReference);
             found[0] = authorization;
             if (authorization == null) {
