@@ -142,6 +142,8 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.SUPPORT)) {
             nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
                     VaadinIcon.BUILDING.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
+                    VaadinIcon.SCALE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             return nav;
         }
@@ -159,6 +161,8 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(stockItem());
+            nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
+                    VaadinIcon.SCALE.create()));
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             SideNavItem settlement = new SideNavItem(getTranslation("nav.settlement"), "settlement",

@@ -24,8 +24,8 @@ class ModuleBoundariesTest {
     static final String[] WEBAPP = {"id.lapak", "id.lapak.alerts..", "id.lapak.auditlog..", "id.lapak.customers..",
             "id.lapak.dashboard..", "id.lapak.demo..", "id.lapak.devices..", "id.lapak.identity..",
             "id.lapak.inventory..", "id.lapak.local..", "id.lapak.preferences..", "id.lapak.readerkeys..",
-            "id.lapak.sales..", "id.lapak.security..", "id.lapak.settlement..", "id.lapak.stock..", "id.lapak.stores..",
-            "id.lapak.support..", "id.lapak.team..", "id.lapak.ui.."};
+            "id.lapak.reconciliation..", "id.lapak.sales..", "id.lapak.security..", "id.lapak.settlement..",
+            "id.lapak.stock..", "id.lapak.stores..", "id.lapak.support..", "id.lapak.team..", "id.lapak.ui.."};
 
     static JavaClasses lapak;
 

@@ -13,7 +13,11 @@ public record JournalEntry(long id, Instant occurredAt, Operation operation, Str
                            long amountMinor, long approvedMinor, String currency, boolean success,
                            String responseCode, String authorizationCode, String message, boolean offline) {
 
-    public enum Operation { AUTHORIZE, CAPTURE, VOID, REFUND, REVERSAL }
+    /**
+     * What the acquirer did. CHARGEBACK takes captured money back from the merchant for the cardholder (a dispute);
+     * CHARGEBACK_REVERSAL gives it back (the merchant won the dispute).
+     */
+    public enum Operation { AUTHORIZE, CAPTURE, VOID, REFUND, REVERSAL, CHARGEBACK, CHARGEBACK_REVERSAL }
 
     /** The card as {@code 411111******1111}-style text with the right length unknown: BIN, stars, last four. */
     public String maskedCard() {

@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.AuthorizationResult;
 import id.lapak.billing.gateway.AuthorizationResult.Outcome;
+import id.lapak.billing.gateway.ChargebackNotice;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.GatewayTimeoutException;
 import id.lapak.billing.gateway.GatewayUnavailableException;
@@ -35,8 +36,10 @@ import id.lapak.billing.gateway.sandbox.JournalEntry.Operation;
 import id.lapak.billing.gateway.sandbox.SandboxTestCard.Behaviour;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,10 +71,19 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     /** The first answer to every request id, in flight or done: what makes every operation idempotent. */
     private final Map<String, CompletableFuture<Object>> answers = new ConcurrentHashMap<>();
     private final Map<SandboxTestCard, String> testCardKeys = new EnumMap<>(SandboxTestCard.class);
+    private final ApplicationEventPublisher events;
     private volatile boolean loaded;
 
+    SandboxAcquirer(SandboxJournal journal, SandboxControls controls, Clock clock, String base64Key) {
+        this(journal, controls, clock, base64Key, event -> {
+        });
+    }
+
+    @Autowired
     SandboxAcquirer(SandboxJournal journal, SandboxControls controls, Clock clock,
-                    @Value("${lapak.gateway.sandbox.account-key:" + DEV_ACCOUNT_KEY + "}") String base64Key) {
+                    @Value("${lapak.gateway.sandbox.account-key:" + DEV_ACCOUNT_KEY + "}") String base64Key,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.journal = journal;
         this.controls = controls;
         this.clock = clock;
@@ -214,7 +226,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                 return declined(base, "51", "Insufficient funds");
             }
             Authorization authorization = new Authorization(reference, request.requestId(), account, approved,
-                    request.currency());
+                    request.currency(), request.merchantId(), base.brand());
             Runnable undo = authorization.hold();
             byReference.put(reference, authorization);
             byRequestId.put(request.requestId(), authorization);
@@ -311,7 +323,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                     return failure(Operation.REFUND, requestId, authorizationReference, authorization, amountMinor,
                             currency, "12", "Currency differs from the authorization");
                 }
-                if (amountMinor <= 0 || amountMinor > authorization.captured - authorization.refunded) {
+                if (amountMinor <= 0 || amountMinor > authorization.retained()) {
                     return failure(Operation.REFUND, requestId, authorizationReference, authorization, amountMinor,
                             currency, "13", "Amount exceeds what is left to refund");
                 }
@@ -350,7 +362,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
             }
             synchronized (authorization.account) {
                 long amount = authorization.state == State.HELD ? authorization.hold
-                        : authorization.state == State.CAPTURED ? authorization.captured - authorization.refunded : 0;
+                        : authorization.state == State.CAPTURED ? authorization.retained() : 0;
                 Runnable undo = switch (authorization.state) {
                     case HELD -> authorization.release(State.REVERSED);
                     case CAPTURED -> authorization.reverseCapture();
@@ -361,6 +373,79 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                 return success(Operation.REVERSAL, requestId, authorization, amount, message, undo);
             }
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Chargebacks: raised by the acquirer (its dispute desk), not asked for by the merchant
+
+    /**
+     * The cardholder disputed a captured payment and their issuer takes {@code amountMinor} back from the merchant.
+     * {@code caseId} is the dispute's id: the same case id gets the same answer and never takes money twice. At most
+     * what the merchant still holds of the capture (captured − refunded − charged back) can be charged back. A
+     * successful chargeback is journalled (it is a line of the settlement file) and announced to the merchant's
+     * platform as a {@link ChargebackNotice}.
+     */
+    public GatewayResult chargeback(String authorizationReference, long amountMinor, String caseId, String reason) {
+        return dispute(Operation.CHARGEBACK, authorizationReference, amountMinor, caseId, reason);
+    }
+
+    /** The merchant won the dispute: up to what was charged back (and not reversed yet) goes back to them. */
+    public GatewayResult reverseChargeback(String authorizationReference, long amountMinor, String caseId,
+                                           String reason) {
+        return dispute(Operation.CHARGEBACK_REVERSAL, authorizationReference, amountMinor, caseId, reason);
+    }
+
+    private GatewayResult dispute(Operation operation, String authorizationReference, long amountMinor,
+                                  String caseId, String reason) {
+        if (caseId == null || caseId.isBlank()) {
+            throw new IllegalArgumentException("a dispute case id is required");
+        }
+        String requestId = operation.name().toLowerCase(java.util.Locale.ROOT) + ":" + caseId.strip();
+        Authorization[] found = new Authorization[1];
+        GatewayResult result = operate(requestId, () -> {
+            Authorization authorization = byReference.get(authorizationReference);
+            found[0] = authorization;
+            if (authorization == null) {
+                return failure(operation, requestId, authorizationReference, null, amountMinor, null, "25",
+                        "Unknown authorization");
+            }
+            synchronized (authorization.account) {
+                if (authorization.state != State.CAPTURED) {
+                    return failure(operation, requestId, authorizationReference, authorization, amountMinor,
+                            authorization.currency, "12", "Nothing was captured for this authorization");
+                }
+                long limit = operation == Operation.CHARGEBACK ? authorization.retained()
+                        : authorization.chargedBack - authorization.chargebackReversed;
+                if (amountMinor <= 0 || amountMinor > limit) {
+                    return failure(operation, requestId, authorizationReference, authorization, amountMinor,
+                            authorization.currency, "13", operation == Operation.CHARGEBACK
+                                    ? "Amount exceeds what the merchant holds of the capture"
+                                    : "Amount exceeds what was charged back");
+                }
+                Runnable undo = operation == Operation.CHARGEBACK ? authorization.chargeback(amountMinor)
+                        : authorization.reverseChargeback(amountMinor);
+                String message = reason == null || reason.isBlank() ? operation == Operation.CHARGEBACK
+                        ? "Chargeback" : "Chargeback reversed" : reason.strip();
+                return success(operation, requestId, authorization, amountMinor,
+                        message.length() > 200 ? message.substring(0, 200) : message, undo);
+            }
+        });
+        Authorization authorization = found[0] != null ? found[0] : byReference.get(authorizationReference);
+        if (result.success() && authorization != null) {
+            // Announced on the first answer and again on a repeated case id: the platform records it once by the
+            // chargeback's reference, so a notice lost on the way is delivered by asking again.
+            events.publishEvent(new ChargebackNotice(authorization.merchantId, authorization.reference,
+                    result.gatewayReference(), operation == Operation.CHARGEBACK_REVERSAL, amountMinor,
+                    authorization.currency, result.message(), clock.instant()));
+        }
+        return result;
+    }
+
+    /** The merchant and brand of an authorization, as the settlement file names them; empty when unknown. */
+    Optional<String[]> merchantAndBrand(String authorizationReference) {
+        Authorization authorization = authorizationReference == null ? null : byReference.get(authorizationReference);
+        return authorization == null ? Optional.empty()
+                : Optional.of(new String[] {authorization.merchantId, authorization.brand});
     }
 
     static String reversalRequestId(String authorizationRequestId) {
@@ -399,7 +484,11 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     private Decision<GatewayResult> success(Operation operation, String requestId, Authorization authorization,
                                             long amount, String message, Runnable undo) {
-        JournalEntry entry = entry(operation, requestId, newReference(operation.name().substring(0, 1)),
+        JournalEntry entry = entry(operation, requestId, newReference(switch (operation) {
+                    case CHARGEBACK -> "K";
+                    case CHARGEBACK_REVERSAL -> "W";
+                    default -> operation.name().substring(0, 1);
+                }),
                 authorization, authorization.currency, amount, authorization.reference, true, "00", message);
         Account account = authorization.account;
         return new Decision<>(new GatewayResult(true, "00", entry.reference(), message), entry, () -> {
@@ -482,7 +571,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                     Account account = accounts.computeIfAbsent(entry.accountKey(), key -> new Account(key,
                             Issuer.byName(entry.issuer()), SandboxTestCard.DEFAULT_BALANCE_MINOR, Behaviour.NORMAL));
                     Authorization authorization = new Authorization(entry.reference(), entry.requestId(), account,
-                            entry.approvedMinor(), entry.currency());
+                            entry.approvedMinor(), entry.currency(), entry.merchantId(), entry.brand());
                     authorization.hold();
                     byReference.put(entry.reference(), authorization);
                     byRequestId.put(entry.requestId(), authorization);
@@ -502,6 +591,8 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                         case CAPTURE -> authorization.capture(entry.approvedMinor());
                         case VOID -> authorization.release(State.VOIDED);
                         case REFUND -> authorization.refund(entry.approvedMinor());
+                        case CHARGEBACK -> authorization.chargeback(entry.approvedMinor());
+                        case CHARGEBACK_REVERSAL -> authorization.reverseChargeback(entry.approvedMinor());
                         case REVERSAL -> {
                             if (authorization.state == State.HELD) {
                                 authorization.release(State.REVERSED);
@@ -635,17 +726,49 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         final Account account;
         final long approved;
         final String currency;
+        final String merchantId;
+        final String brand;
         State state = State.HELD;
         long hold;
         long captured;
         long refunded;
+        long chargedBack;
+        long chargebackReversed;
 
-        Authorization(String reference, String requestId, Account account, long approved, String currency) {
+        Authorization(String reference, String requestId, Account account, long approved, String currency,
+                      String merchantId, String brand) {
             this.reference = reference;
             this.requestId = requestId;
             this.account = account;
             this.approved = approved;
             this.currency = currency;
+            this.merchantId = merchantId;
+            this.brand = brand;
+        }
+
+        /** What the merchant still holds of the capture: captured − refunded − charged back (net of reversals). */
+        long retained() {
+            return captured - refunded - (chargedBack - chargebackReversed);
+        }
+
+        /** The cardholder gets {@code amount} back from the merchant through their issuer. */
+        Runnable chargeback(long amount) {
+            account.balance += amount;
+            chargedBack += amount;
+            return () -> {
+                account.balance -= amount;
+                chargedBack -= amount;
+            };
+        }
+
+        /** The dispute went the merchant's way: the amount goes back to the merchant. */
+        Runnable reverseChargeback(long amount) {
+            account.balance -= amount;
+            chargebackReversed += amount;
+            return () -> {
+                account.balance += amount;
+                chargebackReversed -= amount;
+            };
         }
 
         Runnable hold() {
@@ -698,7 +821,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         }
 
         Runnable reverseCapture() {
-            long amount = captured - refunded;
+            long amount = retained();
             State before = state;
             account.balance += amount;
             refunded += amount;
