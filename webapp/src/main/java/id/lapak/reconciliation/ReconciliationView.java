@@ -28,6 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import id.lapak.ui.Localized;
 import id.lapak.billing.reconciliation.ExceptionItem;
 import id.lapak.billing.reconciliation.FileFormat;
 import id.lapak.billing.reconciliation.ImportResult;
@@ -145,6 +146,7 @@ class ReconciliationView extends VerticalLayout {
                         file.delete();
                     }
                 }))));
+        Localized.upload(upload);
         upload.setId("reconciliation-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, reconciliation.maxFileBytes()));

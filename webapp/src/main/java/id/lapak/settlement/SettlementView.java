@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import id.lapak.ui.Localized;
 import id.lapak.billing.payout.PayoutAccountService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
@@ -189,7 +190,7 @@ class SettlementView extends VerticalLayout {
         store.setItems(query -> stores.find(query.getFilter().orElse(""),
                 PageRequest.of(query.getPage(), query.getPageSize())).stream());
         store.setItemLabelGenerator(StoreDetails::name);
-        DatePicker day = new DatePicker(getTranslation("settlement.field.day"));
+        DatePicker day = Localized.datePicker(new DatePicker(getTranslation("settlement.field.day")));
         day.setId("waterfall-day");
         day.setValue(LocalDate.now().minusDays(1));
         Grid<Step> steps = new Grid<>();

@@ -116,6 +116,30 @@ class SettlementCloseIntegrationTest {
     }
 
     @Test
+    void aChargebackAndItsReversalSettleOnceEachOnTheDayTheyWereRecorded() {
+        UUID tenant = fixture.tenant("Toko Sengketa");
+        UUID store = fixture.store(tenant, "Pusat", "Asia/Jakarta");
+        UUID sale = fixture.capturedSale(tenant, store, 100_000, at(WIB, "2026-12-01T10:00"),
+                at(WIB, "2026-12-01T10:00"));
+        closer.close(tenant, at(WIB, "2026-12-02T01:00"));
+        fixture.chargeback(tenant, sale, "CHARGEBACK", 40_000, at(WIB, "2026-12-02T09:00"));
+        fixture.chargeback(tenant, sale, "CHARGEBACK_REVERSAL", 15_000, at(WIB, "2026-12-02T16:00"));
+
+        closer.close(tenant, at(WIB, "2026-12-03T01:00"));
+        closer.close(tenant, at(WIB, "2026-12-03T02:00"));
+
+        List<SettlementChecks.Batch> batches = checks.batches(tenant);
+        assertThat(batches).extracting(SettlementChecks.Batch::day)
+                .containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
+        SettlementChecks.Batch second = batches.get(1);
+        assertThat(second.lines()).isEqualTo(2);
+        assertThat(second.gross()).isEqualTo(15_000);
+        assertThat(second.refunds()).isEqualTo(40_000);
+        assertThat(second.net()).isEqualTo(-25_000);
+        checks.assertConsistent(tenant);
+    }
+
+    @Test
     void anOfflineSaleUploadedAfterItsDayClosedGoesIntoTheDayItWasRecordedAndIsMarkedLate() {
         UUID tenant = fixture.tenant("Toko Offline");
         UUID store = fixture.store(tenant, "Pusat", "Asia/Jakarta");

@@ -112,6 +112,11 @@ final class SettlementFixture {
         });
     }
 
+    /** A chargeback (or its reversal) the acquirer notified for a captured sale. */
+    UUID chargeback(UUID tenant, UUID sale, String kind, long amount, Instant at) {
+        return platform.call("test setup: " + kind, () -> operation(tenant, sale, kind, amount, at));
+    }
+
     /** A sale that was only authorized and then voided: no money moves. */
     UUID voidedSale(UUID tenant, UUID store, long amount, Instant at) {
         UUID sale = UUID.randomUUID();

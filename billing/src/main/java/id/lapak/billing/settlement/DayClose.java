@@ -22,9 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DayClose {
 
-    /** Which money-moving operations settle: successful captures and refunds, and reversals of a captured sale. */
+    /**
+     * Which money-moving operations settle: successful captures, refunds, chargebacks and their reversals, and
+     * reversals of a captured sale. Money to the merchant (capture, chargeback reversal) is positive.
+     */
     static final String SETTLEABLE = """
-            o.status = 'SUCCEEDED' and o.kind in ('CAPTURE', 'REFUND', 'REVERSAL')
+            o.status = 'SUCCEEDED' and o.kind in ('CAPTURE', 'REFUND', 'REVERSAL', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
             and (o.kind <> 'REVERSAL' or exists (select 1 from payment_operation c where c.tenant_id = o.tenant_id
                  and c.sale_id = o.sale_id and c.kind = 'CAPTURE' and c.status = 'SUCCEEDED'))
             and not exists (select 1 from settlement_line l where l.tenant_id = o.tenant_id and l.operation_id = o.id)
@@ -83,7 +86,8 @@ class DayClose {
                     select o.id as operation_id, o.sale_id, s.store_id, o.kind,
                            coalesce(s.card_brand, 'UNKNOWN') as brand, o.completed_at as recorded_at, s.sold_at,
                            s.currency,
-                           case when o.kind = 'CAPTURE' then o.amount_minor else -o.amount_minor end as gross,
+                           case when o.kind in ('CAPTURE', 'CHARGEBACK_REVERSAL') then o.amount_minor
+                                else -o.amount_minor end as gross,
                            (o.completed_at < w.day_start or (o.kind = 'CAPTURE' and s.sold_at < w.day_start)) as late
                     from payment_operation o
                     join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id

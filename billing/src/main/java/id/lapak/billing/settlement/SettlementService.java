@@ -173,7 +173,7 @@ public class SettlementService {
                     join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
                     where o.tenant_id = ? and s.store_id = ? and o.status = 'SUCCEEDED'
                       and o.completed_at >= ? and o.completed_at < ?
-                      and (o.kind in ('CAPTURE', 'REFUND')
+                      and (o.kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
                            or (o.kind = 'REVERSAL' and exists (select 1 from captures c where c.sale_id = o.sale_id)))
                 ),
                 lines as (
@@ -200,12 +200,14 @@ public class SettlementService {
                         where payout is null or payout = 'SCHEDULED'),
                     (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'SENT'),
                     (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'FAILED'),
-                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'PAID')
+                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'PAID'),
+                    (select coalesce(sum(case when kind = 'CHARGEBACK' then amount_minor else -amount_minor end), 0)
+                        from moves where kind in ('CHARGEBACK', 'CHARGEBACK_REVERSAL'))
                 """)
                 .params(tenant, storeId, time(from), time(to), tenant, storeId, tenant, storeId, time(from), time(to),
                         tenant, time(to), time(from), time(to), time(from))
                 .query((rs, n) -> {
-                    long[] values = new long[14];
+                    long[] values = new long[15];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = rs.getLong(i + 1);
                     }
@@ -221,7 +223,8 @@ public class SettlementService {
         long settled = v[7];
         long fees = v[8];
         long ppn = v[9];
-        long net = captured - refunds - reversals;
+        long chargebacks = v[14];
+        long net = captured - refunds - reversals - chargebacks;
         long partial = sold - notCaptured - capturedLater + capturedFromEarlier - captured;
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("sales", sold, true));
@@ -234,6 +237,9 @@ public class SettlementService {
         steps.add(new Step("captured", captured, true));
         steps.add(new Step("refunds", -refunds, false));
         steps.add(new Step("reversals", -reversals, false));
+        if (chargebacks != 0) {
+            steps.add(new Step("chargebacks", -chargebacks, false));
+        }
         steps.add(new Step("pending", -(net - settled), false));
         steps.add(new Step("settled", settled, true));
         steps.add(new Step("fees", -fees, false));
