@@ -38,7 +38,7 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
             + "issuer, account_key, card_bin, card_last4, merchant_id, terminal_id, brand, entry_mode, amount_minor, "
             + "approved_minor, currency, success, response_code, authorization_code, message, offline";
     private static final String INSERT = "insert into sandbox_journal (" + COLUMNS
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing";
 
     private final DataSource dataSource;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -98,8 +98,15 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
                     bind(insert, pending.entry());
                     insert.addBatch();
                 }
-                insert.executeBatch();
+                int[] inserted = insert.executeBatch();
                 connection.commit();
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] == 0) {
+                        // Another node journalled this request id first: its answer stands, this one never happened.
+                        batch.get(i).done().completeExceptionally(
+                                new DuplicateRequestException(batch.get(i).entry().requestId()));
+                    }
+                }
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -114,7 +121,7 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
             return;
         }
         for (Pending pending : batch) {
-            pending.done().complete(null);
+            pending.done().complete(null); // no effect on an entry already failed as a duplicate
         }
     }
 
@@ -145,6 +152,12 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
     @Override
     public void replay(Consumer<JournalEntry> consumer) {
         query("select id, " + COLUMNS + " from sandbox_journal order by id", null, null, consumer);
+    }
+
+    @Override
+    public void replayAfter(long afterId, Consumer<JournalEntry> consumer) {
+        query("select id, " + COLUMNS + " from sandbox_journal where id > " + afterId + " order by id", null, null,
+                consumer);
     }
 
     @Override

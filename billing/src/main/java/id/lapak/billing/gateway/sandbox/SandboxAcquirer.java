@@ -73,6 +73,8 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     private final Map<SandboxTestCard, String> testCardKeys = new EnumMap<>(SandboxTestCard.class);
     private final ApplicationEventPublisher events;
     private volatile boolean loaded;
+    /** The newest journal entry this node has applied or knows (guarded by {@code this}). */
+    private long journalCursor;
 
     SandboxAcquirer(SandboxJournal journal, SandboxControls controls, Clock clock, String base64Key) {
         this(journal, controls, clock, base64Key, event -> {
@@ -114,13 +116,36 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         ensureLoaded();
     }
 
+    /**
+     * Applies what other nodes of the acquirer journalled since this node last looked: an acquirer is one system, so
+     * an authorization taken on one node can be captured, refunded or reversed on another, and a request id answered
+     * on one is answered the same on every other. Entries this node wrote itself are known and skipped.
+     */
+    private synchronized void catchUp() {
+        journal.replayAfter(journalCursor, entry -> {
+            journalCursor = Math.max(journalCursor, entry.id());
+            if (!answers.containsKey(entry.requestId())) {
+                replay(entry);
+            }
+        });
+    }
+
+    /** Before acting on an existing authorization: another node may have captured, refunded or reversed it. */
+    private void catchUpFirst() {
+        ensureLoaded();
+        catchUp();
+    }
+
     private void ensureLoaded() {
         if (loaded) {
             return;
         }
         synchronized (this) {
             if (!loaded) {
-                journal.replay(this::replay);
+                journal.replay(entry -> {
+                    journalCursor = Math.max(journalCursor, entry.id());
+                    replay(entry);
+                });
                 loaded = true;
             }
         }
@@ -260,6 +285,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     @Override
     public GatewayResult capture(String authorizationReference, long amountMinor, String currency, String requestId) {
+        catchUpFirst();
         return operate(requestId, () -> {
             Authorization authorization = byReference.get(authorizationReference);
             if (authorization == null) {
@@ -287,6 +313,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     @Override
     public GatewayResult voidAuthorization(String authorizationReference, String requestId) {
+        catchUpFirst();
         return operate(requestId, () -> {
             Authorization authorization = byReference.get(authorizationReference);
             if (authorization == null) {
@@ -308,6 +335,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     @Override
     public GatewayResult refund(String authorizationReference, long amountMinor, String currency, String requestId) {
+        catchUpFirst();
         return operate(requestId, () -> {
             Authorization authorization = byReference.get(authorizationReference);
             if (authorization == null) {
@@ -335,6 +363,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     @Override
     public GatewayResult reverse(String authorizationRequestId) {
+        catchUpFirst(); // the authorization may have been taken, or changed, on another node
         String requestId = reversalRequestId(authorizationRequestId);
         return operate(requestId, () -> {
             // An authorization still in flight finishes first; one that never arrived is answered "declined" if it
@@ -397,6 +426,7 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
 
     private GatewayResult dispute(Operation operation, String authorizationReference, long amountMinor,
                                   String caseId, String reason) {
+        catchUpFirst();
         if (caseId == null || caseId.isBlank()) {
             throw new IllegalArgumentException("a dispute case id is required");
         }
@@ -527,7 +557,20 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
             Thread.currentThread().interrupt();
             abandon(requestId, mine, decision, e);
             throw new GatewayUnavailableException("Interrupted while the sandbox acquirer recorded the operation");
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            abandon(requestId, mine, decision, e);
+            if (e.getCause() instanceof DuplicateRequestException) {
+                // Another node answered this request id first: answer what it answered, never act twice.
+                catchUp();
+                CompletableFuture<Object> recorded = answers.get(requestId);
+                if (recorded != null && recorded.isDone() && !recorded.isCompletedExceptionally()) {
+                    @SuppressWarnings("unchecked")
+                    Class<T> type = (Class<T>) decision.answer().getClass();
+                    return answerOf(recorded, type, requestId);
+                }
+            }
+            throw new GatewayUnavailableException("The sandbox acquirer could not record the operation");
+        } catch (TimeoutException e) {
             abandon(requestId, mine, decision, e);
             throw new GatewayUnavailableException("The sandbox acquirer could not record the operation");
         }
@@ -572,7 +615,9 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                             Issuer.byName(entry.issuer()), SandboxTestCard.DEFAULT_BALANCE_MINOR, Behaviour.NORMAL));
                     Authorization authorization = new Authorization(entry.reference(), entry.requestId(), account,
                             entry.approvedMinor(), entry.currency(), entry.merchantId(), entry.brand());
-                    authorization.hold();
+                    synchronized (account) {
+                        authorization.hold();
+                    }
                     byReference.put(entry.reference(), authorization);
                     byRequestId.put(entry.requestId(), authorization);
                 }
@@ -587,26 +632,32 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
                     answers.putIfAbsent(original, CompletableFuture.completedFuture(neverArrived()));
                 }
                 if (entry.success() && authorization != null) {
-                    switch (entry.operation()) {
-                        case CAPTURE -> authorization.capture(entry.approvedMinor());
-                        case VOID -> authorization.release(State.VOIDED);
-                        case REFUND -> authorization.refund(entry.approvedMinor());
-                        case CHARGEBACK -> authorization.chargeback(entry.approvedMinor());
-                        case CHARGEBACK_REVERSAL -> authorization.reverseChargeback(entry.approvedMinor());
-                        case REVERSAL -> {
-                            if (authorization.state == State.HELD) {
-                                authorization.release(State.REVERSED);
-                            } else if (authorization.state == State.CAPTURED) {
-                                authorization.reverseCapture();
-                            }
-                        }
-                        default -> {
-                        }
+                    synchronized (authorization.account) {
+                        apply(entry, authorization);
                     }
                 }
             }
         }
         answers.put(entry.requestId(), CompletableFuture.completedFuture(answer));
+    }
+
+    private static void apply(JournalEntry entry, Authorization authorization) {
+        switch (entry.operation()) {
+            case CAPTURE -> authorization.capture(entry.approvedMinor());
+            case VOID -> authorization.release(State.VOIDED);
+            case REFUND -> authorization.refund(entry.approvedMinor());
+            case CHARGEBACK -> authorization.chargeback(entry.approvedMinor());
+            case CHARGEBACK_REVERSAL -> authorization.reverseChargeback(entry.approvedMinor());
+            case REVERSAL -> {
+                if (authorization.state == State.HELD) {
+                    authorization.release(State.REVERSED);
+                } else if (authorization.state == State.CAPTURED) {
+                    authorization.reverseCapture();
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** A journal in a list, which a test can make fail. */
+/** A journal in a list, which a test can make fail; like the table, it takes each request id once. */
 class InMemoryJournal implements SandboxJournal {
 
     private final List<JournalEntry> entries = new ArrayList<>();
@@ -17,6 +17,9 @@ class InMemoryJournal implements SandboxJournal {
         if (failing) {
             return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
         }
+        if (entries.stream().anyMatch(e -> e.requestId().equals(entry.requestId()))) {
+            return CompletableFuture.failedFuture(new DuplicateRequestException(entry.requestId()));
+        }
         entries.add(entry.withId(entries.size() + 1));
         return CompletableFuture.completedFuture(null);
     }
@@ -24,6 +27,11 @@ class InMemoryJournal implements SandboxJournal {
     @Override
     public synchronized void replay(Consumer<JournalEntry> consumer) {
         entries.forEach(consumer);
+    }
+
+    @Override
+    public synchronized void replayAfter(long afterId, Consumer<JournalEntry> consumer) {
+        entries.stream().filter(e -> e.id() > afterId).forEach(consumer);
     }
 
     @Override
