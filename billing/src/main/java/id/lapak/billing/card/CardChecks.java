@@ -1,6 +1,7 @@
 package id.lapak.billing.card;
 
 import java.time.YearMonth;
+import java.util.function.IntUnaryOperator;
 
 import id.lapak.billing.gateway.CardBrand;
 
@@ -15,10 +16,19 @@ public final class CardChecks {
 
     /** The Luhn (mod 10) check digit holds. */
     public static boolean luhn(byte[] pan) {
+        return luhn(pan.length, i -> pan[i] - '0');
+    }
+
+    /** The Luhn (mod 10) check digit holds, for a PAN held as characters. */
+    public static boolean luhn(char[] pan) {
+        return luhn(pan.length, i -> pan[i] - '0');
+    }
+
+    private static boolean luhn(int length, IntUnaryOperator digitAt) {
         int sum = 0;
         boolean twice = false;
-        for (int i = pan.length - 1; i >= 0; i--) {
-            int digit = pan[i] - '0';
+        for (int i = length - 1; i >= 0; i--) {
+            int digit = digitAt.applyAsInt(i);
             if (digit < 0 || digit > 9) {
                 return false;
             }
