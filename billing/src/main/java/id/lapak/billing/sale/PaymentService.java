@@ -388,7 +388,7 @@ public class PaymentService {
             } else if (brand == CardBrand.UNKNOWN) {
                 code = "57";
                 reason = "card_not_supported";
-            } else if (expiry.isBefore(YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
+            } else if (CardChecks.expired(card.expiry(), YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
                 code = "54";
                 reason = "expired_card";
             } else if (Boolean.TRUE.equals(request.offline()) && !withinOfflineLimits(request, device, now)) {

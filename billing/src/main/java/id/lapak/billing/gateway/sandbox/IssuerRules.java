@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
+import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.AuthorizationResult;
 import id.lapak.billing.gateway.AuthorizationResult.Outcome;
@@ -47,8 +48,6 @@ final class IssuerRules {
             Arrays.fill(pan, '\0');
         }
         String expiry = request.card().expiry();
-        YearMonth cardExpiry = YearMonth.of(2000 + Integer.parseInt(expiry.substring(0, 2)),
-                Integer.parseInt(expiry.substring(2, 4)));
         JournalEntry base = new JournalEntry(0, now, Operation.AUTHORIZE, request.requestId(), null, null,
                 issuer == null ? null : issuer.displayName(), accountKey, bin, last4, request.merchantId(),
                 request.terminalId(), request.brand() == null ? null : request.brand().name(),
@@ -75,7 +74,7 @@ final class IssuerRules {
             default -> {
             }
         }
-        if (cardExpiry.isBefore(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
+        if (CardChecks.expired(expiry, YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
             return declined(base, "54", "Expired card");
         }
         String reference = SandboxReferences.newReference("A");

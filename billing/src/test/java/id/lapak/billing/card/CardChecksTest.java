@@ -1,11 +1,10 @@
-package id.lapak.sale;
+package id.lapak.billing.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
-import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.CardBrand;
 
 import org.junit.jupiter.params.ParameterizedTest;
