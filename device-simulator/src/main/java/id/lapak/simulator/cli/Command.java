@@ -1,0 +1,14 @@
+package id.lapak.simulator.cli;
+
+import java.util.Set;
+
+import id.lapak.simulator.DeviceHome;
+
+/** One command: its help, the options that take a value, the flags, and what runs it. */
+record Command(String name, String summary, String usage, Set<String> options, Set<String> flags, Handler handler) {
+
+    @FunctionalInterface
+    interface Handler {
+        int run(Args args, DeviceHome home);
+    }
+}
