@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
 
 import org.springframework.data.domain.Page;
@@ -60,9 +60,10 @@ public class DeviceService {
         String pattern = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
         LapakUser user = CurrentUser.require();
         Pageable safe = safe(pageable);
-        Page<Device> page = user.has(Role.MERCHANT_ADMIN) ? devices.search(pattern, storeId, safe)
-                : user.storeIds().isEmpty() ? Page.empty(safe)
-                : devices.searchWithin(user.storeIds(), pattern, storeId, safe);
+        StoreScope scope = StoreScope.of(user);
+        Page<Device> page = scope.isAll() ? devices.search(pattern, storeId, safe)
+                : scope.isEmpty() ? Page.empty(safe)
+                : devices.searchWithin(scope.storeIds(), pattern, storeId, safe);
         return page.map(Device::details);
     }
 
@@ -153,14 +154,14 @@ public class DeviceService {
         TenantContext.requireTenant();
         LapakUser user = CurrentUser.require();
         Device device = id == null ? null : devices.findById(id).orElse(null);
-        if (device == null || !(user.has(Role.MERCHANT_ADMIN) || user.storeIds().contains(device.getStoreId()))) {
+        if (device == null || !StoreScope.of(user).allows(device.getStoreId())) {
             throw new DeviceNotFoundException(id);
         }
         return device;
     }
 
     static void requireStoreAccess(LapakUser user, UUID storeId) {
-        if (!user.has(Role.MERCHANT_ADMIN) && !user.storeIds().contains(storeId)) {
+        if (!StoreScope.of(user).allows(storeId)) {
             throw new AccessDeniedException("Not a store of this user");
         }
     }

@@ -33,6 +33,7 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.money.Money;
+import id.lapak.tenant.store.StoreScope;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,7 +112,7 @@ public class Reconciliation {
             return new Scope(tenant, null, false, actor);
         }
         if (need == Need.READ_EXCEPTIONS && user.has(Role.STORE_MANAGER)) {
-            return new Scope(tenant, Set.copyOf(user.storeIds()), false, actor);
+            return new Scope(tenant, StoreScope.of(user).storeIds(), false, actor);
         }
         throw new AccessDeniedException("Reconciliation is for merchant admins (store managers read their stores)");
     }

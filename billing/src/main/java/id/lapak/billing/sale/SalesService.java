@@ -22,6 +22,7 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.sale.SaleLine;
 import id.lapak.tenant.sale.SaleRefunded;
+import id.lapak.tenant.store.StoreScope;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -435,7 +436,7 @@ public class SalesService {
     /** null: every store of the tenant; otherwise the manager's stores. */
     private static Set<UUID> visibleStores(LapakUser user) {
         requireStaff(user);
-        return user.has(Role.MERCHANT_ADMIN) ? null : Set.copyOf(user.storeIds());
+        return StoreScope.of(user).filterOrNull();
     }
 
     private static String actorOf(LapakUser user) {

@@ -17,8 +17,8 @@ import id.lapak.billing.settlement.SettlementViews.Step;
 import id.lapak.billing.settlement.SettlementViews.Waterfall;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,7 +43,7 @@ public class SettlementService {
 
     /** null: every store (merchant admin); otherwise the stores the person may see. */
     private static Set<UUID> scope(LapakUser user) {
-        return user.has(Role.MERCHANT_ADMIN) ? null : user.storeIds();
+        return StoreScope.of(user).filterOrNull();
     }
 
     private static String[] ids(Set<UUID> stores) {

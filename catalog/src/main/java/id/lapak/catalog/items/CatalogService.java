@@ -21,6 +21,7 @@ import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -179,11 +180,14 @@ public class CatalogService {
     @PreAuthorize(READERS)
     public List<PriceChange> priceHistory(UUID variantId) {
         UUID tenant = TenantContext.requireTenant();
+        StoreScope scope = StoreScope.current();
+        // Catalog prices (no store) for everyone; a store's own prices only within the person's stores.
         return jdbc.sql("""
                         select variant_id, store_id, old_price_minor, new_price_minor, changed_by, changed_at, source
                         from catalog_price_change where tenant_id = ? and variant_id = ?
+                          and (store_id is null or ? or store_id = any(?::uuid[]))
                         order by changed_at desc, id limit 200""")
-                .params(tenant, variantId)
+                .params(tenant, variantId, scope.isAll(), scope.sqlArray())
                 .query((rs, n) -> new PriceChange(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         (Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant(), rs.getString(7)))
@@ -194,7 +198,9 @@ public class CatalogService {
     @PreAuthorize(READERS)
     public List<StoreOverride> storeOverrides(UUID variantId) {
         TenantContext.requireTenant();
-        return storeVariants.findByVariant(variantId).stream().map(StoreVariant::details).toList();
+        StoreScope scope = StoreScope.current();
+        return storeVariants.findByVariant(variantId).stream().map(StoreVariant::details)
+                .filter(override -> scope.allows(override.storeId())).toList();
     }
 
     // ---- changes

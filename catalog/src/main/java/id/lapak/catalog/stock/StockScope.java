@@ -2,11 +2,9 @@ package id.lapak.catalog.stock;
 
 import java.util.UUID;
 
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,14 +32,8 @@ class StockScope {
 
     Stores current() {
         UUID tenantId = TenantContext.requireTenant();
-        LapakUser user = CurrentUser.require();
-        if (user.has(Role.MERCHANT_ADMIN)) {
-            return new Stores(tenantId, true, new String[0]);
-        }
-        if (user.has(Role.STORE_MANAGER)) {
-            return new Stores(tenantId, false, user.storeIds().stream().map(UUID::toString).toArray(String[]::new));
-        }
-        return new Stores(tenantId, false, new String[0]);
+        StoreScope scope = StoreScope.current();
+        return new Stores(tenantId, scope.isAll(), scope.sqlArray());
     }
 
     /** The store, if it exists in the tenant and the person may work on it; otherwise not found. */

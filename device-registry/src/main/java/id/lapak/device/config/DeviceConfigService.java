@@ -32,7 +32,7 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -328,9 +328,7 @@ public class DeviceConfigService {
                 }
             }
             case STORE -> {
-                if (!user.has(Role.MERCHANT_ADMIN) && !user.storeIds().contains(scopeId)) {
-                    throw new StoreNotFoundException(scopeId);
-                }
+                StoreScope.of(user).require(scopeId);
                 stores.get(scopeId);
             }
             case DEVICE -> devices.get(scopeId);

@@ -12,11 +12,10 @@ import java.util.UUID;
 
 import id.lapak.device.DeviceTimeline;
 import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -142,8 +141,7 @@ public class DeviceAlerts {
 
     private static Visibility visibility() {
         UUID tenant = TenantContext.requireTenant();
-        LapakUser user = CurrentUser.require();
-        return new Visibility(tenant, user.has(Role.MERCHANT_ADMIN) ? null : Set.copyOf(user.storeIds()));
+        return new Visibility(tenant, StoreScope.current().filterOrNull());
     }
 
     private static DeviceAlert alert(ResultSet rs, int row) throws SQLException {

@@ -8,9 +8,8 @@ import java.util.UUID;
 
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,9 +40,7 @@ public class PairingCodes {
     public NewPairingCode create(UUID storeId, String deviceName) {
         UUID tenant = TenantContext.requireTenant();
         LapakUser user = CurrentUser.require();
-        if (!user.has(Role.MERCHANT_ADMIN) && !user.storeIds().contains(storeId)) {
-            throw new StoreNotFoundException(storeId);
-        }
+        StoreScope.of(user).require(storeId);
         var store = stores.get(storeId);
         if (!store.active()) {
             throw new IllegalArgumentException("pairing.error.storeInactive");

@@ -48,9 +48,9 @@ public class StoreService {
         String pattern = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
         Pageable safe = safePageable(pageable);
         LapakUser user = CurrentUser.require();
-        Page<Store> page = user.has(Role.MERCHANT_ADMIN)
-                ? stores.search(pattern, safe)
-                : scoped(user) ? stores.searchWithin(user.storeIds(), pattern, safe) : Page.empty(safe);
+        StoreScope scope = StoreScope.of(user);
+        Page<Store> page = scope.isAll() ? stores.search(pattern, safe)
+                : scope.isEmpty() ? Page.empty(safe) : stores.searchWithin(scope.storeIds(), pattern, safe);
         return page.map(Store::details);
     }
 
@@ -76,7 +76,7 @@ public class StoreService {
         if (user.has(Role.MERCHANT_ADMIN)) {
             return new StoreCounts(stores.countByActive(true), stores.countByActive(false));
         }
-        List<Store> own = stores.findAllById(user.storeIds());
+        List<Store> own = stores.findAllById(StoreScope.of(user).storeIds());
         long active = own.stream().filter(s -> s.details().active()).count();
         return new StoreCounts(active, own.size() - active);
     }
@@ -160,14 +160,8 @@ public class StoreService {
     private Store visible(UUID id) {
         TenantContext.requireTenant();
         LapakUser user = CurrentUser.require();
-        if (id == null || !(user.has(Role.MERCHANT_ADMIN) || user.storeIds().contains(id))) {
-            throw new StoreNotFoundException(id);
-        }
+        StoreScope.of(user).require(id);
         return stores.findById(id).orElseThrow(() -> new StoreNotFoundException(id));
-    }
-
-    private static boolean scoped(LapakUser user) {
-        return user.has(Role.STORE_MANAGER) && !user.storeIds().isEmpty();
     }
 
     private void validate(StoreForm form, UUID existingId) {
