@@ -19,6 +19,9 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.json.JsonText;
+
 /**
  * Writes one tenant's data as a zip: {@code tenant.csv}, one {@code tables/<table>.csv} per table with a
  * {@code tenant_id} column (found through the catalog, so tables added later are included) and
@@ -153,36 +156,10 @@ class TenantExport {
     private static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
-
     static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return CsvWriter.cell(value);
     }
-
     private static String quote(Object value) {
-        String text = String.valueOf(value);
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonText.quote(String.valueOf(value));
     }
 }

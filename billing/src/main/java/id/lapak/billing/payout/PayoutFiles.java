@@ -13,6 +13,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import id.lapak.tenant.csv.CsvWriter;
 import id.lapak.tenant.money.Money;
 
 /**
@@ -47,12 +48,8 @@ final class PayoutFiles {
     private static String amount(DuePayout p) {
         return Money.of(p.amountMinor(), p.currency()).toPlainString();
     }
-
     private static String cell(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        return CsvWriter.cell(value);
     }
 
     static String pain001(UUID runId, Instant createdAt, String debtorName, String debtorAccount,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
+import id.lapak.tenant.csv.CsvWriter;
 import id.lapak.tenant.money.Money;
 
 /**
@@ -46,15 +47,11 @@ final class BatchStatement {
         }
         return out.toString();
     }
-
+    /** An amount as a number cell (negative amounts stay numbers). */
     private static String plain(long minor, String currency) {
-        return Money.of(minor, currency).toPlainString();
+        return CsvWriter.cell(CsvWriter.number(Money.of(minor, currency).toPlainString()));
     }
-
     private static String cell(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        return CsvWriter.cell(value);
     }
 }

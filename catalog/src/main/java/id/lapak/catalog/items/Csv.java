@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import id.lapak.tenant.csv.CsvWriter;
 
 /**
  * A strict RFC 4180 reader and writer: fields separated by a comma (or a semicolon, as Excel writes them in
@@ -11,6 +14,8 @@ import java.util.List;
  * A malformed line is reported with its number, never guessed at.
  */
 final class Csv {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** One record and the line it starts on (1-based). */
     record Row(int line, List<String> fields) {
@@ -115,25 +120,13 @@ final class Csv {
         return rows;
     }
 
+    /** One record through the one CSV writer: number-looking fields stay numbers, text is guarded. */
     static void writeRow(Writer out, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            String value = fields.get(i) == null ? "" : fields.get(i);
-            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
-                value = "'" + value;
-            }
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                    || value.indexOf('\r') >= 0 || value.indexOf(';') >= 0) {
-                out.write('"');
-                out.write(value.replace("\"", "\"\""));
-                out.write('"');
-            } else {
-                out.write(value);
-            }
+        List<Object> cells = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            cells.add(field != null && NUMBER.matcher(field).matches() ? CsvWriter.number(field) : field);
         }
-        out.write("\r\n");
+        out.write(CsvWriter.row(cells));
+        out.write(CsvWriter.CRLF);
     }
 }

@@ -34,6 +34,8 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantAwareTransactionManager;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.json.JsonText;
 
 /**
  * Writes audit entries in the caller's transaction (so an entry commits or rolls back with the change it
@@ -204,21 +206,8 @@ public class AuditLog {
         });
         writer.flush();
     }
-
-    /** Quotes a CSV field; a leading formula character is neutralised so a spreadsheet does not run it. */
     static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                || text.startsWith("'")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return CsvWriter.cell(value);
     }
 
     private Filter filter(AuditQuery query) {
@@ -461,27 +450,7 @@ public class AuditLog {
         }
 
         static String quote(String value) {
-            if (value == null) {
-                return "null";
-            }
-            StringBuilder out = new StringBuilder("\"");
-            for (char c : value.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('"').toString();
+            return JsonText.quote(value);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import id.lapak.billing.gateway.sandbox.JournalEntry.Operation;
+import id.lapak.tenant.csv.CsvWriter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -148,15 +149,7 @@ public class SandboxSettlementFile {
         writeCsv(from, to, out);
         return out.toString();
     }
-
     private static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return CsvWriter.cell(value);
     }
 }
