@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.UUID;
 
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.support.ServerIntegrationTest;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
@@ -40,6 +42,8 @@ class CardDataScanIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
+    CatalogService catalog;
+    @Autowired
     TenantDirectory tenants;
     @Autowired
     StoreService stores;
@@ -59,12 +63,13 @@ class CardDataScanIntegrationTest {
         var merchant = TestMerchants.create(tenants, stores, "Pindai");
         DeviceClient device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-1", "AES128");
+        UUID tea = TestCatalog.variant(catalog, merchant.admin(), "Teh");
         List<String> pans = new ArrayList<>(Arrays.stream(SandboxTestCard.values()).map(SandboxTestCard::pan).toList());
         pans.add("4242424242424242");
         List<PaymentReply> approved = new ArrayList<>();
         for (String pan : pans) {
             PaymentReply reply = device.pay(PaymentDraft.of(12_300, "IDR", pan, "3012")
-                    .withLines(List.of(new PaymentDraft.Line(UUID.randomUUID(), "Teh", 1, 12_300, 0, 12_300))));
+                    .withLines(List.of(new PaymentDraft.Line(tea, "Teh", 1, 12_300, 0, 12_300))));
             if ("APPROVED".equals(reply.outcome())) {
                 approved.add(reply);
             }

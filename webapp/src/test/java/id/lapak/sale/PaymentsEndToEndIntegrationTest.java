@@ -33,6 +33,7 @@ import id.lapak.billing.sale.SaleNotFoundException;
 import id.lapak.billing.sale.SaleStatus;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.ApiException;
@@ -41,6 +42,7 @@ import id.lapak.simulator.Heartbeat;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -80,6 +82,8 @@ class PaymentsEndToEndIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CatalogService catalog;
     @Autowired
     TenantDirectory tenants;
     @Autowired
@@ -372,7 +376,7 @@ class PaymentsEndToEndIntegrationTest {
     void offlinePaymentsArriveWithTheirOriginalTimeAndADeclineIsFlagged() throws Exception {
         Shop shop = shop("Luring");
         Instant takenAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
-        UUID variant = UUID.randomUUID();
+        UUID variant = TestCatalog.variant(catalog, shop.merchant().admin(), "Roti");
         var lines = List.of(new PaymentDraft.Line(variant, "Roti", 3, 10_000, 0, 30_000));
         shop.device().storeOffline(new PaymentDraft(UUID.randomUUID().toString(), 30_000, "IDR", 0, lines, null,
                 "CONTACTLESS", takenAt, true, SandboxTestCard.VISA_APPROVED.pan(), FUTURE, null));
@@ -414,8 +418,8 @@ class PaymentsEndToEndIntegrationTest {
     @Test
     void aSalePublishesItsLinesAndARefundWithRestockReturnsThem() throws Exception {
         Shop shop = shop("Stok");
-        UUID tea = UUID.randomUUID();
-        UUID cake = UUID.randomUUID();
+        UUID tea = TestCatalog.variant(catalog, shop.merchant().admin(), "Teh");
+        UUID cake = TestCatalog.variant(catalog, shop.merchant().admin(), "Kue");
         PaymentReply paid = shop.device().pay(draft(65_000, SandboxTestCard.UNIONPAY_APPROVED.pan()).withLines(List.of(
                 new PaymentDraft.Line(tea, "Teh", 2, 15_000, 0, 30_000),
                 new PaymentDraft.Line(cake, "Kue", 1, 30_000, 0, 30_000))).withTip(5_000));
@@ -452,7 +456,8 @@ class PaymentsEndToEndIntegrationTest {
         Shop shop = shop("Tolak");
         var before = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);
         PaymentReply reply = shop.device().pay(draft(12_000, SandboxTestCard.AMEX_APPROVED.pan()).withLines(List.of(
-                new PaymentDraft.Line(RecordedSaleEvents.REFUSED_VARIANT, "Barang", 1, 12_000, 0, 12_000))));
+                new PaymentDraft.Line(TestCatalog.variant(catalog, shop.merchant().admin(), "Barang"),
+                        RecordedSaleEvents.REFUSED_DESCRIPTION, 1, 12_000, 0, 12_000))));
         assertThat(reply.outcome()).isEqualTo("FAILED");
         assertThat(reply.declineReason()).isEqualTo("sale_not_recorded");
         var after = acquirer.balanceOf(SandboxTestCard.AMEX_APPROVED);

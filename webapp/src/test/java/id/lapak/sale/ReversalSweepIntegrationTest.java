@@ -20,11 +20,13 @@ import id.lapak.billing.sale.ReversalSweeper;
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleStatus;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -61,6 +63,8 @@ class ReversalSweepIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CatalogService catalog;
     @Autowired
     TenantDirectory tenants;
     @Autowired
@@ -210,7 +214,8 @@ class ReversalSweepIntegrationTest {
         SandboxTestCard card = SandboxTestCard.AMEX_APPROVED;
         var before = acquirer.balanceOf(card);
         PaymentDraft draft = PaymentDraft.of(12_000, "IDR", card.pan(), FUTURE).withLines(List.of(
-                new PaymentDraft.Line(RecordedSaleEvents.REFUSED_VARIANT, "Barang", 1, 12_000, 0, 12_000)));
+                new PaymentDraft.Line(TestCatalog.variant(catalog, shop.merchant().admin(), "Barang"),
+                        RecordedSaleEvents.REFUSED_DESCRIPTION, 1, 12_000, 0, 12_000)));
         // The authorization and the capture are answered; the stock side refuses the sale; every reversal is refused.
         PaymentReply reply = payWithReversalsRefused(sandbox, shop, draft, 2);
         UUID sale = reply.paymentId();

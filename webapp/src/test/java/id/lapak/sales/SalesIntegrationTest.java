@@ -24,6 +24,7 @@ import id.lapak.billing.sale.SaleStatus;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SaleTotals;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.mail.MailOutbox;
 import id.lapak.catalog.mail.MailOutboxSender;
 import id.lapak.device.pairing.PairingCodes;
@@ -32,6 +33,7 @@ import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.support.Await;
 import id.lapak.support.ServerIntegrationTest;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -65,6 +67,8 @@ class SalesIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CatalogService catalog;
     @Autowired
     TenantDirectory tenants;
     @Autowired
@@ -103,7 +107,8 @@ class SalesIntegrationTest {
     @Test
     void salesListFiltersTotalsAndDetailsWithTheAcquirersReferences() {
         PaymentDraft coffee = PaymentDraft.of(166_500, "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012")
-                .withLines(List.of(new PaymentDraft.Line(UUID.randomUUID(), "Kopi susu", 2, 75_000, 16_500,
+                .withLines(List.of(new PaymentDraft.Line(
+                        TestCatalog.variant(catalog, merchant.admin(), "Kopi susu"), "Kopi susu", 2, 75_000, 16_500,
                         166_500)));
         PaymentReply approved = device.pay(coffee);
         assertThat(approved.outcome()).isEqualTo("APPROVED");
@@ -175,7 +180,8 @@ class SalesIntegrationTest {
     @Test
     void theReceiptShowsHeaderLinesTaxTotalMaskedCardAndAuthCodeAndGoesByEmail() throws Exception {
         PaymentReply paid = device.pay(PaymentDraft.of(111_000, "IDR", SandboxTestCard.AMEX_APPROVED.pan(), "3012")
-                .withLines(List.of(new PaymentDraft.Line(UUID.randomUUID(), "Roti <bakar>", 1, 100_000, 11_000,
+                .withLines(List.of(new PaymentDraft.Line(
+                        TestCatalog.variant(catalog, merchant.admin(), "Roti"), "Roti <bakar>", 1, 100_000, 11_000,
                         111_000))));
         String authCode = paid.body().path("authorizationCode").asString();
         assertThat(authCode).hasSize(6);

@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +46,9 @@ import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.device.keys.ReaderKeyException;
 import id.lapak.device.keys.ReaderKeyStore;
+import id.lapak.device.keys.ReaderKeyUses;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleReferences;
 import id.lapak.tenant.money.CurrencyUnits;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
@@ -98,13 +102,21 @@ public class PaymentService {
     private final Duration duplicateWait;
     private final Duration authorizationTimeout;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReaderKeyUses ksnUses;
+    private final SaleReferences references;
+    private final Duration maxClockSkew;
 
     PaymentService(SaleRows rows, Reversals reversals, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
                    DeviceContexts devices, ApplicationEventPublisher events, PlatformTransactionManager transactions,
                    Clock clock, @Value("${lapak.payments.lease:PT60S}") Duration lease,
                    @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
-                   @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout) {
+                   @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout,
+                   ReaderKeyUses ksnUses, SaleReferences references,
+                   @Value("${lapak.payments.max-clock-skew:PT5M}") Duration maxClockSkew) {
         this.authorizationTimeout = authorizationTimeout;
+        this.ksnUses = ksnUses;
+        this.references = references;
+        this.maxClockSkew = maxClockSkew;
         this.rows = rows;
         this.reversals = reversals;
         this.keys = keys;
@@ -128,6 +140,7 @@ public class PaymentService {
         UUID tenant = TenantContext.requireTenant();
         DeviceContext device = devices.of(deviceId);
         validate(request, device);
+        checkFutureDeviceTime(request, clock.instant());
         PaymentGateway gateway = gateways.getIfAvailable();
         if (gateway == null) {
             throw new PaymentRefusedException("gateway_unavailable", "No payment gateway is configured", 503);
@@ -137,11 +150,13 @@ public class PaymentService {
         CardData[] card = new CardData[1];
         try {
             Claim claim = transaction.execute(status -> {
+                checkReferences(request); // in the transaction: row-level security sees the tenant's rows only here
                 card[0] = decrypt(request.card());
                 CardFacts facts = inspect(card[0], request, device, now);
                 NewSale sale = newSale(tenant, device, request, hash, facts, now);
                 SaleRows.Inserted inserted = rows.insert(sale);
                 if (inserted.inserted()) {
+                    claimKsn(deviceId, request, sale.id(), now);
                     return new Claim(null, sale, inserted.captureMode(), sale.status() == SaleStatus.PENDING);
                 }
                 SaleRow existing = rows.findByKey(tenant, deviceId, request.idempotencyKey().strip())
@@ -164,6 +179,29 @@ public class PaymentService {
             return awaitResult(gateway, claim.existing());
         } finally {
             destroy(card);
+        }
+    }
+
+    /** The KSN must be this device's reader key's, and its counter new (recorded with the sale, or not at all). */
+    private void claimKsn(UUID deviceId, PaymentRequest request, UUID saleId, Instant now) {
+        try {
+            ksnUses.claim(deviceId, request.card().algorithm(), request.card().ksn(), saleId, now);
+        } catch (ReaderKeyUses.RefusedKsn e) {
+            throw new PaymentRefusedException(e.reason(), e.getMessage(), 422);
+        }
+    }
+
+    /** Every id the device names must be its tenant's: another tenant's variant or customer is refused. */
+    private void checkReferences(PaymentRequest request) {
+        Set<UUID> variants = new HashSet<>();
+        request.lines().forEach(line -> variants.add(line.variantId()));
+        if (!references.unknownVariants(variants).isEmpty()) {
+            throw new PaymentRefusedException("variant_unknown",
+                    "A line names a variant that is not in this store's catalog", 422);
+        }
+        if (request.customerId() != null && !references.customerExists(request.customerId())) {
+            throw new PaymentRefusedException("customer_unknown", "customerId is not a customer of this merchant",
+                    422);
         }
     }
 
@@ -471,6 +509,18 @@ public class PaymentService {
         if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
             throw new PaymentRefusedException("amount_mismatch",
                     "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
+        }
+    }
+
+    /**
+     * A device clock may be a little ahead of the server's ({@code lapak.payments.max-clock-skew}, 5 minutes by
+     * default); an offline payment (sold at its device time) claiming to be from further in the future is refused,
+     * never recorded as sold later. Online payments are sold at the server's time.
+     */
+    private void checkFutureDeviceTime(PaymentRequest r, Instant now) {
+        if (Boolean.TRUE.equals(r.offline()) && r.deviceTime().isAfter(now.plus(maxClockSkew))) {
+            throw new PaymentRefusedException("device_time_in_future", "deviceTime is more than "
+                    + maxClockSkew.toMinutes() + " minutes ahead of the server's clock; set the device's clock", 422);
         }
     }
 

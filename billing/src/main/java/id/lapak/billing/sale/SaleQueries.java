@@ -184,9 +184,17 @@ class SaleQueries {
                 .params(tenant, mode.name(), time(at), by).update();
     }
 
-    Optional<UUID> operationByKey(UUID tenant, UUID saleId, String key) {
-        return jdbc.sql("select id from payment_operation where tenant_id = ? and sale_id = ? and idempotency_key = ?")
-                .params(tenant, saleId, key).query(UUID.class).optional();
+    /** An operation asked for with an idempotency key: what it was, to tell a retry from a reused key. */
+    record KeyedOperation(UUID id, String kind, long amountMinor) {
+    }
+
+    Optional<KeyedOperation> operationByKey(UUID tenant, UUID saleId, String key) {
+        return jdbc.sql("""
+                        select id, kind, amount_minor from payment_operation
+                        where tenant_id = ? and sale_id = ? and idempotency_key = ?""")
+                .params(tenant, saleId, key)
+                .query((rs, n) -> new KeyedOperation(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .optional();
     }
 
     boolean hasPendingOperation(UUID tenant, UUID saleId) {

@@ -267,8 +267,15 @@ public class SalesService {
         SaleRow sale = rows.lock(tenant, m.saleId())
                 .filter(r -> m.stores() == null || m.stores().contains(r.storeId()))
                 .orElseThrow(() -> new SaleNotFoundException(m.saleId()));
-        if (m.idempotencyKey() != null && queries.operationByKey(tenant, m.saleId(), m.idempotencyKey()).isPresent()) {
-            return new Started(null, 0, null, null, true);
+        if (m.idempotencyKey() != null) {
+            var earlier = queries.operationByKey(tenant, m.saleId(), m.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (!earlier.get().kind().equals(m.kind().name()) || earlier.get().amountMinor() != m.amountMinor()) {
+                    throw new PaymentRefusedException("idempotency_key_reused",
+                            "This idempotency key was used for a different refund of this payment", 422);
+                }
+                return new Started(null, 0, null, null, true);
+            }
         }
         if (queries.hasPendingOperation(tenant, m.saleId())) {
             throw new PaymentRefusedException("operation_in_progress",

@@ -13,7 +13,8 @@ import java.util.UUID;
  * <ul>
  *   <li><b>BDK ID</b> (4 bytes): the leftmost 4 bytes of SHA-256 over the ASCII of
  *       {@code "lapak bdk id|" + tenantId + "|" + algorithm + "|" + version}, with its first hex digit replaced by
- *       A + (digit mod 6), so the ID never reads as decimal digits. A KSN therefore names its BDK
+ *       A + (digit mod 6), and so is its last hex digit, so no initial key ID or KSN holds 13 decimal digits in a
+ *       row (the shortest card number; such a run could pass the Luhn check in a data-loss scan). A KSN names its BDK
  *       version; the database refuses two versions of one tenant and algorithm with the same ID.</li>
  *   <li><b>AES</b> initial key ID (8 bytes): BDK ID, then the device number (4 bytes, big-endian, 1 to 2^32-1).</li>
  *   <li><b>TDES</b> KSN (10 bytes): BDK ID as the key set ID (32 bits), the device number (27 bits, 1 to
@@ -37,6 +38,10 @@ final class InitialKeyIds {
             // The first hex digit is a letter (A-F), so no initial key ID or KSN is ever all decimal digits: such a
             // string can pass the Luhn check and look like a card number to a data-loss scan of logs or a dump.
             id[0] = (byte) (((0xA + ((id[0] >>> 4) & 0x0F) % 6) << 4) | (id[0] & 0x0F));
+            // The last hex digit is a letter too: the device number and counter that follow are at most 12 hex
+            // digits, so no identifier holds a run of 13 or more decimal digits, the shortest a card number has.
+            int last = BDK_ID_LENGTH - 1;
+            id[last] = (byte) ((id[last] & 0xF0) | (0xA + (id[last] & 0x0F) % 6));
             return id;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
