@@ -48,7 +48,7 @@ final class LocalPostgres {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (dataDir != null) {

@@ -343,13 +343,17 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     // ---------------------------------------------------------------------------------------------------------
     // Accounts
 
-    /** A test card's account as the issuer sees it now. */
+    /** A test card's account as the issuer sees it now (on every node: what other nodes journalled included). */
     public AccountBalance balanceOf(SandboxTestCard card) {
+        answers.ensureLoaded(replay);
+        answers.catchUp(replay);
         return accounts.balanceOf(card);
     }
 
     /** The account of any card number, if the issuer has one (for tests; the PAN is not kept). */
     public Optional<AccountBalance> balanceOf(CharSequence pan) {
+        answers.ensureLoaded(replay);
+        answers.catchUp(replay);
         return accounts.balanceOf(pan);
     }
 
