@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import id.lapak.ui.Localized;
 import id.lapak.billing.payout.PayoutAccountService;
+import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
@@ -56,7 +57,8 @@ class SettlementView extends VerticalLayout {
 
     private final SettlementService settlement;
 
-    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts) {
+    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts,
+                   AdjustmentService adjustments) {
         this.settlement = settlement;
         setId("settlement");
         setWidthFull();
@@ -75,6 +77,7 @@ class SettlementView extends VerticalLayout {
 
         if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
             add(new H3(getTranslation("settlement.payouts")), new PayoutAccountSection(accounts), payoutsGrid());
+            add(new H3(getTranslation("adjustment.title")), new AdjustmentSection(adjustments));
         }
         add(new H3(getTranslation("settlement.waterfall")), waterfall(stores));
     }
@@ -105,6 +108,8 @@ class SettlementView extends VerticalLayout {
         grid.addColumn(b -> money(b.ppn(), b.currency())).setHeader(getTranslation("settlement.column.ppn"));
         grid.addColumn(b -> b.carriedIn() == null || b.carriedIn() == 0 ? "" : money(b.carriedIn(), b.currency()))
                 .setHeader(getTranslation("settlement.column.carried"));
+        grid.addColumn(b -> b.adjustments() == null || b.adjustments() == 0 ? "" : money(b.adjustments(), b.currency()))
+                .setHeader(getTranslation("settlement.column.adjustments"));
         grid.addColumn(b -> b.net() == null ? "" : money(b.net(), b.currency()))
                 .setHeader(getTranslation("settlement.column.net"));
         grid.addColumn(this::payoutText).setHeader(getTranslation("settlement.column.payout")).setFlexGrow(2);

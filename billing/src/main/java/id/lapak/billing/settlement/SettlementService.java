@@ -57,16 +57,16 @@ public class SettlementService {
         if (stores == null) {
             return jdbc.sql("""
                             select b.id, b.business_day, b.currency, b.line_count, b.late_count, b.gross_minor,
-                                   b.refunds_minor, b.fees_minor, b.ppn_minor, b.carried_in_minor, b.net_minor,
-                                   p.status, p.expected_on
+                                   b.refunds_minor, b.fees_minor, b.ppn_minor, b.carried_in_minor,
+                                   b.adjustments_minor, b.net_minor, p.status, p.expected_on
                             from settlement_batch b
                             left join payout p on p.tenant_id = b.tenant_id and p.batch_id = b.id
                             where b.tenant_id = ? order by b.business_day desc, b.currency limit ?""")
                     .params(tenant, limit)
                     .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                             rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
-                            rs.getObject(13, LocalDate.class)))
+                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getString(13),
+                            rs.getObject(14, LocalDate.class)))
                     .list();
         }
         return jdbc.sql("""
@@ -82,7 +82,7 @@ public class SettlementService {
                 .params(tenant, ids(stores), limit)
                 .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), null, null, null, null))
+                        rs.getLong(9), null, null, null, null, null))
                 .list();
     }
 
