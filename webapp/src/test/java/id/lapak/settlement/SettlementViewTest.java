@@ -140,6 +140,24 @@ class SettlementViewTest extends BrowserlessTest {
         assertThat($(TextArea.class).withId("adjustment-reason").exists()).isFalse();
     }
 
+    @Test
+    void choosingAMonthOffersItsStatementAsPdfCsvAndXlsx() {
+        when(accounts.current()).thenReturn(Optional.empty());
+        when(settlement.monthPdf(any(), any(), any())).thenReturn(new byte[] {'%', 'P', 'D', 'F', '-'});
+        when(settlement.monthCsv(any())).thenReturn("month,2026-11\n");
+        when(settlement.monthXlsx(any(), any())).thenReturn(new byte[] {'P', 'K'});
+        show(Role.STORE_MANAGER);
+        assertThat($(Anchor.class).withId("settlement-month-pdf").exists()).isFalse();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<java.time.YearMonth> month =
+                $(com.vaadin.flow.component.select.Select.class).id("settlement-month");
+        month.setValue(java.time.YearMonth.now().minusMonths(1));
+        assertThat($(Anchor.class).id("settlement-month-pdf").getText()).isEqualTo("PDF");
+        assertThat($(Anchor.class).id("settlement-month-csv").getText()).isEqualTo("CSV");
+        assertThat($(Anchor.class).id("settlement-month-xlsx").getText()).isEqualTo("XLSX");
+        verify(settlement).monthXlsx(eq(java.time.YearMonth.now().minusMonths(1)), any());
+    }
+
     private void show(Role role) {
         var user = TestUsers.user(UUID.randomUUID(), Set.of(), role);
         var auth = new TestingAuthenticationToken(user, null, role.authority());

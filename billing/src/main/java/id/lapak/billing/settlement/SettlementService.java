@@ -98,6 +98,34 @@ public class SettlementService {
         return BatchStatementPdf.pdf(tenantName, batch, lines(batchId), locale, labels);
     }
 
+    /** A batch's statement as XLSX, with the lines the person may see. */
+    public byte[] statementXlsx(UUID batchId, java.util.function.Function<String, String> labels) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        return StatementXlsx.batch(batch, lines(batchId), labels);
+    }
+
+    /** The batches of the days of {@code month} the person may see, oldest first. */
+    public List<BatchRow> month(java.time.YearMonth month) {
+        return batches(Integer.MAX_VALUE).stream()
+                .filter(b -> java.time.YearMonth.from(b.businessDay()).equals(month))
+                .sorted(java.util.Comparator.comparing(BatchRow::businessDay)).toList();
+    }
+
+    /** The month's statement as CSV: a row per closed day and the month's totals. */
+    public String monthCsv(java.time.YearMonth month) {
+        return MonthStatement.csv(month, month(month));
+    }
+
+    public byte[] monthPdf(java.time.YearMonth month, java.util.Locale locale,
+                           java.util.function.Function<String, String> labels) {
+        return MonthStatement.pdf(reads.tenantName(TenantContext.requireTenant()), month, month(month), locale, labels);
+    }
+
+    public byte[] monthXlsx(java.time.YearMonth month, java.util.function.Function<String, String> labels) {
+        return StatementXlsx.month(month, month(month), labels);
+    }
+
     /** The tenant's payouts, newest first (merchant admin only: a payout is the whole tenant's). */
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public List<PayoutRow> payouts(int limit) {
