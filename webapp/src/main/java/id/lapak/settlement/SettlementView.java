@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import id.lapak.ui.Localized;
 import id.lapak.billing.payout.PayoutAccountService;
+import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
@@ -56,7 +57,8 @@ class SettlementView extends VerticalLayout {
 
     private final SettlementService settlement;
 
-    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts) {
+    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts,
+                   AdjustmentService adjustments) {
         this.settlement = settlement;
         setId("settlement");
         setWidthFull();
@@ -68,13 +70,18 @@ class SettlementView extends VerticalLayout {
         batches.addSelectionListener(e -> {
             lines.setItems(e.getFirstSelectedItem().map(b -> settlement.lines(b.id())).orElse(List.of()));
             statement.removeAll();
-            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b), statementPdfLink(b)));
+            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b), statementPdfLink(b),
+                    download("settlement-statement-xlsx", "statement-" + b.businessDay() + ".xlsx", XLSX,
+                            settlement.statementXlsx(b.id(), key -> getTranslation(key)),
+                            getTranslation("settlement.statement.xlsx"))));
         });
         add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), statement,
                 lines);
 
+        add(new H3(getTranslation("settlement.month")), monthStatement());
         if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
             add(new H3(getTranslation("settlement.payouts")), new PayoutAccountSection(accounts), payoutsGrid());
+            add(new H3(getTranslation("adjustment.title")), new AdjustmentSection(adjustments));
         }
         add(new H3(getTranslation("settlement.waterfall")), waterfall(stores));
     }
@@ -105,6 +112,8 @@ class SettlementView extends VerticalLayout {
         grid.addColumn(b -> money(b.ppn(), b.currency())).setHeader(getTranslation("settlement.column.ppn"));
         grid.addColumn(b -> b.carriedIn() == null || b.carriedIn() == 0 ? "" : money(b.carriedIn(), b.currency()))
                 .setHeader(getTranslation("settlement.column.carried"));
+        grid.addColumn(b -> b.adjustments() == null || b.adjustments() == 0 ? "" : money(b.adjustments(), b.currency()))
+                .setHeader(getTranslation("settlement.column.adjustments"));
         grid.addColumn(b -> b.net() == null ? "" : money(b.net(), b.currency()))
                 .setHeader(getTranslation("settlement.column.net"));
         grid.addColumn(this::payoutText).setHeader(getTranslation("settlement.column.payout")).setFlexGrow(2);
@@ -135,6 +144,49 @@ class SettlementView extends VerticalLayout {
         link.getElement().setAttribute("download", true);
         link.getStyle().set("margin-left", "var(--lumo-space-m)");
         return link;
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A file link; the file is built when the link is made, with the person's rights. */
+    private Anchor download(String id, String fileName, String type, byte[] content, String text) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(content), fileName, type, content.length)), text);
+        link.setId(id);
+        link.getElement().setAttribute("download", true);
+        link.getStyle().set("margin-left", "var(--lumo-space-m)");
+        return link;
+    }
+
+    /** The month's statement: choose a month of the last year, then download it as PDF, CSV or XLSX. */
+    private FlexLayout monthStatement() {
+        com.vaadin.flow.component.select.Select<java.time.YearMonth> month =
+                new com.vaadin.flow.component.select.Select<>();
+        month.setLabel(getTranslation("settlement.field.month"));
+        month.setId("settlement-month");
+        java.time.YearMonth now = java.time.YearMonth.now();
+        month.setItems(java.util.stream.IntStream.range(0, 12).mapToObj(now::minusMonths).toList());
+        month.setItemLabelGenerator(m -> m.format(DateTimeFormatter.ofPattern("MMMM yyyy", getLocale())));
+        Div links = new Div();
+        month.addValueChangeListener(e -> {
+            links.removeAll();
+            java.time.YearMonth m = e.getValue();
+            if (m != null) {
+                links.add(download("settlement-month-pdf", "statement-" + m + ".pdf", "application/pdf",
+                                settlement.monthPdf(m, getLocale(), key -> getTranslation(key)),
+                                getTranslation("settlement.month.pdf")),
+                        download("settlement-month-csv", "statement-" + m + ".csv", "text/csv",
+                                settlement.monthCsv(m).getBytes(StandardCharsets.UTF_8),
+                                getTranslation("settlement.month.csv")),
+                        download("settlement-month-xlsx", "statement-" + m + ".xlsx", XLSX,
+                                settlement.monthXlsx(m, key -> getTranslation(key)),
+                                getTranslation("settlement.month.xlsx")));
+            }
+        });
+        FlexLayout layout = new FlexLayout(month, links);
+        layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        layout.setAlignItems(Alignment.BASELINE);
+        return layout;
     }
 
     private String payoutText(BatchRow b) {

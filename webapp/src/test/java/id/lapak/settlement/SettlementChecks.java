@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class SettlementChecks {
 
     record Batch(UUID id, LocalDate day, int lines, int late, long gross, long refunds, long fees, long ppn,
-                 long carriedIn, long net) {
+                 long carriedIn, long adjustments, long net) {
     }
 
     /** Everything the close wrote, comparable between runs. */
@@ -35,12 +35,12 @@ final class SettlementChecks {
     List<Batch> batches(UUID tenant) {
         return platform.call("test: batches", () -> jdbc.sql("""
                         select id, business_day, line_count, late_count, gross_minor, refunds_minor, fees_minor,
-                               ppn_minor, carried_in_minor, net_minor
+                               ppn_minor, carried_in_minor, adjustments_minor, net_minor
                         from settlement_batch where tenant_id = ? order by business_day, currency""")
                 .param(tenant)
                 .query((rs, n) -> new Batch(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10)))
+                        rs.getLong(9), rs.getLong(10), rs.getLong(11)))
                 .list());
     }
 
@@ -53,10 +53,12 @@ final class SettlementChecks {
 
     Snapshot snapshot(UUID tenant) {
         return platform.call("test: snapshot", () -> new Snapshot(
-                strings("select concat_ws('|', id, business_day, line_count, net_minor, carried_in_minor) from settlement_batch"
-                        + " where tenant_id = ? order by 1", tenant),
+                strings("select concat_ws('|', id, business_day, line_count, net_minor, carried_in_minor,"
+                        + " adjustments_minor) from settlement_batch where tenant_id = ? order by 1", tenant),
                 strings("select concat_ws('|', operation_id, batch_id, gross_minor, fee_minor, ppn_minor, late)"
-                        + " from settlement_line where tenant_id = ? order by 1", tenant),
+                        + " from settlement_line where tenant_id = ? union all select concat_ws('|', adjustment_id,"
+                        + " batch_id, amount_minor) from settlement_adjustment_line where tenant_id = ? order by 1",
+                        tenant, tenant),
                 strings("select concat_ws('|', t.id, t.kind, e.entry_no, e.account, e.amount_minor) from ledger_transaction t"
                         + " join ledger_entry e on e.tenant_id = t.tenant_id and e.transaction_id = t.id"
                         + " where t.tenant_id = ? order by 1", tenant),
@@ -64,13 +66,13 @@ final class SettlementChecks {
                         + " order by 1", tenant)));
     }
 
-    private List<String> strings(String sql, UUID tenant) {
-        return jdbc.sql(sql).param(tenant).query(String.class).list();
+    private List<String> strings(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(String.class).list();
     }
 
     /**
      * The invariants: every ledger transaction balances; every batch's totals are the sums of its lines and its net
-     * is gross - refunds - fees - PPN + carried; every line's operation was recorded no later than its batch's day
+     * is gross - refunds - fees - PPN + adjustments + carried; every line's operation was recorded no later than its batch's day
      * (in its store's zone) and is marked late exactly when recorded or sold before it; every money-moving operation
      * settled is in exactly one line, with its own ledger transaction; a negative batch is carried at most once.
      */
@@ -84,13 +86,17 @@ final class SettlementChecks {
                     select count(*) from settlement_batch b
                     left join lateral (select count(*) n, count(*) filter (where late) late_n,
                             coalesce(sum(gross_minor) filter (where gross_minor > 0), 0) g,
+                            (select coalesce(sum(x.amount_minor), 0) from settlement_adjustment_line x
+                             where x.tenant_id = b.tenant_id and x.batch_id = b.id) a,
+                            (select count(*) from settlement_adjustment_line x
+                             where x.tenant_id = b.tenant_id and x.batch_id = b.id) a_n,
                             coalesce(-sum(gross_minor) filter (where gross_minor < 0), 0) r,
                             coalesce(sum(fee_minor), 0) f, coalesce(sum(ppn_minor), 0) p
                         from settlement_line l where l.tenant_id = b.tenant_id and l.batch_id = b.id) s on true
                     where b.tenant_id = ? and (b.line_count <> s.n or b.late_count <> s.late_n
                         or b.gross_minor <> s.g or b.refunds_minor <> s.r or b.fees_minor <> s.f
-                        or b.ppn_minor <> s.p
-                        or b.net_minor <> s.g - s.r - s.f - s.p + b.carried_in_minor)""")
+                        or b.ppn_minor <> s.p or b.adjustments_minor <> s.a or b.adjustment_count <> s.a_n
+                        or b.net_minor <> s.g - s.r - s.f - s.p + s.a + b.carried_in_minor)""")
                     .param(tenant).query(Long.class).single()).as("batches whose totals differ from their lines")
                     .isZero();
             assertThat(jdbc.sql("""
@@ -124,12 +130,30 @@ final class SettlementChecks {
         platform.run("test: operations settled once", () -> {
             long moving = jdbc.sql("""
                     select count(*) from payment_operation where tenant_id = ? and status = 'SUCCEEDED'
-                        and kind in ('CAPTURE', 'REFUND')""").param(tenant).query(Long.class).single();
+                        and kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')""").param(tenant).query(Long.class).single();
             long lines = jdbc.sql("select count(*) from settlement_line where tenant_id = ?").param(tenant)
                     .query(Long.class).single();
             long distinct = jdbc.sql("select count(distinct operation_id) from settlement_line where tenant_id = ?")
                     .param(tenant).query(Long.class).single();
             assertThat(lines).isEqualTo(moving).isEqualTo(distinct);
+        });
+    }
+
+    /** Every adjustment is in exactly one batch, of the first day that ended in every store after it was recorded. */
+    void assertEveryAdjustmentSettledOnce(UUID tenant) {
+        platform.run("test: adjustments settled once", () -> {
+            assertThat(jdbc.sql("""
+                    select count(*) from ledger_adjustment a where a.tenant_id = ? and 1 <> (
+                        select count(*) from settlement_adjustment_line x
+                        where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)""")
+                    .param(tenant).query(Long.class).single()).as("adjustments not in exactly one batch").isZero();
+            assertThat(jdbc.sql("""
+                    select count(*) from settlement_adjustment_line x
+                    join ledger_adjustment a on a.tenant_id = x.tenant_id and a.id = x.adjustment_id
+                    join settlement_batch b on b.tenant_id = x.tenant_id and b.id = x.batch_id
+                    where x.tenant_id = ? and exists (select 1 from store s where s.tenant_id = x.tenant_id
+                        and a.created_at >= ((b.business_day + 1)::timestamp at time zone s.time_zone))""")
+                    .param(tenant).query(Long.class).single()).as("adjustments in a day before their own").isZero();
         });
     }
 

@@ -117,6 +117,29 @@ final class SettlementFixture {
         return platform.call("test setup: " + kind, () -> operation(tenant, sale, kind, amount, at));
     }
 
+    /**
+     * A manual adjustment recorded at {@code at} as the adjustment service records it (the row and its ledger
+     * transaction: adjustments against merchant pending), with a chosen time.
+     */
+    UUID adjustment(UUID tenant, long amount, Instant at) {
+        UUID id = UUID.randomUUID();
+        UUID transaction = UUID.randomUUID();
+        platform.run("test setup: adjustment", () -> {
+            jdbc.sql("""
+                    insert into ledger_adjustment (tenant_id, id, currency, amount_minor, reason, created_at, created_by)
+                    values (?, ?, 'IDR', ?, 'Koreksi uji', ?, 'test')""").params(tenant, id, amount, time(at)).update();
+            jdbc.sql("""
+                    insert into ledger_transaction (tenant_id, id, kind, currency, source_id, occurred_at, recorded_at,
+                        actor, reason) values (?, ?, 'ADJUSTMENT', 'IDR', ?, ?, ?, 'test', 'Koreksi uji')""")
+                    .params(tenant, transaction, id, time(at), time(at)).update();
+            jdbc.sql("""
+                    insert into ledger_entry (tenant_id, transaction_id, entry_no, account, amount_minor)
+                    values (?, ?, 1, 'ADJUSTMENTS', ?), (?, ?, 2, 'MERCHANT_PENDING', ?)""")
+                    .params(tenant, transaction, amount, tenant, transaction, -amount).update();
+        });
+        return id;
+    }
+
     /** A sale that was only authorized and then voided: no money moves. */
     UUID voidedSale(UUID tenant, UUID store, long amount, Instant at) {
         UUID sale = UUID.randomUUID();

@@ -3,7 +3,9 @@ package id.lapak.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -22,15 +24,20 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.billing.payout.PayoutAccountRefused;
 import id.lapak.billing.payout.PayoutAccountService;
+import id.lapak.billing.settlement.AdjustmentRefused;
+import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
 import id.lapak.support.TestUsers;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +52,7 @@ class SettlementViewTest extends BrowserlessTest {
     final SettlementService settlement = mock(SettlementService.class);
     final StoreService stores = mock(StoreService.class);
     final PayoutAccountService accounts = mock(PayoutAccountService.class);
+    final AdjustmentService adjustments = mock(AdjustmentService.class);
 
     @AfterEach
     void signOut() {
@@ -73,7 +81,7 @@ class SettlementViewTest extends BrowserlessTest {
         UUID batch = UUID.randomUUID();
         UUID sale = UUID.randomUUID();
         when(settlement.batches(anyInt())).thenReturn(List.of(new BatchRow(batch, LocalDate.of(2026, 12, 1), "IDR",
-                1, 0, 150_000, 0, 2_850, 314, 0L, 146_836L, "SCHEDULED", LocalDate.of(2026, 12, 2))));
+                1, 0, 150_000, 0, 2_850, 314, 0L, 0L, 146_836L, "SCHEDULED", LocalDate.of(2026, 12, 2))));
         when(settlement.lines(batch)).thenReturn(List.of(new LineRow(UUID.randomUUID(), sale, "Maju Pusat",
                 ZoneId.of("Asia/Jakarta"), "CAPTURE", "VISA", Instant.parse("2026-12-01T03:00:00Z"),
                 Instant.parse("2026-12-01T03:00:00Z"), 150_000, 2_850, 314, false)));
@@ -84,7 +92,7 @@ class SettlementViewTest extends BrowserlessTest {
         show(Role.MERCHANT_ADMIN);
 
         Grid<?> batches = $(Grid.class).id("settlement-batches");
-        assertThat(test(batches).getCellText(0, 7)).as("net in rupiah").contains("Rp").contains("146.836");
+        assertThat(test(batches).getCellText(0, 8)).as("net in rupiah").contains("Rp").contains("146.836");
         test(batches).select(0);
         assertThat(test($(Grid.class).id("settlement-lines")).size()).isEqualTo(1);
         assertThat($(Anchor.class).id("settlement-statement-csv").getText()).contains("CSV");
@@ -105,11 +113,56 @@ class SettlementViewTest extends BrowserlessTest {
         assertThat(number.getErrorMessage()).isEqualTo("An account number has 6 to 20 digits");
     }
 
+    @Test
+    void anAdminTakesMoneyWithAReasonAndARefusedReasonIsNamedOnItsField() {
+        when(accounts.current()).thenReturn(Optional.empty());
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("id-ID"));
+        show(Role.MERCHANT_ADMIN);
+        assertThat($(Grid.class).id("settlement-adjustments").getEmptyStateText()).startsWith("Belum ada penyesuaian");
+
+        when(adjustments.record(any(), eq("x"))).thenThrow(new AdjustmentRefused(Map.of("reason",
+                "adjustment.error.reason")));
+        test($(Button.class).id("adjustment-record")).click();
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> direction = $(RadioButtonGroup.class).id("adjustment-direction");
+        assertThat(direction.getItemLabelGenerator().apply("debit")).isEqualTo("Kurangi dari saldo merchant");
+        direction.setValue("debit");
+        test($(TextField.class).id("adjustment-amount")).setValue("Rp 12.500");
+        test($(TextArea.class).id("adjustment-reason")).setValue("x");
+        test($(Button.class).id("adjustment-save")).click();
+        TextArea reason = $(TextArea.class).id("adjustment-reason");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Tuliskan alasannya, 3 sampai 500 karakter");
+
+        test(reason).setValue("Biaya kartu dikoreksi");
+        test($(Button.class).id("adjustment-save")).click();
+        verify(adjustments).record(Money.of(-12_500, "IDR"), "Biaya kartu dikoreksi");
+        assertThat($(TextArea.class).withId("adjustment-reason").exists()).isFalse();
+    }
+
+    @Test
+    void choosingAMonthOffersItsStatementAsPdfCsvAndXlsx() {
+        when(accounts.current()).thenReturn(Optional.empty());
+        when(settlement.monthPdf(any(), any(), any())).thenReturn(new byte[] {'%', 'P', 'D', 'F', '-'});
+        when(settlement.monthCsv(any())).thenReturn("month,2026-11\n");
+        when(settlement.monthXlsx(any(), any())).thenReturn(new byte[] {'P', 'K'});
+        show(Role.STORE_MANAGER);
+        assertThat($(Anchor.class).withId("settlement-month-pdf").exists()).isFalse();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<java.time.YearMonth> month =
+                $(com.vaadin.flow.component.select.Select.class).id("settlement-month");
+        month.setValue(java.time.YearMonth.now().minusMonths(1));
+        assertThat($(Anchor.class).id("settlement-month-pdf").getText()).isEqualTo("PDF");
+        assertThat($(Anchor.class).id("settlement-month-csv").getText()).isEqualTo("CSV");
+        assertThat($(Anchor.class).id("settlement-month-xlsx").getText()).isEqualTo("XLSX");
+        verify(settlement).monthXlsx(eq(java.time.YearMonth.now().minusMonths(1)), any());
+    }
+
     private void show(Role role) {
         var user = TestUsers.user(UUID.randomUUID(), Set.of(), role);
         var auth = new TestingAuthenticationToken(user, null, role.authority());
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
-        UI.getCurrent().add(new SettlementView(settlement, stores, accounts));
+        UI.getCurrent().add(new SettlementView(settlement, stores, accounts, adjustments));
     }
 }

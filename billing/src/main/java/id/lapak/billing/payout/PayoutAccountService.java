@@ -13,6 +13,7 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tenant's payout account, kept by its merchant admin. The number is shown masked; a change deactivates the old
  * account (batches and payouts keep pointing at the one they were paid to), adds the new one and is audited with
- * both masked numbers. Invalid fields are refused with a message per field and nothing is saved.
+ * both masked numbers, and announced ({@link PayoutAccountChanged}: the tenant's admin is e-mailed). Invalid fields are
+ * refused with a message per field and nothing is saved.
  */
 @Service
 @PreAuthorize("hasRole('MERCHANT_ADMIN')")
@@ -35,11 +37,13 @@ public class PayoutAccountService {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PayoutAccountService(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    PayoutAccountService(JdbcClient jdbc, AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +99,9 @@ public class PayoutAccountService {
                 .change("bank", before.map(PayoutAccountView::bankName).orElse(null), after.bankName())
                 .change("holder", before.map(PayoutAccountView::holderName).orElse(null), after.holderName())
                 .change("number", before.map(PayoutAccountView::maskedNumber).orElse(null), after.maskedNumber()));
+        events.publishEvent(new PayoutAccountChanged(tenant, after.bankName(), after.holderName(),
+                before.map(PayoutAccountView::maskedNumber).orElse(null), after.maskedNumber(),
+                CurrentUser.require().username()));
         return after;
     }
 }

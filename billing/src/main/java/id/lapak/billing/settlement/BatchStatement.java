@@ -30,6 +30,7 @@ final class BatchStatement {
         out.append("ppn_on_fees,").append(plain(batch.ppn(), c)).append('\n');
         if (batch.net() != null) {
             out.append("carried_in,").append(plain(batch.carriedIn(), c)).append('\n');
+            out.append("adjustments,").append(plain(batch.adjustments(), c)).append('\n');
             out.append("net,").append(plain(batch.net(), c)).append('\n');
             out.append("payout,").append(batch.payoutStatus() == null ? "" : batch.payoutStatus()).append(',')
                     .append(batch.payoutExpectedOn() == null ? "" : batch.payoutExpectedOn()).append('\n');

@@ -59,6 +59,10 @@ final class BatchStatementPdf {
             if (batch.carriedIn() != null && batch.carriedIn() != 0) {
                 row(totals, labels.apply("settlement.column.carried"), money(batch.carriedIn(), c, locale), body, body);
             }
+            if (batch.adjustments() != null && batch.adjustments() != 0) {
+                row(totals, labels.apply("settlement.column.adjustments"), money(batch.adjustments(), c, locale),
+                        body, body);
+            }
             row(totals, labels.apply("settlement.column.net"), money(batch.net(), c, locale), bold, bold);
         }
         document.add(totals);

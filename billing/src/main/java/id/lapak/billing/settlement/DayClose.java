@@ -58,6 +58,16 @@ class DayClose {
                 .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** When the oldest adjustment not in any batch yet was recorded, if there is one. */
+    java.util.Optional<Instant> oldestUnsettledAdjustment(UUID tenant) {
+        return jdbc.sql("""
+                        select min(a.created_at) from ledger_adjustment a where a.tenant_id = ? and not exists (
+                            select 1 from settlement_adjustment_line x
+                            where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)""")
+                .param(tenant).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant);
+    }
+
     /** Serialises closes of one tenant across the cluster for this transaction (the keys would refuse doubles). */
     void lockTenant(UUID tenant) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('settlement-close:' || ?, 0))) x")
@@ -66,7 +76,8 @@ class DayClose {
 
     /**
      * Builds the day's batches (one per currency) and their lines from every operation not settled yet that was
-     * recorded before the end of {@code day} in its store's zone; returns nothing when the day was closed before.
+     * recorded before the end of {@code day} in its store's zone, and every adjustment not settled yet recorded
+     * before the day has ended in every store; returns nothing when the day was closed before.
      */
     List<ClosedBatch> buildBatches(UUID tenant, LocalDate day, List<Window> windows, UUID payoutAccount,
                                    Instant now) {
@@ -105,12 +116,28 @@ class DayClose {
                                             (select min_fee_minor from plan))
                         else 0 end as fee) f
                 ),
-                totals as (
+                adjustments as (
+                    select a.id, a.currency, a.amount_minor from ledger_adjustment a
+                    where a.tenant_id = ? and a.created_at < (select min(day_end) from windows)
+                      and not exists (select 1 from settlement_adjustment_line x
+                                      where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)
+                ),
+                operation_totals as (
                     select currency, count(*) as n, count(*) filter (where late) as late_n,
                            coalesce(sum(gross) filter (where gross > 0), 0) as gross,
                            coalesce(-sum(gross) filter (where gross < 0), 0) as refunds,
                            sum(fee) as fees, sum(ppn) as ppn
                     from priced group by currency
+                ),
+                adjustment_totals as (
+                    select currency, count(*) as n, sum(amount_minor) as amount from adjustments group by currency
+                ),
+                totals as (
+                    select coalesce(o.currency, a.currency) as currency, coalesce(o.n, 0) as n,
+                           coalesce(o.late_n, 0) as late_n, coalesce(o.gross, 0) as gross,
+                           coalesce(o.refunds, 0) as refunds, coalesce(o.fees, 0) as fees, coalesce(o.ppn, 0) as ppn,
+                           coalesce(a.n, 0) as adjustment_n, coalesce(a.amount, 0) as adjustment_amount
+                    from operation_totals o full join adjustment_totals a on a.currency = o.currency
                 ),
                 carry as (
                     select t.currency, prev.id as prev_id, coalesce(prev.net_minor, 0) as carried
@@ -124,9 +151,9 @@ class DayClose {
                 batches as (
                     insert into settlement_batch (tenant_id, id, payout_account_id, currency, business_day, closed_at,
                         line_count, late_count, gross_minor, refunds_minor, fees_minor, ppn_minor, carried_in_minor,
-                        carried_from_batch_id)
+                        carried_from_batch_id, adjustment_count, adjustments_minor)
                     select ?, gen_random_uuid(), ?::uuid, t.currency, ?, ?, t.n, t.late_n, t.gross, t.refunds,
-                           t.fees, t.ppn, c.carried, c.prev_id
+                           t.fees, t.ppn, c.carried, c.prev_id, t.adjustment_n, t.adjustment_amount
                     from totals t join carry c on c.currency = t.currency
                     on conflict do nothing
                     returning id, currency, net_minor
@@ -138,10 +165,15 @@ class DayClose {
                            p.gross, p.fee, p.ppn, p.late
                     from priced p join batches b on b.currency = p.currency
                     returning 1
+                ),
+                adjustment_lines as (
+                    insert into settlement_adjustment_line (tenant_id, adjustment_id, batch_id, amount_minor)
+                    select ?, a.id, b.id, a.amount_minor from adjustments a join batches b on b.currency = a.currency
+                    returning 1
                 )
                 select b.id, b.currency, b.net_minor, (select count(*) from lines) from batches b""")
-                .params(stores, starts, ends, tenant, day, tenant, tenant, tenant, day, tenant,
-                        payoutAccount == null ? null : payoutAccount.toString(), day, time(now), tenant)
+                .params(stores, starts, ends, tenant, day, tenant, tenant, tenant, tenant, day, tenant,
+                        payoutAccount == null ? null : payoutAccount.toString(), day, time(now), tenant, tenant)
                 .query((rs, n) -> new ClosedBatch(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
                 .list();
     }
@@ -174,8 +206,9 @@ class DayClose {
                 select b.tenant_id, b.id, e.no, e.account, e.amount
                 from settlement_batch b
                 cross join lateral (values
-                    (1, 'MERCHANT_PENDING', b.gross_minor - b.refunds_minor),
-                    (2, 'MERCHANT_PAYABLE', -(b.gross_minor - b.refunds_minor - b.fees_minor - b.ppn_minor)),
+                    (1, 'MERCHANT_PENDING', b.gross_minor - b.refunds_minor + b.adjustments_minor),
+                    (2, 'MERCHANT_PAYABLE',
+                        -(b.gross_minor - b.refunds_minor + b.adjustments_minor - b.fees_minor - b.ppn_minor)),
                     (3, 'PLATFORM_FEES', -b.fees_minor),
                     (4, 'PPN_ON_FEES', -b.ppn_minor)) as e(no, account, amount)
                 where b.tenant_id = ? and b.id = any(?::uuid[]) and e.amount <> 0""")

@@ -185,11 +185,19 @@ public class SettlementCloser {
         return new TenantSetup(stores, account, settings.delay(), lastClosed);
     }
 
-    /** The business day of the oldest operation not in a batch yet, in its store's zone. */
+    /**
+     * The business day of the oldest operation not in a batch yet, in its store's zone, or of the oldest adjustment
+     * not in a batch yet: the first day that has ended in every store after it was recorded.
+     */
     private Optional<LocalDate> nextDay(UUID tenant, TenantSetup setup) {
-        return close.oldestUnsettled(tenant).entrySet().stream()
+        Optional<LocalDate> operations = close.oldestUnsettled(tenant).entrySet().stream()
                 .filter(e -> setup.stores().containsKey(e.getKey()))
                 .map(e -> setup.stores().get(e.getKey()).of(e.getValue()))
+                .min(Comparator.naturalOrder());
+        Optional<LocalDate> adjustments = close.oldestUnsettledAdjustment(tenant)
+                .flatMap(at -> setup.stores().values().stream().map(rule -> rule.of(at))
+                        .max(Comparator.naturalOrder()));
+        return java.util.stream.Stream.of(operations, adjustments).flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
     }
 

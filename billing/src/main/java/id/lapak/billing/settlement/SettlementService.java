@@ -36,9 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettlementService {
 
     private final JdbcClient jdbc;
+    private final SettlementReads reads;
 
-    SettlementService(JdbcClient jdbc) {
+    SettlementService(JdbcClient jdbc, SettlementReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** null: every store (merchant admin); otherwise the stores the person may see. */
@@ -55,19 +57,7 @@ public class SettlementService {
         UUID tenant = TenantContext.requireTenant();
         Set<UUID> stores = scope(CurrentUser.require());
         if (stores == null) {
-            return jdbc.sql("""
-                            select b.id, b.business_day, b.currency, b.line_count, b.late_count, b.gross_minor,
-                                   b.refunds_minor, b.fees_minor, b.ppn_minor, b.carried_in_minor, b.net_minor,
-                                   p.status, p.expected_on
-                            from settlement_batch b
-                            left join payout p on p.tenant_id = b.tenant_id and p.batch_id = b.id
-                            where b.tenant_id = ? order by b.business_day desc, b.currency limit ?""")
-                    .params(tenant, limit)
-                    .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
-                            rs.getObject(13, LocalDate.class)))
-                    .list();
+            return reads.batches(tenant, null, limit);
         }
         return jdbc.sql("""
                         select b.id, b.business_day, b.currency, count(l.*), count(*) filter (where l.late),
@@ -82,7 +72,7 @@ public class SettlementService {
                 .params(tenant, ids(stores), limit)
                 .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), null, null, null, null))
+                        rs.getLong(9), null, null, null, null, null))
                 .list();
     }
 
@@ -90,18 +80,7 @@ public class SettlementService {
     public List<LineRow> lines(UUID batchId) {
         UUID tenant = TenantContext.requireTenant();
         Set<UUID> stores = scope(CurrentUser.require());
-        return jdbc.sql("""
-                        select l.operation_id, l.sale_id, s.name, s.time_zone, l.kind, l.brand, l.recorded_at, l.sold_at,
-                               l.gross_minor, l.fee_minor, l.ppn_minor, l.late
-                        from settlement_line l join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
-                        where l.tenant_id = ? and l.batch_id = ? and (? or l.store_id = any(?::uuid[]))
-                        order by l.recorded_at, l.operation_id""")
-                .params(tenant, batchId, stores == null, stores == null ? new String[0] : ids(stores))
-                .query((rs, n) -> new LineRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), ZoneId.of(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class)),
-                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getBoolean(12)))
-                .list();
+        return reads.lines(tenant, batchId, stores);
     }
 
     /** A batch's statement as CSV, with the lines the person may see (see {@link BatchStatement}). */
@@ -115,9 +94,36 @@ public class SettlementService {
     public byte[] statementPdf(UUID batchId, java.util.Locale locale, java.util.function.Function<String, String> labels) {
         BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
-        String tenantName = jdbc.sql("select name from tenant where id = ?").param(TenantContext.requireTenant())
-                .query(String.class).single();
+        String tenantName = reads.tenantName(TenantContext.requireTenant());
         return BatchStatementPdf.pdf(tenantName, batch, lines(batchId), locale, labels);
+    }
+
+    /** A batch's statement as XLSX, with the lines the person may see. */
+    public byte[] statementXlsx(UUID batchId, java.util.function.Function<String, String> labels) {
+        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No such batch"));
+        return StatementXlsx.batch(batch, lines(batchId), labels);
+    }
+
+    /** The batches of the days of {@code month} the person may see, oldest first. */
+    public List<BatchRow> month(java.time.YearMonth month) {
+        return batches(Integer.MAX_VALUE).stream()
+                .filter(b -> java.time.YearMonth.from(b.businessDay()).equals(month))
+                .sorted(java.util.Comparator.comparing(BatchRow::businessDay)).toList();
+    }
+
+    /** The month's statement as CSV: a row per closed day and the month's totals. */
+    public String monthCsv(java.time.YearMonth month) {
+        return MonthStatement.csv(month, month(month));
+    }
+
+    public byte[] monthPdf(java.time.YearMonth month, java.util.Locale locale,
+                           java.util.function.Function<String, String> labels) {
+        return MonthStatement.pdf(reads.tenantName(TenantContext.requireTenant()), month, month(month), locale, labels);
+    }
+
+    public byte[] monthXlsx(java.time.YearMonth month, java.util.function.Function<String, String> labels) {
+        return StatementXlsx.month(month, month(month), labels);
     }
 
     /** The tenant's payouts, newest first (merchant admin only: a payout is the whole tenant's). */

@@ -12,11 +12,11 @@ public final class SettlementViews {
     }
 
     /**
-     * A batch; for a store manager the totals are those of their stores' lines and {@code carriedIn}, {@code net},
-     * the payout status and date are null (they belong to the whole tenant).
+     * A batch; for a store manager the totals are those of their stores' lines and {@code carriedIn},
+     * {@code adjustments}, {@code net}, the payout status and date are null (they belong to the whole tenant).
      */
     public record BatchRow(UUID id, LocalDate businessDay, String currency, int lines, int late, long gross,
-                           long refunds, long fees, long ppn, Long carriedIn, Long net, String payoutStatus,
+                           long refunds, long fees, long ppn, Long carriedIn, Long adjustments, Long net, String payoutStatus,
                            LocalDate payoutExpectedOn) {
     }
 

@@ -21,7 +21,7 @@ class BatchStatementPdfTest {
     @Test
     void theStatementShowsTheDaysTotalsInRupiahAsThePageDoes() throws Exception {
         BatchRow batch = new BatchRow(UUID.randomUUID(), LocalDate.of(2026, 12, 1), "IDR", 2, 1, 1_250_000, 50_000,
-                23_750, 2_613, 0L, 1_173_637L, "SCHEDULED", LocalDate.of(2026, 12, 2));
+                23_750, 2_613, 0L, 0L, 1_173_637L, "SCHEDULED", LocalDate.of(2026, 12, 2));
         List<LineRow> lines = List.of(
                 new LineRow(UUID.randomUUID(), UUID.randomUUID(), "Maju Pusat", ZoneId.of("Asia/Jakarta"), "CAPTURE",
                         "VISA", Instant.parse("2026-12-01T03:00:00Z"), Instant.parse("2026-12-01T03:00:00Z"),

@@ -61,6 +61,28 @@ public class MailOutbox {
         return insert(kind, from, recipients, null, subject, body, html);
     }
 
+    /** A file sent with an e-mail. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Like {@link #enqueue(MailKind, String, List, String, String, boolean)}, with files attached. */
+    public UUID enqueue(MailKind kind, String from, List<String> recipients, String subject, String body,
+                        boolean html, List<Attachment> attachments) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
+        }
+        UUID id = enqueue(kind, from, recipients, subject, body, html);
+        int no = 0;
+        for (Attachment a : attachments) {
+            jdbc.sql("""
+                            insert into mail_outbox_attachment (tenant_id, mail_id, no, file_name, content_type, content)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(TenantContext.requireTenant(), id, ++no, a.fileName(), a.contentType(), a.content())
+                    .update();
+        }
+        return id;
+    }
+
     /**
      * Queues an alert to a store's managers in the current transaction; who they are is asked when it is sent
      * ({@link StoreAlertRecipients}), so this transaction reads no directory. Returns the outbox row's id.

@@ -205,7 +205,7 @@ public class MailOutboxSender implements DisposableBean {
             }
             int attempts = row.attempts() + 1;
             try {
-                smtp.send(message(smtp, row));
+                smtp.send(message(smtp, row, attachments(tenantId, id)));
             } catch (MailException | MessagingException e) {
                 String error = shortError(e);
                 if (attempts >= maxAttempts) {
@@ -233,13 +233,27 @@ public class MailOutboxSender implements DisposableBean {
         }));
     }
 
-    private static MimeMessage message(JavaMailSender smtp, Row row) throws MessagingException {
+    private List<MailOutbox.Attachment> attachments(UUID tenantId, UUID id) {
+        return jdbc.sql("""
+                        select file_name, content_type, content from mail_outbox_attachment
+                        where tenant_id = ? and mail_id = ? order by no""")
+                .params(tenantId, id)
+                .query((rs, n) -> new MailOutbox.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
+    private static MimeMessage message(JavaMailSender smtp, Row row, List<MailOutbox.Attachment> attachments)
+            throws MessagingException {
         MimeMessage message = smtp.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(row.sender());
         helper.setTo(row.recipients());
         helper.setSubject(row.subject());
         helper.setText(row.body(), row.html());
+        for (MailOutbox.Attachment a : attachments) {
+            helper.addAttachment(a.fileName(), new org.springframework.core.io.ByteArrayResource(a.content()),
+                    a.contentType());
+        }
         return message;
     }
 

@@ -1,0 +1,97 @@
+package id.lapak.settlement;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.function.Function;
+
+import id.lapak.billing.payout.PayoutAccountChanged;
+import id.lapak.billing.settlement.BatchClosed;
+import id.lapak.billing.settlement.BatchStatementFiles;
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.tenant.money.Money;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settlement e-mails to the tenant's admin (the administrator address of the tenant), through the e-mail outbox and
+ * in the transaction that decided them, so a rolled-back close sends nothing and an SMTP server that is down only
+ * delays them: a closed batch's statement (PDF and CSV attached) and a change of payout account (numbers masked).
+ * Written in the tenant's language (Indonesian for a tenant in Indonesia, English otherwise). Without an SMTP host or
+ * an admin address nothing is queued.
+ */
+@Component
+class SettlementMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementMailer.class);
+
+    private final MailOutbox outbox;
+    private final BatchStatementFiles statements;
+    private final JdbcClient jdbc;
+    private final String from;
+
+    SettlementMailer(MailOutbox outbox, BatchStatementFiles statements, JdbcClient jdbc,
+                     @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+        this.outbox = outbox;
+        this.statements = statements;
+        this.jdbc = jdbc;
+        this.from = from;
+    }
+
+    private record Admin(String email, Locale locale) {
+    }
+
+    private Admin admin(UUID tenant) {
+        return jdbc.sql("select admin_email, country from tenant where id = ?").param(tenant)
+                .query((rs, n) -> new Admin(rs.getString(1),
+                        "ID".equals(rs.getString(2)) ? Locale.forLanguageTag("id-ID") : Locale.ENGLISH))
+                .optional().filter(a -> a.email() != null && !a.email().isBlank()).orElse(null);
+    }
+
+    @EventListener
+    void batchClosed(BatchClosed closed) {
+        Admin admin = outbox.available() ? admin(closed.tenantId()) : null;
+        if (admin == null) {
+            return;
+        }
+        Function<String, String> t = translations(admin.locale());
+        BatchStatementFiles.Files files = statements.of(closed.batchId(), admin.locale(), t);
+        String day = closed.businessDay().toString();
+        String net = Money.of(closed.netMinor(), closed.currency()).format(admin.locale());
+        outbox.enqueue(MailKind.SETTLEMENT_STATEMENT, from, List.of(admin.email()),
+                MessageFormat.format(t.apply("settlementMail.statement.subject"), day, net),
+                MessageFormat.format(t.apply("settlementMail.statement.body"), day, net),
+                false, List.of(
+                        new MailOutbox.Attachment("statement-" + day + ".pdf", "application/pdf", files.pdf()),
+                        new MailOutbox.Attachment("statement-" + day + ".csv", "text/csv", files.csv())));
+        log.info("Statement of batch {} queued for the tenant's admin", closed.batchId());
+    }
+
+    @EventListener
+    void payoutAccountChanged(PayoutAccountChanged changed) {
+        Admin admin = outbox.available() ? admin(changed.tenantId()) : null;
+        if (admin == null) {
+            return;
+        }
+        Function<String, String> t = translations(admin.locale());
+        outbox.enqueue(MailKind.PAYOUT_ACCOUNT_CHANGED, from, List.of(admin.email()),
+                t.apply("settlementMail.account.subject"),
+                MessageFormat.format(t.apply("settlementMail.account.body"), changed.bankName(),
+                        changed.holderName(), changed.maskedAfter(),
+                        changed.maskedBefore() == null ? "-" : changed.maskedBefore(), changed.changedBy()),
+                false);
+    }
+
+    private static Function<String, String> translations(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
+        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
+    }
+}
