@@ -30,6 +30,8 @@ class LocalServices implements EnvironmentPostProcessor {
             properties.put("spring.flyway.url", postgres.jdbcUrl());
             properties.put("spring.flyway.user", LocalPostgres.OWNER_ROLE);
             properties.put("spring.flyway.password", LocalPostgres.OWNER_ROLE);
+            // A run on the embedded database is a developer's machine: dev-only defaults are allowed (with a warning).
+            properties.put(DevelopmentDefaults.LOCAL_RUN, "true");
         }
         if (!StringUtils.hasText(environment.getProperty("lapak.keycloak.url"))) {
             LocalKeycloak keycloak = LocalKeycloak.start(

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -31,6 +32,17 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 class SecurityConfiguration {
 
     static final String REGISTRATION = "keycloak";
+
+    /**
+     * What a portal page may load: everything from Lapak itself (Vaadin's client needs inline scripts and
+     * {@code eval} for its server-driven updates, and inline styles), images also as data/blob URLs, no plugins, no
+     * framing, no other base. Spring Security adds {@code nosniff}, {@code Cache-Control: no-store} and HSTS (over
+     * HTTPS); the browser journeys fail on any violation Chromium reports.
+     */
+    static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users, ViewAs viewAs,
@@ -55,6 +67,10 @@ class SecurityConfiguration {
                     }
                     response.sendRedirect(request.getContextPath() + "/access-refused?reason=" + code);
                 }));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny()));
         http.addFilterBefore(new PortalSessionFilter(viewAs, tenantStatus), AuthorizationFilter.class);
         http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(),

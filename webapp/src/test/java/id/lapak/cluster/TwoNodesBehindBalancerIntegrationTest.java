@@ -368,6 +368,7 @@ class TwoNodesBehindBalancerIntegrationTest {
                 "--spring.datasource.username=lapak_app",
                 "--spring.datasource.password=lapak_app",
                 "--spring.flyway.enabled=false",
+                "--lapak.dev-defaults.allowed=true",
                 "--lapak.keys.master-keystore=" + Path.of(masterKeystore).toAbsolutePath(),
                 "--spring.quartz.auto-startup=true",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
