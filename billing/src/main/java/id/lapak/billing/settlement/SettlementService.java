@@ -165,14 +165,19 @@ public class SettlementService {
         Instant to = rule.end(day);
         long[] v = jdbc.sql("""
                 with sold as (
-                    select s.id, s.authorized_minor from sale s
+                    select s.id, s.authorized_minor, s.sold_at from sale s
                     where s.tenant_id = ? and s.store_id = ? and s.sold_at >= ? and s.sold_at < ?
                       and s.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED')
                 ),
                 captures as (
+                    select o.sale_id, o.id, o.amount_minor, o.completed_at, sold.sold_at from sold
+                    join payment_operation o on o.tenant_id = ? and o.sale_id = sold.id
+                    where o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
+                    union
                     select o.sale_id, o.id, o.amount_minor, o.completed_at, s.sold_at from payment_operation o
                     join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
                     where o.tenant_id = ? and s.store_id = ? and o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
+                      and o.completed_at >= ? and o.completed_at < ?
                 ),
                 moves as (
                     select o.id, o.kind, o.amount_minor from payment_operation o
@@ -180,7 +185,9 @@ public class SettlementService {
                     where o.tenant_id = ? and s.store_id = ? and o.status = 'SUCCEEDED'
                       and o.completed_at >= ? and o.completed_at < ?
                       and (o.kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
-                           or (o.kind = 'REVERSAL' and exists (select 1 from captures c where c.sale_id = o.sale_id)))
+                           or (o.kind = 'REVERSAL' and exists (select 1 from payment_operation c
+                               where c.tenant_id = o.tenant_id and c.sale_id = o.sale_id and c.kind = 'CAPTURE'
+                                 and c.status = 'SUCCEEDED')))
                 ),
                 lines as (
                     select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout
@@ -210,8 +217,8 @@ public class SettlementService {
                     (select coalesce(sum(case when kind = 'CHARGEBACK' then amount_minor else -amount_minor end), 0)
                         from moves where kind in ('CHARGEBACK', 'CHARGEBACK_REVERSAL'))
                 """)
-                .params(tenant, storeId, time(from), time(to), tenant, storeId, tenant, storeId, time(from), time(to),
-                        tenant, time(to), time(from), time(to), time(from))
+                .params(tenant, storeId, time(from), time(to), tenant, tenant, storeId, time(from), time(to),
+                        tenant, storeId, time(from), time(to), tenant, time(to), time(from), time(to), time(from))
                 .query((rs, n) -> {
                     long[] values = new long[15];
                     for (int i = 0; i < values.length; i++) {
