@@ -26,6 +26,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import id.lapak.ui.Localized;
 import id.lapak.billing.payout.PayoutAccountService;
+import id.lapak.billing.pricing.PlanRow;
+import id.lapak.billing.pricing.PricingService;
 import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
@@ -58,7 +60,7 @@ class SettlementView extends VerticalLayout {
     private final SettlementService settlement;
 
     SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts,
-                   AdjustmentService adjustments) {
+                   AdjustmentService adjustments, PricingService pricing) {
         this.settlement = settlement;
         setId("settlement");
         setWidthFull();
@@ -82,6 +84,7 @@ class SettlementView extends VerticalLayout {
         if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
             add(new H3(getTranslation("settlement.payouts")), new PayoutAccountSection(accounts), payoutsGrid());
             add(new H3(getTranslation("adjustment.title")), new AdjustmentSection(adjustments));
+            add(new H3(getTranslation("pricing.own")), ownPlan(pricing));
         }
         add(new H3(getTranslation("settlement.waterfall")), waterfall(stores));
     }
@@ -144,6 +147,27 @@ class SettlementView extends VerticalLayout {
         link.getElement().setAttribute("download", true);
         link.getStyle().set("margin-left", "var(--lumo-space-m)");
         return link;
+    }
+
+    /** The plan in force today and any plan already set for a later day, read-only. */
+    private Div ownPlan(PricingService pricing) {
+        Div plan = new Div();
+        plan.setId("settlement-plan");
+        List<PlanRow> plans = pricing.ownPlans();
+        if (plans.isEmpty()) {
+            plan.setText(getTranslation("pricing.own.empty"));
+        }
+        LocalDate today = LocalDate.now();
+        for (PlanRow p : plans) {
+            plan.add(new Div(getTranslation("pricing.column.from") + " " + date(p.effectiveFrom()) + ": "
+                    + PricingPanel.rates(p, this::getTranslation, getLocale()) + " · "
+                    + getTranslation("pricing.field.minimumFee") + " " + money(p.minimumFeeMinor(), p.currency())
+                    + " · " + getTranslation("settlement.column.ppn") + " " + PricingPanel.percent(p.ppnBasisPoints())));
+            if (!p.effectiveFrom().isAfter(today)) {
+                break;
+            }
+        }
+        return plan;
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -144,6 +144,8 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.BUILDING.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
                     VaadinIcon.SCALE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.support.settlement"), "support/settlement",
+                    VaadinIcon.MONEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             return nav;
         }

@@ -67,6 +67,13 @@ class PricingIntegrationTest {
                 .contains(new FeeRule(190, Money.of(0, "IDR"), Money.of(500, "IDR"), 1100));
         assertThat(TestUsers.as(support, () -> pricing.ruleOn(tenant, today.plusDays(10), "VISA")))
                 .contains(new FeeRule(250, Money.of(1_000, "IDR"), Money.of(0, "IDR"), 1100));
+        // The history keeps both plans, latest first; the merchant admin reads it, support writes it.
+        assertThat(TestUsers.as(support, () -> pricing.plans(tenant))).extracting(p -> p.effectiveFrom())
+                .containsExactly(today.plusDays(10), today);
+        assertThat(TestUsers.as(admin, () -> pricing.ownPlans())).hasSize(2).first()
+                .satisfies(p -> assertThat(p.rates().get("VISA")).isEqualTo(new PlanForm.BrandRate(250, 1_000)));
+        assertThatThrownBy(() -> TestUsers.as(TestUsers.user(tenant, Set.of(), Role.STORE_MANAGER),
+                () -> pricing.ownPlans())).isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test

@@ -168,6 +168,7 @@ class SettlementCrashIntegrationTest {
                 "--spring.datasource.password=lapak_app",
                 "--spring.flyway.enabled=false",
                 "--spring.quartz.auto-startup=false",
+                "--lapak.dev-defaults.allowed=true",
                 "--lapak.keys.master-keystore=" + Path.of(masterKeystore).toAbsolutePath(),
                 "--logging.file.name=" + output.resolveSibling(output.getFileName() + ".log"),
                 "--tenant=" + tenant,

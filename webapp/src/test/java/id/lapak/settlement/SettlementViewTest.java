@@ -30,6 +30,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.billing.payout.PayoutAccountRefused;
 import id.lapak.billing.payout.PayoutAccountService;
+import id.lapak.billing.pricing.PricingService;
 import id.lapak.billing.settlement.AdjustmentRefused;
 import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
@@ -53,6 +54,7 @@ class SettlementViewTest extends BrowserlessTest {
     final StoreService stores = mock(StoreService.class);
     final PayoutAccountService accounts = mock(PayoutAccountService.class);
     final AdjustmentService adjustments = mock(AdjustmentService.class);
+    final PricingService pricing = mock(PricingService.class);
 
     @AfterEach
     void signOut() {
@@ -163,6 +165,6 @@ class SettlementViewTest extends BrowserlessTest {
         var auth = new TestingAuthenticationToken(user, null, role.authority());
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
-        UI.getCurrent().add(new SettlementView(settlement, stores, accounts, adjustments));
+        UI.getCurrent().add(new SettlementView(settlement, stores, accounts, adjustments, pricing));
     }
 }

@@ -98,6 +98,35 @@ public class PricingService {
         });
     }
 
+    /** A tenant's plans, the latest effective first: the whole history, nothing is ever edited. */
+    public List<PlanRow> plans(UUID tenant) {
+        return platform.call("pricing: read a tenant's plans", () -> readPlans(tenant));
+    }
+
+    /** The merchant admin's own plans (read-only), the latest effective first. */
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<PlanRow> ownPlans() {
+        return readPlans(id.lapak.tenant.context.TenantContext.requireTenant());
+    }
+
+    private List<PlanRow> readPlans(UUID tenant) {
+        Map<UUID, Map<String, PlanForm.BrandRate>> rates = new java.util.HashMap<>();
+        jdbc.sql("select plan_id, brand, rate_bp, fixed_minor from pricing_rate where tenant_id = ?").param(tenant)
+                .query((rs, n) -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), new PlanForm.BrandRate(rs.getLong(3), rs.getLong(4))))
+                .list();
+        return jdbc.sql("""
+                        select id, effective_from, currency, min_fee_minor, ppn_bp, recorded_at, recorded_by
+                        from pricing_plan where tenant_id = ? order by effective_from desc, recorded_at desc""")
+                .param(tenant)
+                .query((rs, n) -> new PlanRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
+                        Map.copyOf(rates.getOrDefault(rs.getObject(1, UUID.class), Map.of()))))
+                .list();
+    }
+
     /** The fee rule of a tenant's brand on a day, if the tenant has a plan by then. */
     public Optional<FeeRule> ruleOn(UUID tenant, LocalDate day, String brand) {
         return platform.call("pricing: read a plan", () -> jdbc.sql("""
