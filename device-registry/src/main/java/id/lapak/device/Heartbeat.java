@@ -3,14 +3,16 @@ package id.lapak.device;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A device's periodic health report. {@code pendingUploads} counts the offline payments the device still holds; the
- * device API accepts it as {@code pendingOfflinePayments} too.
+ * A device's periodic health report. {@code pendingUploads} counts the offline payments the device still holds; in
+ * the device API's JSON it is {@code pendingOfflinePayments} (the older name {@code pendingUploads} is accepted).
  */
 public record Heartbeat(Integer batteryPercent, Boolean charging, String appVersion, String readerFirmware,
                         Connectivity connectivity, Integer signalStrength,
-                        @JsonAlias("pendingOfflinePayments") Integer pendingUploads, Instant deviceTime) {
+                        @JsonProperty("pendingOfflinePayments") @JsonAlias("pendingUploads") Integer pendingUploads,
+                        Instant deviceTime) {
 
     public enum Connectivity {
         WIFI,

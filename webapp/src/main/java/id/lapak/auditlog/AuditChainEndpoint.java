@@ -18,13 +18,14 @@ import org.springframework.stereotype.Component;
 @Endpoint(id = "auditchain")
 class AuditChainEndpoint {
 
-    record Chain(String chain, String tenantId, boolean intact, long entries, String firstBadEntryId, String problem) {
+    record Chain(String chain, String tenantId, boolean intact, long entries, String firstBadEntryId, String problem,
+                 List<ChainStatus.ChainProblem> problems) {
 
         static Chain of(ChainStatus status) {
             return new Chain(status.tenantId() == null ? "platform" : status.tenantId().toString(),
                     status.tenantId() == null ? null : status.tenantId().toString(), status.intact(),
                     status.entries(), status.firstBadEntryId() == null ? null : status.firstBadEntryId().toString(),
-                    status.problem());
+                    status.problem(), status.problems());
         }
     }
 

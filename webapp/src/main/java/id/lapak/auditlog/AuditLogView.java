@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -148,8 +149,8 @@ class AuditLogView extends VerticalLayout {
         chains.addColumn(c -> getTranslation(c.intact() ? "audit.chain.intact" : "audit.chain.broken"))
                 .setHeader(getTranslation("audit.column.intact"));
         chains.addColumn(ChainStatus::entries).setHeader(getTranslation("audit.column.entries"));
-        chains.addColumn(c -> c.firstBadEntryId() == null ? (c.problem() == null ? "" : c.problem())
-                        : c.firstBadEntryId() + " — " + c.problem())
+        chains.addColumn(c -> c.problems().stream().map(ChainStatus.ChainProblem::description)
+                        .collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("audit.column.firstBad"));
         chains.setVisible(false);
         Button verify = new Button(getTranslation("audit.verify"), VaadinIcon.CHECK_CIRCLE.create(), e -> {

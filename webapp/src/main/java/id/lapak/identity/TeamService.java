@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.lapak.identity.KeycloakAdmin.UserRep;
+import id.lapak.security.AccessRevocations;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
@@ -42,7 +43,11 @@ public class TeamService {
     private final StoreService stores;
     private final AuditLog auditLog;
 
-    TeamService(Identities identities, TenantDirectory tenants, StoreService stores, AuditLog auditLog) {
+    private final AccessRevocations revocations;
+
+    TeamService(Identities identities, TenantDirectory tenants, StoreService stores, AuditLog auditLog,
+                AccessRevocations revocations) {
+        this.revocations = revocations;
         this.identities = identities;
         this.keycloak = identities.keycloak();
         this.tenants = tenants;
@@ -115,6 +120,7 @@ public class TeamService {
             keycloak.addRealmRole(user.id(), role.name());
         }
         keycloak.logout(user.id());
+        revocations.revoke(user.id()); // open portal sessions end at their next request, on every node
         return identities.member(keycloak.findUser(user.id()).orElseThrow());
     }
 
@@ -131,6 +137,7 @@ public class TeamService {
                 .change("storeIds", String.join(",", sorted(storeIdsOf(user))), String.join(",", sorted(scope))));
         keycloak.updateUser(user.withAttribute(Identities.STORE_IDS, sorted(scope)));
         keycloak.logout(user.id());
+        revocations.revoke(user.id()); // open portal sessions end at their next request, on every node
         return identities.member(keycloak.findUser(user.id()).orElseThrow());
     }
 
@@ -145,6 +152,7 @@ public class TeamService {
         auditLog.record(AuditEvent.of("user.disabled", "User", user.id()).change("enabled", user.enabled(), false));
         keycloak.updateUser(user.withEnabled(false));
         keycloak.logout(user.id());
+        revocations.revoke(user.id()); // open portal sessions end at their next request, on every node
         return identities.member(keycloak.findUser(user.id()).orElseThrow());
     }
 
@@ -168,6 +176,7 @@ public class TeamService {
         String password = TemporaryPasswords.next();
         keycloak.setTemporaryPassword(user.id(), password);
         keycloak.logout(user.id());
+        revocations.revoke(user.id()); // open portal sessions end at their next request, on every node
         return new Invitation(user.id(), user.email(), password);
     }
 

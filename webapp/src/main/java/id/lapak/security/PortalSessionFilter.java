@@ -11,12 +11,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a portal session on every request, before it is authorised: a "view as tenant" past its time ends, and a
- * person whose tenant was suspended after they logged in is signed out and sent to the suspended page.
+ * Checks a portal session on every request, before it is authorised: a "view as tenant" past its time ends; a person
+ * whose access changed after they logged in (disabled, another role, other stores) is signed out and logs in again;
+ * a person whose tenant was suspended after they logged in is signed out and sent to the suspended page.
  */
 class PortalSessionFilter extends OncePerRequestFilter {
 
@@ -24,10 +27,12 @@ class PortalSessionFilter extends OncePerRequestFilter {
 
     private final ViewAs viewAs;
     private final TenantStatusCheck tenantStatus;
+    private final AccessRevocations revocations;
 
-    PortalSessionFilter(ViewAs viewAs, TenantStatusCheck tenantStatus) {
+    PortalSessionFilter(ViewAs viewAs, TenantStatusCheck tenantStatus, AccessRevocations revocations) {
         this.viewAs = viewAs;
         this.tenantStatus = tenantStatus;
+        this.revocations = revocations;
     }
 
     @Override
@@ -35,6 +40,17 @@ class PortalSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         viewAs.expireIfDue(request, response);
         LapakUser user = CurrentUser.find().orElse(null);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (user != null && authentication != null && authentication.getPrincipal() instanceof OidcUser oidc
+                && revocations.revoked(user.subject(), oidc.getIssuedAt())) {
+            SecurityContextHolder.clearContext();
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
         if (user != null && !(user instanceof ReadOnlyViewer) && user.tenantId().isPresent()
                 && tenantStatus.suspended(user.tenantId().get())) {
             SecurityContextHolder.clearContext();

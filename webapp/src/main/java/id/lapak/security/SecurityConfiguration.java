@@ -46,7 +46,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users, ViewAs viewAs,
-                                            TenantStatusCheck tenantStatus) throws Exception {
+                                            TenantStatusCheck tenantStatus, AccessRevocations revocations)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused", "/error",
                         PortalSessionFilter.SUSPENDED_PAGE).permitAll()
@@ -71,7 +72,7 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frames -> frames.deny()));
-        http.addFilterBefore(new PortalSessionFilter(viewAs, tenantStatus), AuthorizationFilter.class);
+        http.addFilterBefore(new PortalSessionFilter(viewAs, tenantStatus, revocations), AuthorizationFilter.class);
         http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}")

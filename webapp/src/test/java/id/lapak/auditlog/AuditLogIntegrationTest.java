@@ -142,6 +142,35 @@ class AuditLogIntegrationTest {
     }
 
     @Test
+    void oneVerificationListsEveryProblemOfTheChain() throws SQLException {
+        Merchant merchant = TestMerchants.create(tenants, stores, "Audit many");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(AuditActor.system("test").callAs(
+                    () -> audit.recordFor(merchant.tenant(), AuditEvent.of("test.many").change("amount", 1, 2))));
+        }
+        try (Connection c = ownerConnection()) {
+            execute(c, "update audit_entry set changes = replace(changes, '2', '9') where id = '" + ids.get(1) + "'");
+            execute(c, "delete from audit_entry where id = '" + ids.get(4) + "'");
+            execute(c, "update audit_entry set action = 'test.rewritten' where id = '" + ids.get(6) + "'");
+        }
+        ChainStatus status = audit.verify(merchant.tenant());
+        assertThat(status.intact()).isFalse();
+        assertThat(status.problems()).extracting(ChainStatus.ChainProblem::kind, ChainStatus.ChainProblem::entryId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ChainStatus.Kind.EDITED, ids.get(1)),
+                        org.assertj.core.groups.Tuple.tuple(ChainStatus.Kind.DELETED, ids.get(5)),
+                        org.assertj.core.groups.Tuple.tuple(ChainStatus.Kind.EDITED, ids.get(6)));
+        assertThat(status.firstBadEntryId()).isEqualTo(ids.get(1));
+
+        try (Connection c = ownerConnection()) {
+            execute(c, "delete from audit_entry where id = '" + ids.get(7) + "'");
+        }
+        assertThat(audit.verify(merchant.tenant()).problems()).extracting(ChainStatus.ChainProblem::kind)
+                .contains(ChainStatus.Kind.TRUNCATED_TAIL);
+    }
+
+    @Test
     void onlySupportOrTheTenantsOwnAdminVerifies() {
         Merchant merchant = TestMerchants.create(tenants, stores, "Audit verify roles");
         Merchant other = TestMerchants.create(tenants, stores, "Audit verify other");

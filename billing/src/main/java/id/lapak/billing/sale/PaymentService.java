@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +147,7 @@ public class PaymentService {
             throw new PaymentRefusedException("gateway_unavailable", "No payment gateway is configured", 503);
         }
         byte[] hash = canonicalHash(request);
-        Instant now = clock.instant();
+        Instant now = now(); // PostgreSQL keeps microseconds: the first answer says what a replay will say
         CardData[] card = new CardData[1];
         try {
             Claim claim = transaction.execute(status -> {
@@ -182,7 +183,11 @@ public class PaymentService {
         }
     }
 
-    /** The KSN must be this device's reader key's, and its counter new (recorded with the sale, or not at all). */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+        /** The KSN must be this device's reader key's, and its counter new (recorded with the sale, or not at all). */
     private void claimKsn(UUID deviceId, PaymentRequest request, UUID saleId, Instant now) {
         try {
             ksnUses.claim(deviceId, request.card().algorithm(), request.card().ksn(), saleId, now);
@@ -247,7 +252,7 @@ public class PaymentService {
         } finally {
             card.destroy();
         }
-        Instant decidedAt = clock.instant();
+        Instant decidedAt = now();
         String actor = "device " + device.name();
         List<SaleRows.NewOperation> operations = new ArrayList<>();
         SaleRows.Decision decision;

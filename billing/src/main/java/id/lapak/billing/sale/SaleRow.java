@@ -53,7 +53,7 @@ record SaleRow(UUID tenantId, UUID id, UUID storeId, UUID deviceId, byte[] reque
     PaymentResult result() {
         return new PaymentResult(id, outcome(), status, status.approved(), responseCode, authorizationCode,
                 declineReason, Outcomes.message(status, declineReason), amountMinor, authorizedMinor, capturedMinor,
-                currency, brand, maskedPan, offline, deviceTime, soldAt, false);
+                refundedMinor, currency, brand, maskedPan, offline, deviceTime, soldAt, false);
     }
 
     String outcome() {

@@ -415,7 +415,9 @@ public class SalesService {
             default -> "not_approved";
         };
         if (sale.status() == SaleStatus.REFUNDED && what.equals("refund")) {
-            reason = "refund_exceeds_captured";
+            // Nothing left to refund is the same refusal as refunding more than is left: 422, whatever the amount.
+            return new PaymentRefusedException("refund_exceeds_captured", "Everything captured was refunded already",
+                    422);
         }
         return new PaymentRefusedException(reason, "A sale that is " + sale.status() + " cannot be " + what
                 + (what.endsWith("e") ? "d" : "ed"), 409);

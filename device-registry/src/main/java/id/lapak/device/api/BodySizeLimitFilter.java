@@ -17,12 +17,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** API bodies are small: anything over 64 KB is refused with 413 before it is read, declared length or not. */
+/**
+ * API bodies are small: anything over 64 KB is refused with 413 before it is read, declared length or not — except a
+ * payment, which may carry up to 500 lines with their descriptions: 256 KB.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final int LIMIT = 64 * 1024;
+    static final int PAYMENT_LIMIT = 256 * 1024;
+    static final String PAYMENTS = "/api/device/v1/payments";
 
     private final ProblemWriter problems;
 
@@ -38,14 +43,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
-            problems.write(response, 413, "Body too large", "Request bodies are limited to 64 KB", "body_too_large");
+        boolean payment = "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + PAYMENTS);
+        int limit = payment ? PAYMENT_LIMIT : LIMIT;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, 413, "Body too large", "Request bodies are limited to " + limit / 1024
+                    + " KB", "body_too_large");
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public ServletInputStream getInputStream() throws IOException {
-                return new Limited(super.getInputStream());
+                return new Limited(super.getInputStream(), limit);
             }
         }, response);
     }
@@ -54,16 +63,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class Limited extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final int limit;
         private long read;
 
-        Limited(ServletInputStream in) {
+        Limited(ServletInputStream in, int limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0 && ++read > LIMIT) {
+            if (b >= 0 && ++read > limit) {
                 throw new BodyTooLargeException();
             }
             return b;
@@ -72,7 +83,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
-            if (n > 0 && (read += n) > LIMIT) {
+            if (n > 0 && (read += n) > limit) {
                 throw new BodyTooLargeException();
             }
             return n;
@@ -96,7 +107,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
-            super("Request body over 64 KB");
+            super("Request body over the limit");
         }
     }
 }

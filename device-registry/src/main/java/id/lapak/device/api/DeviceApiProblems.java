@@ -8,6 +8,7 @@ import id.lapak.device.pairing.PairingException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the APIs (device and integration) is an RFC 9457 problem with a stable {@code reason}; malformed JSON, wrong types
@@ -106,14 +109,44 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
             case 415 -> "media_type_unsupported";
             default -> "request_invalid";
         };
-        if (statusCode.value() == 400) {
+        String field = statusCode.value() == 400 ? invalidField(ex) : null;
+        if (field != null) {
+            reason = snakeCase(field) + "_invalid";
+            problem.setDetail(ex instanceof TypeMismatchException
+                    ? field + " is not valid here (an id is a UUID)" : field + " has a value the API does not know");
+        } else if (statusCode.value() == 400) {
             problem.setDetail("The body is not valid JSON of the expected shape");
         } else if (statusCode.value() == 413) {
-            problem.setDetail("Request bodies are limited to 64 KB");
+            problem.setDetail("Request bodies are limited to 64 KB (a payment: 256 KB)");
         }
         problem.setType(URI.create("https://lapak.id/problems/" + reason.replace('_', '-')));
         problem.setProperty("reason", reason);
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    /**
+     * The field a well-formed request got wrong, so the reason can name it: a path variable of the wrong type
+     * ({@code paymentId} → {@code payment_id_invalid}) or a JSON value of the wrong type or an unknown enum value
+     * ({@code entryMode} → {@code entry_mode_invalid}). Null when the body is not JSON at all.
+     */
+    static String invalidField(Throwable ex) {
+        if (ex instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            return mismatch.getPropertyName();
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException input && !input.getPath().isEmpty()) {
+                String name = input.getPath().getLast().getPropertyName();
+                if (name == null && input.getPath().size() > 1) {
+                    name = input.getPath().get(input.getPath().size() - 2).getPropertyName();
+                }
+                return name;
+            }
+        }
+        return null;
+    }
+
+    static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A body without a declared length that ran over the limit while being read. */

@@ -335,14 +335,19 @@ public class AuditLog {
     private record Head(long lastSeq, byte[] lastHash) {
     }
 
-    /** Follows a chain entry by entry and remembers the first link that does not hold. */
+    /**
+     * Follows a chain entry by entry and lists every place where it does not hold: a gap in the sequence (entries
+     * deleted), a sequence number out of order or repeated (entries inserted or reordered), an entry whose content no
+     * longer matches its hash (edited), an entry that does not link to the one before it (relinked), and a head that
+     * is ahead of the last entry (tail truncated). The walk goes on after each problem, re-synchronising on what is
+     * there, so one edit does not hide a deletion further on.
+     */
     private static final class Walk {
         private final UUID tenantId;
+        private final List<ChainStatus.ChainProblem> problems = new ArrayList<>();
         private long count;
         private long expectedSeq = 1;
         private byte[] previousHash;
-        private UUID firstBad;
-        private String problem;
 
         Walk(UUID tenantId) {
             this.tenantId = tenantId;
@@ -350,30 +355,35 @@ public class AuditLog {
 
         void next(Entry entry, byte[] storedHash) {
             count++;
-            if (problem != null) {
-                return;
+            boolean linked = Arrays.equals(entry.prevHash(), previousHash);
+            if (entry.seq() > expectedSeq) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.DELETED, entry.id(), expectedSeq,
+                        entry.seq() - expectedSeq == 1 ? "entry " + expectedSeq + " is missing"
+                                : "entries " + expectedSeq + " to " + (entry.seq() - 1) + " are missing"));
+            } else if (entry.seq() < expectedSeq) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.INSERTED_OR_REORDERED, entry.id(),
+                        entry.seq(), "entry " + entry.seq() + " appears again or out of order"));
+            } else if (!linked) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.RELINKED, entry.id(), entry.seq(),
+                        "entry " + entry.seq() + " does not link to the entry before it"));
             }
-            if (entry.seq() != expectedSeq) {
-                fail(entry.id(), "entry " + (expectedSeq) + " is missing");
-            } else if (!Arrays.equals(entry.prevHash(), previousHash)) {
-                fail(entry.id(), "does not link to the entry before it");
-            } else if (!MessageDigest.isEqual(entry.hash(), storedHash)) {
-                fail(entry.id(), "content does not match its hash");
+            if (!MessageDigest.isEqual(entry.hash(), storedHash)) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.EDITED, entry.id(), entry.seq(),
+                        "entry " + entry.seq() + "'s content does not match its hash"));
             }
-            expectedSeq = entry.seq() + 1;
+            expectedSeq = Math.max(expectedSeq, entry.seq() + 1);
             previousHash = storedHash;
         }
 
         ChainStatus finish(Head head) {
-            if (problem == null && (head.lastSeq() != expectedSeq - 1 || !Arrays.equals(head.lastHash(), previousHash))) {
-                problem = "entries after " + (expectedSeq - 1) + " are missing";
+            if (head.lastSeq() != expectedSeq - 1 || !Arrays.equals(head.lastHash(), previousHash)) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.TRUNCATED_TAIL, null, expectedSeq,
+                        head.lastSeq() > expectedSeq - 1 ? "entries after " + (expectedSeq - 1) + " are missing"
+                                : "the chain's head does not name its last entry"));
             }
-            return new ChainStatus(tenantId, problem == null, count, firstBad, problem);
-        }
-
-        private void fail(UUID id, String why) {
-            firstBad = id;
-            problem = why;
+            ChainStatus.ChainProblem first = problems.isEmpty() ? null : problems.getFirst();
+            return new ChainStatus(tenantId, problems.isEmpty(), count, first == null ? null : first.entryId(),
+                    first == null ? null : first.description(), problems);
         }
     }
 
