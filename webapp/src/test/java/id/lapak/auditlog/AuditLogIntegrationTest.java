@@ -109,6 +109,15 @@ class AuditLogIntegrationTest {
             assertThatThrownBy(() -> execute(c, "delete from audit_entry where id = '" + id + "'"))
                     .hasMessageContaining("permission denied");
             c.rollback();
+            setTenant(c, merchant.tenant());
+            assertThatThrownBy(() -> execute(c, "update audit_chain_head set last_seq = 0"))
+                    .as("the head moves only by appending").hasMessageContaining("permission denied");
+            c.rollback();
+            setTenant(c, merchant.tenant());
+            assertThatThrownBy(() -> execute(c, "select app_audit_advance_head('" + merchant.tenant()
+                    + "', 99, '\\x00'::bytea)")).as("not onto an entry that is not there")
+                    .hasMessageContaining("cannot move");
+            c.rollback();
         }
     }
 

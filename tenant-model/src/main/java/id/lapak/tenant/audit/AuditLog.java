@@ -157,8 +157,8 @@ public class AuditLog {
                         entry.entityType(), entry.entityId(), entry.changes(), entry.details(), entry.ip(),
                         entry.userAgent(), entry.prevHash(), hash)
                 .update();
-        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where chain_key = ?")
-                .params(entry.seq(), hash, chain).update();
+        // The head moves only through the owner's function, and only onto the entry just written.
+        jdbc.sql("select app_audit_advance_head(?, ?, ?)").params(chain, entry.seq(), hash).query().singleRow();
         return entry.id();
     }
 
