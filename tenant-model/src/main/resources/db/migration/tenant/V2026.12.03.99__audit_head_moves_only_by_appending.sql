@@ -19,3 +19,7 @@ end $$;
 revoke all on function app_audit_advance_head(text, bigint, bytea) from public;
 grant execute on function app_audit_advance_head(text, bigint, bytea) to ${app_role};
 revoke update on audit_chain_head from ${app_role};
+-- Appends lock the head row (select ... for update), which PostgreSQL allows only with UPDATE on some column: a
+-- column that means nothing is the only one the application role may update.
+alter table audit_chain_head add column lock_marker smallint not null default 0;
+grant update (lock_marker) on audit_chain_head to ${app_role};
