@@ -125,9 +125,9 @@ class SettlementCloseBench {
                     authorized_minor, captured_minor)
                 select md5('bench-tenant-' || t)::uuid, md5('bench-sale-' || g)::uuid, md5('bench-store-' || t)::uuid,
                        md5('bench-device-' || t)::uuid, g::text, '\\x00'::bytea, 'CAPTURED', 'IDR',
-                       10000 + (g * 7919) % 990000, 'CHIP', false, at, at, at, at,
-                       (array['VISA', 'MASTERCARD', 'GPN'])[1 + g % 3], 10000 + (g * 7919) % 990000,
-                       10000 + (g * 7919) % 990000
+                       10000 + (g::bigint * 7919) % 990000, 'CHIP', false, at, at, at, at,
+                       (array['VISA', 'MASTERCARD', 'GPN'])[1 + g % 3], 10000 + (g::bigint * 7919) % 990000,
+                       10000 + (g::bigint * 7919) % 990000
                 from generate_series(1, ?) g
                 cross join lateral (select 1 + g % ? as t) tt
                 cross join lateral (select (timestamp '2026-12-01 00:00' + (g % 86340) * interval '1 second')
