@@ -117,7 +117,7 @@ class TenantOnboardingBrowserTest extends BrowserTestSupport {
         boolean otpConfigured = false;
         boolean emailVerified = false;
         Instant deadline = Instant.now().plusSeconds(240);
-        while (!driver.getCurrentUrl().contains("localhost:18080")) {
+        while (!onPortal()) {
             assertThat(Instant.now()).as("first login finished in time").isBefore(deadline);
             if (present("password-new")) {
                 driver.findElement(By.id("password-new")).sendKeys(newPassword);
