@@ -18,19 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes what the payment path stores (tenant, stores in chosen zones, a device, sales and their payment
  * operations) straight into the database, so settlement tests choose every time stamp, including late uploads.
  */
-final class SettlementFixture {
+public final class SettlementFixture {
 
     private final TenantDirectory tenants;
     private final PlatformAccess platform;
     private final JdbcClient jdbc;
 
-    SettlementFixture(TenantDirectory tenants, PlatformAccess platform, JdbcClient jdbc) {
+    public SettlementFixture(TenantDirectory tenants, PlatformAccess platform, JdbcClient jdbc) {
         this.tenants = tenants;
         this.platform = platform;
         this.jdbc = jdbc;
     }
 
-    UUID tenant(String name) {
+    public UUID tenant(String name) {
         UUID tenant = UUID.randomUUID();
         tenants.createIfMissing(new NewTenant(tenant, name + " " + tenant, "PT " + name, "ID", null, null),
                 "test setup");
@@ -38,7 +38,7 @@ final class SettlementFixture {
     }
 
     /** A store in {@code zone} with one device; returns the store id (the device id is the store id's twin). */
-    UUID store(UUID tenant, String name, String zone) {
+    public UUID store(UUID tenant, String name, String zone) {
         UUID store = UUID.randomUUID();
         platform.run("test setup: store", () -> {
             jdbc.sql("""
@@ -55,12 +55,12 @@ final class SettlementFixture {
         return store;
     }
 
-    static UUID device(UUID store) {
+    public static UUID device(UUID store) {
         return UUID.nameUUIDFromBytes(("device/" + store).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** A plan effective from {@code from}: the same rate and fixed fee for every brand. */
-    void plan(UUID tenant, LocalDate from, int rateBp, long fixed, long minimum, int ppnBp) {
+    public void plan(UUID tenant, LocalDate from, int rateBp, long fixed, long minimum, int ppnBp) {
         UUID plan = UUID.randomUUID();
         platform.run("test setup: pricing plan", () -> {
             jdbc.sql("""
@@ -74,7 +74,7 @@ final class SettlementFixture {
         });
     }
 
-    UUID payoutAccount(UUID tenant) {
+    public UUID payoutAccount(UUID tenant) {
         UUID account = UUID.randomUUID();
         platform.run("test setup: payout account", () -> jdbc.sql("""
                 insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number, active,
@@ -87,7 +87,7 @@ final class SettlementFixture {
      * A captured card sale of {@code amount}, sold at {@code soldAt} and recorded (captured) at {@code recordedAt}
      * (later for an offline sale uploaded afterwards); returns the sale id.
      */
-    UUID capturedSale(UUID tenant, UUID store, long amount, Instant soldAt, Instant recordedAt) {
+    public UUID capturedSale(UUID tenant, UUID store, long amount, Instant soldAt, Instant recordedAt) {
         UUID sale = UUID.randomUUID();
         platform.run("test setup: sale", () -> {
             jdbc.sql("""
@@ -104,7 +104,7 @@ final class SettlementFixture {
         return sale;
     }
 
-    UUID refund(UUID tenant, UUID sale, long amount, Instant at) {
+    public UUID refund(UUID tenant, UUID sale, long amount, Instant at) {
         return platform.call("test setup: refund", () -> {
             jdbc.sql("update sale set refunded_minor = refunded_minor + ?, status = 'PARTIALLY_REFUNDED' "
                     + "where tenant_id = ? and id = ?").params(amount, tenant, sale).update();
@@ -113,7 +113,7 @@ final class SettlementFixture {
     }
 
     /** A chargeback (or its reversal) the acquirer notified for a captured sale. */
-    UUID chargeback(UUID tenant, UUID sale, String kind, long amount, Instant at) {
+    public UUID chargeback(UUID tenant, UUID sale, String kind, long amount, Instant at) {
         return platform.call("test setup: " + kind, () -> operation(tenant, sale, kind, amount, at));
     }
 
@@ -121,7 +121,7 @@ final class SettlementFixture {
      * A manual adjustment recorded at {@code at} as the adjustment service records it (the row and its ledger
      * transaction: adjustments against merchant pending), with a chosen time.
      */
-    UUID adjustment(UUID tenant, long amount, Instant at) {
+    public UUID adjustment(UUID tenant, long amount, Instant at) {
         UUID id = UUID.randomUUID();
         UUID transaction = UUID.randomUUID();
         platform.run("test setup: adjustment", () -> {
@@ -141,7 +141,7 @@ final class SettlementFixture {
     }
 
     /** A sale that was only authorized and then voided: no money moves. */
-    UUID voidedSale(UUID tenant, UUID store, long amount, Instant at) {
+    public UUID voidedSale(UUID tenant, UUID store, long amount, Instant at) {
         UUID sale = UUID.randomUUID();
         platform.run("test setup: voided sale", () -> {
             jdbc.sql("""

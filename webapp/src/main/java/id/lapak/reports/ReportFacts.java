@@ -1,0 +1,85 @@
+package id.lapak.reports;
+
+/**
+ * The one definition of report figures in SQL: each level's select over the sales of a set of store days (a CTE
+ * named {@code days} with {@code store_id, day, time_zone, lo, hi}, where {@code [lo, hi)} are the instants of the
+ * store's local day). The rollup job inserts exactly these rows into the rollup tables, and reports compute the
+ * days not rolled up yet with the same text, so the two can never disagree.
+ */
+final class ReportFacts {
+
+    private ReportFacts() {
+    }
+
+    /** The rollup tables and the grain of their rows. */
+    enum Level {
+        HOUR("report_hour", "hour", "extract(hour from s.sold_at at time zone d.time_zone)::smallint as hour"),
+        MIX("report_mix", "device_id, brand, entry_mode, offline",
+                "s.device_id, coalesce(s.card_brand, '') as brand, s.entry_mode, s.offline"),
+        ITEM("report_item", "variant_id", "l.variant_id");
+
+        final String table;
+        final String keys;
+        final String keySelect;
+
+        Level(String table, String keys, String keySelect) {
+            this.table = table;
+            this.keys = keys;
+            this.keySelect = keySelect;
+        }
+
+        /** The measure columns of the level's table, in order. */
+        String measures() {
+            return switch (this) {
+                case HOUR -> SALE_MEASURES;
+                case MIX -> SALE_MEASURES + ", fee_minor, fee_ppn_minor";
+                case ITEM -> ITEM_MEASURES;
+            };
+        }
+    }
+
+    static final String SALE_MEASURES = "attempts, approved, declined, captured_count, refund_count, captured_minor, "
+            + "refunded_minor, tip_minor, tax_minor";
+
+    static final String ITEM_MEASURES = "quantity, returned_quantity, gross_minor, tax_minor, returned_minor";
+
+    private static final String SALE_SUMS = """
+            count(*)::int,
+            (count(*) filter (where s.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED',
+                                                 'VOIDED')))::int,
+            (count(*) filter (where s.status = 'DECLINED'))::int,
+            (count(*) filter (where s.captured_minor > 0))::int,
+            (count(*) filter (where s.refunded_minor > 0))::int,
+            coalesce(sum(s.captured_minor), 0),
+            coalesce(sum(s.refunded_minor), 0),
+            coalesce(sum(s.tip_minor) filter (where s.captured_minor > 0), 0),
+            coalesce(sum(s.tax_minor) filter (where s.captured_minor > 0 and s.status <> 'REFUNDED'), 0)""";
+
+    /**
+     * The level's rows ({@code store_id, day, <keys>, currency, <measures>}) for the sales of {@code days} that
+     * match {@code saleCondition} (extra SQL on {@code s}, e.g. a device; empty for none).
+     */
+    static String select(Level level, String saleCondition) {
+        String from = """
+                from days d
+                join sale s on s.tenant_id = :tenant and s.store_id = d.store_id
+                           and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition;
+        return switch (level) {
+            case HOUR -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n"
+                    + from + "\ngroup by d.store_id, d.day, 3, s.currency";
+            case MIX -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + """
+                    ,
+                    coalesce(sum(f.fee), 0), coalesce(sum(f.ppn), 0)
+                    """ + from + """
+
+                    left join lateral (select sum(l.fee_minor) as fee, sum(l.ppn_minor) as ppn from settlement_line l
+                                       where l.tenant_id = s.tenant_id and l.sale_id = s.id) f on true
+                    group by d.store_id, d.day, 3, 4, 5, 6, s.currency""";
+            case ITEM -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, "
+                    + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
+                    + "sum(l.total_minor * l.returned_quantity / l.quantity)\n" + from
+                    + " and s.captured_minor > 0\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
+                    + "\ngroup by d.store_id, d.day, 3, s.currency";
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package id.lapak.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import id.lapak.reports.ReportFacts.Level;
+import id.lapak.tenant.store.StoreScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads reports as rollup + what is not rolled up yet: for every store day of the filter, the rollup rows when the
+ * day is rolled and no change escaped the rollup, otherwise the same figures computed from the sales
+ * ({@link ReportFacts}). Callers pass the person's store scope; nothing here decides who may see what.
+ */
+@Component
+class ReportQueries {
+
+    /** Store days given as two arrays (:stores, :days), for the rollup job. */
+    static final String DAYS_OF_LIST = """
+            with days as (
+                select x.store_id, x.day, st.time_zone,
+                       (x.day::timestamp at time zone st.time_zone) as lo,
+                       ((x.day + 1)::timestamp at time zone st.time_zone) as hi
+                from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)
+                join store st on st.tenant_id = :tenant and st.id = x.store_id)""";
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One group of a report: its key columns (as text or typed values) and figures. */
+    record Row(List<Object> keys, Figures figures) {
+
+        Object key(int i) {
+            return keys.get(i);
+        }
+    }
+
+    /**
+     * Figures of {@code level} grouped by {@code groupBy} (expressions over the fact columns {@code f.store_id,
+     * f.day, f.<level keys>, f.currency}), ordered by the group expressions. Every group is per currency.
+     */
+    List<Row> grouped(UUID tenant, StoreScope scope, ReportFilter filter, Level level, List<String> groupBy) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        boolean rollups = level == Level.MIX || !filter.narrowerThanStore();
+        StringBuilder saleCondition = new StringBuilder();
+        StringBuilder rollupCondition = new StringBuilder();
+        if (filter.deviceId() != null) {
+            saleCondition.append(" and s.device_id = cast(:device as uuid)");
+            rollupCondition.append(" and r.device_id = cast(:device as uuid)");
+        }
+        if (filter.brand() != null) {
+            saleCondition.append(" and s.card_brand = :brand");
+            rollupCondition.append(" and r.brand = :brand");
+        }
+        String storeCondition = (scope.isAll() ? "" : " and id = any(cast(:scope as uuid[]))")
+                + (filter.storeId() == null ? "" : " and id = cast(:store as uuid)");
+        String measures = level.measures();
+        String rollupMeasures = "r." + measures.replace(", ", ", r.");
+        String keys = "r." + level.keys.replace(", ", ", r.");
+        String sql = """
+                with st as (select id, time_zone from store where tenant_id = :tenant%s),
+                cal as (
+                    select st.id as store_id, g::date as day, st.time_zone
+                    from st cross join generate_series(cast(:from as date), cast(:to as date), interval '1 day') g),
+                clean as (
+                    select c.store_id, c.day from cal c
+                    join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
+                    where %s and not exists (
+                        select 1 from report_change x
+                        where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
+                          and not pg_visible_in_snapshot(x.xid, d.snapshot))),
+                days as (
+                    select c.store_id, c.day, c.time_zone,
+                           (c.day::timestamp at time zone c.time_zone) as lo,
+                           ((c.day + 1)::timestamp at time zone c.time_zone) as hi
+                    from cal c where not exists (select 1 from clean k where k.store_id = c.store_id and k.day = c.day)),
+                facts as (
+                    select r.store_id, r.day, %s, r.currency, %s
+                    from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
+                    union all
+                    %s)
+                select %s, f.currency, %s
+                from facts f
+                group by %s, f.currency
+                order by %s, f.currency"""
+                .formatted(storeCondition, rollups ? "true" : "false", keys, rollupMeasures, level.table,
+                        rollupCondition, ReportFacts.select(level, saleCondition.toString()),
+                        String.join(", ", groupBy), sums(level), String.join(", ", groupBy),
+                        String.join(", ", groupBy));
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("tenant", tenant)
+                .param("from", filter.from().toString()).param("to", filter.to().toString());
+        if (!scope.isAll()) {
+            statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
+        }
+        if (filter.storeId() != null) {
+            statement = statement.param("store", filter.storeId().toString());
+        }
+        if (filter.deviceId() != null) {
+            statement = statement.param("device", filter.deviceId().toString());
+        }
+        if (filter.brand() != null) {
+            statement = statement.param("brand", filter.brand());
+        }
+        int keyCount = groupBy.size();
+        return statement.query((rs, n) -> row(rs, keyCount, level)).list();
+    }
+
+    /** A PostgreSQL array literal of ids or ISO dates (no quoting needed), for {@code cast(:x as uuid[])}. */
+    static String arrayLiteral(String[] values) {
+        for (String value : values) {
+            if (!value.matches("[0-9a-fA-F-]+")) {
+                throw new IllegalArgumentException("Not an id or a date: " + value);
+            }
+        }
+        return "{" + String.join(",", values) + "}";
+    }
+
+    private static String sums(Level level) {
+        List<String> parts = new ArrayList<>();
+        for (String column : level.measures().split(", ")) {
+            parts.add("sum(f." + column + ")::bigint");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Row row(ResultSet rs, int keyCount, Level level) throws SQLException {
+        List<Object> keys = new ArrayList<>();
+        for (int i = 1; i <= keyCount; i++) {
+            Object value = rs.getObject(i);
+            if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate();
+            }
+            keys.add(value);
+        }
+        Currency currency = Currency.getInstance(rs.getString(keyCount + 1).strip());
+        int m = keyCount + 2;
+        Figures figures = switch (level) {
+            case HOUR -> new Figures(currency, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2), rs.getLong(m + 3),
+                    rs.getLong(m + 4), rs.getLong(m + 5), rs.getLong(m + 6), rs.getLong(m + 7), rs.getLong(m + 8), 0, 0);
+            case MIX -> new Figures(currency, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2), rs.getLong(m + 3),
+                    rs.getLong(m + 4), rs.getLong(m + 5), rs.getLong(m + 6), rs.getLong(m + 7), rs.getLong(m + 8),
+                    rs.getLong(m + 9), rs.getLong(m + 10));
+            // Items: quantity sold as transactions, returned quantity as refunds, line totals as captured.
+            case ITEM -> new Figures(currency, 0, 0, 0, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2),
+                    rs.getLong(m + 4), 0, rs.getLong(m + 3), 0, 0);
+        };
+        return new Row(keys, figures);
+    }
+
+    /** Sales of days that ended and changed afterwards (late uploads, refunds, voids), newest first. */
+    List<Change> changes(UUID tenant, StoreScope scope, ReportFilter filter, int limit) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        String storeCondition = (scope.isAll() ? "" : " and c.store_id = any(cast(:scope as uuid[]))")
+                + (filter.storeId() == null ? "" : " and c.store_id = cast(:store as uuid)");
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                        select c.day, c.store_id, st.name, c.sale_id, c.kind, c.status, c.changed_at,
+                               s.sold_at, s.amount_minor, s.currency
+                        from report_change c
+                        join store st on st.tenant_id = c.tenant_id and st.id = c.store_id
+                        join sale s on s.tenant_id = c.tenant_id and s.id = c.sale_id
+                        where c.tenant_id = :tenant and c.kind <> 'SETTLED'
+                          and c.day between cast(:from as date) and cast(:to as date)%s
+                        order by c.changed_at desc limit :limit""".formatted(storeCondition))
+                .param("tenant", tenant).param("from", filter.from().toString())
+                .param("to", filter.to().toString()).param("limit", limit);
+        if (!scope.isAll()) {
+            statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
+        }
+        if (filter.storeId() != null) {
+            statement = statement.param("store", filter.storeId().toString());
+        }
+        return statement.query((rs, n) -> new Change(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getLong(9),
+                rs.getString(10).strip())).list();
+    }
+
+    /** A change to a sale of a day that had ended. */
+    public record Change(LocalDate day, UUID storeId, String storeName, UUID saleId, String kind, String status,
+                         java.time.Instant changedAt, java.time.Instant soldAt, long amountMinor, String currency) {
+    }
+}

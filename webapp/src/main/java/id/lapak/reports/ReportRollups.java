@@ -1,0 +1,180 @@
+package id.lapak.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import id.lapak.reports.ReportFacts.Level;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the report rollups: every store day that ended more than an hour ago is rolled up once, and rolled again
+ * when a change made outside the rollup's snapshot reached it (see the migration's notes). A roll replaces the
+ * day's rows in one repeatable-read transaction, so it is exact whatever runs at the same time, and running it twice
+ * changes nothing. {@link #rebuild(UUID)} drops a tenant's rollups and rolls every day again from the sales.
+ */
+@Component
+public class ReportRollups {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRollups.class);
+
+    /** A day is rolled up once it ended this long ago (a payment begun before midnight has long committed by then). */
+    static final Duration GRACE = Duration.ofHours(1);
+
+    /** Store days rolled in one transaction. */
+    private static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final PlatformAccess platform;
+    private final TransactionTemplate rollTransaction;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ReportRollups(JdbcClient jdbc, PlatformAccess platform, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.platform = platform;
+        this.transaction = new TransactionTemplate(transactions);
+        this.rollTransaction = new TransactionTemplate(transactions);
+        this.rollTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.clock = clock;
+    }
+
+    /** What a run did. */
+    public record Outcome(int tenants, int daysRolled, int failures) {
+    }
+
+    /** Rolls the due days of every tenant. */
+    public Outcome rollDue() {
+        List<UUID> tenants = platform.call("report rollups: list tenants",
+                () -> jdbc.sql("select id from tenant order by id").query(UUID.class).list());
+        int days = 0;
+        int failures = 0;
+        for (UUID tenant : tenants) {
+            try {
+                days += rollDue(tenant);
+            } catch (RuntimeException e) {
+                failures++;
+                log.error("Report rollups: tenant {} could not be rolled up ({})", tenant, e.getClass().getSimpleName(),
+                        e);
+            }
+        }
+        if (days > 0 || failures > 0) {
+            log.info("Report rollups: {} store days rolled up, {} tenants failed", days, failures);
+        }
+        return new Outcome(tenants.size(), days, failures);
+    }
+
+    /** Rolls the due days of one tenant; returns how many store days were rolled. */
+    public int rollDue(UUID tenant) {
+        return AuditActor.system("report-rollups").callAs(() -> TenantContext.callAs(tenant, () -> {
+            int rolled = 0;
+            int conflicts = 0;
+            while (true) {
+                List<StoreDay> due = transaction.execute(status -> due(tenant, clock.instant()));
+                if (due.isEmpty()) {
+                    return rolled;
+                }
+                try {
+                    rollTransaction.executeWithoutResult(status -> roll(tenant, due));
+                } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                    // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
+                    if (++conflicts > 3) {
+                        throw e;
+                    }
+                    continue;
+                }
+                rolled += due.size();
+                if (due.size() < BATCH) {
+                    return rolled;
+                }
+            }
+        }));
+    }
+
+    /** Drops the tenant's rollups and rolls every ended day again from the sales; returns the store days rolled. */
+    public int rebuild(UUID tenant) {
+        TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(status ->
+                jdbc.sql("delete from report_day where tenant_id = :tenant").param("tenant", tenant).update()));
+        return rollDue(tenant);
+    }
+
+    record StoreDay(UUID storeId, LocalDate day) {
+    }
+
+    /**
+     * Days to roll, oldest first: days rolled before whose rollup missed a change, then days not rolled yet from the
+     * store's first sale up to the last day that ended at least {@link #GRACE} ago.
+     */
+    private List<StoreDay> due(UUID tenant, Instant now) {
+        return jdbc.sql("""
+                        with st as (
+                            select s.id, s.time_zone,
+                                   ((cast(:now as timestamptz) - cast(:grace as interval)) at time zone s.time_zone)::date - 1
+                                       as last_day
+                            from store s where s.tenant_id = :tenant),
+                        dirty as (
+                            select d.store_id, d.day from report_day d
+                            where d.tenant_id = :tenant and exists (
+                                select 1 from report_change c
+                                where c.tenant_id = d.tenant_id and c.store_id = d.store_id and c.day = d.day
+                                  and not pg_visible_in_snapshot(c.xid, d.snapshot))),
+                        fresh as (
+                            select st.id as store_id, g::date as day
+                            from st
+                            cross join lateral (
+                                select coalesce((select max(d.day) + 1 from report_day d
+                                                 where d.tenant_id = :tenant and d.store_id = st.id),
+                                                (select (min(s.sold_at) at time zone st.time_zone)::date from sale s
+                                                 where s.tenant_id = :tenant and s.store_id = st.id)) as first_day) f
+                            cross join lateral generate_series(f.first_day, st.last_day, interval '1 day') g
+                            where f.first_day is not null)
+                        select store_id, day from (select * from dirty union select * from fresh) x
+                        order by day, store_id limit :batch""")
+                .param("tenant", tenant).param("now", java.sql.Timestamp.from(now))
+                .param("grace", GRACE.toSeconds() + " seconds").param("batch", BATCH)
+                .query((rs, n) -> new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .list();
+    }
+
+    private void roll(UUID tenant, List<StoreDay> days) {
+        String[] stores = days.stream().map(d -> d.storeId().toString()).toArray(String[]::new);
+        String[] dates = days.stream().map(d -> d.day().toString()).toArray(String[]::new);
+        // The first statement fixes the transaction's snapshot: what every statement below reads, and what is kept.
+        jdbc.sql("""
+                        delete from report_day where tenant_id = :tenant
+                          and (store_id, day) in (select * from unnest(cast(:stores as uuid[]), cast(:days as date[])))""")
+                .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
+                .param("days", ReportQueries.arrayLiteral(dates))
+                .update();
+        jdbc.sql("""
+                        insert into report_day (tenant_id, store_id, day, rolled_at, snapshot)
+                        select :tenant, x.store_id, x.day, now(), pg_current_snapshot()
+                        from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)""")
+                .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
+                .param("days", ReportQueries.arrayLiteral(dates))
+                .update();
+        for (Level level : Level.values()) {
+            jdbc.sql(ReportQueries.DAYS_OF_LIST + "\ninsert into " + level.table + " (tenant_id, store_id, day, "
+                            + level.keys + ", currency, " + level.measures() + ")\nselect :tenant, f.* from ("
+                            + ReportFacts.select(level, "") + ") f")
+                    .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
+                .param("days", ReportQueries.arrayLiteral(dates))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package id.lapak.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.lapak.reports.ReportFacts.Level;
+import id.lapak.reports.ReportQueries.Change;
+import id.lapak.reports.ReportQueries.Row;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.json.JsonText;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The merchant's reports and dashboard figures: a merchant admin reads every store, a store manager their stores,
+ * nobody else anything (support reads as the merchant admin through view-as). Every figure comes from
+ * {@link ReportQueries}, so the dashboard, the reports and their exports always agree.
+ */
+@Service
+@PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+@Transactional(readOnly = true)
+public class ReportService {
+
+    /** A named group of a report (a store, a device, an item, a brand…) with its figures. */
+    public record Line(String key, String label, Figures figures) {
+    }
+
+    /** A period beside the one before it, and (for a single day) the same weekday a week earlier. */
+    public record Comparison(ReportFilter filter, Figures current, Figures previous, Figures sameDayLastWeek) {
+    }
+
+    /** A day closed into a frozen report: the figures then, the figures now, the sales changed since. */
+    public record DayReport(UUID storeId, LocalDate day, Instant closedAt, String closedBy, Figures frozen,
+                            Figures now, String sha256, List<Change> changedSince) {
+
+        public boolean changed() {
+            return !frozen.equals(now);
+        }
+    }
+
+    private final ReportQueries queries;
+    private final JdbcClient jdbc;
+    private final TenantDirectory tenants;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReportService(ReportQueries queries, JdbcClient jdbc, TenantDirectory tenants, AuditLog audit, Clock clock) {
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The figures of the filter, in the tenant's currency (zero when nothing was sold). */
+    public Figures summary(ReportFilter filter) {
+        return total(grouped(filter, Level.MIX, List.of()));
+    }
+
+    /** The filter's figures beside the previous period of the same length (and the same day last week). */
+    public Comparison compare(ReportFilter filter) {
+        Figures current = summary(filter);
+        Figures previous = summary(filter.previous());
+        Figures lastWeek = filter.length() == 1
+                ? summary(filter.withDays(filter.from().minusWeeks(1), filter.to().minusWeeks(1))) : null;
+        return new Comparison(filter, current, previous, lastWeek);
+    }
+
+    /** Figures per hour of the local day (0–23), every hour present. */
+    public List<Line> byHour(ReportFilter filter) {
+        Map<Integer, Figures> hours = new LinkedHashMap<>();
+        for (Row row : grouped(filter, Level.HOUR, List.of("f.hour"))) {
+            hours.merge(((Number) row.key(0)).intValue(), row.figures(), Figures::plus);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            lines.add(new Line(Integer.toString(h), "%02d:00".formatted(h),
+                    hours.getOrDefault(h, Figures.zero(currency()))));
+        }
+        return lines;
+    }
+
+    /** Figures per local day of the filter, every day present. */
+    public List<Line> byDay(ReportFilter filter) {
+        Map<LocalDate, Figures> days = new LinkedHashMap<>();
+        for (Row row : grouped(filter, Level.MIX, List.of("f.day"))) {
+            days.merge((LocalDate) row.key(0), row.figures(), Figures::plus);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
+            lines.add(new Line(d.toString(), d.toString(), days.getOrDefault(d, Figures.zero(currency()))));
+        }
+        return lines;
+    }
+
+    /** Figures per weekday (1 = Monday) and hour: the heatmap of busy times. */
+    public Map<DayOfWeek, List<Line>> byWeekdayAndHour(ReportFilter filter) {
+        Map<DayOfWeek, List<Line>> result = new LinkedHashMap<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            List<Line> hours = new ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                hours.add(new Line(Integer.toString(h), "%02d:00".formatted(h), Figures.zero(currency())));
+            }
+            result.put(d, hours);
+        }
+        for (Row row : grouped(filter, Level.HOUR, List.of("extract(isodow from f.day)::int", "f.hour"))) {
+            DayOfWeek d = DayOfWeek.of(((Number) row.key(0)).intValue());
+            int h = ((Number) row.key(1)).intValue();
+            Line old = result.get(d).get(h);
+            result.get(d).set(h, new Line(old.key(), old.label(), old.figures().plus(row.figures())));
+        }
+        return result;
+    }
+
+    /** Figures per store, best first. */
+    public List<Line> byStore(ReportFilter filter) {
+        Map<UUID, String> names = names("select id, name from store where tenant_id = :tenant");
+        return ranked(grouped(filter, Level.MIX, List.of("f.store_id")), names);
+    }
+
+    /** Figures per device, best first. */
+    public List<Line> byDevice(ReportFilter filter) {
+        Map<UUID, String> names = names("select id, name from device where tenant_id = :tenant");
+        return ranked(grouped(filter, Level.MIX, List.of("f.device_id")), names);
+    }
+
+    /**
+     * Items sold, best first: {@link Figures#transactions()} is the quantity sold, {@link Figures#refundCount()} the
+     * quantity returned, {@link Figures#gross()} the line totals and {@link Figures#refunds()} what was returned.
+     */
+    public List<Line> byItem(ReportFilter filter) {
+        Map<UUID, String> names = names("""
+                select v.id, i.name || case when v.name = '' then '' else ' · ' || v.name end
+                from catalog_variant v join catalog_item i on i.tenant_id = v.tenant_id and i.id = v.item_id
+                where v.tenant_id = :tenant""");
+        return ranked(grouped(filter, Level.ITEM, List.of("f.variant_id")), names);
+    }
+
+    /** Items sold per category (items without one under the empty key), best first. */
+    public List<Line> byCategory(ReportFilter filter) {
+        Map<UUID, UUID> categoryOf = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select v.id, i.category_id from catalog_variant v
+                        join catalog_item i on i.tenant_id = v.tenant_id and i.id = v.item_id
+                        where v.tenant_id = :tenant""").param("tenant", tenant())
+                .query(rs -> {
+                    categoryOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                });
+        Map<UUID, String> names = names("select id, name from catalog_category where tenant_id = :tenant");
+        Map<String, Figures> byCategory = new LinkedHashMap<>();
+        for (Row row : grouped(filter, Level.ITEM, List.of("f.variant_id"))) {
+            UUID category = categoryOf.get((UUID) row.key(0));
+            byCategory.merge(category == null ? "" : category.toString(), row.figures(), Figures::plus);
+        }
+        List<Line> lines = new ArrayList<>();
+        byCategory.forEach((key, figures) -> lines.add(new Line(key,
+                key.isEmpty() ? "" : names.getOrDefault(UUID.fromString(key), key), figures)));
+        lines.sort(Comparator.comparingLong((Line l) -> l.figures().net().minor()).reversed());
+        return lines;
+    }
+
+    /** Figures per card brand and entry mode (offline payments as their own mode), largest first. */
+    public List<Line> byPaymentMethod(ReportFilter filter) {
+        List<Line> lines = new ArrayList<>();
+        for (Row row : grouped(filter, Level.MIX, List.of("f.brand", "case when f.offline then 'OFFLINE' else f.entry_mode end"))) {
+            String brand = (String) row.key(0);
+            String mode = (String) row.key(1);
+            lines.add(new Line(brand + "/" + mode, brand + "/" + mode, row.figures()));
+        }
+        lines.sort(Comparator.comparingLong((Line l) -> l.figures().capturedMinor()).reversed());
+        return lines;
+    }
+
+    /** Per store and month: taxable sales, PPN and the base without it, for the accountant. */
+    public List<Line> tax(ReportFilter filter) {
+        Map<UUID, String> names = names("select id, name from store where tenant_id = :tenant");
+        List<Line> lines = new ArrayList<>();
+        for (Row row : grouped(filter, Level.HOUR, List.of("to_char(f.day, 'YYYY-MM')", "f.store_id"))) {
+            UUID store = (UUID) row.key(1);
+            lines.add(new Line(row.key(0) + "/" + store, row.key(0) + " · " + names.getOrDefault(store, ""),
+                    row.figures()));
+        }
+        return lines;
+    }
+
+    /** Sales of ended days changed afterwards (late offline uploads, refunds, voids), newest first. */
+    public List<Change> changes(ReportFilter filter) {
+        StoreScope scope = scope(filter);
+        return queries.changes(tenant(), scope, filter, 500);
+    }
+
+    /**
+     * Closes a store's day into a frozen day report (Z report): its figures, their SHA-256 written into the audit
+     * chain. A day closes once, after it ended in the store's zone.
+     */
+    @Transactional
+    public DayReport closeDay(UUID storeId, LocalDate day) {
+        StoreScope.current().require(storeId);
+        ZoneId zone = storeZone(storeId);
+        if (!day.isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+            throw new InvalidReportFilterException("report.z.notEnded");
+        }
+        if (frozen(storeId, day).isPresent()) {
+            throw new InvalidReportFilterException("report.z.closedAlready");
+        }
+        Figures figures = summary(ReportFilter.days(day, day).withStore(storeId));
+        String text = json(figures);
+        String hash = sha256(text);
+        String by = CurrentUser.require().username();
+        jdbc.sql("""
+                        insert into report_z (tenant_id, store_id, day, closed_at, closed_by, figures, figures_sha256)
+                        values (:tenant, :store, :day, :at, :by, :figures, :hash)""")
+                .param("tenant", tenant()).param("store", storeId).param("day", day)
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("by", by).param("figures", text)
+                .param("hash", hash).update();
+        audit.record(AuditEvent.of("report.day.closed", "store", storeId).detail("day", day)
+                .detail("figuresSha256", hash).detail("net", figures.net().toPlainString()));
+        return dayReport(storeId, day).orElseThrow();
+    }
+
+    /** The frozen report of a store's day, with today's figures beside it; empty when the day was not closed. */
+    public Optional<DayReport> dayReport(UUID storeId, LocalDate day) {
+        StoreScope.current().require(storeId);
+        return frozen(storeId, day).map(z -> {
+            ReportFilter filter = ReportFilter.days(day, day).withStore(storeId);
+            List<Change> since = queries.changes(tenant(), StoreScope.current(), filter, 500).stream()
+                    .filter(c -> c.changedAt().isAfter(z.closedAt())).toList();
+            return new DayReport(storeId, day, z.closedAt(), z.closedBy(), parse(z.figures()), summary(filter),
+                    z.sha256(), since);
+        });
+    }
+
+    private record Frozen(Instant closedAt, String closedBy, String figures, String sha256) {
+    }
+
+    private Optional<Frozen> frozen(UUID storeId, LocalDate day) {
+        return jdbc.sql("""
+                        select closed_at, closed_by, figures, figures_sha256 from report_z
+                        where tenant_id = :tenant and store_id = :store and day = :day""")
+                .param("tenant", tenant()).param("store", storeId).param("day", day)
+                .query((rs, n) -> new Frozen(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).optional();
+    }
+
+    /** The canonical text of figures that is hashed: fixed field order, integers only. */
+    static String json(Figures f) {
+        return "{\"currency\":" + JsonText.quote(f.currency().getCurrencyCode()) + ",\"attempts\":" + f.attempts()
+                + ",\"approved\":" + f.approved() + ",\"declined\":" + f.declined() + ",\"transactions\":"
+                + f.transactions() + ",\"refundCount\":" + f.refundCount() + ",\"capturedMinor\":" + f.capturedMinor()
+                + ",\"refundedMinor\":" + f.refundedMinor() + ",\"tipMinor\":" + f.tipMinor() + ",\"taxMinor\":"
+                + f.taxMinor() + ",\"feeMinor\":" + f.feeMinor() + ",\"feePpnMinor\":" + f.feePpnMinor() + "}";
+    }
+
+    static Figures parse(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String part : json.replaceAll("[{}\"]", "").split(",")) {
+            String[] kv = part.split(":", 2);
+            fields.put(kv[0], kv[1]);
+        }
+        return new Figures(java.util.Currency.getInstance(fields.get("currency")), l(fields, "attempts"),
+                l(fields, "approved"), l(fields, "declined"), l(fields, "transactions"), l(fields, "refundCount"),
+                l(fields, "capturedMinor"), l(fields, "refundedMinor"), l(fields, "tipMinor"), l(fields, "taxMinor"),
+                l(fields, "feeMinor"), l(fields, "feePpnMinor"));
+    }
+
+    private static long l(Map<String, String> fields, String name) {
+        return Long.parseLong(fields.get(name));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ZoneId storeZone(UUID storeId) {
+        return jdbc.sql("select time_zone from store where tenant_id = :tenant and id = :store")
+                .param("tenant", tenant()).param("store", storeId).query(String.class).optional().map(ZoneId::of)
+                .orElseThrow(() -> new StoreNotFoundException(storeId));
+    }
+
+    private List<Row> grouped(ReportFilter filter, Level level, List<String> groupBy) {
+        StoreScope scope = scope(filter);
+        List<String> keys = groupBy.isEmpty() ? List.of("cast('all' as text)") : groupBy;
+        return queries.grouped(tenant(), scope, filter, level, keys);
+    }
+
+    /** The person's scope, after checking the filter's store and device lie inside it. */
+    private StoreScope scope(ReportFilter filter) {
+        StoreScope scope = StoreScope.current();
+        if (!CurrentUser.require().has(id.lapak.tenant.access.Role.MERCHANT_ADMIN)
+                && !CurrentUser.require().has(id.lapak.tenant.access.Role.STORE_MANAGER)) {
+            return StoreScope.only(List.of());
+        }
+        if (filter.storeId() != null) {
+            scope.require(filter.storeId());
+        }
+        if (filter.deviceId() != null) {
+            UUID store = jdbc.sql("select store_id from device where tenant_id = :tenant and id = :device")
+                    .param("tenant", tenant()).param("device", filter.deviceId()).query(UUID.class).optional()
+                    .orElseThrow(() -> new InvalidReportFilterException("report.filter.device.unknown"));
+            if (!scope.allows(store)) {
+                throw new InvalidReportFilterException("report.filter.device.unknown");
+            }
+        }
+        return scope;
+    }
+
+    private Figures total(List<Row> rows) {
+        Figures total = Figures.zero(currency());
+        for (Row row : rows) {
+            if (row.figures().currency().equals(total.currency())) {
+                total = total.plus(row.figures());
+            }
+        }
+        return total;
+    }
+
+    private List<Line> ranked(List<Row> rows, Map<UUID, String> names) {
+        Map<UUID, Figures> sums = new LinkedHashMap<>();
+        for (Row row : rows) {
+            sums.merge((UUID) row.key(0), row.figures(), Figures::plus);
+        }
+        List<Line> lines = new ArrayList<>();
+        sums.forEach((id, figures) -> lines.add(new Line(id.toString(), names.getOrDefault(id, ""), figures)));
+        lines.sort(Comparator.comparingLong((Line l) -> l.figures().capturedMinor() - l.figures().refundedMinor())
+                .reversed().thenComparing(Line::label));
+        return lines;
+    }
+
+    private Map<UUID, String> names(String sql) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        jdbc.sql(sql).param("tenant", tenant()).query(rs -> {
+            names.put(rs.getObject(1, UUID.class), rs.getString(2));
+        });
+        return names;
+    }
+
+    private java.util.Currency currency() {
+        return tenants.current().currency();
+    }
+
+    private static UUID tenant() {
+        return TenantContext.requireTenant();
+    }
+}

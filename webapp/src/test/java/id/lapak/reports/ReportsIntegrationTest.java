@@ -1,0 +1,247 @@
+package id.lapak.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.billing.sale.SaleFilter;
+import id.lapak.billing.sale.SaleTotals;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestUsers;
+import id.lapak.support.TestUsers.TestUser;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreNotFoundException;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reports count by each store's local day, read the same figures from the rollups as from the sales, agree with the
+ * Sales list's totals, show a late change at once, keep store managers to their stores, and freeze closed days.
+ */
+@IntegrationTest
+class ReportsIntegrationTest {
+
+    static final String WIB = "Asia/Jakarta";
+    static final String WIT = "Asia/Jayapura";
+
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    ReportRollups rollups;
+    @Autowired
+    SalesService sales;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    SettlementFixture fixture;
+    UUID tenant;
+    UUID jakarta;
+    UUID jayapura;
+    TestUser admin;
+    LocalDate day;
+
+    @BeforeEach
+    void aTenantWithStoresInTwoZones() {
+        fixture = new SettlementFixture(tenants, platform, jdbc);
+        tenant = fixture.tenant("Laporan");
+        jakarta = fixture.store(tenant, "Jakarta", WIB);
+        jayapura = fixture.store(tenant, "Jayapura", WIT);
+        admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
+        day = LocalDate.now(ZoneId.of(WIB)).minusDays(10);
+    }
+
+    static Instant at(LocalDate day, int hour, int minute, String zone) {
+        return day.atTime(hour, minute).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private UUID sale(UUID store, long amount, Instant soldAt) {
+        return fixture.capturedSale(tenant, store, amount, soldAt, soldAt);
+    }
+
+    private Figures summary(LocalDate from, LocalDate to, UUID store) {
+        return TestUsers.as(admin, () -> reports.summary(new ReportFilter(from, to, store, null, null)));
+    }
+
+    @Test
+    void aDayIsTheStoresLocalDayNeverUtc() {
+        sale(jakarta, 10_000, at(day, 23, 30, WIB));
+        sale(jakarta, 20_000, at(day.plusDays(1), 0, 30, WIB));
+        sale(jayapura, 40_000, at(day, 23, 30, WIT));
+        sale(jayapura, 80_000, at(day.plusDays(1), 0, 30, WIT)); // 22:30 in Jakarta, still the day before there
+
+        for (int pass = 0; pass < 2; pass++) {
+            assertThat(summary(day, day, jakarta).collected().minor()).isEqualTo(10_000);
+            assertThat(summary(day.plusDays(1), day.plusDays(1), jakarta).collected().minor()).isEqualTo(20_000);
+            assertThat(summary(day, day, jayapura).collected().minor()).isEqualTo(40_000);
+            assertThat(summary(day.plusDays(1), day.plusDays(1), jayapura).collected().minor()).isEqualTo(80_000);
+            assertThat(summary(day, day, null).collected().minor()).isEqualTo(50_000);
+            List<ReportService.Line> hours = TestUsers.as(admin,
+                    () -> reports.byHour(ReportFilter.days(day, day).withStore(jakarta)));
+            assertThat(hours.get(23).figures().collected().minor()).isEqualTo(10_000);
+            assertThat(hours.get(0).figures().collected().minor()).isZero();
+            if (pass == 0) {
+                assertThat(rollups.rollDue(tenant)).as("store days rolled up").isGreaterThanOrEqualTo(4);
+                assertThat(rollups.rollDue(tenant)).as("a second run has nothing to do").isZero();
+            }
+        }
+    }
+
+    @Test
+    void rollupsAgreeWithTheSalesAndTheSalesListAndLateChangesShowAtOnce() {
+        Random random = new Random(20261203L);
+        LocalDate first = day.minusDays(6);
+        List<UUID> captured = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            boolean inJakarta = random.nextBoolean();
+            UUID store = inJakarta ? jakarta : jayapura;
+            String zone = inJakarta ? WIB : WIT;
+            Instant soldAt = at(first.plusDays(random.nextInt(7)), random.nextInt(24), random.nextInt(60), zone);
+            long amount = 1_000L * (1 + random.nextInt(200));
+            switch (random.nextInt(6)) {
+                case 0 -> fixture.voidedSale(tenant, store, amount, soldAt);
+                case 1 -> fixture.capturedSale(tenant, store, amount, soldAt, soldAt.plusSeconds(3_600L * 30));
+                default -> captured.add(sale(store, amount, soldAt));
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            fixture.refund(tenant, captured.get(random.nextInt(captured.size())), 500, Instant.now());
+        }
+        ReportFilter week = ReportFilter.days(first, day);
+        List<Object> live = everything(week);
+        agreesWithTheSalesList(first, day);
+
+        assertThat(rollups.rollDue(tenant)).isPositive();
+        assertThat(everything(week)).as("rolled up = computed from the sales").isEqualTo(live);
+        assertThat(rollups.rebuild(tenant)).isPositive();
+        assertThat(everything(week)).as("rebuilt = computed from the sales").isEqualTo(live);
+
+        // A refund of a rolled-up day's sale and a late offline upload show at once, and are listed as changes.
+        UUID refunded = captured.getFirst();
+        Figures before = summary(first, day, null);
+        fixture.refund(tenant, refunded, 700, Instant.now());
+        UUID late = fixture.capturedSale(tenant, jakarta, 12_345, at(first.plusDays(2), 10, 0, WIB), Instant.now());
+        Figures after = summary(first, day, null);
+        assertThat(after.refundedMinor() - before.refundedMinor()).isEqualTo(700);
+        assertThat(after.capturedMinor() - before.capturedMinor()).isEqualTo(12_345);
+        assertThat(TestUsers.as(admin, () -> reports.changes(week))).extracting(ReportQueries.Change::saleId)
+                .contains(refunded, late);
+        agreesWithTheSalesList(first, day);
+        List<Object> changed = everything(week);
+        assertThat(rollups.rollDue(tenant)).as("the changed days are rolled again").isPositive();
+        assertThat(everything(week)).isEqualTo(changed);
+    }
+
+    /** Every figure of every report for the filter, as one comparable value. */
+    private List<Object> everything(ReportFilter filter) {
+        return TestUsers.as(admin, () -> List.of(reports.summary(filter), reports.byDay(filter),
+                reports.byHour(filter), reports.byStore(filter), reports.byDevice(filter),
+                reports.byPaymentMethod(filter), reports.byItem(filter), reports.tax(filter),
+                reports.byWeekdayAndHour(filter)));
+    }
+
+    private void agreesWithTheSalesList(LocalDate from, LocalDate to) {
+        for (UUID store : List.of(jakarta, jayapura)) {
+            String zone = store.equals(jakarta) ? WIB : WIT;
+            Figures figures = summary(from, to, store);
+            SaleTotals totals = TestUsers.as(admin, () -> sales.totals(SaleFilter.all().withStore(store)
+                    .withPeriod(at(from, 0, 0, zone), at(to.plusDays(1), 0, 0, zone)))).getFirst();
+            assertThat(figures.attempts()).isEqualTo(totals.count());
+            assertThat(figures.approved()).isEqualTo(totals.approvedCount());
+            assertThat(figures.declined()).isEqualTo(totals.declinedCount());
+            assertThat(figures.capturedMinor()).isEqualTo(totals.capturedMinor());
+            assertThat(figures.refundedMinor()).isEqualTo(totals.refundedMinor());
+            assertThat(figures.collected().minor()).isEqualTo(totals.netMinor());
+        }
+    }
+
+    @Test
+    void aStoreManagerReadsTheirStoresOnlyAndACashierNothing() {
+        sale(jakarta, 10_000, at(day, 12, 0, WIB));
+        sale(jayapura, 40_000, at(day, 12, 0, WIT));
+        rollups.rollDue(tenant);
+        TestUser manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
+        ReportFilter filter = ReportFilter.days(day, day);
+        assertThat(TestUsers.as(manager, () -> reports.summary(filter)).collected().minor()).isEqualTo(10_000);
+        assertThat(TestUsers.as(manager, () -> reports.byStore(filter))).extracting(ReportService.Line::key)
+                .containsExactly(jakarta.toString());
+        assertThatThrownBy(() -> TestUsers.as(manager, () -> reports.summary(filter.withStore(jayapura))))
+                .isInstanceOf(StoreNotFoundException.class);
+        assertThatThrownBy(() -> TestUsers.as(manager,
+                () -> reports.summary(filter.withDevice(SettlementFixture.device(jayapura)))))
+                .isInstanceOf(InvalidReportFilterException.class);
+        TestUser cashier = TestUsers.user(tenant, Set.of(jakarta), Role.CASHIER);
+        assertThatThrownBy(() -> TestUsers.as(cashier, () -> reports.summary(filter)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // Another tenant's context sees none of these rollups, even asking by id (row-level security, lapak_app).
+        UUID other = fixture.tenant("Lain");
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        long visible = TenantContext.callAs(other, () -> inTransaction.execute(status -> jdbc.sql(
+                "select count(*) from report_day where tenant_id = ?").param(tenant).query(Long.class).single()));
+        assertThat(visible).isZero();
+        long own = TenantContext.callAs(tenant, () -> inTransaction.execute(status -> jdbc.sql(
+                "select count(*) from report_day where tenant_id = ?").param(tenant).query(Long.class).single()));
+        assertThat(own).isPositive();
+    }
+
+    @Test
+    void aClosedDayKeepsItsFiguresAndShowsLaterChangesBesideThem() {
+        UUID sold = sale(jakarta, 25_000, at(day, 9, 0, WIB));
+        ReportService.DayReport closed = TestUsers.as(admin, () -> reports.closeDay(jakarta, day));
+        assertThat(closed.frozen().collected().minor()).isEqualTo(25_000);
+        assertThat(closed.changed()).isFalse();
+        String recorded = platform.call("test: audit", () -> jdbc.sql("""
+                select details from audit_entry where tenant_id = ? and action = 'report.day.closed'
+                  and entity_id = ?""").params(tenant, jakarta.toString()).query(String.class).single());
+        assertThat(recorded).contains(closed.sha256());
+        assertThat(closed.sha256()).isEqualTo(ReportService.sha256(ReportService.json(closed.frozen())));
+
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> reports.closeDay(jakarta, day)))
+                .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.closedAlready");
+        LocalDate today = LocalDate.now(ZoneId.of(WIB));
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> reports.closeDay(jakarta, today)))
+                .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.notEnded");
+
+        fixture.refund(tenant, sold, 5_000, Instant.now());
+        ReportService.DayReport later = TestUsers.as(admin, () -> reports.dayReport(jakarta, day)).orElseThrow();
+        assertThat(later.frozen().collected().minor()).as("frozen").isEqualTo(25_000);
+        assertThat(later.now().collected().minor()).isEqualTo(20_000);
+        assertThat(later.changed()).isTrue();
+        assertThat(later.changedSince()).extracting(ReportQueries.Change::saleId).containsExactly(sold);
+    }
+
+    @Test
+    void aFilterThatCannotBeReadIsRefusedWithAReason() {
+        assertThatThrownBy(() -> new ReportFilter(day, day.minusDays(1), null, null, null))
+                .hasMessage("report.filter.range.reversed");
+        assertThatThrownBy(() -> new ReportFilter(day.minusYears(3), day, null, null, null))
+                .hasMessage("report.filter.range.tooLong");
+        assertThatThrownBy(() -> new ReportFilter(null, day, null, null, null))
+                .hasMessage("report.filter.range.missing");
+    }
+}
