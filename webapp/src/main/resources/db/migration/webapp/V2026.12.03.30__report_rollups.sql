@@ -33,7 +33,8 @@ create table report_hour (
     tip_minor      bigint   not null,
     tax_minor      bigint   not null,
     primary key (tenant_id, store_id, day, hour, currency),
-    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade
+    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade,
+    foreign key (tenant_id, store_id) references store (tenant_id, id)
 );
 
 -- Sales by device, brand, entry mode and online/offline for the day, with the settlement fees known so far.
@@ -58,7 +59,9 @@ create table report_mix (
     fee_minor      bigint  not null,
     fee_ppn_minor  bigint  not null,
     primary key (tenant_id, store_id, day, device_id, brand, entry_mode, offline, currency),
-    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade
+    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade,
+    foreign key (tenant_id, store_id) references store (tenant_id, id),
+    foreign key (tenant_id, device_id) references device (tenant_id, id)
 );
 
 -- Items sold on the day (lines of captured sales).
@@ -74,7 +77,9 @@ create table report_item (
     tax_minor         bigint  not null,
     returned_minor    bigint  not null,
     primary key (tenant_id, store_id, day, variant_id, currency),
-    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade
+    foreign key (tenant_id, store_id, day) references report_day (tenant_id, store_id, day) on delete cascade,
+    foreign key (tenant_id, store_id) references store (tenant_id, id),
+    foreign key (tenant_id, variant_id) references catalog_variant (tenant_id, id)
 );
 
 -- Changes to a day after it ended: the sale responsible, and the transaction that made it (compared with a
