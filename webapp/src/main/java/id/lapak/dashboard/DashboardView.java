@@ -3,6 +3,8 @@ package id.lapak.dashboard;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import org.springframework.data.domain.PageRequest;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -17,6 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.tenant.TenantDetails;
+import id.lapak.reports.ReportService;
+import id.lapak.reports.SalesDashboard;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
@@ -34,10 +38,12 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     private final TenantDirectory tenants;
     private final StoreService stores;
+    private final ReportService reports;
 
-    DashboardView(TenantDirectory tenants, StoreService stores) {
+    DashboardView(TenantDirectory tenants, StoreService stores, ReportService reports) {
         this.tenants = tenants;
         this.stores = stores;
+        this.reports = reports;
         setId("dashboard");
     }
 
@@ -62,6 +68,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             com.vaadin.flow.component.html.Anchor manage = new com.vaadin.flow.component.html.Anchor("stores", getTranslation("dashboard.stores.manage"));
             manage.setId("manage-stores");
             add(cards, manage);
+            add(new SalesDashboard(reports, stores.find("", PageRequest.of(0, 500)).getContent(),
+                    tenant.timeZone()));
         } else {
             add(new Span(getTranslation("dashboard.cashier")));
         }

@@ -26,7 +26,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DemoSettlement {
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final String[] BRANDS = {"VISA", "MASTERCARD", "GPN", "JCB"};
+    private static final String[] BRANDS = {"VISA", "MASTERCARD", "GPN", "JCB", "VISA", "GPN"};
+    private static final String[] MODES = {"CONTACTLESS", "CHIP", "CONTACTLESS", "SWIPE", "CONTACTLESS"};
+    private static final int[] PEAK_HOURS = {8, 11, 12, 12, 13, 13, 15, 17, 18, 19, 19, 20};
+    /** Days of sales before today (today's sales up to now come on top). */
+    static final int DAYS = 27;
+    /** The demo menu: name, category, price. */
+    private static final String[][] MENU = {
+            {"Kopi Susu Gula Aren", "Minuman", "22000"}, {"Es Teh Manis", "Minuman", "8000"},
+            {"Americano", "Minuman", "20000"}, {"Matcha Latte", "Minuman", "28000"},
+            {"Nasi Goreng Kampung", "Makanan", "35000"}, {"Mie Ayam", "Makanan", "25000"},
+            {"Roti Bakar Keju", "Makanan", "18000"}, {"Pisang Goreng", "Makanan", "12000"}};
 
     private final PlatformAccess platform;
     private final JdbcClient jdbc;
@@ -47,27 +57,42 @@ final class DemoSettlement {
             }
             planAndAccount(tenant, now);
             LocalDate today = LocalDate.ofInstant(now, WIB);
-            for (UUID store : stores) {
+            List<long[]> menu = menu(tenant, now);
+            for (int s = 0; s < stores.size(); s++) {
+                UUID store = stores.get(s);
                 UUID device = id("device", store, 0);
                 jdbc.sql("""
                         insert into device (tenant_id, id, store_id, name, status, public_key, paired_at,
                             config_changed_at, status_reason, status_changed_at)
                         values (?, ?, ?, 'Kasir demo (riwayat)', 'RETIRED', '\\x00'::bytea, ?, ?, 'demo data', ?)
                         on conflict do nothing""")
-                        .params(tenant, device, store, time(now.minus(Duration.ofDays(30))), time(now), time(now))
+                        .params(tenant, device, store, time(now.minus(Duration.ofDays(40))), time(now), time(now))
                         .update();
-                for (int back = 4; back >= 1; back--) {
+                for (int back = DAYS; back >= 0; back--) {
                     LocalDate day = today.minusDays(back);
-                    for (int i = 0; i < 6; i++) {
-                        Instant sold = day.atTime(9 + i * 2, 15 + i).atZone(WIB).toInstant();
-                        long amount = 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L;
-                        // The last sale of the oldest day was offline and reached Lapak the next morning.
-                        Instant recorded = back == 4 && i == 5 ? sold.plus(Duration.ofHours(14)) : sold;
-                        UUID sale = id("sale", store, back * 10 + i);
-                        boolean voided = i == 3 && back == 2;
-                        sale(tenant, store, device, sale, amount, sold, recorded, BRANDS[(back + i) % BRANDS.length],
-                                voided);
-                        if (i == 1 && back == 3) {
+                    // Busier at weekends and in the bigger store; lunch and evening peaks.
+                    int count = 6 + (day.getDayOfWeek().getValue() >= 6 ? 6 : 0) + (s == 0 ? 3 : 0) + (back * 5 + s) % 4;
+                    for (int i = 0; i < count; i++) {
+                        int hour = PEAK_HOURS[(i * 7 + back + s) % PEAK_HOURS.length];
+                        Instant sold = day.atTime(hour, (i * 11 + back * 3) % 60).atZone(WIB).toInstant();
+                        if (!sold.isBefore(now)) {
+                            continue;
+                        }
+                        UUID sale = id("sale", store, back * 100 + i);
+                        List<long[]> lines = basket(menu, back, i, s);
+                        long amount = lines.isEmpty() ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
+                                : lines.stream().mapToLong(l -> l[1] * l[2]).sum();
+                        // Now and then the day's last sale was offline and reached Lapak the next morning.
+                        boolean offline = i == count - 1 && back % 9 == 4;
+                        Instant recorded = offline ? day.plusDays(1).atTime(8, 30).atZone(WIB).toInstant() : sold;
+                        if (recorded.isAfter(now)) {
+                            recorded = now;
+                        }
+                        boolean voided = i == 3 && back % 6 == 2;
+                        sale(tenant, store, device, sale, amount, sold, recorded,
+                                BRANDS[(back + i + s) % BRANDS.length], MODES[(i + back) % MODES.length], voided,
+                                lines);
+                        if (i == 1 && back % 5 == 3) {
                             refund(tenant, sale, amount / 2, sold.plus(Duration.ofHours(3)));
                         }
                     }
@@ -102,18 +127,87 @@ final class DemoSettlement {
         }
     }
 
+    /**
+     * The demo menu of the tenant, written once (categories, PPN, items with one variant each); each entry is
+     * {variant index, price}. Empty when the tenant has a catalog of its own already.
+     */
+    private List<long[]> menu(UUID tenant, Instant now) {
+        if (jdbc.sql("select count(*) from catalog_item where tenant_id = ?").param(tenant).query(Long.class)
+                .single() > 0) {
+            return List.of();
+        }
+        jdbc.sql("""
+                insert into catalog_version (tenant_id, version, changed_at) values (?, 1, ?)
+                on conflict (tenant_id) do nothing""").params(tenant, time(now)).update();
+        UUID tax = id("tax", tenant, 0);
+        jdbc.sql("""
+                insert into tax_category (tenant_id, id, name, kind, catalog_version, updated_at)
+                values (?, ?, 'PPN', 'STANDARD', 1, ?)""").params(tenant, tax, time(now)).update();
+        List<long[]> menu = new java.util.ArrayList<>();
+        for (int i = 0; i < MENU.length; i++) {
+            UUID category = id("category", tenant, MENU[i][1].hashCode());
+            jdbc.sql("""
+                    insert into catalog_category (tenant_id, id, name, catalog_version, updated_at)
+                    values (?, ?, ?, 1, ?) on conflict do nothing""").params(tenant, category, MENU[i][1], time(now))
+                    .update();
+            UUID item = id("item", tenant, i);
+            jdbc.sql("""
+                    insert into catalog_item (tenant_id, id, name, category_id, tax_category_id, unit, active,
+                        catalog_version, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 'porsi', true, 1, ?, ?)""")
+                    .params(tenant, item, MENU[i][0], category, tax, time(now), time(now)).update();
+            long price = Long.parseLong(MENU[i][2]);
+            jdbc.sql("""
+                    insert into catalog_variant (tenant_id, id, item_id, name, sku, price_minor, active, catalog_version,
+                        created_at, updated_at)
+                    values (?, ?, ?, '', ?, ?, true, 1, ?, ?)""")
+                    .params(tenant, id("variant", tenant, i), item, "DEMO-" + (i + 1), price, time(now), time(now))
+                    .update();
+            menu.add(new long[] {i, price});
+        }
+        return menu;
+    }
+
+    /** A basket of one to three menu lines: {variant index, quantity, unit price}. */
+    private static List<long[]> basket(List<long[]> menu, int back, int i, int store) {
+        if (menu.isEmpty()) {
+            return List.of();
+        }
+        List<long[]> lines = new java.util.ArrayList<>();
+        int size = 1 + (back + i + store) % 3;
+        for (int n = 0; n < size; n++) {
+            long[] entry = menu.get((i * 3 + n * 5 + back + store) % menu.size());
+            if (lines.stream().noneMatch(l -> l[0] == entry[0])) {
+                lines.add(new long[] {entry[0], 1 + (i + n) % 2, entry[1]});
+            }
+        }
+        return lines;
+    }
+
     private void sale(UUID tenant, UUID store, UUID device, UUID sale, long amount, Instant sold, Instant recorded,
-                      String brand, boolean voided) {
+                      String brand, String mode, boolean voided, List<long[]> lines) {
+        long tax = lines.stream().mapToLong(l -> Math.round(l[1] * l[2] * 11 / 111.0)).sum();
         jdbc.sql("""
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
-                    amount_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at, card_brand,
-                    masked_pan, pan_last4, authorized_minor, captured_minor)
-                values (?, ?, ?, ?, ?, '\\x00'::bytea, ?, 'IDR', ?, 'CONTACTLESS', ?, ?, ?, ?, ?, ?, '411111******1111',
+                    amount_minor, tax_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
+                    card_brand, masked_pan, pan_last4, authorized_minor, captured_minor)
+                values (?, ?, ?, ?, ?, '\\x00'::bytea, ?, 'IDR', ?, ?, ?, ?, ?, ?, ?, ?, ?, '411111******1111',
                     '1111', ?, ?)""")
-                .params(tenant, sale, store, device, "demo-" + sale, voided ? "VOIDED" : "CAPTURED", amount,
+                .params(tenant, sale, store, device, "demo-" + sale, voided ? "VOIDED" : "CAPTURED", amount, tax, mode,
                         !sold.equals(recorded), time(sold), time(recorded), time(sold), time(recorded), brand, amount,
                         voided ? 0 : amount)
                 .update();
+        for (int n = 0; n < lines.size(); n++) {
+            long[] line = lines.get(n);
+            long total = line[1] * line[2];
+            jdbc.sql("""
+                    insert into sale_line (tenant_id, sale_id, line_no, variant_id, description, quantity,
+                        unit_price_minor, tax_minor, total_minor)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenant, sale, n + 1, id("variant", tenant, (int) line[0]), MENU[(int) line[0]][0],
+                            line[1], line[2], Math.round(total * 11 / 111.0), total)
+                    .update();
+        }
         operation(tenant, sale, "AUTHORIZE", amount, recorded, 1);
         operation(tenant, sale, voided ? "VOID" : "CAPTURE", amount, recorded, 2);
     }

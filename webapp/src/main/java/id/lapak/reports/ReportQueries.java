@@ -168,7 +168,7 @@ class ReportQueries {
                 + (filter.storeId() == null ? "" : " and c.store_id = cast(:store as uuid)");
         JdbcClient.StatementSpec statement = jdbc.sql("""
                         select c.day, c.store_id, st.name, c.sale_id, c.kind, c.status, c.changed_at,
-                               s.sold_at, s.amount_minor, s.currency
+                               s.sold_at, s.amount_minor, s.currency, st.time_zone
                         from report_change c
                         join store st on st.tenant_id = c.tenant_id and st.id = c.store_id
                         join sale s on s.tenant_id = c.tenant_id and s.id = c.sale_id
@@ -186,11 +186,12 @@ class ReportQueries {
         return statement.query((rs, n) -> new Change(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
                 rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                rs.getString(10).strip())).list();
+                rs.getString(10).strip(), java.time.ZoneId.of(rs.getString(11)))).list();
     }
 
     /** A change to a sale of a day that had ended. */
     public record Change(LocalDate day, UUID storeId, String storeName, UUID saleId, String kind, String status,
-                         java.time.Instant changedAt, java.time.Instant soldAt, long amountMinor, String currency) {
+                         java.time.Instant changedAt, java.time.Instant soldAt, long amountMinor, String currency,
+                         java.time.ZoneId zone) {
     }
 }

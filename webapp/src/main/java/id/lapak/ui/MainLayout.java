@@ -152,6 +152,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), "", VaadinIcon.DASHBOARD.create()));
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(new SideNavItem(getTranslation("nav.sales"), "sales", VaadinIcon.CART.create()));
+            SideNavItem reports = new SideNavItem(getTranslation("nav.reports"), "reports",
+                    VaadinIcon.CHART.create());
+            reports.setId("nav-reports");
+            nav.addItem(reports);
             nav.addItem(new SideNavItem(getTranslation("nav.stores"), "stores", VaadinIcon.SHOP.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.devices"), "devices", VaadinIcon.MOBILE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",

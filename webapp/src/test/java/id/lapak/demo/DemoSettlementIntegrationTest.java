@@ -32,7 +32,7 @@ class DemoSettlementIntegrationTest {
     SettlementCloser closer;
 
     @Test
-    void fourDaysAreSettledOnceWithTheirPayouts() {
+    void fourWeeksAreSettledOnceWithTheirPayoutsAndItems() {
         var merchant = TestMerchants.create(tenants, stores, "Toko Demo");
         DemoSettlement demo = new DemoSettlement(platform, jdbc, closer);
         Instant now = Instant.parse("2026-12-02T05:00:00Z"); // noon in Jakarta
@@ -46,9 +46,14 @@ class DemoSettlementIntegrationTest {
         long unbalanced = count("""
                 select count(*) from (select transaction_id from ledger_entry where tenant_id = ?
                     group by transaction_id having sum(amount_minor) <> 0) u""", merchant);
-        assertThat(batches).isEqualTo(4);
-        assertThat(payouts).isEqualTo(4);
-        assertThat(late).isEqualTo(1);
+        assertThat(batches).as("one batch per day before today").isEqualTo(DemoSettlement.DAYS);
+        assertThat(payouts).isEqualTo(DemoSettlement.DAYS);
+        assertThat(late).as("three offline sales uploaded the next morning").isEqualTo(3);
+        assertThat(count("select count(*) from catalog_item where tenant_id = ?", merchant)).isEqualTo(8);
+        assertThat(count("""
+                select count(*) from sale s where tenant_id = ? and amount_minor <> (select sum(total_minor)
+                    from sale_line l where l.tenant_id = s.tenant_id and l.sale_id = s.id)""", merchant))
+                .as("every demo sale is the sum of its lines").isZero();
         assertThat(unbalanced).isZero();
     }
 

@@ -1,0 +1,6 @@
+package id.lapak.reports;
+
+/** The reports a merchant can open, export and subscribe to. */
+public enum ReportKind {
+    SUMMARY, DAYS, HOURS, ITEMS, CATEGORIES, STORES, DEVICES, PAYMENT_METHODS, TAX, CHANGES
+}
