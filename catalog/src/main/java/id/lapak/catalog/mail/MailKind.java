@@ -7,5 +7,9 @@ public enum MailKind {
     /** A closed settlement batch's statement, to the tenant's admin. */
     SETTLEMENT_STATEMENT,
     /** The tenant's payout account was changed, to the tenant's admin. */
-    PAYOUT_ACCOUNT_CHANGED
+    PAYOUT_ACCOUNT_CHANGED,
+    /** An invoice or note Lapak issued to the tenant, with its PDF, to the tenant's admin. */
+    SAAS_INVOICE,
+    /** An invoice is overdue: reminder before suspension, to the tenant's admin. */
+    SAAS_INVOICE_REMINDER
 }
