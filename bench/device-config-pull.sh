@@ -13,7 +13,7 @@ SERVER=${SERVER:-http://localhost:8080}
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
-DEV_DB=${DEV_DB:-postgresql://lapak_app:lapak_app@localhost:54329/lapak}
+DEV_DB=${DEV_DB:-postgresql://lapak_owner:lapak_owner@localhost:54329/lapak}
 # Toko Maju / Maju Pusat from the local demo data.
 DEMO_TENANT=0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01
 DEMO_STORE=5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01
@@ -26,10 +26,11 @@ case "${1:-}" in
   --dev-code)
     command -v psql >/dev/null || { echo "psql is needed for --dev-code" >&2; exit 64; }
     code=$(LC_ALL=C tr -dc 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' </dev/urandom 2>/dev/null | head -c 8 || true)
-    # As the application role, inside the demo tenant, exactly as the portal would write it.
+    # As the owner with platform access (the application role is admitted to a tenant only with the seal the
+    # application computes), the row the portal would write.
     psql -q -v ON_ERROR_STOP=1 "$DEV_DB" <<SQL
 begin;
-select set_config('app.tenant_id', '$DEMO_TENANT', true);
+set local app.platform = 'on';
 insert into pairing_code (tenant_id, id, code_hash, store_id, device_name, created_by, created_at, expires_at)
 values ('$DEMO_TENANT', gen_random_uuid(), sha256(convert_to('$code', 'UTF8')), '$DEMO_STORE', 'Bench device',
         'bench', now(), now() + interval '15 minutes');

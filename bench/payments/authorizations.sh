@@ -25,7 +25,6 @@ CARD=${CARD:-4111111111111111}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SERVER="http://localhost:$PORT"
-APP_DB="postgresql://lapak_app:lapak_app@localhost:$PG_PORT/lapak"
 OWNER_DB="postgresql://lapak_owner:lapak_owner@localhost:$PG_PORT/lapak"
 # Toko Maju / Maju Pusat from the demo data.
 DEMO_TENANT=0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01
@@ -65,9 +64,9 @@ curl -sf "$SERVER/actuator/health" >/dev/null || { echo "the application did not
 pair() {
   local home=$1 code
   code=$(LC_ALL=C tr -dc 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' </dev/urandom 2>/dev/null | head -c 8 || true)
-  psql -q -v ON_ERROR_STOP=1 "$APP_DB" >/dev/null <<SQL
+  psql -q -v ON_ERROR_STOP=1 "$OWNER_DB" >/dev/null <<SQL
 begin;
-select set_config('app.tenant_id', '$DEMO_TENANT', true);
+set local app.platform = 'on';
 insert into pairing_code (tenant_id, id, code_hash, store_id, device_name, created_by, created_at, expires_at)
 values ('$DEMO_TENANT', gen_random_uuid(), sha256(convert_to('$code', 'UTF8')), '$DEMO_STORE', 'Bench device',
         'bench', now(), now() + interval '15 minutes');

@@ -33,6 +33,10 @@ class DevelopmentDefaults implements InitializingBean {
             "lapak.keycloak.provisioner-secret", new String[] {
                     "lapak-provisioner-dev-secret", "KEYCLOAK_PROVISIONER_SECRET"},
             "spring.datasource.password", new String[] {"lapak_app", "SPRING_DATASOURCE_PASSWORD"},
+            "lapak.database.platform.password", new String[] {
+                    "lapak_platform", "LAPAK_DATABASE_PLATFORM_PASSWORD"},
+            "lapak.database.tenant-context-key", new String[] {
+                    "ZGV2LW9ubHktdGVuYW50LWNvbnRleHQta2V5LWNoYW5nZS1tZQ==", "LAPAK_TENANT_CONTEXT_KEY"},
             "spring.flyway.password", new String[] {"lapak_owner", "SPRING_FLYWAY_PASSWORD"});
 
     private static final Logger log = LoggerFactory.getLogger(DevelopmentDefaults.class);

@@ -29,6 +29,7 @@ final class LocalPostgres {
     static final String DATABASE = "lapak";
     static final String OWNER_ROLE = "lapak_owner";
     static final String APP_ROLE = "lapak_app";
+    static final String PLATFORM_ROLE = "lapak_platform";
 
     private final EmbeddedPostgres server;
 
@@ -79,27 +80,32 @@ final class LocalPostgres {
     }
 
     /**
-     * Creates the two roles and the database once. Local passwords equal the role names (dev only). The owner runs
-     * migrations; the application role owns nothing and cannot bypass row-level security.
+     * Creates the three roles and the database once. Local passwords equal the role names (dev only). The owner runs
+     * migrations; the application role owns nothing and cannot bypass row-level security; the platform role (support
+     * console, cross-tenant jobs) has the application role's grants and is the one role the policies let see every
+     * tenant (docs/decisions/0031).
      */
     private void bootstrap() throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             createRole(connection, statement, OWNER_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
             createRole(connection, statement, APP_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT");
+            createRole(connection, statement, PLATFORM_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS INHERIT");
+            statement.execute("grant " + APP_ROLE + " to " + PLATFORM_ROLE);
             try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, DATABASE);
                 try (ResultSet rs = exists.executeQuery()) {
                     if (!rs.next()) {
                         statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
                         statement.execute("revoke all on database " + DATABASE + " from public");
-                        statement.execute("grant connect, temporary on database " + DATABASE + " to " + APP_ROLE);
+                        statement.execute("grant connect on database " + DATABASE + " to " + APP_ROLE);
                     }
                 }
             }
         }
         try (Connection connection = server.getDatabase("postgres", DATABASE).getConnection();
              Statement statement = connection.createStatement()) {
+            statement.execute("grant connect on database " + DATABASE + " to " + PLATFORM_ROLE);
             statement.execute("alter schema public owner to " + OWNER_ROLE);
             statement.execute("revoke create on schema public from public");
         }

@@ -27,6 +27,8 @@ class LocalServices implements EnvironmentPostProcessor {
             properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", LocalPostgres.APP_ROLE);
             properties.put("spring.datasource.password", LocalPostgres.APP_ROLE);
+            properties.put("lapak.database.platform.username", LocalPostgres.PLATFORM_ROLE);
+            properties.put("lapak.database.platform.password", LocalPostgres.PLATFORM_ROLE);
             properties.put("spring.flyway.url", postgres.jdbcUrl());
             properties.put("spring.flyway.user", LocalPostgres.OWNER_ROLE);
             properties.put("spring.flyway.password", LocalPostgres.OWNER_ROLE);

@@ -30,10 +30,14 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.audit.ChainStatus;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreService;
 
 @IntegrationTest
 class AuditLogIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     @Autowired
     AuditLog audit;
@@ -212,11 +216,8 @@ class AuditLogIntegrationTest {
         return c;
     }
 
-    private static void setTenant(Connection c, UUID tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            ps.setString(1, tenant.toString());
-            ps.execute();
-        }
+    private void setTenant(Connection c, UUID tenant) throws SQLException {
+        seal.apply(c, tenant);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

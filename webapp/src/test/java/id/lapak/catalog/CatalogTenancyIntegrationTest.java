@@ -22,6 +22,7 @@ import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 
@@ -37,6 +38,9 @@ import org.springframework.data.domain.PageRequest;
  */
 @IntegrationTest
 class CatalogTenancyIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     static final List<String> TABLES = List.of("catalog_version", "tax_category", "catalog_category", "catalog_item",
             "catalog_variant", "catalog_store_variant", "catalog_price_change", "catalog_item_image");
@@ -122,10 +126,7 @@ class CatalogTenancyIntegrationTest {
                 }
             }
             c.setAutoCommit(false);
-            try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, a.tenant().toString());
-                set.execute();
-            }
+            seal.apply(c, a.tenant());
             try (Statement s = c.createStatement()) {
                 for (String table : TABLES) {
                     assertThat(count(s, "select count(*) from " + table + " where tenant_id = '" + b.tenant() + "'"))

@@ -32,6 +32,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 import id.lapak.tenant.sale.SaleRefunded;
@@ -54,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Customer records, search, purchase figures from sale events, merge, export and erase, and tenant isolation. */
 @IntegrationTest
 class CustomersIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     @Autowired
     TenantDirectory tenants;
@@ -232,10 +236,7 @@ class CustomersIntegrationTest {
                 assertThat(count(s, "select count(*) from customer")).isZero();
                 assertThat(count(s, "select count(*) from customer_purchase")).isZero();
             }
-            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                ps.setString(1, other.tenant().toString());
-                ps.execute();
-            }
+            seal.apply(c, other.tenant());
             try (Statement s = c.createStatement()) {
                 assertThat(count(s, "select count(*) from customer where id = '" + mine.id() + "'")).isZero();
                 assertThat(count(s, "select count(*) from customer_purchase where customer_id = '" + mine.id() + "'"))

@@ -49,7 +49,8 @@ class DevelopmentDefaultsTest {
     void theListedDevelopmentValuesAreTheOnesTheConfigurationShips() throws Exception {
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
         for (String key : new String[] {"lapak.device.token-key", "lapak.keys.master-password",
-                "lapak.keycloak.client-secret", "lapak.keycloak.provisioner-secret"}) {
+                "lapak.keycloak.client-secret", "lapak.keycloak.provisioner-secret", "lapak.database.platform.password",
+                "lapak.database.tenant-context-key"}) {
             assertThat(properties).as(key).contains(":" + DevelopmentDefaults.DEV_VALUES.get(key)[0] + "}");
         }
     }

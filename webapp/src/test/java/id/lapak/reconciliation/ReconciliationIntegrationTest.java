@@ -51,6 +51,7 @@ import id.lapak.support.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,9 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @ServerIntegrationTest
 class ReconciliationIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     private static final DateTimeFormatter ADYEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Jakarta"));
@@ -417,10 +421,7 @@ class ReconciliationIntegrationTest {
 
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
-            try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, other.tenant().toString());
-                set.execute();
-            }
+            seal.apply(c, other.tenant());
             for (String table : List.of("recon_import", "recon_line", "recon_exception")) {
                 assertThat(count(c, "select count(*) from " + table + " where tenant_id = '" + merchant.tenant() + "'"))
                         .as(table).isZero();

@@ -48,6 +48,7 @@ import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleRefunded;
 import id.lapak.tenant.store.StoreService;
@@ -77,6 +78,9 @@ import ch.qos.logback.core.read.ListAppender;
 @ExtendWith(SameSecurityContextStrategy.class)
 @Import(RecordedSaleEvents.class)
 class PaymentsEndToEndIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     private static final String FUTURE = "3012";
 
@@ -500,10 +504,7 @@ class PaymentsEndToEndIntegrationTest {
             assertThat(count(c, a.merchant().tenant(), "select count(*) from sale")).isEqualTo(1);
             assertThat(count(c, a.merchant().tenant(), "select count(*) from payment_settings")).isEqualTo(1);
             c.rollback();
-            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                ps.setString(1, b.merchant().tenant().toString());
-                ps.execute();
-            }
+            seal.apply(c, b.merchant().tenant());
             try (var s = c.createStatement()) {
                 assertThat(s.executeUpdate("update sale set status = 'VOIDED' where id = '" + sale + "'")).isZero();
             }
@@ -563,10 +564,13 @@ class PaymentsEndToEndIntegrationTest {
         assertThat(elsewhere).isNotEqualTo(fingerprints.getFirst());
     }
 
-    private static long count(Connection c, UUID tenant, String sql) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            ps.setString(1, tenant == null ? "" : tenant.toString());
-            ps.execute();
+    private long count(Connection c, UUID tenant, String sql) throws Exception {
+        if (tenant == null) {
+            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', '', true)")) {
+                ps.execute();
+            }
+        } else {
+            seal.apply(c, tenant);
         }
         try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

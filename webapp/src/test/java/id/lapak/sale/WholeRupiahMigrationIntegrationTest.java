@@ -75,7 +75,8 @@ class WholeRupiahMigrationIntegrationTest {
                 .dataSource(url, owner, ownerPassword)
                 .locations(environment.getRequiredProperty("spring.flyway.locations").split(","))
                 .placeholders(Map.of("app_role", environment.getProperty("spring.flyway.placeholders.app_role",
-                        "lapak_app"), "schema", "public"))
+                        "lapak_app"), "platform_role", environment.getProperty(
+                        "spring.flyway.placeholders.platform_role", "lapak_platform"), "schema", "public"))
                 .target(target)
                 .load();
     }

@@ -37,6 +37,7 @@ import id.lapak.tenant.audit.AuditQuery;
 import id.lapak.tenant.audit.AuditRecord;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 
@@ -67,6 +68,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 @RecordApplicationEvents
 class SupportConsoleIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     @Autowired
     TenantDirectory directory;
@@ -241,7 +245,7 @@ class SupportConsoleIntegrationTest {
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("select set_config('app.tenant_id', '" + merchant.tenant() + "', true)");
+                seal.apply(c, merchant.tenant());
                 var rs = s.executeQuery("select count(*) from audit_entry where tenant_id = '" + other.tenant() + "'");
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();

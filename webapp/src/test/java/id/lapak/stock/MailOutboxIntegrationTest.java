@@ -40,6 +40,7 @@ import id.lapak.support.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 import id.lapak.tenant.store.StoreService;
@@ -72,6 +73,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 @Import(MailOutboxIntegrationTest.Managers.class)
 class MailOutboxIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     static final int SMTP_PORT = freePort();
     static final int MAX_ATTEMPTS = 3;
@@ -361,11 +365,8 @@ class MailOutboxIntegrationTest {
         }).toList();
     }
 
-    private static void setTenant(Connection c, UUID tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            ps.setString(1, tenant.toString());
-            ps.execute();
-        }
+    private void setTenant(Connection c, UUID tenant) throws SQLException {
+        seal.apply(c, tenant);
     }
 
     private static long count(Statement s, String sql) throws SQLException {

@@ -45,6 +45,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 import id.lapak.tenant.sale.SaleRefunded;
@@ -66,6 +67,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The stock ledger: its invariant, concurrent sales, transfers, counts, roles, audit and tenant isolation. */
 @IntegrationTest
 class StockIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     @Autowired
     TenantDirectory tenants;
@@ -412,10 +416,7 @@ class StockIntegrationTest {
                     assertThat(count(s, "select count(*) from " + table)).as(table).isZero();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                ps.setString(1, other.tenant().toString());
-                ps.execute();
-            }
+            seal.apply(c, other.tenant());
             try (Statement s = c.createStatement()) {
                 for (String table : tables) {
                     assertThat(count(s, "select count(*) from " + table + " where tenant_id = '" + merchant.tenant()
@@ -489,11 +490,8 @@ class StockIntegrationTest {
                 .param(entityId).query(String.class).list());
     }
 
-    private static void setTenant(Connection c, UUID tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            ps.setString(1, tenant.toString());
-            ps.execute();
-        }
+    private void setTenant(Connection c, UUID tenant) throws SQLException {
+        seal.apply(c, tenant);
     }
 
     private static long count(Statement s, String sql) throws SQLException {

@@ -23,6 +23,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.NoTenantException;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreNotFoundException;
@@ -40,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Tenant A cannot read or write tenant B's stores: not through the service, a crafted id, or raw SQL. */
 @IntegrationTest
 class TenancyIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     @Autowired
     TenantDirectory tenants;
@@ -184,11 +188,8 @@ class TenancyIntegrationTest {
         return DriverManager.getConnection(url, "lapak_app", "lapak_app");
     }
 
-    private static void setTenant(Connection c, UUID tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            ps.setString(1, tenant.toString());
-            ps.execute();
-        }
+    private void setTenant(Connection c, UUID tenant) throws SQLException {
+        seal.apply(c, tenant);
     }
 
     private static long count(Statement s, String sql) throws SQLException {

@@ -139,7 +139,8 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
 
     /** Its own connection, outside the pool: a listening session must never be handed to other work. */
     private Connection listeningConnection() throws SQLException {
-        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+        if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+            var hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
             return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
                     hikari.getPassword());
         }

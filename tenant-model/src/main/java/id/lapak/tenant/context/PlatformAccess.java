@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path to data across tenants (support staff, platform jobs). Every use names its purpose, is logged with
- * it, and runs in its own transaction in which row-level security admits every tenant. Nothing else in the code
- * base may read across tenants.
+ * it, and runs in its own transaction on a connection of the platform's database role, the only role row-level
+ * security lets see every tenant ({@link ScopeRoutingDataSource}). Nothing else in the code base may read across
+ * tenants.
  */
 @Component
 public class PlatformAccess {

@@ -10,7 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class TenancyConfiguration {
 
     @Bean
-    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-        return new TenantAwareTransactionManager(entityManagerFactory);
+    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, TenantSeal seal) {
+        return new TenantAwareTransactionManager(entityManagerFactory, seal);
     }
 }

@@ -1,6 +1,7 @@
 package id.lapak.tenant.context;
 
 import java.sql.PreparedStatement;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -16,10 +17,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Wall 2: at the start of every transaction, tells PostgreSQL whose rows it may show, with {@code set_config(...,
- * true)} so the setting dies with the transaction and never leaks to the next user of a pooled connection.
- * Row-level security policies read {@code app.tenant_id} and {@code app.platform}; with neither set, every tenant
- * table reads as empty.
+ * Wall 2: at the start of every transaction, tells PostgreSQL whose rows it may show. A tenant's transaction runs
+ * on a connection of the application's role with {@code app.tenant_id} and its seal ({@link TenantSeal}), set with
+ * {@code set_config(..., true)} so both die with the transaction and never leak to the next user of a pooled
+ * connection; row-level security admits the tenant only while the seal checks. Platform work runs on a connection
+ * of the platform role ({@link ScopeRoutingDataSource}), which needs no setting. With no tenant, every tenant table
+ * reads as empty.
  * <p>
  * It is also the one guard of "view as tenant": while the signed-in user is a {@link ReadOnlyViewer}, a transaction
  * that is not read-only is refused before it begins, and a read-only one is made {@code READ ONLY} in PostgreSQL.
@@ -30,10 +33,11 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
     /** The name of the audit log's own transaction (it only appends audit entries). */
     public static final String AUDIT_TRANSACTION = "lapak-audit-append";
 
-    static final String SET_SCOPE = "select set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+    private final TenantSeal seal;
 
-    public TenantAwareTransactionManager(EntityManagerFactory entityManagerFactory) {
+    public TenantAwareTransactionManager(EntityManagerFactory entityManagerFactory, TenantSeal seal) {
         super(entityManagerFactory);
+        this.seal = seal;
     }
 
     @Override
@@ -48,13 +52,10 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
         if (holder == null) {
             throw new IllegalStateException("Transaction began without an EntityManager bound");
         }
-        String tenant = TenantContext.currentTenant().map(UUID::toString).orElse("");
-        String platform = TenantContext.isPlatform() ? "on" : "";
+        Optional<UUID> tenant = TenantContext.currentTenant();
         holder.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SET_SCOPE)) {
-                statement.setString(1, tenant);
-                statement.setString(2, platform);
-                statement.execute();
+            if (tenant.isPresent()) {
+                seal.apply(connection, tenant.get());
             }
             if (viewer) {
                 try (PreparedStatement statement = connection.prepareStatement("set transaction read only")) {

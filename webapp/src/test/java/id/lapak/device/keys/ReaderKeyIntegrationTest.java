@@ -36,6 +36,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreService;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,9 @@ import tools.jackson.databind.node.ObjectNode;
 @ActiveProfiles("test")
 @ExtendWith(SameSecurityContextStrategy.class)
 class ReaderKeyIntegrationTest {
+
+    @Autowired
+    TenantSeal seal;
 
     private record Tenant(UUID id, LapakUser admin, UUID storeId) {
     }
@@ -204,10 +208,7 @@ class ReaderKeyIntegrationTest {
         pairedDevice(a).requestReaderKey("RD-R1", "AES128");
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                ps.setString(1, b.id().toString());
-                ps.execute();
-            }
+            seal.apply(c, b.id());
             for (String table : List.of("reader_bdk", "reader_key", "reader_key_counter")) {
                 try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
                     ps.setObject(1, a.id());
