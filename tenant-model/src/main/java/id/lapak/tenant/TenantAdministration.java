@@ -115,6 +115,50 @@ public class TenantAdministration {
     }
 
     /**
+     * Suspends an active tenant for a reason no person gave (e.g. unpaid invoices), with the same effects and audit
+     * as support's suspension; {@code by} names the work that decided it. False when the tenant was not active.
+     */
+    public boolean suspendAutomatically(UUID tenantId, String reason, String by) {
+        String why = reason(reason);
+        return platform.call(by + " suspends tenant " + tenantId, () -> {
+            int changed = jdbc.sql("""
+                            update tenant set status = 'SUSPENDED', suspended_reason = ?, suspended_at = ?,
+                                suspended_by = ?, version = version + 1
+                            where id = ? and status = 'ACTIVE'""")
+                    .params(why, Timestamp.from(clock.instant()), by, tenantId).update();
+            if (changed != 1) {
+                return false;
+            }
+            audit.recordFor(tenantId, AuditEvent.of("tenant.suspended", "Tenant", tenantId)
+                    .change("status", TenantStatus.ACTIVE.name(), TenantStatus.SUSPENDED.name()).detail("reason", why));
+            events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.SUSPENDED.name()));
+            return true;
+        });
+    }
+
+    /**
+     * Reactivates a tenant that {@code by} suspended (support's suspensions stay as they are). False when the tenant
+     * is not suspended, or was suspended by someone else.
+     */
+    public boolean reactivateAutomatically(UUID tenantId, String reason, String by) {
+        String why = reason(reason);
+        return platform.call(by + " reactivates tenant " + tenantId, () -> {
+            int changed = jdbc.sql("""
+                            update tenant set status = 'ACTIVE', suspended_reason = null, suspended_at = null,
+                                suspended_by = null, version = version + 1
+                            where id = ? and status = 'SUSPENDED' and suspended_by = ?""")
+                    .params(tenantId, by).update();
+            if (changed != 1) {
+                return false;
+            }
+            audit.recordFor(tenantId, AuditEvent.of("tenant.reactivated", "Tenant", tenantId)
+                    .change("status", TenantStatus.SUSPENDED.name(), TenantStatus.ACTIVE.name()).detail("reason", why));
+            events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.ACTIVE.name()));
+            return true;
+        });
+    }
+
+    /**
      * Writes the tenant's data as a zip (a CSV per tenant table and a JSON manifest; secrets left out, see
      * {@link TenantExport}) and records the export in the tenant's audit chain.
      */

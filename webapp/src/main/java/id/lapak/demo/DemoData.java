@@ -38,14 +38,17 @@ class DemoData implements ApplicationRunner {
     private final TenantDirectory tenants;
     private final DemoStores stores;
     private final DemoSettlement settlement;
+    private final DemoBilling billing;
     private final java.time.Clock clock;
 
     DemoData(TenantDirectory tenants, DemoStores stores, id.lapak.tenant.context.PlatformAccess platform,
              org.springframework.jdbc.core.simple.JdbcClient jdbc,
-             id.lapak.billing.settlement.SettlementCloser closer, java.time.Clock clock) {
+             id.lapak.billing.settlement.SettlementCloser closer,
+             id.lapak.billing.subscription.BillingRun billingRun, java.time.Clock clock) {
         this.tenants = tenants;
         this.stores = stores;
         this.settlement = new DemoSettlement(platform, jdbc, closer);
+        this.billing = new DemoBilling(platform, jdbc, billingRun);
         this.clock = clock;
     }
 
@@ -67,6 +70,12 @@ class DemoData implements ApplicationRunner {
         } catch (RuntimeException e) {
             // The demo tenants stay usable without settled days; the log says why they have none.
             log.warn("Demo data: the settled demo days could not be written ({})", e.toString());
+        }
+        try {
+            billing.seed(TOKO_MAJU, "GROWTH", clock.instant());
+            billing.seed(KOPI_SEJAHTERA, "STARTER", clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Demo data: the demo plans and invoices could not be written ({})", e.toString());
         }
     }
 }

@@ -2,8 +2,6 @@ package id.lapak.settlement;
 
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,12 +11,13 @@ import id.lapak.billing.settlement.BatchStatementFiles;
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
 import id.lapak.tenant.money.Money;
+import id.lapak.mail.TenantAdminAddress;
+import id.lapak.mail.Translations;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,34 +34,24 @@ class SettlementMailer {
 
     private final MailOutbox outbox;
     private final BatchStatementFiles statements;
-    private final JdbcClient jdbc;
+    private final TenantAdminAddress admins;
     private final String from;
 
-    SettlementMailer(MailOutbox outbox, BatchStatementFiles statements, JdbcClient jdbc,
+    SettlementMailer(MailOutbox outbox, BatchStatementFiles statements, TenantAdminAddress admins,
                      @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
         this.statements = statements;
-        this.jdbc = jdbc;
+        this.admins = admins;
         this.from = from;
-    }
-
-    private record Admin(String email, Locale locale) {
-    }
-
-    private Admin admin(UUID tenant) {
-        return jdbc.sql("select admin_email, country from tenant where id = ?").param(tenant)
-                .query((rs, n) -> new Admin(rs.getString(1),
-                        "ID".equals(rs.getString(2)) ? Locale.forLanguageTag("id-ID") : Locale.ENGLISH))
-                .optional().filter(a -> a.email() != null && !a.email().isBlank()).orElse(null);
     }
 
     @EventListener
     void batchClosed(BatchClosed closed) {
-        Admin admin = outbox.available() ? admin(closed.tenantId()) : null;
+        TenantAdminAddress.Admin admin = outbox.available() ? admins.of(closed.tenantId()).orElse(null) : null;
         if (admin == null) {
             return;
         }
-        Function<String, String> t = translations(admin.locale());
+        Function<String, String> t = Translations.of(admin.locale());
         BatchStatementFiles.Files files = statements.of(closed.batchId(), admin.locale(), t);
         String day = closed.businessDay().toString();
         String net = Money.of(closed.netMinor(), closed.currency()).format(admin.locale());
@@ -77,21 +66,17 @@ class SettlementMailer {
 
     @EventListener
     void payoutAccountChanged(PayoutAccountChanged changed) {
-        Admin admin = outbox.available() ? admin(changed.tenantId()) : null;
+        TenantAdminAddress.Admin admin = outbox.available() ? admins.of(changed.tenantId()).orElse(null)
+                : null;
         if (admin == null) {
             return;
         }
-        Function<String, String> t = translations(admin.locale());
+        Function<String, String> t = Translations.of(admin.locale());
         outbox.enqueue(MailKind.PAYOUT_ACCOUNT_CHANGED, from, List.of(admin.email()),
                 t.apply("settlementMail.account.subject"),
                 MessageFormat.format(t.apply("settlementMail.account.body"), changed.bankName(),
                         changed.holderName(), changed.maskedAfter(),
                         changed.maskedBefore() == null ? "-" : changed.maskedBefore(), changed.changedBy()),
                 false);
-    }
-
-    private static Function<String, String> translations(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
-        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
     }
 }

@@ -148,6 +148,8 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.SCALE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.support.settlement"), "support/settlement",
                     VaadinIcon.MONEY.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.support.billing"), "support/billing",
+                    VaadinIcon.INVOICE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             return nav;
         }
@@ -190,6 +192,10 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.GROUP.create()));
+            SideNavItem billing = new SideNavItem(getTranslation("nav.billing"), "billing",
+                    VaadinIcon.INVOICE.create());
+            billing.setId("nav-billing");
+            nav.addItem(billing);
         }
         return nav;
     }

@@ -9,5 +9,9 @@ public enum MailKind {
     /** The tenant's payout account was changed, to the tenant's admin. */
     PAYOUT_ACCOUNT_CHANGED,
     /** A report a person subscribed to, for a period that ended, to that person. */
-    SCHEDULED_REPORT
+    SCHEDULED_REPORT,
+    /** An invoice or note Lapak issued to the tenant, with its PDF, to the tenant's admin. */
+    SAAS_INVOICE,
+    /** An invoice is overdue: reminder before suspension, to the tenant's admin. */
+    SAAS_INVOICE_REMINDER
 }

@@ -94,6 +94,23 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
     }
 
+    /**
+     * This amount × {@code part} / {@code whole}, rounded half-up (away from zero) to the minor unit: proration by
+     * days (a Rp 99.000 month fee for 10 of 31 days is Rp 31.935,48 → Rp 31.935).
+     */
+    public Money prorate(long part, long whole) {
+        if (whole <= 0) {
+            throw new IllegalArgumentException("prorate needs a positive whole");
+        }
+        BigDecimal value = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(part))
+                .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP);
+        try {
+            return new Money(value.longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("amount overflow");
+        }
+    }
+
     /** Minor units at another exponent, e.g. ISO 4217's 2 for the rupiah on a network that wants it. */
     public long minorAtExponent(int exponent) {
         try {

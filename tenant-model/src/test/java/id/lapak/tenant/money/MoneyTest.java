@@ -99,4 +99,12 @@ class MoneyTest {
                 .isInstanceOf(MoneyFormatException.class);
         assertThat(Money.ofMajor(new BigDecimal("12.5"), USD)).isEqualTo(Money.of(1250, USD));
     }
+
+    @Test
+    void prorateByDaysRoundsHalfUpOnce() {
+        assertThat(Money.of(99_000, IDR).prorate(10, 31)).isEqualTo(Money.of(31_935, IDR));
+        assertThat(Money.of(99_000, IDR).prorate(31, 31)).isEqualTo(Money.of(99_000, IDR));
+        assertThat(Money.of(3, IDR).prorate(1, 2)).isEqualTo(Money.of(2, IDR));
+        assertThatThrownBy(() -> Money.of(3, IDR).prorate(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

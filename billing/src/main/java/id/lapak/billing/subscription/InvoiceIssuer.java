@@ -1,0 +1,169 @@
+package id.lapak.billing.subscription;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import id.lapak.billing.subscription.InvoiceLine.LineKind;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bills one tenant for one period, in the caller's transaction and tenant context. The tenant is locked for the
+ * transaction, so a second run (another node, another thread) waits and then finds the invoice; the unique key per
+ * (tenant, period) is the last word either way. First run: the invoice. Later runs: the period is computed again
+ * and compared line by line with what its invoice and notes already say; nothing changed → nothing written; else
+ * one note carrying only the differences (a credit note when it lowers the total, a debit note otherwise).
+ */
+@Component
+class InvoiceIssuer {
+
+    enum Result { ISSUED, CORRECTED, UNCHANGED, NOTHING_TO_BILL }
+
+    static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Jakarta");
+
+    private final JdbcClient jdbc;
+    private final PlanReads plans;
+    private final UsageReader usage;
+    private final InvoiceNumbers numbers;
+    private final BillingSettings settings;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    InvoiceIssuer(JdbcClient jdbc, PlanReads plans, UsageReader usage, InvoiceNumbers numbers,
+                  BillingSettings settings, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.usage = usage;
+        this.numbers = numbers;
+        this.settings = settings;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** What {@code period} costs with the usage recorded up to {@code until}. */
+    InvoiceDraft draft(UUID tenant, BillingPeriod period, Instant until) {
+        UsageReader.Usage used = usage.usage(tenant, period, until);
+        return InvoiceCalculator.draft(period, PlanReads.dayPlans(period, plans.subscriptions(tenant), plans.prices()),
+                used.activeDevices(), used.transactions(), settings.ppnBasisPoints());
+    }
+
+    Result bill(UUID tenant, BillingPeriod period, Instant now) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('saas-billing:' || ?, 0))) x")
+                .param(tenant.toString()).query(Integer.class).single();
+        InvoiceDraft draft = draft(tenant, period, period.end());
+        if (draft.chargeLines().isEmpty()) {
+            return Result.NOTHING_TO_BILL;
+        }
+        UUID invoice = jdbc.sql("select id from saas_invoice where tenant_id = ? and period = ? and kind = 'INVOICE'")
+                .params(tenant, period.firstDay()).query(UUID.class).optional().orElse(null);
+        if (invoice == null) {
+            write(tenant, period, "INVOICE", null, draft.lines(), draft.ppnBasisPoints(), draft.currency(), now);
+            return Result.ISSUED;
+        }
+        List<InvoiceLine> diff = difference(draft.lines(), billed(tenant, period));
+        if (diff.isEmpty()) {
+            return Result.UNCHANGED;
+        }
+        long total = diff.stream().mapToLong(InvoiceLine::amountMinor).sum();
+        write(tenant, period, total < 0 ? "CREDIT_NOTE" : "DEBIT_NOTE", invoice, diff, draft.ppnBasisPoints(),
+                draft.currency(), now);
+        return Result.CORRECTED;
+    }
+
+    /** What the period's invoice and notes say together, per line key: quantity and amount. */
+    private Map<String, InvoiceLine> billed(UUID tenant, BillingPeriod period) {
+        Map<String, InvoiceLine> billed = new HashMap<>();
+        jdbc.sql("""
+                        select l.kind, l.line_key, sum(l.quantity), max(l.unit_minor), sum(l.amount_minor)
+                        from saas_invoice_line l
+                        join saas_invoice i on i.tenant_id = l.tenant_id and i.id = l.invoice_id
+                        where i.tenant_id = ? and i.period = ? group by l.kind, l.line_key""")
+                .params(tenant, period.firstDay())
+                .query((rs, n) -> billed.put(rs.getString(2), new InvoiceLine(LineKind.valueOf(rs.getString(1)),
+                        rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+                .list();
+        return billed;
+    }
+
+    static List<InvoiceLine> difference(List<InvoiceLine> proposed, Map<String, InvoiceLine> billed) {
+        Map<String, InvoiceLine> now = new HashMap<>();
+        proposed.forEach(l -> now.put(l.key(), l));
+        Set<String> keys = new LinkedHashSet<>();
+        proposed.forEach(l -> keys.add(l.key()));
+        keys.addAll(billed.keySet());
+        List<InvoiceLine> diff = new ArrayList<>();
+        for (String key : keys) {
+            InvoiceLine p = now.get(key);
+            InvoiceLine b = billed.get(key);
+            long amount = (p == null ? 0 : p.amountMinor()) - (b == null ? 0 : b.amountMinor());
+            long quantity = (p == null ? 0 : p.quantity()) - (b == null ? 0 : b.quantity());
+            if (amount != 0 || (quantity != 0 && !key.equals("PPN"))) {
+                InvoiceLine like = p != null ? p : b;
+                diff.add(new InvoiceLine(like.kind(), key, key.equals("PPN") ? like.quantity() : quantity,
+                        like.unitMinor(), amount));
+            }
+        }
+        boolean onlyPpn = diff.stream().allMatch(l -> l.kind() == LineKind.PPN);
+        return onlyPpn && diff.stream().mapToLong(InvoiceLine::amountMinor).sum() == 0 ? List.of() : diff;
+    }
+
+    private void write(UUID tenant, BillingPeriod period, String kind, UUID corrects, List<InvoiceLine> lines,
+                       long ppnBp, String currency, Instant now) {
+        long subtotal = lines.stream().filter(l -> l.kind() != LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
+        long ppn = lines.stream().filter(l -> l.kind() == LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
+        long total = subtotal + ppn;
+        if (corrects != null) {
+            long before = jdbc.sql("""
+                            select coalesce(sum(total_minor), 0) from saas_invoice where tenant_id = ? and period = ?""")
+                    .params(tenant, period.firstDay()).query(Long.class).single();
+            if (before + total < 0) {
+                throw BillingRefused.of("billing.error.creditExceedsInvoice");
+            }
+        }
+        LocalDate issuedOn = LocalDate.ofInstant(now, NUMBERING_ZONE);
+        String series = switch (kind) {
+            case "CREDIT_NOTE" -> "CN";
+            case "DEBIT_NOTE" -> "DN";
+            default -> "INV";
+        };
+        String number = numbers.next(series, issuedOn);
+        UUID id = UUID.randomUUID();
+        String status = kind.equals("CREDIT_NOTE") ? "CREDITED" : total == 0 ? "PAID" : "OPEN";
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into saas_invoice (tenant_id, id, number, kind, period, corrects, currency,
+                            subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant, id, number, kind, period.firstDay(),
+                        new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, corrects), currency,
+                        subtotal, ppnBp, ppn, total, at, LocalDate.ofInstant(now, period.zone())
+                                .plusDays(settings.paymentDays()), status,
+                        status.equals("PAID") ? at : null, status.equals("PAID") ? "nothing to pay" : null)
+                .update();
+        int no = 0;
+        for (InvoiceLine l : lines) {
+            jdbc.sql("""
+                            insert into saas_invoice_line (tenant_id, invoice_id, line_no, kind, line_key, quantity,
+                                unit_minor, amount_minor) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenant, id, ++no, l.kind().name(), l.key(), l.quantity(), l.unitMinor(), l.amountMinor())
+                    .update();
+        }
+        audit.recordFor(tenant, AuditEvent.of("billing.invoice.issued", "SaasInvoice", id).detail("number", number)
+                .detail("kind", kind).detail("period", period.month()).detail("totalMinor", total));
+        events.publishEvent(new InvoiceIssued(tenant, id, number, kind, total, currency));
+    }
+}
