@@ -7,5 +7,7 @@ public enum MailKind {
     /** A closed settlement batch's statement, to the tenant's admin. */
     SETTLEMENT_STATEMENT,
     /** The tenant's payout account was changed, to the tenant's admin. */
-    PAYOUT_ACCOUNT_CHANGED
+    PAYOUT_ACCOUNT_CHANGED,
+    /** The day's signed checkpoint of the tenant's audit chain, to the tenant's admins. */
+    AUDIT_DIGEST
 }
