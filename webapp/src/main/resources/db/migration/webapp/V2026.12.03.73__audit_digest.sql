@@ -19,4 +19,4 @@ grant select, insert on audit_digest_sent to ${app_role};
 
 alter table mail_outbox drop constraint mail_outbox_kind_check;
 alter table mail_outbox add constraint mail_outbox_kind_check
-    check (kind in ('LOW_STOCK', 'RECEIPT', 'SETTLEMENT_STATEMENT', 'PAYOUT_ACCOUNT_CHANGED', 'AUDIT_DIGEST'));
+    check (kind in ('LOW_STOCK', 'RECEIPT', 'SETTLEMENT_STATEMENT', 'PAYOUT_ACCOUNT_CHANGED', 'SCHEDULED_REPORT', 'AUDIT_DIGEST'));

@@ -8,6 +8,8 @@ public enum MailKind {
     SETTLEMENT_STATEMENT,
     /** The tenant's payout account was changed, to the tenant's admin. */
     PAYOUT_ACCOUNT_CHANGED,
+    /** A report a person subscribed to, for a period that ended, to that person. */
+    SCHEDULED_REPORT,
     /** The day's signed checkpoint of the tenant's audit chain, to the tenant's admins. */
     AUDIT_DIGEST
 }
