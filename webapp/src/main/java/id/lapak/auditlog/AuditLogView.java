@@ -125,7 +125,7 @@ class AuditLogView extends VerticalLayout {
         }
         grid.addColumn(r -> r.actorName() + (r.actorRole() == null ? "" : " (" + r.actorRole() + ")"))
                 .setHeader(getTranslation("audit.column.actor"));
-        grid.addColumn(AuditRecord::action).setHeader(getTranslation("audit.column.action"));
+        grid.addColumn(r -> actionLabel(r.action())).setHeader(getTranslation("audit.column.action"));
         grid.addColumn(r -> r.entityType() == null ? "" : r.entityType() + " " + (r.entityId() == null ? "" : r.entityId()))
                 .setHeader(getTranslation("audit.column.entity"));
         grid.addColumn(r -> (r.changes() == null ? "" : r.changes()) + (r.details() == null ? "" : " " + r.details()))
@@ -174,5 +174,12 @@ class AuditLogView extends VerticalLayout {
                 actor.getValue(), action.getValue(), start, end == null ? null : end.plusDays(1).atStartOfDay(ZONE)
                 .toInstant()));
         grid.getDataProvider().refreshAll();
+    }
+
+    /** The action in the reader's language where it has a label ({@code audit.action.<action>}), else as recorded. */
+    private String actionLabel(String action) {
+        String key = "audit.action." + action;
+        String label = getTranslation(key);
+        return label == null || label.isBlank() || label.contains(key) ? action : label;
     }
 }

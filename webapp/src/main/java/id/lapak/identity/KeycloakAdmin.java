@@ -32,8 +32,8 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The one place that talks to Keycloak's admin REST API, as the confidential client {@code lapak-provisioner}
- * (client credentials; its service account holds only manage-users, view-users, query-users and query-groups of
- * {@code realm-management}). Plain {@link RestClient} calls rather than Keycloak's admin client library: see
+ * (client credentials; its service account holds only manage-users, view-users, query-users, query-groups and
+ * view-events of {@code realm-management}). Plain {@link RestClient} calls rather than Keycloak's admin client library: see
  * docs/decisions/0012-keycloak-admin-over-rest.md. Every failure becomes a {@link KeycloakUnavailableException}.
  */
 @Component
@@ -86,6 +86,12 @@ class KeycloakAdmin {
     record RoleRep(String id, String name, Boolean composite, Boolean clientRole, String containerId) {
     }
 
+    /** One of Keycloak's stored user events (a failed login, a lockout, a credential change). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record EventRep(String id, long time, String type, String clientId, String userId, String sessionId,
+                    String ipAddress, String error, Map<String, String> details) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenResponse(String access_token, long expires_in) {
     }
@@ -93,6 +99,8 @@ class KeycloakAdmin {
     private static final ParameterizedTypeReference<List<UserRep>> USERS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<GroupRep>> GROUPS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<EventRep>> EVENTS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<RoleRep>> ROLES = new ParameterizedTypeReference<>() {
     };
@@ -228,6 +236,15 @@ class KeycloakAdmin {
     void logout(String userId) {
         call("log user out", () -> http.post().uri(adminBase + "/users/{id}/logout", userId).headers(this::auth)
                 .retrieve().toBodilessEntity());
+    }
+
+    // --- events ---------------------------------------------------------------------------------------------------
+
+    /** Keycloak's stored user events from {@code fromMillis} (inclusive), oldest first, one page. */
+    List<EventRep> events(long fromMillis, int first, int max) {
+        return call("read events", () -> orEmpty(http.get()
+                .uri(adminBase + "/events?dateFrom={from}&first={first}&max={max}&direction=asc", fromMillis, first, max)
+                .headers(this::auth).retrieve().body(EVENTS)));
     }
 
     // --- realm roles ----------------------------------------------------------------------------------------------

@@ -47,9 +47,11 @@ public final class LocalKeycloak {
     /**
      * Starts Keycloak from {@code home} on {@code port}, unless one already answers there with the realm.
      * {@code persistent} keeps users and sessions in Keycloak's own dev database under {@code home}; otherwise it
-     * keeps them in memory (tests).
+     * keeps them in memory (tests). {@code portalUrl} is where Keycloak posts back-channel logout tokens: the realm
+     * file names the default portal (port 8080), the local realm names this one.
      */
-    static synchronized LocalKeycloak start(Path home, int port, int managementPort, String realm, boolean persistent) {
+    static synchronized LocalKeycloak start(Path home, int port, int managementPort, String realm, boolean persistent,
+                                            String portalUrl) {
         if (instance != null) {
             return instance;
         }
@@ -68,7 +70,7 @@ public final class LocalKeycloak {
             if (persistent) {
                 resetIfRealmChanged(home);
             }
-            installRealm(home);
+            installRealm(home, portalUrl);
             List<String> command = new ArrayList<>(List.of(kcScript.toString(), "start-dev",
                     "--http-port=" + port, "--hostname=" + url, "--import-realm",
                     "--health-enabled=true", "--http-management-port=" + managementPort));
@@ -144,10 +146,16 @@ public final class LocalKeycloak {
         }
     }
 
-    private static void installRealm(Path home) throws IOException {
+    /** The realm as the local Keycloak imports it: back-channel logouts go to the portal that started it. */
+    private static void installRealm(Path home, String portalUrl) throws IOException {
         Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.write(importDir.resolve("lapak-realm.json"), realmFile());
+        String realm = new String(realmFile(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(DEFAULT_PORTAL + BACK_CHANNEL_LOGOUT_PATH, portalUrl + BACK_CHANNEL_LOGOUT_PATH);
+        Files.writeString(importDir.resolve("lapak-realm.json"), realm);
     }
+
+    private static final String DEFAULT_PORTAL = "http://localhost:8080";
+    private static final String BACK_CHANNEL_LOGOUT_PATH = "/logout/connect/back-channel/keycloak";
 
     /**
      * Keycloak imports a realm only when it does not exist yet. When the realm file in the repository changes, the

@@ -41,7 +41,8 @@ class LocalServices implements EnvironmentPostProcessor {
                     environment.getProperty("lapak.keycloak.local.port", Integer.class, 8180),
                     environment.getProperty("lapak.keycloak.local.management-port", Integer.class, 9000),
                     environment.getProperty("lapak.keycloak.realm", "lapak"),
-                    environment.getProperty("lapak.keycloak.local.persistent", Boolean.class, true));
+                    environment.getProperty("lapak.keycloak.local.persistent", Boolean.class, true),
+                    "http://localhost:" + environment.getProperty("server.port", "8080"));
             properties.put("lapak.keycloak.url", keycloak.url());
         }
         if (!properties.isEmpty()) {

@@ -68,6 +68,10 @@ class SecurityConfiguration {
                     }
                     response.sendRedirect(request.getContextPath() + "/access-refused?reason=" + code);
                 }));
+        // Keycloak tells the portal when it ends a login session (logout elsewhere, an admin, expiry): POST
+        // /logout/connect/back-channel/keycloak with a signed logout token; every node then ends the portal sessions.
+        http.oidcLogout(logout -> logout.backChannel(backChannel -> backChannel
+                .logoutHandler(new BackChannelLogout(revocations))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

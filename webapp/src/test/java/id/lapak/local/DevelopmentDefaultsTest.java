@@ -50,7 +50,7 @@ class DevelopmentDefaultsTest {
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
         for (String key : new String[] {"lapak.device.token-key", "lapak.keys.master-password",
                 "lapak.keycloak.client-secret", "lapak.keycloak.provisioner-secret", "lapak.database.platform.password",
-                "lapak.database.tenant-context-key"}) {
+                "lapak.database.tenant-context-key", "lapak.audit.chain-key", "lapak.audit.checkpoint-signing-key"}) {
             assertThat(properties).as(key).contains(":" + DevelopmentDefaults.DEV_VALUES.get(key)[0] + "}");
         }
     }

@@ -13,5 +13,7 @@ public enum MailKind {
     /** An invoice or note Lapak issued to the tenant, with its PDF, to the tenant's admin. */
     SAAS_INVOICE,
     /** An invoice is overdue: reminder before suspension, to the tenant's admin. */
-    SAAS_INVOICE_REMINDER
+    SAAS_INVOICE_REMINDER,
+    /** The day's signed checkpoint of the tenant's audit chain, to the tenant's admins. */
+    AUDIT_DIGEST
 }

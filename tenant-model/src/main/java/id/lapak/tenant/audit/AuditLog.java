@@ -40,22 +40,40 @@ import id.lapak.tenant.json.JsonText;
 /**
  * Writes audit entries in the caller's transaction (so an entry commits or rolls back with the change it
  * describes) and verifies the chains. Each chain (one per tenant, one for the platform) is append-only: an entry
- * stores the SHA-256 of its canonical content including the previous entry's hash; appends to one chain are
- * serialised by locking the chain's head row.
+ * stores the HMAC-SHA256 of its canonical content including the previous entry's hash, under a key the database never
+ * holds ({@code lapak.audit.chain-key}); appends to one chain are serialised by locking the chain's head row. The
+ * heads are signed into checkpoints outside the database ({@link AuditCheckpoints}), and verification holds every
+ * chain to its newest checkpoint (docs/decisions/0027).
  */
 @Service
 public class AuditLog {
 
     static final String PLATFORM_CHAIN = "platform";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlatformAccess platformAccess;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final javax.crypto.spec.SecretKeySpec chainKey;
+    private final AuditCheckpoints checkpoints;
 
     public AuditLog(JdbcClient jdbc, Clock clock, PlatformAccess platformAccess,
-                    PlatformTransactionManager transactionManager) {
+                    PlatformTransactionManager transactionManager,
+                    @org.springframework.beans.factory.annotation.Value("${lapak.audit.chain-key}") String chainKey,
+                    AuditCheckpoints checkpoints) {
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(chainKey);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < 32) {
+            throw new IllegalStateException("lapak.audit.chain-key must be base64 of at least 32 bytes");
+        }
+        this.chainKey = new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+        this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.clock = clock;
         this.platformAccess = platformAccess;
@@ -145,8 +163,8 @@ public class AuditLog {
                 .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
         Entry entry = new Entry(pending.id(), chain, tenantId, head.lastSeq() + 1, pending.occurredAt(), actor, event.action(), event.entityType(),
                 event.entityId(), Json.changes(event.changes()), Json.details(event.details()), origin.ip(),
-                origin.userAgent(), head.lastHash());
-        byte[] hash = entry.hash();
+                origin.userAgent(), head.lastHash(), Entry.KEYED);
+        byte[] hash = entry.hash(chainKey);
         jdbc.sql("""
                         insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
                             actor_name, actor_role, actor_tenant, action, entity_type, entity_id, changes, details, ip,
@@ -318,18 +336,63 @@ public class AuditLog {
     }
 
     private ChainStatus verifyChain(String chain) {
+        return walkChain(chain).status();
+    }
+
+    private record Verified(String chain, ChainStatus status, Head head) {
+    }
+
+    private Verified walkChain(String chain) {
         UUID tenantId = PLATFORM_CHAIN.equals(chain) ? null : UUID.fromString(chain);
+        AuditCheckpoints.Checkpoint checkpoint = checkpoints.latest().get(chain);
         return platformAccess.call("audit: verify chain " + chain, () -> {
-            Walk walk = new Walk(tenantId);
+            Walk walk = new Walk(tenantId, chainKey, checkpoint);
             jdbc.sql("select * from audit_entry where chain_key = ? order by seq")
                     .param(chain)
                     .query((ResultSet rs) -> {
                         walk.next(Entry.read(rs), rs.getBytes("hash"));
                     });
-            Optional<Head> head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ?")
-                    .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional();
-            return walk.finish(head.orElse(new Head(0, null)));
+            Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ?")
+                    .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional()
+                    .orElse(new Head(0, null));
+            return new Verified(chain, walk.finish(head), head);
         });
+    }
+
+    /**
+     * Verifies every chain and signs the head of each intact one into a new checkpoint file outside the database
+     * (hourly and at day close). A broken chain is not signed: its problems are returned and stay visible. Called by
+     * the scheduler and the day close, never from a page.
+     */
+    public List<ChainStatus> checkpointAll() {
+        List<String> chains = platformAccess.call("audit: list chains for a checkpoint",
+                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key").query(String.class).list());
+        return checkpoint(chains);
+    }
+
+    /** Signs one tenant's chain head (after its day closed), when the chain is intact. */
+    public ChainStatus checkpointTenant(UUID tenantId) {
+        return checkpoint(List.of(chainKey(tenantId))).getFirst();
+    }
+
+    private List<ChainStatus> checkpoint(List<String> chains) {
+        Instant at = clock.instant();
+        List<AuditCheckpoints.Checkpoint> signed = new ArrayList<>();
+        List<ChainStatus> result = new ArrayList<>();
+        for (String chain : chains) {
+            Verified verified = walkChain(chain);
+            result.add(verified.status());
+            if (verified.status().intact()) {
+                signed.add(new AuditCheckpoints.Checkpoint(chain, verified.head().lastSeq(), verified.head().lastHash(),
+                        at));
+            } else {
+                log.error("Audit chain {} is broken and was not signed: {}", chain, verified.status().problem());
+            }
+        }
+        if (!signed.isEmpty()) {
+            checkpoints.write(signed, at);
+        }
+        return result;
     }
 
     private record Head(long lastSeq, byte[] lastHash) {
@@ -344,13 +407,19 @@ public class AuditLog {
      */
     private static final class Walk {
         private final UUID tenantId;
+        private final javax.crypto.spec.SecretKeySpec key;
+        private final AuditCheckpoints.Checkpoint checkpoint;
+        private boolean checkpointEntrySeen;
+        private boolean keyedSeen;
         private final List<ChainStatus.ChainProblem> problems = new ArrayList<>();
         private long count;
         private long expectedSeq = 1;
         private byte[] previousHash;
 
-        Walk(UUID tenantId) {
+        Walk(UUID tenantId, javax.crypto.spec.SecretKeySpec key, AuditCheckpoints.Checkpoint checkpoint) {
             this.tenantId = tenantId;
+            this.key = key;
+            this.checkpoint = checkpoint;
         }
 
         void next(Entry entry, byte[] storedHash) {
@@ -367,15 +436,32 @@ public class AuditLog {
                 problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.RELINKED, entry.id(), entry.seq(),
                         "entry " + entry.seq() + " does not link to the entry before it"));
             }
-            if (!MessageDigest.isEqual(entry.hash(), storedHash)) {
+            if (!MessageDigest.isEqual(entry.hash(key), storedHash)) {
                 problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.EDITED, entry.id(), entry.seq(),
                         "entry " + entry.seq() + "'s content does not match its hash"));
+            } else if (entry.keyVersion() == Entry.UNKEYED && keyedSeen) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.EDITED, entry.id(), entry.seq(),
+                        "entry " + entry.seq() + " is hashed without the key after keyed entries"));
+            }
+            keyedSeen |= entry.keyVersion() == Entry.KEYED;
+            if (checkpoint != null && entry.seq() == checkpoint.seq()) {
+                checkpointEntrySeen = true;
+                if (!Arrays.equals(storedHash, checkpoint.head())) {
+                    problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT,
+                            entry.id(), entry.seq(), "entries up to " + entry.seq()
+                            + " differ from the signed checkpoint of " + checkpoint.at()));
+                }
             }
             expectedSeq = Math.max(expectedSeq, entry.seq() + 1);
             previousHash = storedHash;
         }
 
         ChainStatus finish(Head head) {
+            if (checkpoint != null && !checkpointEntrySeen && checkpoint.seq() > 0) {
+                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT, null,
+                        checkpoint.seq(), "entry " + checkpoint.seq() + ", signed in the checkpoint of "
+                        + checkpoint.at() + ", is missing"));
+            }
             if (head.lastSeq() != expectedSeq - 1 || !Arrays.equals(head.lastHash(), previousHash)) {
                 problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.TRUNCATED_TAIL, null, expectedSeq,
                         head.lastSeq() > expectedSeq - 1 ? "entries after " + (expectedSeq - 1) + " are missing"
@@ -390,11 +476,31 @@ public class AuditLog {
     /** One entry as hashed: the canonical form is every field, length-prefixed, in a fixed order. */
     record Entry(UUID id, String chain, UUID tenantId, long seq, Instant occurredAt, AuditActor actor, String action,
                  String entityType, String entityId, String changes, String details, String ip, String userAgent,
-                 byte[] prevHash) {
+                 byte[] prevHash, int keyVersion) {
 
-        byte[] hash() {
+        /** Written before the chain was keyed: plain SHA-256. */
+        static final int UNKEYED = 0;
+        /** HMAC-SHA256 under the chain key. */
+        static final int KEYED = 1;
+
+        byte[] hash(javax.crypto.spec.SecretKeySpec key) {
+            String text = canonical();
+            try {
+                if (keyVersion == UNKEYED) {
+                    return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                }
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private String canonical() {
             StringBuilder canonical = new StringBuilder();
-            for (Object field : new Object[]{"lapak-audit-v1", id, chain, tenantId, seq,
+            for (Object field : new Object[]{keyVersion == UNKEYED ? "lapak-audit-v1" : "lapak-audit-v2", id, chain,
+                    tenantId, seq,
                     occurredAt.getEpochSecond() * 1_000_000 + occurredAt.getNano() / 1_000, actor.kind(), actor.id(),
                     actor.name(), actor.role(), actor.tenantId(), action, entityType, entityId, changes, details, ip,
                     userAgent, prevHash == null ? null : HexFormat.of().formatHex(prevHash)}) {
@@ -406,11 +512,7 @@ public class AuditLog {
                 }
                 canonical.append('|');
             }
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return canonical.toString();
         }
 
         static Entry read(ResultSet rs) throws SQLException {
@@ -421,7 +523,8 @@ public class AuditLog {
                     rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
                     rs.getTimestamp("occurred_at").toInstant(), actor, rs.getString("action"),
                     rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
-                    rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"), rs.getBytes("prev_hash"));
+                    rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"), rs.getBytes("prev_hash"),
+                    rs.getInt("key_version"));
         }
     }
 

@@ -12,7 +12,7 @@ public record ChainStatus(UUID tenantId, boolean intact, long entries, UUID firs
                           List<ChainProblem> problems) {
 
     /** What is wrong at one place of the chain. */
-    public enum Kind { EDITED, DELETED, INSERTED_OR_REORDERED, RELINKED, TRUNCATED_TAIL }
+    public enum Kind { EDITED, DELETED, INSERTED_OR_REORDERED, RELINKED, TRUNCATED_TAIL, REWRITTEN_BEFORE_CHECKPOINT }
 
     /**
      * One problem: its kind, the entry where it shows (null for a missing tail), the sequence number concerned and a

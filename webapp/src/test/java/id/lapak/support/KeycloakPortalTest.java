@@ -1,0 +1,27 @@
+package id.lapak.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portal on a real port (18083) with a real Keycloak (8183, the realm file, in memory, posting back-channel
+ * logouts to this portal) and the demo tenants: for tests that log in as a browser would, over HTTP
+ * ({@link PortalHttp}). Every class with this annotation shares one application and one Keycloak.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "server.port=18083",
+        "lapak.keycloak.url=",
+        "lapak.keycloak.local.port=8183",
+        "lapak.keycloak.local.management-port=9003",
+        "lapak.keycloak.local.persistent=false",
+        "lapak.demo.enabled=true"})
+@ActiveProfiles("test")
+public @interface KeycloakPortalTest {
+}
