@@ -151,5 +151,5 @@ from tenant t where to_jsonb(t) ->> 'plan' in ('STARTER', 'GROWTH', 'ENTERPRISE'
 
 alter table mail_outbox drop constraint mail_outbox_kind_check;
 alter table mail_outbox add constraint mail_outbox_kind_check
-    check (kind in ('LOW_STOCK', 'RECEIPT', 'SETTLEMENT_STATEMENT', 'PAYOUT_ACCOUNT_CHANGED', 'SAAS_INVOICE',
-                    'SAAS_INVOICE_REMINDER'));
+    check (kind in ('LOW_STOCK', 'RECEIPT', 'SETTLEMENT_STATEMENT', 'PAYOUT_ACCOUNT_CHANGED', 'SCHEDULED_REPORT',
+                    'SAAS_INVOICE', 'SAAS_INVOICE_REMINDER'));

@@ -11,5 +11,7 @@ public enum MailKind {
     /** An invoice or note Lapak issued to the tenant, with its PDF, to the tenant's admin. */
     SAAS_INVOICE,
     /** An invoice is overdue: reminder before suspension, to the tenant's admin. */
-    SAAS_INVOICE_REMINDER
+    SAAS_INVOICE_REMINDER,
+    /** A report a person subscribed to, for a period that ended, to that person. */
+    SCHEDULED_REPORT
 }
