@@ -73,6 +73,7 @@ class PlansPanel extends Div {
         name.setId("plan-name");
         name.setLabel(getTranslation("billing.field.name"));
         from.setId("plan-from");
+        from.setI18n(from.getI18n().setDateFormat("yyyy-MM-dd"));
         from.setLabel(getTranslation("billing.column.from"));
         monthly.setId("plan-monthly");
         monthly.setLabel(getTranslation("billing.field.monthly"));

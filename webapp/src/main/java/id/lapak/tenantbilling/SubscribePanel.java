@@ -30,9 +30,15 @@ class SubscribePanel extends HorizontalLayout {
         tenant.setItemLabelGenerator(names::get);
         ComboBox<String> plan = new ComboBox<>(getTranslation("billing.column.plan"));
         plan.setId("subscribe-plan");
-        plan.setItems(catalog.prices().stream().map(PlanPrice::planCode).distinct().toList());
+        // Fetched as typed, so a plan saved a moment ago on this page is offered.
+        plan.setItems(query -> {
+            String typed = query.getFilter().orElse("").strip().toUpperCase(java.util.Locale.ROOT);
+            return catalog.prices().stream().map(PlanPrice::planCode).distinct().filter(c -> c.contains(typed))
+                    .skip(query.getOffset()).limit(query.getLimit());
+        });
         DatePicker from = Localized.datePicker(new DatePicker(getTranslation("billing.column.from")));
         from.setId("subscribe-from");
+        from.setI18n(from.getI18n().setDateFormat("yyyy-MM-dd"));
         Button save = new Button(getTranslation("billing.subscribe.save"), e -> {
             tenant.setInvalid(false);
             plan.setInvalid(false);

@@ -50,6 +50,8 @@ class TenantBillingIntegrationTest {
     BillingRun run;
     @Autowired
     InvoiceCollection collection;
+    @Autowired
+    OwnBilling own;
 
     SettlementFixture fixture;
     TestUsers.TestUser support = TestUsers.user(null, Set.of(), Role.SUPPORT);
@@ -207,6 +209,29 @@ class TenantBillingIntegrationTest {
                         e -> assertThat(e.fieldErrors()).containsEntry("", "billing.error.alreadyPaid"));
         assertThatThrownBy(() -> TestUsers.run(TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
                 () -> collection.markPaid(tenant, id, "x")))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void aMerchantAdminSeesOnlyTheirOwnInvoicesAndEstimate() {
+        UUID mine = fixture.tenant("Tagih Milik");
+        UUID other = fixture.tenant("Tagih Lain");
+        TestUsers.run(support, () -> catalog.subscribe(mine, plan, LocalDate.of(2026, 10, 1)));
+        TestUsers.run(support, () -> catalog.subscribe(other, plan, LocalDate.of(2026, 10, 1)));
+        run.bill(mine, at(2026, 12, 1, 1, 0));
+        run.bill(other, at(2026, 12, 1, 1, 0));
+        UUID othersInvoice = (UUID) documents(other).getFirst().get("id");
+        var admin = TestUsers.user(mine, Set.of(), Role.MERCHANT_ADMIN);
+
+        assertThat(TestUsers.as(admin, () -> own.invoices())).hasSize(2)
+                .allSatisfy(i -> assertThat(i.tenantId()).isEqualTo(mine));
+        assertThat(TestUsers.as(admin, () -> own.lines(othersInvoice))).isEmpty();
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> own.pdf(othersInvoice, java.util.Locale.ENGLISH, k -> k)))
+                .isInstanceOf(BillingRefused.class);
+        assertThat(TestUsers.as(admin, () -> own.currentPlan())).map(PlanPrice::planCode).contains(plan);
+        assertThat(TestUsers.as(admin, () -> own.estimate()).lines()).extracting(InvoiceLine::key)
+                .contains("PLAN:" + plan, "PPN");
+        assertThatThrownBy(() -> TestUsers.as(TestUsers.user(mine, Set.of(), Role.CASHIER), () -> own.invoices()))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
