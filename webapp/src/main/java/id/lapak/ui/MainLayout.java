@@ -140,6 +140,8 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         if (user.has(Role.SUPPORT)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.support.dashboard"), "support/dashboard",
+                    VaadinIcon.DASHBOARD.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
                     VaadinIcon.BUILDING.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
@@ -155,6 +157,8 @@ public class MainLayout extends AppLayout {
             SideNavItem reports = new SideNavItem(getTranslation("nav.reports"), "reports",
                     VaadinIcon.CHART.create());
             reports.setId("nav-reports");
+            reports.addItem(new SideNavItem(getTranslation("nav.reportSubscriptions"), "reports/subscriptions",
+                    VaadinIcon.ENVELOPE.create()));
             nav.addItem(reports);
             nav.addItem(new SideNavItem(getTranslation("nav.stores"), "stores", VaadinIcon.SHOP.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.devices"), "devices", VaadinIcon.MOBILE.create()));

@@ -1,0 +1,152 @@
+package id.lapak.reports;
+
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import id.lapak.reports.ReportSubscriptions.Request;
+import id.lapak.reports.ReportSubscriptions.Subscription;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreService;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * A person's reports by e-mail: subscribe to a report daily, weekly or monthly (one store of theirs or all of them,
+ * as PDF, XLSX or CSV, at a local hour), pause, resume or remove each.
+ */
+@Route("reports/subscriptions")
+@PageTitle("Lapak · Reports by e-mail")
+@RolesAllowed({"MERCHANT_ADMIN", "STORE_MANAGER"})
+class ReportSubscriptionsView extends VerticalLayout {
+
+    private final ReportSubscriptions subscriptions;
+    private final Map<UUID, String> storeNames = new LinkedHashMap<>();
+    private final ComboBox<ReportKind> kind = new ComboBox<>();
+    private final ComboBox<StoreDetails> store = new ComboBox<>();
+    private final ComboBox<ReportFrequency> frequency = new ComboBox<>();
+    private final ComboBox<ReportFormat> format = new ComboBox<>();
+    private final ComboBox<Integer> hour = new ComboBox<>();
+    private final Grid<Subscription> grid = new Grid<>();
+
+    ReportSubscriptionsView(ReportSubscriptions subscriptions, StoreService stores) {
+        this.subscriptions = subscriptions;
+        setId("report-subscriptions");
+        setWidthFull();
+        add(new H2(getTranslation("report.subscriptions.title")),
+                new Paragraph(getTranslation("report.subscriptions.explain")),
+                new Anchor("reports", getTranslation("report.subscriptions.back")));
+
+        kind.setId("subscription-kind");
+        kind.setLabel(getTranslation("report.filter.report"));
+        kind.setItems(ReportKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("report.kind." + k.name()));
+        kind.setValue(ReportKind.SUMMARY);
+        List<StoreDetails> visible = stores.find("", PageRequest.of(0, 500)).getContent();
+        visible.forEach(s -> storeNames.put(s.id(), s.name()));
+        store.setId("subscription-store");
+        store.setLabel(getTranslation("report.filter.store"));
+        store.setPlaceholder(getTranslation("report.filter.allStores"));
+        store.setItems(visible);
+        store.setItemLabelGenerator(StoreDetails::name);
+        store.setClearButtonVisible(true);
+        frequency.setId("subscription-frequency");
+        frequency.setLabel(getTranslation("report.subscriptions.frequency"));
+        frequency.setItems(ReportFrequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("report.frequency." + f.name()));
+        frequency.setValue(ReportFrequency.DAILY);
+        format.setId("subscription-format");
+        format.setLabel(getTranslation("report.subscriptions.format"));
+        format.setItems(ReportFormat.values());
+        format.setItemLabelGenerator(f -> getTranslation("report.format." + f.name()));
+        format.setValue(ReportFormat.PDF);
+        hour.setId("subscription-hour");
+        hour.setLabel(getTranslation("report.subscriptions.hour"));
+        hour.setItems(IntStream.range(0, 24).boxed().toList());
+        hour.setItemLabelGenerator(h -> "%02d:00".formatted(h));
+        hour.setValue(7);
+        Button subscribe = new Button(getTranslation("report.subscriptions.subscribe"), e -> subscribe());
+        subscribe.setId("subscription-add");
+        subscribe.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout form = new FlexLayout(kind, store, frequency, format, hour, subscribe);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+        add(form);
+
+        grid.setId("subscription-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(s -> getTranslation("report.kind." + s.kind().name()))
+                .setHeader(getTranslation("report.filter.report")).setAutoWidth(true);
+        grid.addColumn(s -> s.storeId() == null ? getTranslation("report.filter.allStores")
+                : storeNames.getOrDefault(s.storeId(), "")).setHeader(getTranslation("report.filter.store"));
+        grid.addColumn(s -> getTranslation("report.subscriptions.when",
+                        getTranslation("report.frequency." + s.frequency().name()),
+                        s.sendAt().toString(), s.zone().getId()))
+                .setHeader(getTranslation("report.subscriptions.frequency")).setAutoWidth(true);
+        grid.addColumn(s -> getTranslation("report.format." + s.format().name()))
+                .setHeader(getTranslation("report.subscriptions.format"));
+        grid.addColumn(s -> getTranslation(s.enabled() ? "report.subscriptions.active" : "report.subscriptions.paused"))
+                .setHeader(getTranslation("report.subscriptions.status"));
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        add(grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(Subscription s) {
+        Button toggle = new Button(getTranslation(s.enabled() ? "report.subscriptions.pause"
+                : "report.subscriptions.resume"), e -> {
+            subscriptions.setEnabled(s.id(), !s.enabled());
+            refresh();
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button remove = new Button(getTranslation("report.subscriptions.remove"), e -> {
+            subscriptions.remove(s.id());
+            Notification.show(getTranslation("report.subscriptions.removed"));
+            refresh();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(toggle, remove);
+    }
+
+    private void subscribe() {
+        try {
+            subscriptions.subscribe(new Request(kind.getValue(),
+                    store.getValue() == null ? null : store.getValue().id(), frequency.getValue(), format.getValue(),
+                    hour.getValue() == null ? null : LocalTime.of(hour.getValue(), 0)));
+            Notification.show(getTranslation("report.subscriptions.done"));
+            refresh();
+        } catch (InvalidReportFilterException e) {
+            Notification.show(getTranslation(e.getMessage()));
+        } catch (StoreNotFoundException e) {
+            store.setInvalid(true);
+            store.setErrorMessage(getTranslation("report.subscriptions.storeUnknown"));
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(subscriptions.mine());
+    }
+}
