@@ -419,6 +419,11 @@ public class ReportService {
         return queries.grouped(tenant(), scope, filter, level, keys);
     }
 
+    /** The stores the signed-in person may read for {@code filter} (its store and device checked to lie inside). */
+    public StoreScope scopeOf(ReportFilter filter) {
+        return scope(filter);
+    }
+
     /** The person's scope, after checking the filter's store and device lie inside it. */
     private StoreScope scope(ReportFilter filter) {
         StoreScope scope = StoreScope.current();

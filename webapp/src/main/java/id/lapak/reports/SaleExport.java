@@ -1,0 +1,127 @@
+package id.lapak.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.store.StoreScope;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every sale of a filter as CSV, streamed: rows are read from a database cursor a thousand at a time and written as
+ * they come, so an export of millions of sales holds a few rows in memory and starts downloading at once (the
+ * browser's download request does the work, the page stays usable). A merchant admin exports every store, a store
+ * manager their stores; an erased customer is exported without a name.
+ */
+@Service
+@PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
+public class SaleExport {
+
+    private static final int FETCH = 1_000;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JdbcTemplate cursor;
+    private final ReportService reports;
+
+    SaleExport(DataSource dataSource, ReportService reports) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(FETCH);
+        this.reports = reports;
+    }
+
+    /** Writes the sales of {@code filter}, oldest first; returns how many. {@code labels} translates headings. */
+    @Transactional(readOnly = true)
+    public long write(ReportFilter filter, Writer out, Function<String, String> labels) {
+        StoreScope scope = reports.scopeOf(filter);
+        if (scope.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(TenantContext.requireTenant());
+        StringBuilder where = new StringBuilder();
+        if (!scope.isAll()) {
+            where.append(" and st.id = any(cast(? as uuid[]))");
+            params.add(ReportQueries.arrayLiteral(scope.sqlArray()));
+        }
+        if (filter.storeId() != null) {
+            where.append(" and st.id = ?");
+            params.add(filter.storeId());
+        }
+        if (filter.deviceId() != null) {
+            where.append(" and s.device_id = ?");
+            params.add(filter.deviceId());
+        }
+        if (filter.brand() != null) {
+            where.append(" and s.card_brand = ?");
+            params.add(filter.brand());
+        }
+        params.add(filter.from().toString());
+        params.add(filter.to().toString());
+        String sql = """
+                select s.sold_at, st.time_zone, st.name, d.name, s.status, s.card_brand, s.entry_mode, s.offline,
+                       s.currency, s.amount_minor, s.tip_minor, s.tax_minor, s.captured_minor, s.refunded_minor,
+                       s.pan_last4, s.response_code, c.name, c.status, s.id
+                from store st
+                join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
+                join device d on d.tenant_id = s.tenant_id and d.id = s.device_id
+                left join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
+                where st.tenant_id = ?%s
+                  and s.sold_at >= (cast(? as date)::timestamp at time zone st.time_zone)
+                  and s.sold_at < ((cast(? as date) + 1)::timestamp at time zone st.time_zone)
+                order by s.sold_at, s.id""".formatted(where);
+        // The day bounds use each store's zone: the two dates go last, in this order.
+        Object[] args = params.toArray();
+        long[] count = {0};
+        try {
+            CsvWriter.writeRow(out, List.of(labels.apply("export.sales.soldAt"), labels.apply("report.column.store"),
+                    labels.apply("report.column.device"), labels.apply("export.sales.status"),
+                    labels.apply("report.filter.brand"), labels.apply("export.sales.entryMode"),
+                    labels.apply("export.sales.offline"), labels.apply("export.sales.currency"),
+                    labels.apply("export.sales.amount"), labels.apply("report.column.tips"),
+                    labels.apply("report.column.ppn"), labels.apply("export.sales.captured"),
+                    labels.apply("report.column.refunds"), labels.apply("export.sales.last4"),
+                    labels.apply("export.sales.responseCode"), labels.apply("report.column.customer"),
+                    labels.apply("export.sales.id")));
+            cursor.query(sql, rs -> {
+                String currency = rs.getString(9).strip();
+                String customer = "ERASED".equals(rs.getString(18)) ? labels.apply("report.customer.erased")
+                        : rs.getString(17);
+                CsvWriter.writeRow(out, List.of(
+                        rs.getTimestamp(1).toInstant().atZone(ZoneId.of(rs.getString(2))).format(LOCAL),
+                        rs.getString(3), rs.getString(4), labels.apply("sales.status." + rs.getString(5)),
+                        rs.getString(6) == null ? "" : labels.apply("settlement.brand." + rs.getString(6)),
+                        labels.apply("report.mode." + rs.getString(7)),
+                        labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"), currency,
+                        amount(rs.getLong(10), currency), amount(rs.getLong(11), currency),
+                        amount(rs.getLong(12), currency), amount(rs.getLong(13), currency),
+                        amount(rs.getLong(14), currency), rs.getString(15) == null ? "" : rs.getString(15),
+                        rs.getString(16) == null ? "" : rs.getString(16), customer == null ? "" : customer,
+                        rs.getObject(19, UUID.class).toString()));
+                count[0]++;
+            }, args);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
+    }
+
+    private static CsvWriter.Numeric amount(long minor, String currency) {
+        return CsvWriter.number(Money.of(minor, currency).toPlainString());
+    }
+}
