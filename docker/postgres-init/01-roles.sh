@@ -23,8 +23,8 @@ grant lapak_app to lapak_platform;
 
 create database lapak owner lapak_owner;
 revoke all on database lapak from public;
-grant connect, temporary on database lapak to lapak_app;
-grant connect, temporary on database lapak to lapak_platform;
+grant connect on database lapak to lapak_app;
+grant connect on database lapak to lapak_platform;
 
 \connect lapak
 alter schema public owner to lapak_owner;

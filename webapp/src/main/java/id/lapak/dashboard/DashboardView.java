@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import org.springframework.data.domain.PageRequest;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -19,7 +20,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.tenant.TenantDetails;
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.billing.settlement.SettlementViews.PayoutRow;
+import id.lapak.catalog.stock.StockService;
+import id.lapak.device.health.DeviceAlerts;
 import id.lapak.reports.ReportService;
+import id.lapak.tenant.money.Money;
 import id.lapak.reports.SalesDashboard;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
@@ -39,11 +45,18 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final TenantDirectory tenants;
     private final StoreService stores;
     private final ReportService reports;
+    private final StockService stock;
+    private final DeviceAlerts alerts;
+    private final SettlementService settlement;
 
-    DashboardView(TenantDirectory tenants, StoreService stores, ReportService reports) {
+    DashboardView(TenantDirectory tenants, StoreService stores, ReportService reports, StockService stock,
+                  DeviceAlerts alerts, SettlementService settlement) {
         this.tenants = tenants;
         this.stores = stores;
         this.reports = reports;
+        this.stock = stock;
+        this.alerts = alerts;
+        this.settlement = settlement;
         setId("dashboard");
     }
 
@@ -68,6 +81,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             com.vaadin.flow.component.html.Anchor manage = new com.vaadin.flow.component.html.Anchor("stores", getTranslation("dashboard.stores.manage"));
             manage.setId("manage-stores");
             add(cards, manage);
+            add(attention(user));
             add(new SalesDashboard(reports, stores.find("", PageRequest.of(0, 500)).getContent(),
                     tenant.timeZone()));
         } else {
@@ -88,6 +102,32 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         details.addFormItem(value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
         details.addFormItem(value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
         add(details);
+    }
+
+    /** What needs the merchant's attention: low stock, device alerts, and (admin) the next payout. */
+    private Component attention(LapakUser user) {
+        long lowStock = stock.alerts(PageRequest.of(0, 1)).getTotalElements();
+        long deviceAlerts = alerts.countOpen();
+        Anchor low = new Anchor("stock", getTranslation("dashboard.attention.lowStock", lowStock));
+        low.setId("dashboard-low-stock");
+        Anchor devices = new Anchor("alerts", getTranslation("dashboard.attention.deviceAlerts", deviceAlerts));
+        devices.setId("dashboard-device-alerts");
+        FlexLayout row = new FlexLayout(low, devices);
+        if (user.has(Role.MERCHANT_ADMIN)) {
+            Span payout = settlement.payouts(30).stream()
+                    .filter(p -> p.status().equals("SCHEDULED") || p.status().equals("SENT"))
+                    .min(java.util.Comparator.comparing(PayoutRow::expectedOn))
+                    .map(p -> new Span(getTranslation("dashboard.attention.nextPayout",
+                            Money.of(p.amount(), p.currency()).format(getLocale()),
+                            p.expectedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                    .withLocale(getLocale())))))
+                    .orElseGet(() -> new Span(getTranslation("dashboard.attention.noPayout")));
+            payout.setId("dashboard-next-payout");
+            row.add(payout);
+        }
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-l)");
+        return row;
     }
 
     private static Component card(String id, String label, long count) {

@@ -98,14 +98,14 @@ final class LocalPostgres {
                     if (!rs.next()) {
                         statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
                         statement.execute("revoke all on database " + DATABASE + " from public");
-                        statement.execute("grant connect, temporary on database " + DATABASE + " to " + APP_ROLE);
+                        statement.execute("grant connect on database " + DATABASE + " to " + APP_ROLE);
                     }
                 }
             }
         }
         try (Connection connection = server.getDatabase("postgres", DATABASE).getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("grant connect, temporary on database " + DATABASE + " to " + PLATFORM_ROLE);
+            statement.execute("grant connect on database " + DATABASE + " to " + PLATFORM_ROLE);
             statement.execute("alter schema public owner to " + OWNER_ROLE);
             statement.execute("revoke create on schema public from public");
         }

@@ -39,6 +39,13 @@ final class ReportCharts {
         return json(option);
     }
 
+    /** Day lines labelled with a short local date ("27 Nov", "27 Des"), for chart axes. */
+    static List<Line> shortDays(List<Line> days, Locale locale) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMM", locale);
+        return days.stream().map(l -> new Line(l.key(), java.time.LocalDate.parse(l.key()).format(format),
+                l.figures())).toList();
+    }
+
     /** Net sales and transactions per day. */
     static String days(List<Line> days, String netName, String transactionsName) {
         Map<String, Object> option = base();

@@ -2,5 +2,5 @@ package id.lapak.reports;
 
 /** The reports a merchant can open, export and subscribe to. */
 public enum ReportKind {
-    SUMMARY, DAYS, HOURS, ITEMS, CATEGORIES, STORES, DEVICES, PAYMENT_METHODS, TAX, CHANGES
+    SUMMARY, DAYS, HOURS, ITEMS, CATEGORIES, STORES, DEVICES, PAYMENT_METHODS, TAX, CUSTOMERS, INVENTORY, CHANGES
 }

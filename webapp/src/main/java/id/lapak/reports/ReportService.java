@@ -26,6 +26,7 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.json.JsonText;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreScope;
 
@@ -204,6 +205,113 @@ public class ReportService {
                     row.figures()));
         }
         return lines;
+    }
+
+    /** A customer's purchases in the filter: visits, what they spent net, and whether the period saw their first. */
+    public record CustomerLine(UUID customerId, String name, boolean erased, long visits, Money net,
+                               boolean newInPeriod) {
+    }
+
+    /**
+     * Customers who bought in the filter's days, the best first. An erased customer stays in the figures without a
+     * name (personal data erasure); a merged customer counts under the customer it was merged into.
+     */
+    public List<CustomerLine> customers(ReportFilter filter) {
+        StoreScope scope = scope(filter);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
+                + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)")
+                + (filter.deviceId() == null ? "" : " and s.device_id = cast(:device as uuid)")
+                + (filter.brand() == null ? "" : " and s.card_brand = :brand");
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                        with bought as (
+                            select coalesce(c.merged_into, s.customer_id) as customer_id, count(*) as visits,
+                                   sum(s.captured_minor - s.refunded_minor) as net
+                            from store st
+                            join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
+                                and s.sold_at >= (cast(:from as date)::timestamp at time zone st.time_zone)
+                                and s.sold_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
+                            left join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
+                            where st.tenant_id = :tenant and s.customer_id is not null and s.captured_minor > 0%s
+                            group by 1)
+                        select b.customer_id, c.name, c.status = 'ERASED', b.visits, b.net,
+                               not exists (select 1 from sale e join store es on es.tenant_id = e.tenant_id
+                                               and es.id = e.store_id
+                                           where e.tenant_id = :tenant and e.customer_id = b.customer_id
+                                             and e.captured_minor > 0
+                                             and e.sold_at < (cast(:from as date)::timestamp at time zone es.time_zone))
+                        from bought b join customer c on c.tenant_id = :tenant and c.id = b.customer_id
+                        order by b.net desc, b.visits desc limit 500""".formatted(stores))
+                .param("tenant", tenant()).param("from", filter.from().toString())
+                .param("to", filter.to().toString());
+        if (!scope.isAll()) {
+            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
+        }
+        if (filter.storeId() != null) {
+            statement = statement.param("store", filter.storeId().toString());
+        }
+        if (filter.deviceId() != null) {
+            statement = statement.param("device", filter.deviceId().toString());
+        }
+        if (filter.brand() != null) {
+            statement = statement.param("brand", filter.brand());
+        }
+        java.util.Currency currency = currency();
+        return statement.query((rs, n) -> new CustomerLine(rs.getObject(1, UUID.class),
+                rs.getBoolean(3) ? null : rs.getString(2), rs.getBoolean(3), rs.getLong(4),
+                Money.of(rs.getLong(5), currency), rs.getBoolean(6))).list();
+    }
+
+    /** A store's stock: units on hand, their value at cost, what moved in the filter's days, items at or under their alert. */
+    public record InventoryLine(UUID storeId, String storeName, long onHand, Money valueAtCost, long sold,
+                                long returned, long received, long adjusted, long transferredIn,
+                                long transferredOut, long lowStock) {
+    }
+
+    /** Stock per store the person may see: valuation at today's cost and the movements of the filter's days. */
+    public List<InventoryLine> inventory(ReportFilter filter) {
+        StoreScope scope = scope(filter);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
+                + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)");
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                        select st.id, st.name,
+                               coalesce((select sum(l.on_hand) from stock_level l
+                                         where l.tenant_id = st.tenant_id and l.store_id = st.id), 0),
+                               coalesce((select sum(greatest(l.on_hand, 0) * coalesce(v.cost_minor, 0))
+                                         from stock_level l join catalog_variant v on v.tenant_id = l.tenant_id
+                                             and v.id = l.variant_id
+                                         where l.tenant_id = st.tenant_id and l.store_id = st.id), 0),
+                               coalesce(-sum(m.quantity) filter (where m.kind = 'SALE'), 0),
+                               coalesce(sum(m.quantity) filter (where m.kind = 'REFUND'), 0),
+                               coalesce(sum(m.quantity) filter (where m.kind = 'RECEIPT'), 0),
+                               coalesce(sum(m.quantity) filter (where m.kind in ('ADJUSTMENT', 'COUNT')), 0),
+                               coalesce(sum(m.quantity) filter (where m.kind = 'TRANSFER_IN'), 0),
+                               coalesce(-sum(m.quantity) filter (where m.kind = 'TRANSFER_OUT'), 0),
+                               (select count(*) from stock_level l
+                                where l.tenant_id = st.tenant_id and l.store_id = st.id and l.below_threshold)
+                        from store st
+                        left join stock_movement m on m.tenant_id = st.tenant_id and m.store_id = st.id
+                            and m.occurred_at >= (cast(:from as date)::timestamp at time zone st.time_zone)
+                            and m.occurred_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
+                        where st.tenant_id = :tenant%s
+                        group by st.tenant_id, st.id, st.name order by st.name""".formatted(stores))
+                .param("tenant", tenant()).param("from", filter.from().toString())
+                .param("to", filter.to().toString());
+        if (!scope.isAll()) {
+            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
+        }
+        if (filter.storeId() != null) {
+            statement = statement.param("store", filter.storeId().toString());
+        }
+        java.util.Currency currency = currency();
+        return statement.query((rs, n) -> new InventoryLine(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getLong(3), Money.of(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11))).list();
     }
 
     /** Sales of ended days changed afterwards (late offline uploads, refunds, voids), newest first. */

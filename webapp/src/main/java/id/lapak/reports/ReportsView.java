@@ -159,7 +159,7 @@ class ReportsView extends VerticalLayout {
         result.add(new H3(table.title()), printed, exports(table));
         if (kind.getValue() == ReportKind.DAYS || kind.getValue() == ReportKind.SUMMARY) {
             EChart chart = new EChart("report-chart", "280px");
-            chart.setOption(ReportCharts.days(reports.byDay(filter), getTranslation("report.column.net"),
+            chart.setOption(ReportCharts.days(ReportCharts.shortDays(reports.byDay(filter), getLocale()), getTranslation("report.column.net"),
                     getTranslation("report.column.transactions")));
             result.add(chart);
         } else if (kind.getValue() == ReportKind.HOURS) {
@@ -293,4 +293,5 @@ class ReportsView extends VerticalLayout {
     private String tablesZone(ReportFilter filter) {
         return store.getValue() == null ? "UTC" : store.getValue().timeZone().getId();
     }
+
 }

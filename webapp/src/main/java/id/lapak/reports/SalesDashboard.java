@@ -100,13 +100,21 @@ public class SalesDashboard extends VerticalLayout {
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("lapak-cards");
         content.add(cards);
+        if (comparison.sameDayLastWeek() != null) {
+            Figures lastWeek = comparison.sameDayLastWeek();
+            Span same = new Span(getTranslation("dashboard.compare.lastWeek", lastWeek.net().format(getLocale()),
+                    java.text.NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
+            same.setId("dashboard-same-day-last-week");
+            same.addClassName("lapak-muted");
+            content.add(same);
+        }
 
         EChart hours = new EChart("dashboard-hours", "260px");
         hours.setOption(ReportCharts.hours(reports.byHour(filter), reports.byHour(filter.previous()),
                 getTranslation("dashboard.chart.thisPeriod"), getTranslation("dashboard.chart.previousPeriod")));
         ReportFilter month = filter.length() >= 7 ? filter : filter.withDays(filter.to().minusDays(13), filter.to());
         EChart days = new EChart("dashboard-days", "260px");
-        days.setOption(ReportCharts.days(reports.byDay(month), getTranslation("report.column.net"),
+        days.setOption(ReportCharts.days(ReportCharts.shortDays(reports.byDay(month), getLocale()), getTranslation("report.column.net"),
                 getTranslation("report.column.transactions")));
         List<Line> methods = reports.byPaymentMethod(filter);
         EChart mix = new EChart("dashboard-mix", "260px");
@@ -202,4 +210,5 @@ public class SalesDashboard extends VerticalLayout {
         card.addClassName("lapak-card");
         return card;
     }
+
 }

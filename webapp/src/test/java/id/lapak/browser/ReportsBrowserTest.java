@@ -52,7 +52,9 @@ class ReportsBrowserTest extends BrowserTestSupport {
         WebElement hours = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-hours")));
         wait.until(d -> !hours.findElements(By.tagName("canvas")).isEmpty());
         assertThat(text("kpi-net")).startsWith("IDR");
-        new Actions(driver).moveToElement(hours, 0, 20).perform();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", hours);
+        new Actions(driver).moveToElement(hours).perform();
         wait.until(d -> hours.getText().contains("This period"));
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));

@@ -13,10 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.billing.sale.SaleFilter;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.stock.StockQuantity;
+import id.lapak.catalog.stock.StockService;
 import id.lapak.billing.sale.SaleTotals;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.settlement.SettlementFixture;
 import id.lapak.support.IntegrationTest;
+import id.lapak.support.TestCatalog;
 import id.lapak.support.TestUsers;
 import id.lapak.support.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
@@ -57,6 +61,10 @@ class ReportsIntegrationTest {
     SalesService sales;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    StockService stock;
 
     SettlementFixture fixture;
     UUID tenant;
@@ -233,6 +241,71 @@ class ReportsIntegrationTest {
         assertThat(later.now().collected().minor()).isEqualTo(20_000);
         assertThat(later.changed()).isTrue();
         assertThat(later.changedSince()).extracting(ReportQueries.Change::saleId).containsExactly(sold);
+    }
+
+    @Test
+    void customersShowVisitsNewOrReturningAndStayAnonymousOnceErased() {
+        UUID regular = customer("Bu Sari", "ACTIVE");
+        UUID erased = customer(null, "ERASED");
+        UUID elsewhere = customer("Pak Budi", "ACTIVE");
+        buys(regular, sale(jakarta, 30_000, at(day.minusDays(20), 10, 0, WIB)));
+        buys(regular, sale(jakarta, 40_000, at(day, 10, 0, WIB)));
+        buys(regular, sale(jakarta, 50_000, at(day, 15, 0, WIB)));
+        buys(erased, sale(jakarta, 10_000, at(day, 11, 0, WIB)));
+        buys(elsewhere, sale(jayapura, 95_000, at(day, 11, 0, WIT)));
+        ReportFilter filter = ReportFilter.days(day.minusDays(1), day);
+
+        List<ReportService.CustomerLine> all = TestUsers.as(admin, () -> reports.customers(filter));
+        assertThat(all).extracting(ReportService.CustomerLine::customerId).containsExactly(elsewhere, regular, erased);
+        ReportService.CustomerLine sari = all.get(1);
+        assertThat(sari.visits()).isEqualTo(2);
+        assertThat(sari.net().minor()).isEqualTo(90_000);
+        assertThat(sari.newInPeriod()).as("bought before the period").isFalse();
+        assertThat(all.get(2).name()).as("erased: no name").isNull();
+        assertThat(all.get(2).erased()).isTrue();
+        assertThat(all.get(0).newInPeriod()).isTrue();
+
+        TestUser manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
+        assertThat(TestUsers.as(manager, () -> reports.customers(filter)))
+                .extracting(ReportService.CustomerLine::customerId).containsExactly(regular, erased);
+    }
+
+    private UUID customer(String name, String status) {
+        UUID id = UUID.randomUUID();
+        platform.run("test: customer", () -> jdbc.sql("""
+                insert into customer (tenant_id, id, name, status, erased_at, created_at, updated_at)
+                values (?, ?, ?, ?, case when ? = 'ERASED' then now() end, now(), now())""")
+                .params(tenant, id, name, status, status).update());
+        return id;
+    }
+
+    private void buys(UUID customer, UUID sale) {
+        platform.run("test: sale's customer", () -> jdbc.sql(
+                "update sale set customer_id = ? where tenant_id = ? and id = ?").params(customer, tenant, sale)
+                .update());
+    }
+
+    @Test
+    void inventoryValuesStockAtCostAndCountsTheMovementsOfThePeriod() {
+        UUID variant = TestCatalog.variant(catalog, admin, "Gula Aren");
+        platform.run("test: cost", () -> jdbc.sql(
+                "update catalog_variant set cost_minor = 7000 where tenant_id = ? and id = ?").params(tenant, variant)
+                .update());
+        TestUsers.run(admin, () -> stock.receive(jakarta, List.of(new StockQuantity(variant, 12)), "PO-1"));
+        LocalDate today = LocalDate.now(ZoneId.of(WIB));
+        List<ReportService.InventoryLine> lines = TestUsers.as(admin,
+                () -> reports.inventory(ReportFilter.days(today, today)));
+        ReportService.InventoryLine pusat = lines.stream().filter(l -> l.storeId().equals(jakarta)).findFirst()
+                .orElseThrow();
+        assertThat(pusat.onHand()).isEqualTo(12);
+        assertThat(pusat.received()).isEqualTo(12);
+        assertThat(pusat.valueAtCost().minor()).isEqualTo(84_000);
+        assertThat(TestUsers.as(admin, () -> reports.inventory(ReportFilter.days(today.minusDays(9), today.minusDays(2)))))
+                .filteredOn(l -> l.storeId().equals(jakarta)).extracting(ReportService.InventoryLine::received)
+                .containsExactly(0L);
+        TestUser manager = TestUsers.user(tenant, Set.of(jayapura), Role.STORE_MANAGER);
+        assertThat(TestUsers.as(manager, () -> reports.inventory(ReportFilter.days(today, today))))
+                .extracting(ReportService.InventoryLine::storeId).containsExactly(jayapura);
     }
 
     @Test

@@ -166,6 +166,13 @@ class DatabaseRoleAttacksIntegrationTest {
             assertThatThrownBy(() -> execute(c, "set role lapak_platform"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             c.rollback();
+            // A temporary table would stand in for the real one for whoever uses this pooled connection next, and a
+            // temporary catalog table for the checks' own lookups.
+            for (String shadow : List.of("store", "pg_roles", "pg_namespace")) {
+                assertThatThrownBy(() -> execute(c, "create temporary table " + shadow + " (oid oid, rolname name)"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                c.rollback();
+            }
         }
         assertThat(platform.call("test: the victim is still there", () -> jdbc.sql(
                 "select count(*) from store where tenant_id = ?").param(victim).query(Long.class).single())).isOne();

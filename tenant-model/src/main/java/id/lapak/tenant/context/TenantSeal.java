@@ -35,6 +35,7 @@ public class TenantSeal {
     private static final int BLOCK = 64;
 
     private final byte[] key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public TenantSeal(@Value("${" + KEY_PROPERTY + "}") String base64Key) {
         byte[] decoded;
@@ -71,10 +72,14 @@ public class TenantSeal {
     }
 
     String seal(UUID tenant, String nonce) {
+        return HexFormat.of().formatHex(macs.get().doFinal((tenant + ":" + nonce).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((tenant + ":" + nonce).getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
