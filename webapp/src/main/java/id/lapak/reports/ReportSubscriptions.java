@@ -131,7 +131,8 @@ public class ReportSubscriptions {
     /** Removes one of the person's subscriptions. */
     @Transactional
     public void remove(UUID id) {
-        int removed = jdbc.sql("delete from report_subscription where tenant_id = :tenant and id = :id and subject = :subject")
+        int removed = jdbc.sql("""
+                        delete from report_subscription where tenant_id = :tenant and id = :id and subject = :subject""")
                 .param("tenant", tenant()).param("id", id).param("subject", CurrentUser.require().subject()).update();
         if (removed == 0) {
             throw new InvalidReportFilterException("report.subscription.unknown");

@@ -118,13 +118,21 @@ class ReportSubscriptionsView extends VerticalLayout {
     private HorizontalLayout actions(Subscription s) {
         Button toggle = new Button(getTranslation(s.enabled() ? "report.subscriptions.pause"
                 : "report.subscriptions.resume"), e -> {
-            subscriptions.setEnabled(s.id(), !s.enabled());
+            try {
+                subscriptions.setEnabled(s.id(), !s.enabled());
+            } catch (InvalidReportFilterException ex) {
+                Notification.show(getTranslation(ex.getMessage()));
+            }
             refresh();
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button remove = new Button(getTranslation("report.subscriptions.remove"), e -> {
-            subscriptions.remove(s.id());
-            Notification.show(getTranslation("report.subscriptions.removed"));
+            try {
+                subscriptions.remove(s.id());
+                Notification.show(getTranslation("report.subscriptions.removed"));
+            } catch (InvalidReportFilterException ex) {
+                Notification.show(getTranslation(ex.getMessage()));
+            }
             refresh();
         });
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);

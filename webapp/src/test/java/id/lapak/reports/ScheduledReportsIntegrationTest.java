@@ -32,6 +32,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreNotFoundException;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Subscribed reports are e-mailed through the outbox once per period, at the subscriber's local time, catching up
@@ -267,5 +269,33 @@ class ScheduledReportsIntegrationTest {
                 at(LocalDate.of(2027, 3, 1), 7, 0))).containsExactly(
                 new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31)),
                 new Period(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
+    }
+
+    @Test
+    void anotherTenantSeesNoSubscriptionOrDelivery() {
+        UUID daily = subscribe(admin, ReportKind.SUMMARY, null, ReportFrequency.DAILY, ReportFormat.CSV);
+        sender.deliverDue(at(day.plusDays(1), 7, 0));
+        assertThat(mails(daily)).hasSize(1);
+
+        UUID other = fixture.tenant("Lain");
+        TestUser otherAdmin = new TestUser(admin.subject(), admin.username(), other, Set.of(Role.MERCHANT_ADMIN),
+                Set.of());
+        assertThat(TestUsers.as(otherAdmin, () -> subscriptions.mine())).as("the same subject in another tenant")
+                .isEmpty();
+        assertThatThrownBy(() -> TestUsers.run(otherAdmin, () -> subscriptions.remove(daily)))
+                .isInstanceOf(InvalidReportFilterException.class);
+        long[] seen = TenantContext.callAs(other, () -> new TransactionTemplate(transactions).execute(s -> new long[] {
+                jdbc.sql("select count(*) from report_subscription where id = ?").param(daily).query(Long.class)
+                        .single(),
+                jdbc.sql("select count(*) from report_delivery where subscription_id = ?").param(daily)
+                        .query(Long.class).single()}));
+        assertThat(seen).as("row-level security as the application's role").containsExactly(0L, 0L);
+        assertThatThrownBy(() -> TenantContext.runAs(other, () -> new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> jdbc.sql("""
+                                insert into report_subscription (tenant_id, id, subject, username, role, kind, frequency,
+                                    format, send_at, time_zone, created_at, active_since)
+                                values (?, ?, 's', 's', 'MERCHANT_ADMIN', 'SUMMARY', 'DAILY', 'CSV', '07:00',
+                                    'Asia/Jakarta', now(), now())""").params(tenant, UUID.randomUUID()).update())))
+                .as("no row written into another tenant").isInstanceOf(RuntimeException.class);
     }
 }
