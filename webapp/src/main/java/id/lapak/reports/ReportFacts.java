@@ -60,10 +60,14 @@ final class ReportFacts {
      * match {@code saleCondition} (extra SQL on {@code s}, e.g. a device; empty for none).
      */
     static String select(Level level, String saleCondition) {
+        // Lateral: each store day reads its own range of the (tenant, store, sold_at) index, never the tenant's
+        // whole history (a plain join lets the planner hash every sale of the tenant against the days).
         String from = """
                 from days d
-                join sale s on s.tenant_id = :tenant and s.store_id = d.store_id
-                           and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition;
+                cross join lateral (
+                    select * from sale s
+                    where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi"""
+                + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + ") s";
         return switch (level) {
             case HOUR -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n"
                     + from + "\ngroup by d.store_id, d.day, 3, s.currency";
@@ -78,7 +82,7 @@ final class ReportFacts {
             case ITEM -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, "
                     + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
                     + "sum(l.total_minor * l.returned_quantity / l.quantity)\n" + from
-                    + " and s.captured_minor > 0\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
+                    + "\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
                     + "\ngroup by d.store_id, d.day, 3, s.currency";
         };
     }
