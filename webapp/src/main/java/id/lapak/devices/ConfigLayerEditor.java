@@ -1,8 +1,12 @@
 package id.lapak.devices;
 
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -11,6 +15,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
@@ -25,8 +30,12 @@ import id.lapak.device.config.ConfigSettings;
 import id.lapak.device.config.ConfigSettings.Setting;
 import id.lapak.device.config.EffectiveValue;
 import id.lapak.device.config.InvalidConfigException;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Edits one configuration layer (tenant, store or device): a row per known setting with an "Override" switch, an
@@ -39,9 +48,14 @@ import tools.jackson.databind.JsonNode;
 class ConfigLayerEditor extends Composite<FormLayout> {
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final Currency currency;
+    private final SettingWords words;
     private boolean readOnly;
 
-    ConfigLayerEditor() {
+    /** {@code currency} is the tenant's: the offline payment limit is an amount in it. */
+    ConfigLayerEditor(Currency currency) {
+        this.currency = currency;
+        this.words = new SettingWords(this::getTranslation, getLocale(), currency);
         FormLayout form = getContent();
         form.setId("config-layer-editor");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
@@ -102,6 +116,41 @@ class ConfigLayerEditor extends Composite<FormLayout> {
         rows.values().forEach(Row::applyState);
     }
 
+    private static final String AMOUNT = "offline.maxAmount";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Optional<JsonNode> amount(BigDecimal major) {
+        if (major == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NODES.numberNode(Money.ofMajor(major, currency).minor()));
+        } catch (MoneyFormatException e) {
+            throw new IllegalArgumentException("config.error.amount");
+        }
+    }
+
+    private static Optional<JsonNode> entryModes(Set<String> chosen) {
+        if (chosen == null || chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        ArrayNode array = NODES.arrayNode();
+        SettingWords.ENTRY_MODES.stream().filter(chosen::contains).forEach(array::add);
+        return Optional.of(array);
+    }
+
+    private static Set<String> entryModesOf(JsonNode value) {
+        Set<String> modes = new LinkedHashSet<>();
+        if (value != null && value.isArray()) {
+            value.forEach(mode -> {
+                if (mode.isString()) {
+                    modes.add(mode.asString());
+                }
+            });
+        }
+        return modes;
+    }
+
     private String rule(Setting setting) {
         return getTranslation("config.rule." + setting.key());
     }
@@ -136,11 +185,29 @@ class ConfigLayerEditor extends Composite<FormLayout> {
                 case WHOLE_NUMBER -> {
                     BigDecimalField field = new BigDecimalField();
                     field.setHelperText(rule(setting));
-                    value = () -> ConfigValues.fromWholeNumber(field.getValue());
-                    show = v -> field.setValue(ConfigValues.toWholeNumber(v));
+                    if (AMOUNT.equals(setting.key())) {
+                        // An amount: typed in the currency's major units, kept in its minor units.
+                        field.setPrefixComponent(new Span(currency.getSymbol(getLocale())));
+                        value = () -> amount(field.getValue());
+                        show = v -> field.setValue(v != null && v.isIntegralNumber()
+                                ? Money.of(v.longValue(), currency).major() : null);
+                    } else {
+                        value = () -> ConfigValues.fromWholeNumber(field.getValue());
+                        show = v -> field.setValue(ConfigValues.toWholeNumber(v));
+                    }
                     input = field;
                 }
-                case NUMBER_LIST, TEXT_LIST -> {
+                case TEXT_LIST -> {
+                    // The only list of texts is the card entry modes: one check box per mode, in words.
+                    CheckboxGroup<String> field = new CheckboxGroup<>();
+                    field.setItems(SettingWords.ENTRY_MODES);
+                    field.setItemLabelGenerator(words::entryMode);
+                    field.setHelperText(rule(setting));
+                    value = () -> entryModes(field.getValue());
+                    show = v -> field.setValue(entryModesOf(v));
+                    input = field;
+                }
+                case NUMBER_LIST -> {
                     TextField field = new TextField();
                     field.setHelperText(rule(setting));
                     field.setPlaceholder(getTranslation("config.list.placeholder"));
@@ -188,9 +255,8 @@ class ConfigLayerEditor extends Composite<FormLayout> {
             override.setValue(own != null);
             show.accept(own != null ? own : inherited == null ? null : inherited.value());
             if (inherited != null) {
-                String text = ConfigValues.display(inherited.value());
                 inheritedText.setText(getTranslation("config.inherited",
-                        text.isEmpty() ? getTranslation("config.value.none") : text,
+                        words.words(setting.key(), inherited.value()),
                         getTranslation("config.source." + inherited.source().name())));
             }
             applyState();

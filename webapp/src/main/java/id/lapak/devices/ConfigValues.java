@@ -145,14 +145,6 @@ final class ConfigValues {
         }
     }
 
-    /** A value as a person reads it: lists without brackets, texts without quotes; blank for none. */
-    static String display(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        return value.isArray() ? toList(value) : toText(value);
-    }
-
     /**
      * What a layer inherits from the layers above it: the platform defaults, overridden key by key by the tenant
      * layer and then the store layer (pass empty maps for the layers that do not apply).

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.config.InvalidConfigException;
+import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
@@ -51,12 +52,13 @@ class DeviceSettingsView extends VerticalLayout {
     private final LapakUser user;
     private final UUID tenantId;
     private final ComboBox<Layer> layer = new ComboBox<>();
-    private final ConfigLayerEditor editor = new ConfigLayerEditor();
+    private final ConfigLayerEditor editor;
     private final Paragraph readOnlyNote = new Paragraph();
     private final Button save = new Button();
 
-    DeviceSettingsView(DeviceConfigService config, StoreService stores) {
+    DeviceSettingsView(DeviceConfigService config, StoreService stores, TenantDirectory tenants) {
         this.config = config;
+        this.editor = new ConfigLayerEditor(tenants.current().currency());
         this.user = CurrentUser.require();
         this.tenantId = user.tenantId().orElseThrow(() -> new AccessDeniedException("No tenant"));
         setId("device-settings");

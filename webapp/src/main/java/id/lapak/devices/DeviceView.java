@@ -3,6 +3,7 @@ package id.lapak.devices;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -262,6 +263,11 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         form.addFormItem(span, getTranslation(labelKey));
     }
 
+    /** The tenant's currency, in which the offline payment limit is set. */
+    private Currency currency() {
+        return tenants.current().currency();
+    }
+
     private Component configuration() {
         Grid<EffectiveValue> grid = new Grid<>();
         grid.setId("device-config-grid");
@@ -269,7 +275,8 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(v -> getTranslation("config.key." + v.key())).setHeader(getTranslation("device.config.key"))
                 .setFlexGrow(2);
-        grid.addColumn(v -> v.value() == null ? "" : v.value().toString())
+        SettingWords words = new SettingWords(this::getTranslation, getLocale(), currency());
+        grid.addColumn(v -> words.words(v.key(), v.value()))
                 .setHeader(getTranslation("device.config.value")).setFlexGrow(2);
         grid.addComponentColumn(v -> {
             Span source = new Span(getTranslation("config.source." + v.source().name()));
@@ -289,7 +296,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void editOverrides(Grid<EffectiveValue> grid) {
-        ConfigLayerEditor editor = new ConfigLayerEditor();
+        ConfigLayerEditor editor = new ConfigLayerEditor(currency());
         try {
             Map<String, JsonNode> tenantLayer = config.layer(ConfigScope.TENANT, device.tenantId());
             Map<String, JsonNode> storeLayer = config.layer(ConfigScope.STORE, device.storeId());

@@ -52,7 +52,9 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         driver.get(PORTAL + "devices/" + paired.deviceId());
         wait.until(d -> d.findElement(By.id("device-name")).getText().contains("Sunmi P2"));
         wait.until(d -> d.findElement(By.id("device-reader-key")).getText().contains("AES128 · BDK version 1"));
-        waitForGridToContain("device-config-grid", "Platform");
+        waitForGridToContain("device-config-grid", "Lapak default");
+        waitForGridToContain("device-config-grid", "Chip, Contactless (tap), Swipe");
+        assertThat(gridText("device-config-grid")).doesNotContain("[\"CHIP", "true", "false");
         waitForGridToContain("device-timeline", "battery 80%");
 
         // Layers and alert thresholds open for the merchant admin.

@@ -114,7 +114,7 @@ class ConfigValuesTest {
         assertThat(inherited.get("offline.maxCount").value()).isEqualTo(json("20"));
         assertThat(inherited.get("offline.maxCount").source()).isEqualTo(ConfigScope.STORE);
         assertThat(inherited.get("receipt.footer").source()).isEqualTo(ConfigScope.PLATFORM);
-        assertThat(ConfigValues.display(inherited.get("tipping.presets").value())).isEqualTo("5, 10, 15");
+        assertThat(inherited.get("tipping.presets").value()).isEqualTo(json("[5, 10, 15]"));
     }
 
     @Test
