@@ -368,21 +368,13 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("24rem");
         grid.addColumn(e -> exact.format(e.occurredAt())).setHeader(getTranslation("device.timeline.time"));
-        grid.addColumn(e -> kind(e.kind())).setHeader(getTranslation("device.timeline.kind"));
-        grid.addColumn(DeviceTimeline.Entry::detail).setHeader(getTranslation("device.timeline.detail"))
-                .setFlexGrow(3);
-        grid.addColumn(e -> "device".equals(e.actor()) ? getTranslation("device.timeline.byDevice") : e.actor())
-                .setHeader(getTranslation("device.timeline.actor"));
+        TimelineSentences sentences = new TimelineSentences(this::getTranslation);
+        grid.addColumn(e -> sentences.sentence(e.kind(), e.detail())).setHeader(getTranslation("device.timeline.kind"))
+                .setFlexGrow(4);
+        grid.addColumn(e -> sentences.actor(e.actor())).setHeader(getTranslation("device.timeline.actor"));
         grid.setEmptyStateText(getTranslation("device.timeline.empty"));
         grid.setItems(devices.timeline(device.id(), TIMELINE_LIMIT));
         return grid;
-    }
-
-    /** Kinds this portal does not know yet (a newer device API) show as recorded rather than as a missing key. */
-    private String kind(String kind) {
-        String key = "device.event." + kind;
-        String text = getTranslation("device.event." + kind);
-        return text == null || text.contains(key) ? kind : text;
     }
 
     private void rename() {

@@ -20,11 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class SettingWords {
 
-    /** The page's translation function ({@code Component::getTranslation}). */
-    interface Translator {
-        String translate(String key, Object... params);
-    }
-
     /** The card entry modes a device may offer, in the order the page lists them. */
     static final List<String> ENTRY_MODES = List.of("CHIP", "CONTACTLESS", "SWIPE");
 

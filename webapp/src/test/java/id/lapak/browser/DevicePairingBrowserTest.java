@@ -55,7 +55,8 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         waitForGridToContain("device-config-grid", "Lapak default");
         waitForGridToContain("device-config-grid", "Chip, Contactless (tap), Swipe");
         assertThat(gridText("device-config-grid")).doesNotContain("[\"CHIP", "true", "false");
-        waitForGridToContain("device-timeline", "battery 80%");
+        waitForGridToContain("device-timeline", "battery 80 %");
+        assertThat(gridText("device-timeline")).contains("received its payment encryption key").doesNotContain("READER_KEY_INJECTED", "BDK v");
 
         // Layers and alert thresholds open for the merchant admin.
         driver.get(PORTAL + "devices/settings");

@@ -2,14 +2,8 @@ package id.lapak.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +17,8 @@ class SettingWordsTest {
     private static final Currency IDR = Currency.getInstance("IDR");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SettingWords english = words("vaadin-i18n/translations.properties", Locale.ENGLISH);
-    private final SettingWords indonesian = words("vaadin-i18n/translations_id.properties", Locale.of("id", "ID"));
+    private final SettingWords english = new SettingWords(PortalWords.english(), Locale.ENGLISH, IDR);
+    private final SettingWords indonesian = new SettingWords(PortalWords.indonesian(), PortalWords.INDONESIAN, IDR);
 
     @Test
     void switchesReadAsOnAndOff() {
@@ -78,19 +72,5 @@ class SettingWordsTest {
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
-    }
-
-    private static SettingWords words(String resource, Locale locale) {
-        Properties messages = new Properties();
-        try (InputStream in = SettingWordsTest.class.getClassLoader().getResourceAsStream(resource)) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new SettingWords((key, params) -> {
-            String pattern = messages.getProperty(key);
-            assertThat(pattern).as("translation of " + key).isNotNull();
-            return new MessageFormat(pattern, locale).format(params);
-        }, locale, IDR);
     }
 }
