@@ -11,11 +11,14 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -123,14 +126,15 @@ class AuditLogView extends VerticalLayout {
             grid.addColumn(r -> r.tenantId() == null ? getTranslation("audit.platform") : r.tenantId().toString())
                     .setHeader(getTranslation("audit.column.tenant"));
         }
-        grid.addColumn(r -> r.actorName() + (r.actorRole() == null ? "" : " (" + r.actorRole() + ")"))
-                .setHeader(getTranslation("audit.column.actor"));
-        grid.addColumn(r -> actionLabel(r.action())).setHeader(getTranslation("audit.column.action"));
-        grid.addColumn(r -> r.entityType() == null ? "" : r.entityType() + " " + (r.entityId() == null ? "" : r.entityId()))
-                .setHeader(getTranslation("audit.column.entity"));
-        grid.addColumn(r -> (r.changes() == null ? "" : r.changes()) + (r.details() == null ? "" : " " + r.details()))
-                .setHeader(getTranslation("audit.column.changes")).setFlexGrow(3);
-        grid.addColumn(AuditRecord::ip).setHeader(getTranslation("audit.column.ip"));
+        AuditWords words = new AuditWords(this::getTranslation);
+        grid.addColumn(words::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(r -> words.action(r.action())).setHeader(getTranslation("audit.column.action"))
+                .setAutoWidth(true);
+        grid.addColumn(words::subject).setHeader(getTranslation("audit.column.entity")).setAutoWidth(true);
+        grid.addColumn(words::summary).setHeader(getTranslation("audit.column.changes")).setFlexGrow(3);
+        grid.addColumn(r -> AuditWords.address(r.ip())).setHeader(getTranslation("audit.column.ip"))
+                .setAutoWidth(true);
+        grid.addItemClickListener(e -> details(words, e.getItem(), time.format(e.getItem().occurredAt())));
         grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.setItemsPageable(pageable -> audit.search(query(), pageable), pageable -> audit.count(query()));
 
@@ -176,10 +180,21 @@ class AuditLogView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
     }
 
-    /** The action in the reader's language where it has a label ({@code audit.action.<action>}), else as recorded. */
-    private String actionLabel(String action) {
-        String key = "audit.action." + action;
-        String label = getTranslation(key);
-        return label == null || label.isBlank() || label.contains(key) ? action : label;
+    /** Every fact of one entry, identifiers included, as label/value pairs. */
+    private void details(AuditWords words, AuditRecord entry, String when) {
+        Dialog dialog = new Dialog();
+        dialog.setId("audit-entry");
+        dialog.setHeaderTitle(words.action(entry.action()));
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        for (AuditWords.Line line : words.lines(entry, when)) {
+            Span value = new Span(line.value());
+            value.getStyle().set("overflow-wrap", "anywhere");
+            form.addFormItem(value, line.label());
+        }
+        dialog.add(form);
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("audit.detail.close"), e -> dialog.close()));
+        dialog.open();
     }
 }

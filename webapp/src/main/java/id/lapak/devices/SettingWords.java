@@ -12,6 +12,7 @@ import java.util.Locale;
 import id.lapak.tenant.money.Money;
 
 import tools.jackson.databind.JsonNode;
+import id.lapak.ui.Translator;
 
 /**
  * A setting's value as a merchant reads it, in their language: "On"/"Off" rather than {@code true}/{@code false},

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import id.lapak.ui.Translator;
 
 /**
  * A device timeline entry as one sentence in the reader's language ("Checked in: battery 80 % (charging), Wi-Fi,

@@ -67,5 +67,21 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         driver.get(PORTAL + "alerts");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-offline-minutes")));
         assertThat(driver.getPageSource()).doesNotContain("Exception");
+
+        // The audit log speaks in sentences; a row opens every fact of the entry, identifiers included.
+        driver.get(PORTAL + "audit-log");
+        waitForGridToContain("audit-grid", "Card reader received its payment key");
+        assertThat(gridText("audit-grid")).contains("Card reader device")
+                .doesNotContain("reader_key.injected", "{\"", "0:0:0:0:0:0:0:1", "(DEVICE)");
+        driver.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().contains("Card reader received its payment key"))
+                .findFirst().orElseThrow().click();
+        wait.until(d -> dialogText().contains("Recorded as") && dialogText().contains("reader_key.injected"));
+    }
+
+    private String dialogText() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return (document.querySelector('#audit-entry')?.textContent || '')
+                    + (document.querySelector('vaadin-dialog-overlay')?.textContent || '');""");
     }
 }

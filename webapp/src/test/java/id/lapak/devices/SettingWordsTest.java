@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import id.lapak.i18n.PortalWords;
+
 import id.lapak.device.config.ConfigSettings;
 
 import tools.jackson.databind.JsonNode;

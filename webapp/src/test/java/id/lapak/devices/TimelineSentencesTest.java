@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import id.lapak.i18n.PortalWords;
+
 class TimelineSentencesTest {
 
     private final TimelineSentences english = new TimelineSentences(PortalWords.english());

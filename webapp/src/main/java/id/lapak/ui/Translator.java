@@ -1,8 +1,8 @@
-package id.lapak.devices;
+package id.lapak.ui;
 
 /** A page's translation function ({@code Component::getTranslation}), so wording rules can be tested alone. */
 @FunctionalInterface
-interface Translator {
+public interface Translator {
 
     String translate(String key, Object... params);
 }
