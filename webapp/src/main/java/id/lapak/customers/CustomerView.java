@@ -78,15 +78,23 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
             render(customers.get(id));
         } catch (IllegalArgumentException | CustomerNotFoundException e) {
             removeAll();
-            add(new H2(getTranslation("customer.notFound")));
+            add(backToList(), new H2(getTranslation("customer.notFound")),
+                    new Paragraph(getTranslation("customer.notFound.text")));
         }
+    }
+
+    /** The way back to the customer list, above the page's heading. */
+    private Anchor backToList() {
+        Anchor back = new Anchor("customers", getTranslation("customer.back"));
+        back.setId("customer-back");
+        return back;
     }
 
     private void render(CustomerDetails c) {
         removeAll();
         boolean admin = user.has(Role.MERCHANT_ADMIN);
         boolean editor = admin || user.has(Role.STORE_MANAGER);
-        add(new H2(c.erased() ? getTranslation("customer.erased") : c.name()));
+        add(backToList(), new H2(c.erased() ? getTranslation("customer.erased") : c.name()));
         if (!c.erased()) {
             Div facts = new Div();
             facts.setId("customer-facts");

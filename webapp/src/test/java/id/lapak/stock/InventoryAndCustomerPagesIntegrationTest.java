@@ -204,6 +204,16 @@ class InventoryAndCustomerPagesIntegrationTest extends BrowserlessTest {
             test($(com.vaadin.flow.component.button.Button.class, page).id("customer-export")).click();
             assertThat($(com.vaadin.flow.component.html.Anchor.class, page).id("customer-export-download"))
                     .isNotNull();
+            assertThat($(com.vaadin.flow.component.html.Anchor.class, page).id("customer-back").getHref())
+                    .isEqualTo("customers");
+
+            // A customer that does not exist (merged away, a wrong link): a sentence and the way back.
+            var missing = show(new id.lapak.customers.CustomersTestAccess().page(customers, java.util.UUID.randomUUID()));
+            assertThat($(com.vaadin.flow.component.html.H2.class, missing).single().getText())
+                    .isEqualTo("Customer not found.");
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class, missing).single().getText())
+                    .contains("Search for the customer in the list");
+            assertThat($(com.vaadin.flow.component.html.Anchor.class, missing).id("customer-back")).isNotNull();
         });
     }
 
