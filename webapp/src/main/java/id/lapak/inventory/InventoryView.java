@@ -344,13 +344,18 @@ class InventoryView extends VerticalLayout {
     }
 
     private void save(ItemDetails existing, ItemEditor editor, Dialog dialog) {
-        var form = editor.write();
-        if (form.isEmpty()) {
+        ItemEditor.Written written = editor.write();
+        if (!written.amountsRead()) {
+            // The unreadable amounts are marked; show every other problem of the form with them.
+            for (CatalogProblem problem : editor.show(catalog.check(written.form(),
+                    existing == null ? null : existing.id()))) {
+                error(problem.messageKey());
+            }
             return;
         }
         try {
-            ItemDetails saved = existing == null ? catalog.create(form.get())
-                    : catalog.update(existing.id(), existing.version(), form.get());
+            ItemDetails saved = existing == null ? catalog.create(written.form())
+                    : catalog.update(existing.id(), existing.version(), written.form());
             dialog.close();
             grid.getDataProvider().refreshAll();
             success(getTranslation("inventory.saved", saved.name()));

@@ -115,11 +115,13 @@ class ItemEditor extends Composite<VerticalLayout> {
         tax.setId("item-tax");
         unit.setId("item-unit");
         active.setId("item-active");
+        // No maxLength: a browser would cut pasted text silently. Too long is a message on the field from the
+        // catalog's rules, like every other problem; the helper text says the limit up front.
         name.setRequired(true);
-        name.setMaxLength(120);
+        name.setHelperText(getTranslation("field.limit", ItemForm.NAME_MAX));
         unit.setRequired(true);
-        unit.setMaxLength(20);
-        description.setMaxLength(1000);
+        unit.setHelperText(getTranslation("field.limit", ItemForm.UNIT_MAX));
+        description.setHelperText(getTranslation("field.limit", ItemForm.DESCRIPTION_MAX));
         category.setItems(categories);
         category.setItemLabelGenerator(c -> label(c, categories));
         category.setClearButtonVisible(true);
@@ -182,8 +184,14 @@ class ItemEditor extends Composite<VerticalLayout> {
         rows.forEach(r -> r.setEditable(!readOnly));
     }
 
-    /** The form as entered, or empty when an amount cannot be read (the field says why). */
-    Optional<ItemForm> write() {
+    /**
+     * The form as entered. {@code amountsRead} is false when a price or cost could not be read (its field already
+     * says why); the form then carries 0 or no amount there, so that the rest of it can still be checked.
+     */
+    record Written(ItemForm form, boolean amountsRead) {
+    }
+
+    Written write() {
         clearErrors();
         boolean ok = true;
         List<VariantForm> variants = new ArrayList<>();
@@ -208,12 +216,9 @@ class ItemEditor extends Composite<VerticalLayout> {
             variants.add(new VariantForm(row.id, row.variantName.getValue(), row.sku.getValue(),
                     row.barcode.getValue(), price == null ? 0 : price, cost, row.variantActive.getValue()));
         }
-        if (!ok) {
-            return Optional.empty();
-        }
-        return Optional.of(new ItemForm(name.getValue(), description.getValue(),
+        return new Written(new ItemForm(name.getValue(), description.getValue(),
                 category.getValue() == null ? null : category.getValue().id(),
-                tax.getValue() == null ? null : tax.getValue().id(), unit.getValue(), active.getValue(), variants));
+                tax.getValue() == null ? null : tax.getValue().id(), unit.getValue(), active.getValue(), variants), ok);
     }
 
     /** Shows the catalog's problems next to their fields; returns those that have no field here. */

@@ -122,12 +122,57 @@ class InventoryViewTest extends BrowserlessTest {
         test($(Button.class).id("item-save")).click();
         assertThat(price.isInvalid()).isTrue();
         verify(catalog, never()).create(any());
+        verify(catalog).check(any(), any());
 
         test(price).setValue("5,000");
         test($(Button.class).id("item-save")).click();
         TextField sku = $(TextField.class).id("variant-sku-0");
         assertThat(sku.isInvalid()).isTrue();
         assertThat(sku.getErrorMessage()).isEqualTo("Another item already uses this SKU");
+    }
+
+    @Test
+    void everyProblemOfTheFormShowsAtOnceEvenWithAnUnreadablePrice() {
+        when(catalog.check(any(), any())).thenReturn(List.of(
+                new CatalogProblem("name", "catalog.error.name.required"),
+                new CatalogProblem("variants[0].sku", "catalog.error.sku.required")));
+        show(Role.MERCHANT_ADMIN);
+        test($(Button.class).id("new-item")).click();
+        test($(TextField.class).id("item-unit")).setValue("gelas");
+        test($(TextField.class).id("variant-price-0")).setValue("lima ribu");
+        test($(Button.class).id("item-save")).click();
+
+        TextField name = $(TextField.class).id("item-name");
+        TextField sku = $(TextField.class).id("variant-sku-0");
+        TextField price = $(TextField.class).id("variant-price-0");
+        assertThat(price.isInvalid()).isTrue();
+        assertThat(name.isInvalid()).as("the name's problem shows with the price's").isTrue();
+        assertThat(name.getErrorMessage()).isNotBlank();
+        assertThat(sku.isInvalid()).as("the SKU's problem shows with the price's").isTrue();
+        assertThat(sku.getErrorMessage()).isNotBlank();
+        verify(catalog, never()).create(any());
+        verify(catalog).check(argThat(form -> form.unit().equals("gelas")), argThat(id -> id == null));
+    }
+
+    @Test
+    void longPastedTextIsKeptAndTheLimitIsSaid() {
+        when(catalog.create(any())).thenThrow(new InvalidCatalogException(List.of(
+                new CatalogProblem("name", "catalog.error.name.long"))));
+        show(Role.MERCHANT_ADMIN);
+        test($(Button.class).id("new-item")).click();
+        TextField name = $(TextField.class).id("item-name");
+        assertThat(name.getHelperText()).isEqualTo("At most 120 characters.");
+        String pasted = "K".repeat(10_000);
+        test(name).setValue(pasted);
+        test($(TextField.class).id("item-unit")).setValue("gelas");
+        test($(TextField.class).id("variant-sku-0")).setValue("KP-1");
+        test($(TextField.class).id("variant-price-0")).setValue("15,000");
+        test($(Button.class).id("item-save")).click();
+
+        assertThat(name.getValue()).as("nothing cut silently").hasSize(10_000);
+        assertThat(name.getMaxLength()).isLessThanOrEqualTo(0);
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isNotBlank();
     }
 
     @Test

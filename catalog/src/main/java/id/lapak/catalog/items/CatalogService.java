@@ -205,6 +205,17 @@ public class CatalogService {
 
     // ---- changes
 
+    /**
+     * Every problem of a form without saving it: the portal asks when some amounts could not even be read, so that
+     * the person sees all the form's problems at once rather than one group after another.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('MERCHANT_ADMIN')")
+    public List<CatalogProblem> check(ItemForm form, UUID existingItemId) {
+        TenantContext.requireTenant();
+        return problems(form, existingItemId);
+    }
+
     @Transactional
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public ItemDetails create(ItemForm form) {

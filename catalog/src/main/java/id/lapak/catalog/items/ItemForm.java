@@ -7,6 +7,12 @@ import java.util.UUID;
 public record ItemForm(String name, String description, UUID categoryId, UUID taxCategoryId, String unit,
                        boolean active, List<VariantForm> variants) {
 
+    /** The longest texts the catalog keeps, in characters (the form says them; {@code ItemRules} enforces them). */
+    public static final int NAME_MAX = 120;
+    public static final int DESCRIPTION_MAX = 1000;
+    public static final int UNIT_MAX = 20;
+    public static final int VARIANT_NAME_MAX = 80;
+
     public ItemForm {
         variants = variants == null ? List.of() : List.copyOf(variants);
     }

@@ -24,13 +24,13 @@ final class ItemRules {
         }
         if (form.name() == null || form.name().isBlank()) {
             problems.add(new CatalogProblem("name", "catalog.error.name.required"));
-        } else if (form.name().strip().length() > 120) {
+        } else if (form.name().strip().length() > ItemForm.NAME_MAX) {
             problems.add(new CatalogProblem("name", "catalog.error.name.long"));
         }
-        if (form.description() != null && form.description().strip().length() > 1000) {
+        if (form.description() != null && form.description().strip().length() > ItemForm.DESCRIPTION_MAX) {
             problems.add(new CatalogProblem("description", "catalog.error.description.long"));
         }
-        if (form.unit() == null || form.unit().isBlank() || form.unit().strip().length() > 20) {
+        if (form.unit() == null || form.unit().isBlank() || form.unit().strip().length() > ItemForm.UNIT_MAX) {
             problems.add(new CatalogProblem("unit", "catalog.error.unit.required"));
         }
         if (form.variants().isEmpty()) {
@@ -60,7 +60,7 @@ final class ItemRules {
                 }
             }
             String name = v.name() == null ? "" : v.name().strip();
-            if (name.length() > 80) {
+            if (name.length() > ItemForm.VARIANT_NAME_MAX) {
                 problems.add(new CatalogProblem(field + "name", "catalog.error.variant.name.long"));
             } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
                 problems.add(new CatalogProblem(field + "name", "catalog.error.variant.name.duplicate"));
