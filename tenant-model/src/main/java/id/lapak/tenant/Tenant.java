@@ -128,4 +128,9 @@ class Tenant {
     UUID getId() {
         return id;
     }
+
+    /** The business's tax number (NPWP), when it gave one. */
+    public String taxId() {
+        return taxId;
+    }
 }

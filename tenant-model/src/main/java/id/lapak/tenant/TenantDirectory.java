@@ -46,6 +46,13 @@ public class TenantDirectory {
                 .orElseThrow(() -> new IllegalStateException("Tenant in context does not exist"));
     }
 
+    /** The current tenant's tax number (NPWP), printed on receipts of tax-registered stores. */
+    @Transactional(readOnly = true)
+    public Optional<String> currentTaxId() {
+        UUID tenantId = TenantContext.requireTenant();
+        return tenants.findById(tenantId).map(Tenant::taxId).filter(id -> !id.isBlank());
+    }
+
     /**
      * The tenant named in a login token, if it exists. Runs inside that tenant's own context, so row-level security
      * shows at most that one row.

@@ -2,13 +2,18 @@ package id.lapak.sales;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleLineDetails;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.device.config.DeviceConfigService;
+import id.lapak.device.config.EffectiveValue;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.money.Money;
@@ -33,22 +38,42 @@ class Receipts {
         String get(String key, Object... args);
     }
 
-    record Receipt(TenantDetails tenant, StoreDetails store, SaleDetails sale) {
+    /**
+     * Everything a receipt prints. {@code taxId} is the business's NPWP, present only when the store is tax
+     * registered; {@code header} and {@code footer} are the receipt texts set in the device settings (blank prints
+     * nothing).
+     */
+    record Receipt(TenantDetails tenant, StoreDetails store, SaleDetails sale, Optional<String> taxId, String header,
+                   String footer) {
     }
 
     private final SalesService sales;
     private final StoreService stores;
     private final TenantDirectory tenants;
+    private final DeviceConfigService config;
 
-    Receipts(SalesService sales, StoreService stores, TenantDirectory tenants) {
+    Receipts(SalesService sales, StoreService stores, TenantDirectory tenants, DeviceConfigService config) {
         this.sales = sales;
         this.stores = stores;
         this.tenants = tenants;
+        this.config = config;
     }
 
     Receipt receipt(UUID saleId) {
         SaleDetails sale = sales.get(saleId);
-        return new Receipt(tenants.current(), stores.get(sale.sale().storeId()), sale);
+        StoreDetails store = stores.get(sale.sale().storeId());
+        Map<String, String> texts = new HashMap<>(Map.of("receipt.header", "", "receipt.footer", ""));
+        if (sale.sale().deviceId() != null) {
+            // The texts the selling device prints: its own settings over its store's over all stores'.
+            for (EffectiveValue value : config.effective(sale.sale().deviceId())) {
+                if (texts.containsKey(value.key()) && value.value() != null && value.value().isString()) {
+                    texts.put(value.key(), value.value().asString().strip());
+                }
+            }
+        }
+        return new Receipt(tenants.current(), store, sale,
+                store.taxRegistered() ? tenants.currentTaxId() : Optional.empty(),
+                texts.get("receipt.header"), texts.get("receipt.footer"));
     }
 
     /** The receipt as one {@code <div>} of HTML with inline styles (e-mail clients ignore style sheets). */
@@ -63,22 +88,31 @@ class Receipts {
         h.append("<div style=\"text-align:center;\">").append(e(receipt.tenant().legalName())).append("</div>");
         h.append("<div style=\"text-align:center;\">").append(e(receipt.store().name())).append("<br>")
                 .append(e(receipt.store().address())).append(", ").append(e(receipt.store().city())).append("</div>");
+        receipt.taxId().ifPresent(npwp -> h.append("<div style=\"text-align:center;\" class=\"receipt-npwp\">")
+                .append(e(t.get("receipt.taxId", npwp))).append("</div>"));
+        if (!receipt.header().isBlank()) {
+            h.append("<div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-header\">")
+                    .append(e(receipt.header())).append("</div>");
+        }
         h.append("<hr>");
         row(h, t.get("receipt.date"), time.format(s.soldAt()));
         row(h, t.get("receipt.number"), s.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
-        h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
-        h.append("<tr><th style=\"text-align:left;\">").append(e(t.get("receipt.item")))
-                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.quantity")))
-                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.lineTotal")))
-                .append("</th></tr>");
-        for (SaleLineDetails line : receipt.sale().lines()) {
-            h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
-                    .append("<br><small>").append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
-                    .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
-                    .append("</td><td style=\"text-align:right;\">")
-                    .append(e(Money.of(line.totalMinor(), currency).format(locale))).append("</td></tr>");
+        if (!receipt.sale().lines().isEmpty()) {
+            h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
+            h.append("<tr><th style=\"text-align:left;\">").append(e(t.get("receipt.item")))
+                    .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.quantity")))
+                    .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.lineTotal")))
+                    .append("</th></tr>");
+            for (SaleLineDetails line : receipt.sale().lines()) {
+                h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
+                        .append("<br><small>").append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
+                        .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
+                        .append("</td><td style=\"text-align:right;\">")
+                        .append(e(Money.of(line.totalMinor(), currency).format(locale))).append("</td></tr>");
+            }
+            h.append("</table>");
         }
-        h.append("</table><hr>");
+        h.append("<hr>");
         row(h, t.get("receipt.tax"), Money.of(receipt.sale().taxMinor(), currency).format(locale));
         if (s.tipMinor() > 0) {
             row(h, t.get("receipt.tip"), Money.of(s.tipMinor(), currency).format(locale));
@@ -107,7 +141,10 @@ class Receipts {
         if (s.offline()) {
             h.append("<div>").append(e(t.get("receipt.offline"))).append("</div>");
         }
-        h.append("<hr><div style=\"text-align:center;\">").append(e(t.get("receipt.thanks"))).append("</div>");
+        if (!receipt.footer().isBlank()) {
+            h.append("<hr><div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-footer\">")
+                    .append(e(receipt.footer())).append("</div>");
+        }
         h.append("</div>");
         return h.toString();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import id.lapak.device.config.ConfigScope;
+import id.lapak.device.config.DeviceConfigService;
+import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -89,6 +94,8 @@ class SalesIntegrationTest {
     PlatformAccess platform;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    DeviceConfigService deviceConfig;
 
     Merchant merchant;
     DeviceClient device;
@@ -175,6 +182,36 @@ class SalesIntegrationTest {
         TestUser manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
         assertThat(TestUsers.as(manager, () -> sales.refund(paid.paymentId(), 150_000, true, null)).sale().status())
                 .isEqualTo(SaleStatus.REFUNDED);
+    }
+
+    @Test
+    void theReceiptPrintsTheNpwpOfATaxRegisteredStoreAndTheConfiguredTextsAndNoEmptyItemTable() {
+        platform.run("test: the tenant's NPWP", () -> jdbc.sql("update tenant set tax_id = ? where id = ?")
+                .params("01.234.567.8-901.000", merchant.tenant()).update());
+        TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
+                "receipt.header", JsonNodeFactory.instance.stringNode("Buka 08.00-22.00"),
+                "receipt.footer", JsonNodeFactory.instance.stringNode("Sampai jumpa lagi"))));
+        PaymentReply paid = pay(SandboxTestCard.VISA_APPROVED, 25_000);
+
+        String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
+                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+
+        assertThat(html).contains("receipt.taxId[01.234.567.8-901.000]").contains("Buka 08.00-22.00")
+                .contains("Sampai jumpa lagi")
+                .as("a sale without lines prints no empty item table").doesNotContain("receipt.item")
+                .doesNotContain("receipt.thanks");
+
+        // A store that is not tax registered prints no NPWP.
+        TestUsers.run(merchant.admin(), () -> {
+            var current = stores.get(merchant.store().id());
+            var form = current.toForm();
+            stores.update(current.id(), current.version(), new id.lapak.tenant.store.StoreForm(form.name(),
+                    form.address(), form.city(), form.timeZone(), form.currency(), false, form.taxRate(),
+                    form.pricesIncludeTax()));
+        });
+        String untaxed = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
+                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+        assertThat(untaxed).doesNotContain("receipt.taxId").contains("Sampai jumpa lagi");
     }
 
     @Test
