@@ -73,7 +73,7 @@ class AlertsView extends VerticalLayout {
         battery.setMin(AlertSettings.BATTERY_LOW_MIN);
         battery.setMax(AlertSettings.BATTERY_LOW_MAX);
         battery.setValue(current.batteryLowPercent());
-        boolean admin = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        boolean admin = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN);
         offline.setReadOnly(!admin);
         battery.setReadOnly(!admin);
         Button save = new Button(getTranslation("alerts.settings.save"), e -> {

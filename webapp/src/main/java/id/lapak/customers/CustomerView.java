@@ -92,8 +92,8 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
 
     private void render(CustomerDetails c) {
         removeAll();
-        boolean admin = user.has(Role.MERCHANT_ADMIN);
-        boolean editor = admin || user.has(Role.STORE_MANAGER);
+        boolean admin = user.mayChange(Role.MERCHANT_ADMIN);
+        boolean editor = user.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER);
         add(backToList(), new H2(c.erased() ? getTranslation("customer.erased") : c.name()));
         if (!c.erased()) {
             Div facts = new Div();

@@ -58,7 +58,7 @@ class CustomersView extends VerticalLayout {
         Button create = new Button(getTranslation("customers.new"), VaadinIcon.PLUS.create(), e -> create());
         create.setId("new-customer");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.setVisible(user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER));
+        create.setVisible(user.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         HorizontalLayout toolbar = new HorizontalLayout(search, tag, create);
         toolbar.setWidthFull();
         toolbar.expand(search);

@@ -22,6 +22,7 @@ import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
@@ -82,7 +83,7 @@ class DeviceSettingsView extends VerticalLayout {
         });
 
         readOnlyNote.setId("settings-read-only");
-        readOnlyNote.setText(getTranslation("settings.readOnly"));
+        readOnlyNote.setText(getTranslation(user instanceof ReadOnlyViewer ? "viewAs.readOnly" : "settings.readOnly"));
         save.setText(getTranslation("devices.save"));
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -97,7 +98,8 @@ class DeviceSettingsView extends VerticalLayout {
     }
 
     private boolean editable(Layer chosen) {
-        return chosen.scope() != ConfigScope.TENANT || user.has(Role.MERCHANT_ADMIN);
+        return user.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER)
+                && (chosen.scope() != ConfigScope.TENANT || user.has(Role.MERCHANT_ADMIN));
     }
 
     private void load(Layer chosen) {

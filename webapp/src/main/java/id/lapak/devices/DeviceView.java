@@ -213,6 +213,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         retire.setEnabled(!retired);
         HorizontalLayout actions = new HorizontalLayout(rename, move, revoke, retire);
         actions.setId("device-actions");
+        actions.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         return actions;
     }
 
@@ -289,6 +290,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
                 e -> editOverrides(grid));
         edit.setId("device-config-edit");
         edit.setEnabled(device.status() != DeviceStatus.RETIRED);
+        edit.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         Button preview = new Button(getTranslation("device.config.preview"), VaadinIcon.CODE.create(),
                 e -> preview());
         preview.setId("device-config-preview");

@@ -29,6 +29,8 @@ import id.lapak.device.pairing.PairingCodes;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -77,6 +79,7 @@ class DevicesView extends VerticalLayout {
         storeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         Button add = new Button(getTranslation("devices.add"), VaadinIcon.PLUS.create(), e -> addDevice());
+        add.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         add.setId("add-device");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 

@@ -80,9 +80,9 @@ class InventoryView extends VerticalLayout {
         this.catalog = catalog;
         this.transfer = transfer;
         this.stores = stores;
-        this.canEdit = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        this.canEdit = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN);
         // The store service lets merchant admins and store managers list stores; cashiers get none to price.
-        this.seesStores = canEdit || CurrentUser.require().has(Role.STORE_MANAGER);
+        this.seesStores = CurrentUser.require().has(Role.MERCHANT_ADMIN) || CurrentUser.require().has(Role.STORE_MANAGER);
         this.currency = catalog.currency();
         this.taxes = catalog.taxCategories();
         this.categories = catalog.categories();

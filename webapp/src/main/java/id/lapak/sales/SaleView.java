@@ -40,6 +40,8 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -166,7 +168,8 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         Button refund = new Button(getTranslation("sales.refund"), VaadinIcon.ARROW_BACKWARD.create(),
                 e -> new RefundDialog(sales, details, this::refunded).open());
         refund.setId("sale-refund");
-        refund.setVisible(s.refundableMinor() > 0);
+        refund.setVisible(s.refundableMinor() > 0
+                && CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
 
         Anchor receipt = new Anchor("sales/" + s.id() + "/receipt", getTranslation("sales.receipt"));
         receipt.setId("sale-receipt");

@@ -21,6 +21,8 @@ import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -37,6 +39,7 @@ class CountsView extends InventoryPage {
         Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("counts-new");
+        count.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         count.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("counts-grid");

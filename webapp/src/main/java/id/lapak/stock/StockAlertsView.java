@@ -48,7 +48,7 @@ class StockAlertsView extends InventoryPage {
         grid.setItemsPageable(pageable -> stock.alerts(pageable).getContent());
         add(grid);
 
-        if (CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
+        if (CurrentUser.require().mayChange(Role.MERCHANT_ADMIN)) {
             ComboBox<StoreDetails> store = storePicker(stores, "stock.field.store");
             store.setId("recipients-store");
             TextArea emails = new TextArea(getTranslation("stock.recipients.emails"));

@@ -28,6 +28,8 @@ import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -66,6 +68,9 @@ class StockView extends InventoryPage {
         Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> CountsView.openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("stock-count");
+        boolean changes = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER);
+        receive.setVisible(changes);
+        count.setVisible(changes);
         HorizontalLayout toolbar = new HorizontalLayout(store, below, negative, receive, count);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         toolbar.setWidthFull();

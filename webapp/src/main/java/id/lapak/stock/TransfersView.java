@@ -25,6 +25,8 @@ import id.lapak.catalog.stock.StockTransfer;
 import id.lapak.catalog.stock.StockTransferService;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -54,6 +56,7 @@ class TransfersView extends InventoryPage {
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         Button create = new Button(getTranslation("stock.transfer.new"), VaadinIcon.PLUS.create(), e -> create());
         create.setId("transfers-new");
+        create.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(status, create);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);

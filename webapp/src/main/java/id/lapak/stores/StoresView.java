@@ -44,7 +44,7 @@ class StoresView extends VerticalLayout {
 
     StoresView(StoreService stores) {
         this.stores = stores;
-        this.canEdit = CurrentUser.require().has(Role.MERCHANT_ADMIN);
+        this.canEdit = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN);
         setId("stores");
         setSizeFull();
 

@@ -35,6 +35,7 @@ import id.lapak.identity.KeycloakUnavailableException;
 import id.lapak.identity.TeamChangeRefused;
 import id.lapak.identity.TeamMember;
 import id.lapak.identity.TeamService;
+import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
@@ -65,6 +66,7 @@ class UsersView extends VerticalLayout {
         setSizeFull();
 
         Button invite = new Button(getTranslation("team.invite"), VaadinIcon.PLUS.create(), e -> openInvite());
+        invite.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN));
         invite.setId("invite-user");
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 

@@ -86,6 +86,30 @@ class InventoryViewTest extends BrowserlessTest {
     }
 
     @Test
+    void supportViewingTheTenantGetsNoEditingButtons() {
+        var admin = TestUsers.user(UUID.randomUUID(), Set.of(), Role.MERCHANT_ADMIN);
+        var viewing = new id.lapak.tenant.access.ReadOnlyViewer() {
+            public String subject() { return "support"; }
+            public String username() { return "support"; }
+            public String displayName() { return "Support"; }
+            public java.util.Optional<UUID> tenantId() { return admin.tenantId(); }
+            public Set<Role> roles() { return Set.of(Role.MERCHANT_ADMIN); }
+            public Set<UUID> storeIds() { return Set.of(); }
+            public id.lapak.tenant.access.LapakUser viewer() { return admin; }
+            public String reason() { return "ticket 7"; }
+            public Instant expiresAt() { return Instant.now().plusSeconds(1800); }
+        };
+        var auth = new TestingAuthenticationToken(viewing, null, Role.MERCHANT_ADMIN.authority());
+        auth.setAuthenticated(true);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        UI.getCurrent().add(new InventoryView(catalog, transfer, stores));
+
+        assertThat($(Button.class).withId("new-item").exists()).isFalse();
+        assertThat($(Button.class).withId("import-items").exists()).isFalse();
+        assertThat($(Button.class).withId("tax-categories").exists()).isFalse();
+    }
+
+    @Test
     void aCashierReadsButGetsNoEditingButtons() {
         InventoryView view = show(Role.CASHIER);
         assertThat($(Button.class).withId("new-item").exists()).isFalse();

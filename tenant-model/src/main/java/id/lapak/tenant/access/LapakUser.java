@@ -24,4 +24,21 @@ public interface LapakUser {
     default boolean has(Role role) {
         return roles().contains(role);
     }
+
+    /**
+     * Whether pages offer this person changes that need one of {@code roles}: never while support views a tenant
+     * ({@link ReadOnlyViewer}), whose role reads like an admin's but changes nothing. The one rule pages use to show
+     * or hide their write actions; the services refuse such changes on their own.
+     */
+    default boolean mayChange(Role... roles) {
+        if (this instanceof ReadOnlyViewer) {
+            return false;
+        }
+        for (Role role : roles) {
+            if (has(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
