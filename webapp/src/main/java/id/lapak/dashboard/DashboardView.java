@@ -1,6 +1,10 @@
 package id.lapak.dashboard;
 
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
 import java.time.format.FormatStyle;
 
 import org.springframework.data.domain.PageRequest;
@@ -20,6 +24,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.tenant.TenantDetails;
+import id.lapak.billing.sale.SaleFilter;
+import id.lapak.billing.sale.SaleTotals;
+import id.lapak.billing.sale.SalesService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.PayoutRow;
 import id.lapak.catalog.stock.StockService;
@@ -48,9 +55,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final StockService stock;
     private final DeviceAlerts alerts;
     private final SettlementService settlement;
+    private final SalesService sales;
 
     DashboardView(TenantDirectory tenants, StoreService stores, ReportService reports, StockService stock,
-                  DeviceAlerts alerts, SettlementService settlement) {
+                  DeviceAlerts alerts, SettlementService settlement, SalesService sales) {
+        this.sales = sales;
         this.tenants = tenants;
         this.stores = stores;
         this.reports = reports;
@@ -85,7 +94,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             add(new SalesDashboard(reports, stores.find("", PageRequest.of(0, 500)).getContent(),
                     tenant.timeZone()));
         } else {
-            add(new Span(getTranslation("dashboard.cashier")));
+            add(cashierToday(tenant));
         }
 
         add(new H3(getTranslation("dashboard.tenant.heading")));
@@ -102,6 +111,29 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         details.addFormItem(value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
         details.addFormItem(value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
         add(details);
+    }
+
+    /**
+     * A cashier's day so far in their stores: the sales they and their colleagues took today (the store's business
+     * day in the tenant's zone), approved and refunded amounts. No costs, payouts or other stores.
+     */
+    private Component cashierToday(TenantDetails tenant) {
+        ZonedDateTime start = LocalDate.now(tenant.timeZone()).atStartOfDay(tenant.timeZone());
+        List<SaleTotals> totals = sales.totals(new SaleFilter(start.toInstant(), start.plusDays(1).toInstant(), null,
+                null, Set.of(), null, null, null, null, null));
+        Div today = new Div();
+        today.setId("dashboard-cashier-today");
+        today.add(new H3(getTranslation("dashboard.cashier.today")));
+        if (totals.isEmpty() || totals.stream().allMatch(t -> t.count() == 0)) {
+            today.add(new Span(getTranslation("dashboard.cashier.none")));
+            return today;
+        }
+        for (SaleTotals t : totals) {
+            today.add(new Div(new Span(getTranslation("dashboard.cashier.line", t.approvedCount(),
+                    Money.of(t.approvedMinor(), t.currency()).format(getLocale()),
+                    Money.of(t.refundedMinor(), t.currency()).format(getLocale())))));
+        }
+        return today;
     }
 
     /** What needs the merchant's attention: low stock, device alerts, and (admin) the next payout. */

@@ -210,7 +210,8 @@ class InventoryView extends VerticalLayout {
         dialog.setWidth("min(70em, 95vw)");
         dialog.setHeaderTitle(getTranslation(existing == null ? "inventory.new"
                 : canEdit ? "inventory.edit" : "inventory.view"));
-        ItemEditor editor = new ItemEditor(currency, categories, taxes);
+        // Those who see stores (admins, managers) also see cost prices; the catalog leaves them out for cashiers.
+        ItemEditor editor = new ItemEditor(currency, categories, taxes, seesStores);
         UUID standard = taxes.stream().filter(t -> t.kind() == TaxKind.STANDARD).map(TaxCategoryDetails::id)
                 .findFirst().orElse(null);
         editor.read(existing == null ? new ItemForm("", null, null, null, "pcs", true, List.of())

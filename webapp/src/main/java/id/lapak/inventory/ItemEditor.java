@@ -47,6 +47,7 @@ class ItemEditor extends Composite<VerticalLayout> {
     private final VerticalLayout variantList = new VerticalLayout();
     private final Button addVariant;
     private final Currency currency;
+    private final boolean showsCosts;
     private boolean readOnly;
 
     /** One variant's fields; {@code id} is null for a variant not saved yet. */
@@ -87,6 +88,7 @@ class ItemEditor extends Composite<VerticalLayout> {
             price.setValue(form.sku() == null && form.priceMinor() == 0 ? "" : amount(form.priceMinor()));
             cost.setValue(form.costMinor() == null ? "" : amount(form.costMinor()));
             variantActive.setValue(form.active());
+            cost.setVisible(showsCosts);
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("inventory.variant.remove"));
             remove.addClickListener(e -> {
@@ -107,8 +109,10 @@ class ItemEditor extends Composite<VerticalLayout> {
         }
     }
 
-    ItemEditor(Currency currency, List<CategoryDetails> categories, List<TaxCategoryDetails> taxes) {
+    /** {@code showsCosts}: cost prices (margins) are for admins and managers, not for a cashier reading items. */
+    ItemEditor(Currency currency, List<CategoryDetails> categories, List<TaxCategoryDetails> taxes, boolean showsCosts) {
         this.currency = currency;
+        this.showsCosts = showsCosts;
         name.setId("item-name");
         description.setId("item-description");
         category.setId("item-category");

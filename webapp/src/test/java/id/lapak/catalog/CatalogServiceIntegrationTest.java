@@ -80,6 +80,16 @@ class CatalogServiceIntegrationTest {
         });
         assertThat(TestUsers.as(cashier, () -> catalog.taxCategories())).extracting(t -> t.name())
                 .containsExactly("Bebas pajak", "PPN");
+
+        // Cost prices tell margins: the admin and a store manager read them, a cashier does not.
+        var manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
+        assertThat(TestUsers.as(merchant.admin(), () -> catalog.get(item.id())).variants().getFirst().costMinor())
+                .isEqualTo(40_000L);
+        assertThat(TestUsers.as(manager, () -> catalog.get(item.id())).variants().getFirst().costMinor())
+                .isEqualTo(40_000L);
+        assertThat(TestUsers.as(cashier, () -> catalog.get(item.id())).variants())
+                .allSatisfy(v -> assertThat(v.costMinor()).isNull())
+                .extracting(v -> v.priceMinor()).containsExactly(75_000L, 80_000L);
     }
 
     @Test

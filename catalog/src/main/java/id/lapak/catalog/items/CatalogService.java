@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
@@ -108,7 +109,8 @@ public class CatalogService {
     @PreAuthorize(READERS)
     public ItemDetails get(UUID itemId) {
         Item item = visible(itemId);
-        return details(item, variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId()));
+        ItemDetails details = details(item, variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId()));
+        return seesCosts() ? details : withoutCosts(details);
     }
 
     /**
@@ -661,6 +663,22 @@ public class CatalogService {
         return new ItemDetails(item.getId(), item.getName(), item.getDescription(), item.getCategoryId(),
                 item.getTaxCategoryId(), item.getUnit(), item.isActive(), item.hasImage(), item.getVersion(),
                 variants.stream().map(Variant::details).toList(), item.getCreatedAt(), item.getUpdatedAt());
+    }
+
+    /**
+     * Cost prices tell a business's margins: merchant admins and store managers see them, a cashier reading the
+     * catalog does not (the service leaves them out, so no page can show them by mistake).
+     */
+    private static boolean seesCosts() {
+        return CurrentUser.find().map(u -> u.has(Role.MERCHANT_ADMIN) || u.has(Role.STORE_MANAGER)).orElse(false);
+    }
+
+    private static ItemDetails withoutCosts(ItemDetails d) {
+        return new ItemDetails(d.id(), d.name(), d.description(), d.categoryId(), d.taxCategoryId(), d.unit(),
+                d.active(), d.hasImage(), d.version(), d.variants().stream()
+                .map(v -> new VariantDetails(v.id(), v.itemId(), v.name(), v.sku(), v.barcode(), v.priceMinor(), null,
+                        v.active(), v.position()))
+                .toList(), d.createdAt(), d.updatedAt());
     }
 
     private static ItemSummary summary(Item item, List<Variant> variants) {
