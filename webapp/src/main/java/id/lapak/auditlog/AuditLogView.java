@@ -105,6 +105,7 @@ class AuditLogView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout();
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
+        filters.setWrap(true);
         if (support) {
             tenant.setId("audit-tenant");
             tenant.setPlaceholder(getTranslation("audit.filter.tenant"));

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -111,7 +112,9 @@ class InventoryView extends VerticalLayout {
 
         HorizontalLayout toolbar = new HorizontalLayout(search, categoryFilter, activeFilter);
         toolbar.setWidthFull();
+        toolbar.setWrap(true);
         toolbar.expand(search);
+        HorizontalLayout toolbarActions = null;
         if (canEdit) {
             Button create = new Button(getTranslation("inventory.new"), VaadinIcon.PLUS.create(), e -> open(null));
             create.setId("new-item");
@@ -132,7 +135,14 @@ class InventoryView extends VerticalLayout {
             Anchor csv = download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
             Anchor xlsx = download("export-xlsx", "inventory.export.xlsx", "catalog.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true);
-            toolbar.add(create, category, taxButton, importButton, csv, xlsx);
+            // The actions get a row of their own that wraps, so none leaves the screen at 1366 or 800 px or in the
+            // longer Indonesian labels; the downloads look like the buttons beside them.
+            HorizontalLayout actions = new HorizontalLayout(create, category, taxButton, importButton, csv, xlsx);
+            actions.setId("inventory-actions");
+            actions.setWrap(true);
+            actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+            actions.setWidthFull();
+            toolbarActions = actions;
         }
 
         grid.setId("item-grid");
@@ -159,7 +169,11 @@ class InventoryView extends VerticalLayout {
                 }, pageable).getContent());
         grid.addItemClickListener(e -> open(e.getItem().id()));
 
-        add(new H2(getTranslation("inventory.title")), toolbar, grid);
+        add(new H2(getTranslation("inventory.title")), toolbar);
+        if (toolbarActions != null) {
+            add(toolbarActions);
+        }
+        add(grid);
     }
 
     private Anchor download(String id, String label, String fileName, String contentType, boolean xlsx) {
@@ -171,8 +185,11 @@ class InventoryView extends VerticalLayout {
             } else {
                 transfer.exportCsv(event.getOutputStream());
             }
-        }, getTranslation(label));
+        }, "");
         anchor.setId(id);
+        Button button = new Button(getTranslation(label), VaadinIcon.DOWNLOAD_ALT.create());
+        button.setTabIndex(-1);
+        anchor.add(button);
         return anchor;
     }
 
