@@ -44,6 +44,11 @@ final class AuditWords {
 
     /** "Maju Admin · Merchant admin"; a device "Kasir 1 · Card reader device"; Lapak's own jobs by their name. */
     String actor(AuditRecord r) {
+        if ("SYSTEM".equals(r.actorKind())) {
+            // Lapak's own work (billing, reports, the acquirer's answers): named, not shown as a job's code name.
+            String name = r.actorName() == null ? "" : r.actorName().strip();
+            return known("audit.system." + name.replace(' ', '-')).orElse(t.translate("audit.system", name));
+        }
         String role = role(r.actorRole());
         return role.isEmpty() ? r.actorName() : r.actorName() + " · " + role;
     }

@@ -47,6 +47,18 @@ class AuditWordsTest {
     }
 
     @Test
+    void lapaksOwnWorkIsNamedInWords() {
+        AuditRecord billing = new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), "SYSTEM",
+                "tenant billing", "tenant billing", null, "billing.invoice.issued", "SaasInvoice", null, null, null,
+                null, null);
+        assertThat(english.actor(billing)).isEqualTo("Lapak billing");
+        assertThat(indonesian.actor(billing)).isEqualTo("Penagihan Lapak");
+        AuditRecord unknown = new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), "SYSTEM",
+                "night job", "night job", null, "store.updated", null, null, null, null, null, null);
+        assertThat(english.actor(unknown)).isEqualTo("Lapak (night job)");
+    }
+
+    @Test
     void theDetailPanelKeepsEveryFactIdentifiersIncluded() {
         AuditRecord entry = entry("device.retired", "Device", STORE.toString(), "CASHIER,STORE_MANAGER", null,
                 "{\"reason\":\"lost\"}", "203.0.113.9");
