@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 import java.time.format.FormatStyle;
 
 import org.springframework.data.domain.PageRequest;
@@ -24,7 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.tenant.TenantDetails;
-import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SaleTotals;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.billing.settlement.SettlementService;
@@ -119,8 +117,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
      */
     private Component cashierToday(TenantDetails tenant) {
         ZonedDateTime start = LocalDate.now(tenant.timeZone()).atStartOfDay(tenant.timeZone());
-        List<SaleTotals> totals = sales.totals(new SaleFilter(start.toInstant(), start.plusDays(1).toInstant(), null,
-                null, Set.of(), null, null, null, null, null));
+        List<SaleTotals> totals = sales.storeTotals(start.toInstant(), start.plusDays(1).toInstant());
         Div today = new Div();
         today.setId("dashboard-cashier-today");
         today.add(new H3(getTranslation("dashboard.cashier.today")));

@@ -5,6 +5,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import id.lapak.security.AccessDeniedAudit;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 @PageTitle("Lapak")
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 class AccessDeniedPage extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
 
     private final AccessDeniedAudit audit;

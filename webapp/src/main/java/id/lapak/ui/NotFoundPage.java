@@ -5,12 +5,14 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 @PageTitle("Lapak")
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 class NotFoundPage extends ErrorPage implements HasErrorParameter<NotFoundException> {
 
     @Override

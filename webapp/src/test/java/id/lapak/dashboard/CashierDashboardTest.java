@@ -1,6 +1,7 @@
 package id.lapak.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -63,7 +64,7 @@ class CashierDashboardTest extends BrowserlessTest {
 
     @Test
     void aCashierSeesTodaysSalesOfTheirStore() {
-        when(sales.totals(argThat(f -> f != null))).thenReturn(List.of(
+        when(sales.storeTotals(any(), any())).thenReturn(List.of(
                 new SaleTotals("IDR", 5, 4, 1, 120_000, 120_000, 15_000, 0)));
 
         String text = today();
@@ -71,13 +72,14 @@ class CashierDashboardTest extends BrowserlessTest {
         assertThat(text).contains("4 approved sales").contains("IDR 120,000").contains("IDR 15,000")
                 .doesNotContain("paired");
         // Today is the business day in the tenant's zone (WIT here): a 24-hour window starting at local midnight.
-        verify(sales).totals(argThat(f -> f.to().getEpochSecond() - f.from().getEpochSecond() == 86_400
-                && f.from().atZone(ZoneId.of("Asia/Jayapura")).toLocalTime().toSecondOfDay() == 0));
+        verify(sales).storeTotals(argThat(from -> from.atZone(ZoneId.of("Asia/Jayapura")).toLocalTime()
+                .toSecondOfDay() == 0), argThat(to -> to.atZone(ZoneId.of("Asia/Jayapura")).toLocalTime()
+                .toSecondOfDay() == 0));
     }
 
     @Test
     void aDayWithoutSalesSaysSo() {
-        when(sales.totals(argThat(f -> f != null))).thenReturn(List.of());
+        when(sales.storeTotals(any(), any())).thenReturn(List.of());
 
         assertThat(today()).contains("No sales yet today in your store.").doesNotContain("paired");
     }

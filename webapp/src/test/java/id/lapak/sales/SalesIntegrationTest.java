@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,6 +183,22 @@ class SalesIntegrationTest {
         TestUser manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
         assertThat(TestUsers.as(manager, () -> sales.refund(paid.paymentId(), 150_000, true, null)).sale().status())
                 .isEqualTo(SaleStatus.REFUNDED);
+    }
+
+    @Test
+    void aCashierReadsOnlyTheTotalsOfTheirOwnStores() {
+        pay(SandboxTestCard.VISA_APPROVED, 25_000);
+        Instant from = Instant.now().minusSeconds(3600);
+        Instant to = Instant.now().plusSeconds(3600);
+        var cashier = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
+        var elsewhere = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.CASHIER);
+
+        assertThat(TestUsers.as(cashier, () -> sales.storeTotals(from, to))).singleElement()
+                .satisfies(t -> assertThat(t.approvedMinor()).isEqualTo(25_000));
+        assertThat(TestUsers.as(elsewhere, () -> sales.storeTotals(from, to)))
+                .allSatisfy(t -> assertThat(t.count()).isZero());
+        assertThatThrownBy(() -> TestUsers.as(cashier, () -> sales.totals(SaleFilter.all())))
+                .as("the sales list stays for admins and managers").isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -99,6 +99,22 @@ public class SalesService {
         return queries.totals(TenantContext.requireTenant(), filter, visibleStores(CurrentUser.require()));
     }
 
+    /**
+     * A cashier's view of a period: only the totals of their own stores' sales (how many, approved, refunded), no
+     * list, no card data. Admins and managers get the same for the stores they see. What a cashier may know of sales
+     * is decided here, once.
+     */
+    @Transactional(readOnly = true)
+    public List<SaleTotals> storeTotals(Instant from, Instant to) {
+        LapakUser user = CurrentUser.require();
+        if (!user.has(Role.MERCHANT_ADMIN) && !user.has(Role.STORE_MANAGER) && !user.has(Role.CASHIER)) {
+            throw new AccessDeniedException("Only the tenant's staff read sales totals");
+        }
+        return queries.totals(TenantContext.requireTenant(),
+                new SaleFilter(from, to, null, null, Set.of(), null, null, null, null, null),
+                StoreScope.of(user).filterOrNull());
+    }
+
     @Transactional(readOnly = true)
     public SaleDetails get(UUID saleId) {
         Set<UUID> stores = visibleStores(CurrentUser.require());
