@@ -120,6 +120,9 @@ class StorePricesDialog extends Dialog {
         list.add(new Paragraph(getTranslation("inventory.storePrices.help",
                 Money.of(variant.priceMinor(), currency).format(getLocale()))));
         for (StoreDetails store : page.getContent()) {
+            if (!store.active() && !overrides.containsKey(store.id())) {
+                continue; // a deactivated store gets no new price; one it already has stays visible
+            }
             Row row = new Row(store, overrides.get(store.id()), canEdit);
             rows.add(row);
             list.add(row);

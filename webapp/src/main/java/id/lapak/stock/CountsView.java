@@ -83,7 +83,7 @@ class CountsView extends InventoryPage {
         Dialog dialog = new Dialog();
         dialog.setId("count-new-dialog");
         dialog.setHeaderTitle(page.getTranslation("stock.count.new"));
-        ComboBox<StoreDetails> store = page.storePicker(stores, "stock.field.store");
+        ComboBox<StoreDetails> store = page.activeStorePicker(stores, "stock.field.store");
         store.setId("count-store");
         TextField note = new TextField(page.getTranslation("stock.field.note"));
         note.setId("count-note");

@@ -24,6 +24,7 @@ import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
 /** What the inventory pages share: the sub-navigation, store and variant pickers, times, and error messages. */
 abstract class InventoryPage extends VerticalLayout {
@@ -47,10 +48,24 @@ abstract class InventoryPage extends VerticalLayout {
     }
 
     /** A lazy store picker limited to what the person may see. */
+    static final int ACTIVE_STORES_MAX = 500;
+
     ComboBox<StoreDetails> storePicker(StoreService stores, String labelKey) {
         ComboBox<StoreDetails> picker = new ComboBox<>(getTranslation(labelKey));
         picker.setItems(query -> stores.find(query.getFilter().orElse(""),
                 PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        picker.setItemLabelGenerator(StoreDetails::name);
+        return picker;
+    }
+
+    /**
+     * A picker of the stores goods can go to: active stores only (a deactivated store is not offered for receiving,
+     * counting or transfers; its history stays readable through {@link #storePicker}).
+     */
+    ComboBox<StoreDetails> activeStorePicker(StoreService stores, String labelKey) {
+        ComboBox<StoreDetails> picker = new ComboBox<>(getTranslation(labelKey));
+        picker.setItems(stores.find("", PageRequest.of(0, ACTIVE_STORES_MAX, Sort.by("name"))).stream()
+                .filter(StoreDetails::active).toList());
         picker.setItemLabelGenerator(StoreDetails::name);
         return picker;
     }

@@ -155,7 +155,7 @@ class StockView extends InventoryPage {
         Dialog dialog = new Dialog();
         dialog.setId("receive-dialog");
         dialog.setHeaderTitle(getTranslation("stock.receive"));
-        ComboBox<StoreDetails> store = storePicker(stores, "stock.field.store");
+        ComboBox<StoreDetails> store = activeStorePicker(stores, "stock.field.store");
         store.setId("receive-store");
         TextField reference = new TextField(getTranslation("stock.field.supplierReference"));
         reference.setId("receive-reference");

@@ -83,13 +83,13 @@ class TransfersView extends InventoryPage {
         Dialog dialog = new Dialog();
         dialog.setId("transfer-new-dialog");
         dialog.setHeaderTitle(getTranslation("stock.transfer.new"));
-        ComboBox<StoreDetails> from = storePicker(stores, "stock.field.from");
+        ComboBox<StoreDetails> from = activeStorePicker(stores, "stock.field.from");
         from.setId("transfer-from");
         ComboBox<StoreDetails> to = new ComboBox<>(getTranslation("stock.field.to"));
         to.setId("transfer-to");
         // Any store of the tenant may receive; only the person's own stores may send.
-        to.setItems(query -> stores.find(query.getFilter().orElse(""),
-                org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        to.setItems(stores.find("", org.springframework.data.domain.PageRequest.of(0, ACTIVE_STORES_MAX)).stream()
+                .filter(StoreDetails::active).toList());
         to.setItemLabelGenerator(StoreDetails::name);
         TextField note = new TextField(getTranslation("stock.field.note"));
         note.setId("transfer-note");

@@ -142,6 +142,11 @@ class InventoryAndCustomerPagesIntegrationTest extends BrowserlessTest {
 
     @Test
     void receivingANegativeQuantityIsRefusedOnItsFieldAndASaveLeavesOnlyTheSuccess() {
+        // A deactivated store is not offered for receiving goods.
+        var closed = TestUsers.as(merchant.admin(), () -> {
+            var created = stores.create(id.lapak.support.TestMerchants.store("Cabang Tutup"));
+            return stores.deactivate(created.id());
+        });
         TestUsers.run(merchant.admin(), () -> {
             show(new StockView(stock, stores, catalog));
             test($(com.vaadin.flow.component.button.Button.class).id("stock-receive")).click();
@@ -150,6 +155,8 @@ class InventoryAndCustomerPagesIntegrationTest extends BrowserlessTest {
             var store = (com.vaadin.flow.component.combobox.ComboBox<Object>) $(
                     com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("receive-store");
             store.setValue(merchant.store());
+            assertThat(store.getListDataView().getItems().map(s -> ((id.lapak.tenant.store.StoreDetails) s).id()))
+                    .contains(merchant.store().id()).doesNotContain(closed.id());
             @SuppressWarnings("unchecked")
             var variant = (com.vaadin.flow.component.combobox.ComboBox<Object>) $(
                     com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("line-variant-0");
