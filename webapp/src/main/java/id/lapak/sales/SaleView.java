@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -110,21 +111,28 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "sales.sale.tip", Money.of(s.tipMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.column.card", (s.brand() == null ? "" : getTranslation("sales.brand." + s.brand().name()))
                 + " " + (s.maskedPan() == null ? "" : s.maskedPan()));
-        if (details.expiryMonth() != null && details.expiryYear() != null) {
-            fact(facts, "sales.sale.expiry", String.format("%02d/%02d", details.expiryMonth(),
-                    details.expiryYear() % 100));
-        }
         if (s.entryMode() != null) {
             fact(facts, "sales.sale.entryMode", getTranslation("sales.entryMode." + s.entryMode().name()));
         }
-        fact(facts, "sales.sale.authCode", s.authorizationCode());
-        fact(facts, "sales.sale.responseCode", s.responseCode());
         if (s.declineReason() != null) {
             fact(facts, "sales.sale.declineReason", s.declineReason().replace('_', ' '));
         }
-        fact(facts, "sales.sale.gatewayReference", details.gatewayReference());
         fact(facts, "sales.column.offline", s.offline() ? getTranslation("sales.offline.yes")
                 : getTranslation("sales.offline.no"));
+
+        // What the card network and the acquirer answered: for a dispute or a call to the bank, out of the way.
+        FormLayout network = new FormLayout();
+        network.setId("sale-network-facts");
+        if (details.expiryMonth() != null && details.expiryYear() != null) {
+            fact(network, "sales.sale.expiry", String.format("%02d/%02d", details.expiryMonth(),
+                    details.expiryYear() % 100));
+        }
+        fact(network, "sales.sale.authCode", s.authorizationCode());
+        fact(network, "sales.sale.responseCode", s.responseCode());
+        fact(network, "sales.sale.gatewayReference", details.gatewayReference());
+        Details technical = new Details(getTranslation("sales.sale.technical"), network);
+        technical.setId("sale-technical");
+        technical.setOpened(false);
 
         Grid<SaleLineDetails> lines = new Grid<>();
         lines.setId("sale-lines");
@@ -187,7 +195,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout actions = new HorizontalLayout(refund, email, receipt, back);
         actions.setAlignItems(Alignment.CENTER);
 
-        add(heading, actions, facts, new H3(getTranslation("sales.lines.title")), lines,
+        add(heading, actions, facts, technical, new H3(getTranslation("sales.lines.title")), lines,
                 new H3(getTranslation("sales.timeline.title")), timeline);
     }
 

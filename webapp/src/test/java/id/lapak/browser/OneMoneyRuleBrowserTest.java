@@ -111,6 +111,10 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
         wait.until(d -> normalized(d.findElement(By.tagName("body")).getText()).contains(total));
         String salePage = normalized(driver.findElement(By.tagName("body")).getText());
         assertThat(salePage).contains(total).contains(unit).doesNotContain(total + ",00").doesNotContain(total + ".00");
+        // The card network's answer (response code, acquirer reference) waits under "Technical details", closed.
+        assertThat(driver.findElements(By.id("sale-technical"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("sale-facts")).getText()).doesNotContain("Response code")
+                .doesNotContain("Kode respons");
 
         driver.get(PORTAL + "sales");
         wait.until(d -> normalized(gridText("sales-grid")).contains(total));
