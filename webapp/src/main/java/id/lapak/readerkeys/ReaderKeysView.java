@@ -10,6 +10,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -47,9 +49,17 @@ class ReaderKeysView extends VerticalLayout {
                 .withLocale(getLocale()).withZone(tenants.current().timeZone());
         setId("reader-keys");
         add(new H2(getTranslation("readerKeys.title")));
+        // One sentence a merchant understands; the key versions and check values follow for those who need them.
+        Paragraph explain = new Paragraph(getTranslation("readerKeys.explain"));
+        explain.setId("reader-keys-explain");
+        add(explain);
+        Details technical = new Details(getTranslation("readerKeys.technical"));
+        technical.setId("reader-keys-technical");
         for (ReaderKeyAlgorithm algorithm : ReaderKeyAlgorithm.values()) {
-            add(section(algorithm));
+            technical.add(section(algorithm));
         }
+        technical.setOpened(false);
+        add(technical);
     }
 
     private Component section(ReaderKeyAlgorithm algorithm) {

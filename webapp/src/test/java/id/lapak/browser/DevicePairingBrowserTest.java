@@ -63,6 +63,8 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-layer")));
         driver.get(PORTAL + "reader-keys");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader-keys")));
+        assertThat(text("reader-keys-explain")).contains("encrypted");
+        click(By.cssSelector("#reader-keys-technical vaadin-details-summary"));
         waitForGridToContain("reader-key-versions-aes128", "1");
         driver.get(PORTAL + "alerts");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-offline-minutes")));
