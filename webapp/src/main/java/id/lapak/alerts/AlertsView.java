@@ -1,7 +1,6 @@
 package id.lapak.alerts;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -28,6 +27,7 @@ import id.lapak.tenant.access.Role;
 import id.lapak.device.health.DeviceAlert;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -45,8 +45,7 @@ class AlertsView extends VerticalLayout {
         setId("alerts");
         setSizeFull();
 
-        DateTimeFormatter since = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(tenants.current().timeZone());
+        DateTimeFormatter since = PortalDates.dateTime(getLocale(), tenants.current().timeZone());
         grid.setId("alert-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DeviceAlert::deviceName).setHeader(getTranslation("alerts.column.device")).setFlexGrow(2);

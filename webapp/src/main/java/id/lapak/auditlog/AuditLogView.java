@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -41,6 +40,7 @@ import id.lapak.tenant.audit.AuditQuery;
 import id.lapak.tenant.audit.AuditRecord;
 import id.lapak.tenant.audit.ChainStatus;
 import id.lapak.ui.MainLayout;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -118,8 +118,7 @@ class AuditLogView extends VerticalLayout {
         }
         filters.add(actor, action, from, to, csv);
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZONE);
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZONE);
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> time.format(r.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);

@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
@@ -44,6 +42,7 @@ import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -254,8 +253,7 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(JAKARTA).format(instant);
+        return instant == null ? "" : PortalDates.dateTime(getLocale(), JAKARTA).format(instant);
     }
 
     private static String blank(String value) {

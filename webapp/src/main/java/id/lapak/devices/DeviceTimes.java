@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
+
+import id.lapak.ui.PortalDates;
 
 /** "3 min ago" for lists people scan, full date and time in the tenant's zone where they need to be exact. */
 final class DeviceTimes {
@@ -36,7 +37,7 @@ final class DeviceTimes {
     }
 
     static DateTimeFormatter dateTime(Locale locale, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        return PortalDates.dateTime(locale, zone);
     }
 
     static DateTimeFormatter time(Locale locale, ZoneId zone) {

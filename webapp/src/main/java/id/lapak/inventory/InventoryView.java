@@ -51,6 +51,7 @@ import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.money.Money;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -325,8 +326,7 @@ class InventoryView extends VerticalLayout {
             catalog.priceHistory(variant.id()).forEach(c -> rows.add(new Row(variant.sku(), c)));
         }
         rows.sort(java.util.Comparator.comparing((Row r) -> r.change().changedAt()).reversed());
-        var when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(catalog.timeZone());
+        var when = PortalDates.dateTime(getLocale(), catalog.timeZone());
         Grid<Row> grid = new Grid<>();
         grid.setId("price-history");
         grid.setAllRowsVisible(rows.size() <= 10);

@@ -1,7 +1,6 @@
 package id.lapak.readerkeys;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -28,6 +27,7 @@ import id.lapak.device.keys.ReaderKeyAlgorithm;
 import id.lapak.device.keys.ReaderKeyOverview;
 import id.lapak.device.keys.ReaderOnOlderKey;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -45,8 +45,7 @@ class ReaderKeysView extends VerticalLayout {
 
     ReaderKeysView(ReaderKeyOverview overview, TenantDirectory tenants) {
         this.overview = overview;
-        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(tenants.current().timeZone());
+        this.time = PortalDates.dateTime(getLocale(), tenants.current().timeZone());
         setId("reader-keys");
         add(new H2(getTranslation("readerKeys.title")));
         // One sentence a merchant understands; the key versions and check values follow for those who need them.

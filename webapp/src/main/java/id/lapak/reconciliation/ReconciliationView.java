@@ -1,8 +1,6 @@
 package id.lapak.reconciliation;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -45,6 +43,7 @@ import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.MainLayout;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -265,7 +264,6 @@ class ReconciliationView extends VerticalLayout {
     }
 
     private String time(java.time.Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .format(at.atZone(ZONE));
+        return PortalDates.dateTime(getLocale(), ZONE).format(at);
     }
 }

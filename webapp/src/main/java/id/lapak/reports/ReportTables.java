@@ -12,6 +12,7 @@ import java.util.function.Function;
 import id.lapak.reports.ReportService.Line;
 import id.lapak.reports.ReportTable.Share;
 import id.lapak.tenant.money.Money;
+import id.lapak.ui.PortalDates;
 
 import org.springframework.stereotype.Component;
 
@@ -220,7 +221,7 @@ public class ReportTables {
     private ReportTable changes(String title, List<String> filters, Function<String, String> labels, Locale locale,
                                 ReportFilter filter) {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale);
+        DateTimeFormatter time = PortalDates.dateTime(locale, java.time.ZoneOffset.UTC);
         List<String> columns = List.of(labels.apply("report.column.day"), labels.apply("report.column.store"),
                 labels.apply("report.column.change"), labels.apply("report.column.changedAt"),
                 labels.apply("report.column.amount"));
@@ -228,7 +229,7 @@ public class ReportTables {
         for (ReportQueries.Change c : reports.changes(filter)) {
             rows.add(List.of(c.day().format(date), c.storeName(),
                     labels.apply("report.change." + c.kind()) + " · " + labels.apply("sales.status." + c.status()),
-                    c.changedAt().atZone(c.zone()).format(time),
+                    time.withZone(c.zone()).format(c.changedAt()),
                     Money.of(c.amountMinor(), c.currency())));
         }
         return new ReportTable(ReportKind.CHANGES.name(), title, filters, columns, rows, null);

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.EChart;
 import id.lapak.ui.Localized;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -282,9 +282,8 @@ class ReportsView extends VerticalLayout {
         box.setId("report-day-close");
         box.add(new H3(getTranslation("report.z.title")));
         reports.dayReport(filter.storeId(), filter.from()).ifPresentOrElse(z -> {
-            DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
-            box.add(new Paragraph(getTranslation("report.z.closed", z.closedBy(),
-                    z.closedAt().atZone(java.time.ZoneId.of(tablesZone(filter))).format(time))));
+            DateTimeFormatter time = PortalDates.dateTime(getLocale(), java.time.ZoneId.of(tablesZone(filter)));
+            box.add(new Paragraph(getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
             Span frozen = new Span(getTranslation("report.z.frozenNet", z.frozen().net().format(getLocale())));
             frozen.setId("report-z-frozen");
             box.add(new Paragraph(frozen));

@@ -1,7 +1,6 @@
 package id.lapak.sales;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.PortalDates;
 
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -80,8 +80,7 @@ class Receipts {
     String html(Receipt receipt, Locale locale, Translator t) {
         SaleSummary s = receipt.sale().sale();
         String currency = s.currency();
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(receipt.store().timeZone());
+        DateTimeFormatter time = PortalDates.dateTime(locale, receipt.store().timeZone());
         StringBuilder h = new StringBuilder(2048);
         h.append("<div class=\"lapak-receipt\" style=\"font-family:sans-serif;max-width:26rem;margin:0 auto;\">");
         h.append("<h2 style=\"margin:0;text-align:center;\">").append(e(receipt.tenant().name())).append("</h2>");

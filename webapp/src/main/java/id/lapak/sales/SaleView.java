@@ -2,7 +2,6 @@ package id.lapak.sales;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
@@ -43,6 +42,7 @@ import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -88,8 +88,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
     private void show(SaleDetails details) {
         removeAll();
         SaleSummary s = details.sale();
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(zone);
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), zone);
 
         Span status = new Span(getTranslation("sales.status." + s.status().name()));
         status.setId("sale-status");

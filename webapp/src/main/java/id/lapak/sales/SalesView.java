@@ -4,7 +4,6 @@ package id.lapak.sales;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -169,8 +169,7 @@ class SalesView extends VerticalLayout {
         totals.setId("sales-totals");
         totals.addClassName("lapak-totals");
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(zone);
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), zone);
         grid.setId("sales-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(s -> time.format(s.soldAt())).setHeader(getTranslation("sales.column.soldAt"))

@@ -27,6 +27,7 @@ import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.AdjustmentService.AdjustmentRow;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
+import id.lapak.ui.PortalDates;
 
 /**
  * The merchant admin's manual adjustments: the latest with the day each settled in, and a dialog to record one
@@ -46,8 +47,7 @@ class AdjustmentSection extends Composite<VerticalLayout> {
         this.adjustments = adjustments;
         grid.setId("settlement-adjustments");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(a -> a.createdAt().atZone(ZoneId.of("Asia/Jakarta")).format(DateTimeFormatter
-                        .ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
+        grid.addColumn(a -> PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta")).format(a.createdAt()))
                 .setHeader(getTranslation("adjustment.column.recorded"));
         grid.addColumn(AdjustmentRow::createdBy).setHeader(getTranslation("adjustment.column.by"));
         grid.addColumn(a -> Money.of(a.amountMinor(), a.currency()).format(getLocale()))

@@ -28,6 +28,7 @@ import id.lapak.billing.pricing.PricingRefused;
 import id.lapak.billing.pricing.PricingService;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.Localized;
+import id.lapak.ui.PortalDates;
 
 /**
  * Support's pricing of one tenant: the plan history (never edited; a change is a new plan from a date) and a form
@@ -79,8 +80,8 @@ class PricingPanel extends Composite<VerticalLayout> {
         history.addColumn(p -> Money.of(p.minimumFeeMinor(), p.currency()).format(getLocale()))
                 .setHeader(getTranslation("pricing.field.minimumFee"));
         history.addColumn(p -> percent(p.ppnBasisPoints())).setHeader(getTranslation("pricing.field.ppn"));
-        history.addColumn(p -> p.recordedBy() + " · " + p.recordedAt().atZone(ZoneId.of("Asia/Jakarta"))
-                        .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
+        history.addColumn(p -> p.recordedBy() + " · "
+                        + PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta")).format(p.recordedAt()))
                 .setHeader(getTranslation("pricing.column.recorded")).setFlexGrow(2);
         history.setEmptyStateText(getTranslation("pricing.history.empty"));
         history.setHeight("14em");

@@ -40,6 +40,7 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -98,8 +99,7 @@ class SettlementView extends VerticalLayout {
     }
 
     private String time(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()));
+        return PortalDates.dateTime(getLocale(), zone).format(instant);
     }
 
     private Grid<BatchRow> batchesGrid() {

@@ -2,8 +2,6 @@ package id.lapak.stock;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.UUID;
 
 import com.vaadin.flow.component.Component;
@@ -22,6 +20,7 @@ import id.lapak.catalog.stock.TransferNotFoundException;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.PortalDates;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -80,8 +79,7 @@ abstract class InventoryPage extends VerticalLayout {
     }
 
     String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(JAKARTA).format(instant);
+        return instant == null ? "" : PortalDates.dateTime(getLocale(), JAKARTA).format(instant);
     }
 
     static String variantLabel(String name, UUID id) {

@@ -3,7 +3,6 @@ package id.lapak.support;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import id.lapak.support.SupportDashboard.DeclineCode;
 import id.lapak.support.SupportDashboard.Figures;
 import id.lapak.ui.EChart;
 import id.lapak.ui.MainLayout;
+import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -68,8 +68,7 @@ class SupportDashboardView extends VerticalLayout {
         rate.setMaximumFractionDigits(2);
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
         percent.setMaximumFractionDigits(1);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.of("Asia/Jakarta"));
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"));
         content.add(new Paragraph(getTranslation("support.dashboard.window", time.format(f.from()),
                 time.format(f.to()))));
         Long approval = f.approvalRateBasisPoints();

@@ -2,7 +2,6 @@ package id.lapak.support;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
@@ -22,6 +21,7 @@ import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantLifecycleException;
 import id.lapak.tenant.TenantOverview;
+import id.lapak.ui.PortalDates;
 
 /**
  * One tenant's support actions. Each asks for what it needs (a reason, or the tenant's name typed for deletion);
@@ -43,8 +43,7 @@ class TenantDialog extends Dialog {
         setHeaderTitle(tenant.name());
         setWidth("36rem");
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Asia/Jakarta"));
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"));
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
         body.add(new Paragraph(tenant.legalName() + " · " + tenant.country() + " · " + status(tenant.status())));
