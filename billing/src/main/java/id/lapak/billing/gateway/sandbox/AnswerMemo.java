@@ -90,7 +90,8 @@ final class AnswerMemo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(requestId, mine, decision, e);
-            throw new GatewayUnavailableException("Interrupted while the sandbox acquirer recorded the operation");
+            // The journal write may still land: whether the acquirer acted is unknown, so the caller reverses.
+            throw new GatewayTimeoutException("Interrupted while the sandbox acquirer recorded the operation");
         } catch (ExecutionException e) {
             abandon(requestId, mine, decision, e);
             if (e.getCause() instanceof DuplicateRequestException) {
@@ -100,11 +101,15 @@ final class AnswerMemo {
                 if (recorded != null && recorded.isDone() && !recorded.isCompletedExceptionally()) {
                     return new Answered<>(answerOf(recorded, type, requestId), false);
                 }
+                // Another node acted on this request, but its answer is not known here yet: unknown, reverse.
+                throw new GatewayTimeoutException("Another node answered this request; its answer is not known yet");
             }
             throw new GatewayUnavailableException("The sandbox acquirer could not record the operation");
         } catch (TimeoutException e) {
             abandon(requestId, mine, decision, e);
-            throw new GatewayUnavailableException("The sandbox acquirer could not record the operation");
+            // The write is still under way and may land: whether the acquirer acted is unknown, so the caller
+            // reverses (a reversal of nothing is harmless) rather than answer "nothing was charged".
+            throw new GatewayTimeoutException("The sandbox acquirer did not confirm the operation in time");
         }
         mine.complete(decision.answer());
         return new Answered<>(decision.answer(), decision.loseAnswer());
