@@ -39,7 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
         "lapak.keycloak.local.port=8181",
         "lapak.keycloak.local.management-port=9001",
         "lapak.keycloak.local.persistent=false",
-        "lapak.demo.enabled=true"})
+        "lapak.demo.enabled=true",
+        // A fixed path, so a second node started by a test reads the same master key.
+        "lapak.keys.master-keystore=target/test-keys/browser-master-key.p12"})
 @ActiveProfiles("test")
 abstract class BrowserTestSupport {
 
@@ -87,12 +89,17 @@ abstract class BrowserTestSupport {
      * support must give a one-time code: the demo users have a pre-enrolled authenticator (see README).
      */
     void login(String username) {
-        submitLogin(username, DEMO_PASSWORD);
-        wait.until(d -> onPortal() || !d.findElements(By.id("otp")).isEmpty());
-        if (!onPortal()) {
+        login(PORTAL, username);
+    }
+
+    /** {@link #login(String)} on the portal at {@code portal} (e.g. a second node), ending with a slash. */
+    void login(String portal, String username) {
+        submitLogin(portal, username, DEMO_PASSWORD);
+        wait.until(d -> onPortal(portal) || !d.findElements(By.id("otp")).isEmpty());
+        if (!onPortal(portal)) {
             enterOtp(username, Totp.base32(Totp.DEMO_SECRET_BASE32));
         }
-        wait.until(d -> onPortal());
+        wait.until(d -> onPortal(portal));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("header-tenant")));
     }
 
@@ -101,12 +108,20 @@ abstract class BrowserTestSupport {
      * authorization request), so "contains" would be true on the login page right after a submit.
      */
     boolean onPortal() {
-        return driver.getCurrentUrl().startsWith(PORTAL.substring(0, PORTAL.length() - 1));
+        return onPortal(PORTAL);
+    }
+
+    private boolean onPortal(String portal) {
+        return driver.getCurrentUrl().startsWith(portal.substring(0, portal.length() - 1));
     }
 
     /** Opens the portal and submits Keycloak's login form (what follows depends on the user). */
     void submitLogin(String username, String password) {
-        driver.get(PORTAL);
+        submitLogin(PORTAL, username, password);
+    }
+
+    private void submitLogin(String portal, String username, String password) {
+        driver.get(portal);
         wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);

@@ -42,6 +42,7 @@ import id.lapak.simulator.DeviceNetworkException;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.support.SameSecurityContextStrategy;
+import id.lapak.support.SecondNode;
 import id.lapak.support.TestMerchants;
 import id.lapak.support.TestMerchants.Merchant;
 import id.lapak.support.TestUsers;
@@ -359,26 +360,13 @@ class TwoNodesBehindBalancerIntegrationTest {
     }
 
     private Process startNodeB() throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "id.lapak.LapakApplication",
-                "--spring.profiles.active=test",
-                "--server.port=" + portB,
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=lapak_app",
-                "--spring.datasource.password=lapak_app",
-                "--spring.flyway.enabled=false",
-                "--lapak.dev-defaults.allowed=true",
-                "--lapak.keys.master-keystore=" + Path.of(masterKeystore).toAbsolutePath(),
+        return SecondNode.start(portB, databaseUrl, Path.of(masterKeystore), work,
                 "--spring.quartz.auto-startup=true",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
                 "--lapak.payments.lease=PT4S",
                 "--lapak.payments.duplicate-wait=PT3S",
                 "--lapak.payments.reversal-sweep.interval=PT2S",
-                "--lapak.payments.reversal-sweep.grace=PT2S",
-                "--logging.file.name=" + work.resolve("node-b.log"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("node-b.out").toFile()).start();
+                "--lapak.payments.reversal-sweep.grace=PT2S").process();
     }
 
     private Process startBalancer() throws IOException {
@@ -420,20 +408,7 @@ class TwoNodesBehindBalancerIntegrationTest {
     }
 
     private void awaitHealthy(URI base, Process process, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("process started for %s (logs in %s)", base, work).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(base + " did not become healthy within " + limit + " (logs in " + work + ")");
+        SecondNode.awaitHealthy(base, process, work, limit);
     }
 
     private static void awaitAtLeast(Map<String, PaymentReply> answers, int count, Duration limit)
@@ -450,8 +425,6 @@ class TwoNodesBehindBalancerIntegrationTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return SecondNode.freePort();
     }
 }

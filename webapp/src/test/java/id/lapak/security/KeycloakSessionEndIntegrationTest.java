@@ -6,15 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import id.lapak.local.LocalKeycloak;
 import id.lapak.support.KeycloakPortalTest;
 import id.lapak.support.PortalHttp;
+import id.lapak.support.SecondNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,13 +26,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Keycloak's login form; when Keycloak ends their login session (here an administrator in Keycloak's own admin API,
  * as "log out everywhere" or a session expiry would), Keycloak posts a signed logout token to the portal, the ended
  * session is recorded in the database, and the cashier's next portal request is sent back to the login page — on
- * any node, because every node reads the same table.
+ * any node, because every node reads the same table (a second node in its own JVM shows it).
  */
 @KeycloakPortalTest
 class KeycloakSessionEndIntegrationTest {
 
+    /** Named in the realm's redirect addresses, like the first node's 18083. */
+    private static final int SECOND_NODE_PORT = 18084;
+
     @Autowired
     JdbcClient jdbc;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+    @Value("${lapak.keys.master-keystore}")
+    String masterKeystore;
 
     @BeforeEach
     void keycloakIsUp() {
@@ -36,8 +47,6 @@ class KeycloakSessionEndIntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Keycloak 26.7 posts the logout token, but Spring Security 7.0 rejects its "
-            + "signature (\"Signed JWT rejected: Invalid signature\"); see docs/decisions/0028")
     void whenKeycloakEndsTheLoginSessionThePortalSessionEndsAtItsNextRequest() throws Exception {
         PortalHttp cashier = new PortalHttp();
         HttpResponse<String> landed = cashier.login("maju.cashier", "lapak-demo-2026");
@@ -63,6 +72,30 @@ class KeycloakSessionEndIntegrationTest {
         // Logging in again gives a new Keycloak session, which is not ended.
         assertThat(cashier.login("maju.cashier", "lapak-demo-2026").uri().toString()).startsWith(PortalHttp.PORTAL);
         assertThat(cashier.get("/").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Keycloak posts the logout token to one node (the address in the realm); a session the person holds on another
+     * node ends too, because every node's filter reads the recorded logout.
+     */
+    @Test
+    void aSessionOnASecondNodeEndsWhenKeycloakPostsTheLogoutToTheFirst() throws Exception {
+        Path work = Files.createTempDirectory("lapak-second-node");
+        try (SecondNode nodeB = SecondNode.start(SECOND_NODE_PORT, databaseUrl, Path.of(masterKeystore), work,
+                "--lapak.keycloak.url=" + PortalHttp.KEYCLOAK)) {
+            nodeB.awaitHealthy(Duration.ofMinutes(4));
+            PortalHttp onB = new PortalHttp(nodeB.url().toString());
+            assertThat(onB.login("maju.cashier", "lapak-demo-2026").uri().toString())
+                    .startsWith(nodeB.url().toString());
+            assertThat(onB.get("/").statusCode()).as("a page on node B while logged in").isEqualTo(200);
+
+            String userId = PortalHttp.Admin.userId("maju.cashier");
+            PortalHttp.Admin.post("/admin/realms/lapak/users/" + userId + "/logout");
+
+            assertThat(onB.get("/").statusCode()).as("node B's next request of the ended session").isEqualTo(302);
+            assertThat(onB.follow("/").uri().toString())
+                    .startsWith(PortalHttp.KEYCLOAK + "/realms/lapak/protocol/openid-connect/auth");
+        }
     }
 
     @Test

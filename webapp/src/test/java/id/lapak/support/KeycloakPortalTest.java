@@ -21,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
         "lapak.keycloak.local.port=8183",
         "lapak.keycloak.local.management-port=9003",
         "lapak.keycloak.local.persistent=false",
-        "lapak.demo.enabled=true"})
+        "lapak.demo.enabled=true",
+        // A fixed path, so a second node started by a test reads the same master key.
+        "lapak.keys.master-keystore=target/test-keys/keycloak-portal-master-key.p12"})
 @ActiveProfiles("test")
 public @interface KeycloakPortalTest {
 }

@@ -25,11 +25,22 @@ public final class PortalHttp {
     public static final String PORTAL = "http://localhost:18083";
     public static final String KEYCLOAK = "http://localhost:8183";
 
+    private final String portal;
     private final CookieManager cookies = new CookieManager(new LocalhostCookies(), java.net.CookiePolicy.ACCEPT_ALL);
     private final HttpClient following = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final HttpClient plain = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A client of the test's portal. */
+    public PortalHttp() {
+        this(PORTAL);
+    }
+
+    /** A client of the portal at {@code portal}, e.g. a second node. */
+    public PortalHttp(String portal) {
+        this.portal = portal;
+    }
 
     /** Opens the portal, is sent to Keycloak's login form and submits it; answers where the browser lands. */
     public HttpResponse<String> login(String username, String password) throws Exception {
@@ -47,13 +58,13 @@ public final class PortalHttp {
 
     /** One portal request, redirects not followed. */
     public HttpResponse<String> get(String path) throws Exception {
-        return plain.send(HttpRequest.newBuilder(URI.create(PORTAL + path)).GET().build(),
+        return plain.send(HttpRequest.newBuilder(URI.create(portal + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** A portal request with every redirect followed. */
     public HttpResponse<String> follow(String path) throws Exception {
-        return following.send(HttpRequest.newBuilder(URI.create(PORTAL + path)).GET().build(),
+        return following.send(HttpRequest.newBuilder(URI.create(portal + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
