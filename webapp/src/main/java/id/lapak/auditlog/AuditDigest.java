@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +12,7 @@ import java.util.UUID;
 
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.identity.KeycloakUnavailableException;
-import id.lapak.identity.TeamMember;
-import id.lapak.identity.TeamService;
-import id.lapak.tenant.access.Role;
+import id.lapak.mail.TenantAdmins;
 import id.lapak.tenant.audit.AuditCheckpoints;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
@@ -40,24 +36,24 @@ class AuditDigest {
     private static final Logger log = LoggerFactory.getLogger(AuditDigest.class);
     static final ZoneId DIGEST_ZONE = ZoneId.of("Asia/Jakarta");
 
-    private record Tenant(UUID id, String name, String adminEmail, String country) {
+    private record Tenant(UUID id, String name) {
     }
 
     private final AuditCheckpoints checkpoints;
     private final MailOutbox outbox;
-    private final TeamService team;
+    private final TenantAdmins admins;
     private final PlatformAccess platform;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String from;
 
-    AuditDigest(AuditCheckpoints checkpoints, MailOutbox outbox, TeamService team, PlatformAccess platform,
+    AuditDigest(AuditCheckpoints checkpoints, MailOutbox outbox, TenantAdmins admins, PlatformAccess platform,
                 JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
                 @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.checkpoints = checkpoints;
         this.outbox = outbox;
-        this.team = team;
+        this.admins = admins;
         this.platform = platform;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -70,17 +66,17 @@ class AuditDigest {
         LocalDate day = LocalDate.now(clock.withZone(DIGEST_ZONE));
         Map<String, AuditCheckpoints.Checkpoint> latest = checkpoints.latest();
         List<Tenant> tenants = platform.call("audit: tenants for the daily digest", () -> jdbc.sql(
-                        "select id, name, admin_email, country from tenant where status = 'ACTIVE' order by name")
-                .query((rs, n) -> new Tenant(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list());
+                        "select id, name from tenant where status = 'ACTIVE' order by name")
+                .query((rs, n) -> new Tenant(rs.getObject(1, UUID.class), rs.getString(2))).list());
         int queued = 0;
         for (Tenant tenant : tenants) {
             AuditCheckpoints.Checkpoint checkpoint = latest.get(tenant.id().toString());
             if (checkpoint == null || checkpoint.signature() == null) {
                 continue;
             }
-            List<String> recipients = admins(tenant);
-            if (recipients.isEmpty()) {
+            TenantAdmins.Recipients recipients = platform.call("audit: the tenant's admins",
+                    () -> admins.of(tenant.id())).orElse(null);
+            if (recipients == null) {
                 continue;
             }
             if (queue(tenant, day, checkpoint, recipients)) {
@@ -94,8 +90,8 @@ class AuditDigest {
     }
 
     private boolean queue(Tenant tenant, LocalDate day, AuditCheckpoints.Checkpoint checkpoint,
-                          List<String> recipients) {
-        Locale locale = "ID".equals(tenant.country()) ? Locale.forLanguageTag("id-ID") : Locale.ENGLISH;
+                          TenantAdmins.Recipients recipients) {
+        Locale locale = recipients.locale();
         ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
         String hash = checkpoint.head() == null ? "-" : java.util.HexFormat.of().formatHex(checkpoint.head());
         String subject = MessageFormat.format(texts.getString("auditDigest.subject"), tenant.name(), day.toString());
@@ -107,27 +103,9 @@ class AuditDigest {
                             on conflict (tenant_id, day) do nothing""")
                     .params(tenant.id(), day, checkpoint.seq()).update();
             if (inserted == 1) {
-                outbox.enqueue(MailKind.AUDIT_DIGEST, from, recipients, subject, body, false);
+                outbox.enqueue(MailKind.AUDIT_DIGEST, from, recipients.emails(), subject, body, false);
             }
             return inserted == 1;
         })));
-    }
-
-    /** The tenant's enabled merchant admins (from Keycloak); the admin it was onboarded with if Keycloak is away. */
-    private List<String> admins(Tenant tenant) {
-        List<String> emails = new ArrayList<>();
-        try {
-            for (TeamMember member : team.membersOf(tenant.id())) {
-                if (member.enabled() && member.role() == Role.MERCHANT_ADMIN && member.email() != null) {
-                    emails.add(member.email());
-                }
-            }
-        } catch (KeycloakUnavailableException e) {
-            log.warn("Keycloak is away: the audit digest of {} goes to its onboarding admin only", tenant.id());
-        }
-        if (emails.isEmpty() && tenant.adminEmail() != null && !tenant.adminEmail().isBlank()) {
-            emails.add(tenant.adminEmail());
-        }
-        return emails;
     }
 }

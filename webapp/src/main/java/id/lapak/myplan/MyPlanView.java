@@ -99,7 +99,7 @@ class MyPlanView extends VerticalLayout {
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.overdue() ? "billing.status.OVERDUE" : "billing.status." + i.status()))
+        grid.addColumn(i -> getTranslation(i.statusKey()))
                 .setHeader(getTranslation("billing.column.status"));
         grid.setItems(billing.invoices());
         grid.setHeight("16em");

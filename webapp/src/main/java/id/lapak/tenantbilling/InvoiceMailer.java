@@ -13,7 +13,7 @@ import id.lapak.billing.subscription.InvoiceOverdue;
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
 import id.lapak.tenant.money.Money;
-import id.lapak.mail.TenantAdminAddress;
+import id.lapak.mail.TenantAdmins;
 import id.lapak.mail.Translations;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tenant billing e-mails to the tenant's admin address, through the e-mail outbox in the transaction that decided
+ * Tenant billing e-mails to the tenant's admins ({@link TenantAdmins}), through the e-mail outbox in the transaction that decided
  * them (a rolled-back run sends nothing; an SMTP server that is down only delays them): an issued invoice or note
  * with its PDF attached, and the reminder of an overdue invoice naming the day the account will be suspended. In
  * the tenant's language (Indonesian for a tenant in Indonesia, English otherwise).
@@ -31,10 +31,10 @@ class InvoiceMailer {
 
     private final MailOutbox outbox;
     private final InvoiceDocuments documents;
-    private final TenantAdminAddress admins;
+    private final TenantAdmins admins;
     private final String from;
 
-    InvoiceMailer(MailOutbox outbox, InvoiceDocuments documents, TenantAdminAddress admins,
+    InvoiceMailer(MailOutbox outbox, InvoiceDocuments documents, TenantAdmins admins,
                   @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
         this.documents = documents;
@@ -44,7 +44,7 @@ class InvoiceMailer {
 
     @EventListener
     void issued(InvoiceIssued issued) {
-        TenantAdminAddress.Admin admin = admins.of(issued.tenantId()).orElse(null);
+        TenantAdmins.Recipients admin = admins.of(issued.tenantId()).orElse(null);
         if (admin == null) {
             return;
         }
@@ -56,7 +56,7 @@ class InvoiceMailer {
         String due = document.invoice().dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(admin.locale()));
         String kind = t.apply("billing.kind." + document.invoice().kind());
-        outbox.enqueue(MailKind.SAAS_INVOICE, from, List.of(admin.email()),
+        outbox.enqueue(MailKind.SAAS_INVOICE, from, admin.emails(),
                 MessageFormat.format(t.apply("billingMail.invoice.subject"), kind, issued.number(), period),
                 MessageFormat.format(t.apply("billingMail.invoice.body"), kind, issued.number(), period, total, due),
                 false, List.of(new MailOutbox.Attachment(issued.number().replace('/', '-') + ".pdf",
@@ -65,13 +65,13 @@ class InvoiceMailer {
 
     @EventListener
     void overdue(InvoiceOverdue overdue) {
-        TenantAdminAddress.Admin admin = admins.of(overdue.tenantId()).orElse(null);
+        TenantAdmins.Recipients admin = admins.of(overdue.tenantId()).orElse(null);
         if (admin == null) {
             return;
         }
         Function<String, String> t = Translations.of(admin.locale());
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(admin.locale());
-        outbox.enqueue(MailKind.SAAS_INVOICE_REMINDER, from, List.of(admin.email()),
+        outbox.enqueue(MailKind.SAAS_INVOICE_REMINDER, from, admin.emails(),
                 MessageFormat.format(t.apply("billingMail.reminder.subject"), overdue.number()),
                 MessageFormat.format(t.apply("billingMail.reminder.body"), overdue.number(),
                         Money.of(overdue.totalMinor(), overdue.currency()).format(admin.locale()),

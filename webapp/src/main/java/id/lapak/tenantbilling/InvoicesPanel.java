@@ -3,8 +3,15 @@ package id.lapak.tenantbilling;
 import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Map;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,25 +26,31 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import id.lapak.billing.subscription.BillingRefused;
+import id.lapak.billing.subscription.CreditNotes;
 import id.lapak.billing.subscription.InvoiceCollection;
 import id.lapak.billing.subscription.InvoiceRow;
 import id.lapak.billing.subscription.SupportBilling;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 
 /**
  * Every tenant's invoices and notes with status (or only the overdue ones), loaded page by page; the selected one's
- * PDF, and recording its payment with a reference (a second time is refused with a message).
+ * PDF, recording its payment with a reference (a second time is refused with a message), and crediting part or
+ * all of an invoice with a reason (a credit note; more than is left of the invoice is refused on the field).
  */
 class InvoicesPanel extends VerticalLayout {
 
     private final SupportBilling billing;
     private final InvoiceCollection collection;
+    private final CreditNotes creditNotes;
     private final Grid<InvoiceRow> grid = new Grid<>();
     private final Checkbox overdue = new Checkbox();
     private final HorizontalLayout actions = new HorizontalLayout();
 
-    InvoicesPanel(SupportBilling billing, InvoiceCollection collection) {
+    InvoicesPanel(SupportBilling billing, InvoiceCollection collection, CreditNotes creditNotes) {
         this.billing = billing;
         this.collection = collection;
+        this.creditNotes = creditNotes;
         setPadding(false);
         setWidthFull();
         overdue.setLabel(getTranslation("supportBilling.onlyOverdue"));
@@ -54,7 +67,7 @@ class InvoicesPanel extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.overdue() ? "billing.status.OVERDUE" : "billing.status." + i.status()))
+        grid.addColumn(i -> getTranslation(i.statusKey()))
                 .setHeader(getTranslation("billing.column.status"));
         grid.setHeight("20em");
         grid.addSelectionListener(e -> {
@@ -80,6 +93,11 @@ class InvoicesPanel extends VerticalLayout {
         link.setId("support-billing-pdf");
         link.getElement().setAttribute("download", true);
         actions.add(link);
+        if (invoice.kind() == InvoiceRow.DocumentKind.INVOICE && invoice.status() != InvoiceRow.InvoiceStatus.CREDITED) {
+            Button credit = new Button(getTranslation("billing.creditNote"), e -> openCreditNote(invoice));
+            credit.setId("support-billing-credit");
+            actions.add(credit);
+        }
         if (invoice.status() != InvoiceRow.InvoiceStatus.OPEN) {
             return;
         }
@@ -97,5 +115,44 @@ class InvoicesPanel extends VerticalLayout {
         });
         paid.setId("support-billing-mark-paid");
         actions.add(reference, paid);
+    }
+
+    private void openCreditNote(InvoiceRow invoice) {
+        Dialog dialog = new Dialog(getTranslation("billing.creditNote") + " · " + invoice.number());
+        TextField amount = new TextField(getTranslation("billing.field.creditAmount"));
+        amount.setId("support-billing-credit-amount");
+        amount.setPrefixComponent(new Span(invoice.total().currency().getSymbol(getLocale())));
+        TextArea reason = new TextArea(getTranslation("billing.field.creditReason"));
+        reason.setId("support-billing-credit-reason");
+        Map<String, HasValidation> fields = Map.of("amount", amount, "reason", reason);
+        Button issue = new Button(getTranslation("billing.creditNote"), e -> {
+            fields.values().forEach(f -> f.setInvalid(false));
+            Money value;
+            try {
+                value = amount.getValue().isBlank() ? Money.zero(invoice.total().currency())
+                        : Money.parse(amount.getValue(), invoice.total().currency(), getLocale());
+            } catch (MoneyFormatException ex) {
+                amount.setErrorMessage(getTranslation(ex.messageKey()));
+                amount.setInvalid(true);
+                return;
+            }
+            try {
+                String number = creditNotes.credit(invoice.tenantId(), invoice.id(), value, reason.getValue());
+                dialog.close();
+                Notification.show(getTranslation("billing.credited", number));
+                refresh();
+            } catch (BillingRefused refused) {
+                refused.fieldErrors().forEach((field, key) -> {
+                    HasValidation target = fields.getOrDefault(field, amount);
+                    target.setErrorMessage(getTranslation(key));
+                    target.setInvalid(true);
+                });
+            }
+        });
+        issue.setId("support-billing-credit-issue");
+        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(amount, reason));
+        dialog.getFooter().add(new Button(getTranslation("adjustment.cancel"), e -> dialog.close()), issue);
+        dialog.open();
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.billing.subscription.BillingRun;
+import id.lapak.billing.subscription.CreditNotes;
 import id.lapak.billing.subscription.InvoiceCollection;
 import id.lapak.billing.subscription.PlanCatalog;
 import id.lapak.billing.subscription.SupportBilling;
@@ -18,19 +19,20 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Support's tenant billing: recurring revenue, tenants per plan and revenue by month; the plans and their prices;
- * putting a tenant on a plan; every tenant's invoices (overdue first if asked) with payment recording.
+ * putting a tenant on a plan; every tenant's invoices (overdue first if asked) with payment recording and credit notes.
  */
 @Route(value = "support/billing", layout = MainLayout.class)
 @PageTitle("Lapak · Tenant billing")
 @RolesAllowed("SUPPORT")
 class SupportBillingView extends VerticalLayout {
 
-    SupportBillingView(SupportBilling billing, PlanCatalog catalog, InvoiceCollection collection) {
+    SupportBillingView(SupportBilling billing, PlanCatalog catalog, InvoiceCollection collection,
+                       CreditNotes creditNotes) {
         setId("support-billing");
         setWidthFull();
         add(new H2(getTranslation("supportBilling.title")));
         MetricsPanel metrics = new MetricsPanel(billing);
-        InvoicesPanel invoices = new InvoicesPanel(billing, collection);
+        InvoicesPanel invoices = new InvoicesPanel(billing, collection, creditNotes);
         Button run = new Button(getTranslation("supportBilling.runNow"), e -> {
             BillingRun.Outcome outcome = billing.runNow();
             Notification.show(getTranslation("supportBilling.ran", outcome.issued(), outcome.corrected()));

@@ -169,6 +169,12 @@ abstract class BrowserTestSupport {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** Scrolls the page until the element is in the middle of the window (for what lies below the fold). */
+    void scrollTo(By by) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
     void type(String fieldId, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#" + fieldId + " input")));

@@ -91,6 +91,43 @@ class TenantBillingBrowserTest extends BrowserTestSupport {
         assertThat(text).contains(number).contains(total).contains("PPN 11 %");
     }
 
+    @Test
+    void supportCreditsPartOfAnInvoiceAndTooLargeACreditIsNamedOnTheField() {
+        record Invoice(String number, UUID id) {
+        }
+        Invoice invoice = platform.call("test: the newest invoice", () -> jdbc.sql("""
+                select number, id from saas_invoice where kind = 'INVOICE' and status <> 'CREDITED' and total_minor > 2000
+                order by period desc, issued_at desc, number limit 1""")
+                .query((rs, n) -> new Invoice(rs.getString(1), rs.getObject(2, UUID.class))).single());
+
+        login("support");
+        driver.get(PORTAL + "support/billing");
+        waitForGridToContain("support-billing-invoices", invoice.number());
+        By row = By.xpath("//vaadin-grid[@id='support-billing-invoices']//vaadin-grid-cell-content[normalize-space()='"
+                + invoice.number() + "']");
+        scrollTo(row);
+        click(row);
+        scrollTo(By.id("support-billing-credit"));
+        click(By.id("support-billing-credit"));
+        type("support-billing-credit-amount", "999,999,999");
+        WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#support-billing-credit-reason textarea")));
+        reason.sendKeys("Gangguan layanan tiga jam");
+        click(By.id("support-billing-credit-issue"));
+        wait.until(d -> d.findElement(By.id("support-billing-credit-amount")).getText()
+                .contains("cannot exceed what was invoiced"));
+
+        type("support-billing-credit-amount", "1,000");
+        click(By.id("support-billing-credit-issue"));
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.tagName("vaadin-notification-card")));
+        assertThat(notice.getText()).startsWith("Credit note CN/");
+        Long credited = platform.call("test: the credit note", () -> jdbc.sql("""
+                select total_minor from saas_invoice where corrects = ? and kind = 'CREDIT_NOTE'
+                and note = 'Gangguan layanan tiga jam'""").param(invoice.id()).query(Long.class).single());
+        assertThat(credited).isEqualTo(-1_110L);
+    }
+
     private void choose(String comboId, String text) {
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + comboId
                 + " input")));

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.support.IntegrationTest;
+import id.lapak.support.SecondNode;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 
@@ -158,45 +159,19 @@ class SettlementCrashIntegrationTest {
 
     /** The whole application in a JVM of its own on this test's database, closing {@code tenant}'s due days. */
     private Process start(Path output, UUID tenant, int stopAtBatch, String... more) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx640m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), CloseOfDayProcess.class.getName(),
-                "--spring.profiles.active=test",
-                "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=lapak_app",
-                "--spring.datasource.password=lapak_app",
-                "--spring.flyway.enabled=false",
-                "--spring.quartz.auto-startup=false",
-                "--lapak.dev-defaults.allowed=true",
-                "--lapak.keys.master-keystore=" + Path.of(masterKeystore).toAbsolutePath(),
-                "--logging.file.name=" + output.resolveSibling(output.getFileName() + ".log"),
-                "--tenant=" + tenant,
-                "--now=" + NOW));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.quartz.auto-startup=false",
+                "--tenant=" + tenant, "--now=" + NOW));
         if (stopAtBatch > 0) {
-            command.add("--stop-at-batch=" + stopAtBatch);
+            arguments.add("--stop-at-batch=" + stopAtBatch);
         }
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                .start();
+        arguments.addAll(List.of(more));
+        Process process = SecondNode.startProcess(CloseOfDayProcess.class.getName(), output, databaseUrl,
+                Path.of(masterKeystore), arguments);
         processes.add(process);
         return process;
     }
 
     private static String awaitLine(Path output, Process process, String marker) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(output)) {
-                for (String line : Files.readAllLines(output)) {
-                    if (line.contains(marker)) {
-                        return line;
-                    }
-                }
-            }
-            assertThat(process.isAlive() || Files.readString(output).contains(marker))
-                    .as("the process is running (output in %s)", output).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError(marker + " not seen within 5 minutes (output in " + output + ")");
+        return SecondNode.awaitLine(output, process, marker);
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,22 +41,51 @@ public final class SecondNode implements AutoCloseable {
      */
     public static SecondNode start(int port, String databaseUrl, Path masterKeystore, Path work, String... settings)
             throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port));
+        arguments.addAll(List.of(settings));
+        Process process = startProcess("id.lapak.LapakApplication", work.resolve("node-b.out"), databaseUrl,
+                masterKeystore, arguments);
+        return new SecondNode(process, port, work);
+    }
+
+    /**
+     * Starts {@code mainClass} of the test's class path in a JVM of its own as a Lapak node on the test's database
+     * (application role, no migrations, test profile), its output in {@code output} and its log beside it;
+     * {@code arguments} are added ({@code --name=value}).
+     */
+    public static Process startProcess(String mainClass, Path output, String databaseUrl, Path masterKeystore,
+                                       List<String> arguments) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "id.lapak.LapakApplication",
+                "-cp", System.getProperty("java.class.path"), mainClass,
                 "--spring.profiles.active=test",
-                "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=lapak_app",
                 "--spring.datasource.password=lapak_app",
                 "--spring.flyway.enabled=false",
                 "--lapak.dev-defaults.allowed=true",
                 "--lapak.keys.master-keystore=" + masterKeystore.toAbsolutePath(),
-                "--logging.file.name=" + work.resolve("node-b.log")));
-        command.addAll(List.of(settings));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("node-b.out").toFile()).start();
-        return new SecondNode(process, port, work);
+                "--logging.file.name=" + output.resolveSibling(output.getFileName() + ".log")));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** Waits (5 minutes at most) for a line of {@code output} that contains {@code marker}; answers the line. */
+    public static String awaitLine(Path output, Process process, String marker) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(output)) {
+                for (String line : Files.readAllLines(output)) {
+                    if (line.contains(marker)) {
+                        return line;
+                    }
+                }
+            }
+            assertThat(process.isAlive() || Files.readString(output).contains(marker))
+                    .as("the process is running (output in %s)", output).isTrue();
+            Thread.sleep(250);
+        }
+        throw new AssertionError(marker + " not seen within 5 minutes (output in " + output + ")");
     }
 
     /** Waits until {@code base} (the node itself or a balancer in front of it) answers its health check. */

@@ -20,5 +20,7 @@ public enum LedgerAccount {
     /** The platform's bank account the payouts leave from. */
     PLATFORM_CASH,
     /** The other side of manual adjustments. */
-    ADJUSTMENTS
+    ADJUSTMENTS,
+    /** Lapak's invoices to the merchant, paid from the merchant's settled money (credit notes give back). */
+    LAPAK_INVOICES
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import id.lapak.billing.settlement.InvoiceDeductions;
 import id.lapak.billing.subscription.InvoiceLine.LineKind;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
@@ -42,9 +43,11 @@ class InvoiceIssuer {
     private final BillingSettings settings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final InvoiceDeductions deductions;
 
     InvoiceIssuer(JdbcClient jdbc, PlanReads plans, UsageReader usage, InvoiceNumbers numbers,
-                  BillingSettings settings, AuditLog audit, ApplicationEventPublisher events) {
+                  BillingSettings settings, AuditLog audit, ApplicationEventPublisher events,
+                  InvoiceDeductions deductions) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.usage = usage;
@@ -52,6 +55,7 @@ class InvoiceIssuer {
         this.settings = settings;
         this.audit = audit;
         this.events = events;
+        this.deductions = deductions;
     }
 
     /** What {@code period} costs with the usage recorded up to {@code until}. */
@@ -71,7 +75,7 @@ class InvoiceIssuer {
         UUID invoice = jdbc.sql("select id from saas_invoice where tenant_id = ? and period = ? and kind = 'INVOICE'")
                 .params(tenant, period.firstDay()).query(UUID.class).optional().orElse(null);
         if (invoice == null) {
-            write(tenant, period, "INVOICE", null, draft.lines(), draft.ppnBasisPoints(), draft.currency(), now);
+            write(tenant, period, "INVOICE", null, draft.lines(), draft.ppnBasisPoints(), draft.currency(), now, null);
             return Result.ISSUED;
         }
         List<InvoiceLine> diff = difference(draft.lines(), billed(tenant, period));
@@ -80,7 +84,7 @@ class InvoiceIssuer {
         }
         long total = diff.stream().mapToLong(InvoiceLine::amountMinor).sum();
         write(tenant, period, total < 0 ? "CREDIT_NOTE" : "DEBIT_NOTE", invoice, diff, draft.ppnBasisPoints(),
-                draft.currency(), now);
+                draft.currency(), now, null);
         return Result.CORRECTED;
     }
 
@@ -91,7 +95,8 @@ class InvoiceIssuer {
                         select l.kind, l.line_key, sum(l.quantity), max(l.unit_minor), sum(l.amount_minor)
                         from saas_invoice_line l
                         join saas_invoice i on i.tenant_id = l.tenant_id and i.id = l.invoice_id
-                        where i.tenant_id = ? and i.period = ? group by l.kind, l.line_key""")
+                        where i.tenant_id = ? and i.period = ? and l.line_key not like 'CREDIT:%'
+                        group by l.kind, l.line_key""")
                 .params(tenant, period.firstDay())
                 .query((rs, n) -> billed.put(rs.getString(2), new InvoiceLine(LineKind.valueOf(rs.getString(1)),
                         rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
@@ -121,11 +126,17 @@ class InvoiceIssuer {
         return onlyPpn && diff.stream().mapToLong(InvoiceLine::amountMinor).sum() == 0 ? List.of() : diff;
     }
 
-    private void write(UUID tenant, BillingPeriod period, String kind, UUID corrects, List<InvoiceLine> lines,
-                       long ppnBp, String currency, Instant now) {
+    /**
+     * Writes one document with the next number of its series. An invoice or debit note of a tenant paid from its
+     * payouts is deducted at once and is paid; a credit note of a deducted invoice gives its amount back the same
+     * way; a credit note that leaves nothing of an open invoice to pay closes it as credited.
+     */
+    UUID write(UUID tenant, BillingPeriod period, String kind, UUID corrects, List<InvoiceLine> lines,
+               long ppnBp, String currency, Instant now, String note) {
         long subtotal = lines.stream().filter(l -> l.kind() != LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
         long ppn = lines.stream().filter(l -> l.kind() == LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
         long total = subtotal + ppn;
+        long remaining = 0;
         if (corrects != null) {
             long before = jdbc.sql("""
                             select coalesce(sum(total_minor), 0) from saas_invoice where tenant_id = ? and period = ?""")
@@ -133,6 +144,7 @@ class InvoiceIssuer {
             if (before + total < 0) {
                 throw BillingRefused.of("billing.error.creditExceedsInvoice");
             }
+            remaining = before + total;
         }
         LocalDate issuedOn = LocalDate.ofInstant(now, NUMBERING_ZONE);
         String series = switch (kind) {
@@ -142,17 +154,20 @@ class InvoiceIssuer {
         };
         String number = numbers.next(series, issuedOn);
         UUID id = UUID.randomUUID();
-        String status = kind.equals("CREDIT_NOTE") ? "CREDITED" : total == 0 ? "PAID" : "OPEN";
+        boolean deduct = !kind.equals("CREDIT_NOTE") && total > 0 && deductions.collectsFromPayouts(tenant);
+        String status = kind.equals("CREDIT_NOTE") ? "CREDITED" : total == 0 || deduct ? "PAID" : "OPEN";
+        String paidBy = deduct ? InvoiceRow.PAID_FROM_PAYOUTS : total == 0 ? "nothing to pay" : null;
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into saas_invoice (tenant_id, id, number, kind, period, corrects, currency,
-                            subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by,
+                            paid_reference, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant, id, number, kind, period.firstDay(),
                         new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, corrects), currency,
                         subtotal, ppnBp, ppn, total, at, LocalDate.ofInstant(now, period.zone())
                                 .plusDays(settings.paymentDays()), status,
-                        status.equals("PAID") ? at : null, status.equals("PAID") ? "nothing to pay" : null)
+                        status.equals("PAID") ? at : null, paidBy, deduct ? InvoiceRow.PAID_FROM_PAYOUTS : null, note)
                 .update();
         int no = 0;
         for (InvoiceLine l : lines) {
@@ -162,8 +177,20 @@ class InvoiceIssuer {
                     .params(tenant, id, ++no, l.kind().name(), l.key(), l.quantity(), l.unitMinor(), l.amountMinor())
                     .update();
         }
-        audit.recordFor(tenant, AuditEvent.of("billing.invoice.issued", "SaasInvoice", id).detail("number", number)
-                .detail("kind", kind).detail("period", period.month()).detail("totalMinor", total));
+        AuditEvent issued = AuditEvent.of("billing.invoice.issued", "SaasInvoice", id).detail("number", number)
+                .detail("kind", kind).detail("period", period.month()).detail("totalMinor", total);
+        audit.recordFor(tenant, note == null ? issued : issued.detail("reason", note));
+        if (deduct) {
+            deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
+        } else if (corrects != null && kind.equals("CREDIT_NOTE")) {
+            if (deductions.deducted(tenant, corrects)) {
+                deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
+            } else if (remaining == 0) {
+                jdbc.sql("update saas_invoice set status = 'CREDITED' where tenant_id = ? and id = ? and status = 'OPEN'")
+                        .params(tenant, corrects).update();
+            }
+        }
         events.publishEvent(new InvoiceIssued(tenant, id, number, kind, total, currency));
+        return id;
     }
 }

@@ -47,7 +47,10 @@ final class InvoicePdf {
                 + invoice.issuedAt().atZone(InvoiceIssuer.NUMBERING_ZONE).toLocalDate().format(date), body));
         document.add(new Paragraph(labels.apply("billing.column.due") + ": " + invoice.dueOn().format(date), body));
         document.add(new Paragraph(labels.apply("billing.column.status") + ": "
-                + labels.apply("billing.status." + invoice.status()), body));
+                + labels.apply(invoice.statusKey()), body));
+        if (invoice.note() != null) {
+            document.add(new Paragraph(labels.apply("billing.field.creditReason") + ": " + invoice.note(), body));
+        }
         document.add(new Paragraph(" ", body));
 
         PdfPTable table = new PdfPTable(new float[] {5f, 2f});

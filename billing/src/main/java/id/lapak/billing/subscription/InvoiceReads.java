@@ -21,7 +21,7 @@ class InvoiceReads {
 
     private static final String SELECT = """
             select i.tenant_id, t.name, i.id, i.number, i.kind, i.period, i.subtotal_minor, i.ppn_bp, i.ppn_minor,
-                   i.total_minor, i.currency, i.issued_at, i.due_on, i.status, i.paid_reference, t.time_zone
+                   i.total_minor, i.currency, i.issued_at, i.due_on, i.status, i.paid_reference, i.note, t.time_zone
             from saas_invoice i join tenant t on t.id = i.tenant_id""";
 
     private final JdbcClient jdbc;
@@ -69,6 +69,7 @@ class InvoiceReads {
                 Money.of(rs.getLong("ppn_minor"), currency), Money.of(rs.getLong("total_minor"), currency),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(), due, status,
                 rs.getString("paid_reference"),
-                status == InvoiceRow.InvoiceStatus.OPEN && LocalDate.ofInstant(now, zone).isAfter(due));
+                status == InvoiceRow.InvoiceStatus.OPEN && LocalDate.ofInstant(now, zone).isAfter(due),
+                rs.getString("note"));
     }
 }

@@ -26,6 +26,7 @@ public final class InvoiceTexts {
                     line.tierFrom() + 1, line.quantity(), unit);
             case PPN -> MessageFormat.format(labels.apply("billing.line.ppn"),
                     new java.math.BigDecimal(line.quantity()).movePointLeft(2).stripTrailingZeros().toPlainString());
+            case CREDIT -> labels.apply("billing.line.credit");
         };
     }
 }

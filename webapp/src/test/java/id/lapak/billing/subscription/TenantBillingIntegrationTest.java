@@ -16,12 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.settlement.SettlementFixture;
 import id.lapak.support.IntegrationTest;
 import id.lapak.support.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,12 @@ class TenantBillingIntegrationTest {
     InvoiceCollection collection;
     @Autowired
     OwnBilling own;
+    @Autowired
+    CreditNotes creditNotes;
+    @Autowired
+    SettlementCloser closer;
+    @Autowired
+    Ledger ledger;
 
     SettlementFixture fixture;
     TestUsers.TestUser support = TestUsers.user(null, Set.of(), Role.SUPPORT);
@@ -235,6 +246,91 @@ class TenantBillingIntegrationTest {
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
+    @Test
+    void supportCreditsPartOfAnInvoiceWithItsPpnNeverMoreThanIsLeftAndARerunKeepsTheCredit() {
+        UUID tenant = fixture.tenant("Tagih Kredit");
+        platform.run("test: an admin address", () -> jdbc.sql("update tenant set admin_email = ? where id = ?")
+                .params("pemilik@tagih-kredit.id", tenant).update());
+        TestUsers.run(support, () -> catalog.subscribe(tenant, plan, LocalDate.of(2026, 11, 1)));
+        Instant now = at(2026, 12, 1, 8, 0);
+        run.bill(tenant, now);
+        UUID invoice = (UUID) documents(tenant).getFirst().get("id");
+        assertThat(total(tenant, "2026-11-01")).isEqualTo(99_900L); // 90.000 + 11 % PPN
+
+        String number = TestUsers.as(support, () -> creditNotes.credit(tenant, invoice, Money.of(10_000, "IDR"),
+                "Gangguan layanan tiga jam"));
+        assertThat(number).matches("CN/2026/\\d{2}/\\d{6}");
+        Map<String, Object> note = documents(tenant).get(1);
+        assertThat(note).containsEntry("kind", "CREDIT_NOTE").containsEntry("total_minor", -11_100L)
+                .containsEntry("ppn_minor", -1_100L).containsEntry("note", "Gangguan layanan tiga jam")
+                .containsEntry("corrects", invoice);
+        assertThat(total(tenant, "2026-11-01")).isEqualTo(88_800L);
+        assertThat(platform.call("test: mail", () -> jdbc.sql("""
+                select count(*) from mail_outbox where tenant_id = ? and kind = 'SAAS_INVOICE' and subject like ?""")
+                .params(tenant, "%" + number + "%").query(Long.class).single())).as("the note e-mailed").isEqualTo(1);
+        assertThat(run.bill(tenant, now)).as("a rerun leaves the credit alone")
+                .isEqualTo(new BillingRun.Outcome(1, 0, 0, 0));
+
+        // More than is left (80.001 + 8.800 PPN > 88.800), a blank amount with a short reason, a note: refused.
+        assertThatThrownBy(() -> TestUsers.as(support, () -> creditNotes.credit(tenant, invoice,
+                Money.of(80_001, "IDR"), "Sisa tagihan")))
+                .isInstanceOfSatisfying(BillingRefused.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("", "billing.error.creditExceedsInvoice"));
+        assertThatThrownBy(() -> TestUsers.as(support, () -> creditNotes.credit(tenant, invoice,
+                Money.of(0, "IDR"), "x")))
+                .isInstanceOfSatisfying(BillingRefused.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys(
+                        "amount", "reason"));
+        assertThatThrownBy(() -> TestUsers.as(support, () -> creditNotes.credit(tenant, (UUID) note.get("id"),
+                Money.of(1_000, "IDR"), "Kredit atas nota")))
+                .isInstanceOfSatisfying(BillingRefused.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("", "billing.error.creditOnlyInvoices"));
+        assertThatThrownBy(() -> TestUsers.as(TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
+                () -> creditNotes.credit(tenant, invoice, Money.of(1_000, "IDR"), "Kredit sendiri")))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThat(documents(tenant)).as("nothing saved by the refusals").hasSize(2);
+
+        // The rest: nothing is left open, so the invoice is closed as credited and no longer reminded.
+        TestUsers.as(support, () -> creditNotes.credit(tenant, invoice, Money.of(80_000, "IDR"), "Sisa tagihan"));
+        assertThat(total(tenant, "2026-11-01")).isZero();
+        assertThat(documents(tenant).getFirst()).containsEntry("status", "CREDITED");
+        run.runDue(at(2026, 12, 20, 8, 0));
+        assertThat(audit(tenant, "billing.invoice.reminded")).isZero();
+    }
+
+    @Test
+    void anInvoiceOfATenantWithAPayoutAccountIsTakenFromTheNextPayoutOnceAndACreditGoesBackTheSameWay() {
+        UUID tenant = fixture.tenant("Tagih Potong");
+        UUID store = fixture.store(tenant, "Pusat", "Asia/Jakarta");
+        fixture.plan(tenant, LocalDate.of(2026, 1, 1), 0, 0, 0, 1100);
+        fixture.payoutAccount(tenant);
+        TestUsers.run(support, () -> catalog.subscribe(tenant, plan, LocalDate.of(2026, 11, 1)));
+        fixture.capturedSale(tenant, store, 500_000, at(2026, 12, 1, 10, 0), at(2026, 12, 1, 10, 0));
+
+        run.bill(tenant, at(2026, 12, 1, 8, 0));
+        run.bill(tenant, at(2026, 12, 1, 9, 0));
+        Map<String, Object> invoice = documents(tenant).getFirst();
+        long total = (Long) invoice.get("total_minor");
+        assertThat(invoice).containsEntry("status", "PAID").containsEntry("paid_reference",
+                InvoiceRow.PAID_FROM_PAYOUTS);
+        assertThat(deductions(tenant)).as("once, however often billing runs").containsExactly(-total);
+        assertThat(audit(tenant, "billing.invoice.deducted")).isEqualTo(1);
+
+        closer.close(tenant, at(2026, 12, 3, 2, 0));
+        Map<String, Object> batch = platform.call("test", () -> jdbc.sql("""
+                select gross_minor, adjustments_minor, net_minor from settlement_batch
+                where tenant_id = ? and business_day = '2026-12-01'""").param(tenant).query().singleRow());
+        assertThat(batch).containsEntry("gross_minor", 500_000L).containsEntry("adjustments_minor", -total);
+        assertThat((Long) batch.get("net_minor")).as("the payout is smaller by the invoice")
+                .isEqualTo(500_000L - total);
+
+        UUID id = (UUID) invoice.get("id");
+        TestUsers.as(support, () -> creditNotes.credit(tenant, id, Money.of(10_000, "IDR"), "Gangguan layanan"));
+        assertThat(deductions(tenant)).containsExactlyInAnyOrder(-total, 11_100L);
+        TenantContext.runAs(tenant, () -> platform.run("test: balances", () ->
+                assertThat(ledger.balances(tenant, "IDR").get(LedgerAccount.LAPAK_INVOICES).minor())
+                        .isEqualTo(-(total - 11_100L))));
+    }
+
     private static Instant at(int year, int month, int day, int hour, int minute) {
         return LocalDate.of(year, month, day).atTime(hour, minute).atZone(WIB).toInstant();
     }
@@ -264,6 +360,12 @@ class TenantBillingIntegrationTest {
     private String status(UUID tenant) {
         return platform.call("test", () -> jdbc.sql("select status from tenant where id = ?").param(tenant)
                 .query(String.class).single());
+    }
+
+    private List<Long> deductions(UUID tenant) {
+        return platform.call("test", () -> jdbc.sql("""
+                select amount_minor from ledger_adjustment where tenant_id = ? and saas_invoice_id is not null""")
+                .param(tenant).query(Long.class).list());
     }
 
     private long audit(UUID tenant, String action) {
