@@ -21,6 +21,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -117,6 +118,7 @@ class ConfigLayerEditor extends Composite<FormLayout> {
     }
 
     private static final String AMOUNT = "offline.maxAmount";
+    private static final String RECEIPT_LANGUAGE = "receipt.language";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Optional<JsonNode> amount(BigDecimal major) {
@@ -224,11 +226,24 @@ class ConfigLayerEditor extends Composite<FormLayout> {
                     input = field;
                 }
                 default -> {
-                    TextField field = new TextField();
-                    field.setHelperText(rule(setting));
-                    value = () -> Optional.of(ConfigValues.fromText(field.getValue()));
-                    show = v -> field.setValue(ConfigValues.toText(v));
-                    input = field;
+                    if (RECEIPT_LANGUAGE.equals(setting.key())) {
+                        // A choice of three, in words.
+                        Select<String> field = new Select<>();
+                        field.setItems(ConfigSettings.RECEIPT_LANGUAGES);
+                        field.setItemLabelGenerator(words::receiptLanguage);
+                        field.setHelperText(rule(setting));
+                        value = () -> Optional.of(ConfigValues.fromText(field.getValue() == null ? ""
+                                : field.getValue()));
+                        show = v -> field.setValue(v != null && v.isString()
+                                && ConfigSettings.RECEIPT_LANGUAGES.contains(v.asString()) ? v.asString() : "");
+                        input = field;
+                    } else {
+                        TextField field = new TextField();
+                        field.setHelperText(rule(setting));
+                        value = () -> Optional.of(ConfigValues.fromText(field.getValue()));
+                        show = v -> field.setValue(ConfigValues.toText(v));
+                        input = field;
+                    }
                 }
             }
             input.setId("config-" + id);

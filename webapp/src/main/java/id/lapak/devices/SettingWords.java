@@ -44,6 +44,9 @@ final class SettingWords {
         if ("offline.maxAmount".equals(key) && value.isIntegralNumber()) {
             return Money.of(value.longValue(), currency).format(locale);
         }
+        if ("receipt.language".equals(key) && value.isString()) {
+            return receiptLanguage(value.asString());
+        }
         if ("app.requiredFrom".equals(key) && value.isString()) {
             return date(value.asString());
         }
@@ -55,6 +58,11 @@ final class SettingWords {
         }
         String text = value.isString() ? value.asString() : value.toString();
         return text.isBlank() ? translator.translate("config.value.empty") : text;
+    }
+
+    /** A receipt language in words: "Bahasa Indonesia", "English", or "The reader's language" for none. */
+    String receiptLanguage(String code) {
+        return translator.translate("config.receiptLanguage." + (code == null || code.isBlank() ? "reader" : code));
     }
 
     /** The label of one entry mode (also used by the entry-mode check boxes). */

@@ -165,6 +165,50 @@ class Identities {
                 user.requiredActions() != null && !user.requiredActions().isEmpty());
     }
 
+    /**
+     * {@link #member} of each, in order. Keycloak gives a person's realm roles only one person at a time, so the
+     * lookups run side by side (at most {@value #ROLE_LOOKUPS_AT_ONCE} at once, on virtual threads): a page of
+     * fifty people costs about one lookup's time instead of fifty.
+     */
+    List<TeamMember> members(List<UserRep> users) {
+        if (users.size() <= 1) {
+            return users.stream().map(this::member).toList();
+        }
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(ROLE_LOOKUPS_AT_ONCE);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<TeamMember>> lookups = users.stream()
+                    .map(user -> executor.submit(() -> {
+                        permits.acquire();
+                        try {
+                            return member(user);
+                        } finally {
+                            permits.release();
+                        }
+                    })).toList();
+            List<TeamMember> members = new ArrayList<>(users.size());
+            for (java.util.concurrent.Future<TeamMember> lookup : lookups) {
+                members.add(result(lookup));
+            }
+            return members;
+        }
+    }
+
+    private static final int ROLE_LOOKUPS_AT_ONCE = 8;
+
+    private static TeamMember result(java.util.concurrent.Future<TeamMember> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeycloakUnavailableException("Interrupted while reading people's roles", 0, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new KeycloakUnavailableException("Could not read people's roles", 0, e.getCause());
+        }
+    }
+
     /** Removes the tenant's people and group (offboarding). */
     void removeTenant(UUID tenantId) {
         for (UserRep user : people(tenantId)) {

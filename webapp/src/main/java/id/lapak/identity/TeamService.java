@@ -59,10 +59,9 @@ public class TeamService {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public List<TeamMember> list(int offset, int limit) {
         UUID tenantId = TenantContext.requireTenant();
-        return identities.people(tenantId).stream()
+        return identities.members(identities.people(tenantId).stream()
                 .sorted(Comparator.comparing(u -> u.username() == null ? "" : u.username()))
-                .skip(Math.max(0, offset)).limit(Math.min(Math.max(limit, 1), 200))
-                .map(identities::member).toList();
+                .skip(Math.max(0, offset)).limit(Math.min(Math.max(limit, 1), 200)).toList());
     }
 
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
@@ -186,7 +185,7 @@ public class TeamService {
      */
     public List<TeamMember> membersOf(UUID tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return identities.people(tenantId).stream().map(identities::member).toList();
+        return identities.members(identities.people(tenantId));
     }
 
     private UserRep person(String userId) {

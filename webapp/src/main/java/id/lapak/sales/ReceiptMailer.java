@@ -77,7 +77,8 @@ class ReceiptMailer {
         UUID mail = transaction.execute(status -> {
             Receipts.Receipt receipt = receipts.receipt(saleId);
             return outbox.enqueue(MailKind.RECEIPT, from, List.of(to.getAddress()),
-                    t.get("sales.mail.subject", receipt.tenant().name(), receipt.store().name()),
+                    receipt.texts(locale, t).get("sales.mail.subject", receipt.tenant().name(),
+                            receipt.store().name()),
                     "<!DOCTYPE html><html><body>" + receipts.html(receipt, locale, t) + "</body></html>", true);
         });
         log.info("Receipt of sale {} queued for e-mail as {}", saleId, mail);

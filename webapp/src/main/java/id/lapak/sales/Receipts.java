@@ -32,19 +32,36 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 class Receipts {
 
-    /** Translates a key with arguments in the reader's language. */
+    /** Translates a key with arguments in a language (a page's {@code getTranslation(Locale, key, args)}). */
     @FunctionalInterface
     interface Translator {
+        String get(Locale locale, String key, Object... args);
+    }
+
+    /** Translates a key with arguments in the receipt's language. */
+    @FunctionalInterface
+    interface Texts {
         String get(String key, Object... args);
     }
 
     /**
      * Everything a receipt prints. {@code taxId} is the business's NPWP, present only when the store is tax
      * registered; {@code header} and {@code footer} are the receipt texts set in the device settings (blank prints
-     * nothing).
+     * nothing); {@code language} the receipt language set there (empty: whoever reads it).
      */
     record Receipt(TenantDetails tenant, StoreDetails store, SaleDetails sale, Optional<String> taxId, String header,
-                   String footer) {
+                   String footer, Optional<Locale> language) {
+
+        /** The language the receipt is written in: the one set for the selling device, else the reader's. */
+        Locale locale(Locale reader) {
+            return language.orElse(reader);
+        }
+
+        /** {@code t} in the receipt's language. */
+        Texts texts(Locale reader, Translator t) {
+            Locale locale = locale(reader);
+            return (key, args) -> t.get(locale, key, args);
+        }
     }
 
     private final SalesService sales;
@@ -62,7 +79,8 @@ class Receipts {
     Receipt receipt(UUID saleId) {
         SaleDetails sale = sales.get(saleId);
         StoreDetails store = stores.get(sale.sale().storeId());
-        Map<String, String> texts = new HashMap<>(Map.of("receipt.header", "", "receipt.footer", ""));
+        Map<String, String> texts = new HashMap<>(Map.of("receipt.header", "", "receipt.footer", "",
+                "receipt.language", ""));
         if (sale.sale().deviceId() != null) {
             // The texts the selling device prints: its own settings over its store's over all stores'.
             for (EffectiveValue value : config.effective(sale.sale().deviceId())) {
@@ -73,11 +91,14 @@ class Receipts {
         }
         return new Receipt(tenants.current(), store, sale,
                 store.taxRegistered() ? tenants.currentTaxId() : Optional.empty(),
-                texts.get("receipt.header"), texts.get("receipt.footer"));
+                texts.get("receipt.header"), texts.get("receipt.footer"),
+                Optional.of(texts.get("receipt.language")).filter(code -> !code.isBlank()).map(Locale::forLanguageTag));
     }
 
     /** The receipt as one {@code <div>} of HTML with inline styles (e-mail clients ignore style sheets). */
-    String html(Receipt receipt, Locale locale, Translator t) {
+    String html(Receipt receipt, Locale reader, Translator translator) {
+        Locale locale = receipt.locale(reader);
+        Texts t = receipt.texts(reader, translator);
         SaleSummary s = receipt.sale().sale();
         String currency = s.currency();
         DateTimeFormatter time = PortalDates.dateTime(locale, receipt.store().timeZone());

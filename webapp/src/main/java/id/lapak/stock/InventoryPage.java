@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLink;
 
 import id.lapak.catalog.items.CatalogService;
@@ -42,8 +43,11 @@ abstract class InventoryPage extends VerticalLayout {
         add(new H2(getTranslation(titleKey)), tabs);
     }
 
+    /** A sub-page link, marked only on its own page (not "Stock" on every page under stock/). */
     private RouterLink link(String key, Class<? extends Component> view) {
-        return new RouterLink(getTranslation(key), view);
+        RouterLink link = new RouterLink(getTranslation(key), view);
+        link.setHighlightCondition(HighlightConditions.sameLocation());
+        return link;
     }
 
     /** A lazy store picker limited to what the person may see. */

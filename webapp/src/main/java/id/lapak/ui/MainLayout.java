@@ -204,6 +204,8 @@ public class MainLayout extends AppLayout {
     private SideNavItem stockItem() {
         SideNavItem item = new SideNavItem(getTranslation("nav.stock"), "stock", VaadinIcon.STOCK.create());
         item.setId("nav-stock");
+        // Movements, transfers, counts and alerts are pages of Stock: the menu keeps Stock marked on them.
+        item.setMatchNested(true);
         long low = stock.countAlerts();
         if (low > 0) {
             Span badge = new Span(String.valueOf(low));

@@ -13,6 +13,23 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class InventoryBrowserTest extends BrowserTestSupport {
 
+    /** On a stock sub-page, only its own tab is marked, and the menu keeps "Stock" marked. */
+    @Test
+    void aStockSubPageMarksItsTabAloneAndKeepsStockMarkedInTheMenu() {
+        login("maju.admin");
+        driver.get(PORTAL + "stock/transfers");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lapak-subnav a[highlight]")));
+        java.util.List<String> marked = driver.findElements(By.cssSelector(".lapak-subnav a[highlight]")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(marked).containsExactly("Transfers");
+        wait.until(d -> d.findElement(By.id("nav-stock")).getDomAttribute("current") != null);
+
+        driver.get(PORTAL + "stock");
+        wait.until(d -> d.findElements(By.cssSelector(".lapak-subnav a[highlight]")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector(".lapak-subnav a[highlight]")).getFirst().getText())
+                .isEqualTo("Stock");
+    }
+
     @Test
     void merchantAdminSetsAStorePriceAndAddsATaxCategory() {
         login("maju.admin");

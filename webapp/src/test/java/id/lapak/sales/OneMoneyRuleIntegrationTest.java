@@ -187,7 +187,7 @@ class OneMoneyRuleIntegrationTest {
 
         // The receipt, in both languages.
         Receipts.Receipt receipt = TestUsers.as(merchant.admin(), () -> receipts.receipt(sale));
-        Receipts.Translator keys = (key, args) -> key;
+        Receipts.Translator keys = (locale, key, args) -> key;
         String indonesian = receipts.html(receipt, INDONESIAN, keys);
         String english = receipts.html(receipt, Locale.ENGLISH, keys);
         assertThat(indonesian).contains("Rp 30.000").contains("Rp 15.000").doesNotContain("30.000,00")

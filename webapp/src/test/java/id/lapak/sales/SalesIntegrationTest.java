@@ -211,7 +211,7 @@ class SalesIntegrationTest {
         PaymentReply paid = pay(SandboxTestCard.VISA_APPROVED, 25_000);
 
         String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
 
         assertThat(html).contains("receipt.taxId[01.234.567.8-901.000]").contains("Buka 08.00-22.00")
                 .contains("Sampai jumpa lagi")
@@ -227,8 +227,30 @@ class SalesIntegrationTest {
                     form.pricesIncludeTax()));
         });
         String untaxed = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
         assertThat(untaxed).doesNotContain("receipt.taxId").contains("Sampai jumpa lagi");
+    }
+
+    @Test
+    void theReceiptIsWrittenInTheLanguageSetForTheDeviceElseInTheReaders() {
+        PaymentReply paid = pay(SandboxTestCard.VISA_APPROVED, 15_000);
+        Receipts.Translator languages = (locale, key, args) -> locale.getLanguage() + ":" + key;
+
+        String unset = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
+                Locale.ENGLISH, languages));
+        assertThat(unset).contains("en:receipt.total").contains("IDR 15,000").doesNotContain("id:receipt.total");
+
+        TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
+                "receipt.language", JsonNodeFactory.instance.stringNode("id"))));
+        String indonesian = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
+                Locale.ENGLISH, languages));
+        assertThat(indonesian).as("an English reader gets the Indonesian receipt the merchant chose")
+                .contains("id:receipt.total").contains("Rp 15.000").doesNotContain("en:receipt.total");
+
+        assertThatThrownBy(() -> TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT,
+                merchant.tenant(), Map.of("receipt.language", JsonNodeFactory.instance.stringNode("fr")))))
+                .isInstanceOf(id.lapak.device.config.InvalidConfigException.class);
+        TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of()));
     }
 
     @Test
@@ -241,7 +263,7 @@ class SalesIntegrationTest {
         assertThat(authCode).hasSize(6);
 
         String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
         assertThat(html).contains(tenants.findForLogin(merchant.tenant()).orElseThrow().name())
                 .contains(merchant.store().name()).contains("Roti &lt;bakar&gt;").contains("IDR 111,000")
                 .contains("IDR 11,000").doesNotContain(".00").contains("378282*****0005").contains(authCode)
@@ -267,8 +289,8 @@ class SalesIntegrationTest {
                     new MailOutbox(jdbc, smtpProvider, outboxSender, Clock.systemUTC()), transactionManager,
                     "Lapak <no-reply@lapak.test>");
             assertThat(mailer.available()).isTrue();
-            Receipts.Translator english = (key, args) -> key.equals("sales.mail.subject") ? "Receipt " + args[1]
-                    : key;
+            Receipts.Translator english = (locale, key, args) -> key.equals("sales.mail.subject")
+                    ? "Receipt " + args[1] : key;
             assertThatThrownBy(() -> TestUsers.run(merchant.admin(), () -> mailer.send(paid.paymentId(),
                     "not an address", Locale.ENGLISH, english)))
                     .isInstanceOfSatisfying(ReceiptMailer.NotSentException.class,

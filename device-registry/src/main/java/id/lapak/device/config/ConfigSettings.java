@@ -22,6 +22,8 @@ public final class ConfigSettings {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
     private static final Set<String> ENTRY_MODES = Set.of("CHIP", "CONTACTLESS", "SWIPE");
+    /** The receipt languages: Indonesian, English, or "" for whoever reads it (the device's or the page's). */
+    public static final List<String> RECEIPT_LANGUAGES = List.of("", "id", "en");
 
     /** One setting: its platform default and what a layer may set it to. */
     public record Setting(String key, JsonNode platformDefault, String rule, Predicate<JsonNode> valid) {
@@ -35,6 +37,9 @@ public final class ConfigSettings {
                 n -> n.isString() && n.asString().length() <= 200);
         add(all, "receipt.footer", NODES.stringNode("Terima kasih"), "text, at most 200 characters",
                 n -> n.isString() && n.asString().length() <= 200);
+        add(all, "receipt.language", NODES.stringNode(""),
+                "id or en, or empty for the language of whoever reads the receipt",
+                n -> n.isString() && RECEIPT_LANGUAGES.contains(n.asString()));
         add(all, "tipping.enabled", NODES.booleanNode(false), "true or false", JsonNode::isBoolean);
         add(all, "tipping.presets", NODES.arrayNode().add(5).add(10).add(15),
                 "up to 5 whole percentages between 1 and 100", ConfigSettings::presets);
