@@ -61,7 +61,7 @@ class AuditLogView extends VerticalLayout {
     private final boolean support;
     private final Grid<AuditRecord> grid = new Grid<>();
     private final TextField actor = new TextField();
-    private final TextField action = new TextField();
+    private final ComboBox<String> action = new ComboBox<>();
     private final DatePicker from = Localized.datePicker(new DatePicker());
     private final DatePicker to = Localized.datePicker(new DatePicker());
     private final ComboBox<TenantOverview> tenant = new ComboBox<>();
@@ -79,11 +79,16 @@ class AuditLogView extends VerticalLayout {
         actor.setPlaceholder(getTranslation("audit.filter.actor"));
         action.setId("audit-action");
         action.setPlaceholder(getTranslation("audit.filter.action"));
-        for (TextField field : new TextField[]{actor, action}) {
-            field.setClearButtonVisible(true);
-            field.setValueChangeMode(ValueChangeMode.LAZY);
-            field.addValueChangeListener(e -> refresh());
-        }
+        // Actions chosen by their words (typing filters the words); the log is searched by the recorded action.
+        AuditWords actionWords = new AuditWords(this::getTranslation);
+        action.setItems(AuditWords.knownActions().stream()
+                .sorted(java.util.Comparator.comparing(actionWords::action)).toList());
+        action.setItemLabelGenerator(actionWords::action);
+        action.setClearButtonVisible(true);
+        action.addValueChangeListener(e -> refresh());
+        actor.setClearButtonVisible(true);
+        actor.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.addValueChangeListener(e -> refresh());
         from.setId("audit-from");
         from.setPlaceholder(getTranslation("audit.filter.from"));
         to.setId("audit-to");

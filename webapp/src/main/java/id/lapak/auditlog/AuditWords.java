@@ -38,6 +38,14 @@ final class AuditWords {
         this.t = translator;
     }
 
+    /** Every action that has words, as recorded (e.g. {@code store.update}), for choosing one in a filter. */
+    static List<String> knownActions() {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("vaadin-i18n.translations",
+                java.util.Locale.ROOT);
+        return bundle.keySet().stream().filter(k -> k.startsWith("audit.action."))
+                .map(k -> k.substring("audit.action.".length())).sorted().toList();
+    }
+
     String action(String action) {
         return known("audit.action." + action).orElse(humane(action.substring(action.lastIndexOf('.') + 1)));
     }

@@ -46,6 +46,18 @@ class AuditWordsTest {
         assertThat(AuditWords.address("203.0.113.9")).isEqualTo("203.0.113.9");
     }
 
+    /** The audit log's action filter offers actions by their words, so every action it offers has them. */
+    @Test
+    void theActionFilterOffersEveryLabelledActionInWords() {
+        assertThat(AuditWords.knownActions()).hasSizeGreaterThan(90)
+                .contains("store.created", "billing.invoice.deducted", "ledger_adjustment.record")
+                .allSatisfy(action -> {
+                    assertThat(english.action(action)).isNotBlank().doesNotContain("_").isNotEqualTo(action);
+                    assertThat(indonesian.action(action)).isNotBlank().doesNotContain("_").isNotEqualTo(action);
+                });
+        assertThat(indonesian.action("billing.invoice.deducted")).isEqualTo("Tagihan Lapak dipotong dari pencairan dana");
+    }
+
     @Test
     void lapaksOwnWorkIsNamedInWords() {
         AuditRecord billing = new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), "SYSTEM",
