@@ -23,9 +23,9 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.audit.AuditCheckpoints;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditLog;
@@ -37,7 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(id.lapak.support.SameSecurityContextStrategy.class)
+@org.junit.jupiter.api.extension.ExtendWith(id.lapak.testing.SameSecurityContextStrategy.class)
 class AuditChainEndpointIntegrationTest {
 
     @LocalServerPort

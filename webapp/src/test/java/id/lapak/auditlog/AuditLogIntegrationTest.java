@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.audit.AuditEvent;
@@ -187,18 +187,18 @@ class AuditLogIntegrationTest {
     void onlySupportOrTheTenantsOwnAdminVerifies() {
         Merchant merchant = TestMerchants.create(tenants, stores, "Audit verify roles");
         Merchant other = TestMerchants.create(tenants, stores, "Audit verify other");
-        assertThat(id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verify(merchant.tenant())).intact())
+        assertThat(id.lapak.testing.TestUsers.as(merchant.admin(), () -> audit.verify(merchant.tenant())).intact())
                 .isTrue();
-        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verify(other.tenant())))
+        assertThatThrownBy(() -> id.lapak.testing.TestUsers.as(merchant.admin(), () -> audit.verify(other.tenant())))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(merchant.admin(), () -> audit.verifyAll()))
+        assertThatThrownBy(() -> id.lapak.testing.TestUsers.as(merchant.admin(), () -> audit.verifyAll()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        var cashier = id.lapak.support.TestUsers.user(merchant.tenant(), java.util.Set.of(),
+        var cashier = id.lapak.testing.TestUsers.user(merchant.tenant(), java.util.Set.of(),
                 id.lapak.tenant.access.Role.CASHIER);
-        assertThatThrownBy(() -> id.lapak.support.TestUsers.as(cashier, () -> audit.verify(merchant.tenant())))
+        assertThatThrownBy(() -> id.lapak.testing.TestUsers.as(cashier, () -> audit.verify(merchant.tenant())))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        var support = id.lapak.support.TestUsers.user(null, java.util.Set.of(), id.lapak.tenant.access.Role.SUPPORT);
-        assertThat(id.lapak.support.TestUsers.as(support, () -> audit.verifyAll())).isNotEmpty();
+        var support = id.lapak.testing.TestUsers.user(null, java.util.Set.of(), id.lapak.tenant.access.Role.SUPPORT);
+        assertThat(id.lapak.testing.TestUsers.as(support, () -> audit.verifyAll())).isNotEmpty();
     }
 
     @Test

@@ -15,9 +15,9 @@ import id.lapak.reports.Figures;
 import id.lapak.reports.ReportFilter;
 import id.lapak.reports.ReportRollups;
 import id.lapak.reports.ReportService;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 
 import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 import id.lapak.tenant.context.PlatformAccess;
 
 import org.junit.jupiter.api.Test;

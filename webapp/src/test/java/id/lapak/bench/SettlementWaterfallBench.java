@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.Waterfall;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 
 import org.junit.jupiter.api.Test;

@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;

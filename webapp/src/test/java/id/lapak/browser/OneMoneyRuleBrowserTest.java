@@ -25,8 +25,8 @@ import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import id.lapak.tenant.context.PlatformAccess;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The main pages at a laptop's 1366 px and a small tablet's 800 px, in English and in Indonesian: nothing pushes the
@@ -25,7 +30,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class PageWidthsBrowserTest extends BrowserTestSupport {
 
     private static final List<String> PAGES = List.of("", "sales", "inventory", "stock", "customers", "devices",
-            "devices/settings", "reports", "settlement", "audit-log");
+            "devices/settings", "reports", "settlement", "audit-log", "stores", "users", "billing");
+    private static final UUID TOKO_MAJU = UUID.fromString("0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01");
+
+    @Autowired
+    PlatformAccess platform;
+    @Autowired
+    JdbcClient jdbc;
     /** English words a merchant would notice on an Indonesian page (whole words; names and brands excepted). */
     private static final Pattern ENGLISH = Pattern.compile("\\b(Sales|Settings|Stores|Save|Search|Customers|Devices"
             + "|Inventory|Download|Refund|Refunds|Today|Yesterday|Week|Month|Approved|Declined|Payout|Payouts"
@@ -35,6 +46,14 @@ class PageWidthsBrowserTest extends BrowserTestSupport {
     @Test
     void mainPagesFitBothWidthsInBothLanguages() throws Exception {
         login("maju.admin");
+        // One sale (with its payment timeline) and one device (with its health and settings panels) of the demo.
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add("sales/" + platform.call("test: a demo sale", () -> jdbc.sql("""
+                select id from sale where tenant_id = ? and status = 'CAPTURED' order by sold_at desc limit 1""")
+                .param(TOKO_MAJU).query(UUID.class).single()));
+        pages.add("devices/" + platform.call("test: a demo device", () -> jdbc.sql("""
+                select id from device where tenant_id = ? and status = 'ACTIVE' order by name limit 1""")
+                .param(TOKO_MAJU).query(UUID.class).single()));
         List<String> problems = new ArrayList<>();
         Path shots = Files.createDirectories(Path.of("target/browser-screenshots/widths"));
         for (String language : List.of("en", "id")) {
@@ -49,11 +68,12 @@ class PageWidthsBrowserTest extends BrowserTestSupport {
             }
             for (int width : new int[] {1366, 800}) {
                 driver.manage().window().setSize(new Dimension(width, 900));
-                for (String page : PAGES) {
+                for (String page : pages) {
                     driver.get(PORTAL + page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
                     Thread.sleep(600); // lazy grids and charts settle
-                    String name = language + "-" + width + "-" + (page.isEmpty() ? "dashboard" : page.replace('/', '-'));
+                    String name = language + "-" + width + "-" + (page.isEmpty() ? "dashboard"
+                            : page.replaceAll("/[0-9a-f-]{36}$", "/one").replace('/', '-'));
                     Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                     Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
                     if (overflow.intValue() > 1) {

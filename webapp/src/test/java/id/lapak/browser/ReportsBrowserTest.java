@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import id.lapak.reports.Figures;
 import id.lapak.reports.ReportFilter;
 import id.lapak.reports.ReportService;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 
 import org.apache.poi.ss.usermodel.Row;

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import id.lapak.identity.TeamMember;
 import id.lapak.identity.TeamService;
-import id.lapak.support.SecondNode;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 

@@ -16,9 +16,9 @@ import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
-import id.lapak.support.ServerIntegrationTest;
-import id.lapak.support.TestCatalog;
-import id.lapak.support.TestMerchants;
+import id.lapak.testing.ServerIntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

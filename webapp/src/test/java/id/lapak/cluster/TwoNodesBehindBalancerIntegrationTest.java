@@ -41,11 +41,11 @@ import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.DeviceNetworkException;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.SecondNode;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

@@ -25,7 +25,7 @@ import id.lapak.billing.settlement.SettlementService;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.reports.ReportService;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.TenantStatus;

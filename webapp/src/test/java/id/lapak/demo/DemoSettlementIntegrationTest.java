@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.store.StoreService;

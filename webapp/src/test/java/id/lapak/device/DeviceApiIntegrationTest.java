@@ -14,8 +14,8 @@ import java.util.UUID;
 import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -37,7 +37,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** The device API over real HTTP: pairing, assertions, tokens, configuration, heartbeats, revocation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(id.lapak.support.SameSecurityContextStrategy.class)
+@org.junit.jupiter.api.extension.ExtendWith(id.lapak.testing.SameSecurityContextStrategy.class)
 class DeviceApiIntegrationTest {
 
     @LocalServerPort
@@ -64,7 +64,7 @@ class DeviceApiIntegrationTest {
     @BeforeEach
     void merchantWithAStore() {
         platform.run("test: forget pairing failures", () -> jdbc.sql("delete from pairing_failure").update());
-        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Devices");
+        var merchant = id.lapak.testing.TestMerchants.create(tenants, stores, "Devices");
         tenant = merchant.tenant();
         admin = merchant.admin();
         store = merchant.store();
@@ -273,7 +273,7 @@ class DeviceApiIntegrationTest {
             jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?").param(tenant).update();
             jdbc.sql("select pg_notify('lapak_device', ?)").param("tenant:" + tenant).query().singleRow();
         });
-        id.lapak.support.Await.until(() -> "tenant_suspended".equals(TestDevice.reason(device.config(null))));
+        id.lapak.testing.Await.until(() -> "tenant_suspended".equals(TestDevice.reason(device.config(null))));
     }
 
     @Test

@@ -13,9 +13,9 @@ import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.RawResponse;
-import id.lapak.support.ServerIntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
+import id.lapak.testing.ServerIntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

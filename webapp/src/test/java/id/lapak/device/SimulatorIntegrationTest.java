@@ -14,8 +14,8 @@ import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.Heartbeat;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 
@@ -45,7 +45,7 @@ class SimulatorIntegrationTest {
 
     @Test
     void theSimulatorPairsAuthenticatesPullsConfigurationAndReportsHealth() throws Exception {
-        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Sim");
+        var merchant = id.lapak.testing.TestMerchants.create(tenants, stores, "Sim");
         UUID tenant = merchant.tenant();
         var admin = merchant.admin();
         var store = merchant.store();

@@ -10,11 +10,11 @@ import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.health.AlertSettingsService;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.support.Await;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.Await;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -40,7 +40,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(id.lapak.support.SameSecurityContextStrategy.class)
+@org.junit.jupiter.api.extension.ExtendWith(id.lapak.testing.SameSecurityContextStrategy.class)
 class TenantSuspensionDevicesIntegrationTest {
 
     @LocalServerPort

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.lapak.local.LocalKeycloak;
-import id.lapak.support.KeycloakPortalTest;
-import id.lapak.support.PortalHttp;
+import id.lapak.testing.KeycloakPortalTest;
+import id.lapak.testing.PortalHttp;
 import id.lapak.tenant.context.PlatformAccess;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import id.lapak.local.LocalKeycloak;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.TenantOffboarded;
 import id.lapak.tenant.TenantOnboarding;

@@ -36,7 +36,7 @@ import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxKind;
 import id.lapak.catalog.items.VariantDetails;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.settlement.SettlementFixture;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;

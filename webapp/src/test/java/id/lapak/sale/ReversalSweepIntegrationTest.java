@@ -25,11 +25,11 @@ import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestCatalog;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreService;

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import id.lapak.local.LocalKeycloak;
-import id.lapak.support.KeycloakPortalTest;
-import id.lapak.support.PortalHttp;
-import id.lapak.support.SecondNode;
+import id.lapak.testing.KeycloakPortalTest;
+import id.lapak.testing.PortalHttp;
+import id.lapak.testing.SecondNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

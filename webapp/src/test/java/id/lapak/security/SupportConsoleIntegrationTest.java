@@ -19,11 +19,11 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.TenantFilter;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import id.lapak.billing.ledger.Ledger;
 import id.lapak.billing.ledger.LedgerAccount;
 import id.lapak.billing.ledger.LedgerKind;
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;

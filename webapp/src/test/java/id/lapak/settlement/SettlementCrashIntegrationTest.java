@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.SecondNode;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.SecondNode;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 

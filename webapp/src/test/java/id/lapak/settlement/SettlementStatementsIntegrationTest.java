@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.billing.settlement.SettlementService;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;

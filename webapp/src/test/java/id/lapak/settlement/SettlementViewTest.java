@@ -36,7 +36,7 @@ import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreService;

@@ -30,7 +30,7 @@ import id.lapak.billing.payout.PayoutRun;
 import id.lapak.billing.payout.PayoutService;
 import id.lapak.billing.pricing.PricingRefused;
 import id.lapak.billing.pricing.PricingService;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantOverview;
 import id.lapak.tenant.access.Role;

@@ -22,11 +22,11 @@ import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.catalog.stock.StockTransfer;
 import id.lapak.catalog.stock.StockTransferService;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestCatalog;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestMerchants.Merchant;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
@@ -144,7 +144,7 @@ class InventoryAndCustomerPagesIntegrationTest extends BrowserlessTest {
     void receivingANegativeQuantityIsRefusedOnItsFieldAndASaveLeavesOnlyTheSuccess() {
         // A deactivated store is not offered for receiving goods.
         var closed = TestUsers.as(merchant.admin(), () -> {
-            var created = stores.create(id.lapak.support.TestMerchants.store("Cabang Tutup"));
+            var created = stores.create(id.lapak.testing.TestMerchants.store("Cabang Tutup"));
             return stores.deactivate(created.id());
         });
         TestUsers.run(merchant.admin(), () -> {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 
 import id.lapak.catalog.mail.MailKind;
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 import id.lapak.tenant.context.PlatformAccess;
 
 import org.junit.jupiter.api.Test;

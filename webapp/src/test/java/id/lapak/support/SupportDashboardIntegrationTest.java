@@ -1,5 +1,7 @@
 package id.lapak.support;
 
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
 import id.lapak.settlement.SettlementFixture;
 import id.lapak.support.SupportDashboard.DeclineCode;
 import id.lapak.support.SupportDashboard.Figures;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;

@@ -24,7 +24,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
 import id.lapak.security.ViewAs;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.TenantStatus;

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import id.lapak.settlement.SettlementFixture;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.SecondNode;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;

@@ -16,10 +16,10 @@ import id.lapak.device.DeviceService;
 import id.lapak.device.DeviceStatus;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.support.Await;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.Await;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

@@ -24,9 +24,9 @@ import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.support.IntegrationTest;
-import id.lapak.support.TestUsers;
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -93,7 +93,7 @@ class DeviceHealthIntegrationTest {
     }
 
     Merchant newMerchant(String name) {
-        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, name);
+        var merchant = id.lapak.testing.TestMerchants.create(tenants, stores, name);
         return new Merchant(merchant.tenant(), merchant.admin(), merchant.store());
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;

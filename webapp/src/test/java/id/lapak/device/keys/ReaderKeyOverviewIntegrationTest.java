@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
@@ -118,11 +118,11 @@ class ReaderKeyOverviewIntegrationTest {
     }
 
     private Tenant newTenant() throws Exception {
-        var merchant = id.lapak.support.TestMerchants.create(tenants, stores, "Keys");
+        var merchant = id.lapak.testing.TestMerchants.create(tenants, stores, "Keys");
         return new Tenant(merchant.tenant(), merchant.admin(), merchant.store().id());
     }
 
     private DeviceClient pairedDevice(Tenant tenant) throws Exception {
-        return id.lapak.support.TestMerchants.pairSimulator(codes, tenant.admin(), tenant.storeId(), port);
+        return id.lapak.testing.TestMerchants.pairSimulator(codes, tenant.admin(), tenant.storeId(), port);
     }
 }

@@ -14,9 +14,9 @@ import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.sale.RecordedSaleEvents;
 import id.lapak.simulator.DeviceClient;
-import id.lapak.support.SameSecurityContextStrategy;
-import id.lapak.support.TestMerchants;
-import id.lapak.support.TestUsers;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 

@@ -17,7 +17,7 @@ import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.EntryMode;
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.cardcrypto.carddata.CardData;
-import id.lapak.support.IntegrationTest;
+import id.lapak.testing.IntegrationTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package id.lapak.support;
+package id.lapak.testing;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -6,7 +6,7 @@ import java.util.Currency;
 import java.util.Set;
 import java.util.UUID;
 
-import id.lapak.support.TestUsers.TestUser;
+import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;

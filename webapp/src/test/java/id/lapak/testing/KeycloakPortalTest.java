@@ -1,4 +1,4 @@
-package id.lapak.support;
+package id.lapak.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package id.lapak.support;
+package id.lapak.testing;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,4 +1,4 @@
-package id.lapak.support;
+package id.lapak.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

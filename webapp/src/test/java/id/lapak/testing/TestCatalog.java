@@ -1,4 +1,4 @@
-package id.lapak.support;
+package id.lapak.testing;
 
 import java.util.List;
 import java.util.UUID;
