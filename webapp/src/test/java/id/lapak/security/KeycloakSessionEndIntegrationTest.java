@@ -42,8 +42,9 @@ class KeycloakSessionEndIntegrationTest {
     String masterKeystore;
 
     @BeforeEach
-    void keycloakIsUp() {
+    void keycloakIsUp() throws Exception {
         LocalKeycloak.current().awaitReady(Duration.ofMinutes(4));
+        PortalHttp.Admin.backChannelLogoutTo(PortalHttp.PORTAL);
     }
 
     @Test
@@ -66,7 +67,7 @@ class KeycloakSessionEndIntegrationTest {
         assertThat(next.statusCode()).as("the next request of the ended session").isEqualTo(302);
         HttpResponse<String> followed = cashier.follow("/");
         assertThat(followed.uri().toString())
-                .startsWith(PortalHttp.KEYCLOAK + "/realms/lapak/protocol/openid-connect/auth");
+                .startsWith(PortalHttp.keycloak() + "/realms/lapak/protocol/openid-connect/auth");
         assertThat(followed.body()).contains("kc-form-login");
 
         // Logging in again gives a new Keycloak session, which is not ended.
@@ -82,7 +83,7 @@ class KeycloakSessionEndIntegrationTest {
     void aSessionOnASecondNodeEndsWhenKeycloakPostsTheLogoutToTheFirst() throws Exception {
         Path work = Files.createTempDirectory("lapak-second-node");
         try (SecondNode nodeB = SecondNode.start(SECOND_NODE_PORT, databaseUrl, Path.of(masterKeystore), work,
-                "--lapak.keycloak.url=" + PortalHttp.KEYCLOAK)) {
+                "--lapak.keycloak.url=" + PortalHttp.keycloak())) {
             nodeB.awaitHealthy(Duration.ofMinutes(4));
             PortalHttp onB = new PortalHttp(nodeB.url().toString());
             assertThat(onB.login("maju.cashier", "lapak-demo-2026").uri().toString())
@@ -94,7 +95,7 @@ class KeycloakSessionEndIntegrationTest {
 
             assertThat(onB.get("/").statusCode()).as("node B's next request of the ended session").isEqualTo(302);
             assertThat(onB.follow("/").uri().toString())
-                    .startsWith(PortalHttp.KEYCLOAK + "/realms/lapak/protocol/openid-connect/auth");
+                    .startsWith(PortalHttp.keycloak() + "/realms/lapak/protocol/openid-connect/auth");
         }
     }
 

@@ -15,6 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import id.lapak.local.LocalKeycloak;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * A cookie-keeping HTTP client for the portal of {@link KeycloakPortalTest}: logs in through Keycloak's login form
  * as a browser would. {@link Admin} is Keycloak's own administrator (the local server's dev-only bootstrap admin),
@@ -23,7 +29,14 @@ import java.util.stream.Collectors;
 public final class PortalHttp {
 
     public static final String PORTAL = "http://localhost:18083";
-    public static final String KEYCLOAK = "http://localhost:8183";
+
+    /**
+     * The Keycloak of this test JVM: the first application context that starts one starts it (another class's
+     * context may have started it on its own port), and every later context uses it.
+     */
+    public static String keycloak() {
+        return LocalKeycloak.current().url();
+    }
 
     private final String portal;
     private final CookieManager cookies = new CookieManager(new LocalhostCookies(), java.net.CookiePolicy.ACCEPT_ALL);
@@ -81,7 +94,7 @@ public final class PortalHttp {
         }
 
         static String token() throws Exception {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
                                     + "/realms/master/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password",
@@ -93,7 +106,7 @@ public final class PortalHttp {
         }
 
         public static String userId(String username) throws Exception {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
                                     + "/admin/realms/lapak/users?exact=true&username=" + username))
                             .header("Authorization", "Bearer " + token()).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
@@ -102,8 +115,31 @@ public final class PortalHttp {
             return m.group(1);
         }
 
+        /**
+         * Points the portal client's back-channel logout at {@code portal} (Keycloak posts logout tokens to the
+         * portal that started it, which in a shared test JVM may be another test class's).
+         */
+        public static void backChannelLogoutTo(String portal) throws Exception {
+            String token = token();
+            String clients = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
+                                    + "/admin/realms/lapak/clients?clientId=lapak-portal"))
+                            .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode client = JSON.readTree(clients).get(0);
+            ObjectNode attributes = (ObjectNode) client.get("attributes");
+            attributes.put("backchannel.logout.url", portal + "/logout/connect/back-channel/keycloak");
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/lapak/clients/"
+                                    + client.get("id").asString()))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertThat(status).as("the portal client updated").isBetween(200, 299);
+        }
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
         public static void post(String path) throws Exception {
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + path))
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak() + path))
                             .header("Authorization", "Bearer " + token())
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode();
