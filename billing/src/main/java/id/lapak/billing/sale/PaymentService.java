@@ -266,7 +266,7 @@ public class PaymentService {
                     reversal == null ? null : reversal.responseCode(),
                     reversal == null ? null : reversal.gatewayReference(),
                     reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
-            decision = new SaleRows.Decision(reversed ? SaleStatus.REVERSED : SaleStatus.REVERSAL_PENDING, "68",
+            decision = new SaleRows.Decision(SaleStatus.afterReversal(reversed, false), "68",
                     null, "gateway_timeout", null, 0, 0);
         } else if (answer == null) {
             operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
@@ -297,7 +297,7 @@ public class PaymentService {
                         capture == null ? null : capture.gatewayReference(),
                         capture == null ? "no answer" : capture.message(), actor, clock.instant()));
             }
-            decision = new SaleRows.Decision(captured > 0 ? SaleStatus.CAPTURED : SaleStatus.AUTHORIZED,
+            decision = new SaleRows.Decision(SaleStatus.approved(captured > 0),
                     answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
                     captured);
         }
@@ -322,7 +322,7 @@ public class PaymentService {
                     reversal == null ? null : reversal.gatewayReference(), "sale not recorded", actor,
                     clock.instant()));
             SaleRows.Decision failed = new SaleRows.Decision(
-                    reversed ? SaleStatus.FAILED : SaleStatus.REVERSAL_PENDING, decided.responseCode(), null,
+                    SaleStatus.afterReversal(reversed, true), decided.responseCode(), null,
                     "sale_not_recorded", decided.gatewayReference(), 0, 0);
             result = record(sale, failed, decidedAt, withReversal);
         }

@@ -215,11 +215,11 @@ class SaleRows {
      */
     boolean reversalConfirmed(UUID tenant, UUID id) {
         return jdbc.sql("""
-                        update sale set status = case when decline_reason = 'sale_not_recorded' then 'FAILED'
-                                                      else 'REVERSED' end,
+                        update sale set status = case when decline_reason = 'sale_not_recorded' then ? else ? end,
                             version = version + 1
                         where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING'""")
-                .params(tenant, id).update() == 1;
+                .params(SaleStatus.afterReversal(true, true).name(), SaleStatus.afterReversal(true, false).name(),
+                        tenant, id).update() == 1;
     }
 
     /** A reversal retry got no confirmation: remember when, so the sweeper waits its grace period before the next. */

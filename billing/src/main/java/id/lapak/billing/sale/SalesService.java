@@ -297,23 +297,12 @@ public class SalesService {
             throw new PaymentRefusedException("operation_in_progress",
                     "Another capture, void or refund of this sale is in progress");
         }
+        if (!sale.status().allows(m.kind())) {
+            throw notAllowed(sale, m.kind());
+        }
         long amount = switch (m.kind()) {
-            case CAPTURE -> {
-                if (sale.status() != SaleStatus.AUTHORIZED) {
-                    throw notAllowed(sale, "capture");
-                }
-                yield sale.authorizedMinor();
-            }
-            case VOID -> {
-                if (sale.status() != SaleStatus.AUTHORIZED) {
-                    throw notAllowed(sale, "void");
-                }
-                yield sale.authorizedMinor();
-            }
+            case CAPTURE, VOID -> sale.authorizedMinor();
             case REFUND -> {
-                if (sale.status() != SaleStatus.CAPTURED && sale.status() != SaleStatus.PARTIALLY_REFUNDED) {
-                    throw notAllowed(sale, "refund");
-                }
                 if (m.amountMinor() <= 0) {
                     throw new PaymentRefusedException("amount_invalid", "A refund amount is positive", 400);
                 }
@@ -352,22 +341,16 @@ public class SalesService {
             event = event.detail("reason", m.reason());
         }
         if (ok) {
-            SaleStatus next;
             long captured = sale.capturedMinor();
             long refunded = sale.refundedMinor();
-            switch (m.kind()) {
-                case CAPTURE -> {
-                    captured = started.amountMinor();
-                    next = SaleStatus.CAPTURED;
-                    event = event.change("capturedMinor", sale.capturedMinor(), captured);
-                }
-                case VOID -> next = SaleStatus.VOIDED;
-                default -> {
-                    refunded += started.amountMinor();
-                    next = refunded >= captured ? SaleStatus.REFUNDED : SaleStatus.PARTIALLY_REFUNDED;
-                    event = event.change("refundedMinor", sale.refundedMinor(), refunded);
-                }
+            if (m.kind() == OperationKind.CAPTURE) {
+                captured = started.amountMinor();
+                event = event.change("capturedMinor", sale.capturedMinor(), captured);
+            } else if (m.kind() == OperationKind.REFUND) {
+                refunded += started.amountMinor();
+                event = event.change("refundedMinor", sale.refundedMinor(), refunded);
             }
+            SaleStatus next = sale.status().after(m.kind(), captured, refunded);
             event = event.change("status", sale.status(), next);
             queries.updateAmounts(tenant, sale.id(), next, captured, refunded);
             if (m.kind() != OperationKind.CAPTURE) {
@@ -422,19 +405,12 @@ public class SalesService {
                 queries.timeline(tenant, row.id()));
     }
 
-    private static PaymentRefusedException notAllowed(SaleRow sale, String what) {
-        String reason = switch (sale.status()) {
-            case CAPTURED, PARTIALLY_REFUNDED, REFUNDED -> what.equals("refund") ? "nothing_to_refund"
-                    : "already_captured";
-            case VOIDED -> "voided";
-            case AUTHORIZED -> "not_captured";
-            default -> "not_approved";
-        };
-        if (sale.status() == SaleStatus.REFUNDED && what.equals("refund")) {
-            // Nothing left to refund is the same refusal as refunding more than is left: 422, whatever the amount.
-            return new PaymentRefusedException("refund_exceeds_captured", "Everything captured was refunded already",
-                    422);
+    private static PaymentRefusedException notAllowed(SaleRow sale, OperationKind move) {
+        String reason = sale.status().refusal(move);
+        if (reason.equals("refund_exceeds_captured")) {
+            return new PaymentRefusedException(reason, "Everything captured was refunded already", 422);
         }
+        String what = move.name().toLowerCase(java.util.Locale.ROOT);
         return new PaymentRefusedException(reason, "A sale that is " + sale.status() + " cannot be " + what
                 + (what.endsWith("e") ? "d" : "ed"), 409);
     }
