@@ -28,13 +28,12 @@ import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.AuthorizationResult;
 import id.lapak.billing.gateway.CardBrand;
-import id.lapak.billing.gateway.EntryMode;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.GatewayTimeoutException;
 import id.lapak.billing.gateway.GatewayUnavailableException;
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
-import id.lapak.billing.sale.SaleRows.NewSale;
+import id.lapak.billing.sale.NewSale;
 import id.lapak.cardcrypto.CardCryptoException;
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.carddata.CardData;
@@ -82,11 +81,6 @@ public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     private static final int MAX_LINES = 500;
-
-    /** What Lapak concluded about the card before asking the acquirer. */
-    record CardFacts(CardBrand brand, String maskedPan, String last4, int expiryMonth, int expiryYear,
-                     byte[] fingerprint, String localDeclineCode, String localDeclineReason) {
-    }
 
     private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {
     }
@@ -254,34 +248,34 @@ public class PaymentService {
         }
         Instant decidedAt = now();
         String actor = "device " + device.name();
-        List<SaleRows.NewOperation> operations = new ArrayList<>();
-        SaleRows.Decision decision;
+        List<NewOperation> operations = new ArrayList<>();
+        Decision decision;
         if (timedOut) {
             GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
-            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
                     sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
-            operations.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+            operations.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
                     reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, sale.amountMinor(),
                     reversal == null ? null : reversal.responseCode(),
                     reversal == null ? null : reversal.gatewayReference(),
                     reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
-            decision = new SaleRows.Decision(SaleStatus.afterReversal(reversed, false), "68",
+            decision = new Decision(SaleStatus.afterReversal(reversed, false), "68",
                     null, "gateway_timeout", null, 0, 0);
         } else if (answer == null) {
-            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
                     sale.amountMinor(), null, null, "acquirer unavailable", actor, decidedAt));
-            decision = new SaleRows.Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
+            decision = new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
         } else if (!answer.approved()) {
-            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
                     sale.amountMinor(), answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
                     decidedAt));
-            decision = new SaleRows.Decision(SaleStatus.DECLINED, answer.responseCode(), null,
+            decision = new Decision(SaleStatus.DECLINED, answer.responseCode(), null,
                     Outcomes.declineReason(answer.responseCode()), answer.gatewayReference(), 0, 0);
         } else {
             long authorized = answer.approvedAmountMinor() > 0
                     ? Math.min(answer.approvedAmountMinor(), sale.amountMinor()) : sale.amountMinor();
-            operations.add(new SaleRows.NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
                     authorized, answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
                     decidedAt));
             long captured = 0;
@@ -291,17 +285,17 @@ public class PaymentService {
                         captureId);
                 boolean ok = capture != null && capture.success();
                 captured = ok ? authorized : 0;
-                operations.add(new SaleRows.NewOperation(captureId, OperationKind.CAPTURE,
+                operations.add(new NewOperation(captureId, OperationKind.CAPTURE,
                         ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, authorized,
                         capture == null ? null : capture.responseCode(),
                         capture == null ? null : capture.gatewayReference(),
                         capture == null ? "no answer" : capture.message(), actor, clock.instant()));
             }
-            decision = new SaleRows.Decision(SaleStatus.approved(captured > 0),
+            decision = new Decision(SaleStatus.approved(captured > 0),
                     answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
                     captured);
         }
-        SaleRows.Decision decided = decision;
+        Decision decided = decision;
         PaymentResult result;
         try {
             result = record(sale, decided, decidedAt, operations);
@@ -315,13 +309,13 @@ public class PaymentService {
                     e.getClass().getSimpleName());
             GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
-            List<SaleRows.NewOperation> withReversal = new ArrayList<>(operations);
-            withReversal.add(new SaleRows.NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+            List<NewOperation> withReversal = new ArrayList<>(operations);
+            withReversal.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
                     reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, decided.authorizedMinor(),
                     reversal == null ? null : reversal.responseCode(),
                     reversal == null ? null : reversal.gatewayReference(), "sale not recorded", actor,
                     clock.instant()));
-            SaleRows.Decision failed = new SaleRows.Decision(
+            Decision failed = new Decision(
                     SaleStatus.afterReversal(reversed, true), decided.responseCode(), null,
                     "sale_not_recorded", decided.gatewayReference(), 0, 0);
             result = record(sale, failed, decidedAt, withReversal);
@@ -334,8 +328,8 @@ public class PaymentService {
     }
 
     /** Stores the decision and the timeline; an approved sale publishes {@link SaleCompleted} in the same commit. */
-    private PaymentResult record(NewSale sale, SaleRows.Decision decided, Instant decidedAt,
-                                 List<SaleRows.NewOperation> operations) {
+    private PaymentResult record(NewSale sale, Decision decided, Instant decidedAt,
+                                 List<NewOperation> operations) {
         return transaction.execute(status -> {
             if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt, operations)) {
                 // Another request took the lease over and decided first: its answer is the one stored.

@@ -68,7 +68,7 @@ class Reversals {
         }
         transaction.executeWithoutResult(status -> {
             if (rows.reversalConfirmed(row.tenantId(), row.id())) {
-                rows.insertOperations(row.tenantId(), row.id(), List.of(new SaleRows.NewOperation(
+                rows.insertOperations(row.tenantId(), row.id(), List.of(new NewOperation(
                         UUID.randomUUID(), OperationKind.REVERSAL, OperationStatus.SUCCEEDED, row.amountMinor(),
                         reversal.responseCode(), reversal.gatewayReference(), reversal.message(), actor, at)));
             }

@@ -318,7 +318,7 @@ public class SalesService {
             checkReturnable(tenant, m.saleId(), m.returned());
         }
         UUID operationId = UUID.randomUUID();
-        rows.insertOperation(tenant, m.saleId(), new SaleRows.NewOperation(operationId, m.kind(),
+        rows.insertOperation(tenant, m.saleId(), new NewOperation(operationId, m.kind(),
                         OperationStatus.PENDING, amount, null, null, null, m.actor(), clock.instant()), m.reason(),
                 m.kind() != OperationKind.CAPTURE && (m.returned() == null || !m.returned().isEmpty()),
                 m.idempotencyKey());
