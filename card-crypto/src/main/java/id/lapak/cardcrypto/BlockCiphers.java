@@ -2,6 +2,7 @@ package id.lapak.cardcrypto;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.IvParameterSpec;
@@ -80,7 +81,7 @@ public final class BlockCiphers {
             throw failure("TDES", e);
         } finally {
             if (full != key) {
-                java.util.Arrays.fill(full, (byte) 0);
+                Arrays.fill(full, (byte) 0);
             }
         }
     }

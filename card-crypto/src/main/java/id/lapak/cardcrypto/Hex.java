@@ -1,5 +1,6 @@
 package id.lapak.cardcrypto;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Hexadecimal in and out: any case in, uppercase out; errors never repeat the input, which may be a key. */
@@ -35,7 +36,7 @@ public final class Hex {
         byte[] value = decode(hex, what);
         if (value.length != bytes) {
             int length = value.length;
-            java.util.Arrays.fill(value, (byte) 0);
+            Arrays.fill(value, (byte) 0);
             throw new IllegalArgumentException(what + " must be " + bytes * 2 + " hex digits, got " + length * 2);
         }
         return value;

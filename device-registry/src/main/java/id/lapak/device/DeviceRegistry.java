@@ -2,7 +2,10 @@ package id.lapak.device;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,15 +89,15 @@ public class DeviceRegistry {
 
     /** How many devices (of any status but retired) each of the given tenants has, for the support console. */
     @PreAuthorize("hasRole('SUPPORT')")
-    public java.util.Map<UUID, Long> countByTenant(java.util.Collection<UUID> tenantIds) {
+    public Map<UUID, Long> countByTenant(Collection<UUID> tenantIds) {
         if (tenantIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        Map<UUID, Long> counts = new HashMap<>();
         platform.run("support tenant list: device counts", () -> jdbc.sql("""
                         select tenant_id, count(*) from device where tenant_id in (:tenants) and status <> 'RETIRED'
                         group by tenant_id""")
-                .param("tenants", java.util.List.copyOf(tenantIds))
+                .param("tenants", List.copyOf(tenantIds))
                 .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2))).list());
         return counts;
     }

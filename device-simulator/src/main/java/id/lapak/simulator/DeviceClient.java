@@ -3,6 +3,7 @@ package id.lapak.simulator;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,12 +20,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import java.util.function.Consumer;
 import javax.crypto.KeyAgreement;
 
 import id.lapak.cardcrypto.Hex;
@@ -202,8 +209,8 @@ public class DeviceClient {
 
     /** One page of catalog changes after {@code since} (a version or the previous page's {@code next}). */
     public JsonNode catalogPage(String since, Integer limit) {
-        String query = "?since=" + java.net.URLEncoder.encode(since == null ? "0" : since,
-                java.nio.charset.StandardCharsets.UTF_8) + (limit == null ? "" : "&limit=" + limit);
+        String query = "?since=" + URLEncoder.encode(since == null ? "0" : since,
+                StandardCharsets.UTF_8) + (limit == null ? "" : "&limit=" + limit);
         return parse(expectSuccess(send("GET", CATALOG + query, null, accessToken(), Map.of())));
     }
 
@@ -233,7 +240,7 @@ public class DeviceClient {
                 return new ItemImage(response.statusCode(), type, etag, response.body());
             }
             throw problem(new RawResponse(response.statusCode(), response.headers(),
-                    new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
+                    new String(response.body(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new DeviceNetworkException("GET " + server + CATALOG + "/items/" + itemId + "/image failed: "
                     + describe(e), e);
@@ -247,13 +254,13 @@ public class DeviceClient {
      * Syncs the catalog from {@code since}, page after page until the server has no more, handing every change to
      * {@code onChange} in order.
      */
-    public CatalogSync syncCatalog(String since, Integer limit, java.util.function.Consumer<JsonNode> onChange) {
+    public CatalogSync syncCatalog(String since, Integer limit, Consumer<JsonNode> onChange) {
         long started = System.nanoTime();
         String cursor = since == null ? "0" : since;
         int pages = 0;
         long count = 0;
         long deletions = 0;
-        var byType = new java.util.TreeMap<String, Long>();
+        var byType = new TreeMap<String, Long>();
         while (true) {
             JsonNode page = catalogPage(cursor, limit);
             pages++;
@@ -342,7 +349,7 @@ public class DeviceClient {
             if (!kcv.equalsIgnoreCase(Json.text(answer, "kcv"))) {
                 throw new InvalidKeyBlockException("the initial key's check value differs from the answer's");
             }
-            return new ReaderKey(alg, answer.path("bdkVersion").asInt(), initialKeyId.toUpperCase(java.util.Locale.ROOT),
+            return new ReaderKey(alg, answer.path("bdkVersion").asInt(), initialKeyId.toUpperCase(Locale.ROOT),
                     kcv, readerSerial, deliveryId, unwrapped.key().toHex());
         }
     }
@@ -412,13 +419,13 @@ public class DeviceClient {
      * the same as the catalog feed's), when the configuration was fetched and {@code currency} (if given) is the
      * store's. The device never decides a minor unit itself: it sends back what it was told.
      */
-    public java.util.OptionalInt storeFractionDigits(String currency) {
+    public OptionalInt storeFractionDigits(String currency) {
         var store = home.config().map(c -> Json.MAPPER.readTree(c.json()).path("store"));
         if (store.isEmpty() || !store.get().path("fractionDigits").isIntegralNumber()
                 || currency != null && !currency.equalsIgnoreCase(store.get().path("currency").asString(""))) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
-        return java.util.OptionalInt.of(store.get().path("fractionDigits").asInt());
+        return OptionalInt.of(store.get().path("fractionDigits").asInt());
     }
 
     /** Encrypts and sends a payment; a refusal (4xx/5xx) throws {@link ApiException}. */
@@ -477,8 +484,8 @@ public class DeviceClient {
      * Sends every stored offline payment in the order taken; each answered one (approved or declined) is removed
      * from the home, a refused or unsent one stays for the next upload.
      */
-    public java.util.List<Upload> uploadOffline() {
-        var uploads = new java.util.ArrayList<Upload>();
+    public List<Upload> uploadOffline() {
+        var uploads = new ArrayList<Upload>();
         for (String json : home.offlinePayments()) {
             String key = Json.text(Json.MAPPER.readTree(json), "idempotencyKey");
             try {

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +53,7 @@ public class DeviceHome {
      */
     private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    private record Parsed(Object fileKey, java.nio.file.attribute.FileTime modified, long size, Object value) {
+    private record Parsed(Object fileKey, FileTime modified, long size, Object value) {
     }
 
     public DeviceHome(Path dir) {
@@ -164,17 +167,17 @@ public class DeviceHome {
         if (!exists(OFFLINE_FILE)) {
             return List.of();
         }
-        return java.util.Arrays.asList(Json.MAPPER.readValue(readString(OFFLINE_FILE), String[].class));
+        return Arrays.asList(Json.MAPPER.readValue(readString(OFFLINE_FILE), String[].class));
     }
 
     public synchronized void addOfflinePayment(String json) {
-        var all = new java.util.ArrayList<>(offlinePayments());
+        var all = new ArrayList<>(offlinePayments());
         all.add(json);
         write(OFFLINE_FILE, all);
     }
 
     public synchronized void removeOfflinePayment(String idempotencyKey) {
-        var all = new java.util.ArrayList<>(offlinePayments());
+        var all = new ArrayList<>(offlinePayments());
         all.removeIf(json -> idempotencyKey.equals(Json.text(Json.MAPPER.readTree(json), "idempotencyKey")));
         write(OFFLINE_FILE, all);
     }

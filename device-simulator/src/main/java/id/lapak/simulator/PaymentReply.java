@@ -1,5 +1,6 @@
 package id.lapak.simulator;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ public record PaymentReply(int status, String json) {
         if (!body.path("approvedAmountMinor").isIntegralNumber() || !body.path("fractionDigits").isIntegralNumber()) {
             return "";
         }
-        return body.path("currency").asString("") + " " + java.math.BigDecimal.valueOf(
+        return body.path("currency").asString("") + " " + BigDecimal.valueOf(
                 body.path("approvedAmountMinor").asLong(), body.path("fractionDigits").asInt()).toPlainString();
     }
 

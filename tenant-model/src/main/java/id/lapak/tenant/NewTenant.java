@@ -2,6 +2,7 @@ package id.lapak.tenant;
 
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What it takes to open a tenant. Currency defaults to IDR and time zone to Asia/Jakarta. */
@@ -14,7 +15,7 @@ public record NewTenant(UUID id, String name, String legalName, String country, 
         if (id == null || name == null || name.isBlank() || legalName == null || legalName.isBlank()) {
             throw new IllegalArgumentException("A tenant needs an id, a name and a legal name");
         }
-        country = country == null || country.isBlank() ? "ID" : country.toUpperCase(java.util.Locale.ROOT);
+        country = country == null || country.isBlank() ? "ID" : country.toUpperCase(Locale.ROOT);
         currency = currency == null ? DEFAULT_CURRENCY : currency;
         timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     }

@@ -1,5 +1,7 @@
 package id.lapak.auditlog;
 
+import java.util.TimeZone;
+
 import id.lapak.billing.settlement.BatchClosed;
 import id.lapak.tenant.audit.AuditLog;
 
@@ -9,6 +11,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +57,7 @@ class AuditCheckpointSchedule {
     Trigger auditDigestTrigger(@Value("${lapak.audit.digest-cron:0 10 1 * * ?}") String cron) {
         return TriggerBuilder.newTrigger().forJob(DIGEST_JOB).withIdentity("audit-digest-daily", "audit")
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(
-                        java.util.TimeZone.getTimeZone(AuditDigest.DIGEST_ZONE))
+                        TimeZone.getTimeZone(AuditDigest.DIGEST_ZONE))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
@@ -78,7 +81,7 @@ class AuditCheckpointSchedule {
                 audit.checkpointTenant(closed.tenantId());
             } catch (RuntimeException e) {
                 // The hourly checkpoint covers it; the day close itself is done.
-                org.slf4j.LoggerFactory.getLogger(AuditCheckpointSchedule.class)
+                LoggerFactory.getLogger(AuditCheckpointSchedule.class)
                         .error("The day-close audit checkpoint of tenant {} failed", closed.tenantId(), e);
             }
         }

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,7 @@ class AuditDigest {
                           TenantAdmins.Recipients recipients) {
         Locale locale = recipients.locale();
         ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
-        String hash = checkpoint.head() == null ? "-" : java.util.HexFormat.of().formatHex(checkpoint.head());
+        String hash = checkpoint.head() == null ? "-" : HexFormat.of().formatHex(checkpoint.head());
         String subject = MessageFormat.format(texts.getString("auditDigest.subject"), tenant.name(), day.toString());
         String body = MessageFormat.format(texts.getString("auditDigest.body"), tenant.name(),
                 Long.toString(checkpoint.seq()), hash, checkpoint.at().toString(), checkpoint.line());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,7 @@ class AuditLogView extends VerticalLayout {
         // Actions chosen by their words (typing filters the words); the log is searched by the recorded action.
         AuditWords actionWords = new AuditWords(this::getTranslation);
         action.setItems(AuditWords.knownActions().stream()
-                .sorted(java.util.Comparator.comparing(actionWords::action)).toList());
+                .sorted(Comparator.comparing(actionWords::action)).toList());
         action.setItemLabelGenerator(actionWords::action);
         action.setClearButtonVisible(true);
         action.addValueChangeListener(e -> refresh());

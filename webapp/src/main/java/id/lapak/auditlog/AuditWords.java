@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -40,8 +41,8 @@ final class AuditWords {
 
     /** Every action that has words, as recorded (e.g. {@code store.update}), for choosing one in a filter. */
     static List<String> knownActions() {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("vaadin-i18n.translations",
-                java.util.Locale.ROOT);
+        ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations",
+                Locale.ROOT);
         return bundle.keySet().stream().filter(k -> k.startsWith("audit.action."))
                 .map(k -> k.substring("audit.action.".length())).sorted().toList();
     }

@@ -3,8 +3,10 @@ package id.lapak.dashboard;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 import org.springframework.data.domain.PageRequest;
 
@@ -85,7 +87,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
                     card("stores-inactive", getTranslation("dashboard.stores.inactive"), counts.inactive()));
             cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             cards.addClassName("lapak-cards");
-            com.vaadin.flow.component.html.Anchor manage = new com.vaadin.flow.component.html.Anchor("stores", getTranslation("dashboard.stores.manage"));
+            Anchor manage = new Anchor("stores", getTranslation("dashboard.stores.manage"));
             manage.setId("manage-stores");
             add(cards, manage);
             add(attention(user));
@@ -102,7 +104,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
                 .withZone(tenant.timeZone());
         details.addFormItem(value("tenant-name", tenant.name()), getTranslation("dashboard.tenant.name"));
         details.addFormItem(value("tenant-legal-name", tenant.legalName()), getTranslation("dashboard.tenant.legalName"));
-        details.addFormItem(value("tenant-country", new java.util.Locale("", tenant.country()).getDisplayCountry(getLocale())),
+        details.addFormItem(value("tenant-country", new Locale("", tenant.country()).getDisplayCountry(getLocale())),
                 getTranslation("dashboard.tenant.country"));
         details.addFormItem(value("tenant-currency", tenant.currency().getCurrencyCode() + " · "
                 + tenant.currency().getDisplayName(getLocale())), getTranslation("dashboard.tenant.currency"));
@@ -145,7 +147,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         if (user.has(Role.MERCHANT_ADMIN)) {
             Span payout = settlement.payouts(30).stream()
                     .filter(p -> p.status().equals("SCHEDULED") || p.status().equals("SENT"))
-                    .min(java.util.Comparator.comparing(PayoutRow::expectedOn))
+                    .min(Comparator.comparing(PayoutRow::expectedOn))
                     .map(p -> new Span(getTranslation("dashboard.attention.nextPayout",
                             Money.of(p.amount(), p.currency()).format(getLocale()),
                             p.expectedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)

@@ -1,18 +1,26 @@
 package id.lapak.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.billing.subscription.BillingRun;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.store.DemoStores;
 import id.lapak.tenant.store.StoreForm;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,18 +41,18 @@ class DemoData implements ApplicationRunner {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final Currency IDR = Currency.getInstance("IDR");
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoData.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final TenantDirectory tenants;
     private final DemoStores stores;
     private final DemoSettlement settlement;
     private final DemoBilling billing;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DemoData(TenantDirectory tenants, DemoStores stores, id.lapak.tenant.context.PlatformAccess platform,
-             org.springframework.jdbc.core.simple.JdbcClient jdbc,
-             id.lapak.billing.settlement.SettlementCloser closer,
-             id.lapak.billing.subscription.BillingRun billingRun, java.time.Clock clock) {
+    DemoData(TenantDirectory tenants, DemoStores stores, PlatformAccess platform,
+             JdbcClient jdbc,
+             SettlementCloser closer,
+             BillingRun billingRun, Clock clock) {
         this.tenants = tenants;
         this.stores = stores;
         this.settlement = new DemoSettlement(platform, jdbc, closer);
@@ -65,8 +73,8 @@ class DemoData implements ApplicationRunner {
         stores.createIfMissing(KOPI_SEJAHTERA, SEJAHTERA_YOGYAKARTA, new StoreForm("Sejahtera Yogyakarta",
                 "Jl. Malioboro No. 7", "Yogyakarta", JAKARTA, IDR, false, BigDecimal.ZERO, true));
         try {
-            settlement.seed(TOKO_MAJU, java.util.List.of(MAJU_PUSAT, MAJU_BANDUNG), clock.instant());
-            settlement.seed(KOPI_SEJAHTERA, java.util.List.of(SEJAHTERA_YOGYAKARTA), clock.instant());
+            settlement.seed(TOKO_MAJU, List.of(MAJU_PUSAT, MAJU_BANDUNG), clock.instant());
+            settlement.seed(KOPI_SEJAHTERA, List.of(SEJAHTERA_YOGYAKARTA), clock.instant());
         } catch (RuntimeException e) {
             // The demo tenants stay usable without settled days; the log says why they have none.
             log.warn("Demo data: the settled demo days could not be written ({})", e.toString());

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -143,7 +144,7 @@ final class DemoSettlement {
         jdbc.sql("""
                 insert into tax_category (tenant_id, id, name, kind, catalog_version, updated_at)
                 values (?, ?, 'PPN', 'STANDARD', 1, ?)""").params(tenant, tax, time(now)).update();
-        List<long[]> menu = new java.util.ArrayList<>();
+        List<long[]> menu = new ArrayList<>();
         for (int i = 0; i < MENU.length; i++) {
             UUID category = id("category", tenant, MENU[i][1].hashCode());
             jdbc.sql("""
@@ -173,7 +174,7 @@ final class DemoSettlement {
         if (menu.isEmpty()) {
             return List.of();
         }
-        List<long[]> lines = new java.util.ArrayList<>();
+        List<long[]> lines = new ArrayList<>();
         int size = 1 + (back + i + store) % 3;
         for (int n = 0; n < size; n++) {
             long[] entry = menu.get((i * 3 + n * 5 + back + store) % menu.size());

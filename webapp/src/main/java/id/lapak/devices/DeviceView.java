@@ -3,14 +3,19 @@ package id.lapak.devices;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -112,7 +117,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         Optional<UUID> id = event.getRouteParameters().get(DEVICE_ID).flatMap(DeviceView::uuid);
         zone = tenants.current().timeZone();
         storesById = stores.find("", PageRequest.of(0, DevicesView.STORES_MAX, Sort.by("name"))).getContent()
-                .stream().collect(java.util.stream.Collectors.toMap(StoreDetails::id, Function.identity()));
+                .stream().collect(Collectors.toMap(StoreDetails::id, Function.identity()));
         try {
             device = devices.get(id.orElseThrow(() -> new DeviceNotFoundException(null)));
         } catch (DeviceNotFoundException e) {
@@ -281,7 +286,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("device.config.value")).setFlexGrow(2);
         grid.addComponentColumn(v -> {
             Span source = new Span(getTranslation("config.source." + v.source().name()));
-            source.addClassNames("lapak-status", "lapak-source", v.source().name().toLowerCase(java.util.Locale.ROOT));
+            source.addClassNames("lapak-status", "lapak-source", v.source().name().toLowerCase(Locale.ROOT));
             return source;
         }).setHeader(getTranslation("device.config.source"));
         grid.setItems(config.effective(device.id()));
@@ -408,7 +413,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         target.setId("device-move-store");
         List<StoreDetails> active = storesById.values().stream()
                 .filter(s -> s.active() && !s.id().equals(device.storeId()))
-                .sorted(java.util.Comparator.comparing(StoreDetails::name)).toList();
+                .sorted(Comparator.comparing(StoreDetails::name)).toList();
         target.setItems(active);
         target.setItemLabelGenerator(StoreDetails::name);
         target.setRequired(true);
@@ -431,7 +436,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Revoking and retiring cannot be undone: both ask first and need a reason for the timeline. */
     private void confirm(String id, String titleKey, String textKey, String successKey,
-                         java.util.function.Consumer<String> action) {
+                         Consumer<String> action) {
         Dialog dialog = new Dialog();
         dialog.setId(id);
         dialog.setHeaderTitle(getTranslation(titleKey));
@@ -462,7 +467,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
      * Runs one change and shows its outcome: a refused input on the field, a changed situation (the device was
      * revoked or moved meanwhile) as a message, then the page shows the device as it now is.
      */
-    private void act(Dialog dialog, com.vaadin.flow.component.HasValidation field, Runnable change,
+    private void act(Dialog dialog, HasValidation field, Runnable change,
                      String successKey) {
         try {
             change.run();

@@ -2,6 +2,7 @@ package id.lapak.devices;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import com.vaadin.flow.component.html.Span;
 
@@ -19,10 +20,10 @@ class PresenceBadge extends Span {
         if (device.status() == DeviceStatus.ACTIVE) {
             DeviceDetails.Presence presence = device.presence(now, OFFLINE_AFTER);
             setText(getTranslation("devices.presence." + presence.name()));
-            addClassName(presence.name().toLowerCase(java.util.Locale.ROOT));
+            addClassName(presence.name().toLowerCase(Locale.ROOT));
         } else {
             setText(getTranslation("devices.status." + device.status().name()));
-            addClassName(device.status().name().toLowerCase(java.util.Locale.ROOT));
+            addClassName(device.status().name().toLowerCase(Locale.ROOT));
         }
     }
 }

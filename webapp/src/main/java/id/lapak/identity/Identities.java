@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +166,7 @@ class Identities {
             }
         }
         return new TeamMember(user.id(), user.email(), user.firstName(), user.lastName(), role(user),
-                java.util.Set.copyOf(stores), Boolean.TRUE.equals(user.enabled()),
+                Set.copyOf(stores), Boolean.TRUE.equals(user.enabled()),
                 user.requiredActions() != null && !user.requiredActions().isEmpty());
     }
 
@@ -174,9 +179,9 @@ class Identities {
         if (users.size() <= 1) {
             return users.stream().map(this::member).toList();
         }
-        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(ROLE_LOOKUPS_AT_ONCE);
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<TeamMember>> lookups = users.stream()
+        Semaphore permits = new Semaphore(ROLE_LOOKUPS_AT_ONCE);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<TeamMember>> lookups = users.stream()
                     .map(user -> executor.submit(() -> {
                         permits.acquire();
                         try {
@@ -186,7 +191,7 @@ class Identities {
                         }
                     })).toList();
             List<TeamMember> members = new ArrayList<>(users.size());
-            for (java.util.concurrent.Future<TeamMember> lookup : lookups) {
+            for (Future<TeamMember> lookup : lookups) {
                 members.add(result(lookup));
             }
             return members;
@@ -195,13 +200,13 @@ class Identities {
 
     private static final int ROLE_LOOKUPS_AT_ONCE = 8;
 
-    private static TeamMember result(java.util.concurrent.Future<TeamMember> lookup) {
+    private static TeamMember result(Future<TeamMember> lookup) {
         try {
             return lookup.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeycloakUnavailableException("Interrupted while reading people's roles", 0, e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

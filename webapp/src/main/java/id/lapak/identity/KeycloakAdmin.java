@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -270,7 +273,7 @@ class KeycloakAdmin {
                 .uri(adminBase + "/users/{id}/role-mappings/realm", userId).headers(this::auth).retrieve()
                 .body(ROLES))).stream().filter(r -> roles.contains(r.name())).toList();
         if (!reps.isEmpty()) {
-            call("revoke roles", () -> http.method(org.springframework.http.HttpMethod.DELETE)
+            call("revoke roles", () -> http.method(HttpMethod.DELETE)
                     .uri(adminBase + "/users/{id}/role-mappings/realm", userId).headers(this::auth)
                     .contentType(MediaType.APPLICATION_JSON).body(reps).retrieve().toBodilessEntity());
         }
@@ -320,7 +323,7 @@ class KeycloakAdmin {
 
     private static String reason(RestClientResponseException e) {
         String body = e.getResponseBodyAsString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(errorMessage|error_description|error)\"\\s*:\\s*\"([^\"]{1,200})\"")
+        Matcher m = Pattern.compile("\"(errorMessage|error_description|error)\"\\s*:\\s*\"([^\"]{1,200})\"")
                 .matcher(body == null ? "" : body);
         return m.find() ? " " + m.group(2) : "";
     }

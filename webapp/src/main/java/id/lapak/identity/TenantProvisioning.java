@@ -1,6 +1,7 @@
 package id.lapak.identity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +53,7 @@ public class TenantProvisioning {
                 request.normalisedCountry(), request.currency(), request.timeZone());
         TenantOnboarding opened = tenants.openForOnboarding(tenant, request.normalisedTaxId(),
                 request.plan() == null ? TenantPlan.STARTER : request.plan(),
-                request.adminEmail().strip().toLowerCase(java.util.Locale.ROOT),
+                request.adminEmail().strip().toLowerCase(Locale.ROOT),
                 (request.adminFirstName().strip() + " " + request.adminLastName().strip()).strip());
         return provision(opened, request.adminFirstName().strip(), request.adminLastName().strip());
     }

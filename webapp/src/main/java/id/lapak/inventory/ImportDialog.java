@@ -1,5 +1,7 @@
 package id.lapak.inventory;
 
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -105,7 +107,7 @@ class ImportDialog extends Dialog {
         confirm.setEnabled(preview.applicable());
     }
 
-    private Grid<ImportPreview.Line> lines(java.util.List<ImportPreview.Line> lines) {
+    private Grid<ImportPreview.Line> lines(List<ImportPreview.Line> lines) {
         Grid<ImportPreview.Line> grid = new Grid<>();
         grid.addColumn(ImportPreview.Line::line).setHeader(getTranslation("inventory.import.line")).setAutoWidth(true)
                 .setFlexGrow(0);

@@ -1,5 +1,7 @@
 package id.lapak.inventory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -297,7 +300,7 @@ class InventoryView extends VerticalLayout {
     }
 
     /** One button per variant opening its prices and availability per store (read-only for store managers). */
-    private com.vaadin.flow.component.details.Details storePrices(ItemDetails item) {
+    private Details storePrices(ItemDetails item) {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setWrap(true);
         int index = 0;
@@ -309,7 +312,7 @@ class InventoryView extends VerticalLayout {
             button.setId("store-prices-" + index++);
             buttons.add(button);
         }
-        var details = new com.vaadin.flow.component.details.Details(getTranslation("inventory.storePrices"),
+        var details = new Details(getTranslation("inventory.storePrices"),
                 new Span(getTranslation("inventory.storePrices.intro")), buttons);
         details.setId("store-prices");
         details.setOpened(true);
@@ -318,14 +321,14 @@ class InventoryView extends VerticalLayout {
     }
 
     /** Every price change of the item's variants, newest first: who, when, old → new, catalog or store price. */
-    private com.vaadin.flow.component.details.Details priceHistory(ItemDetails item) {
+    private Details priceHistory(ItemDetails item) {
         record Row(String sku, PriceChange change) {
         }
-        java.util.List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (var variant : item.variants()) {
             catalog.priceHistory(variant.id()).forEach(c -> rows.add(new Row(variant.sku(), c)));
         }
-        rows.sort(java.util.Comparator.comparing((Row r) -> r.change().changedAt()).reversed());
+        rows.sort(Comparator.comparing((Row r) -> r.change().changedAt()).reversed());
         var when = PortalDates.dateTime(getLocale(), catalog.timeZone());
         Grid<Row> grid = new Grid<>();
         grid.setId("price-history");
@@ -343,7 +346,7 @@ class InventoryView extends VerticalLayout {
         grid.addColumn(r -> when.format(r.change().changedAt()))
                 .setHeader(getTranslation("inventory.history.when"));
         grid.setItems(rows);
-        var details = new com.vaadin.flow.component.details.Details(getTranslation("inventory.history"), grid);
+        var details = new Details(getTranslation("inventory.history"), grid);
         details.setWidthFull();
         return details;
     }

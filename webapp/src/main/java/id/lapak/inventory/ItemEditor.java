@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
@@ -240,7 +242,7 @@ class ItemEditor extends Composite<VerticalLayout> {
     }
 
     private HasValidation field(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.(\\w+)").matcher(name);
+        Matcher m = Pattern.compile("variants\\[(\\d+)]\\.(\\w+)").matcher(name);
         if (m.matches()) {
             int index = Integer.parseInt(m.group(1));
             if (index >= rows.size()) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -73,7 +74,7 @@ class TaxCategoriesDialog extends Dialog {
         rate.setId("tax-rate");
         // The catalog's rule decides (0-100, two decimals); an unreadable entry reaches it as no rate.
         rate.setManualValidation(true);
-        rate.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        rate.setSuffixComponent(new Span("%"));
         rate.setHelperText(getTranslation("inventory.taxes.rate.help"));
 
         FormLayout form = new FormLayout();

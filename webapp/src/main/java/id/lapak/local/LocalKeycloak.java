@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +151,7 @@ public final class LocalKeycloak {
     /** The realm as the local Keycloak imports it: back-channel logouts go to the portal that started it. */
     private static void installRealm(Path home, String portalUrl) throws IOException {
         Path importDir = Files.createDirectories(home.resolve("data/import"));
-        String realm = new String(realmFile(), java.nio.charset.StandardCharsets.UTF_8)
+        String realm = new String(realmFile(), StandardCharsets.UTF_8)
                 .replace(DEFAULT_PORTAL + BACK_CHANNEL_LOGOUT_PATH, portalUrl + BACK_CHANNEL_LOGOUT_PATH);
         Files.writeString(importDir.resolve("lapak-realm.json"), realm);
     }
@@ -186,8 +188,8 @@ public final class LocalKeycloak {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                process.waitFor(TimeUnit.SECONDS.toMillis(20),
+                        TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

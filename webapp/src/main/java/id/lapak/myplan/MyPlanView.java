@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -83,7 +84,7 @@ class MyPlanView extends VerticalLayout {
                 .setHeader(getTranslation("billing.column.description")).setFlexGrow(3);
         grid.addColumn(l -> Money.of(l.amountMinor(), currency).format(getLocale()))
                 .setHeader(getTranslation("billing.column.amount")).setTextAlign(
-                        com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                        ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
         return grid;
     }
@@ -96,7 +97,7 @@ class MyPlanView extends VerticalLayout {
         grid.addColumn(i -> getTranslation("billing.kind." + i.kind())).setHeader(getTranslation("billing.column.kind"));
         grid.addColumn(i -> month(i.period())).setHeader(getTranslation("billing.column.period"));
         grid.addColumn(i -> i.total().format(getLocale())).setHeader(getTranslation("billing.column.total"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
         grid.addColumn(i -> getTranslation(i.statusKey()))

@@ -1,5 +1,6 @@
 package id.lapak.reconciliation;
 
+import java.util.Currency;
 import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
@@ -63,7 +64,7 @@ class ChargebackDialog extends Dialog {
         }
         Money value;
         try {
-            value = Money.parse(amount.getValue(), java.util.Currency.getInstance(found.currency()), getLocale());
+            value = Money.parse(amount.getValue(), Currency.getInstance(found.currency()), getLocale());
         } catch (MoneyFormatException e) {
             amount.setInvalid(true);
             amount.setErrorMessage(getTranslation(e.messageKey()));

@@ -1,5 +1,8 @@
 package id.lapak.reconciliation;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
@@ -135,11 +138,11 @@ class ReconciliationView extends VerticalLayout {
         format.setValue(FileFormat.SANDBOX);
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui ->
                 ui.access(() -> {
-                    try (var in = java.nio.file.Files.newInputStream(file.toPath())) {
+                    try (var in = Files.newInputStream(file.toPath())) {
                         imported(reconciliation.importFile(tenant, metadata.fileName(), format.getValue(), in));
                     } catch (ReconciliationFileException e) {
                         refused(e);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         refused(new ReconciliationFileException("unreadable", 0, null));
                     } finally {
                         file.delete();
@@ -263,7 +266,7 @@ class ReconciliationView extends VerticalLayout {
         return amount == null ? "" : amount.format(getLocale());
     }
 
-    private String time(java.time.Instant at) {
+    private String time(Instant at) {
         return PortalDates.dateTime(getLocale(), ZONE).format(at);
     }
 }

@@ -2,6 +2,8 @@ package id.lapak.reports;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +43,8 @@ final class ReportCharts {
 
     /** Day lines labelled with a short local date ("27 Nov", "27 Des"), for chart axes. */
     static List<Line> shortDays(List<Line> days, Locale locale) {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMM", locale);
-        return days.stream().map(l -> new Line(l.key(), java.time.LocalDate.parse(l.key()).format(format),
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", locale);
+        return days.stream().map(l -> new Line(l.key(), LocalDate.parse(l.key()).format(format),
                 l.figures())).toList();
     }
 

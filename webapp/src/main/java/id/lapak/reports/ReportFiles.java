@@ -12,6 +12,7 @@ import java.util.Locale;
 import id.lapak.tenant.csv.CsvWriter;
 import id.lapak.tenant.money.Money;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -116,7 +117,7 @@ public final class ReportFiles {
 
     private static void xlsxRow(Row row, List<Object> cells, CellStyle style) {
         for (int c = 0; c < cells.size(); c++) {
-            org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+            Cell cell = row.createCell(c);
             switch (cells.get(c)) {
                 case null -> cell.setCellValue("");
                 case Money money -> cell.setCellValue(new BigDecimal(money.toPlainString()).doubleValue());

@@ -1,8 +1,11 @@
 package id.lapak.reports;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -139,7 +142,7 @@ class ReportQueries {
         List<Object> keys = new ArrayList<>();
         for (int i = 1; i <= keyCount; i++) {
             Object value = rs.getObject(i);
-            if (value instanceof java.sql.Date date) {
+            if (value instanceof Date date) {
                 value = date.toLocalDate();
             }
             keys.add(value);
@@ -186,12 +189,12 @@ class ReportQueries {
         return statement.query((rs, n) -> new Change(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
                 rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                rs.getString(10).strip(), java.time.ZoneId.of(rs.getString(11)))).list();
+                rs.getString(10).strip(), ZoneId.of(rs.getString(11)))).list();
     }
 
     /** A change to a sale of a day that had ended. */
     public record Change(LocalDate day, UUID storeId, String storeName, UUID saleId, String kind, String status,
-                         java.time.Instant changedAt, java.time.Instant soldAt, long amountMinor, String currency,
-                         java.time.ZoneId zone) {
+                         Instant changedAt, Instant soldAt, long amountMinor, String currency,
+                         ZoneId zone) {
     }
 }

@@ -1,5 +1,6 @@
 package id.lapak.reports;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ public class ReportRollups {
                             where f.first_day is not null)
                         select store_id, day from (select * from dirty union select * from fresh) x
                         order by day, store_id limit :batch""")
-                .param("tenant", tenant).param("now", java.sql.Timestamp.from(now))
+                .param("tenant", tenant).param("now", Timestamp.from(now))
                 .param("grace", GRACE.toSeconds() + " seconds").param("batch", BATCH)
                 .query((rs, n) -> new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
                 .list();

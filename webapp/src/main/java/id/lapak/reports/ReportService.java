@@ -3,6 +3,7 @@ package id.lapak.reports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import id.lapak.reports.ReportQueries.Change;
 import id.lapak.reports.ReportQueries.Row;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
@@ -258,7 +261,7 @@ public class ReportService {
         if (filter.brand() != null) {
             statement = statement.param("brand", filter.brand());
         }
-        java.util.Currency currency = currency();
+        Currency currency = currency();
         return statement.query((rs, n) -> new CustomerLine(rs.getObject(1, UUID.class),
                 rs.getBoolean(3) ? null : rs.getString(2), rs.getBoolean(3), rs.getLong(4),
                 Money.of(rs.getLong(5), currency), rs.getBoolean(6))).list();
@@ -308,7 +311,7 @@ public class ReportService {
         if (filter.storeId() != null) {
             statement = statement.param("store", filter.storeId().toString());
         }
-        java.util.Currency currency = currency();
+        Currency currency = currency();
         return statement.query((rs, n) -> new InventoryLine(rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getLong(3), Money.of(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                 rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11))).list();
@@ -342,7 +345,7 @@ public class ReportService {
                         insert into report_z (tenant_id, store_id, day, closed_at, closed_by, figures, figures_sha256)
                         values (:tenant, :store, :day, :at, :by, :figures, :hash)""")
                 .param("tenant", tenant()).param("store", storeId).param("day", day)
-                .param("at", java.sql.Timestamp.from(clock.instant())).param("by", by).param("figures", text)
+                .param("at", Timestamp.from(clock.instant())).param("by", by).param("figures", text)
                 .param("hash", hash).update();
         audit.record(AuditEvent.of("report.day.closed", "store", storeId).detail("day", day)
                 .detail("figuresSha256", hash).detail("net", figures.net().toPlainString()));
@@ -388,7 +391,7 @@ public class ReportService {
             String[] kv = part.split(":", 2);
             fields.put(kv[0], kv[1]);
         }
-        return new Figures(java.util.Currency.getInstance(fields.get("currency")), l(fields, "attempts"),
+        return new Figures(Currency.getInstance(fields.get("currency")), l(fields, "attempts"),
                 l(fields, "approved"), l(fields, "declined"), l(fields, "transactions"), l(fields, "refundCount"),
                 l(fields, "capturedMinor"), l(fields, "refundedMinor"), l(fields, "tipMinor"), l(fields, "taxMinor"),
                 l(fields, "feeMinor"), l(fields, "feePpnMinor"));
@@ -427,8 +430,8 @@ public class ReportService {
     /** The person's scope, after checking the filter's store and device lie inside it. */
     private StoreScope scope(ReportFilter filter) {
         StoreScope scope = StoreScope.current();
-        if (!CurrentUser.require().has(id.lapak.tenant.access.Role.MERCHANT_ADMIN)
-                && !CurrentUser.require().has(id.lapak.tenant.access.Role.STORE_MANAGER)) {
+        if (!CurrentUser.require().has(Role.MERCHANT_ADMIN)
+                && !CurrentUser.require().has(Role.STORE_MANAGER)) {
             return StoreScope.only(List.of());
         }
         if (filter.storeId() != null) {
@@ -475,7 +478,7 @@ public class ReportService {
         return names;
     }
 
-    private java.util.Currency currency() {
+    private Currency currency() {
         return tenants.current().currency();
     }
 

@@ -1,5 +1,7 @@
 package id.lapak.reports;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import id.lapak.tenant.money.Money;
@@ -15,8 +17,8 @@ public record ReportTable(String key, String title, List<String> filters, List<S
     public ReportTable {
         filters = List.copyOf(filters);
         columns = List.copyOf(columns);
-        rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
-        totals = totals == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(totals));
+        rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
+        totals = totals == null ? null : Collections.unmodifiableList(new ArrayList<>(totals));
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("A row of " + key + " has " + row.size() + " cells, not "

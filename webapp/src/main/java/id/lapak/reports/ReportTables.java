@@ -1,5 +1,7 @@
 package id.lapak.reports;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public class ReportTables {
         return switch (kind) {
             case SUMMARY -> summary(filter, title, filters, labels);
             case DAYS -> lines(kind, title, filters, labels, reports.byDay(filter).stream()
-                    .map(l -> new Line(l.key(), java.time.LocalDate.parse(l.key())
+                    .map(l -> new Line(l.key(), LocalDate.parse(l.key())
                             .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)),
                             l.figures())).toList(), "report.column.day");
             case HOURS -> lines(kind, title, filters, labels, reports.byHour(filter), "report.column.hour");
@@ -221,7 +223,7 @@ public class ReportTables {
     private ReportTable changes(String title, List<String> filters, Function<String, String> labels, Locale locale,
                                 ReportFilter filter) {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter time = PortalDates.dateTime(locale, java.time.ZoneOffset.UTC);
+        DateTimeFormatter time = PortalDates.dateTime(locale, ZoneOffset.UTC);
         List<String> columns = List.of(labels.apply("report.column.day"), labels.apply("report.column.store"),
                 labels.apply("report.column.change"), labels.apply("report.column.changedAt"),
                 labels.apply("report.column.amount"));

@@ -1,13 +1,19 @@
 package id.lapak.reports;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -242,12 +248,12 @@ class ReportsView extends VerticalLayout {
      */
     private Anchor salesExport() {
         ReportFilter filter = filter();
-        java.util.Locale locale = getLocale();
+        Locale locale = getLocale();
         String name = "sales-" + from.getValue() + "-" + to.getValue() + ".csv";
         Anchor link = new Anchor((DownloadHandler) event -> {
             event.setFileName(name);
             event.setContentType("text/csv");
-            try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(
                     event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
                 saleExport.write(filter, out, key -> getTranslation(locale, key));
             }
@@ -258,7 +264,7 @@ class ReportsView extends VerticalLayout {
     }
 
     /** The file is built when the browser asks for it, on the download's own request, not in the page's. */
-    private Anchor download(String id, String fileName, String type, java.util.function.Supplier<byte[]> content,
+    private Anchor download(String id, String fileName, String type, Supplier<byte[]> content,
                             String label) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get();
@@ -282,7 +288,7 @@ class ReportsView extends VerticalLayout {
         box.setId("report-day-close");
         box.add(new H3(getTranslation("report.z.title")));
         reports.dayReport(filter.storeId(), filter.from()).ifPresentOrElse(z -> {
-            DateTimeFormatter time = PortalDates.dateTime(getLocale(), java.time.ZoneId.of(tablesZone(filter)));
+            DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of(tablesZone(filter)));
             box.add(new Paragraph(getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
             Span frozen = new Span(getTranslation("report.z.frozenNet", z.frozen().net().format(getLocale())));
             frozen.setId("report-z-frozen");

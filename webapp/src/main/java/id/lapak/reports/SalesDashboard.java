@@ -1,5 +1,6 @@
 package id.lapak.reports;
 
+import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -103,7 +104,7 @@ public class SalesDashboard extends VerticalLayout {
         if (comparison.sameDayLastWeek() != null) {
             Figures lastWeek = comparison.sameDayLastWeek();
             Span same = new Span(getTranslation("dashboard.compare.lastWeek", lastWeek.net().format(getLocale()),
-                    java.text.NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
+                    NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
             same.setId("dashboard-same-day-last-week");
             same.addClassName("lapak-muted");
             content.add(same);
@@ -159,7 +160,7 @@ public class SalesDashboard extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
         grid.addColumn(Line::label).setHeader(getTranslation("report.column.name")).setFlexGrow(2);
-        grid.addColumn(l -> java.text.NumberFormat.getIntegerInstance(getLocale()).format(l.figures().transactions()))
+        grid.addColumn(l -> NumberFormat.getIntegerInstance(getLocale()).format(l.figures().transactions()))
                 .setHeader(getTranslation(quantity ? "report.column.quantity" : "report.column.transactions"))
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(l -> l.figures().collected().format(getLocale())).setHeader(getTranslation("report.column.net"))
@@ -173,7 +174,7 @@ public class SalesDashboard extends VerticalLayout {
     }
 
     private Component count(String id, String label, long now, long before) {
-        return card(id, label, java.text.NumberFormat.getIntegerInstance(getLocale()).format(now), change(now, before));
+        return card(id, label, NumberFormat.getIntegerInstance(getLocale()).format(now), change(now, before));
     }
 
     private Component approval(Figures now, Figures before) {
@@ -186,7 +187,7 @@ public class SalesDashboard extends VerticalLayout {
     }
 
     private String percent(long basisPoints) {
-        java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(getLocale());
+        NumberFormat format = NumberFormat.getPercentInstance(getLocale());
         format.setMaximumFractionDigits(1);
         return format.format(basisPoints / 10_000.0);
     }

@@ -20,6 +20,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
@@ -338,7 +339,7 @@ public class ScheduledReportSender {
     }
 
     /** Runs {@code work} signed in as the subscriber, then restores whoever was signed in before. */
-    private static <T> T asReader(LapakUser reader, java.util.function.Supplier<T> work) {
+    private static <T> T asReader(LapakUser reader, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(reader, null,

@@ -1,5 +1,6 @@
 package id.lapak.sales;
 
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ final class AmountField {
             return Optional.empty();
         }
         try {
-            return Optional.of(Money.parse(text, java.util.Currency.getInstance(currency), locale).minor());
+            return Optional.of(Money.parse(text, Currency.getInstance(currency), locale).minor());
         } catch (MoneyFormatException e) {
             field.setErrorMessage(field.getTranslation(e.messageKey()));
             field.setInvalid(true);

@@ -1,5 +1,6 @@
 package id.lapak.sales;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -69,7 +70,7 @@ class RefundDialog extends Dialog {
     void refund() {
         error.setText("");
         amount.setInvalid(false);
-        java.util.Optional<Long> typed = AmountField.read(amount, sale.currency(), getLocale());
+        Optional<Long> typed = AmountField.read(amount, sale.currency(), getLocale());
         if (typed == null) {
             return;
         }

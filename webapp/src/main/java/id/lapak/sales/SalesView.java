@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -185,7 +187,7 @@ class SalesView extends VerticalLayout {
                 .setHeader(getTranslation("sales.column.card")).setAutoWidth(true);
         grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.column.amount")).setSortProperty("amountMinor")
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(s -> s.offline() ? getTranslation("sales.offline.yes") : "")
                 .setHeader(getTranslation("sales.column.offline"));
         grid.setMultiSort(false);
@@ -238,8 +240,8 @@ class SalesView extends VerticalLayout {
             filterError.setText(getTranslation("sales.filter.badRange"));
             return null;
         }
-        java.util.Optional<Long> typedMin = AmountField.read(minAmount, currency, getLocale());
-        java.util.Optional<Long> typedMax = AmountField.read(maxAmount, currency, getLocale());
+        Optional<Long> typedMin = AmountField.read(minAmount, currency, getLocale());
+        Optional<Long> typedMax = AmountField.read(maxAmount, currency, getLocale());
         if (typedMin == null || typedMax == null) {
             return null;
         }

@@ -9,6 +9,8 @@ import id.lapak.tenant.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,7 @@ import org.springframework.security.core.Authentication;
 @Configuration(proxyBeanMethods = false)
 public class AccessDeniedAudit {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccessDeniedAudit.class);
+    private static final Logger log = LoggerFactory.getLogger(AccessDeniedAudit.class);
 
     private final AuditLog audit;
 

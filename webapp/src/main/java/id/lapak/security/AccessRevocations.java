@@ -2,6 +2,7 @@ package id.lapak.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ public class AccessRevocations {
     }
 
     /** Longer than Keycloak's longest session (10 hours): a revoked sid cannot come back after this. */
-    private static final java.time.Duration KEPT = java.time.Duration.ofDays(2);
+    private static final Duration KEPT = Duration.ofDays(2);
 
     /** Whether a session of {@code subject} that began at {@code sessionStart} must end. */
     boolean revoked(String subject, Instant sessionStart) {

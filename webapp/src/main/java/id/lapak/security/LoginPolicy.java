@@ -3,6 +3,7 @@ package id.lapak.security;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,7 +77,7 @@ class LoginPolicy {
         String name = username == null ? subject : username;
         new AuditActor(AuditActor.Kind.PERSON, subject, name, null, knownTenant).runAs(() -> audit.recordFor(knownTenant,
                 AuditEvent.of("access.denied", "User", subject).detail("reason", refusal.name().toLowerCase(
-                        java.util.Locale.ROOT)).detail("username", username).detail("tenantClaim",
+                        Locale.ROOT)).detail("username", username).detail("tenantClaim",
                         claims.getClaimAsString("tenant_id"))));
         return refusal.exception();
     }

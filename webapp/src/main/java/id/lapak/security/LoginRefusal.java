@@ -1,5 +1,7 @@
 package id.lapak.security;
 
+import java.util.Locale;
+
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -12,7 +14,7 @@ enum LoginRefusal {
     SUPPORT_WITH_TENANT;
 
     OAuth2AuthenticationException exception() {
-        return new OAuth2AuthenticationException(new OAuth2Error(name().toLowerCase(java.util.Locale.ROOT)),
+        return new OAuth2AuthenticationException(new OAuth2Error(name().toLowerCase(Locale.ROOT)),
                 "Login refused: " + name());
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import id.lapak.device.auth.ProblemWriter;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,7 +94,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain integrationApi(HttpSecurity http, JwtDecoder jwtDecoder, LoginPolicy policy,
-                                       id.lapak.device.auth.ProblemWriter problems) throws Exception {
+                                       ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -81,7 +82,7 @@ class AdjustmentSection extends Composite<VerticalLayout> {
         direction.setValue(CREDIT);
         TextField amount = new TextField(getTranslation("adjustment.field.amount"));
         amount.setId("adjustment-amount");
-        amount.setPrefixComponent(new com.vaadin.flow.component.html.Span("Rp"));
+        amount.setPrefixComponent(new Span("Rp"));
         TextArea reason = new TextArea(getTranslation("adjustment.field.reason"));
         reason.setId("adjustment-reason");
         reason.setMaxLength(500);

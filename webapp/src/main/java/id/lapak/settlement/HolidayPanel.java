@@ -3,6 +3,7 @@ package id.lapak.settlement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -74,7 +76,7 @@ class HolidayPanel extends Composite<VerticalLayout> {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FlexLayout form = new FlexLayout(day, name, leave, save);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
         getContent().setPadding(false);
         getContent().add(year, days, form);
@@ -82,6 +84,6 @@ class HolidayPanel extends Composite<VerticalLayout> {
     }
 
     private void refresh() {
-        days.setItems(year.getValue() == null ? java.util.List.of() : pricing.holidays(year.getValue()));
+        days.setItems(year.getValue() == null ? List.of() : pricing.holidays(year.getValue()));
     }
 }

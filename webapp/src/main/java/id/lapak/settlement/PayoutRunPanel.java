@@ -10,6 +10,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -49,7 +50,7 @@ class PayoutRunPanel extends Composite<VerticalLayout> {
         create.setId("payout-run-create");
         FlexLayout row = new FlexLayout(due, create);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.getStyle().set("gap", "var(--lumo-space-m)");
         getContent().setPadding(false);
         getContent().add(row, result);

@@ -1,13 +1,16 @@
 package id.lapak.settlement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Composite;
@@ -120,7 +123,7 @@ class PricingPanel extends Composite<VerticalLayout> {
     }
 
     /** A plan's rates in one line, e.g. "Visa 1,90 % + Rp 150". */
-    static String rates(PlanRow plan, java.util.function.Function<String, String> t, java.util.Locale locale) {
+    static String rates(PlanRow plan, Function<String, String> t, Locale locale) {
         return plan.rates().entrySet().stream()
                 .map(e -> t.apply("settlement.brand." + e.getKey()) + " " + percent(e.getValue().rateBasisPoints())
                         + " + " + Money.of(e.getValue().fixedMinor(), plan.currency()).format(locale))
@@ -128,7 +131,7 @@ class PricingPanel extends Composite<VerticalLayout> {
     }
 
     static String percent(long basisPoints) {
-        return new java.math.BigDecimal(basisPoints).movePointLeft(2).stripTrailingZeros().toPlainString() + " %";
+        return new BigDecimal(basisPoints).movePointLeft(2).stripTrailingZeros().toPlainString() + " %";
     }
 
     private static long value(IntegerField field) {

@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,6 +21,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -184,17 +187,17 @@ class SettlementView extends VerticalLayout {
 
     /** The month's statement: choose a month of the last year, then download it as PDF, CSV or XLSX. */
     private FlexLayout monthStatement() {
-        com.vaadin.flow.component.select.Select<java.time.YearMonth> month =
-                new com.vaadin.flow.component.select.Select<>();
+        Select<YearMonth> month =
+                new Select<>();
         month.setLabel(getTranslation("settlement.field.month"));
         month.setId("settlement-month");
-        java.time.YearMonth now = java.time.YearMonth.now();
-        month.setItems(java.util.stream.IntStream.range(0, 12).mapToObj(now::minusMonths).toList());
+        YearMonth now = YearMonth.now();
+        month.setItems(IntStream.range(0, 12).mapToObj(now::minusMonths).toList());
         month.setItemLabelGenerator(m -> m.format(DateTimeFormatter.ofPattern("MMMM yyyy", getLocale())));
         Div links = new Div();
         month.addValueChangeListener(e -> {
             links.removeAll();
-            java.time.YearMonth m = e.getValue();
+            YearMonth m = e.getValue();
             if (m != null) {
                 links.add(download("settlement-month-pdf", "statement-" + m + ".pdf", "application/pdf",
                                 settlement.monthPdf(m, getLocale(), key -> getTranslation(key)),

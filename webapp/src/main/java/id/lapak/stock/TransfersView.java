@@ -30,6 +30,8 @@ import id.lapak.tenant.access.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.springframework.data.domain.PageRequest;
+
 /** Transfers between stores: the list, a new transfer, and each one's lines, history and next step. */
 @Route("stock/transfers")
 @PageTitle("Lapak · Stock transfers")
@@ -88,7 +90,7 @@ class TransfersView extends InventoryPage {
         ComboBox<StoreDetails> to = new ComboBox<>(getTranslation("stock.field.to"));
         to.setId("transfer-to");
         // Any store of the tenant may receive; only the person's own stores may send.
-        to.setItems(stores.find("", org.springframework.data.domain.PageRequest.of(0, ACTIVE_STORES_MAX)).stream()
+        to.setItems(stores.find("", PageRequest.of(0, ACTIVE_STORES_MAX)).stream()
                 .filter(StoreDetails::active).toList());
         to.setItemLabelGenerator(StoreDetails::name);
         TextField note = new TextField(getTranslation("stock.field.note"));

@@ -1,9 +1,11 @@
 package id.lapak.stores;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
@@ -95,24 +97,24 @@ class StoreEditor extends Composite<FormLayout> {
     }
 
     /** The form as entered, or empty after showing what is wrong with it. */
-    java.util.Optional<StoreForm> write() {
+    Optional<StoreForm> write() {
         clearProblems();
         StoreForm form;
         try {
             form = binder.writeRecord();
         } catch (ValidationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!form.taxRegistered() && form.taxRate() == null) {
             form = new StoreForm(form.name(), form.address(), form.city(), form.timeZone(), form.currency(), false,
-                    java.math.BigDecimal.ZERO, form.pricesIncludeTax());
+                    BigDecimal.ZERO, form.pricesIncludeTax());
         }
         List<StoreProblem> problems = form.problems();
         if (!problems.isEmpty()) {
             show(problems);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(form);
+        return Optional.of(form);
     }
 
     void show(List<StoreProblem> problems) {

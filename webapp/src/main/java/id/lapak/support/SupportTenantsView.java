@@ -5,7 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import id.lapak.device.DeviceRegistry;
+import id.lapak.identity.TenantProvisioning;
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
@@ -53,7 +57,7 @@ class SupportTenantsView extends VerticalLayout {
     final HorizontalLayout toolbar;
 
     SupportTenantsView(TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs,
-                       id.lapak.identity.TenantProvisioning provisioning) {
+                       TenantProvisioning provisioning) {
         this.tenants = tenants;
         setId("support-tenants");
         setSizeFull();
@@ -105,16 +109,16 @@ class SupportTenantsView extends VerticalLayout {
         grid.setEmptyStateText(getTranslation("support.tenants.empty"));
         grid.setItemsPageable(pageable -> {
             List<TenantOverview> page = tenants.search(filter(), pageable);
-            Map<java.util.UUID, Long> counts = devices.countByTenant(page.stream().map(TenantOverview::id).toList());
+            Map<UUID, Long> counts = devices.countByTenant(page.stream().map(TenantOverview::id).toList());
             return page.stream().map(t -> new Row(t, counts.getOrDefault(t.id(), 0L))).toList();
         }, pageable -> tenants.count(filter()));
         grid.addItemClickListener(e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
 
         // Onboarding: create a tenant, and the tenants whose Keycloak provisioning waits for a retry.
-        com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button(
+        Button create = new Button(
                 getTranslation("onboarding.open"), e -> new CreateTenantDialog(provisioning, this::refresh).open());
         create.setId("create-tenant");
-        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         toolbar.add(create);
         add(new H2(getTranslation("support.tenants.title")), toolbar,
                 new ProvisioningPanel(provisioning, () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))),

@@ -3,6 +3,7 @@ package id.lapak.support;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -105,7 +106,7 @@ class TenantDialog extends Dialog {
         UI.getCurrent().getPage().setLocation("./");
     }
 
-    private void askReason(String titleKey, String hintKey, java.util.function.Consumer<String> action) {
+    private void askReason(String titleKey, String hintKey, Consumer<String> action) {
         Dialog ask = new Dialog();
         ask.setId("reason-dialog");
         ask.setHeaderTitle(getTranslation(titleKey));

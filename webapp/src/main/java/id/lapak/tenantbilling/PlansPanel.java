@@ -1,8 +1,11 @@
 package id.lapak.tenantbilling;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,8 +54,8 @@ class PlansPanel extends Div {
         grid.setId("support-billing-plans");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(PlanPrice::planName).setHeader(getTranslation("billing.column.plan"));
-        grid.addColumn(p -> p.effectiveFrom().format(java.time.format.DateTimeFormatter.ofLocalizedDate(
-                java.time.format.FormatStyle.MEDIUM).withLocale(getLocale()))).setHeader(
+        grid.addColumn(p -> p.effectiveFrom().format(DateTimeFormatter.ofLocalizedDate(
+                FormatStyle.MEDIUM).withLocale(getLocale()))).setHeader(
                 getTranslation("billing.column.from"));
         grid.addColumn(p -> p.monthlyFee().format(getLocale())).setHeader(getTranslation("billing.field.monthly"));
         grid.addColumn(p -> p.deviceFee().format(getLocale())).setHeader(getTranslation("billing.field.device"));
@@ -107,7 +110,7 @@ class PlansPanel extends Div {
         if (monthlyFee == null || deviceFee == null || tierForms == null) {
             return;
         }
-        PlanForm form = new PlanForm(code.getValue().strip().toUpperCase(java.util.Locale.ROOT), name.getValue(),
+        PlanForm form = new PlanForm(code.getValue().strip().toUpperCase(Locale.ROOT), name.getValue(),
                 from.getValue(), "IDR", monthlyFee, deviceFee, trial.getValue() == null ? -1 : trial.getValue(),
                 interval.getValue(), tierForms);
         try {

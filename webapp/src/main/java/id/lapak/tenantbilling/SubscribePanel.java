@@ -1,5 +1,6 @@
 package id.lapak.tenantbilling;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ class SubscribePanel extends HorizontalLayout {
         plan.setId("subscribe-plan");
         // Fetched as typed, so a plan saved a moment ago on this page is offered.
         plan.setItems(query -> {
-            String typed = query.getFilter().orElse("").strip().toUpperCase(java.util.Locale.ROOT);
+            String typed = query.getFilter().orElse("").strip().toUpperCase(Locale.ROOT);
             return catalog.prices().stream().map(PlanPrice::planCode).distinct().filter(c -> c.contains(typed))
                     .skip(query.getOffset()).limit(query.getLimit());
         });

@@ -1,5 +1,7 @@
 package id.lapak.ui;
 
+import java.util.Set;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,7 +21,7 @@ import id.lapak.security.LoginLinks;
 @AnonymousAllowed
 class AccessRefusedView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final java.util.Set<String> REASONS = java.util.Set.of("no_role", "no_tenant", "unknown_tenant",
+    private static final Set<String> REASONS = Set.of("no_role", "no_tenant", "unknown_tenant",
             "tenant_suspended", "support_with_tenant", "failed");
 
     private final Paragraph reason = new Paragraph();

@@ -2,6 +2,7 @@ package id.lapak.ui;
 
 import java.util.UUID;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -48,7 +49,7 @@ class SessionSetup implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> {
             VaadinSession session = init.getSession();
             session.setErrorHandler(error -> {
-                if (readOnly(error.getThrowable()) && com.vaadin.flow.component.UI.getCurrent() != null) {
+                if (readOnly(error.getThrowable()) && UI.getCurrent() != null) {
                     // Viewing a tenant as support: the service refused a change, as it must.
                     CurrentUser.find().ifPresent(accessDenied::readOnlyRefused);
                     Notification.show(session.getService().getInstantiator().getI18NProvider()
@@ -58,7 +59,7 @@ class SessionSetup implements VaadinServiceInitListener {
                 }
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Unexpected error in the portal, reference {}", reference, error.getThrowable());
-                if (com.vaadin.flow.component.UI.getCurrent() != null) {
+                if (UI.getCurrent() != null) {
                     Notification notification = Notification.show(
                             session.getService().getInstantiator().getI18NProvider()
                                     .getTranslation("error.unexpected.text", session.getLocale(), reference));

@@ -1,5 +1,6 @@
 package id.lapak.billing.card;
 
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.function.IntUnaryOperator;
 
@@ -106,7 +107,7 @@ public final class CardChecks {
     }
 
     public static String last4(byte[] pan) {
-        return new String(pan, pan.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(pan, pan.length - 4, 4, StandardCharsets.US_ASCII);
     }
 
     private static int prefix(byte[] pan, int digits) {

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class Ledger {
         }
         StringBuilder sql = new StringBuilder(
                 "insert into ledger_entry (tenant_id, transaction_id, entry_no, account, amount_minor) values ");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         int no = 0;
         for (Entry e : entries) {
             if (e.amountMinor() == 0) {

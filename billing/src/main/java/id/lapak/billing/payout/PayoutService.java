@@ -3,6 +3,7 @@ package id.lapak.billing.payout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +17,13 @@ import java.util.UUID;
 import id.lapak.billing.ledger.Ledger;
 import id.lapak.billing.ledger.LedgerAccount;
 import id.lapak.billing.ledger.LedgerKind;
+import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -214,11 +217,11 @@ public class PayoutService {
     }
 
     private static String actor() {
-        return id.lapak.tenant.access.CurrentUser.find().map(u -> "support " + u.username()).orElse("support");
+        return CurrentUser.find().map(u -> "support " + u.username()).orElse("support");
     }
 
-    private static org.springframework.jdbc.core.SqlParameterValue time(Instant instant) {
-        return new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+    private static SqlParameterValue time(Instant instant) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
                 OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

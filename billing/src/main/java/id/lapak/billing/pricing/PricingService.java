@@ -4,22 +4,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.money.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Support's pricing work: a tenant's plans (a change is a new plan applying from a date, never an edit, so every
@@ -105,15 +109,15 @@ public class PricingService {
 
     /** The merchant admin's own plans (read-only), the latest effective first. */
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    @Transactional(readOnly = true)
     public List<PlanRow> ownPlans() {
-        return readPlans(id.lapak.tenant.context.TenantContext.requireTenant());
+        return readPlans(TenantContext.requireTenant());
     }
 
     private List<PlanRow> readPlans(UUID tenant) {
-        Map<UUID, Map<String, PlanForm.BrandRate>> rates = new java.util.HashMap<>();
+        Map<UUID, Map<String, PlanForm.BrandRate>> rates = new HashMap<>();
         jdbc.sql("select plan_id, brand, rate_bp, fixed_minor from pricing_rate where tenant_id = ?").param(tenant)
-                .query((rs, n) -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.TreeMap<>())
+                .query((rs, n) -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
                         .put(rs.getString(2), new PlanForm.BrandRate(rs.getLong(3), rs.getLong(4))))
                 .list();
         return jdbc.sql("""

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class GenericCsvReader {
         return lines;
     }
 
-    private static java.time.ZonedDateTime date(CsvRecords.Row row, Map<String, Integer> columns, int width) {
+    private static ZonedDateTime date(CsvRecords.Row row, Map<String, Integer> columns, int width) {
         String zoneText = FileParsing.field(row, columns, "TimeZone", width);
         ZoneId zone;
         try {

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,7 +146,7 @@ class SaleRows {
                     insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
                         gateway_reference, message, actor, created_at, completed_at)
                     select v.* from decided cross join (values """);
-        List<Object> params = new java.util.ArrayList<>(List.of(d.status().name(), time(at),
+        List<Object> params = new ArrayList<>(List.of(d.status().name(), time(at),
                 text(d.responseCode()), text(d.authorizationCode()), text(d.declineReason()),
                 text(d.gatewayReference()), d.authorizedMinor(), d.capturedMinor(), tenant, id));
         boolean first = true;
@@ -228,7 +229,7 @@ class SaleRows {
         StringBuilder sql = new StringBuilder("""
                 insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
                     gateway_reference, message, actor, created_at, completed_at) values """);
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (NewOperation op : operations) {
             sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.addAll(List.of(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -130,8 +133,8 @@ public class SalesService {
         Set<UUID> stores = visibleStores(CurrentUser.require());
         return queries.search(TenantContext.requireTenant(),
                 SaleFilter.all().withDevice(deviceId).withOffline(true), stores,
-                org.springframework.data.domain.PageRequest.of(0, Math.max(1, Math.min(limit, 200)),
-                        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                PageRequest.of(0, Math.max(1, Math.min(limit, 200)),
+                        Sort.by(Sort.Direction.DESC,
                                 "receivedAt")));
     }
 
@@ -273,7 +276,7 @@ public class SalesService {
         SaleDetails details = transaction.execute(s -> finish(tenant, m, started, result));
         if (result == null || !result.success()) {
             throw new PaymentRefusedException("gateway_refused", "The acquirer did not complete the "
-                    + m.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + m.kind().name().toLowerCase(Locale.ROOT)
                     + (result == null ? " (no answer)" : " (" + result.responseCode() + ")"), 502);
         }
         return details;
@@ -410,7 +413,7 @@ public class SalesService {
         if (reason.equals("refund_exceeds_captured")) {
             return new PaymentRefusedException(reason, "Everything captured was refunded already", 422);
         }
-        String what = move.name().toLowerCase(java.util.Locale.ROOT);
+        String what = move.name().toLowerCase(Locale.ROOT);
         return new PaymentRefusedException(reason, "A sale that is " + sale.status() + " cannot be " + what
                 + (what.endsWith("e") ? "d" : "ed"), 409);
     }

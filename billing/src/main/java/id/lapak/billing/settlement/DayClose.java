@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,17 +58,17 @@ class DayClose {
                 .param(tenant)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** When the oldest adjustment not in any batch yet was recorded, if there is one. */
-    java.util.Optional<Instant> oldestUnsettledAdjustment(UUID tenant) {
+    Optional<Instant> oldestUnsettledAdjustment(UUID tenant) {
         return jdbc.sql("""
                         select min(a.created_at) from ledger_adjustment a where a.tenant_id = ? and not exists (
                             select 1 from settlement_adjustment_line x
                             where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)""")
                 .param(tenant).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
-                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant);
+                .filter(Objects::nonNull).map(OffsetDateTime::toInstant);
     }
 
     /** Serialises closes of one tenant across the cluster for this transaction (the keys would refuse doubles). */

@@ -8,10 +8,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import id.lapak.billing.payout.BusinessCalendar;
 import id.lapak.tenant.audit.AuditActor;
@@ -173,7 +175,7 @@ public class SettlementCloser {
         Settings settings = jdbc.sql("select close_of_day, payout_delay_days from settlement_settings where tenant_id = ?")
                 .param(tenant).query((rs, n) -> new Settings(rs.getObject(1, LocalTime.class), rs.getInt(2)))
                 .optional().orElse(new Settings(BusinessDay.MIDNIGHT, 1));
-        Map<UUID, BusinessDay> stores = new java.util.HashMap<>();
+        Map<UUID, BusinessDay> stores = new HashMap<>();
         jdbc.sql("select id, time_zone from store where tenant_id = ?").param(tenant)
                 .query((rs, n) -> stores.put(rs.getObject(1, UUID.class),
                         new BusinessDay(ZoneId.of(rs.getString(2)), settings.closeOfDay())))
@@ -197,7 +199,7 @@ public class SettlementCloser {
         Optional<LocalDate> adjustments = close.oldestUnsettledAdjustment(tenant)
                 .flatMap(at -> setup.stores().values().stream().map(rule -> rule.of(at))
                         .max(Comparator.naturalOrder()));
-        return java.util.stream.Stream.of(operations, adjustments).flatMap(Optional::stream)
+        return Stream.of(operations, adjustments).flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
     }
 

@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
+import id.lapak.billing.payout.AccountNumbers;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
 import id.lapak.billing.settlement.SettlementViews.PayoutRow;
@@ -20,6 +25,7 @@ import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreScope;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -91,7 +97,7 @@ public class SettlementService {
     }
 
     /** A batch's statement as PDF in {@code locale}, {@code labels} translating the settlement.* keys. */
-    public byte[] statementPdf(UUID batchId, java.util.Locale locale, java.util.function.Function<String, String> labels) {
+    public byte[] statementPdf(UUID batchId, Locale locale, Function<String, String> labels) {
         BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
         String tenantName = reads.tenantName(TenantContext.requireTenant());
@@ -99,30 +105,30 @@ public class SettlementService {
     }
 
     /** A batch's statement as XLSX, with the lines the person may see. */
-    public byte[] statementXlsx(UUID batchId, java.util.function.Function<String, String> labels) {
+    public byte[] statementXlsx(UUID batchId, Function<String, String> labels) {
         BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
         return StatementXlsx.batch(batch, lines(batchId), labels);
     }
 
     /** The batches of the days of {@code month} the person may see, oldest first. */
-    public List<BatchRow> month(java.time.YearMonth month) {
+    public List<BatchRow> month(YearMonth month) {
         return batches(Integer.MAX_VALUE).stream()
-                .filter(b -> java.time.YearMonth.from(b.businessDay()).equals(month))
-                .sorted(java.util.Comparator.comparing(BatchRow::businessDay)).toList();
+                .filter(b -> YearMonth.from(b.businessDay()).equals(month))
+                .sorted(Comparator.comparing(BatchRow::businessDay)).toList();
     }
 
     /** The month's statement as CSV: a row per closed day and the month's totals. */
-    public String monthCsv(java.time.YearMonth month) {
+    public String monthCsv(YearMonth month) {
         return MonthStatement.csv(month, month(month));
     }
 
-    public byte[] monthPdf(java.time.YearMonth month, java.util.Locale locale,
-                           java.util.function.Function<String, String> labels) {
+    public byte[] monthPdf(YearMonth month, Locale locale,
+                           Function<String, String> labels) {
         return MonthStatement.pdf(reads.tenantName(TenantContext.requireTenant()), month, month(month), locale, labels);
     }
 
-    public byte[] monthXlsx(java.time.YearMonth month, java.util.function.Function<String, String> labels) {
+    public byte[] monthXlsx(YearMonth month, Function<String, String> labels) {
         return StatementXlsx.month(month, month(month), labels);
     }
 
@@ -139,7 +145,7 @@ public class SettlementService {
                 .params(TenantContext.requireTenant(), limit)
                 .query((rs, n) -> new PayoutRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                        rs.getString(7), id.lapak.billing.payout.AccountNumbers.mask(rs.getString(8))))
+                        rs.getString(7), AccountNumbers.mask(rs.getString(8))))
                 .list();
     }
 
@@ -269,7 +275,7 @@ public class SettlementService {
         return time == null ? null : time.toInstant();
     }
 
-    private static org.springframework.jdbc.core.SqlParameterValue time(Instant instant) {
+    private static SqlParameterValue time(Instant instant) {
         return DayClose.time(instant);
     }
 }

@@ -2,6 +2,7 @@ package id.lapak.billing.settlement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ public final class SettlementViews {
                            LocalDate payoutExpectedOn) {
     }
 
-    public record LineRow(UUID operationId, UUID saleId, String storeName, java.time.ZoneId storeZone, String kind,
+    public record LineRow(UUID operationId, UUID saleId, String storeName, ZoneId storeZone, String kind,
                           String brand,
                           Instant recordedAt, Instant soldAt, long gross, long fee, long ppn, boolean late) {
     }

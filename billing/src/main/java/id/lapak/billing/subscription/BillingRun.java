@@ -2,6 +2,7 @@ package id.lapak.billing.subscription;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -85,7 +86,7 @@ public class BillingRun {
     /** Bills one tenant for every period ended by {@code now}, oldest first. */
     public Outcome bill(UUID tenant, Instant now) {
         return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenant, () -> {
-            record Start(ZoneId zone, java.time.LocalDate first) {
+            record Start(ZoneId zone, LocalDate first) {
             }
             Start start = transaction.execute(s -> jdbc.sql("""
                             select t.time_zone, (select min(effective_from) from tenant_subscription s
@@ -93,7 +94,7 @@ public class BillingRun {
                             from tenant t where t.id = ?""")
                     .param(tenant)
                     .query((rs, n) -> new Start(ZoneId.of(rs.getString(1)),
-                            rs.getObject(2, java.time.LocalDate.class)))
+                            rs.getObject(2, LocalDate.class)))
                     .single());
             int issued = 0;
             int corrected = 0;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import id.lapak.billing.subscription.InvoiceLine.LineKind;
 import id.lapak.tenant.money.Money;
@@ -38,7 +39,7 @@ final class InvoiceCalculator {
         if (plans.size() != period.days() || activeDevices.length != period.days()) {
             throw new IllegalArgumentException("One plan and one device count per day of the period");
         }
-        DayPlan last = plans.stream().filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        DayPlan last = plans.stream().filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         if (last == null) {
             return new InvoiceDraft(period, "IDR", List.of(), ppnBasisPoints);
         }

@@ -1,5 +1,6 @@
 package id.lapak.billing.subscription;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -164,7 +166,7 @@ class InvoiceIssuer {
                             paid_reference, note)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant, id, number, kind, period.firstDay(),
-                        new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, corrects), currency,
+                        new SqlParameterValue(Types.OTHER, corrects), currency,
                         subtotal, ppnBp, ppn, total, at, LocalDate.ofInstant(now, period.zone())
                                 .plusDays(settings.paymentDays()), status,
                         status.equals("PAID") ? at : null, paidBy, deduct ? InvoiceRow.PAID_FROM_PAYOUTS : null, note)

@@ -2,12 +2,15 @@ package id.lapak.billing.subscription;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import id.lapak.tenant.money.Money;
@@ -35,13 +38,13 @@ class InvoiceReads {
         String where = " where (cast(:tenant as uuid) is null or i.tenant_id = :tenant)"
                 + (onlyOverdue ? " and i.status = 'OPEN' and i.due_on < (:now at time zone t.time_zone)::date" : "");
         return jdbc.sql(SELECT + where + " order by i.period desc, i.issued_at desc, i.number limit :limit offset :offset")
-                .param("tenant", tenant, java.sql.Types.OTHER).param("now", OffsetDateTime.ofInstant(now,
-                        java.time.ZoneOffset.UTC))
+                .param("tenant", tenant, Types.OTHER).param("now", OffsetDateTime.ofInstant(now,
+                        ZoneOffset.UTC))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> row(rs, now)).list();
     }
 
-    java.util.Optional<InvoiceRow> one(UUID tenant, UUID invoice, Instant now) {
+    Optional<InvoiceRow> one(UUID tenant, UUID invoice, Instant now) {
         return jdbc.sql(SELECT + " where i.tenant_id = ? and i.id = ?").params(tenant, invoice)
                 .query((rs, n) -> row(rs, now)).optional();
     }

@@ -1,5 +1,6 @@
 package id.lapak.billing.subscription;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.function.Function;
@@ -25,7 +26,7 @@ public final class InvoiceTexts {
             case TRANSACTIONS -> MessageFormat.format(labels.apply("billing.line.transactions"),
                     line.tierFrom() + 1, line.quantity(), unit);
             case PPN -> MessageFormat.format(labels.apply("billing.line.ppn"),
-                    new java.math.BigDecimal(line.quantity()).movePointLeft(2).stripTrailingZeros().toPlainString());
+                    new BigDecimal(line.quantity()).movePointLeft(2).stripTrailingZeros().toPlainString());
             case CREDIT -> labels.apply("billing.line.credit");
         };
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import id.lapak.tenant.money.Money;
 
@@ -61,7 +62,7 @@ class PlanReads {
     }
 
     /** A tenant's subscriptions, oldest first. */
-    List<Subscription> subscriptions(java.util.UUID tenant) {
+    List<Subscription> subscriptions(UUID tenant) {
         return jdbc.sql("""
                         select effective_from, plan_code from tenant_subscription where tenant_id = ?
                         order by effective_from""")

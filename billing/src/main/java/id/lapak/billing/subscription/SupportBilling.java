@@ -3,6 +3,7 @@ package id.lapak.billing.subscription;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +92,7 @@ public class SupportBilling {
     /** Tenants by name for choosing one (id → name). */
     public Map<UUID, String> tenantNames() {
         return platform.call("tenant billing: tenant names", () -> {
-            Map<UUID, String> names = new java.util.LinkedHashMap<>();
+            Map<UUID, String> names = new LinkedHashMap<>();
             jdbc.sql("select id, name from tenant order by lower(name)")
                     .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
             return names;

@@ -1,6 +1,7 @@
 package id.lapak.catalog.customers;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ class CustomerPurchaseProjection {
     }
 
     private void insert(UUID tenantId, UUID id, String kind, UUID saleId, UUID customerId, UUID storeId,
-                        UUID deviceId, String currency, long amountMinor, int itemCount, java.time.Instant at) {
+                        UUID deviceId, String currency, long amountMinor, int itemCount, Instant at) {
         jdbc.sql("""
                         insert into customer_purchase (tenant_id, id, kind, sale_id, customer_id, store_id, device_id,
                             currency, amount_minor, item_count, occurred_at)

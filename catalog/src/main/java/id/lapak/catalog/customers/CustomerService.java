@@ -1,5 +1,7 @@
 package id.lapak.catalog.customers;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import id.lapak.catalog.mail.MailOutbox;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
@@ -43,10 +46,10 @@ public class CustomerService {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final id.lapak.catalog.mail.MailOutbox outbox;
+    private final MailOutbox outbox;
 
     CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditLog auditLog, Clock clock,
-                    id.lapak.catalog.mail.MailOutbox outbox) {
+                    MailOutbox outbox) {
         this.customers = customers;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -318,7 +321,7 @@ public class CustomerService {
         return String.join(",", fields);
     }
 
-    static CustomerPurchase purchase(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static CustomerPurchase purchase(ResultSet rs) throws SQLException {
         return new CustomerPurchase(rs.getObject("id", UUID.class), CustomerPurchase.Kind.valueOf(rs.getString("kind")),
                 rs.getObject("sale_id", UUID.class), rs.getObject("store_id", UUID.class),
                 rs.getObject("device_id", UUID.class), rs.getString("currency"), rs.getLong("amount_minor"),

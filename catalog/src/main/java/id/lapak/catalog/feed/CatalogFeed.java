@@ -2,10 +2,12 @@ package id.lapak.catalog.feed;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogVersions;
@@ -58,7 +60,7 @@ public class CatalogFeed {
     }
 
     /** An item's image for a device: its type, bytes and when it last changed; empty when none or deleted. */
-    public record Image(String contentType, byte[] data, java.time.Instant updatedAt) {
+    public record Image(String contentType, byte[] data, Instant updatedAt) {
     }
 
     /**
@@ -67,7 +69,7 @@ public class CatalogFeed {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('DEVICE')")
-    public java.util.Optional<Image> image(UUID itemId) {
+    public Optional<Image> image(UUID itemId) {
         UUID tenant = TenantContext.requireTenant();
         return jdbc.sql("""
                         select m.content_type, m.data, m.updated_at from catalog_item_image m

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.UUID;
 
 import id.lapak.device.auth.DevicePrincipal;
@@ -91,7 +92,7 @@ class CatalogFeedController {
         CatalogFeed.Image image = feed.image(id).orElseThrow(() -> new ImageNotFound(id));
         String etag = "\"" + Long.toString(image.updatedAt().toEpochMilli(), 36) + "-"
                 + Integer.toString(image.data().length, 36) + "\"";
-        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
                 .map(String::strip).anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
                     .cacheControl(CacheControl.noCache().cachePrivate()).build();

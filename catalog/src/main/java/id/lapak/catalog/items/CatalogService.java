@@ -3,8 +3,10 @@ package id.lapak.catalog.items;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,13 +79,13 @@ public class CatalogService {
 
     /** The tenant's currency, in which every price of the catalog is kept. */
     @Transactional(readOnly = true)
-    public java.util.Currency currency() {
+    public Currency currency() {
         return tenants.current().currency();
     }
 
     /** The tenant's time zone, in which the portal shows when prices changed. */
     @Transactional(readOnly = true)
-    public java.time.ZoneId timeZone() {
+    public ZoneId timeZone() {
         return tenants.current().timeZone();
     }
 

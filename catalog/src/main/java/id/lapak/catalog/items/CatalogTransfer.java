@@ -10,8 +10,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
@@ -171,9 +177,9 @@ public class CatalogTransfer {
             }
             for (Item item : batch) {
                 List<Variant> own = byItem.getOrDefault(item.getId(), List.of());
-                own.sort(java.util.Comparator.comparingInt(Variant::getPosition));
+                own.sort(Comparator.comparingInt(Variant::getPosition));
                 for (Variant v : own) {
-                    rows.add(java.util.Arrays.asList(item.getName(), v.getName(), v.getSku(), v.getBarcode(),
+                    rows.add(Arrays.asList(item.getName(), v.getName(), v.getSku(), v.getBarcode(),
                             Money.of(v.getPriceMinor(), currency).toPlainString(),
                             v.getCostMinor() == null ? "" : Money.of(v.getCostMinor(), currency).toPlainString(),
                             item.getCategoryId() == null ? "" : categoryPaths.getOrDefault(item.getCategoryId(), ""),
@@ -228,7 +234,7 @@ public class CatalogTransfer {
         UUID standardTax;
         int rows;
         /** Columns the file has; a column it leaves out keeps the catalog's values. */
-        final Set<String> columns = new java.util.HashSet<>();
+        final Set<String> columns = new HashSet<>();
 
         ImportPreview preview() {
             List<ImportPreview.Line> creates = new ArrayList<>();
@@ -264,7 +270,7 @@ public class CatalogTransfer {
                 }
             }
             List<ImportPreview.Problem> sorted = new ArrayList<>(errors);
-            sorted.sort(java.util.Comparator.comparingInt(ImportPreview.Problem::line));
+            sorted.sort(Comparator.comparingInt(ImportPreview.Problem::line));
             return new ImportPreview(rows, creates, updates, unchanged, List.copyOf(newCategories), sorted);
         }
 
@@ -355,7 +361,7 @@ public class CatalogTransfer {
                         Integer.toString(row.fields().size())));
                 continue;
             }
-            java.util.function.Function<String, String> get = column -> index.containsKey(column)
+            Function<String, String> get = column -> index.containsKey(column)
                     ? row.fields().get(index.get(column)).strip() : "";
             String itemName = get.apply("item_name");
             String sku = get.apply("sku");
@@ -392,7 +398,7 @@ public class CatalogTransfer {
             String category = get.apply("category");
             if (!category.isEmpty()) {
                 String[] parts = category.split(">");
-                if (parts.length > 2 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+                if (parts.length > 2 || Arrays.stream(parts).anyMatch(String::isBlank)) {
                     plan.errors.add(new ImportPreview.Problem(row.line(), "category",
                             "catalog.import.error.category", category));
                 } else {
@@ -548,7 +554,7 @@ public class CatalogTransfer {
         for (CatalogProblem problem : catalog.problems(group.form, group.item == null ? null : group.item.getId())) {
             int line = first.line();
             String column = problem.field();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.?(.*)")
+            Matcher m = Pattern.compile("variants\\[(\\d+)]\\.?(.*)")
                     .matcher(problem.field());
             if (m.matches()) {
                 line = group.lineOfVariant.getOrDefault(Integer.parseInt(m.group(1)), first.line());

@@ -1,5 +1,7 @@
 package id.lapak.catalog.items;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -26,7 +28,7 @@ interface ItemRepository extends JpaRepository<Item, UUID> {
     boolean existsByCategoryIdAndDeletedFalse(UUID categoryId);
 
     @Query("select i from Item i where i.deleted = false and lower(i.name) in :names")
-    java.util.List<Item> findByNames(java.util.Collection<String> names);
+    List<Item> findByNames(Collection<String> names);
 
     @Query("select i from Item i where i.deleted = false order by i.name, i.id")
     Page<Item> allInOrder(Pageable pageable);

@@ -1,5 +1,6 @@
 package id.lapak.catalog.items;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,5 +13,5 @@ interface StoreVariantRepository extends JpaRepository<StoreVariant, StoreVarian
     List<StoreVariant> findByVariant(UUID variantId);
 
     @Query("select s from StoreVariant s where s.key.variantId in :variantIds and s.deleted = false")
-    List<StoreVariant> findByVariants(java.util.Collection<UUID> variantIds);
+    List<StoreVariant> findByVariants(Collection<UUID> variantIds);
 }

@@ -1,6 +1,7 @@
 package id.lapak.catalog.items;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import id.lapak.tenant.context.TenantScopedEntity;
@@ -72,8 +73,8 @@ class Variant extends TenantScopedEntity {
         String newName = form.name() == null ? "" : form.name().strip();
         String newSku = form.sku().strip();
         String newBarcode = form.barcode() == null || form.barcode().isBlank() ? null : form.barcode().strip();
-        boolean changed = !newName.equals(name) || !newSku.equals(sku) || !java.util.Objects.equals(newBarcode, barcode)
-                || form.priceMinor() != priceMinor || !java.util.Objects.equals(form.costMinor(), costMinor)
+        boolean changed = !newName.equals(name) || !newSku.equals(sku) || !Objects.equals(newBarcode, barcode)
+                || form.priceMinor() != priceMinor || !Objects.equals(form.costMinor(), costMinor)
                 || form.active() != active || position != this.position;
         this.name = newName;
         this.sku = newSku;

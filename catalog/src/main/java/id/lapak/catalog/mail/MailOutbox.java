@@ -1,10 +1,12 @@
 package id.lapak.catalog.mail;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import id.lapak.tenant.context.TenantContext;
@@ -12,6 +14,7 @@ import id.lapak.tenant.context.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -88,7 +91,7 @@ public class MailOutbox {
      * ({@link StoreAlertRecipients}), so this transaction reads no directory. Returns the outbox row's id.
      */
     public UUID enqueueToStoreManagers(MailKind kind, String from, UUID storeId, String subject, String body) {
-        return insert(kind, from, List.of(), java.util.Objects.requireNonNull(storeId, "storeId"), subject, body,
+        return insert(kind, from, List.of(), Objects.requireNonNull(storeId, "storeId"), subject, body,
                 false);
     }
 
@@ -125,7 +128,7 @@ public class MailOutbox {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant, id, kind.name(), configured ? "PENDING" : "SKIPPED", from,
                         recipients.toArray(String[]::new),
-                        new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, storeId), subject, body, html, Timestamp.from(now),
+                        new SqlParameterValue(Types.OTHER, storeId), subject, body, html, Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
         if (!configured) {

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -251,7 +252,7 @@ public class MailOutboxSender implements DisposableBean {
         helper.setSubject(row.subject());
         helper.setText(row.body(), row.html());
         for (MailOutbox.Attachment a : attachments) {
-            helper.addAttachment(a.fileName(), new org.springframework.core.io.ByteArrayResource(a.content()),
+            helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()),
                     a.contentType());
         }
         return message;

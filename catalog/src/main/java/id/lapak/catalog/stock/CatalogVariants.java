@@ -2,8 +2,10 @@ package id.lapak.catalog.stock;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogService;
@@ -32,9 +34,9 @@ class CatalogVariants {
     }
 
     /** Which of {@code variantIds} the catalog knows, in one query. */
-    java.util.Set<UUID> known(Collection<UUID> variantIds) {
-        return variantIds.isEmpty() ? java.util.Set.of()
-                : java.util.Set.copyOf(catalog.variants(List.copyOf(new java.util.HashSet<>(variantIds))).keySet());
+    Set<UUID> known(Collection<UUID> variantIds) {
+        return variantIds.isEmpty() ? Set.of()
+                : Set.copyOf(catalog.variants(List.copyOf(new HashSet<>(variantIds))).keySet());
     }
 
     Map<UUID, Label> labels(Collection<UUID> variantIds) {
@@ -42,7 +44,7 @@ class CatalogVariants {
             return Map.of();
         }
         Map<UUID, Label> labels = new HashMap<>();
-        for (VariantSummary v : catalog.variants(List.copyOf(new java.util.HashSet<>(variantIds))).values()) {
+        for (VariantSummary v : catalog.variants(List.copyOf(new HashSet<>(variantIds))).values()) {
             labels.put(v.variantId(), new Label(v.name(), v.sku()));
         }
         return labels;

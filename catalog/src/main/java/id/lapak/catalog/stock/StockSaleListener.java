@@ -3,6 +3,7 @@ package id.lapak.catalog.stock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.tenant.context.TenantContext;
@@ -62,7 +63,7 @@ class StockSaleListener {
         }
         ordered.sort(Comparator.comparing((Indexed l) -> l.line().variantId()).thenComparing(Indexed::index));
         StockActor actor = StockActor.sale(deviceId);
-        java.util.Set<UUID> known = variants.known(lines.stream().map(SaleLine::variantId).toList());
+        Set<UUID> known = variants.known(lines.stream().map(SaleLine::variantId).toList());
         for (Indexed l : ordered) {
             String key = source + ":" + l.index();
             if (!known.contains(l.line().variantId())) {

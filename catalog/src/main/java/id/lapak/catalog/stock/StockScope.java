@@ -1,5 +1,6 @@
 package id.lapak.catalog.stock;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 import id.lapak.tenant.context.TenantContext;
@@ -20,7 +21,7 @@ class StockScope {
     record Stores(UUID tenantId, boolean all, String[] ids) {
 
         boolean allows(UUID storeId) {
-            return all || java.util.Arrays.asList(ids).contains(storeId.toString());
+            return all || Arrays.asList(ids).contains(storeId.toString());
         }
     }
 

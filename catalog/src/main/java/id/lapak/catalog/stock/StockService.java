@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -364,7 +365,7 @@ public class StockService {
     }
 
     static Object[] append(Object[] params, Object... more) {
-        Object[] all = java.util.Arrays.copyOf(params, params.length + more.length);
+        Object[] all = Arrays.copyOf(params, params.length + more.length);
         System.arraycopy(more, 0, all, params.length, more.length);
         return all;
     }

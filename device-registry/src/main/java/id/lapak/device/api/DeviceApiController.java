@@ -3,6 +3,7 @@ package id.lapak.device.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 
 import id.lapak.device.DeviceDetails;
@@ -169,7 +170,7 @@ class DeviceApiController {
         }
         ReaderKeyAlgorithm algorithm;
         try {
-            algorithm = ReaderKeyAlgorithm.valueOf(body.algorithm().strip().toUpperCase(java.util.Locale.ROOT));
+            algorithm = ReaderKeyAlgorithm.valueOf(body.algorithm().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("algorithm_unknown", "algorithm is AES128 or TDES");
         }

@@ -1,10 +1,14 @@
 package id.lapak.device.api;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
 
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.auth.DeviceAuthenticationException;
+import id.lapak.device.keys.ReaderKeyException;
 import id.lapak.device.pairing.PairingException;
+import id.lapak.tenant.store.StoreNotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +58,8 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
                 e.reason()));
     }
 
-    @ExceptionHandler(id.lapak.device.keys.ReaderKeyException.class)
-    ResponseEntity<ProblemDetail> readerKey(id.lapak.device.keys.ReaderKeyException e) {
+    @ExceptionHandler(ReaderKeyException.class)
+    ResponseEntity<ProblemDetail> readerKey(ReaderKeyException e) {
         HttpStatus status = "bdk_exhausted".equals(e.reason()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(problem(status, "Reader key refused", e.getMessage(), e.reason()));
     }
@@ -72,8 +76,8 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
                 "Device not authenticated", "No such device", "device_unknown"));
     }
 
-    @ExceptionHandler(id.lapak.tenant.store.StoreNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknownStore(id.lapak.tenant.store.StoreNotFoundException e) {
+    @ExceptionHandler(StoreNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownStore(StoreNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
                 "No such store", "store_unknown"));
     }
@@ -86,7 +90,7 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected device API error, reference {}", reference, e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error", "The request could not be completed (reference " + reference + ")", "internal"));
@@ -146,7 +150,7 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
     }
 
     static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** A body without a declared length that ran over the limit while being read. */

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,7 +145,7 @@ public class DeviceAuthentication {
                 throw refuse("assertion_malformed", "The assertion's header and claims must be JSON objects");
             }
             return node;
-        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+        } catch (IllegalArgumentException | JacksonException e) {
             throw refuse("assertion_malformed", "The assertion is not valid base64url JSON");
         }
     }

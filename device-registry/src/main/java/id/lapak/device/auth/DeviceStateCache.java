@@ -1,12 +1,15 @@
 package id.lapak.device.auth;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -15,6 +18,8 @@ import javax.sql.DataSource;
 import id.lapak.device.DeviceChanges;
 import id.lapak.device.DeviceRegistry;
 import id.lapak.device.DeviceStatus;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -44,7 +49,7 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
     private final DeviceChanges changes;
     private final Map<UUID, State> states = new ConcurrentHashMap<>();
     private final AtomicBoolean listening = new AtomicBoolean();
-    private final java.util.List<Consumer<String>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> followers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private Thread listener;
 
@@ -139,9 +144,9 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
 
     /** Its own connection, outside the pool: a listening session must never be handed to other work. */
     private Connection listeningConnection() throws SQLException {
-        if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-            var hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-            return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            var hikari = dataSource.unwrap(HikariDataSource.class);
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
                     hikari.getPassword());
         }
         throw new SQLException("Listening for device changes needs a HikariCP data source");

@@ -3,6 +3,8 @@ package id.lapak.device.config;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ public final class ConfigSettings {
                 n -> n.isString() && time(n.asString()));
         add(all, "rebootWindow.end", NODES.stringNode("04:00"), "a time such as 04:00",
                 n -> n.isString() && time(n.asString()));
-        ALL = java.util.Collections.unmodifiableMap(all);
+        ALL = Collections.unmodifiableMap(all);
     }
 
     private ConfigSettings() {
@@ -101,7 +103,7 @@ public final class ConfigSettings {
         if (!n.isArray() || n.isEmpty()) {
             return false;
         }
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (JsonNode m : n) {
             if (!m.isString() || !ENTRY_MODES.contains(m.asString()) || seen.contains(m.asString())) {
                 return false;

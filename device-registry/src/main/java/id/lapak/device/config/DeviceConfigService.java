@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import id.lapak.device.DeviceChanges;
 import id.lapak.device.DeviceDetails;
@@ -31,10 +34,12 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.CurrencyUnits;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,15 +73,15 @@ public class DeviceConfigService {
     private final ReaderKeyService readerKeys;
     private final Clock clock;
     private final AuditLog auditLog;
-    private final org.springframework.beans.factory.ObjectProvider<CatalogVersionSource> catalogVersions;
+    private final ObjectProvider<CatalogVersionSource> catalogVersions;
     private final Map<UUID, RenderedConfig> rendered = new ConcurrentHashMap<>();
     /** Bumped on every change signal: a document rendered across a change is not cached. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     DeviceConfigService(JdbcClient jdbc, JsonMapper json, DeviceRegistry registry, DeviceService devices,
                         StoreService stores, DeviceChanges changes, DeviceStateCache states, ReaderKeyService readerKeys,
                         Clock clock, AuditLog auditLog,
-                        org.springframework.beans.factory.ObjectProvider<CatalogVersionSource> catalogVersions) {
+                        ObjectProvider<CatalogVersionSource> catalogVersions) {
         this.auditLog = auditLog;
         this.catalogVersions = catalogVersions;
         this.readerKeys = readerKeys;
@@ -142,7 +147,7 @@ public class DeviceConfigService {
                 .update();
         changes.tenantChanged(tenant);
         AuditEvent event = AuditEvent.of("device.settings_changed", "DeviceConfigLayer", scope + ":" + scopeId);
-        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(settings.keySet());
         for (String key : keys) {
             event = event.change(key, text(before.get(key)), text(settings.get(key)));
@@ -270,7 +275,7 @@ public class DeviceConfigService {
         storeNode.put("city", store.city());
         storeNode.put("timeZone", store.timeZone().getId());
         storeNode.put("currency", store.currency().getCurrencyCode());
-        storeNode.put("fractionDigits", id.lapak.tenant.money.CurrencyUnits.fractionDigits(store.currency()));
+        storeNode.put("fractionDigits", CurrencyUnits.fractionDigits(store.currency()));
         ObjectNode tax = storeNode.putObject("tax");
         tax.put("registered", store.taxRegistered());
         tax.put("rate", store.taxRate().toPlainString());

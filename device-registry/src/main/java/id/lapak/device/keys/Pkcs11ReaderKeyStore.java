@@ -1,5 +1,6 @@
 package id.lapak.device.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.KeyBytes;
@@ -43,8 +46,8 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final Pkcs11Token token;
     private final Clock clock;
-    private final java.util.concurrent.ConcurrentHashMap<UUID, javax.crypto.SecretKey> fingerprintKeys =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys =
+            new ConcurrentHashMap<>();
 
     @Autowired
     Pkcs11ReaderKeyStore(JdbcClient jdbc, Clock clock,
@@ -171,15 +174,15 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
      * The tenant's fingerprint key: two blocks encrypted under an AES key generated in the token for that purpose
      * (label {@code lapak-card-fingerprint-<tenant>}), so it is the same on every node sharing the token.
      */
-    private javax.crypto.SecretKey fingerprintKey(UUID tenant) {
+    private SecretKey fingerprintKey(UUID tenant) {
         SecretKey base = token.generateAesIfAbsent("lapak-card-fingerprint-" + tenant);
         byte[] blocks = new byte[32];
-        byte[] label = "lapak card fingerprint key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] label = "lapak card fingerprint key".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(label, 0, blocks, 0, label.length);
         blocks[31] = 1;
         byte[] clear = token.aesEncrypt(base, blocks);
         try {
-            return new javax.crypto.spec.SecretKeySpec(clear, "HmacSHA256");
+            return new SecretKeySpec(clear, "HmacSHA256");
         } finally {
             Arrays.fill(clear, (byte) 0);
         }

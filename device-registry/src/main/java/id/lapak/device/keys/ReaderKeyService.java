@@ -141,7 +141,7 @@ public class ReaderKeyService {
 
     /** The newest key delivered to a device of the current tenant (its status, never key material). */
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize(
+    @PreAuthorize(
             "hasAnyRole('DEVICE', 'MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Optional<InjectedReaderKey> current(UUID deviceId) {
         return jdbc.sql("""

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.Kcv;
@@ -20,9 +23,11 @@ import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.cardcrypto.dukpt.TdesDukpt;
 import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.tenant.TenantOffboarded;
 import id.lapak.tenant.context.TenantContext;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,15 +51,15 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final MasterKey master;
     private final Clock clock;
-    private final java.util.concurrent.ConcurrentHashMap<UUID, javax.crypto.SecretKey> fingerprintKeys =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys =
+            new ConcurrentHashMap<>();
     /**
      * Wrapped BDK rows by tenant, algorithm and BDK ID, so a payment does not read its BDK row every time. Only the
      * wrapped form is kept (useless without the master key); rows never change once written, and a tenant's
      * entries go when the tenant is deleted.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Wrapped> wrappedByBdkId =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Wrapped> wrappedByBdkId =
+            new ConcurrentHashMap<>();
     private static final int MAX_CACHED_BDKS = 10_000;
 
     SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
@@ -130,10 +135,10 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     }
 
     /** The tenant's fingerprint key, derived from the master key; kept in memory for the hot path. */
-    private javax.crypto.SecretKey fingerprintKey(UUID tenant) {
+    private SecretKey fingerprintKey(UUID tenant) {
         byte[] clear = master.derive("card fingerprint|" + tenant);
         try {
-            return new javax.crypto.spec.SecretKeySpec(clear, "HmacSHA256");
+            return new SecretKeySpec(clear, "HmacSHA256");
         } finally {
             Arrays.fill(clear, (byte) 0);
         }
@@ -163,8 +168,8 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     }
 
     /** A deleted tenant's BDK rows are gone: so are they here. */
-    @org.springframework.context.event.EventListener
-    void forget(id.lapak.tenant.TenantOffboarded offboarded) {
+    @EventListener
+    void forget(TenantOffboarded offboarded) {
         String prefix = offboarded.tenantId() + "|";
         wrappedByBdkId.keySet().removeIf(key -> key.startsWith(prefix));
         fingerprintKeys.remove(offboarded.tenantId());

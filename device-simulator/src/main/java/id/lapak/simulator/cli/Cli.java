@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import id.lapak.cardcrypto.CardCryptoException;
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.DeviceNetworkException;
@@ -102,7 +103,7 @@ final class Cli {
         } catch (DeviceNetworkException e) {
             err.println(PROGRAM + " " + name + ": " + e.getMessage());
             return NETWORK_ERROR;
-        } catch (id.lapak.cardcrypto.CardCryptoException e) {
+        } catch (CardCryptoException e) {
             err.println(PROGRAM + " " + name + ": refused the server's key: " + e.getMessage());
             return API_ERROR;
         } catch (IllegalStateException | UncheckedIOException e) {

@@ -1,12 +1,15 @@
 package id.lapak.simulator.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +18,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.DeviceNetworkException;
 import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Payments as load from several paired devices in one process: a warm-up that is not measured, then the measured
@@ -67,15 +74,15 @@ final class Load {
 
     private final List<Device> devices = new ArrayList<>();
     /** Each load thread's own kept-alive connection per server (plain http only). */
-    private final ThreadLocal<Map<java.net.URI, Http1Connection>> connections =
-            ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<Map<URI, Http1Connection>> connections =
+            ThreadLocal.withInitial(HashMap::new);
     private final long amount;
     private final String pan;
     private final String expiryYyMm;
     private final String entry;
     private final String track2;
 
-    Load(List<DeviceHome> homes, java.util.function.Function<DeviceHome, String> currencyOf, long amount, String pan,
+    Load(List<DeviceHome> homes, Function<DeviceHome, String> currencyOf, long amount, String pan,
          String expiryYyMm, String entry, String track2) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -101,7 +108,7 @@ final class Load {
         var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
         long[] latencies = new long[count];
         var next = new AtomicInteger();
-        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = cpu.getProcessCpuTime();
         long started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(concurrency)) {
@@ -119,7 +126,7 @@ final class Load {
                             outcome = send(device, json);
                         } catch (ApiException e) {
                             outcome = "refused " + e.status() + " " + e.reason();
-                        } catch (DeviceNetworkException | java.io.IOException e) {
+                        } catch (DeviceNetworkException | IOException e) {
                             connections.get().values().forEach(Http1Connection::close);
                             connections.remove();
                             outcome = "network error";
@@ -139,8 +146,8 @@ final class Load {
     }
 
     /** Sends one payment body: on this thread's own connection for http, through the device client for https. */
-    private String send(Device device, String json) throws java.io.IOException {
-        java.net.URI server = device.client.server();
+    private String send(Device device, String json) throws IOException {
+        URI server = device.client.server();
         if (!"http".equalsIgnoreCase(server.getScheme())) {
             return device.client.sendPayment(json).outcome();
         }
@@ -148,7 +155,7 @@ final class Load {
         Http1Connection.Answer answer = connection.post(server.getRawPath().replaceAll("/$", "")
                 + DeviceClient.PAYMENTS, device.client.accessToken(), json);
         if (answer.status() >= 200 && answer.status() < 300) {
-            return new id.lapak.simulator.PaymentReply(answer.status(), answer.body()).outcome();
+            return new PaymentReply(answer.status(), answer.body()).outcome();
         }
         return "refused " + answer.status();
     }

@@ -6,12 +6,19 @@ import static id.lapak.simulator.cli.Output.JSON;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import id.lapak.cardcrypto.CardCryptoException;
+import id.lapak.cardcrypto.carddata.CardDataException;
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceHome;
@@ -73,9 +80,9 @@ final class PaymentCommands {
         EncryptedCard card;
         try {
             card = DeviceClient.forHome(home).encryptCardData(counter, pan, expiry, args.get("track2", null));
-        } catch (id.lapak.cardcrypto.carddata.CardDataException e) {
+        } catch (CardDataException e) {
             throw new UsageException(e.getMessage());
-        } catch (id.lapak.cardcrypto.CardCryptoException e) {
+        } catch (CardCryptoException e) {
             throw new UsageException("--counter does not fit the reader's KSN: " + e.getMessage());
         }
         var json = JSON.createObjectNode();
@@ -112,7 +119,7 @@ final class PaymentCommands {
         int count = args.integer("count", 1, 1, 10_000_000);
         int concurrency = args.integer("concurrency", 1, 1, 1_000);
         DeviceClient client = DeviceClient.forHome(home);
-        java.util.function.Function<String, PaymentDraft> draft = key -> new PaymentDraft(key, amount, currency, tip,
+        Function<String, PaymentDraft> draft = key -> new PaymentDraft(key, amount, currency, tip,
                 List.of(), null, entry, null, false, pan, yymm, track2);
         if (args.flag("offline")) {
             for (int i = 0; i < count; i++) {
@@ -130,14 +137,14 @@ final class PaymentCommands {
         return load(client, draft, count, concurrency);
     }
 
-    private int load(DeviceClient client, java.util.function.Function<String, PaymentDraft> draft, int count,
+    private int load(DeviceClient client, Function<String, PaymentDraft> draft, int count,
                      int concurrency) {
         client.accessToken();
-        var outcomes = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>();
+        var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
         long[] latencies = new long[count];
-        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var next = new AtomicInteger();
         long started = System.nanoTime();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency)) {
+        try (var pool = Executors.newFixedThreadPool(concurrency)) {
             for (int t = 0; t < concurrency; t++) {
                 pool.submit(() -> {
                     int i;
@@ -152,7 +159,7 @@ final class PaymentCommands {
                             outcome = "network error";
                         }
                         latencies[i] = System.nanoTime() - begin;
-                        outcomes.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.AtomicInteger())
+                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger())
                                 .incrementAndGet();
                     }
                 });
@@ -171,7 +178,7 @@ final class PaymentCommands {
     }
 
     int load(Args args, DeviceHome ignored) {
-        List<DeviceHome> homes = new java.util.ArrayList<>();
+        List<DeviceHome> homes = new ArrayList<>();
         for (String dir : args.require("homes").split(",")) {
             if (!dir.isBlank()) {
                 DeviceHome home = new DeviceHome(Path.of(dir.strip()));

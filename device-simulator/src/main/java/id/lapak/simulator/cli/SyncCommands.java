@@ -3,8 +3,10 @@ package id.lapak.simulator.cli;
 import static id.lapak.simulator.cli.Cli.API_ERROR;
 import static id.lapak.simulator.cli.Cli.OK;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,8 +77,8 @@ final class SyncCommands {
             return OK;
         }
         try {
-            java.nio.file.Files.write(target, image.data());
-        } catch (java.io.IOException e) {
+            Files.write(target, image.data());
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
         out.println(image.contentType() + ", " + image.data().length + " bytes, ETag " + image.etag() + " -> "

@@ -1,6 +1,7 @@
 package id.lapak.tenant.audit;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -72,7 +73,7 @@ public record AuditActor(Kind kind, String id, String name, String role, UUID te
         });
     }
 
-    static java.util.Optional<AuditActor> override() {
-        return java.util.Optional.ofNullable(OVERRIDE.get());
+    static Optional<AuditActor> override() {
+        return Optional.ofNullable(OVERRIDE.get());
     }
 }

@@ -2,6 +2,7 @@ package id.lapak.tenant.audit;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -54,7 +55,7 @@ public record AuditEvent(String action, String entityType, String entityId, Map<
     }
 
     static boolean secret(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
+        String lower = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         return SECRET_NAMES.contains(lower) || lower.endsWith("password") || lower.endsWith("secret")
                 || lower.endsWith("token") || lower.endsWith("pan") || lower.endsWith("cardnumber");
     }

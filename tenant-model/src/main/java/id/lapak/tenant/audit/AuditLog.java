@@ -1,6 +1,10 @@
 package id.lapak.tenant.audit;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -11,12 +15,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,30 +61,30 @@ import id.lapak.tenant.json.JsonText;
 public class AuditLog {
 
     static final String PLATFORM_CHAIN = "platform";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlatformAccess platformAccess;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
-    private final javax.crypto.spec.SecretKeySpec chainKey;
+    private final SecretKeySpec chainKey;
     private final AuditCheckpoints checkpoints;
 
     public AuditLog(JdbcClient jdbc, Clock clock, PlatformAccess platformAccess,
                     PlatformTransactionManager transactionManager,
-                    @org.springframework.beans.factory.annotation.Value("${lapak.audit.chain-key}") String chainKey,
+                    @Value("${lapak.audit.chain-key}") String chainKey,
                     AuditCheckpoints checkpoints) {
         byte[] key;
         try {
-            key = java.util.Base64.getDecoder().decode(chainKey);
+            key = Base64.getDecoder().decode(chainKey);
         } catch (IllegalArgumentException e) {
             key = new byte[0];
         }
         if (key.length < 32) {
             throw new IllegalStateException("lapak.audit.chain-key must be base64 of at least 32 bytes");
         }
-        this.chainKey = new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+        this.chainKey = new SecretKeySpec(key, "HmacSHA256");
         this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -134,7 +146,7 @@ public class AuditLog {
         public void beforeCommit(boolean readOnly) {
             // Chains in a fixed order, so two transactions touching the same chains lock them alike.
             entries.stream()
-                    .sorted(java.util.Comparator.comparing((Pending p) -> chainKey(p.tenantId())))
+                    .sorted(Comparator.comparing((Pending p) -> chainKey(p.tenantId())))
                     .forEachOrdered(AuditLog.this::append);
             entries.clear();
         }
@@ -204,9 +216,9 @@ public class AuditLog {
 
     /** Writes every matching entry as CSV (UTF-8, RFC 4180 quoting), streaming, newest first. */
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
-    public void exportCsv(AuditQuery query, java.io.OutputStream out) {
+    public void exportCsv(AuditQuery query, OutputStream out) {
         Filter filter = filter(query);
-        var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        var writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.print("id,tenant_id,seq,occurred_at,actor_kind,actor_id,actor_name,actor_role,action,entity_type,"
                 + "entity_id,changes,details,ip,user_agent\r\n");
         read(filter, () -> {
@@ -240,7 +252,7 @@ public class AuditLog {
         return new Filter(q.forTenant(TenantContext.requireTenant()), false);
     }
 
-    private <T> T read(Filter filter, java.util.function.Supplier<T> work) {
+    private <T> T read(Filter filter, Supplier<T> work) {
         if (filter.platform()) {
             return platformAccess.call("audit: support reads the audit log", work);
         }
@@ -407,7 +419,7 @@ public class AuditLog {
      */
     private static final class Walk {
         private final UUID tenantId;
-        private final javax.crypto.spec.SecretKeySpec key;
+        private final SecretKeySpec key;
         private final AuditCheckpoints.Checkpoint checkpoint;
         private boolean checkpointEntrySeen;
         private boolean keyedSeen;
@@ -416,7 +428,7 @@ public class AuditLog {
         private long expectedSeq = 1;
         private byte[] previousHash;
 
-        Walk(UUID tenantId, javax.crypto.spec.SecretKeySpec key, AuditCheckpoints.Checkpoint checkpoint) {
+        Walk(UUID tenantId, SecretKeySpec key, AuditCheckpoints.Checkpoint checkpoint) {
             this.tenantId = tenantId;
             this.key = key;
             this.checkpoint = checkpoint;
@@ -483,16 +495,16 @@ public class AuditLog {
         /** HMAC-SHA256 under the chain key. */
         static final int KEYED = 1;
 
-        byte[] hash(javax.crypto.spec.SecretKeySpec key) {
+        byte[] hash(SecretKeySpec key) {
             String text = canonical();
             try {
                 if (keyVersion == UNKEYED) {
                     return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
                 }
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(key);
                 return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -1,5 +1,7 @@
 package id.lapak.tenant.audit;
 
+import java.util.Optional;
+
 /**
  * Where a request came from (client IP and user agent), set by the web layer for the duration of each request so
  * audit entries can say "where" without the services knowing about HTTP.
@@ -26,8 +28,8 @@ public record AuditOrigin(String ip, String userAgent) {
         };
     }
 
-    public static java.util.Optional<AuditOrigin> current() {
-        return java.util.Optional.ofNullable(CURRENT.get());
+    public static Optional<AuditOrigin> current() {
+        return Optional.ofNullable(CURRENT.get());
     }
 
     public interface Scope extends AutoCloseable {

@@ -7,6 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -240,7 +241,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
     }
 
-    private static long exact(java.util.function.LongSupplier operation) {
+    private static long exact(LongSupplier operation) {
         try {
             return operation.getAsLong();
         } catch (ArithmeticException e) {

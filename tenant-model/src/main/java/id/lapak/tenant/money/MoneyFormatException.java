@@ -1,5 +1,7 @@
 package id.lapak.tenant.money;
 
+import java.util.Locale;
+
 /** A text that is not an amount; {@link #reason()} is stable and translatable ({@code money.invalid.<reason>}). */
 public final class MoneyFormatException extends IllegalArgumentException {
 
@@ -25,7 +27,7 @@ public final class MoneyFormatException extends IllegalArgumentException {
     private final Reason reason;
 
     MoneyFormatException(Reason reason, String text) {
-        super("not an amount (" + reason.name().toLowerCase(java.util.Locale.ROOT) + "): "
+        super("not an amount (" + reason.name().toLowerCase(Locale.ROOT) + "): "
                 + (text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
         this.reason = reason;
     }
@@ -36,6 +38,6 @@ public final class MoneyFormatException extends IllegalArgumentException {
 
     /** The translation key of the reason, e.g. {@code money.invalid.too-many-decimals}. */
     public String messageKey() {
-        return "money.invalid." + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "money.invalid." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

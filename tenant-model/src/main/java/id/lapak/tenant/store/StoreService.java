@@ -1,5 +1,6 @@
 package id.lapak.tenant.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -168,7 +169,7 @@ public class StoreService {
         if (form == null) {
             throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.required")));
         }
-        List<StoreProblem> problems = new java.util.ArrayList<>(form.problems());
+        List<StoreProblem> problems = new ArrayList<>(form.problems());
         if (problems.stream().noneMatch(p -> p.field().equals("name"))) {
             String name = form.name().strip();
             boolean taken = existingId == null ? stores.existsByNameIgnoreCase(name)
