@@ -5,12 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -22,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +26,6 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.money.Money;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,18 +48,18 @@ public class CatalogTransfer {
     private final CatalogService catalog;
     private final ItemRepository items;
     private final VariantRepository variants;
-    private final CategoryRepository categories;
     private final TaxCategoryRepository taxCategories;
     private final AuditLog auditLog;
+    private final CatalogExport export;
 
     CatalogTransfer(CatalogService catalog, ItemRepository items, VariantRepository variants,
-                    CategoryRepository categories, TaxCategoryRepository taxCategories, AuditLog auditLog) {
+                    TaxCategoryRepository taxCategories, AuditLog auditLog, CatalogExport export) {
         this.catalog = catalog;
         this.items = items;
         this.variants = variants;
-        this.categories = categories;
         this.taxCategories = taxCategories;
         this.auditLog = auditLog;
+        this.export = export;
     }
 
     /** What importing {@code csv} would do; writes nothing (but may create the default tax categories). */
@@ -138,7 +131,7 @@ public class CatalogTransfer {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             Csv.writeRow(writer, COLUMNS);
-            for (List<String> row : (Iterable<List<String>>) () -> rows().iterator()) {
+            for (List<String> row : export.rows()) {
                 Csv.writeRow(writer, row);
             }
             writer.flush();
@@ -153,64 +146,13 @@ public class CatalogTransfer {
     public void exportXlsx(OutputStream out) {
         TenantContext.requireTenant();
         try {
-            Xlsx.write(out, "Catalog", COLUMNS, rows());
+            Xlsx.write(out, "Catalog", COLUMNS, export.rows());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<List<String>> rows() {
-        Currency currency = catalog.currency();
-        Map<UUID, String> categoryPaths = categoryPaths();
-        Map<UUID, String> taxNames = new HashMap<>();
-        taxCategories.findAll().forEach(t -> taxNames.put(t.getId(), t.details().name()));
-        List<List<String>> rows = new ArrayList<>();
-        int page = 0;
-        Page<Item> batch;
-        do {
-            batch = items.allInOrder(PageRequest.of(page++, 1000));
-            Map<UUID, List<Variant>> byItem = new HashMap<>();
-            if (!batch.isEmpty()) {
-                for (Variant v : variants.findByItemIdInAndDeletedFalse(batch.map(Item::getId).getContent())) {
-                    byItem.computeIfAbsent(v.getItemId(), k -> new ArrayList<>()).add(v);
-                }
-            }
-            for (Item item : batch) {
-                List<Variant> own = byItem.getOrDefault(item.getId(), List.of());
-                own.sort(Comparator.comparingInt(Variant::getPosition));
-                for (Variant v : own) {
-                    rows.add(Arrays.asList(item.getName(), v.getName(), v.getSku(), v.getBarcode(),
-                            Money.of(v.getPriceMinor(), currency).toPlainString(),
-                            v.getCostMinor() == null ? "" : Money.of(v.getCostMinor(), currency).toPlainString(),
-                            item.getCategoryId() == null ? "" : categoryPaths.getOrDefault(item.getCategoryId(), ""),
-                            item.getUnit(), taxNames.getOrDefault(item.getTaxCategoryId(), ""),
-                            Boolean.toString(v.isActive() && item.isActive())));
-                }
-            }
-        } while (batch.hasNext());
-        return rows;
-    }
-
-    private Map<UUID, String> categoryPaths() {
-        Map<UUID, Category> all = new HashMap<>();
-        categories.findAll().forEach(c -> all.put(c.getId(), c));
-        Map<UUID, String> paths = new HashMap<>();
-        for (Category c : all.values()) {
-            if (c.isDeleted()) {
-                continue;
-            }
-            Category parent = c.getParentId() == null ? null : all.get(c.getParentId());
-            paths.put(c.getId(), parent == null ? c.details().name() : parent.details().name() + " > "
-                    + c.details().name());
-        }
-        return paths;
-    }
-
     // ---- planning
-
-    private record Parsed(int line, String itemName, String variantName, String sku, String barcode, long price,
-                          Long cost, String category, String unit, String tax, Boolean active) {
-    }
 
     /** The rows of one item, and the form that item would be saved with. */
     private static final class Group {
@@ -218,7 +160,7 @@ public class CatalogTransfer {
         ItemForm before;
         ItemForm form;
         String newCategoryPath;
-        final List<Parsed> rows = new ArrayList<>();
+        final List<ImportRows.Row> rows = new ArrayList<>();
         final Map<Integer, Integer> lineOfVariant = new HashMap<>();
 
         boolean changed() {
@@ -285,150 +227,20 @@ public class CatalogTransfer {
     private Plan plan(byte[] csv) {
         Plan plan = new Plan();
         plan.standardTax = catalog.ensureTaxDefaults();
-        if (csv == null || csv.length == 0) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.empty", ""));
-            return plan;
-        }
-        if (csv.length > MAX_BYTES) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.size", ""));
-            return plan;
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(csv)).toString();
-        } catch (CharacterCodingException e) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.encoding", ""));
-            return plan;
-        }
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.read(text);
-        } catch (Csv.MalformedCsvException e) {
-            plan.errors.add(new ImportPreview.Problem(e.line, "", "catalog.import.error.malformed", e.getMessage()));
-            return plan;
-        }
-        if (rows.isEmpty()) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.empty", ""));
-            return plan;
-        }
-        List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            if (!COLUMNS.contains(header.get(i))) {
-                plan.errors.add(new ImportPreview.Problem(1, header.get(i), "catalog.import.error.column.unknown",
-                        header.get(i)));
-            } else if (index.putIfAbsent(header.get(i), i) != null) {
-                plan.errors.add(new ImportPreview.Problem(1, header.get(i), "catalog.import.error.column.twice",
-                        header.get(i)));
-            }
-        }
-        for (String required : REQUIRED) {
-            if (!index.containsKey(required)) {
-                plan.errors.add(new ImportPreview.Problem(1, required, "catalog.import.error.column.missing",
-                        required));
-            }
-        }
-        if (!plan.errors.isEmpty()) {
-            return plan;
-        }
-        plan.columns.addAll(index.keySet());
-        List<Csv.Row> data = rows.subList(1, rows.size());
-        plan.rows = data.size();
-        if (data.size() > MAX_ROWS) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.rows", Integer.toString(MAX_ROWS)));
-            return plan;
-        }
-        if (data.isEmpty()) {
-            plan.errors.add(new ImportPreview.Problem(1, "", "catalog.import.error.empty", ""));
-            return plan;
-        }
-        Currency currency = catalog.currency();
         Map<String, UUID> taxByName = new HashMap<>();
         taxCategories.findByDeletedFalseOrderByName().forEach(t -> taxByName.put(t.details().name()
                 .toLowerCase(Locale.ROOT), t.getId()));
-        Map<String, UUID> categoryByPath = new HashMap<>();
-        categoryPaths().forEach((id, path) -> categoryByPath.put(path.toLowerCase(Locale.ROOT), id));
-        plan.categoryIds.putAll(categoryByPath);
-
-        List<Parsed> parsed = new ArrayList<>();
-        Map<String, Integer> skuLines = new HashMap<>();
-        Map<String, Integer> barcodeLines = new HashMap<>();
-        for (Csv.Row row : data) {
-            int before = plan.errors.size();
-            if (row.fields().size() != header.size()) {
-                plan.errors.add(new ImportPreview.Problem(row.line(), "", "catalog.import.error.fields",
-                        Integer.toString(row.fields().size())));
-                continue;
-            }
-            Function<String, String> get = column -> index.containsKey(column)
-                    ? row.fields().get(index.get(column)).strip() : "";
-            String itemName = get.apply("item_name");
-            String sku = get.apply("sku");
-            String barcode = get.apply("barcode");
-            long price = 0;
-            try {
-                price = plainAmount(get.apply("price"), currency);
-            } catch (IllegalArgumentException e) {
-                plan.errors.add(new ImportPreview.Problem(row.line(), "price", "catalog.import.error.price",
-                        get.apply("price")));
-            }
-            Long cost = null;
-            if (!get.apply("cost").isEmpty()) {
-                try {
-                    cost = plainAmount(get.apply("cost"), currency);
-                } catch (IllegalArgumentException e) {
-                    plan.errors.add(new ImportPreview.Problem(row.line(), "cost", "catalog.import.error.price",
-                            get.apply("cost")));
-                }
-            }
-            Boolean active = null;
-            String activeText = get.apply("active").toLowerCase(Locale.ROOT);
-            if (!activeText.isEmpty()) {
-                active = switch (activeText) {
-                    case "true", "yes", "ya", "1", "y" -> true;
-                    case "false", "no", "tidak", "0", "n" -> false;
-                    default -> {
-                        plan.errors.add(new ImportPreview.Problem(row.line(), "active",
-                                "catalog.import.error.active", activeText));
-                        yield null;
-                    }
-                };
-            }
-            String category = get.apply("category");
-            if (!category.isEmpty()) {
-                String[] parts = category.split(">");
-                if (parts.length > 2 || Arrays.stream(parts).anyMatch(String::isBlank)) {
-                    plan.errors.add(new ImportPreview.Problem(row.line(), "category",
-                            "catalog.import.error.category", category));
-                } else {
-                    category = parts.length == 1 ? parts[0].strip() : parts[0].strip() + " > " + parts[1].strip();
-                }
-            }
-            String tax = get.apply("tax_category");
-            if (!tax.isEmpty() && !taxByName.containsKey(tax.toLowerCase(Locale.ROOT))) {
-                plan.errors.add(new ImportPreview.Problem(row.line(), "tax_category", "catalog.error.tax.unknown",
-                        tax));
-            }
-            if (!sku.isEmpty()) {
-                Integer first = skuLines.putIfAbsent(sku.toLowerCase(Locale.ROOT), row.line());
-                if (first != null) {
-                    plan.errors.add(new ImportPreview.Problem(row.line(), "sku", "catalog.import.error.sku.repeated",
-                            sku));
-                }
-            }
-            if (!barcode.isEmpty()) {
-                Integer first = barcodeLines.putIfAbsent(barcode, row.line());
-                if (first != null) {
-                    plan.errors.add(new ImportPreview.Problem(row.line(), "barcode",
-                            "catalog.import.error.barcode.repeated", barcode));
-                }
-            }
-            if (plan.errors.size() == before) {
-                parsed.add(new Parsed(row.line(), itemName, get.apply("variant_name"), sku, barcode, price, cost,
-                        category, get.apply("unit"), tax, active));
-            }
+        ImportRows.Read read = ImportRows.read(csv, catalog.currency(), taxByName.keySet());
+        plan.rows = read.rows();
+        plan.columns.addAll(read.columns());
+        plan.errors.addAll(read.problems());
+        if (read.good().isEmpty()) {
+            return plan;
         }
+        Map<String, UUID> categoryByPath = new HashMap<>();
+        export.categoryPaths().forEach((id, path) -> categoryByPath.put(path.toLowerCase(Locale.ROOT), id));
+        plan.categoryIds.putAll(categoryByPath);
+        List<ImportRows.Row> parsed = read.good();
 
         // Which variant and item each row is.
         Map<String, Variant> existing = new HashMap<>();
@@ -446,7 +258,7 @@ public class CatalogTransfer {
                             k -> new ArrayList<>()).add(i));
         }
         Map<Object, Group> groups = new LinkedHashMap<>();
-        for (Parsed p : parsed) {
+        for (ImportRows.Row p : parsed) {
             Variant variant = existing.get(p.sku().toLowerCase(Locale.ROOT));
             Object key;
             Item item = null;
@@ -476,7 +288,7 @@ public class CatalogTransfer {
 
     private void buildForm(Plan plan, Group group, Map<String, Variant> existing, Map<String, UUID> taxByName,
                            Map<String, UUID> categoryByPath) {
-        Parsed first = group.rows.getFirst();
+        ImportRows.Row first = group.rows.getFirst();
         List<VariantForm> forms = new ArrayList<>();
         String name = first.itemName();
         UUID categoryId = null;
@@ -493,7 +305,7 @@ public class CatalogTransfer {
             itemActive = current.active();
         }
         // Item fields: the first row that gives one decides; a later row that disagrees is a bad row.
-        for (Parsed p : group.rows) {
+        for (ImportRows.Row p : group.rows) {
             if (!p.itemName().equals(name)) {
                 plan.errors.add(new ImportPreview.Problem(p.line(), "item_name", "catalog.import.error.item.conflict",
                         p.itemName()));
@@ -503,10 +315,10 @@ public class CatalogTransfer {
                         p.unit()));
             }
         }
-        String categoryText = group.rows.stream().map(Parsed::category).filter(c -> !c.isEmpty()).findFirst()
+        String categoryText = group.rows.stream().map(ImportRows.Row::category).filter(c -> !c.isEmpty()).findFirst()
                 .orElse(null);
         if (categoryText != null) {
-            for (Parsed p : group.rows) {
+            for (ImportRows.Row p : group.rows) {
                 if (!p.category().isEmpty() && !p.category().equalsIgnoreCase(categoryText)) {
                     plan.errors.add(new ImportPreview.Problem(p.line(), "category",
                             "catalog.import.error.item.conflict", p.category()));
@@ -523,11 +335,19 @@ public class CatalogTransfer {
                 }
             }
         }
-        String taxText = group.rows.stream().map(Parsed::tax).filter(t -> !t.isEmpty()).findFirst().orElse(null);
+        String taxText = group.rows.stream().map(ImportRows.Row::tax).filter(t -> !t.isEmpty()).findFirst().orElse(null);
         if (taxText != null) {
             taxId = taxByName.get(taxText.toLowerCase(Locale.ROOT));
         }
-        for (Parsed p : group.rows) {
+        variantForms(plan, group, existing, forms);
+        group.form = new ItemForm(name, group.before == null ? null : group.before.description(), categoryId, taxId,
+                unit, itemActive, forms);
+        catalogProblems(plan, group, first);
+    }
+
+    /** Each row's variant: an existing one (by SKU) updated in place, or a new one; which line gave it. */
+    private static void variantForms(Plan plan, Group group, Map<String, Variant> existing, List<VariantForm> forms) {
+        for (ImportRows.Row p : group.rows) {
             Variant variant = existing.get(p.sku().toLowerCase(Locale.ROOT));
             boolean active = p.active() == null ? variant == null || variant.isActive() : p.active();
             String barcode = p.barcode().isEmpty() ? null : p.barcode();
@@ -549,8 +369,10 @@ public class CatalogTransfer {
                 group.lineOfVariant.put(forms.size() - 1, p.line());
             }
         }
-        group.form = new ItemForm(name, group.before == null ? null : group.before.description(), categoryId, taxId,
-                unit, itemActive, forms);
+    }
+
+    /** What the catalog's own rules say of the item the rows make, each on the line and column it came from. */
+    private void catalogProblems(Plan plan, Group group, ImportRows.Row first) {
         for (CatalogProblem problem : catalog.problems(group.form, group.item == null ? null : group.item.getId())) {
             int line = first.line();
             String column = problem.field();
@@ -562,14 +384,5 @@ public class CatalogTransfer {
             }
             plan.errors.add(new ImportPreview.Problem(line, column, problem.messageKey(), ""));
         }
-    }
-
-    /** A price or cost cell: a plain amount of zero or more ({@code 15000}, {@code 12.50}). */
-    private static long plainAmount(String text, Currency currency) {
-        Money amount = Money.parsePlain(text, currency);
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("negative amount");
-        }
-        return amount.minor();
     }
 }
