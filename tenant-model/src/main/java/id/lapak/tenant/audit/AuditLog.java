@@ -4,9 +4,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,16 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
@@ -47,7 +39,6 @@ import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantAwareTransactionManager;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.json.JsonText;
 
 /**
  * Writes audit entries in the caller's transaction (so an entry commits or rolls back with the change it
@@ -173,9 +164,9 @@ public class AuditLog {
                 .params(chain, tenantId).update();
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ? for update")
                 .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        Entry entry = new Entry(pending.id(), chain, tenantId, head.lastSeq() + 1, pending.occurredAt(), actor, event.action(), event.entityType(),
-                event.entityId(), Json.changes(event.changes()), Json.details(event.details()), origin.ip(),
-                origin.userAgent(), head.lastHash(), Entry.KEYED);
+        ChainEntry entry = new ChainEntry(pending.id(), chain, tenantId, head.lastSeq() + 1, pending.occurredAt(), actor, event.action(), event.entityType(),
+                event.entityId(), AuditJson.changes(event.changes()), AuditJson.details(event.details()), origin.ip(),
+                origin.userAgent(), head.lastHash(), ChainEntry.KEYED);
         byte[] hash = entry.hash(chainKey);
         jdbc.sql("""
                         insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
@@ -358,11 +349,11 @@ public class AuditLog {
         UUID tenantId = PLATFORM_CHAIN.equals(chain) ? null : UUID.fromString(chain);
         AuditCheckpoints.Checkpoint checkpoint = checkpoints.latest().get(chain);
         return platformAccess.call("audit: verify chain " + chain, () -> {
-            Walk walk = new Walk(tenantId, chainKey, checkpoint);
+            ChainWalk walk = new ChainWalk(tenantId, chainKey, checkpoint);
             jdbc.sql("select * from audit_entry where chain_key = ? order by seq")
                     .param(chain)
                     .query((ResultSet rs) -> {
-                        walk.next(Entry.read(rs), rs.getBytes("hash"));
+                        walk.next(ChainEntry.read(rs), rs.getBytes("hash"));
                     });
             Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ?")
                     .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional()
@@ -407,175 +398,7 @@ public class AuditLog {
         return result;
     }
 
-    private record Head(long lastSeq, byte[] lastHash) {
-    }
-
-    /**
-     * Follows a chain entry by entry and lists every place where it does not hold: a gap in the sequence (entries
-     * deleted), a sequence number out of order or repeated (entries inserted or reordered), an entry whose content no
-     * longer matches its hash (edited), an entry that does not link to the one before it (relinked), and a head that
-     * is ahead of the last entry (tail truncated). The walk goes on after each problem, re-synchronising on what is
-     * there, so one edit does not hide a deletion further on.
-     */
-    private static final class Walk {
-        private final UUID tenantId;
-        private final SecretKeySpec key;
-        private final AuditCheckpoints.Checkpoint checkpoint;
-        private boolean checkpointEntrySeen;
-        private boolean keyedSeen;
-        private final List<ChainStatus.ChainProblem> problems = new ArrayList<>();
-        private long count;
-        private long expectedSeq = 1;
-        private byte[] previousHash;
-
-        Walk(UUID tenantId, SecretKeySpec key, AuditCheckpoints.Checkpoint checkpoint) {
-            this.tenantId = tenantId;
-            this.key = key;
-            this.checkpoint = checkpoint;
-        }
-
-        void next(Entry entry, byte[] storedHash) {
-            count++;
-            boolean linked = Arrays.equals(entry.prevHash(), previousHash);
-            if (entry.seq() > expectedSeq) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.DELETED, entry.id(), expectedSeq,
-                        entry.seq() - expectedSeq == 1 ? "entry " + expectedSeq + " is missing"
-                                : "entries " + expectedSeq + " to " + (entry.seq() - 1) + " are missing"));
-            } else if (entry.seq() < expectedSeq) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.INSERTED_OR_REORDERED, entry.id(),
-                        entry.seq(), "entry " + entry.seq() + " appears again or out of order"));
-            } else if (!linked) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.RELINKED, entry.id(), entry.seq(),
-                        "entry " + entry.seq() + " does not link to the entry before it"));
-            }
-            if (!MessageDigest.isEqual(entry.hash(key), storedHash)) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.EDITED, entry.id(), entry.seq(),
-                        "entry " + entry.seq() + "'s content does not match its hash"));
-            } else if (entry.keyVersion() == Entry.UNKEYED && keyedSeen) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.EDITED, entry.id(), entry.seq(),
-                        "entry " + entry.seq() + " is hashed without the key after keyed entries"));
-            }
-            keyedSeen |= entry.keyVersion() == Entry.KEYED;
-            if (checkpoint != null && entry.seq() == checkpoint.seq()) {
-                checkpointEntrySeen = true;
-                if (!Arrays.equals(storedHash, checkpoint.head())) {
-                    problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT,
-                            entry.id(), entry.seq(), "entries up to " + entry.seq()
-                            + " differ from the signed checkpoint of " + checkpoint.at()));
-                }
-            }
-            expectedSeq = Math.max(expectedSeq, entry.seq() + 1);
-            previousHash = storedHash;
-        }
-
-        ChainStatus finish(Head head) {
-            if (checkpoint != null && !checkpointEntrySeen && checkpoint.seq() > 0) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT, null,
-                        checkpoint.seq(), "entry " + checkpoint.seq() + ", signed in the checkpoint of "
-                        + checkpoint.at() + ", is missing"));
-            }
-            if (head.lastSeq() != expectedSeq - 1 || !Arrays.equals(head.lastHash(), previousHash)) {
-                problems.add(new ChainStatus.ChainProblem(ChainStatus.Kind.TRUNCATED_TAIL, null, expectedSeq,
-                        head.lastSeq() > expectedSeq - 1 ? "entries after " + (expectedSeq - 1) + " are missing"
-                                : "the chain's head does not name its last entry"));
-            }
-            ChainStatus.ChainProblem first = problems.isEmpty() ? null : problems.getFirst();
-            return new ChainStatus(tenantId, problems.isEmpty(), count, first == null ? null : first.entryId(),
-                    first == null ? null : first.description(), problems);
-        }
-    }
-
-    /** One entry as hashed: the canonical form is every field, length-prefixed, in a fixed order. */
-    record Entry(UUID id, String chain, UUID tenantId, long seq, Instant occurredAt, AuditActor actor, String action,
-                 String entityType, String entityId, String changes, String details, String ip, String userAgent,
-                 byte[] prevHash, int keyVersion) {
-
-        /** Written before the chain was keyed: plain SHA-256. */
-        static final int UNKEYED = 0;
-        /** HMAC-SHA256 under the chain key. */
-        static final int KEYED = 1;
-
-        byte[] hash(SecretKeySpec key) {
-            String text = canonical();
-            try {
-                if (keyVersion == UNKEYED) {
-                    return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-                }
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private String canonical() {
-            StringBuilder canonical = new StringBuilder();
-            for (Object field : new Object[]{keyVersion == UNKEYED ? "lapak-audit-v1" : "lapak-audit-v2", id, chain,
-                    tenantId, seq,
-                    occurredAt.getEpochSecond() * 1_000_000 + occurredAt.getNano() / 1_000, actor.kind(), actor.id(),
-                    actor.name(), actor.role(), actor.tenantId(), action, entityType, entityId, changes, details, ip,
-                    userAgent, prevHash == null ? null : HexFormat.of().formatHex(prevHash)}) {
-                if (field == null) {
-                    canonical.append("-1:");
-                } else {
-                    String text = field.toString();
-                    canonical.append(text.length()).append(':').append(text);
-                }
-                canonical.append('|');
-            }
-            return canonical.toString();
-        }
-
-        static Entry read(ResultSet rs) throws SQLException {
-            AuditActor actor = new AuditActor(AuditActor.Kind.valueOf(rs.getString("actor_kind")),
-                    rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
-                    rs.getObject("actor_tenant", UUID.class));
-            return new Entry(rs.getObject("id", UUID.class), rs.getString("chain_key"),
-                    rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
-                    rs.getTimestamp("occurred_at").toInstant(), actor, rs.getString("action"),
-                    rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
-                    rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"), rs.getBytes("prev_hash"),
-                    rs.getInt("key_version"));
-        }
-    }
-
-    /** A small, deterministic JSON writer for the changed fields and details (text values only). */
-    static final class Json {
-        private Json() {
-        }
-
-        static String changes(Map<String, AuditEvent.Change> changes) {
-            if (changes.isEmpty()) {
-                return null;
-            }
-            StringBuilder json = new StringBuilder("{");
-            changes.forEach((field, change) -> {
-                if (json.length() > 1) {
-                    json.append(',');
-                }
-                json.append(quote(field)).append(":{\"before\":").append(quote(change.before()))
-                        .append(",\"after\":").append(quote(change.after())).append('}');
-            });
-            return json.append('}').toString();
-        }
-
-        static String details(Map<String, String> details) {
-            if (details.isEmpty()) {
-                return null;
-            }
-            StringBuilder json = new StringBuilder("{");
-            details.forEach((name, value) -> {
-                if (json.length() > 1) {
-                    json.append(',');
-                }
-                json.append(quote(name)).append(':').append(quote(value));
-            });
-            return json.append('}').toString();
-        }
-
-        static String quote(String value) {
-            return JsonText.quote(value);
-        }
+    /** A chain's head as the database keeps it. */
+    record Head(long lastSeq, byte[] lastHash) {
     }
 }
