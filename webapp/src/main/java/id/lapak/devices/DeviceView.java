@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,7 +27,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -42,7 +41,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceNotFoundException;
@@ -50,15 +48,11 @@ import id.lapak.device.DeviceService;
 import id.lapak.device.DeviceStateException;
 import id.lapak.device.DeviceStatus;
 import id.lapak.device.DeviceTimeline;
-import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.keys.ReaderKeyService;
-import id.lapak.device.config.EffectiveValue;
-import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
@@ -69,7 +63,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -83,8 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DeviceView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String DEVICE_ID = "deviceId";
+    /** The connections a heartbeat names, each with words of its own. */
+    private static final Set<String> NETWORKS = Set.of("WIFI", "CELLULAR", "ETHERNET", "NONE");
     private static final int TIMELINE_LIMIT = 200;
-    private static final int OFFLINE_UPLOADS_SHOWN = 50;
 
     private final DeviceService devices;
     private final DeviceConfigService config;
@@ -160,38 +154,10 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         add(back, header, actions(), details(now));
-        add(new H3(getTranslation("device.config.title")), configuration());
-        add(new H3(getTranslation("device.offline.title")), offlinePayments());
+        add(new H3(getTranslation("device.config.title")), new DeviceConfigurationPanel(device, config, json,
+                currency()));
+        add(new H3(getTranslation("device.offline.title")), new OfflinePaymentsPanel(device, zone, sales));
         add(new H3(getTranslation("device.timeline.title")), timeline());
-    }
-
-    /** What the device still holds (its last heartbeat) and the offline payments that arrived from it. */
-    private Component offlinePayments() {
-        int waiting = device.pendingUploads() == null ? 0 : device.pendingUploads();
-        Paragraph pending = new Paragraph(getTranslation("device.offline.waiting", waiting));
-        pending.setId("device-offline-waiting");
-        DateTimeFormatter exact = DeviceTimes.dateTime(getLocale(), zone);
-        Grid<SaleSummary> grid = new Grid<>();
-        grid.setId("device-offline-uploads");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(s -> exact.format(s.soldAt())).setHeader(getTranslation("device.offline.takenAt"));
-        grid.addColumn(s -> exact.format(s.receivedAt())).setHeader(getTranslation("device.offline.arrivedAt"));
-        grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale())).setHeader(getTranslation("device.offline.amount"));
-        grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan()).setHeader(getTranslation("device.offline.card"));
-        grid.addComponentColumn(s -> {
-            Span status = new Span(s.offlineDeclined() ? getTranslation("device.offline.declined")
-                    : getTranslation("sale.status." + s.status().name()));
-            if (s.offlineDeclined()) {
-                status.getElement().getThemeList().add("badge error");
-            }
-            return status;
-        }).setHeader(getTranslation("device.offline.result"));
-        grid.setEmptyStateText(getTranslation("device.offline.empty"));
-        grid.setItems(sales.offlineUploads(device.id(), OFFLINE_UPLOADS_SHOWN));
-        VerticalLayout box = new VerticalLayout(pending, grid);
-        box.setPadding(false);
-        return box;
     }
 
     private Component actions() {
@@ -238,9 +204,11 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         item(details, "device-battery", "device.field.battery", device.batteryPercent() == null ? null
                 : getTranslation(Boolean.TRUE.equals(device.charging()) ? "device.battery.charging"
                         : "device.battery.level", device.batteryPercent()));
-        item(details, "device-connectivity", "device.field.connectivity", device.connectivity() == null ? null
-                : device.signalStrength() == null ? device.connectivity()
-                : getTranslation("device.connectivity.signal", device.connectivity(), device.signalStrength()));
+        String network = device.connectivity() == null ? null : NETWORKS.contains(device.connectivity())
+                ? getTranslation("timeline.network." + device.connectivity()) : device.connectivity();
+        item(details, "device-connectivity", "device.field.connectivity", network == null ? null
+                : device.signalStrength() == null ? network
+                : getTranslation("device.connectivity.signal", network, device.signalStrength()));
         item(details, "device-pending-uploads", "device.field.pendingUploads",
                 device.pendingUploads() == null ? null : device.pendingUploads().toString());
         item(details, "device-clock", "device.field.clock",
@@ -252,10 +220,15 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
                 ? getTranslation(ago.key(), ago.amount())
                 : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
         // Read after DeviceService.get has resolved the device within the user's stores.
-        item(details, "device-reader-key", "device.field.readerKey", readerKeys.current(device.id())
-                .map(k -> getTranslation("device.readerKey.injected", k.algorithm().name(), k.bdkVersion(),
-                        k.initialKeyId(), k.readerSerial(), exact.format(k.injectedAt())))
+        // In words; the key's algorithm, BDK version and initial key ID (for a call to support) on hover.
+        var key = readerKeys.current(device.id());
+        item(details, "device-reader-key", "device.field.readerKey", key
+                .map(k -> getTranslation("device.readerKey.injected", k.readerSerial(), exact.format(k.injectedAt())))
                 .orElse(getTranslation("device.readerKey.none")));
+        key.ifPresent(k -> details.getChildren().flatMap(c -> c.getChildren()).filter(c -> c.getId()
+                        .filter("device-reader-key"::equals).isPresent()).findFirst()
+                .ifPresent(c -> ((Span) c).setTitle(getTranslation("device.readerKey.technical",
+                        k.algorithm().name(), k.bdkVersion(), k.initialKeyId()))));
         if (device.status() != DeviceStatus.ACTIVE) {
             item(details, "device-status-reason", "device.field.statusReason", device.statusReason()
                     + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
@@ -272,100 +245,6 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     /** The tenant's currency, in which the offline payment limit is set. */
     private Currency currency() {
         return tenants.current().currency();
-    }
-
-    private Component configuration() {
-        Grid<EffectiveValue> grid = new Grid<>();
-        grid.setId("device-config-grid");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(v -> getTranslation("config.key." + v.key())).setHeader(getTranslation("device.config.key"))
-                .setFlexGrow(2);
-        SettingWords words = new SettingWords(this::getTranslation, getLocale(), currency());
-        grid.addColumn(v -> words.words(v.key(), v.value()))
-                .setHeader(getTranslation("device.config.value")).setFlexGrow(2);
-        grid.addComponentColumn(v -> {
-            Span source = new Span(getTranslation("config.source." + v.source().name()));
-            source.addClassNames("lapak-status", "lapak-source", v.source().name().toLowerCase(Locale.ROOT));
-            return source;
-        }).setHeader(getTranslation("device.config.source"));
-        grid.setItems(config.effective(device.id()));
-
-        Button edit = new Button(getTranslation("device.config.edit"), VaadinIcon.SLIDERS.create(),
-                e -> editOverrides(grid));
-        edit.setId("device-config-edit");
-        edit.setEnabled(device.status() != DeviceStatus.RETIRED);
-        edit.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
-        Button preview = new Button(getTranslation("device.config.preview"), VaadinIcon.CODE.create(),
-                e -> preview());
-        preview.setId("device-config-preview");
-        return new VerticalLayout(new HorizontalLayout(edit, preview), grid);
-    }
-
-    private void editOverrides(Grid<EffectiveValue> grid) {
-        ConfigLayerEditor editor = new ConfigLayerEditor(currency());
-        try {
-            Map<String, JsonNode> tenantLayer = config.layer(ConfigScope.TENANT, device.tenantId());
-            Map<String, JsonNode> storeLayer = config.layer(ConfigScope.STORE, device.storeId());
-            editor.read(config.layer(ConfigScope.DEVICE, device.id()),
-                    ConfigValues.inherited(tenantLayer, storeLayer));
-        } catch (DeviceNotFoundException | StoreNotFoundException | AccessDeniedException e) {
-            error(getTranslation("device.notFound.text"));
-            return;
-        }
-        Dialog dialog = new Dialog();
-        dialog.setId("device-config-dialog");
-        dialog.setHeaderTitle(getTranslation("device.config.edit"));
-        dialog.setWidth("48rem");
-        dialog.add(new Paragraph(getTranslation("device.config.explain")), editor);
-        Button cancel = new Button(getTranslation("devices.cancel"), e -> dialog.close());
-        cancel.setId("device-config-cancel");
-        Button save = new Button(getTranslation("devices.save"), e -> {
-            var layer = editor.write();
-            if (layer.isEmpty()) {
-                return;
-            }
-            try {
-                config.setLayer(ConfigScope.DEVICE, device.id(), layer.get());
-            } catch (InvalidConfigException problem) {
-                if (!editor.show(problem)) {
-                    error(problem.getMessage());
-                }
-                return;
-            } catch (DeviceNotFoundException | AccessDeniedException problem) {
-                dialog.close();
-                error(getTranslation("device.notFound.text"));
-                return;
-            }
-            dialog.close();
-            grid.setItems(config.effective(device.id()));
-            success(getTranslation("device.config.saved"));
-        });
-        save.setId("device-config-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
-    }
-
-    private void preview() {
-        Dialog dialog = new Dialog();
-        dialog.setId("device-config-preview-dialog");
-        dialog.setHeaderTitle(getTranslation("device.config.preview"));
-        dialog.setWidth("48rem");
-        Pre document = new Pre(pretty(config.preview(device.id())));
-        document.addClassName("lapak-config-preview");
-        dialog.add(document);
-        Button close = new Button(getTranslation("devices.close"), e -> dialog.close());
-        dialog.getFooter().add(close);
-        dialog.open();
-    }
-
-    private String pretty(String document) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(document));
-        } catch (RuntimeException e) {
-            return document;
-        }
     }
 
     private Component timeline() {
@@ -517,12 +396,12 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static void success(String text) {
+    static void success(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private static void error(String text) {
+    static void error(String text) {
         Notification.show(text, 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

@@ -163,14 +163,28 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("sales.timeline.status"));
         timeline.addColumn(e -> Money.of(e.amountMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.timeline.amount")).setTextAlign(ColumnTextAlign.END);
-        timeline.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
-                .setHeader(getTranslation("sales.timeline.responseCode"));
-        timeline.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
-                .setHeader(getTranslation("sales.timeline.reference")).setAutoWidth(true);
         timeline.addColumn(e -> e.reason() == null ? "" : e.reason())
                 .setHeader(getTranslation("sales.timeline.reason"));
-        timeline.addColumn(e -> e.actor() == null ? "" : e.actor()).setHeader(getTranslation("sales.timeline.actor"));
+        timeline.addColumn(e -> actor(e.actor())).setHeader(getTranslation("sales.timeline.actor"));
         timeline.setItems(details.timeline());
+
+        // Each step's network answer code and acquirer reference: for a call to the bank, with the other
+        // technical details rather than in the timeline a merchant reads.
+        Grid<PaymentEvent> references = new Grid<>();
+        references.setId("sale-timeline-references");
+        references.addThemeVariants(GridVariant.LUMO_COMPACT);
+        references.setAllRowsVisible(true);
+        references.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at"))
+                .setAutoWidth(true);
+        references.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
+                .setHeader(getTranslation("sales.timeline.kind"));
+        references.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
+                .setHeader(getTranslation("sales.timeline.responseCode"));
+        references.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
+                .setHeader(getTranslation("sales.timeline.reference")).setFlexGrow(3);
+        references.setItems(details.timeline());
+        network.add(references);
+        network.setColspan(references, 2);
 
         Button refund = new Button(getTranslation("sales.refund"), VaadinIcon.ARROW_BACKWARD.create(),
                 e -> new RefundDialog(sales, details, this::refunded).open());
@@ -257,4 +271,16 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
             return "";
         }
     }
+
+    /** Who took a step: a device by its name in the page's language ("Perangkat Kasir 1"), a person as recorded. */
+    private String actor(String actor) {
+        if (actor == null) {
+            return "";
+        }
+        return actor.startsWith(DEVICE_ACTOR) ? getTranslation("sales.timeline.byDevice",
+                actor.substring(DEVICE_ACTOR.length())) : actor;
+    }
+
+    /** How the payment service records a step a device asked for: "device " and the device's name. */
+    private static final String DEVICE_ACTOR = "device ";
 }

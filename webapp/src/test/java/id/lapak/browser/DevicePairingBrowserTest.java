@@ -51,7 +51,11 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         // The device page: details, where each configuration value comes from, and the timeline.
         driver.get(PORTAL + "devices/" + paired.deviceId());
         wait.until(d -> d.findElement(By.id("device-name")).getText().contains("Sunmi P2"));
-        wait.until(d -> d.findElement(By.id("device-reader-key")).getText().contains("AES128 · BDK version 1"));
+        wait.until(d -> d.findElement(By.id("device-reader-key")).getText().contains("Installed on reader RD-1"));
+        assertThat(driver.findElement(By.id("device-reader-key")).getText()).doesNotContain("BDK", "AES128");
+        assertThat(driver.findElement(By.id("device-reader-key")).getDomAttribute("title"))
+                .contains("AES128 · BDK version 1");
+        assertThat(driver.findElement(By.id("device-connectivity")).getText()).doesNotContain("WIFI");
         waitForGridToContain("device-config-grid", "Lapak default");
         waitForGridToContain("device-config-grid", "Chip, Contactless (tap), Swipe");
         assertThat(gridText("device-config-grid")).doesNotContain("[\"CHIP", "true", "false");

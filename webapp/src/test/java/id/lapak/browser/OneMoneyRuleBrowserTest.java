@@ -115,6 +115,10 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
         assertThat(driver.findElements(By.id("sale-technical"))).isNotEmpty();
         assertThat(driver.findElement(By.id("sale-facts")).getText()).doesNotContain("Response code")
                 .doesNotContain("Kode respons");
+        // The payment timeline names the device in the page's words and leaves references to the technical part.
+        String timeline = gridText("sale-timeline");
+        assertThat(timeline).doesNotContain("SBX").doesNotContain("device ");
+        assertThat(timeline).containsAnyOf("Device ", "Perangkat ");
 
         driver.get(PORTAL + "sales");
         wait.until(d -> normalized(gridText("sales-grid")).contains(total));
