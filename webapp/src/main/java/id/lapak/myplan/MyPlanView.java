@@ -63,7 +63,7 @@ class MyPlanView extends VerticalLayout {
         }
         plan.setText(getTranslation("myPlan.current", price.planName(), price.monthlyFee().format(getLocale()),
                 price.deviceFee().format(getLocale()),
-                getTranslation("billing.interval." + price.interval())));
+                getTranslation("billing.interval." + price.interval()).toLowerCase(getLocale())));
         return plan;
     }
 
@@ -100,7 +100,7 @@ class MyPlanView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.statusKey()))
+        grid.addColumn(i -> getTranslation(i.statusKey())).setAutoWidth(true)
                 .setHeader(getTranslation("billing.column.status"));
         grid.setItems(billing.invoices());
         grid.setHeight("16em");

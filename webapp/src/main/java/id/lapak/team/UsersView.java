@@ -76,7 +76,9 @@ class UsersView extends VerticalLayout {
         grid.addColumn(TeamMember::email).setHeader(getTranslation("team.column.email")).setFlexGrow(2);
         grid.addColumn(m -> m.role() == null ? "" : getTranslation("role." + m.role().name()))
                 .setHeader(getTranslation("team.column.role"));
-        grid.addColumn(m -> m.storeIds().stream().map(id -> storeNames.getOrDefault(id, "?")).sorted()
+        // An admin has every store (no list is kept for them).
+        grid.addColumn(m -> m.role() == Role.MERCHANT_ADMIN ? getTranslation("devices.allStores")
+                : m.storeIds().stream().map(id -> storeNames.getOrDefault(id, "?")).sorted()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("team.column.stores")).setFlexGrow(2);
         grid.addComponentColumn(m -> {
             String key = !m.enabled() ? "team.status.disabled" : m.invitationPending() ? "team.status.invited"

@@ -67,7 +67,7 @@ class InvoicesPanel extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.statusKey()))
+        grid.addColumn(i -> getTranslation(i.statusKey())).setAutoWidth(true)
                 .setHeader(getTranslation("billing.column.status"));
         grid.setHeight("20em");
         grid.addSelectionListener(e -> {
