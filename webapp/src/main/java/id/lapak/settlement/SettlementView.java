@@ -123,6 +123,8 @@ class SettlementView extends VerticalLayout {
         grid.addColumn(b -> b.net() == null ? "" : money(b.net(), b.currency()))
                 .setHeader(getTranslation("settlement.column.net"));
         grid.addColumn(this::payoutText).setHeader(getTranslation("settlement.column.payout")).setFlexGrow(2);
+        // Amounts are read whole: each column as wide as its content, the grid scrolls sideways when they do not fit.
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setEmptyStateText(getTranslation("settlement.batches.empty"));
         grid.setItems(settlement.batches(BATCHES));
         grid.setAllRowsVisible(false);

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 
+import id.lapak.ui.ZoneNames;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreProblem;
 
@@ -62,7 +63,7 @@ class StoreEditor extends Composite<FormLayout> {
         address.setHelperText(getTranslation("field.limit", StoreForm.ADDRESS_MAX));
         city.setHelperText(getTranslation("field.limit", StoreForm.CITY_MAX));
         timeZone.setItems(ZONES);
-        timeZone.setItemLabelGenerator(ZoneId::getId);
+        timeZone.setItemLabelGenerator(zone -> ZoneNames.label(zone, getLocale()));
         currency.setItems(CURRENCIES);
         currency.setItemLabelGenerator(c -> c.getCurrencyCode() + " · " + c.getDisplayName(getLocale()));
         taxRegistered.addValueChangeListener(e -> taxRate.setEnabled(e.getValue()));

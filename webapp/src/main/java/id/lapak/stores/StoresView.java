@@ -28,6 +28,7 @@ import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.ZoneNames;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -69,7 +70,7 @@ class StoresView extends VerticalLayout {
         grid.addColumn(StoreDetails::name).setHeader(getTranslation("stores.column.name"))
                 .setSortProperty("name").setFlexGrow(2);
         grid.addColumn(StoreDetails::city).setHeader(getTranslation("stores.column.city")).setSortProperty("city");
-        grid.addColumn(s -> s.timeZone().getId()).setHeader(getTranslation("stores.column.timeZone"));
+        grid.addColumn(s -> ZoneNames.label(s.timeZone(), getLocale())).setHeader(getTranslation("stores.column.timeZone"));
         grid.addColumn(s -> s.currency().getCurrencyCode()).setHeader(getTranslation("stores.column.currency"));
         grid.addColumn(s -> s.taxRegistered()
                         ? getTranslation("stores.tax.rate", s.taxRate().stripTrailingZeros().toPlainString())
