@@ -17,20 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
-import id.lapak.billing.gateway.AuthorizationResult;
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.GatewayResult;
-import id.lapak.billing.gateway.GatewayTimeoutException;
-import id.lapak.billing.gateway.GatewayUnavailableException;
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
 import id.lapak.billing.sale.NewSale;
@@ -214,87 +207,25 @@ public class PaymentService {
     private PaymentResult authorize(PaymentGateway gateway, NewSale sale, CardData card, CaptureMode captureMode,
                                     DeviceContext device) {
         String requestId = sale.id().toString();
-        AuthorizationResult answer = null;
-        boolean timedOut = false;
         AuthorizationRequest authorization = new AuthorizationRequest(requestId, sale.tenantId().toString(),
                 sale.deviceId().toString(), card, sale.brand(), sale.entryMode(), sale.amountMinor(),
                 sale.currency(), sale.offline(), sale.deviceTime());
-        // Lapak's own limit on top of the connector's: an acquirer that hangs is treated as one that timed out.
-        Future<AuthorizationResult> call = calls.submit(() -> gateway.authorize(authorization));
-        try {
-            answer = call.get(authorizationTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            log.warn("Payment {}: no answer from the acquirer within {}", requestId, authorizationTimeout);
-            timedOut = true;
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            timedOut = true;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GatewayUnavailableException) {
-                log.warn("Payment {}: the acquirer could not be reached", requestId);
-            } else {
-                // GatewayTimeoutException, or any failure after which it is unknown whether the acquirer acted:
-                // reverse. A connector's message is no place to trust with card data, so only its type is logged.
-                if (!(e.getCause() instanceof GatewayTimeoutException)) {
-                    log.warn("Payment {}: authorization failed with {}", requestId,
-                            e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
-                }
-                timedOut = true;
-            }
-        } finally {
-            card.destroy();
-        }
+        AcquirerAnswers.Asked asked = AcquirerAnswers.ask(calls, authorizationTimeout, gateway, authorization, card,
+                requestId);
         Instant decidedAt = now();
         String actor = "device " + device.name();
-        List<NewOperation> operations = new ArrayList<>();
-        Decision decision;
-        if (timedOut) {
-            GatewayResult reversal = Reversals.reverse(gateway, requestId);
-            boolean reversed = reversal != null && reversal.success();
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
-            operations.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
-                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, sale.amountMinor(),
-                    reversal == null ? null : reversal.responseCode(),
-                    reversal == null ? null : reversal.gatewayReference(),
-                    reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
-            decision = new Decision(SaleStatus.afterReversal(reversed, false), "68",
-                    null, "gateway_timeout", null, 0, 0);
-        } else if (answer == null) {
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), null, null, "acquirer unavailable", actor, decidedAt));
-            decision = new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
-        } else if (!answer.approved()) {
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
-                    decidedAt));
-            decision = new Decision(SaleStatus.DECLINED, answer.responseCode(), null,
-                    Outcomes.declineReason(answer.responseCode()), answer.gatewayReference(), 0, 0);
-        } else {
-            long authorized = answer.approvedAmountMinor() > 0
-                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor()) : sale.amountMinor();
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
-                    authorized, answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
-                    decidedAt));
-            long captured = 0;
-            if (captureMode == CaptureMode.IMMEDIATE) {
-                UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
-                GatewayResult capture = capture(gateway, answer.gatewayReference(), authorized, sale.currency(),
-                        captureId);
-                boolean ok = capture != null && capture.success();
-                captured = ok ? authorized : 0;
-                operations.add(new NewOperation(captureId, OperationKind.CAPTURE,
-                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, authorized,
-                        capture == null ? null : capture.responseCode(),
-                        capture == null ? null : capture.gatewayReference(),
-                        capture == null ? "no answer" : capture.message(), actor, clock.instant()));
-            }
-            decision = new Decision(SaleStatus.approved(captured > 0),
-                    answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
-                    captured);
-        }
+        AcquirerAnswers.Decided decided = AcquirerAnswers.decide(gateway, sale, captureMode, asked, actor, decidedAt,
+                clock);
+        return recordOrReverse(gateway, sale, decided.decision(), decided.operations(), actor, decidedAt);
+    }
+
+    /**
+     * Records the decided sale; an approved sale that cannot be recorded (its stock movements refused) is reversed
+     * and recorded as failed, so no hold is left that no sale stands for.
+     */
+    private PaymentResult recordOrReverse(PaymentGateway gateway, NewSale sale, Decision decision,
+                                          List<NewOperation> operations, String actor, Instant decidedAt) {
+        String requestId = sale.id().toString();
         Decision decided = decision;
         PaymentResult result;
         try {
@@ -344,15 +275,6 @@ public class PaymentService {
         });
     }
 
-    private static GatewayResult capture(PaymentGateway gateway, String reference, long amount, String currency,
-                                         UUID captureId) {
-        try {
-            return gateway.capture(reference, amount, currency, captureId.toString());
-        } catch (RuntimeException e) {
-            log.warn("Capture {} failed with {}", captureId, e.getClass().getSimpleName());
-            return null;
-        }
-    }
 
     /** A duplicate of a request another one is working on: wait for its decision and answer it. */
     private PaymentResult awaitResult(PaymentGateway gateway, SaleRow existing) {

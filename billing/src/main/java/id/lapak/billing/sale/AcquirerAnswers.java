@@ -1,0 +1,150 @@
+package id.lapak.billing.sale;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import id.lapak.billing.gateway.AuthorizationRequest;
+import id.lapak.billing.gateway.AuthorizationResult;
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.billing.gateway.GatewayTimeoutException;
+import id.lapak.billing.gateway.GatewayUnavailableException;
+import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.cardcrypto.carddata.CardData;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asking the acquirer to authorize a sale and what its answer (or its silence) decides: the sale's first status, its
+ * codes and amounts, and the steps of its payment timeline (authorization, an immediate capture, a reversal). No
+ * state of its own; {@link PaymentService} records the result.
+ */
+final class AcquirerAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(AcquirerAnswers.class);
+
+    private AcquirerAnswers() {
+    }
+
+    /** The acquirer's answer, or none: {@code timedOut} when it is unknown whether it acted (reverse). */
+    record Asked(AuthorizationResult answer, boolean timedOut) {
+    }
+
+    /** What the acquirer's answer decides for the sale, and the steps it took to get there. */
+    record Decided(Decision decision, List<NewOperation> operations) {
+    }
+
+    /** Asks the acquirer within Lapak's own time limit; the card data is destroyed whatever happens. */
+    static Asked ask(ExecutorService calls, Duration authorizationTimeout, PaymentGateway gateway,
+                     AuthorizationRequest authorization, CardData card, String requestId) {
+        AuthorizationResult answer = null;
+        boolean timedOut = false;
+        // Lapak's own limit on top of the connector's: an acquirer that hangs is treated as one that timed out.
+        Future<AuthorizationResult> call = calls.submit(() -> gateway.authorize(authorization));
+        try {
+            answer = call.get(authorizationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            log.warn("Payment {}: no answer from the acquirer within {}", requestId, authorizationTimeout);
+            timedOut = true;
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            timedOut = true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GatewayUnavailableException) {
+                log.warn("Payment {}: the acquirer could not be reached", requestId);
+            } else {
+                // GatewayTimeoutException, or any failure after which it is unknown whether the acquirer acted:
+                // reverse. A connector's message is no place to trust with card data, so only its type is logged.
+                if (!(e.getCause() instanceof GatewayTimeoutException)) {
+                    log.warn("Payment {}: authorization failed with {}", requestId,
+                            e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+                }
+                timedOut = true;
+            }
+        } finally {
+            card.destroy();
+        }
+        return new Asked(answer, timedOut);
+    }
+
+    /**
+     * No answer in time: reverse (REVERSED, or REVERSAL_PENDING while unconfirmed); unreachable: FAILED; declined:
+     * DECLINED; approved: AUTHORIZED, or CAPTURED when the tenant captures at once and the capture succeeds.
+     */
+    static Decided decide(PaymentGateway gateway, NewSale sale, CaptureMode captureMode, Asked asked, String actor,
+                          Instant decidedAt, Clock clock) {
+        String requestId = sale.id().toString();
+        AuthorizationResult answer = asked.answer();
+        boolean timedOut = asked.timedOut();
+        List<NewOperation> operations = new ArrayList<>();
+        Decision decision;
+        if (timedOut) {
+            GatewayResult reversal = Reversals.reverse(gateway, requestId);
+            boolean reversed = reversal != null && reversal.success();
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
+            operations.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, sale.amountMinor(),
+                    reversal == null ? null : reversal.responseCode(),
+                    reversal == null ? null : reversal.gatewayReference(),
+                    reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
+            decision = new Decision(SaleStatus.afterReversal(reversed, false), "68",
+                    null, "gateway_timeout", null, 0, 0);
+        } else if (answer == null) {
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), null, null, "acquirer unavailable", actor, decidedAt));
+            decision = new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
+        } else if (!answer.approved()) {
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
+                    sale.amountMinor(), answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+                    decidedAt));
+            decision = new Decision(SaleStatus.DECLINED, answer.responseCode(), null,
+                    Outcomes.declineReason(answer.responseCode()), answer.gatewayReference(), 0, 0);
+        } else {
+            long authorized = answer.approvedAmountMinor() > 0
+                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor()) : sale.amountMinor();
+            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
+                    authorized, answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+                    decidedAt));
+            long captured = 0;
+            if (captureMode == CaptureMode.IMMEDIATE) {
+                UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
+                GatewayResult capture = capture(gateway, answer.gatewayReference(), authorized, sale.currency(),
+                        captureId);
+                boolean ok = capture != null && capture.success();
+                captured = ok ? authorized : 0;
+                operations.add(new NewOperation(captureId, OperationKind.CAPTURE,
+                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, authorized,
+                        capture == null ? null : capture.responseCode(),
+                        capture == null ? null : capture.gatewayReference(),
+                        capture == null ? "no answer" : capture.message(), actor, clock.instant()));
+            }
+            decision = new Decision(SaleStatus.approved(captured > 0),
+                    answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
+                    captured);
+        }
+        return new Decided(decision, operations);
+    }
+
+    private static GatewayResult capture(PaymentGateway gateway, String reference, long amount, String currency,
+                                         UUID captureId) {
+        try {
+            return gateway.capture(reference, amount, currency, captureId.toString());
+        } catch (RuntimeException e) {
+            log.warn("Capture {} failed with {}", captureId, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+}
