@@ -98,6 +98,18 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout heading = new HorizontalLayout(title, status);
         heading.setAlignItems(Alignment.BASELINE);
 
+        FormLayout facts = facts(details, time);
+        Details technical = technical(details, time);
+        Grid<SaleLineDetails> lines = lines(details);
+        Grid<PaymentEvent> timeline = timeline(details, time);
+        HorizontalLayout actions = actions(details);
+        add(heading, actions, facts, technical, new H3(getTranslation("sales.lines.title")), lines,
+                new H3(getTranslation("sales.timeline.title")), timeline);
+    }
+
+    /** What was sold and how it was paid, in the page's words. */
+    private FormLayout facts(SaleDetails details, DateTimeFormatter time) {
+        SaleSummary s = details.sale();
         FormLayout facts = new FormLayout();
         facts.setId("sale-facts");
         fact(facts, "sales.column.soldAt", time.format(s.soldAt()));
@@ -114,12 +126,17 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
             fact(facts, "sales.sale.entryMode", getTranslation("sales.entryMode." + s.entryMode().name()));
         }
         if (s.declineReason() != null) {
-            fact(facts, "sales.sale.declineReason", s.declineReason().replace('_', ' '));
+            fact(facts, "sales.sale.declineReason", declineReason(s.declineReason()));
         }
         fact(facts, "sales.column.offline", s.offline() ? getTranslation("sales.offline.yes")
                 : getTranslation("sales.offline.no"));
 
-        // What the card network and the acquirer answered: for a dispute or a call to the bank, out of the way.
+        return facts;
+    }
+
+    /** What the card network and the acquirer answered, step by step: for a dispute or a call to the bank. */
+    private Details technical(SaleDetails details, DateTimeFormatter time) {
+        SaleSummary s = details.sale();
         FormLayout network = new FormLayout();
         network.setId("sale-network-facts");
         if (details.expiryMonth() != null && details.expiryYear() != null) {
@@ -133,6 +150,29 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         technical.setId("sale-technical");
         technical.setOpened(false);
 
+        // Each step's network answer code and acquirer reference: for a call to the bank, with the other
+        // technical details rather than in the timeline a merchant reads.
+        Grid<PaymentEvent> references = new Grid<>();
+        references.setId("sale-timeline-references");
+        references.addThemeVariants(GridVariant.LUMO_COMPACT);
+        references.setAllRowsVisible(true);
+        references.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at"))
+                .setAutoWidth(true);
+        references.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
+                .setHeader(getTranslation("sales.timeline.kind"));
+        references.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
+                .setHeader(getTranslation("sales.timeline.responseCode"));
+        references.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
+                .setHeader(getTranslation("sales.timeline.reference")).setFlexGrow(3);
+        references.setItems(details.timeline());
+
+        network.add(references);
+        network.setColspan(references, 2);
+        return technical;
+    }
+
+    private Grid<SaleLineDetails> lines(SaleDetails details) {
+        SaleSummary s = details.sale();
         Grid<SaleLineDetails> lines = new Grid<>();
         lines.setId("sale-lines");
         lines.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -152,6 +192,12 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         lines.setItems(details.lines());
         lines.setEmptyStateText(getTranslation("sales.lines.empty"));
 
+        return lines;
+    }
+
+    /** Every step of the payment in plain columns: when, what, its result, the amount, why and by whom. */
+    private Grid<PaymentEvent> timeline(SaleDetails details, DateTimeFormatter time) {
+        SaleSummary s = details.sale();
         Grid<PaymentEvent> timeline = new Grid<>();
         timeline.setId("sale-timeline");
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -168,24 +214,12 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         timeline.addColumn(e -> actor(e.actor())).setHeader(getTranslation("sales.timeline.actor"));
         timeline.setItems(details.timeline());
 
-        // Each step's network answer code and acquirer reference: for a call to the bank, with the other
-        // technical details rather than in the timeline a merchant reads.
-        Grid<PaymentEvent> references = new Grid<>();
-        references.setId("sale-timeline-references");
-        references.addThemeVariants(GridVariant.LUMO_COMPACT);
-        references.setAllRowsVisible(true);
-        references.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at"))
-                .setAutoWidth(true);
-        references.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
-                .setHeader(getTranslation("sales.timeline.kind"));
-        references.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
-                .setHeader(getTranslation("sales.timeline.responseCode"));
-        references.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
-                .setHeader(getTranslation("sales.timeline.reference")).setFlexGrow(3);
-        references.setItems(details.timeline());
-        network.add(references);
-        network.setColspan(references, 2);
+        return timeline;
+    }
 
+    /** Refund (for who may change), the receipt by e-mail and to print, back to the list. */
+    private HorizontalLayout actions(SaleDetails details) {
+        SaleSummary s = details.sale();
         Button refund = new Button(getTranslation("sales.refund"), VaadinIcon.ARROW_BACKWARD.create(),
                 e -> new RefundDialog(sales, details, this::refunded).open());
         refund.setId("sale-refund");
@@ -208,8 +242,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout actions = new HorizontalLayout(refund, email, receipt, back);
         actions.setAlignItems(Alignment.CENTER);
 
-        add(heading, actions, facts, technical, new H3(getTranslation("sales.lines.title")), lines,
-                new H3(getTranslation("sales.timeline.title")), timeline);
+        return actions;
     }
 
     private void refunded(SaleDetails details) {
@@ -283,4 +316,11 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
 
     /** How the payment service records a step a device asked for: "device " and the device's name. */
     private static final String DEVICE_ACTOR = "device ";
+
+    /** Why a sale was not approved, in the page's language; a reason without words yet as its spaced code. */
+    private String declineReason(String reason) {
+        String key = "sales.decline." + reason;
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? reason.replace('_', ' ') : text;
+    }
 }
