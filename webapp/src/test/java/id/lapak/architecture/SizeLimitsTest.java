@@ -34,7 +34,7 @@ class SizeLimitsTest {
             "webapp/src/main/java/id/lapak/inventory/InventoryView.java", 464,
             "billing/src/main/java/id/lapak/billing/sale/SalesService.java", 449,
             "webapp/src/main/java/id/lapak/devices/DeviceView.java", 408,
-            "tenant-model/src/main/java/id/lapak/tenant/audit/AuditLog.java", 404);
+            "tenant-model/src/main/java/id/lapak/tenant/audit/AuditLog.java", 403);
 
     /** File#method → its lines today (SQL text blocks count as lines). */
     static final Map<String, Integer> LONG_METHODS = Map.ofEntries(

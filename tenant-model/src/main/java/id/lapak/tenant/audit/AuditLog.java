@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
@@ -217,18 +219,15 @@ public class AuditLog {
                             + " order by occurred_at desc, chain_key, seq desc"))
                     .query((ResultSet rs) -> {
                         AuditRecord r = record(rs);
-                        writer.print(String.join(",", csv(r.id()), csv(r.tenantId()), csv(r.seq()),
-                                csv(r.occurredAt()), csv(r.actorKind()), csv(r.actorId()), csv(r.actorName()),
-                                csv(r.actorRole()), csv(r.action()), csv(r.entityType()), csv(r.entityId()),
-                                csv(r.changes()), csv(r.details()), csv(r.ip()), csv(r.userAgent())));
+                        writer.print(Stream.of(r.id(), r.tenantId(), r.seq(), r.occurredAt(), r.actorKind(),
+                                r.actorId(), r.actorName(), r.actorRole(), r.action(), r.entityType(), r.entityId(),
+                                r.changes(), r.details(), r.ip(), r.userAgent()).map(CsvWriter::cell)
+                                .collect(Collectors.joining(",")));
                         writer.print("\r\n");
                     });
             return null;
         });
         writer.flush();
-    }
-    static String csv(Object value) {
-        return CsvWriter.cell(value);
     }
 
     private Filter filter(AuditQuery query) {
