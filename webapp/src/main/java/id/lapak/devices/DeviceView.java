@@ -8,7 +8,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,14 +19,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -76,8 +73,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DeviceView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String DEVICE_ID = "deviceId";
-    /** The connections a heartbeat names, each with words of its own. */
-    private static final Set<String> NETWORKS = Set.of("WIFI", "CELLULAR", "ETHERNET", "NONE");
     private static final int TIMELINE_LIMIT = 200;
 
     private final DeviceService devices;
@@ -153,7 +148,9 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout header = new HorizontalLayout(name, badge);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
-        add(back, header, actions(), details(now));
+        StoreDetails store = storesById.get(device.storeId());
+        add(back, header, actions(), new DeviceDetailsPanel(device, store, zone, readerKeys.current(device.id()),
+                now));
         add(new H3(getTranslation("device.config.title")), new DeviceConfigurationPanel(device, config, json,
                 currency()));
         add(new H3(getTranslation("device.offline.title")), new OfflinePaymentsPanel(device, zone, sales));
@@ -186,60 +183,6 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         actions.setId("device-actions");
         actions.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
         return actions;
-    }
-
-    private Component details(Instant now) {
-        DateTimeFormatter exact = DeviceTimes.dateTime(getLocale(), zone);
-        FormLayout details = new FormLayout();
-        details.setId("device-details");
-        StoreDetails store = storesById.get(device.storeId());
-        item(details, "device-store", "device.field.store", store == null ? null : store.name());
-        item(details, "device-model", "device.field.model", device.model());
-        item(details, "device-serial", "device.field.serial", device.serialNumber());
-        item(details, "device-os", "device.field.os", device.osVersion());
-        item(details, "device-app-version", "device.field.appVersion", device.appVersion());
-        item(details, "device-reader-model", "device.field.readerModel", device.readerModel());
-        item(details, "device-reader-serial", "device.field.readerSerial", device.readerSerial());
-        item(details, "device-reader-firmware", "device.field.readerFirmware", device.readerFirmware());
-        item(details, "device-battery", "device.field.battery", device.batteryPercent() == null ? null
-                : getTranslation(Boolean.TRUE.equals(device.charging()) ? "device.battery.charging"
-                        : "device.battery.level", device.batteryPercent()));
-        String network = device.connectivity() == null ? null : NETWORKS.contains(device.connectivity())
-                ? getTranslation("timeline.network." + device.connectivity()) : device.connectivity();
-        item(details, "device-connectivity", "device.field.connectivity", network == null ? null
-                : device.signalStrength() == null ? network
-                : getTranslation("device.connectivity.signal", network, device.signalStrength()));
-        item(details, "device-pending-uploads", "device.field.pendingUploads",
-                device.pendingUploads() == null ? null : device.pendingUploads().toString());
-        item(details, "device-clock", "device.field.clock",
-                device.deviceClock() == null ? null : exact.format(device.deviceClock()));
-        item(details, "device-paired-at", "device.field.pairedAt",
-                device.pairedAt() == null ? null : exact.format(device.pairedAt()));
-        DeviceTimes.Ago ago = DeviceTimes.ago(device.lastSeenAt(), now);
-        item(details, "device-last-seen", "device.field.lastSeen", device.lastSeenAt() == null
-                ? getTranslation(ago.key(), ago.amount())
-                : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
-        // Read after DeviceService.get has resolved the device within the user's stores.
-        // In words; the key's algorithm, BDK version and initial key ID (for a call to support) on hover.
-        var key = readerKeys.current(device.id());
-        item(details, "device-reader-key", "device.field.readerKey", key
-                .map(k -> getTranslation("device.readerKey.injected", k.readerSerial(), exact.format(k.injectedAt())))
-                .orElse(getTranslation("device.readerKey.none")));
-        key.ifPresent(k -> details.getChildren().flatMap(c -> c.getChildren()).filter(c -> c.getId()
-                        .filter("device-reader-key"::equals).isPresent()).findFirst()
-                .ifPresent(c -> ((Span) c).setTitle(getTranslation("device.readerKey.technical",
-                        k.algorithm().name(), k.bdkVersion(), k.initialKeyId()))));
-        if (device.status() != DeviceStatus.ACTIVE) {
-            item(details, "device-status-reason", "device.field.statusReason", device.statusReason()
-                    + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
-        }
-        return details;
-    }
-
-    private void item(FormLayout form, String id, String labelKey, String value) {
-        Span span = new Span(value == null || value.isBlank() ? getTranslation("device.value.unknown") : value);
-        span.setId(id);
-        form.addFormItem(span, getTranslation(labelKey));
     }
 
     /** The tenant's currency, in which the offline payment limit is set. */
