@@ -65,6 +65,7 @@ class ReportsView extends VerticalLayout {
 
     private final ReportTables tables;
     private final ReportService reports;
+    private final DayReports dayReports;
     private final SaleExport saleExport;
     private final ComboBox<ReportKind> kind = new ComboBox<>();
     private final DatePicker from = Localized.datePicker(new DatePicker());
@@ -75,10 +76,11 @@ class ReportsView extends VerticalLayout {
     private final Div result = new Div();
     private final Map<UUID, String> names = new LinkedHashMap<>();
 
-    ReportsView(ReportTables tables, ReportService reports, SaleExport saleExport, StoreService stores,
-                DeviceService devices, TenantDirectory tenants) {
+    ReportsView(ReportTables tables, ReportService reports, DayReports dayReports, SaleExport saleExport,
+                StoreService stores, DeviceService devices, TenantDirectory tenants) {
         this.tables = tables;
         this.reports = reports;
+        this.dayReports = dayReports;
         this.saleExport = saleExport;
         setId("reports");
         setWidthFull();
@@ -287,7 +289,7 @@ class ReportsView extends VerticalLayout {
         Div box = new Div();
         box.setId("report-day-close");
         box.add(new H3(getTranslation("report.z.title")));
-        reports.dayReport(filter.storeId(), filter.from()).ifPresentOrElse(z -> {
+        dayReports.dayReport(filter.storeId(), filter.from()).ifPresentOrElse(z -> {
             DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of(tablesZone(filter)));
             box.add(new Paragraph(getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
             Span frozen = new Span(getTranslation("report.z.frozenNet", z.frozen().net().format(getLocale())));
@@ -305,7 +307,7 @@ class ReportsView extends VerticalLayout {
         }, () -> {
             Button close = new Button(getTranslation("report.z.close"), e -> {
                 try {
-                    reports.closeDay(filter.storeId(), filter.from());
+                    dayReports.closeDay(filter.storeId(), filter.from());
                     Notification.show(getTranslation("report.z.done"));
                     show();
                 } catch (InvalidReportFilterException ex) {

@@ -30,7 +30,6 @@ class SizeLimitsTest {
             "catalog/src/main/java/id/lapak/catalog/items/CatalogService.java", 707,
             "device-simulator/src/main/java/id/lapak/simulator/DeviceClient.java", 610,
             "billing/src/main/java/id/lapak/billing/sale/PaymentService.java", 491,
-            "webapp/src/main/java/id/lapak/reports/ReportService.java", 488,
             "webapp/src/main/java/id/lapak/inventory/InventoryView.java", 464,
             "billing/src/main/java/id/lapak/billing/sale/SalesService.java", 449,
             "tenant-model/src/main/java/id/lapak/tenant/audit/AuditLog.java", 403);

@@ -56,6 +56,8 @@ class ReportsIntegrationTest {
     @Autowired
     ReportService reports;
     @Autowired
+    DayReports dayReports;
+    @Autowired
     ReportRollups rollups;
     @Autowired
     SalesService sales;
@@ -220,23 +222,23 @@ class ReportsIntegrationTest {
     @Test
     void aClosedDayKeepsItsFiguresAndShowsLaterChangesBesideThem() {
         UUID sold = sale(jakarta, 25_000, at(day, 9, 0, WIB));
-        ReportService.DayReport closed = TestUsers.as(admin, () -> reports.closeDay(jakarta, day));
+        DayReports.DayReport closed = TestUsers.as(admin, () -> dayReports.closeDay(jakarta, day));
         assertThat(closed.frozen().collected().minor()).isEqualTo(25_000);
         assertThat(closed.changed()).isFalse();
         String recorded = platform.call("test: audit", () -> jdbc.sql("""
                 select details from audit_entry where tenant_id = ? and action = 'report.day.closed'
                   and entity_id = ?""").params(tenant, jakarta.toString()).query(String.class).single());
         assertThat(recorded).contains(closed.sha256());
-        assertThat(closed.sha256()).isEqualTo(ReportService.sha256(ReportService.json(closed.frozen())));
+        assertThat(closed.sha256()).isEqualTo(DayReports.sha256(DayReports.json(closed.frozen())));
 
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> reports.closeDay(jakarta, day)))
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> dayReports.closeDay(jakarta, day)))
                 .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.closedAlready");
         LocalDate today = LocalDate.now(ZoneId.of(WIB));
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> reports.closeDay(jakarta, today)))
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> dayReports.closeDay(jakarta, today)))
                 .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.notEnded");
 
         fixture.refund(tenant, sold, 5_000, Instant.now());
-        ReportService.DayReport later = TestUsers.as(admin, () -> reports.dayReport(jakarta, day)).orElseThrow();
+        DayReports.DayReport later = TestUsers.as(admin, () -> dayReports.dayReport(jakarta, day)).orElseThrow();
         assertThat(later.frozen().collected().minor()).as("frozen").isEqualTo(25_000);
         assertThat(later.now().collected().minor()).isEqualTo(20_000);
         assertThat(later.changed()).isTrue();
