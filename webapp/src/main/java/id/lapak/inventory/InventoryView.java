@@ -1,7 +1,5 @@
 package id.lapak.inventory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -28,33 +25,31 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 
-import id.lapak.ui.Localized;
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.CategoryDetails;
+import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemForm;
-import id.lapak.catalog.items.ItemImage;
+import id.lapak.catalog.items.ItemImageService;
 import id.lapak.catalog.items.ItemSummary;
-import id.lapak.catalog.items.PriceChange;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.StaleItemException;
 import id.lapak.catalog.items.TaxCategoryDetails;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.TaxKind;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.money.Money;
-import id.lapak.ui.PortalDates;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -69,6 +64,9 @@ import jakarta.annotation.security.RolesAllowed;
 class InventoryView extends VerticalLayout {
 
     private final CatalogService catalog;
+    private final CategoryService categoryService;
+    private final PriceService prices;
+    private final ItemImageService images;
     private final CatalogTransfer transfer;
     private final StoreService stores;
     private final boolean canEdit;
@@ -81,16 +79,20 @@ class InventoryView extends VerticalLayout {
     private List<CategoryDetails> categories;
     private List<TaxCategoryDetails> taxes;
 
-    InventoryView(CatalogService catalog, CatalogTransfer transfer, StoreService stores) {
+    InventoryView(CatalogService catalog, CategoryService categoryService, TaxCategoryService taxService,
+                  PriceService prices, ItemImageService images, CatalogTransfer transfer, StoreService stores) {
         this.catalog = catalog;
+        this.categoryService = categoryService;
+        this.prices = prices;
+        this.images = images;
         this.transfer = transfer;
         this.stores = stores;
         this.canEdit = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN);
         // The store service lets merchant admins and store managers list stores; cashiers get none to price.
         this.seesStores = CurrentUser.require().has(Role.MERCHANT_ADMIN) || CurrentUser.require().has(Role.STORE_MANAGER);
         this.currency = catalog.currency();
-        this.taxes = catalog.taxCategories();
-        this.categories = catalog.categories();
+        this.taxes = taxService.taxCategories();
+        this.categories = categoryService.categories();
         setId("inventory");
         setSizeFull();
 
@@ -124,17 +126,20 @@ class InventoryView extends VerticalLayout {
             create.setId("new-item");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button category = new Button(getTranslation("inventory.category.new"), VaadinIcon.FOLDER_ADD.create(),
-                    e -> newCategory());
+                    e -> new CategoryDialog(categoryService, categories, () -> {
+                        categories = categoryService.categories();
+                        categoryFilter.setItems(categories);
+                    }).open());
             category.setId("new-category");
             Button importButton = new Button(getTranslation("inventory.import"), VaadinIcon.UPLOAD.create(),
                     e -> new ImportDialog(transfer, () -> {
-                        categories = catalog.categories();
+                        categories = categoryService.categories();
                         categoryFilter.setItems(categories);
                         grid.getDataProvider().refreshAll();
                     }).open());
             importButton.setId("import-items");
             Button taxButton = new Button(getTranslation("inventory.taxes"), VaadinIcon.INVOICE.create(),
-                    e -> new TaxCategoriesDialog(catalog, () -> taxes = catalog.taxCategories()).open());
+                    e -> new TaxCategoriesDialog(taxService, () -> taxes = taxService.taxCategories()).open());
             taxButton.setId("tax-categories");
             Anchor csv = download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
             Anchor xlsx = download("export-xlsx", "inventory.export.xlsx", "catalog.xlsx",
@@ -243,7 +248,8 @@ class InventoryView extends VerticalLayout {
             if (seesStores) {
                 dialog.add(storePrices(existing));
             }
-            dialog.add(imagePanel(existing), priceHistory(existing));
+            dialog.add(new ItemImagePanel(images, existing, canEdit),
+                    new PriceHistoryPanel(prices, existing, currency, catalog.timeZone()));
         }
 
         Button close = new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"),
@@ -265,40 +271,6 @@ class InventoryView extends VerticalLayout {
         dialog.open();
     }
 
-    private VerticalLayout imagePanel(ItemDetails item) {
-        VerticalLayout panel = new VerticalLayout();
-        panel.setPadding(false);
-        Image image = new Image();
-        image.setMaxHeight("8em");
-        image.setAlt(item.name());
-        if (item.hasImage()) {
-            image.setSrc(imageHandler(item.id()));
-        } else {
-            image.setVisible(false);
-        }
-        panel.add(image);
-        if (canEdit) {
-            Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
-                try {
-                    catalog.setImage(item.id(), data);
-                    image.setSrc(imageHandler(item.id()));
-                    image.setVisible(true);
-                    success(getTranslation("inventory.image.saved"));
-                } catch (InvalidCatalogException e) {
-                    e.problems().forEach(p -> error(p.messageKey()));
-                }
-            }))));
-            Localized.upload(upload);
-            upload.setId("item-image-upload");
-            upload.setMaxFiles(1);
-            upload.setMaxFileSize(ItemImage.MAX_BYTES);
-            upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
-            upload.setDropLabel(new Span(getTranslation("inventory.image.drop")));
-            panel.add(upload);
-        }
-        return panel;
-    }
-
     /** One button per variant opening its prices and availability per store (read-only for store managers). */
     private Details storePrices(ItemDetails item) {
         HorizontalLayout buttons = new HorizontalLayout();
@@ -307,7 +279,7 @@ class InventoryView extends VerticalLayout {
         for (var variant : item.variants()) {
             String label = variant.name() == null || variant.name().isBlank() ? variant.sku()
                     : variant.name() + " (" + variant.sku() + ")";
-            Button button = new Button(label, VaadinIcon.SHOP.create(), e -> new StorePricesDialog(catalog, stores,
+            Button button = new Button(label, VaadinIcon.SHOP.create(), e -> new StorePricesDialog(prices, stores,
                     currency, item.name(), variant, canEdit).open());
             button.setId("store-prices-" + index++);
             buttons.add(button);
@@ -318,50 +290,6 @@ class InventoryView extends VerticalLayout {
         details.setOpened(true);
         details.setWidthFull();
         return details;
-    }
-
-    /** Every price change of the item's variants, newest first: who, when, old → new, catalog or store price. */
-    private Details priceHistory(ItemDetails item) {
-        record Row(String sku, PriceChange change) {
-        }
-        List<Row> rows = new ArrayList<>();
-        for (var variant : item.variants()) {
-            catalog.priceHistory(variant.id()).forEach(c -> rows.add(new Row(variant.sku(), c)));
-        }
-        rows.sort(Comparator.comparing((Row r) -> r.change().changedAt()).reversed());
-        var when = PortalDates.dateTime(getLocale(), catalog.timeZone());
-        Grid<Row> grid = new Grid<>();
-        grid.setId("price-history");
-        grid.setAllRowsVisible(rows.size() <= 10);
-        grid.addColumn(Row::sku).setHeader(getTranslation("inventory.variant.sku"));
-        grid.addColumn(r -> r.change().oldPriceMinor() == null ? "–"
-                        : Money.of(r.change().oldPriceMinor(), currency).format(getLocale()))
-                .setHeader(getTranslation("inventory.history.before"));
-        grid.addColumn(r -> r.change().newPriceMinor() == null ? "–"
-                        : Money.of(r.change().newPriceMinor(), currency).format(getLocale()))
-                .setHeader(getTranslation("inventory.history.after"));
-        grid.addColumn(r -> getTranslation(r.change().storeId() == null ? "inventory.history.catalog"
-                : "inventory.history.store")).setHeader(getTranslation("inventory.history.scope"));
-        grid.addColumn(r -> r.change().changedBy()).setHeader(getTranslation("inventory.history.by"));
-        grid.addColumn(r -> when.format(r.change().changedAt()))
-                .setHeader(getTranslation("inventory.history.when"));
-        grid.setItems(rows);
-        var details = new Details(getTranslation("inventory.history"), grid);
-        details.setWidthFull();
-        return details;
-    }
-
-    private DownloadHandler imageHandler(UUID itemId) {
-        return event -> {
-            var image = catalog.image(itemId);
-            if (image.isEmpty()) {
-                event.getResponse().setStatus(404);
-                return;
-            }
-            event.setContentType(image.get().contentType());
-            event.inline("item-" + itemId);
-            event.getOutputStream().write(image.get().data());
-        };
     }
 
     private void save(ItemDetails existing, ItemEditor editor, Dialog dialog) {
@@ -408,37 +336,6 @@ class InventoryView extends VerticalLayout {
             success(getTranslation("inventory.deleted", item.name()));
         });
         confirm.open();
-    }
-
-    private void newCategory() {
-        Dialog dialog = new Dialog();
-        dialog.setId("category-dialog");
-        dialog.setHeaderTitle(getTranslation("inventory.category.new"));
-        TextField name = new TextField(getTranslation("inventory.category.name"));
-        name.setId("category-name");
-        name.setMaxLength(80);
-        ComboBox<CategoryDetails> parent = new ComboBox<>(getTranslation("inventory.category.parent"));
-        parent.setId("category-parent");
-        parent.setItems(categories.stream().filter(c -> c.parentId() == null).toList());
-        parent.setItemLabelGenerator(CategoryDetails::name);
-        parent.setClearButtonVisible(true);
-        dialog.add(new VerticalLayout(name, parent));
-        Button save = new Button(getTranslation("inventory.save"), e -> {
-            try {
-                catalog.saveCategory(null, name.getValue(), parent.getValue() == null ? null : parent.getValue().id());
-                categories = catalog.categories();
-                categoryFilter.setItems(categories);
-                dialog.close();
-                success(getTranslation("inventory.category.saved", name.getValue().strip()));
-            } catch (InvalidCatalogException ex) {
-                name.setErrorMessage(getTranslation(ex.problems().getFirst().messageKey()));
-                name.setInvalid(true);
-            }
-        });
-        save.setId("category-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("inventory.cancel"), e -> dialog.close()), save);
-        dialog.open();
     }
 
     static void success(String text) {

@@ -22,7 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.catalog.items.CatalogNotFoundException;
-import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.VariantDetails;
@@ -47,7 +47,7 @@ class StorePricesDialog extends Dialog {
     /** Tenants have a handful of stores; the list stops here rather than render thousands of rows. */
     static final int MAX_STORES = 200;
 
-    private final CatalogService catalog;
+    private final PriceService priceService;
     private final Currency currency;
     private final VariantDetails variant;
     final List<Row> rows = new ArrayList<>();
@@ -101,9 +101,9 @@ class StorePricesDialog extends Dialog {
         }
     }
 
-    StorePricesDialog(CatalogService catalog, StoreService stores, Currency currency, String itemName,
+    StorePricesDialog(PriceService priceService, StoreService stores, Currency currency, String itemName,
                       VariantDetails variant, boolean canEdit) {
-        this.catalog = catalog;
+        this.priceService = priceService;
         this.currency = currency;
         this.variant = variant;
         setId("store-prices-dialog");
@@ -111,7 +111,7 @@ class StorePricesDialog extends Dialog {
         setHeaderTitle(getTranslation("inventory.storePrices.title", variantLabel(itemName, variant)));
 
         Map<UUID, StoreOverride> overrides = new HashMap<>();
-        catalog.storeOverrides(variant.id()).forEach(o -> overrides.put(o.storeId(), o));
+        priceService.storeOverrides(variant.id()).forEach(o -> overrides.put(o.storeId(), o));
         Page<StoreDetails> page = stores.find("", PageRequest.of(0, MAX_STORES, Sort.by("name")));
 
         VerticalLayout list = new VerticalLayout();
@@ -175,7 +175,7 @@ class StorePricesDialog extends Dialog {
                 continue;
             }
             try {
-                row.current = catalog.setStoreOverride(row.store.id(), variant.id(), price, sold).orElse(null);
+                row.current = priceService.setStoreOverride(row.store.id(), variant.id(), price, sold).orElse(null);
                 saved++;
             } catch (InvalidCatalogException e) {
                 invalid(row.price, e.problems().getFirst().messageKey());

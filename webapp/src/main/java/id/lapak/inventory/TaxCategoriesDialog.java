@@ -21,7 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogProblem;
-import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxKind;
@@ -33,7 +33,7 @@ import id.lapak.catalog.items.TaxKind;
  */
 class TaxCategoriesDialog extends Dialog {
 
-    private final CatalogService catalog;
+    private final TaxCategoryService taxes;
     private final Runnable changed;
     final Grid<TaxCategoryDetails> grid = new Grid<>();
     final TextField name = new TextField();
@@ -42,8 +42,8 @@ class TaxCategoriesDialog extends Dialog {
     private final H4 formTitle = new H4();
     private TaxCategoryDetails editing;
 
-    TaxCategoriesDialog(CatalogService catalog, Runnable changed) {
-        this.catalog = catalog;
+    TaxCategoriesDialog(TaxCategoryService taxes, Runnable changed) {
+        this.taxes = taxes;
         this.changed = changed;
         setId("tax-dialog");
         setWidth("min(44em, 95vw)");
@@ -101,7 +101,7 @@ class TaxCategoriesDialog extends Dialog {
     }
 
     private void refresh() {
-        grid.setItems(catalog.taxCategories());
+        grid.setItems(taxes.taxCategories());
     }
 
     /** Fills the form with a category to change, or empties it for a new one ({@code null}). */
@@ -120,7 +120,7 @@ class TaxCategoriesDialog extends Dialog {
         TaxKind chosen = kind.getValue();
         BigDecimal value = chosen == TaxKind.CUSTOM ? rate.getValue() : null;
         try {
-            TaxCategoryDetails saved = catalog.saveTaxCategory(editing == null ? null : editing.id(),
+            TaxCategoryDetails saved = taxes.saveTaxCategory(editing == null ? null : editing.id(),
                     name.getValue(), chosen, value);
             refresh();
             changed.run();

@@ -11,6 +11,9 @@ import java.util.Random;
 import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.ItemImageService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.CategoryDetails;
 import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemForm;
@@ -60,6 +63,12 @@ class CatalogFeedIntegrationTest {
     PairingCodes codes;
     @Autowired
     CatalogService catalog;
+    @Autowired
+    ItemImageService imageService;
+    @Autowired
+    PriceService priceService;
+    @Autowired
+    CategoryService categoryService;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -144,17 +153,17 @@ class CatalogFeedIntegrationTest {
                     }
                     case 4, 5 -> {
                         VariantDetails variant = anyVariant(random, items);
-                        admin(() -> catalog.changePrice(variant.id(), 100 * random.nextInt(1000)));
+                        admin(() -> priceService.changePrice(variant.id(), 100 * random.nextInt(1000)));
                     }
                     case 6 -> {
                         VariantDetails variant = anyVariant(random, items);
                         UUID store = random.nextBoolean() ? merchant.store().id() : otherStore.id();
                         Long price = random.nextBoolean() ? null : (long) random.nextInt(90_000);
                         boolean available = random.nextInt(3) > 0;
-                        admin(() -> catalog.setStoreOverride(store, variant.id(), price, available));
+                        admin(() -> priceService.setStoreOverride(store, variant.id(), price, available));
                     }
                     default -> {
-                        CategoryDetails category = admin(() -> catalog.saveCategory(null, "Cat " + base, null));
+                        CategoryDetails category = admin(() -> categoryService.saveCategory(null, "Cat " + base, null));
                         categories.add(category.id());
                     }
                 }
@@ -188,7 +197,7 @@ class CatalogFeedIntegrationTest {
         assertThat(copy.of("variant")).containsOnlyKeys(kept.variants().getFirst().id().toString());
         assertThat(copy.of("taxCategory")).hasSize(2);
 
-        admin(() -> catalog.changePrice(kept.variants().getFirst().id(), 6000));
+        admin(() -> priceService.changePrice(kept.variants().getFirst().id(), 6000));
         var delta = sync(copy, null);
         assertThat(delta.changes()).isEqualTo(1);
         assertThat(copy.of("variant").get(kept.variants().getFirst().id().toString()).path("priceMinor").asLong())
@@ -237,7 +246,7 @@ class CatalogFeedIntegrationTest {
         new Random(7).nextBytes(png);
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
         admin(() -> {
-            catalog.setImage(item.id(), png);
+            imageService.setImage(item.id(), png);
             return null;
         });
 
@@ -256,7 +265,7 @@ class CatalogFeedIntegrationTest {
         // a new image: the item comes again in the feed and the old ETag no longer holds
         byte[] jpeg = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4};
         admin(() -> {
-            catalog.setImage(item.id(), jpeg);
+            imageService.setImage(item.id(), jpeg);
             return null;
         });
         assertThat(sync(copy, null).changes()).isEqualTo(1);

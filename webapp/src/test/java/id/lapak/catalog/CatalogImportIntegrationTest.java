@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.zip.ZipInputStream;
 
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.ImportPreview;
 import id.lapak.catalog.items.ImportRefusedException;
@@ -47,6 +49,10 @@ class CatalogImportIntegrationTest {
     CatalogTransfer transfer;
     @Autowired
     CatalogService catalog;
+    @Autowired
+    PriceService priceService;
+    @Autowired
+    CategoryService categoryService;
     @Autowired
     TenantDirectory tenants;
     @Autowired
@@ -99,7 +105,7 @@ class CatalogImportIntegrationTest {
         // The good first row did not change the price; no category "Baru" or "Minuman" appeared; the version held.
         var ksr = admin(() -> catalog.findBySku("KS-R")).orElseThrow();
         assertThat(ksr.priceMinor()).isEqualTo(18_000);
-        assertThat(admin(() -> catalog.categories())).extracting(c -> c.name())
+        assertThat(admin(() -> categoryService.categories())).extracting(c -> c.name())
                 .containsExactlyInAnyOrder("Minuman", "Kopi", "Makanan");
         assertThat(catalogVersion()).isEqualTo(versionBefore);
         assertThat(count("catalog_variant")).isEqualTo(3);
@@ -142,7 +148,7 @@ class CatalogImportIntegrationTest {
 
         var item = admin(() -> catalog.get(regular.itemId()));
         assertThat(item.variants()).extracting(v -> v.sku()).containsExactly("KS-R", "KS-L", "KS-XL");
-        List<PriceChange> history = admin(() -> catalog.priceHistory(regular.variantId()));
+        List<PriceChange> history = admin(() -> priceService.priceHistory(regular.variantId()));
         assertThat(history.getFirst().oldPriceMinor()).isEqualTo(18_000);
         assertThat(history.getFirst().newPriceMinor()).isEqualTo(19_000);
         assertThat(history.getFirst().source()).isEqualTo("IMPORT");

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemForm;
@@ -35,6 +37,10 @@ class CatalogServiceIntegrationTest {
 
     @Autowired
     CatalogService catalog;
+    @Autowired
+    PriceService priceService;
+    @Autowired
+    TaxCategoryService taxService;
     @Autowired
     TenantDirectory tenants;
     @Autowired
@@ -78,7 +84,7 @@ class CatalogServiceIntegrationTest {
             assertThat(s.minPriceMinor()).isEqualTo(75_000);
             assertThat(s.maxPriceMinor()).isEqualTo(80_000);
         });
-        assertThat(TestUsers.as(cashier, () -> catalog.taxCategories())).extracting(t -> t.name())
+        assertThat(TestUsers.as(cashier, () -> taxService.taxCategories())).extracting(t -> t.name())
                 .containsExactly("Bebas pajak", "PPN");
 
         // Cost prices tell margins: the admin and a store manager read them, a cashier does not.
@@ -140,9 +146,9 @@ class CatalogServiceIntegrationTest {
                 new ItemForm(form.name(), form.description(), form.categoryId(), form.taxCategoryId(), form.unit(),
                         form.active(), changed)));
         assertThat(updated.variants().get(0).priceMinor()).isEqualTo(79_000);
-        TestUsers.as(merchant.admin(), () -> catalog.changePrice(m.id(), 81_000));
+        TestUsers.as(merchant.admin(), () -> priceService.changePrice(m.id(), 81_000));
 
-        List<PriceChange> history = TestUsers.as(merchant.admin(), () -> catalog.priceHistory(m.id()));
+        List<PriceChange> history = TestUsers.as(merchant.admin(), () -> priceService.priceHistory(m.id()));
         assertThat(history).extracting(PriceChange::oldPriceMinor).containsExactlyInAnyOrder(null, 75_000L, 79_000L);
         assertThat(history).allSatisfy(h -> assertThat(h.changedBy()).isEqualTo(merchant.admin().username()));
         long audited = inTenant(() -> jdbc.sql("""

@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.ItemImageService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemForm;
 import id.lapak.catalog.items.VariantForm;
@@ -49,6 +52,12 @@ class CatalogTenancyIntegrationTest {
     @Autowired
     CatalogService catalog;
     @Autowired
+    ItemImageService imageService;
+    @Autowired
+    PriceService priceService;
+    @Autowired
+    CategoryService categoryService;
+    @Autowired
     TenantDirectory tenants;
     @Autowired
     StoreService stores;
@@ -70,12 +79,12 @@ class CatalogTenancyIntegrationTest {
 
     private ItemDetails fill(Merchant m, String prefix) {
         return TestUsers.as(m.admin(), () -> {
-            var category = catalog.saveCategory(null, "Minuman", null);
+            var category = categoryService.saveCategory(null, "Minuman", null);
             ItemDetails item = catalog.create(new ItemForm("Teh " + prefix, null, category.id(), null, "gelas", true,
                     List.of(new VariantForm(null, "", "TEH", "899" + prefix.length(), 5000, null, true))));
-            catalog.changePrice(item.variants().getFirst().id(), 6000);
-            catalog.setStoreOverride(m.store().id(), item.variants().getFirst().id(), 5500L, true);
-            catalog.setImage(item.id(), PNG);
+            priceService.changePrice(item.variants().getFirst().id(), 6000);
+            priceService.setStoreOverride(m.store().id(), item.variants().getFirst().id(), 5500L, true);
+            imageService.setImage(item.id(), PNG);
             return catalog.get(item.id());
         });
     }
@@ -89,10 +98,10 @@ class CatalogTenancyIntegrationTest {
                     .extracting(v -> v.itemId()).containsExactly(itemA.id());
             assertThat(catalog.variants(List.of(itemB.variants().getFirst().id()))).isEmpty();
             assertThat(catalog.findBySku("TEH").orElseThrow().itemId()).isEqualTo(itemA.id());
-            assertThat(catalog.categories()).hasSize(1);
-            assertThat(catalog.priceHistory(itemB.variants().getFirst().id())).isEmpty();
-            assertThat(catalog.storeOverrides(itemB.variants().getFirst().id())).isEmpty();
-            assertThat(catalog.image(itemB.id())).isEmpty();
+            assertThat(categoryService.categories()).hasSize(1);
+            assertThat(priceService.priceHistory(itemB.variants().getFirst().id())).isEmpty();
+            assertThat(priceService.storeOverrides(itemB.variants().getFirst().id())).isEmpty();
+            assertThat(imageService.image(itemB.id())).isEmpty();
         });
     }
 
@@ -105,12 +114,12 @@ class CatalogTenancyIntegrationTest {
             assertThatThrownBy(() -> catalog.update(foreignItem, itemB.version(), itemB.toForm()))
                     .isInstanceOf(CatalogNotFoundException.class);
             assertThatThrownBy(() -> catalog.delete(foreignItem)).isInstanceOf(CatalogNotFoundException.class);
-            assertThatThrownBy(() -> catalog.changePrice(foreignVariant, 1)).isInstanceOf(CatalogNotFoundException.class);
-            assertThatThrownBy(() -> catalog.setStoreOverride(a.store().id(), foreignVariant, 1L, true))
+            assertThatThrownBy(() -> priceService.changePrice(foreignVariant, 1)).isInstanceOf(CatalogNotFoundException.class);
+            assertThatThrownBy(() -> priceService.setStoreOverride(a.store().id(), foreignVariant, 1L, true))
                     .isInstanceOf(CatalogNotFoundException.class);
-            assertThatThrownBy(() -> catalog.setStoreOverride(b.store().id(), itemA.variants().getFirst().id(), 1L,
+            assertThatThrownBy(() -> priceService.setStoreOverride(b.store().id(), itemA.variants().getFirst().id(), 1L,
                     true)).isInstanceOf(StoreNotFoundException.class);
-            assertThatThrownBy(() -> catalog.setImage(foreignItem, PNG)).isInstanceOf(CatalogNotFoundException.class);
+            assertThatThrownBy(() -> imageService.setImage(foreignItem, PNG)).isInstanceOf(CatalogNotFoundException.class);
         });
         ItemDetails untouched = TestUsers.as(b.admin(), () -> catalog.get(foreignItem));
         assertThat(untouched.variants().getFirst().priceMinor()).isEqualTo(6000);

@@ -28,6 +28,10 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.ItemImageService;
+import id.lapak.catalog.items.TaxCategoryService;
+import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
@@ -57,6 +61,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class InventoryViewTest extends BrowserlessTest {
 
     final CatalogService catalog = mock(CatalogService.class);
+    final PriceService priceService = mock(PriceService.class);
+    final ItemImageService imageService = mock(ItemImageService.class);
+    final TaxCategoryService taxService = mock(TaxCategoryService.class);
+    final CategoryService categoryService = mock(CategoryService.class);
     final CatalogTransfer transfer = mock(CatalogTransfer.class);
     final StoreService stores = mock(StoreService.class);
     final UUID ppn = UUID.randomUUID();
@@ -64,8 +72,8 @@ class InventoryViewTest extends BrowserlessTest {
     @BeforeEach
     void catalogOfOneTaxCategory() {
         when(catalog.currency()).thenReturn(Currency.getInstance("IDR"));
-        when(catalog.taxCategories()).thenReturn(List.of(new TaxCategoryDetails(ppn, "PPN", TaxKind.STANDARD, null)));
-        when(catalog.categories()).thenReturn(List.of());
+        when(taxService.taxCategories()).thenReturn(List.of(new TaxCategoryDetails(ppn, "PPN", TaxKind.STANDARD, null)));
+        when(categoryService.categories()).thenReturn(List.of());
         when(catalog.findItems(any(), any(), any(), any())).thenReturn(Page.empty());
     }
 
@@ -102,7 +110,7 @@ class InventoryViewTest extends BrowserlessTest {
         var auth = new TestingAuthenticationToken(viewing, null, Role.MERCHANT_ADMIN.authority());
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
-        UI.getCurrent().add(new InventoryView(catalog, transfer, stores));
+        UI.getCurrent().add(new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores));
 
         assertThat($(Button.class).withId("new-item").exists()).isFalse();
         assertThat($(Button.class).withId("import-items").exists()).isFalse();
@@ -203,7 +211,7 @@ class InventoryViewTest extends BrowserlessTest {
     void aStoreManagerSeesTheStorePriceReadOnly() {
         UUID store = UUID.randomUUID();
         UUID variant = oneItemInOneStore(store);
-        when(catalog.storeOverrides(variant)).thenReturn(List.of(new StoreOverride(store, variant, 9_000L, false)));
+        when(priceService.storeOverrides(variant)).thenReturn(List.of(new StoreOverride(store, variant, 9_000L, false)));
         show(Role.STORE_MANAGER);
         test($(Grid.class).id("item-grid")).clickRow(0);
         test($(Button.class).id("store-prices-0")).click();
@@ -218,8 +226,8 @@ class InventoryViewTest extends BrowserlessTest {
     void anAdminsStorePriceReachesTheServiceAndItsRefusalShowsOnTheField() {
         UUID store = UUID.randomUUID();
         UUID variant = oneItemInOneStore(store);
-        when(catalog.storeOverrides(variant)).thenReturn(List.of());
-        when(catalog.setStoreOverride(store, variant, 5L, true)).thenThrow(new InvalidCatalogException(List.of(
+        when(priceService.storeOverrides(variant)).thenReturn(List.of());
+        when(priceService.setStoreOverride(store, variant, 5L, true)).thenThrow(new InvalidCatalogException(List.of(
                 new CatalogProblem("priceMinor", "catalog.error.price.range"))));
         show(Role.MERCHANT_ADMIN);
         test($(Grid.class).id("item-grid")).clickRow(0);
@@ -233,7 +241,7 @@ class InventoryViewTest extends BrowserlessTest {
         test(price).setValue("12,000");
         test($(Checkbox.class).id("store-available-0")).click();
         test($(Button.class).id("store-prices-save")).click();
-        verify(catalog).setStoreOverride(store, variant, 12_000L, false);
+        verify(priceService).setStoreOverride(store, variant, 12_000L, false);
         assertThat(price.isInvalid()).isFalse();
     }
 
@@ -257,7 +265,7 @@ class InventoryViewTest extends BrowserlessTest {
         var auth = new TestingAuthenticationToken(user, null, role.authority());
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
-        InventoryView view = new InventoryView(catalog, transfer, stores);
+        InventoryView view = new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores);
         UI.getCurrent().add(view);
         return view;
     }

@@ -20,6 +20,10 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.CategoryService;
+import id.lapak.catalog.items.ItemImageService;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.ItemSummary;
 import id.lapak.catalog.items.StoreOverride;
@@ -56,6 +60,14 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
     @Autowired
     CatalogService catalog;
     @Autowired
+    PriceService priceService;
+    @Autowired
+    TaxCategoryService taxService;
+    @Autowired
+    CategoryService categoryService;
+    @Autowired
+    ItemImageService imageService;
+    @Autowired
     CatalogTransfer transfer;
 
     Merchant merchant;
@@ -80,7 +92,7 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             test(sold(dialog, cabang)).click();
             test($(Button.class).id("store-prices-save")).click();
 
-            assertThat(catalog.storeOverrides(variant)).containsExactlyInAnyOrder(
+            assertThat(priceService.storeOverrides(variant)).containsExactlyInAnyOrder(
                     new StoreOverride(merchant.store().id(), variant, 12_500L, true),
                     new StoreOverride(cabang.id(), variant, null, false));
             assertThat(dialog.isOpened()).isFalse();
@@ -92,7 +104,7 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             test($(Button.class).id("store-reset-" + dialog.rows.indexOf(row(dialog, cabang)))).click();
             test($(Button.class).id("store-prices-save")).click();
 
-            assertThat(catalog.storeOverrides(variant)).isEmpty();
+            assertThat(priceService.storeOverrides(variant)).isEmpty();
         });
     }
 
@@ -107,19 +119,19 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             assertThat(price.isInvalid()).isTrue();
             assertThat(price.getErrorMessage()).isEqualTo("The price must be between zero and 999,999,999,999");
             assertThat(dialog.isOpened()).isTrue();
-            assertThat(catalog.storeOverrides(variant)).isEmpty();
+            assertThat(priceService.storeOverrides(variant)).isEmpty();
 
             test(price).setValue("dua ribu");
             test($(Button.class).id("store-prices-save")).click();
             assertThat(price.getErrorMessage()).isEqualTo("Enter an amount such as 15,000");
-            assertThat(catalog.storeOverrides(variant)).isEmpty();
+            assertThat(priceService.storeOverrides(variant)).isEmpty();
         });
     }
 
     @Test
     void theAdminAddsACustomTaxCategoryAndARateOutOfRangeIsRefusedOnItsField() {
         TestUsers.run(merchant.admin(), () -> {
-            show(new InventoryView(catalog, transfer, stores));
+            show(new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores));
             test($(Button.class).id("tax-categories")).click();
             TaxCategoriesDialog dialog = $(TaxCategoriesDialog.class).single();
             assertThat(test(grid(dialog)).size()).as("PPN and tax-exempt to begin with").isEqualTo(2);
@@ -131,31 +143,31 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             test($(Button.class).id("tax-save")).click();
             assertThat(rate.isInvalid()).isTrue();
             assertThat(rate.getErrorMessage()).isEqualTo("A rate is between 0 and 100 with at most two decimals");
-            assertThat(catalog.taxCategories()).hasSize(2);
+            assertThat(taxService.taxCategories()).hasSize(2);
 
             rate.setValue(new BigDecimal("5.5"));
             test($(Button.class).id("tax-save")).click();
-            assertThat(catalog.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
+            assertThat(taxService.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
                     .singleElement().satisfies(t -> {
                         assertThat(t.kind()).isEqualTo(TaxKind.CUSTOM);
                         assertThat(t.rate()).isEqualByComparingTo("5.5");
                     });
             assertThat(test(grid(dialog)).size()).isEqualTo(3);
 
-            int row = catalog.taxCategories().stream().map(TaxCategoryDetails::name).toList()
+            int row = taxService.taxCategories().stream().map(TaxCategoryDetails::name).toList()
                     .indexOf("Makanan siap saji");
             test(grid(dialog)).clickRow(row);
             assertThat(rate.getValue()).isEqualByComparingTo("5.5");
             rate.setValue(new BigDecimal("10"));
             test($(Button.class).id("tax-save")).click();
-            assertThat(catalog.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
+            assertThat(taxService.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
                     .singleElement().satisfies(t -> assertThat(t.rate()).isEqualByComparingTo("10"));
         });
     }
 
     @Test
     void aStoreManagerSeesTheirStoresPricesButCannotChangeThemAndACashierSeesNone() {
-        TestUsers.run(merchant.admin(), () -> catalog.setStoreOverride(cabang.id(), variant, 9_000L, true));
+        TestUsers.run(merchant.admin(), () -> priceService.setStoreOverride(cabang.id(), variant, 9_000L, true));
         var manager = TestUsers.user(merchant.tenant(), Set.of(cabang.id()), Role.STORE_MANAGER);
         TestUsers.run(manager, () -> {
             StorePricesDialog dialog = openStorePrices();
@@ -165,22 +177,22 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             assertThat(sold(dialog, cabang).isReadOnly()).isTrue();
             assertThat($(Button.class).withId("store-prices-save").exists()).isFalse();
             assertThat($(Button.class).withId("tax-categories").exists()).isFalse();
-            assertThatThrownBy(() -> catalog.setStoreOverride(cabang.id(), variant, 1L, true))
+            assertThatThrownBy(() -> priceService.setStoreOverride(cabang.id(), variant, 1L, true))
                     .isInstanceOf(AccessDeniedException.class);
         });
         var cashier = TestUsers.user(merchant.tenant(), Set.of(cabang.id()), Role.CASHIER);
         TestUsers.run(cashier, () -> {
-            show(new InventoryView(catalog, transfer, stores));
+            show(new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores));
             test(items()).clickRow(0);
             assertThat($(Button.class).withId("store-prices-0").exists()).isFalse();
             assertThat($(Button.class).withId("tax-categories").exists()).isFalse();
         });
-        TestUsers.run(merchant.admin(), () -> assertThat(catalog.storeOverrides(variant))
+        TestUsers.run(merchant.admin(), () -> assertThat(priceService.storeOverrides(variant))
                 .containsExactly(new StoreOverride(cabang.id(), variant, 9_000L, true)));
     }
 
     private StorePricesDialog openStorePrices() {
-        show(new InventoryView(catalog, transfer, stores));
+        show(new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores));
         test(items()).clickRow(0);
         test($(Button.class).id("store-prices-0")).click();
         return $(StorePricesDialog.class).single();

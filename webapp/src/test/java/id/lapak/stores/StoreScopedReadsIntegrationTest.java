@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.PriceChange;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.stock.StockLevel;
@@ -47,6 +48,8 @@ class StoreScopedReadsIntegrationTest {
     @Autowired
     CatalogService catalog;
     @Autowired
+    PriceService priceService;
+    @Autowired
     StockService stock;
     @Autowired
     PairingCodes codes;
@@ -67,8 +70,8 @@ class StoreScopedReadsIntegrationTest {
         manager = TestUsers.user(merchant.tenant(), Set.of(pusat.id()), Role.STORE_MANAGER);
         variant = TestCatalog.variant(catalog, merchant.admin(), "Kopi Tubruk");
         TestUsers.run(merchant.admin(), () -> {
-            catalog.setStoreOverride(pusat.id(), variant, 11_000L, true);
-            catalog.setStoreOverride(bandung.id(), variant, 13_000L, true);
+            priceService.setStoreOverride(pusat.id(), variant, 11_000L, true);
+            priceService.setStoreOverride(bandung.id(), variant, 13_000L, true);
             stock.receive(pusat.id(), List.of(new StockQuantity(variant, 5)), "PO-P");
             stock.receive(bandung.id(), List.of(new StockQuantity(variant, 7)), "PO-B");
         });
@@ -76,15 +79,15 @@ class StoreScopedReadsIntegrationTest {
 
     @Test
     void aManagerSeesTheirStoresPricesAndTheirHistoryButNotAnotherStores() {
-        List<PriceChange> history = TestUsers.as(manager, () -> catalog.priceHistory(variant));
+        List<PriceChange> history = TestUsers.as(manager, () -> priceService.priceHistory(variant));
         assertThat(history).extracting(PriceChange::storeId).contains(pusat.id()).doesNotContain(bandung.id());
         assertThat(history).as("the catalog price is everyone's").anyMatch(change -> change.storeId() == null);
-        assertThat(TestUsers.as(manager, () -> catalog.storeOverrides(variant))).extracting(StoreOverride::storeId)
+        assertThat(TestUsers.as(manager, () -> priceService.storeOverrides(variant))).extracting(StoreOverride::storeId)
                 .containsExactly(pusat.id());
 
-        assertThat(TestUsers.as(merchant.admin(), () -> catalog.priceHistory(variant)))
+        assertThat(TestUsers.as(merchant.admin(), () -> priceService.priceHistory(variant)))
                 .extracting(PriceChange::storeId).contains(pusat.id(), bandung.id());
-        assertThat(TestUsers.as(merchant.admin(), () -> catalog.storeOverrides(variant)))
+        assertThat(TestUsers.as(merchant.admin(), () -> priceService.storeOverrides(variant)))
                 .extracting(StoreOverride::storeId).containsExactlyInAnyOrder(pusat.id(), bandung.id());
     }
 

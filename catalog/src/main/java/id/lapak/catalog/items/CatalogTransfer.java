@@ -46,15 +46,22 @@ public class CatalogTransfer {
     static final int MAX_ROWS = 20_000;
 
     private final CatalogService catalog;
+    private final CategoryService categories;
+    private final TaxCategoryService taxes;
+    private final ItemChecks checks;
     private final ItemRepository items;
     private final VariantRepository variants;
     private final TaxCategoryRepository taxCategories;
     private final AuditLog auditLog;
     private final CatalogExport export;
 
-    CatalogTransfer(CatalogService catalog, ItemRepository items, VariantRepository variants,
-                    TaxCategoryRepository taxCategories, AuditLog auditLog, CatalogExport export) {
+    CatalogTransfer(CatalogService catalog, CategoryService categories, TaxCategoryService taxes, ItemChecks checks,
+                    ItemRepository items, VariantRepository variants, TaxCategoryRepository taxCategories,
+                    AuditLog auditLog, CatalogExport export) {
         this.catalog = catalog;
+        this.categories = categories;
+        this.taxes = taxes;
+        this.checks = checks;
         this.items = items;
         this.variants = variants;
         this.taxCategories = taxCategories;
@@ -91,13 +98,13 @@ public class CatalogTransfer {
                     parent = created.get(parentName.toLowerCase(Locale.ROOT));
                 }
                 if (parent == null) {
-                    parent = catalog.saveCategory(null, parentName, null).id();
+                    parent = categories.saveCategory(null, parentName, null).id();
                     created.put(parentName.toLowerCase(Locale.ROOT), parent);
                 }
             }
             String key = path.toLowerCase(Locale.ROOT);
             if (!created.containsKey(key)) {
-                created.put(key, catalog.saveCategory(null, parts[parts.length - 1].strip(), parent).id());
+                created.put(key, categories.saveCategory(null, parts[parts.length - 1].strip(), parent).id());
             }
         }
         for (Group group : plan.groups) {
@@ -226,7 +233,7 @@ public class CatalogTransfer {
 
     private Plan plan(byte[] csv) {
         Plan plan = new Plan();
-        plan.standardTax = catalog.ensureTaxDefaults();
+        plan.standardTax = taxes.ensureTaxDefaults();
         Map<String, UUID> taxByName = new HashMap<>();
         taxCategories.findByDeletedFalseOrderByName().forEach(t -> taxByName.put(t.details().name()
                 .toLowerCase(Locale.ROOT), t.getId()));
@@ -373,7 +380,7 @@ public class CatalogTransfer {
 
     /** What the catalog's own rules say of the item the rows make, each on the line and column it came from. */
     private void catalogProblems(Plan plan, Group group, ImportRows.Row first) {
-        for (CatalogProblem problem : catalog.problems(group.form, group.item == null ? null : group.item.getId())) {
+        for (CatalogProblem problem : checks.problems(group.form, group.item == null ? null : group.item.getId())) {
             int line = first.line();
             String column = problem.field();
             Matcher m = Pattern.compile("variants\\[(\\d+)]\\.?(.*)")
