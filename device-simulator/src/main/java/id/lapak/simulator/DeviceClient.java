@@ -1,59 +1,26 @@
 package id.lapak.simulator;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.UUID;
 
-import java.util.function.Consumer;
-import javax.crypto.KeyAgreement;
-
-import id.lapak.cardcrypto.Hex;
-import id.lapak.cardcrypto.Hkdf;
-import id.lapak.cardcrypto.Kcv;
-import id.lapak.cardcrypto.KeyBytes;
-import id.lapak.cardcrypto.carddata.CardData;
-import id.lapak.cardcrypto.carddata.CardDataAlgorithm;
 import id.lapak.cardcrypto.carddata.CardDataCipher;
-import id.lapak.cardcrypto.carddata.EncryptedCardData;
-import id.lapak.cardcrypto.dukpt.AesDukpt;
-import id.lapak.cardcrypto.dukpt.AesKeyType;
-import id.lapak.cardcrypto.dukpt.AesKeyUsage;
-import id.lapak.cardcrypto.dukpt.AesKsn;
-import id.lapak.cardcrypto.dukpt.TdesDukpt;
-import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
-import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
-import id.lapak.cardcrypto.tr31.KeyBlocks;
-import id.lapak.cardcrypto.tr31.OptionalBlock;
-import id.lapak.cardcrypto.tr31.UnwrappedKey;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,7 +46,7 @@ public class DeviceClient {
     /** A cached token this close to expiry is renewed first, so it does not expire on its way to the server. */
     public static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofSeconds(30);
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String server;
     private final DeviceHome home;
@@ -110,6 +77,14 @@ public class DeviceClient {
         return URI.create(server);
     }
 
+    HttpClient http() {
+        return http;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     public DeviceHome home() {
         return home;
     }
@@ -137,9 +112,9 @@ public class DeviceClient {
         body.put("code", code);
         body.put("publicKey", publicKey);
         body.put("facts", facts);
-        RawResponse response = expectSuccess(send("POST", PAIRINGS, Json.MAPPER.writeValueAsString(body), null,
+        RawResponse response = Answers.expectSuccess(send("POST", PAIRINGS, Json.MAPPER.writeValueAsString(body), null,
                 Map.of()));
-        JsonNode answer = parse(response);
+        JsonNode answer = Answers.parse(response);
         var result = new PairingResult(uuid(answer, "deviceId"), uuid(answer, "tenantId"), uuid(answer, "storeId"),
                 Json.text(answer, "name"), Json.text(answer, "tokenAudience"));
         String audience = result.tokenAudience() != null ? result.tokenAudience() : Assertions.TOKEN_AUDIENCE;
@@ -166,7 +141,7 @@ public class DeviceClient {
     /** Trades any assertion for a token, caching nothing: for assertions the caller built by hand. */
     public TokenResult exchange(String assertion) {
         String body = Json.MAPPER.writeValueAsString(Map.of("assertion", assertion));
-        JsonNode answer = parse(expectSuccess(send("POST", TOKEN, body, null, Map.of())));
+        JsonNode answer = Answers.parse(Answers.expectSuccess(send("POST", TOKEN, body, null, Map.of())));
         long expiresIn = answer.path("expires_in").asLong(0);
         return new TokenResult(Json.text(answer, "access_token"), Json.text(answer, "token_type"), expiresIn,
                 clock.instant().plusSeconds(expiresIn));
@@ -200,84 +175,21 @@ public class DeviceClient {
                     .map(cached -> new ConfigResult(304, cached.version(), etag, cached.json()))
                     .orElseGet(() -> new ConfigResult(304, -1, etag, null));
         }
-        expectSuccess(response);
-        long version = parse(response).path("version").asLong(-1);
+        Answers.expectSuccess(response);
+        long version = Answers.parse(response).path("version").asLong(-1);
         String etag = response.header("ETag");
         home.saveConfig(new CachedConfig(version, etag, response.body()));
         return new ConfigResult(response.status(), version, etag, response.body());
     }
 
-    /** One page of catalog changes after {@code since} (a version or the previous page's {@code next}). */
-    public JsonNode catalogPage(String since, Integer limit) {
-        String query = "?since=" + URLEncoder.encode(since == null ? "0" : since,
-                StandardCharsets.UTF_8) + (limit == null ? "" : "&limit=" + limit);
-        return parse(expectSuccess(send("GET", CATALOG + query, null, accessToken(), Map.of())));
+    /** The catalog feed: pages, a whole sync, item images. */
+    public CatalogClient catalog() {
+        return new CatalogClient(this);
     }
 
-    /** An item's image as the server sent it: 200 with bytes, or 304 when {@code If-None-Match} still holds. */
-    public record ItemImage(int status, String contentType, String etag, byte[] data) {
-    }
-
-    /**
-     * Downloads an item's image (the feed's {@code hasImage}), conditional on {@code ifNoneMatch} (null: always).
-     * A missing image or item is an {@link ApiException} with status 404.
-     */
-    public ItemImage itemImage(UUID itemId, String ifNoneMatch) {
-        var request = HttpRequest.newBuilder(URI.create(server + CATALOG + "/items/" + itemId + "/image"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "image/png, image/jpeg, image/webp, application/problem+json")
-                .header("User-Agent", "lapak-device-simulator")
-                .header("Authorization", "Bearer " + accessToken())
-                .GET();
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String type = response.headers().firstValue("Content-Type").orElse(null);
-            String etag = response.headers().firstValue("ETag").orElse(null);
-            if (response.statusCode() == 200 || response.statusCode() == 304) {
-                return new ItemImage(response.statusCode(), type, etag, response.body());
-            }
-            throw problem(new RawResponse(response.statusCode(), response.headers(),
-                    new String(response.body(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new DeviceNetworkException("GET " + server + CATALOG + "/items/" + itemId + "/image failed: "
-                    + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceNetworkException("GET image interrupted", e);
-        }
-    }
-
-    /**
-     * Syncs the catalog from {@code since}, page after page until the server has no more, handing every change to
-     * {@code onChange} in order.
-     */
-    public CatalogSync syncCatalog(String since, Integer limit, Consumer<JsonNode> onChange) {
-        long started = System.nanoTime();
-        String cursor = since == null ? "0" : since;
-        int pages = 0;
-        long count = 0;
-        long deletions = 0;
-        var byType = new TreeMap<String, Long>();
-        while (true) {
-            JsonNode page = catalogPage(cursor, limit);
-            pages++;
-            for (JsonNode change : page.path("changes")) {
-                count++;
-                byType.merge(Json.text(change, "type"), 1L, Long::sum);
-                if (change.path("deleted").asBoolean(false)) {
-                    deletions++;
-                }
-                onChange.accept(change);
-            }
-            cursor = Json.text(page, "next");
-            if (!page.path("more").asBoolean(false)) {
-                break;
-            }
-        }
-        return new CatalogSync(cursor, pages, count, byType, deletions, (System.nanoTime() - started) / 1_000_000);
+    /** Payments taken offline, kept in the home until uploaded. */
+    public OfflineQueue offline() {
+        return new OfflineQueue(this);
     }
 
     /** Reports the device's state; a null {@code deviceTime} becomes now. */
@@ -296,9 +208,9 @@ public class DeviceClient {
         body.put("pendingUploads", heartbeat.pendingUploads());
         body.put("pendingOfflinePayments", heartbeat.pendingUploads());
         body.put("deviceTime", deviceTime.toString());
-        RawResponse response = expectSuccess(send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body),
+        RawResponse response = Answers.expectSuccess(send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body),
                 accessToken(), Map.of()));
-        JsonNode answer = parse(response);
+        JsonNode answer = Answers.parse(response);
         String serverTime = Json.text(answer, "serverTime");
         return new HeartbeatResult(response.status(), serverTime == null ? null : Instant.parse(serverTime),
                 answer.path("configVersion").asLong(-1), response.body());
@@ -315,10 +227,10 @@ public class DeviceClient {
         var body = new LinkedHashMap<String, Object>();
         body.put("readerSerial", readerSerial);
         body.put("algorithm", algorithm);
-        RawResponse response = expectSuccess(send("POST", READER_KEYS, Json.MAPPER.writeValueAsString(body),
+        RawResponse response = Answers.expectSuccess(send("POST", READER_KEYS, Json.MAPPER.writeValueAsString(body),
                 accessToken(), Map.of()));
-        JsonNode answer = parse(response);
-        ReaderKey key = openReaderKey(answer, readerSerial);
+        JsonNode answer = Answers.parse(response);
+        ReaderKey key = ReaderCrypto.openReaderKey(home, answer, readerSerial);
         home.saveReaderKey(key);
         return key;
     }
@@ -328,44 +240,12 @@ public class DeviceClient {
      * the block was altered or is not the key the answer describes.
      */
     public ReaderKey openReaderKey(String answerJson, String readerSerial) {
-        return openReaderKey(Json.MAPPER.readTree(answerJson), readerSerial);
-    }
-
-    private ReaderKey openReaderKey(JsonNode answer, String readerSerial) {
-        String alg = Json.text(answer, "algorithm");
-        String initialKeyId = Json.text(answer, "initialKeyId");
-        String deliveryId = Json.text(answer, "deliveryId");
-        UUID deviceId = home.pairing().deviceId();
-        try (KeyBytes kbpk = protectionKey(answer, deviceId, deliveryId);
-             UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, Json.text(answer, "keyBlock"))) {
-            boolean aes = "AES128".equals(alg);
-            var header = unwrapped.header();
-            String expectedBlock = aes ? OptionalBlock.INITIAL_KEY_ID : OptionalBlock.KEY_SET_ID;
-            if (!header.keyUsage().equals("B1") || header.algorithm() != (aes ? 'A' : 'T')
-                    || !header.optionalBlock(expectedBlock).map(initialKeyId::equalsIgnoreCase).orElse(false)) {
-                throw new InvalidKeyBlockException("the key block is not the initial key the answer describes");
-            }
-            String kcv = Hex.encode(aes ? Kcv.aes(unwrapped.key()) : Kcv.tdes(unwrapped.key()));
-            if (!kcv.equalsIgnoreCase(Json.text(answer, "kcv"))) {
-                throw new InvalidKeyBlockException("the initial key's check value differs from the answer's");
-            }
-            return new ReaderKey(alg, answer.path("bdkVersion").asInt(), initialKeyId.toUpperCase(Locale.ROOT),
-                    kcv, readerSerial, deliveryId, unwrapped.key().toHex());
-        }
+        return ReaderCrypto.openReaderKey(home, Json.MAPPER.readTree(answerJson), readerSerial);
     }
 
     /** The data-encryption working key of the reader for a transaction counter (AES-128 or TDES data variant). */
     public WorkingKey dataEncryptionKey(long counter) {
-        ReaderKey key = home.readerKey().orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
-        try (KeyBytes initialKey = KeyBytes.fromHex(key.initialKey(), "initial key")) {
-            if ("AES128".equals(key.algorithm())) {
-                AesKsn ksn = AesKsn.of(Hex.decode(key.initialKeyId(), "initial key ID"), counter);
-                return new WorkingKey(ksn.toHex(), AesDukpt.workingKey(initialKey, ksn, AesKeyUsage.DATA_ENCRYPT,
-                        AesKeyType.AES128));
-            }
-            TdesKsn ksn = TdesKsn.fromHex(key.initialKeyId()).withCounter(Math.toIntExact(counter));
-            return new WorkingKey(ksn.toHex(), TdesDukpt.workingKey(initialKey, ksn, TdesKeyUsage.DATA_REQUEST));
-        }
+        return ReaderCrypto.dataEncryptionKey(home, counter);
     }
 
     /**
@@ -374,17 +254,7 @@ public class DeviceClient {
      * {@code counter}, with a random IV. The clear card data is wiped before this returns.
      */
     public EncryptedCard encryptCardData(long counter, String pan, String expiryYYMM, String track2OrNull) {
-        ReaderKey readerKey = home.readerKey()
-                .orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
-        CardDataAlgorithm algorithm = "AES128".equals(readerKey.algorithm()) ? CardDataAlgorithm.AES128
-                : CardDataAlgorithm.TDES;
-        WorkingKey working = dataEncryptionKey(counter);
-        try (KeyBytes key = working.key();
-             CardData data = CardData.of(pan, expiryYYMM, track2OrNull)) {
-            EncryptedCardData encrypted = CardDataCipher.encrypt(key, algorithm, data);
-            return new EncryptedCard(algorithm.name(), working.ksn(), encrypted.ivBase64(),
-                    encrypted.ciphertextBase64());
-        }
+        return ReaderCrypto.encryptCardData(home, counter, pan, expiryYYMM, track2OrNull);
     }
 
     /**
@@ -435,7 +305,7 @@ public class DeviceClient {
 
     /** Sends a payment body as it is (a replay, a stored offline payment). */
     public PaymentReply sendPayment(String json) {
-        RawResponse response = expectSuccess(send("POST", PAYMENTS, json, accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(send("POST", PAYMENTS, json, accessToken(), Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
 
@@ -448,7 +318,7 @@ public class DeviceClient {
         body.put("restock", restock);
         body.put("reason", reason);
         body.put("idempotencyKey", idempotencyKey);
-        RawResponse response = expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/refunds",
+        RawResponse response = Answers.expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/refunds",
                 Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
@@ -457,66 +327,15 @@ public class DeviceClient {
     public PaymentReply voidPayment(UUID paymentId, String reason) {
         var body = new LinkedHashMap<String, Object>();
         body.put("reason", reason);
-        RawResponse response = expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/void",
+        RawResponse response = Answers.expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/void",
                 Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
 
     /** Reads a payment of the device's store. */
     public PaymentReply payment(UUID paymentId) {
-        RawResponse response = expectSuccess(send("GET", PAYMENTS + "/" + paymentId, null, accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(send("GET", PAYMENTS + "/" + paymentId, null, accessToken(), Map.of()));
         return new PaymentReply(response.status(), response.body());
-    }
-
-    /** Stores a payment taken offline (encrypted, with its device time) until {@link #uploadOffline()}. */
-    public String storeOffline(PaymentDraft draft) {
-        PaymentDraft offline = draft.offlineAt(draft.deviceTime() != null ? draft.deviceTime() : clock.instant());
-        String json = paymentJson(offline);
-        home.addOfflinePayment(json);
-        return offline.idempotencyKey();
-    }
-
-    /** The result of uploading one stored offline payment: its answer, or the refusal that keeps it stored. */
-    public record Upload(String idempotencyKey, PaymentReply reply, ApiException refusal) {
-    }
-
-    /**
-     * Sends every stored offline payment in the order taken; each answered one (approved or declined) is removed
-     * from the home, a refused or unsent one stays for the next upload.
-     */
-    public List<Upload> uploadOffline() {
-        var uploads = new ArrayList<Upload>();
-        for (String json : home.offlinePayments()) {
-            String key = Json.text(Json.MAPPER.readTree(json), "idempotencyKey");
-            try {
-                PaymentReply reply = sendPayment(json);
-                home.removeOfflinePayment(key);
-                uploads.add(new Upload(key, reply, null));
-            } catch (ApiException e) {
-                uploads.add(new Upload(key, null, e));
-            }
-        }
-        return uploads;
-    }
-
-    private KeyBytes protectionKey(JsonNode answer, UUID deviceId, String deliveryId) {
-        byte[] shared = null;
-        try {
-            PublicKey server = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(Json.text(answer, "serverPublicKey"))));
-            KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
-            ecdh.init(home.keyPair().getPrivate());
-            ecdh.doPhase(server, true);
-            shared = ecdh.generateSecret();
-            byte[] info = (KDF_LABEL + deviceId + deliveryId).getBytes(StandardCharsets.US_ASCII);
-            return Hkdf.sha256(shared, Base64.getDecoder().decode(Json.text(answer, "salt")), info, 32);
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
-            throw new InvalidKeyBlockException("the server's key agreement data cannot be used");
-        } finally {
-            if (shared != null) {
-                Arrays.fill(shared, (byte) 0);
-            }
-        }
     }
 
     /**
@@ -547,61 +366,16 @@ public class DeviceClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new RawResponse(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new DeviceNetworkException(method + " " + server + path + " failed: " + describe(e), e);
+            throw new DeviceNetworkException(method + " " + server + path + " failed: " + Answers.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeviceNetworkException(method + " " + server + path + " interrupted", e);
         }
     }
 
-    private static RawResponse expectSuccess(RawResponse response) {
-        if (response.successful()) {
-            return response;
-        }
-        throw problem(response);
-    }
-
-    /** Reads RFC 9457 problem details; a body that is not one still gives the status and its text. */
-    static ApiException problem(RawResponse response) {
-        String retryAfter = response.header("Retry-After");
-        String body = response.body() == null ? "" : response.body();
-        try {
-            JsonNode problem = Json.MAPPER.readTree(body);
-            if (problem != null && problem.isObject()) {
-                return new ApiException(response.status(), Json.text(problem, "title"),
-                        Json.text(problem, "detail"), Json.text(problem, "reason"), Json.text(problem, "type"),
-                        retryAfter, body);
-            }
-        } catch (JacksonException notJson) {
-            // fall through: a proxy's HTML page or an empty body still deserves a readable error
-        }
-        String excerpt = body.isBlank() ? null : body.strip().substring(0, Math.min(200, body.strip().length()));
-        return new ApiException(response.status(), null, excerpt, null, null, retryAfter, body);
-    }
-
-    private static JsonNode parse(RawResponse response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (JacksonException e) {
-            throw new ApiException(response.status(), "Unreadable answer", "the server's answer is not JSON: "
-                    + e.getOriginalMessage(), null, null, null, response.body());
-        }
-    }
-
     private static UUID uuid(JsonNode node, String field) {
         String value = Json.text(node, field);
         return value == null ? null : UUID.fromString(value);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof ConnectException) {
-            return "cannot connect" + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "no answer in time";
-        }
-        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage()
-                : e.getClass().getSimpleName();
     }
 
     private static String stripTrailingSlash(String url) {

@@ -82,6 +82,36 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         }
     }
 
+    /** Contact, tags, notes and marketing consent with when it was given. */
+    private Div facts(CustomerDetails c) {
+        Div facts = new Div();
+        facts.setId("customer-facts");
+        facts.add(new Paragraph(getTranslation("customer.field.phone") + ": " + blank(c.phone())));
+        facts.add(new Paragraph(getTranslation("customer.field.email") + ": " + blank(c.email())));
+        facts.add(new Paragraph(getTranslation("customer.field.tags") + ": " + String.join(", ", c.tags())));
+        facts.add(new Paragraph(getTranslation("customer.field.notes") + ": " + blank(c.notes())));
+        facts.add(new Paragraph(c.marketingConsent()
+                ? getTranslation("customer.consent.given", time(c.marketingConsentAt()))
+                : getTranslation("customer.consent.none")));
+        return facts;
+    }
+
+    /** What the customer spent, per currency: total, visits, last visit, average basket. */
+    private Grid<CustomerFigures> figures(CustomerDetails c) {
+        Grid<CustomerFigures> figures = new Grid<>();
+        figures.setId("customer-figures");
+        figures.addColumn(f -> Money.of(f.totalSpentMinor(), f.currency()).format(getLocale()))
+                .setHeader(getTranslation("customer.totalSpent"));
+        figures.addColumn(CustomerFigures::visits).setHeader(getTranslation("customer.visits"));
+        figures.addColumn(f -> time(f.lastVisit())).setHeader(getTranslation("customer.lastVisit"));
+        figures.addColumn(f -> Money.of(f.averageBasketMinor(), f.currency()).format(getLocale()))
+                .setHeader(getTranslation("customer.averageBasket"));
+        figures.setItems(customers.figures(c.id()));
+        figures.setAllRowsVisible(true);
+        figures.setEmptyStateText(getTranslation("customer.figures.empty"));
+        return figures;
+    }
+
     /** The way back to the customer list, above the page's heading. */
     private Anchor backToList() {
         Anchor back = new Anchor("customers", getTranslation("customer.back"));
@@ -95,16 +125,7 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         boolean editor = user.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER);
         add(backToList(), new H2(c.erased() ? getTranslation("customer.erased") : c.name()));
         if (!c.erased()) {
-            Div facts = new Div();
-            facts.setId("customer-facts");
-            facts.add(new Paragraph(getTranslation("customer.field.phone") + ": " + blank(c.phone())));
-            facts.add(new Paragraph(getTranslation("customer.field.email") + ": " + blank(c.email())));
-            facts.add(new Paragraph(getTranslation("customer.field.tags") + ": " + String.join(", ", c.tags())));
-            facts.add(new Paragraph(getTranslation("customer.field.notes") + ": " + blank(c.notes())));
-            facts.add(new Paragraph(c.marketingConsent()
-                    ? getTranslation("customer.consent.given", time(c.marketingConsentAt()))
-                    : getTranslation("customer.consent.none")));
-            add(facts);
+            add(facts(c));
         }
 
         HorizontalLayout actions = new HorizontalLayout();
@@ -125,18 +146,7 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         }
         add(actions);
 
-        add(new H3(getTranslation("customer.figures")));
-        Grid<CustomerFigures> figures = new Grid<>();
-        figures.setId("customer-figures");
-        figures.addColumn(f -> Money.of(f.totalSpentMinor(), f.currency()).format(getLocale())).setHeader(getTranslation("customer.totalSpent"));
-        figures.addColumn(CustomerFigures::visits).setHeader(getTranslation("customer.visits"));
-        figures.addColumn(f -> time(f.lastVisit())).setHeader(getTranslation("customer.lastVisit"));
-        figures.addColumn(f -> Money.of(f.averageBasketMinor(), f.currency()).format(getLocale()))
-                .setHeader(getTranslation("customer.averageBasket"));
-        figures.setItems(customers.figures(c.id()));
-        figures.setAllRowsVisible(true);
-        figures.setEmptyStateText(getTranslation("customer.figures.empty"));
-        add(figures);
+        add(new H3(getTranslation("customer.figures")), figures(c));
 
         add(new H3(getTranslation("customer.history")));
         Grid<CustomerPurchase> history = new Grid<>();

@@ -162,6 +162,76 @@ class ConfigLayerEditor extends Composite<FormLayout> {
     }
 
     /** One setting: its switch, its typed input, and what it inherits. */
+    /** A setting's field, how to read a value out of it (empty: not readable) and how to show one in it. */
+    private record Input(Component field, Supplier<Optional<JsonNode>> value, Consumer<JsonNode> show) {
+    }
+
+    /** The field for a setting of this kind: check box, number, amount, entry modes, list, date, choice or text. */
+    private Input input(Setting setting, ConfigValues.Kind kind) {
+        return switch (kind) {
+            case BOOLEAN -> {
+                Checkbox field = new Checkbox(getTranslation("config.enabled"));
+                yield new Input(field, () -> Optional.of(ConfigValues.fromBoolean(field.getValue())),
+                        v -> field.setValue(ConfigValues.toBoolean(v)));
+            }
+            case WHOLE_NUMBER -> wholeNumber(setting);
+            case TEXT_LIST -> {
+                // The only list of texts is the card entry modes: one check box per mode, in words.
+                CheckboxGroup<String> field = new CheckboxGroup<>();
+                field.setItems(SettingWords.ENTRY_MODES);
+                field.setItemLabelGenerator(words::entryMode);
+                field.setHelperText(rule(setting));
+                yield new Input(field, () -> entryModes(field.getValue()), v -> field.setValue(entryModesOf(v)));
+            }
+            case NUMBER_LIST -> {
+                TextField field = new TextField();
+                field.setHelperText(rule(setting));
+                field.setPlaceholder(getTranslation("config.list.placeholder"));
+                yield new Input(field, () -> ConfigValues.fromList(field.getValue(), kind),
+                        v -> field.setValue(ConfigValues.toList(v)));
+            }
+            case DATE -> {
+                DatePicker field = Localized.datePicker(new DatePicker());
+                field.setClearButtonVisible(true);
+                field.setHelperText(rule(setting));
+                yield new Input(field, () -> Optional.of(ConfigValues.fromDate(field.getValue())),
+                        v -> field.setValue(ConfigValues.toDate(v)));
+            }
+            default -> RECEIPT_LANGUAGE.equals(setting.key()) ? receiptLanguage(setting) : text(setting);
+        };
+    }
+
+    private Input wholeNumber(Setting setting) {
+        BigDecimalField field = new BigDecimalField();
+        field.setHelperText(rule(setting));
+        if (AMOUNT.equals(setting.key())) {
+            // An amount: typed in the currency's major units, kept in its minor units.
+            field.setPrefixComponent(new Span(currency.getSymbol(getLocale())));
+            return new Input(field, () -> amount(field.getValue()), v -> field.setValue(v != null
+                    && v.isIntegralNumber() ? Money.of(v.longValue(), currency).major() : null));
+        }
+        return new Input(field, () -> ConfigValues.fromWholeNumber(field.getValue()),
+                v -> field.setValue(ConfigValues.toWholeNumber(v)));
+    }
+
+    /** A choice of three, in words. */
+    private Input receiptLanguage(Setting setting) {
+        Select<String> field = new Select<>();
+        field.setItems(ConfigSettings.RECEIPT_LANGUAGES);
+        field.setItemLabelGenerator(words::receiptLanguage);
+        field.setHelperText(rule(setting));
+        return new Input(field, () -> Optional.of(ConfigValues.fromText(field.getValue() == null ? ""
+                : field.getValue())), v -> field.setValue(v != null && v.isString()
+                && ConfigSettings.RECEIPT_LANGUAGES.contains(v.asString()) ? v.asString() : ""));
+    }
+
+    private Input text(Setting setting) {
+        TextField field = new TextField();
+        field.setHelperText(rule(setting));
+        return new Input(field, () -> Optional.of(ConfigValues.fromText(field.getValue())),
+                v -> field.setValue(ConfigValues.toText(v)));
+    }
+
     private final class Row {
 
         final Setting setting;
@@ -177,75 +247,10 @@ class ConfigLayerEditor extends Composite<FormLayout> {
             this.setting = setting;
             String id = setting.key().replace('.', '-');
             ConfigValues.Kind kind = ConfigValues.kind(setting.platformDefault());
-            switch (kind) {
-                case BOOLEAN -> {
-                    Checkbox field = new Checkbox(getTranslation("config.enabled"));
-                    value = () -> Optional.of(ConfigValues.fromBoolean(field.getValue()));
-                    show = v -> field.setValue(ConfigValues.toBoolean(v));
-                    input = field;
-                }
-                case WHOLE_NUMBER -> {
-                    BigDecimalField field = new BigDecimalField();
-                    field.setHelperText(rule(setting));
-                    if (AMOUNT.equals(setting.key())) {
-                        // An amount: typed in the currency's major units, kept in its minor units.
-                        field.setPrefixComponent(new Span(currency.getSymbol(getLocale())));
-                        value = () -> amount(field.getValue());
-                        show = v -> field.setValue(v != null && v.isIntegralNumber()
-                                ? Money.of(v.longValue(), currency).major() : null);
-                    } else {
-                        value = () -> ConfigValues.fromWholeNumber(field.getValue());
-                        show = v -> field.setValue(ConfigValues.toWholeNumber(v));
-                    }
-                    input = field;
-                }
-                case TEXT_LIST -> {
-                    // The only list of texts is the card entry modes: one check box per mode, in words.
-                    CheckboxGroup<String> field = new CheckboxGroup<>();
-                    field.setItems(SettingWords.ENTRY_MODES);
-                    field.setItemLabelGenerator(words::entryMode);
-                    field.setHelperText(rule(setting));
-                    value = () -> entryModes(field.getValue());
-                    show = v -> field.setValue(entryModesOf(v));
-                    input = field;
-                }
-                case NUMBER_LIST -> {
-                    TextField field = new TextField();
-                    field.setHelperText(rule(setting));
-                    field.setPlaceholder(getTranslation("config.list.placeholder"));
-                    value = () -> ConfigValues.fromList(field.getValue(), kind);
-                    show = v -> field.setValue(ConfigValues.toList(v));
-                    input = field;
-                }
-                case DATE -> {
-                    DatePicker field = Localized.datePicker(new DatePicker());
-                    field.setClearButtonVisible(true);
-                    field.setHelperText(rule(setting));
-                    value = () -> Optional.of(ConfigValues.fromDate(field.getValue()));
-                    show = v -> field.setValue(ConfigValues.toDate(v));
-                    input = field;
-                }
-                default -> {
-                    if (RECEIPT_LANGUAGE.equals(setting.key())) {
-                        // A choice of three, in words.
-                        Select<String> field = new Select<>();
-                        field.setItems(ConfigSettings.RECEIPT_LANGUAGES);
-                        field.setItemLabelGenerator(words::receiptLanguage);
-                        field.setHelperText(rule(setting));
-                        value = () -> Optional.of(ConfigValues.fromText(field.getValue() == null ? ""
-                                : field.getValue()));
-                        show = v -> field.setValue(v != null && v.isString()
-                                && ConfigSettings.RECEIPT_LANGUAGES.contains(v.asString()) ? v.asString() : "");
-                        input = field;
-                    } else {
-                        TextField field = new TextField();
-                        field.setHelperText(rule(setting));
-                        value = () -> Optional.of(ConfigValues.fromText(field.getValue()));
-                        show = v -> field.setValue(ConfigValues.toText(v));
-                        input = field;
-                    }
-                }
-            }
+            Input made = input(setting, kind);
+            input = made.field();
+            value = made.value();
+            show = made.show();
             input.setId("config-" + id);
             override.setId("config-override-" + id);
             if (input instanceof HasTooltip tooltip && kind == ConfigValues.Kind.BOOLEAN) {

@@ -49,6 +49,39 @@ class ReportQueries {
     }
 
     /**
+     * A report's rows: each store day of the period from its rollup when the rollup saw every change of that day
+     * (the snapshot test against {@code report_change}), otherwise from the sales themselves, then grouped. Filled
+     * in by {@link #grouped}: store conditions, whether rollups may be used, the rollup's keys, measures, table and
+     * conditions, the sales' facts, then the grouping.
+     */
+    private static final String GROUPED = """
+            with st as (select id, time_zone from store where tenant_id = :tenant%s),
+            cal as (
+                select st.id as store_id, g::date as day, st.time_zone
+                from st cross join generate_series(cast(:from as date), cast(:to as date), interval '1 day') g),
+            clean as (
+                select c.store_id, c.day from cal c
+                join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
+                where %s and not exists (
+                    select 1 from report_change x
+                    where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
+                      and x.xid >= pg_snapshot_xmin(d.snapshot) and not pg_visible_in_snapshot(x.xid, d.snapshot))),
+            days as (
+                select c.store_id, c.day, c.time_zone,
+                       (c.day::timestamp at time zone c.time_zone) as lo,
+                       ((c.day + 1)::timestamp at time zone c.time_zone) as hi
+                from cal c where not exists (select 1 from clean k where k.store_id = c.store_id and k.day = c.day)),
+            facts as (
+                select r.store_id, r.day, %s, r.currency, %s
+                from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
+                union all
+                %s)
+            select %s, f.currency, %s
+            from facts f
+            group by %s, f.currency
+            order by %s, f.currency""";
+
+    /**
      * Figures of {@code level} grouped by {@code groupBy} (expressions over the fact columns {@code f.store_id,
      * f.day, f.<level keys>, f.currency}), ordered by the group expressions. Every group is per currency.
      */
@@ -72,37 +105,19 @@ class ReportQueries {
         String measures = level.measures();
         String rollupMeasures = "r." + measures.replace(", ", ", r.");
         String keys = "r." + level.keys.replace(", ", ", r.");
-        String sql = """
-                with st as (select id, time_zone from store where tenant_id = :tenant%s),
-                cal as (
-                    select st.id as store_id, g::date as day, st.time_zone
-                    from st cross join generate_series(cast(:from as date), cast(:to as date), interval '1 day') g),
-                clean as (
-                    select c.store_id, c.day from cal c
-                    join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
-                    where %s and not exists (
-                        select 1 from report_change x
-                        where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
-                          and x.xid >= pg_snapshot_xmin(d.snapshot) and not pg_visible_in_snapshot(x.xid, d.snapshot))),
-                days as (
-                    select c.store_id, c.day, c.time_zone,
-                           (c.day::timestamp at time zone c.time_zone) as lo,
-                           ((c.day + 1)::timestamp at time zone c.time_zone) as hi
-                    from cal c where not exists (select 1 from clean k where k.store_id = c.store_id and k.day = c.day)),
-                facts as (
-                    select r.store_id, r.day, %s, r.currency, %s
-                    from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
-                    union all
-                    %s)
-                select %s, f.currency, %s
-                from facts f
-                group by %s, f.currency
-                order by %s, f.currency"""
+        String sql = GROUPED
                 .formatted(storeCondition, rollups ? "true" : "false", keys, rollupMeasures, level.table,
                         rollupCondition, ReportFacts.select(level, saleCondition.toString()),
                         String.join(", ", groupBy), sums(level), String.join(", ", groupBy),
                         String.join(", ", groupBy));
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("tenant", tenant)
+        int keyCount = groupBy.size();
+        return bind(jdbc.sql(sql), tenant, scope, filter).query((rs, n) -> row(rs, keyCount, level)).list();
+    }
+
+    /** The parameters {@link #GROUPED} names for this filter and scope. */
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope,
+                                                 ReportFilter filter) {
+        statement = statement.param("tenant", tenant)
                 .param("from", filter.from().toString()).param("to", filter.to().toString());
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
@@ -116,8 +131,7 @@ class ReportQueries {
         if (filter.brand() != null) {
             statement = statement.param("brand", filter.brand());
         }
-        int keyCount = groupBy.size();
-        return statement.query((rs, n) -> row(rs, keyCount, level)).list();
+        return statement;
     }
 
     /** A PostgreSQL array literal of ids or ISO dates (no quoting needed), for {@code cast(:x as uuid[])}. */

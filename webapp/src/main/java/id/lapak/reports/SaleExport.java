@@ -3,6 +3,8 @@ package id.lapak.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,6 +36,27 @@ public class SaleExport {
 
     private static final int FETCH = 1_000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Every sale of the period in the stores' own days; {@code %s} takes the filter's conditions. */
+    private static final String SALES = """
+            select s.sold_at, st.time_zone, st.name, d.name, s.status, s.card_brand, s.entry_mode, s.offline,
+                   s.currency, s.amount_minor, s.tip_minor, s.tax_minor, s.captured_minor, s.refunded_minor,
+                   s.pan_last4, s.response_code, c.name, c.status, s.id
+            from store st
+            join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
+            join device d on d.tenant_id = s.tenant_id and d.id = s.device_id
+            left join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
+            where st.tenant_id = ?%s
+              and s.sold_at >= (cast(? as date)::timestamp at time zone st.time_zone)
+              and s.sold_at < ((cast(? as date) + 1)::timestamp at time zone st.time_zone)
+            order by s.sold_at, s.id""";
+
+    /** The columns' labels, in the order of {@link #row}. */
+    private static final List<String> HEADER = List.of("export.sales.soldAt", "report.column.store",
+            "report.column.device", "export.sales.status", "report.filter.brand", "export.sales.entryMode",
+            "export.sales.offline", "export.sales.currency", "export.sales.amount", "report.column.tips",
+            "report.column.ppn", "export.sales.captured", "report.column.refunds", "export.sales.last4",
+            "export.sales.responseCode", "report.column.customer", "export.sales.id");
 
     private final JdbcTemplate cursor;
     private final ReportService reports;
@@ -72,46 +95,14 @@ public class SaleExport {
         }
         params.add(filter.from().toString());
         params.add(filter.to().toString());
-        String sql = """
-                select s.sold_at, st.time_zone, st.name, d.name, s.status, s.card_brand, s.entry_mode, s.offline,
-                       s.currency, s.amount_minor, s.tip_minor, s.tax_minor, s.captured_minor, s.refunded_minor,
-                       s.pan_last4, s.response_code, c.name, c.status, s.id
-                from store st
-                join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
-                join device d on d.tenant_id = s.tenant_id and d.id = s.device_id
-                left join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
-                where st.tenant_id = ?%s
-                  and s.sold_at >= (cast(? as date)::timestamp at time zone st.time_zone)
-                  and s.sold_at < ((cast(? as date) + 1)::timestamp at time zone st.time_zone)
-                order by s.sold_at, s.id""".formatted(where);
+        String sql = SALES.formatted(where);
         // The day bounds use each store's zone: the two dates go last, in this order.
         Object[] args = params.toArray();
         long[] count = {0};
         try {
-            CsvWriter.writeRow(out, List.of(labels.apply("export.sales.soldAt"), labels.apply("report.column.store"),
-                    labels.apply("report.column.device"), labels.apply("export.sales.status"),
-                    labels.apply("report.filter.brand"), labels.apply("export.sales.entryMode"),
-                    labels.apply("export.sales.offline"), labels.apply("export.sales.currency"),
-                    labels.apply("export.sales.amount"), labels.apply("report.column.tips"),
-                    labels.apply("report.column.ppn"), labels.apply("export.sales.captured"),
-                    labels.apply("report.column.refunds"), labels.apply("export.sales.last4"),
-                    labels.apply("export.sales.responseCode"), labels.apply("report.column.customer"),
-                    labels.apply("export.sales.id")));
+            CsvWriter.writeRow(out, HEADER.stream().map(labels).toList());
             cursor.query(sql, rs -> {
-                String currency = rs.getString(9).strip();
-                String customer = "ERASED".equals(rs.getString(18)) ? labels.apply("report.customer.erased")
-                        : rs.getString(17);
-                CsvWriter.writeRow(out, List.of(
-                        rs.getTimestamp(1).toInstant().atZone(ZoneId.of(rs.getString(2))).format(LOCAL),
-                        rs.getString(3), rs.getString(4), labels.apply("sales.status." + rs.getString(5)),
-                        rs.getString(6) == null ? "" : labels.apply("settlement.brand." + rs.getString(6)),
-                        labels.apply("report.mode." + rs.getString(7)),
-                        labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"), currency,
-                        amount(rs.getLong(10), currency), amount(rs.getLong(11), currency),
-                        amount(rs.getLong(12), currency), amount(rs.getLong(13), currency),
-                        amount(rs.getLong(14), currency), rs.getString(15) == null ? "" : rs.getString(15),
-                        rs.getString(16) == null ? "" : rs.getString(16), customer == null ? "" : customer,
-                        rs.getObject(19, UUID.class).toString()));
+                CsvWriter.writeRow(out, row(rs, labels));
                 count[0]++;
             }, args);
             out.flush();
@@ -119,6 +110,24 @@ public class SaleExport {
             throw new UncheckedIOException(e);
         }
         return count[0];
+    }
+
+    /** One sale as the export's columns, in the store's zone and the reader's language. */
+    private static List<Object> row(ResultSet rs, Function<String, String> labels) throws SQLException {
+        String currency = rs.getString(9).strip();
+        String customer = "ERASED".equals(rs.getString(18)) ? labels.apply("report.customer.erased")
+                : rs.getString(17);
+        return List.of(
+                rs.getTimestamp(1).toInstant().atZone(ZoneId.of(rs.getString(2))).format(LOCAL),
+                rs.getString(3), rs.getString(4), labels.apply("sales.status." + rs.getString(5)),
+                rs.getString(6) == null ? "" : labels.apply("settlement.brand." + rs.getString(6)),
+                labels.apply("report.mode." + rs.getString(7)),
+                labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"), currency,
+                amount(rs.getLong(10), currency), amount(rs.getLong(11), currency),
+                amount(rs.getLong(12), currency), amount(rs.getLong(13), currency),
+                amount(rs.getLong(14), currency), rs.getString(15) == null ? "" : rs.getString(15),
+                rs.getString(16) == null ? "" : rs.getString(16), customer == null ? "" : customer,
+                rs.getObject(19, UUID.class).toString());
     }
 
     private static CsvWriter.Numeric amount(long minor, String currency) {

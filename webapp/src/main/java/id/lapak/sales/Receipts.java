@@ -103,35 +103,11 @@ class Receipts {
         String currency = s.currency();
         DateTimeFormatter time = PortalDates.dateTime(locale, receipt.store().timeZone());
         StringBuilder h = new StringBuilder(2048);
-        h.append("<div class=\"lapak-receipt\" style=\"font-family:sans-serif;max-width:26rem;margin:0 auto;\">");
-        h.append("<h2 style=\"margin:0;text-align:center;\">").append(e(receipt.tenant().name())).append("</h2>");
-        h.append("<div style=\"text-align:center;\">").append(e(receipt.tenant().legalName())).append("</div>");
-        h.append("<div style=\"text-align:center;\">").append(e(receipt.store().name())).append("<br>")
-                .append(e(receipt.store().address())).append(", ").append(e(receipt.store().city())).append("</div>");
-        receipt.taxId().ifPresent(npwp -> h.append("<div style=\"text-align:center;\" class=\"receipt-npwp\">")
-                .append(e(t.get("receipt.taxId", npwp))).append("</div>"));
-        if (!receipt.header().isBlank()) {
-            h.append("<div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-header\">")
-                    .append(e(receipt.header())).append("</div>");
-        }
+        header(h, receipt, t);
         h.append("<hr>");
         row(h, t.get("receipt.date"), time.format(s.soldAt()));
         row(h, t.get("receipt.number"), s.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
-        if (!receipt.sale().lines().isEmpty()) {
-            h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
-            h.append("<tr><th style=\"text-align:left;\">").append(e(t.get("receipt.item")))
-                    .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.quantity")))
-                    .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.lineTotal")))
-                    .append("</th></tr>");
-            for (SaleLineDetails line : receipt.sale().lines()) {
-                h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
-                        .append("<br><small>").append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
-                        .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
-                        .append("</td><td style=\"text-align:right;\">")
-                        .append(e(Money.of(line.totalMinor(), currency).format(locale))).append("</td></tr>");
-            }
-            h.append("</table>");
-        }
+        lines(h, receipt, currency, locale, t);
         h.append("<hr>");
         row(h, t.get("receipt.tax"), Money.of(receipt.sale().taxMinor(), currency).format(locale));
         if (s.tipMinor() > 0) {
@@ -143,6 +119,52 @@ class Receipts {
         if (s.authorizedMinor() > 0 && s.authorizedMinor() < s.amountMinor()) {
             row(h, t.get("receipt.approved"), Money.of(s.authorizedMinor(), currency).format(locale));
         }
+        payment(h, s, currency, locale, t);
+        if (!receipt.footer().isBlank()) {
+            h.append("<hr><div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-footer\">")
+                    .append(e(receipt.footer())).append("</div>");
+        }
+        h.append("</div>");
+        return h.toString();
+    }
+
+    /** The merchant, the store and its tax number, the receipt header the store set. */
+    private static void header(StringBuilder h, Receipt receipt, Texts t) {
+        h.append("<div class=\"lapak-receipt\" style=\"font-family:sans-serif;max-width:26rem;margin:0 auto;\">");
+        h.append("<h2 style=\"margin:0;text-align:center;\">").append(e(receipt.tenant().name())).append("</h2>");
+        h.append("<div style=\"text-align:center;\">").append(e(receipt.tenant().legalName())).append("</div>");
+        h.append("<div style=\"text-align:center;\">").append(e(receipt.store().name())).append("<br>")
+                .append(e(receipt.store().address())).append(", ").append(e(receipt.store().city())).append("</div>");
+        receipt.taxId().ifPresent(npwp -> h.append("<div style=\"text-align:center;\" class=\"receipt-npwp\">")
+                .append(e(t.get("receipt.taxId", npwp))).append("</div>"));
+        if (!receipt.header().isBlank()) {
+            h.append("<div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-header\">")
+                    .append(e(receipt.header())).append("</div>");
+        }
+    }
+
+    /** The items: description and unit price, quantity, line total. */
+    private static void lines(StringBuilder h, Receipt receipt, String currency, Locale locale, Texts t) {
+        if (receipt.sale().lines().isEmpty()) {
+            return;
+        }
+        h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
+        h.append("<tr><th style=\"text-align:left;\">").append(e(t.get("receipt.item")))
+                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.quantity")))
+                .append("</th><th style=\"text-align:right;\">").append(e(t.get("receipt.lineTotal")))
+                .append("</th></tr>");
+        for (SaleLineDetails line : receipt.sale().lines()) {
+            h.append("<tr><td>").append(e(line.description() == null ? "" : line.description()))
+                    .append("<br><small>").append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
+                    .append("</small></td><td style=\"text-align:right;\">").append(line.quantity())
+                    .append("</td><td style=\"text-align:right;\">")
+                    .append(e(Money.of(line.totalMinor(), currency).format(locale))).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
+    /** How it was paid: card, entry mode, authorization code, status, refunds, offline. */
+    private static void payment(StringBuilder h, SaleSummary s, String currency, Locale locale, Texts t) {
         h.append("<hr>");
         if (s.brand() != null) {
             row(h, t.get("receipt.card"), t.get("sales.brand." + s.brand().name()) + " "
@@ -161,12 +183,6 @@ class Receipts {
         if (s.offline()) {
             h.append("<div>").append(e(t.get("receipt.offline"))).append("</div>");
         }
-        if (!receipt.footer().isBlank()) {
-            h.append("<hr><div style=\"text-align:center;white-space:pre-line;\" class=\"receipt-footer\">")
-                    .append(e(receipt.footer())).append("</div>");
-        }
-        h.append("</div>");
-        return h.toString();
     }
 
     private static void row(StringBuilder h, String label, String value) {

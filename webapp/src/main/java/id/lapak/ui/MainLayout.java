@@ -140,17 +140,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         if (user.has(Role.SUPPORT)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.support.dashboard"), "support/dashboard",
-                    VaadinIcon.DASHBOARD.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
-                    VaadinIcon.BUILDING.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
-                    VaadinIcon.SCALE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.support.settlement"), "support/settlement",
-                    VaadinIcon.MONEY.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.support.billing"), "support/billing",
-                    VaadinIcon.INVOICE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
+            supportItems(nav);
             return nav;
         }
         nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), "", VaadinIcon.DASHBOARD.create()));
@@ -175,8 +165,6 @@ public class MainLayout extends AppLayout {
             nav.addItem(stockItem());
             nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
                     VaadinIcon.SCALE.create()));
-        }
-        if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             SideNavItem settlement = new SideNavItem(getTranslation("nav.settlement"), "settlement",
                     VaadinIcon.MONEY_EXCHANGE.create());
             settlement.setId("nav-settlement");
@@ -198,6 +186,21 @@ public class MainLayout extends AppLayout {
             nav.addItem(billing);
         }
         return nav;
+    }
+
+    /** Support staff's pages: across tenants, never a tenant's own pages (those only through view-as). */
+    private void supportItems(SideNav nav) {
+        nav.addItem(new SideNavItem(getTranslation("nav.support.dashboard"), "support/dashboard",
+                VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
+                VaadinIcon.BUILDING.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
+                VaadinIcon.SCALE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.support.settlement"), "support/settlement",
+                VaadinIcon.MONEY.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.support.billing"), "support/billing",
+                VaadinIcon.INVOICE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
     }
 
     /** The stock item carries the number of low-stock alerts in the person's stores. */

@@ -101,10 +101,10 @@ class CatalogSyncBench {
 
         DeviceClient device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
         device.accessToken();
-        CatalogSync full = device.syncCatalog("0", PAGE, change -> { });
+        CatalogSync full = device.catalog().sync("0", PAGE, change -> { });
         System.out.printf("BENCH full sync (cold): %d changes, %d pages of %d, %d ms%n", full.changes(),
                 full.pages(), PAGE, full.millis());
-        CatalogSync warm = device.syncCatalog("0", PAGE, change -> { });
+        CatalogSync warm = device.catalog().sync("0", PAGE, change -> { });
         System.out.printf("BENCH full sync (warm): %d changes, %d pages of %d, %d ms%n", warm.changes(),
                 warm.pages(), PAGE, warm.millis());
 
@@ -125,7 +125,7 @@ class CatalogSyncBench {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            delta = device.syncCatalog(warm.version(), PAGE, change -> { });
+            delta = device.catalog().sync(warm.version(), PAGE, change -> { });
             best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
             System.out.printf("BENCH delta sync %d: %d changes, %d pages, %d ms%n", i + 1, delta.changes(),
                     delta.pages(), delta.millis());

@@ -96,7 +96,7 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
     }
 
     private static long unitPriceFromTheFeed(DeviceClient device, UUID variant) {
-        JsonNode feed = device.catalogPage("0", null);
+        JsonNode feed = device.catalog().page("0", null);
         assertThat(feed.path("fractionDigits").asInt(-1)).isZero();
         for (JsonNode change : feed.path("changes")) {
             if (variant.toString().equals(change.path("id").asString())) {

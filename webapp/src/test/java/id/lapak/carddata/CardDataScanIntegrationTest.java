@@ -78,8 +78,8 @@ class CardDataScanIntegrationTest {
         // a card with a past expiry and a number failing the Luhn check are refused.
         device.pay(PaymentDraft.of(5_000, "IDR", "5555555555554444", "3012")
                 .withEntryMode("SWIPE", "5555555555554444D30121010000000000"));
-        device.storeOffline(PaymentDraft.of(7_000, "IDR", "4111111111111111", "3012").offlineAt(Instant.now()));
-        device.uploadOffline();
+        device.offline().store(PaymentDraft.of(7_000, "IDR", "4111111111111111", "3012").offlineAt(Instant.now()));
+        device.offline().upload();
         device.pay(PaymentDraft.of(5_000, "IDR", "4111111111111111", "2001"));
         try {
             device.pay(PaymentDraft.of(5_000, "IDR", "4111111111111112", "3012"));

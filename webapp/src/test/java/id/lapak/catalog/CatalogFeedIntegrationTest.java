@@ -176,7 +176,7 @@ class CatalogFeedIntegrationTest {
         assertThat(JsonMapper.builder().build().readTree(configVersion).path("catalog").path("version").asString())
                 .isEqualTo(copy.version);
         // Nothing changed: a delta sync brings nothing and keeps the version.
-        var again = device.syncCatalog(copy.version, null, change -> { });
+        var again = device.catalog().sync(copy.version, null, change -> { });
         assertThat(again.changes()).isZero();
         assertThat(again.version()).isEqualTo(copy.version);
     }
@@ -220,14 +220,14 @@ class CatalogFeedIntegrationTest {
 
     @Test
     void aMalformedOrFutureCursorIsAProblemNotAnError() {
-        assertThatThrownBy(() -> device.catalogPage("abc", null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("abc", null)).isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(400);
                     assertThat(((ApiException) e).reason()).isEqualTo("catalog_request_invalid");
                 });
-        assertThatThrownBy(() -> device.catalogPage("0", 0)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("0", 0)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
-        assertThatThrownBy(() -> device.catalogPage("999999", null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("999999", null)).isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(409);
                     assertThat(((ApiException) e).reason()).isEqualTo("catalog_version_ahead");
@@ -255,12 +255,12 @@ class CatalogFeedIntegrationTest {
         assertThat(copy.of("item").get(item.id().toString()).path("hasImage").asBoolean()).isTrue();
         assertThat(copy.of("item").get(plain.id().toString()).path("hasImage").asBoolean()).isFalse();
 
-        var image = device.itemImage(item.id(), null);
+        var image = device.catalog().image(item.id(), null);
         assertThat(image.status()).isEqualTo(200);
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.data()).isEqualTo(png);
         assertThat(image.etag()).isNotBlank();
-        assertThat(device.itemImage(item.id(), image.etag()).status()).isEqualTo(304);
+        assertThat(device.catalog().image(item.id(), image.etag()).status()).isEqualTo(304);
 
         // a new image: the item comes again in the feed and the old ETag no longer holds
         byte[] jpeg = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4};
@@ -269,12 +269,12 @@ class CatalogFeedIntegrationTest {
             return null;
         });
         assertThat(sync(copy, null).changes()).isEqualTo(1);
-        var changed = device.itemImage(item.id(), image.etag());
+        var changed = device.catalog().image(item.id(), image.etag());
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.contentType()).isEqualTo("image/jpeg");
         assertThat(changed.data()).isEqualTo(jpeg);
 
-        assertThatThrownBy(() -> device.itemImage(plain.id(), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().image(plain.id(), null)).isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(404);
                     assertThat(((ApiException) e).reason()).isEqualTo("image_not_found");
@@ -288,19 +288,19 @@ class CatalogFeedIntegrationTest {
 
         Merchant other = TestMerchants.create(tenants, stores, "Feed Lain");
         DeviceClient stranger = TestMerchants.pairSimulator(codes, other.admin(), other.store().id(), port);
-        assertThatThrownBy(() -> stranger.itemImage(item.id(), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> stranger.catalog().image(item.id(), null)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
 
         admin(() -> {
             catalog.delete(item.id());
             return null;
         });
-        assertThatThrownBy(() -> device.itemImage(item.id(), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().image(item.id(), null)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
     }
 
     private id.lapak.simulator.CatalogSync sync(DeviceCopy copy, Integer limit) {
-        var result = device.syncCatalog(copy.version, limit, copy::apply);
+        var result = device.catalog().sync(copy.version, limit, copy::apply);
         copy.version = result.version();
         return result;
     }

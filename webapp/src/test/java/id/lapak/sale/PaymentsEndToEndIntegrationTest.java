@@ -385,9 +385,9 @@ class PaymentsEndToEndIntegrationTest {
         Instant takenAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         UUID variant = TestCatalog.variant(catalog, shop.merchant().admin(), "Roti");
         var lines = List.of(new PaymentDraft.Line(variant, "Roti", 3, 10_000, 0, 30_000));
-        shop.device().storeOffline(new PaymentDraft(UUID.randomUUID().toString(), 30_000, "IDR", 0, lines, null,
+        shop.device().offline().store(new PaymentDraft(UUID.randomUUID().toString(), 30_000, "IDR", 0, lines, null,
                 "CONTACTLESS", takenAt, true, SandboxTestCard.VISA_APPROVED.pan(), FUTURE, null));
-        shop.device().storeOffline(new PaymentDraft(UUID.randomUUID().toString(), 30_000, "IDR", 0, lines, null,
+        shop.device().offline().store(new PaymentDraft(UUID.randomUUID().toString(), 30_000, "IDR", 0, lines, null,
                 "SWIPE", takenAt.plusSeconds(60), true, SandboxTestCard.DO_NOT_HONOUR.pan(), FUTURE,
                 SandboxTestCard.DO_NOT_HONOUR.pan() + "D" + FUTURE + "201"));
         assertThat(shop.device().home().offlinePayments()).hasSize(2);
@@ -396,7 +396,7 @@ class PaymentsEndToEndIntegrationTest {
         UUID deviceId = shop.device().home().pairing().deviceId();
         assertThat(TestUsers.as(shop.merchant().admin(), () -> devices.get(deviceId)).pendingUploads()).isEqualTo(2);
 
-        var uploads = shop.device().uploadOffline();
+        var uploads = shop.device().offline().upload();
         assertThat(uploads).extracting(u -> u.reply().outcome()).containsExactly("APPROVED", "DECLINED");
         assertThat(shop.device().home().offlinePayments()).isEmpty();
 

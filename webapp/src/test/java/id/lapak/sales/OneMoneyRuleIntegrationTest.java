@@ -109,7 +109,7 @@ class OneMoneyRuleIntegrationTest {
                 "+62 812-7000-3000", "", "", Set.of(), false)));
 
         // The device knows the price and its minor unit only from the feed.
-        JsonNode feed = device.catalogPage("0", null);
+        JsonNode feed = device.catalog().page("0", null);
         assertThat(feed.path("currency").asString()).isEqualTo("IDR");
         int feedDigits = feed.path("fractionDigits").asInt(-1);
         assertThat(feedDigits).isZero();

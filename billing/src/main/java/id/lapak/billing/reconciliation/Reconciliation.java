@@ -41,6 +41,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * day by day until a later file brings them or someone resolves them.
  */
 @Service
+@PreAuthorize("hasAnyRole('SUPPORT', 'MERCHANT_ADMIN', 'STORE_MANAGER')")
 public class Reconciliation {
 
     public static final int REASON_MAX = 500;

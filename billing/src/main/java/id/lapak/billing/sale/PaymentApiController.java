@@ -70,7 +70,7 @@ class PaymentApiController {
             throw new PaymentRefusedException("body_invalid", "amountMinor is required", 400);
         }
         if (body.fractionDigits() != null) {
-            PaymentService.checkFractionDigits(body.fractionDigits(), sales.forDevice(device.deviceId(), paymentId)
+            PaymentRequests.checkFractionDigits(body.fractionDigits(), sales.forDevice(device.deviceId(), paymentId)
                     .currency());
         }
         return sales.refundFromDevice(device.deviceId(), paymentId, body.amountMinor(),

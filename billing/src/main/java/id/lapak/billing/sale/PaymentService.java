@@ -1,8 +1,6 @@
 package id.lapak.billing.sale;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,6 @@ import id.lapak.device.keys.ReaderKeyStore;
 import id.lapak.device.keys.ReaderKeyUses;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.sale.SaleReferences;
-import id.lapak.tenant.money.CurrencyUnits;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
 
@@ -51,6 +48,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +71,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    private static final int MAX_LINES = 500;
 
     private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {
     }
@@ -124,16 +121,17 @@ public class PaymentService {
      * @throws PaymentRefusedException for a request that cannot be taken (bad input, unreadable card data, the
      *                                 key reused with another request, the first request still in progress)
      */
+    @PreAuthorize("hasRole('DEVICE')")
     public PaymentResult pay(UUID deviceId, PaymentRequest request) {
         UUID tenant = TenantContext.requireTenant();
         DeviceContext device = devices.of(deviceId);
-        validate(request, device);
+        PaymentRequests.validate(request, device);
         checkFutureDeviceTime(request, clock.instant());
         PaymentGateway gateway = gateways.getIfAvailable();
         if (gateway == null) {
             throw new PaymentRefusedException("gateway_unavailable", "No payment gateway is configured", 503);
         }
-        byte[] hash = canonicalHash(request);
+        byte[] hash = PaymentRequests.canonicalHash(request);
         Instant now = now(); // PostgreSQL keeps microseconds: the first answer says what a replay will say
         CardData[] card = new CardData[1];
         try {
@@ -150,7 +148,7 @@ public class PaymentService {
                 SaleRow existing = rows.findByKey(tenant, deviceId, request.idempotencyKey().strip())
                         .orElseThrow(() -> new IllegalStateException("a conflicting sale vanished"));
                 if (!MessageDigest.isEqual(existing.requestHash(), hash)) {
-                    throw keyReused();
+                    throw PaymentRequests.keyReused();
                 }
                 boolean takeOver = existing.status() == SaleStatus.PENDING && existing.claimedUntil() != null
                         && existing.claimedUntil().isBefore(now) && rows.takeOver(existing, now, now.plus(lease));
@@ -174,7 +172,7 @@ public class PaymentService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-        /** The KSN must be this device's reader key's, and its counter new (recorded with the sale, or not at all). */
+    /** The KSN must be this device's reader key's, and its counter new (recorded with the sale, or not at all). */
     private void claimKsn(UUID deviceId, PaymentRequest request, UUID saleId, Instant now) {
         try {
             ksnUses.claim(deviceId, request.card().algorithm(), request.card().ksn(), saleId, now);
@@ -274,7 +272,6 @@ public class PaymentService {
             return sale.decided(decided, decidedAt).result();
         });
     }
-
 
     /** A duplicate of a request another one is working on: wait for its decision and answer it. */
     private PaymentResult awaitResult(PaymentGateway gateway, SaleRow existing) {
@@ -383,56 +380,6 @@ public class PaymentService {
                 offline ? request.deviceTime() : now, declined ? now : null, facts, lines);
     }
 
-    private static void validate(PaymentRequest r, DeviceContext device) {
-        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank() || r.idempotencyKey().strip().length() > 100) {
-            throw bad("idempotency_key_invalid", "idempotencyKey is required, at most 100 characters");
-        }
-        if (r.amountMinor() == null || r.amountMinor() <= 0) {
-            throw bad("amount_invalid", "amountMinor must be a positive whole amount in minor units");
-        }
-        long tip = r.tipMinor() == null ? 0 : r.tipMinor();
-        if (tip < 0 || tip >= r.amountMinor()) {
-            throw bad("tip_invalid", "tipMinor must be 0 or more and below amountMinor");
-        }
-        if (r.currency() == null || !r.currency().strip().matches("[A-Za-z]{3}")) {
-            throw bad("currency_invalid", "currency is an ISO 4217 code such as IDR");
-        }
-        if (!r.currency().strip().equalsIgnoreCase(device.currency())) {
-            throw new PaymentRefusedException("currency_mismatch",
-                    "The store of this device takes " + device.currency(), 422);
-        }
-        checkFractionDigits(r.fractionDigits(), device.currency());
-        if (r.entryMode() == null) {
-            throw bad("entry_mode_invalid", "entryMode is CHIP, CONTACTLESS or SWIPE");
-        }
-        if (r.deviceTime() == null) {
-            throw bad("device_time_missing", "deviceTime is required");
-        }
-        if (r.card() == null || r.card().algorithm() == null || r.card().ksn() == null || r.card().iv() == null
-                || r.card().ciphertext() == null) {
-            throw bad("card_missing", "card with algorithm, ksn, iv and ciphertext is required");
-        }
-        if (r.lines().size() > MAX_LINES) {
-            throw bad("lines_invalid", "at most " + MAX_LINES + " lines");
-        }
-        long linesTotal = 0;
-        for (PaymentRequest.Line line : r.lines()) {
-            if (line == null || line.variantId() == null || line.quantity() == null || line.quantity() <= 0
-                    || line.unitPriceMinor() == null || line.unitPriceMinor() < 0
-                    || line.taxMinor() != null && line.taxMinor() < 0
-                    || line.totalMinor() == null || line.totalMinor() < 0
-                    || line.description() != null && line.description().length() > 200) {
-                throw bad("lines_invalid", "every line needs variantId, a positive quantity, unitPriceMinor, "
-                        + "taxMinor and totalMinor of 0 or more, a description of at most 200 characters");
-            }
-            linesTotal = Math.addExact(linesTotal, line.totalMinor());
-        }
-        if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
-            throw new PaymentRefusedException("amount_mismatch",
-                    "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
-        }
-    }
-
     /**
      * A device clock may be a little ahead of the server's ({@code lapak.payments.max-clock-skew}, 5 minutes by
      * default); an offline payment (sold at its device time) claiming to be from further in the future is refused,
@@ -445,47 +392,4 @@ public class PaymentService {
         }
     }
 
-    /** A device that says which minor unit it counts in must count in the currency's ({@code CurrencyUnits}). */
-    static void checkFractionDigits(Integer sent, String currency) {
-        int digits = CurrencyUnits.fractionDigits(currency);
-        if (sent != null && sent != digits) {
-            throw new PaymentRefusedException("fraction_digits_mismatch", "Amounts in " + currency
-                    + " are minor units with " + digits + " fraction digits, not " + sent, 422);
-        }
-    }
-
-    private static PaymentRefusedException bad(String reason, String message) {
-        return new PaymentRefusedException(reason, message, 400);
-    }
-
-    private static PaymentRefusedException keyReused() {
-        return new PaymentRefusedException("idempotency_key_reused",
-                "This idempotency key was used for a different payment request", 422);
-    }
-
-    /**
-     * SHA-256 over the request in a fixed textual form (fields in a fixed order, one per line), so the same request
-     * sent twice hashes the same whatever its JSON spacing or field order.
-     */
-    static byte[] canonicalHash(PaymentRequest r) {
-        StringBuilder text = new StringBuilder(256);
-        text.append("lapak payment v1\n").append(r.idempotencyKey().strip()).append('\n').append(r.amountMinor())
-                .append('\n').append(r.currency().strip().toUpperCase(Locale.ROOT)).append('\n')
-                .append(r.tipMinor() == null ? 0 : r.tipMinor()).append('\n').append(r.customerId()).append('\n')
-                .append(r.entryMode()).append('\n').append(r.deviceTime()).append('\n')
-                .append(Boolean.TRUE.equals(r.offline())).append('\n')
-                .append(r.card().algorithm().strip().toUpperCase(Locale.ROOT)).append('\n')
-                .append(r.card().ksn().strip().toUpperCase(Locale.ROOT)).append('\n').append(r.card().iv().strip())
-                .append('\n').append(r.card().ciphertext().strip()).append('\n');
-        for (PaymentRequest.Line l : r.lines()) {
-            text.append(l.variantId()).append('|').append(l.description()).append('|').append(l.quantity())
-                    .append('|').append(l.unitPriceMinor()).append('|').append(l.taxMinor() == null ? 0 : l.taxMinor())
-                    .append('|').append(l.totalMinor()).append('\n');
-        }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,8 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code lapak.payments.reversal-sweep.grace}) waits for a later run; a run takes at most
  * {@code lapak.payments.reversal-sweep.batch-size} sales, least recently tried first. A sale still pending after
  * {@code lapak.payments.reversal-sweep.warn-after} is reported to support once, as a warning log line.
+ * <p>
+ * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
+ * role check: every tenant it touches is entered through the named platform path.
  */
-@Service
+@Component
 public class ReversalSweeper {
 
     /** What one run did: sales reversed, sales still waiting for the acquirer, and stuck sales reported. */

@@ -228,4 +228,10 @@ class SaleQueries {
                         where tenant_id = ? and sale_id = ? and line_no = ?""")
                 .params(quantity, tenant, saleId, lineNo).update();
     }
+
+    /** A sale with its lines and timeline, as the portal shows it. */
+    SaleDetails details(UUID tenant, SaleRow row) {
+        return new SaleDetails(row.summary(), row.customerId(), row.taxMinor(), row.deviceTime(), row.expiryMonth(),
+                row.expiryYear(), row.gatewayReference(), lines(tenant, row.id()), timeline(tenant, row.id()));
+    }
 }

@@ -36,6 +36,102 @@ class DayClose {
             and not exists (select 1 from settlement_line l where l.tenant_id = o.tenant_id and l.operation_id = o.id)
             """;
 
+    /**
+     * Closing a day in one statement: the stores' windows of the day, the plan in force, the unsettled operations
+     * recorded before the end of the day in their store's zone, priced (fee by brand, PPN on the fee), the unsettled
+     * adjustments, totals per currency, a negative batch carried in, then the batches (the key refuses a second
+     * close), their lines and adjustment lines. Parameters: the windows' stores, starts and ends, then the tenant and
+     * day as they appear.
+     */
+    private static final String BUILD_BATCHES = """
+            with windows as (
+                select * from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) as w(store_id, day_start, day_end)
+            ),
+            plan as (
+                select p.id, p.min_fee_minor, p.ppn_bp from pricing_plan p
+                where p.tenant_id = ? and p.effective_from <= ?
+                order by p.effective_from desc, p.recorded_at desc limit 1
+            ),
+            ops as (
+                select o.id as operation_id, o.sale_id, s.store_id, o.kind,
+                       coalesce(s.card_brand, 'UNKNOWN') as brand, o.completed_at as recorded_at, s.sold_at,
+                       s.currency,
+                       case when o.kind in ('CAPTURE', 'CHARGEBACK_REVERSAL') then o.amount_minor
+                            else -o.amount_minor end as gross,
+                       (o.completed_at < w.day_start or (o.kind = 'CAPTURE' and s.sold_at < w.day_start)) as late
+                from payment_operation o
+                join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
+                join windows w on w.store_id = s.store_id
+                where o.tenant_id = ? and o.completed_at < w.day_end and
+                """ + " " + SETTLEABLE + """
+            ),
+            priced as (
+                select ops.*, f.fee, settlement_bp(f.fee, coalesce((select ppn_bp from plan), 0)) as ppn
+                from ops
+                left join pricing_rate r on r.tenant_id = ? and r.plan_id = (select id from plan)
+                                        and r.brand = ops.brand
+                cross join lateral (select case when ops.kind = 'CAPTURE' and exists (select 1 from plan)
+                    then settlement_fee(ops.gross, coalesce(r.rate_bp, 0), coalesce(r.fixed_minor, 0),
+                                        (select min_fee_minor from plan))
+                    else 0 end as fee) f
+            ),
+            adjustments as (
+                select a.id, a.currency, a.amount_minor from ledger_adjustment a
+                where a.tenant_id = ? and a.created_at < (select min(day_end) from windows)
+                  and not exists (select 1 from settlement_adjustment_line x
+                                  where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)
+            ),
+            operation_totals as (
+                select currency, count(*) as n, count(*) filter (where late) as late_n,
+                       coalesce(sum(gross) filter (where gross > 0), 0) as gross,
+                       coalesce(-sum(gross) filter (where gross < 0), 0) as refunds,
+                       sum(fee) as fees, sum(ppn) as ppn
+                from priced group by currency
+            ),
+            adjustment_totals as (
+                select currency, count(*) as n, sum(amount_minor) as amount from adjustments group by currency
+            ),
+            totals as (
+                select coalesce(o.currency, a.currency) as currency, coalesce(o.n, 0) as n,
+                       coalesce(o.late_n, 0) as late_n, coalesce(o.gross, 0) as gross,
+                       coalesce(o.refunds, 0) as refunds, coalesce(o.fees, 0) as fees, coalesce(o.ppn, 0) as ppn,
+                       coalesce(a.n, 0) as adjustment_n, coalesce(a.amount, 0) as adjustment_amount
+                from operation_totals o full join adjustment_totals a on a.currency = o.currency
+            ),
+            carry as (
+                select t.currency, prev.id as prev_id, coalesce(prev.net_minor, 0) as carried
+                from totals t left join lateral (
+                    select b.id, b.net_minor from settlement_batch b
+                    where b.tenant_id = ? and b.currency = t.currency and b.business_day < ? and b.net_minor < 0
+                      and not exists (select 1 from settlement_batch c
+                                      where c.tenant_id = b.tenant_id and c.carried_from_batch_id = b.id)
+                    order by b.business_day desc limit 1) prev on true
+            ),
+            batches as (
+                insert into settlement_batch (tenant_id, id, payout_account_id, currency, business_day, closed_at,
+                    line_count, late_count, gross_minor, refunds_minor, fees_minor, ppn_minor, carried_in_minor,
+                    carried_from_batch_id, adjustment_count, adjustments_minor)
+                select ?, gen_random_uuid(), ?::uuid, t.currency, ?, ?, t.n, t.late_n, t.gross, t.refunds,
+                       t.fees, t.ppn, c.carried, c.prev_id, t.adjustment_n, t.adjustment_amount
+                from totals t join carry c on c.currency = t.currency
+                on conflict do nothing
+                returning id, currency, net_minor
+            ),
+            lines as (
+                insert into settlement_line (tenant_id, batch_id, operation_id, sale_id, store_id, kind, brand,
+                    recorded_at, sold_at, gross_minor, fee_minor, ppn_minor, late)
+                select ?, b.id, p.operation_id, p.sale_id, p.store_id, p.kind, p.brand, p.recorded_at, p.sold_at,
+                       p.gross, p.fee, p.ppn, p.late
+                from priced p join batches b on b.currency = p.currency
+                returning 1
+            ),
+            adjustment_lines as (
+                insert into settlement_adjustment_line (tenant_id, adjustment_id, batch_id, amount_minor)
+                select ?, a.id, b.id, a.amount_minor from adjustments a join batches b on b.currency = a.currency
+                returning 1
+            )
+            select b.id, b.currency, b.net_minor, (select count(*) from lines) from batches b""";
+
     /** A batch the close inserted. */
     record ClosedBatch(UUID id, String currency, long netMinor) {
     }
@@ -87,94 +183,7 @@ class DayClose {
         String[] stores = windows.stream().map(w -> w.storeId().toString()).toArray(String[]::new);
         String[] starts = windows.stream().map(w -> w.start().toString()).toArray(String[]::new);
         String[] ends = windows.stream().map(w -> w.end().toString()).toArray(String[]::new);
-        return jdbc.sql("""
-                with windows as (
-                    select * from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) as w(store_id, day_start, day_end)
-                ),
-                plan as (
-                    select p.id, p.min_fee_minor, p.ppn_bp from pricing_plan p
-                    where p.tenant_id = ? and p.effective_from <= ?
-                    order by p.effective_from desc, p.recorded_at desc limit 1
-                ),
-                ops as (
-                    select o.id as operation_id, o.sale_id, s.store_id, o.kind,
-                           coalesce(s.card_brand, 'UNKNOWN') as brand, o.completed_at as recorded_at, s.sold_at,
-                           s.currency,
-                           case when o.kind in ('CAPTURE', 'CHARGEBACK_REVERSAL') then o.amount_minor
-                                else -o.amount_minor end as gross,
-                           (o.completed_at < w.day_start or (o.kind = 'CAPTURE' and s.sold_at < w.day_start)) as late
-                    from payment_operation o
-                    join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
-                    join windows w on w.store_id = s.store_id
-                    where o.tenant_id = ? and o.completed_at < w.day_end and
-                    """ + " " + SETTLEABLE + """
-                ),
-                priced as (
-                    select ops.*, f.fee, settlement_bp(f.fee, coalesce((select ppn_bp from plan), 0)) as ppn
-                    from ops
-                    left join pricing_rate r on r.tenant_id = ? and r.plan_id = (select id from plan)
-                                            and r.brand = ops.brand
-                    cross join lateral (select case when ops.kind = 'CAPTURE' and exists (select 1 from plan)
-                        then settlement_fee(ops.gross, coalesce(r.rate_bp, 0), coalesce(r.fixed_minor, 0),
-                                            (select min_fee_minor from plan))
-                        else 0 end as fee) f
-                ),
-                adjustments as (
-                    select a.id, a.currency, a.amount_minor from ledger_adjustment a
-                    where a.tenant_id = ? and a.created_at < (select min(day_end) from windows)
-                      and not exists (select 1 from settlement_adjustment_line x
-                                      where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)
-                ),
-                operation_totals as (
-                    select currency, count(*) as n, count(*) filter (where late) as late_n,
-                           coalesce(sum(gross) filter (where gross > 0), 0) as gross,
-                           coalesce(-sum(gross) filter (where gross < 0), 0) as refunds,
-                           sum(fee) as fees, sum(ppn) as ppn
-                    from priced group by currency
-                ),
-                adjustment_totals as (
-                    select currency, count(*) as n, sum(amount_minor) as amount from adjustments group by currency
-                ),
-                totals as (
-                    select coalesce(o.currency, a.currency) as currency, coalesce(o.n, 0) as n,
-                           coalesce(o.late_n, 0) as late_n, coalesce(o.gross, 0) as gross,
-                           coalesce(o.refunds, 0) as refunds, coalesce(o.fees, 0) as fees, coalesce(o.ppn, 0) as ppn,
-                           coalesce(a.n, 0) as adjustment_n, coalesce(a.amount, 0) as adjustment_amount
-                    from operation_totals o full join adjustment_totals a on a.currency = o.currency
-                ),
-                carry as (
-                    select t.currency, prev.id as prev_id, coalesce(prev.net_minor, 0) as carried
-                    from totals t left join lateral (
-                        select b.id, b.net_minor from settlement_batch b
-                        where b.tenant_id = ? and b.currency = t.currency and b.business_day < ? and b.net_minor < 0
-                          and not exists (select 1 from settlement_batch c
-                                          where c.tenant_id = b.tenant_id and c.carried_from_batch_id = b.id)
-                        order by b.business_day desc limit 1) prev on true
-                ),
-                batches as (
-                    insert into settlement_batch (tenant_id, id, payout_account_id, currency, business_day, closed_at,
-                        line_count, late_count, gross_minor, refunds_minor, fees_minor, ppn_minor, carried_in_minor,
-                        carried_from_batch_id, adjustment_count, adjustments_minor)
-                    select ?, gen_random_uuid(), ?::uuid, t.currency, ?, ?, t.n, t.late_n, t.gross, t.refunds,
-                           t.fees, t.ppn, c.carried, c.prev_id, t.adjustment_n, t.adjustment_amount
-                    from totals t join carry c on c.currency = t.currency
-                    on conflict do nothing
-                    returning id, currency, net_minor
-                ),
-                lines as (
-                    insert into settlement_line (tenant_id, batch_id, operation_id, sale_id, store_id, kind, brand,
-                        recorded_at, sold_at, gross_minor, fee_minor, ppn_minor, late)
-                    select ?, b.id, p.operation_id, p.sale_id, p.store_id, p.kind, p.brand, p.recorded_at, p.sold_at,
-                           p.gross, p.fee, p.ppn, p.late
-                    from priced p join batches b on b.currency = p.currency
-                    returning 1
-                ),
-                adjustment_lines as (
-                    insert into settlement_adjustment_line (tenant_id, adjustment_id, batch_id, amount_minor)
-                    select ?, a.id, b.id, a.amount_minor from adjustments a join batches b on b.currency = a.currency
-                    returning 1
-                )
-                select b.id, b.currency, b.net_minor, (select count(*) from lines) from batches b""")
+        return jdbc.sql(BUILD_BATCHES)
                 .params(stores, starts, ends, tenant, day, tenant, tenant, tenant, tenant, day, tenant,
                         payoutAccount == null ? null : payoutAccount.toString(), day, time(now), tenant, tenant)
                 .query((rs, n) -> new ClosedBatch(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,8 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after downtime are caught up by the next run, so no firing needs to be replayed. Each day is one transaction:
  * batches, lines, ledger and payouts commit together or not at all, and a day closed before is not closed again
  * (the batch key). One tenant's failure is logged and does not stop the others.
+ * <p>
+ * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
+ * role check: every tenant it touches is entered through the named platform path.
  */
-@Service
+@Component
 public class SettlementCloser {
 
     /** What a run did. */

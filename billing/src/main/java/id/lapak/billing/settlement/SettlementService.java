@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import id.lapak.billing.payout.AccountNumbers;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
 import id.lapak.billing.settlement.SettlementViews.PayoutRow;
-import id.lapak.billing.settlement.SettlementViews.Step;
 import id.lapak.billing.settlement.SettlementViews.Waterfall;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
@@ -42,10 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettlementService {
 
     private final JdbcClient jdbc;
+    private final WaterfallFigures figures;
     private final SettlementReads reads;
 
-    SettlementService(JdbcClient jdbc, SettlementReads reads) {
+    SettlementService(JdbcClient jdbc, SettlementReads reads, WaterfallFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.reads = reads;
     }
 
@@ -169,106 +169,8 @@ public class SettlementService {
         BusinessDay rule = new BusinessDay(store.zone(), close);
         Instant from = rule.start(day);
         Instant to = rule.end(day);
-        long[] v = jdbc.sql("""
-                with sold as (
-                    select s.id, s.authorized_minor, s.sold_at from sale s
-                    where s.tenant_id = ? and s.store_id = ? and s.sold_at >= ? and s.sold_at < ?
-                      and s.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED')
-                ),
-                captures as (
-                    select o.sale_id, o.id, o.amount_minor, o.completed_at, sold.sold_at from sold
-                    join payment_operation o on o.tenant_id = ? and o.sale_id = sold.id
-                    where o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
-                    union
-                    select o.sale_id, o.id, o.amount_minor, o.completed_at, s.sold_at from payment_operation o
-                    join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
-                    where o.tenant_id = ? and s.store_id = ? and o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
-                      and o.completed_at >= ? and o.completed_at < ?
-                ),
-                moves as (
-                    select o.id, o.kind, o.amount_minor from payment_operation o
-                    join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
-                    where o.tenant_id = ? and s.store_id = ? and o.status = 'SUCCEEDED'
-                      and o.completed_at >= ? and o.completed_at < ?
-                      and (o.kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
-                           or (o.kind = 'REVERSAL' and exists (select 1 from payment_operation c
-                               where c.tenant_id = o.tenant_id and c.sale_id = o.sale_id and c.kind = 'CAPTURE'
-                                 and c.status = 'SUCCEEDED')))
-                ),
-                lines as (
-                    select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout
-                    from settlement_line l
-                    left join payout p on p.tenant_id = l.tenant_id and p.batch_id = l.batch_id
-                    where l.tenant_id = ? and l.operation_id in (select id from moves)
-                )
-                select
-                    (select coalesce(sum(authorized_minor), 0) from sold),
-                    (select coalesce(sum(authorized_minor), 0) from sold
-                        where not exists (select 1 from captures c where c.sale_id = sold.id)),
-                    (select coalesce(sum(c.amount_minor), 0) from captures c join sold on sold.id = c.sale_id
-                        where c.completed_at >= ?),
-                    (select coalesce(sum(c.amount_minor), 0) from captures c
-                        where c.completed_at >= ? and c.completed_at < ? and c.sold_at < ?),
-                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'CAPTURE'),
-                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'REFUND'),
-                    (select coalesce(sum(amount_minor), 0) from moves where kind = 'REVERSAL'),
-                    (select coalesce(sum(gross_minor), 0) from lines),
-                    (select coalesce(sum(fee_minor), 0) from lines),
-                    (select coalesce(sum(ppn_minor), 0) from lines),
-                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines
-                        where payout is null or payout = 'SCHEDULED'),
-                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'SENT'),
-                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'FAILED'),
-                    (select coalesce(sum(gross_minor - fee_minor - ppn_minor), 0) from lines where payout = 'PAID'),
-                    (select coalesce(sum(case when kind = 'CHARGEBACK' then amount_minor else -amount_minor end), 0)
-                        from moves where kind in ('CHARGEBACK', 'CHARGEBACK_REVERSAL'))
-                """)
-                .params(tenant, storeId, time(from), time(to), tenant, tenant, storeId, time(from), time(to),
-                        tenant, storeId, time(from), time(to), tenant, time(to), time(from), time(to), time(from))
-                .query((rs, n) -> {
-                    long[] values = new long[15];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = rs.getLong(i + 1);
-                    }
-                    return values;
-                }).single();
-        long sold = v[0];
-        long notCaptured = v[1];
-        long capturedLater = v[2];
-        long capturedFromEarlier = v[3];
-        long captured = v[4];
-        long refunds = v[5];
-        long reversals = v[6];
-        long settled = v[7];
-        long fees = v[8];
-        long ppn = v[9];
-        long chargebacks = v[14];
-        long net = captured - refunds - reversals - chargebacks;
-        long partial = sold - notCaptured - capturedLater + capturedFromEarlier - captured;
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("sales", sold, true));
-        steps.add(new Step("notCaptured", -notCaptured, false));
-        steps.add(new Step("capturedOnAnotherDay", -capturedLater, false));
-        steps.add(new Step("capturedFromEarlierDays", capturedFromEarlier, false));
-        if (partial != 0) {
-            steps.add(new Step("partiallyApproved", -partial, false));
-        }
-        steps.add(new Step("captured", captured, true));
-        steps.add(new Step("refunds", -refunds, false));
-        steps.add(new Step("reversals", -reversals, false));
-        if (chargebacks != 0) {
-            steps.add(new Step("chargebacks", -chargebacks, false));
-        }
-        steps.add(new Step("pending", -(net - settled), false));
-        steps.add(new Step("settled", settled, true));
-        steps.add(new Step("fees", -fees, false));
-        steps.add(new Step("ppn", -ppn, false));
-        steps.add(new Step("netSettled", settled - fees - ppn, true));
-        steps.add(new Step("awaitingPayout", -v[10], false));
-        steps.add(new Step("inTransit", -v[11], false));
-        steps.add(new Step("failedReturned", -v[12], false));
-        steps.add(new Step("confirmed", v[13], true));
-        return new Waterfall(storeId, day, store.currency(), from, to, List.copyOf(steps));
+        return new Waterfall(storeId, day, store.currency(), from, to,
+                figures.of(tenant, storeId, from, to).steps());
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -15,7 +15,7 @@ import id.lapak.tenant.context.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own transaction ({@link InvoiceIssuer}) — so months missed during downtime are billed by the next run, and a
  * rerun writes nothing or only corrections. Then collecting ({@link Dunning}). One tenant's failure is logged and
  * does not stop the others.
+ * <p>
+ * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
+ * role check: every tenant it touches is entered through the named platform path.
  */
-@Service
+@Component
 public class BillingRun {
 
     /** What a run did. */

@@ -138,16 +138,7 @@ class InvoiceIssuer {
         long subtotal = lines.stream().filter(l -> l.kind() != LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
         long ppn = lines.stream().filter(l -> l.kind() == LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
         long total = subtotal + ppn;
-        long remaining = 0;
-        if (corrects != null) {
-            long before = jdbc.sql("""
-                            select coalesce(sum(total_minor), 0) from saas_invoice where tenant_id = ? and period = ?""")
-                    .params(tenant, period.firstDay()).query(Long.class).single();
-            if (before + total < 0) {
-                throw BillingRefused.of("billing.error.creditExceedsInvoice");
-            }
-            remaining = before + total;
-        }
+        long remaining = corrects == null ? 0 : remainingAfter(tenant, period, total);
         LocalDate issuedOn = LocalDate.ofInstant(now, NUMBERING_ZONE);
         String series = switch (kind) {
             case "CREDIT_NOTE" -> "CN";
@@ -171,14 +162,7 @@ class InvoiceIssuer {
                                 .plusDays(settings.paymentDays()), status,
                         status.equals("PAID") ? at : null, paidBy, deduct ? InvoiceRow.PAID_FROM_PAYOUTS : null, note)
                 .update();
-        int no = 0;
-        for (InvoiceLine l : lines) {
-            jdbc.sql("""
-                            insert into saas_invoice_line (tenant_id, invoice_id, line_no, kind, line_key, quantity,
-                                unit_minor, amount_minor) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenant, id, ++no, l.kind().name(), l.key(), l.quantity(), l.unitMinor(), l.amountMinor())
-                    .update();
-        }
+        writeLines(tenant, id, lines);
         AuditEvent issued = AuditEvent.of("billing.invoice.issued", "SaasInvoice", id).detail("number", number)
                 .detail("kind", kind).detail("period", period.month()).detail("totalMinor", total);
         audit.recordFor(tenant, note == null ? issued : issued.detail("reason", note));
@@ -194,5 +178,27 @@ class InvoiceIssuer {
         }
         events.publishEvent(new InvoiceIssued(tenant, id, number, kind, total, currency));
         return id;
+    }
+
+    /** What the period's documents come to with a correction of {@code total}; a credit may not go below zero. */
+    private long remainingAfter(UUID tenant, BillingPeriod period, long total) {
+        long before = jdbc.sql("""
+                        select coalesce(sum(total_minor), 0) from saas_invoice where tenant_id = ? and period = ?""")
+                .params(tenant, period.firstDay()).query(Long.class).single();
+        if (before + total < 0) {
+            throw BillingRefused.of("billing.error.creditExceedsInvoice");
+        }
+        return before + total;
+    }
+
+    private void writeLines(UUID tenant, UUID id, List<InvoiceLine> lines) {
+        int no = 0;
+        for (InvoiceLine l : lines) {
+            jdbc.sql("""
+                            insert into saas_invoice_line (tenant_id, invoice_id, line_no, kind, line_key, quantity,
+                                unit_minor, amount_minor) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenant, id, ++no, l.kind().name(), l.key(), l.quantity(), l.unitMinor(), l.amountMinor())
+                    .update();
+        }
     }
 }

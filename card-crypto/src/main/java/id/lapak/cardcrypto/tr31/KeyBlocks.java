@@ -104,6 +104,39 @@ public final class KeyBlocks {
     /** Verifies the MAC before anything of the key data is interpreted; a mismatch throws and reveals nothing. */
     public static UnwrappedKey unwrap(KeyBytes kbpk, String block) {
         requireAesKbpk(kbpk);
+        Parsed parsed = parse(block);
+        byte[] k = kbpk.toByteArray();
+        byte[] kbek = deriveKey(k, USAGE_ENCRYPTION);
+        byte[] kbak = deriveKey(k, USAGE_MAC);
+        Arrays.fill(k, (byte) 0);
+        byte[] clear = null;
+        byte[] expected = null;
+        try {
+            clear = BlockCiphers.aesCbc(false, kbek, parsed.mac(), parsed.encrypted());
+            expected = mac(kbak, parsed.headerText(), clear);
+            if (!MessageDigest.isEqual(expected, parsed.mac())) {
+                throw new InvalidKeyBlockException(
+                        "key block MAC does not verify: the block was altered or the KBPK is wrong");
+            }
+            int bits = ((clear[0] & 0xFF) << 8) | (clear[1] & 0xFF);
+            if (bits == 0 || bits % 8 != 0 || bits / 8 > clear.length - 2) {
+                throw new InvalidKeyBlockException("key length field in the key data is inconsistent");
+            }
+            return new UnwrappedKey(parsed.header(), KeyBytes.wrap(Arrays.copyOfRange(clear, 2, 2 + bits / 8)));
+        } finally {
+            wipe(clear);
+            wipe(expected);
+            wipe(kbek);
+            wipe(kbak);
+        }
+    }
+
+    /** A block read but not yet opened: its header, the header's text (which the MAC covers), key data, MAC. */
+    private record Parsed(KeyBlockHeader header, String headerText, byte[] encrypted, byte[] mac) {
+    }
+
+    /** Reads a version D block's layout, refusing anything malformed before any key is used. */
+    private static Parsed parse(String block) {
         if (block == null || block.length() < KeyBlockHeader.LENGTH) {
             throw new InvalidKeyBlockException("key block is shorter than its header");
         }
@@ -140,37 +173,11 @@ public final class KeyBlocks {
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyBlockException("key data and MAC must be hexadecimal");
         }
-        KeyBlockHeader header;
         try {
-            header = new KeyBlockHeader(block.substring(5, 7), block.charAt(7), block.charAt(8),
-                    block.substring(9, 11), block.charAt(11), block.charAt(14), blocks);
+            return new Parsed(new KeyBlockHeader(block.substring(5, 7), block.charAt(7), block.charAt(8),
+                    block.substring(9, 11), block.charAt(11), block.charAt(14), blocks), headerText, encrypted, mac);
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyBlockException("key block header is malformed: " + e.getMessage());
-        }
-
-        byte[] k = kbpk.toByteArray();
-        byte[] kbek = deriveKey(k, USAGE_ENCRYPTION);
-        byte[] kbak = deriveKey(k, USAGE_MAC);
-        Arrays.fill(k, (byte) 0);
-        byte[] clear = null;
-        byte[] expected = null;
-        try {
-            clear = BlockCiphers.aesCbc(false, kbek, mac, encrypted);
-            expected = mac(kbak, headerText, clear);
-            if (!MessageDigest.isEqual(expected, mac)) {
-                throw new InvalidKeyBlockException(
-                        "key block MAC does not verify: the block was altered or the KBPK is wrong");
-            }
-            int bits = ((clear[0] & 0xFF) << 8) | (clear[1] & 0xFF);
-            if (bits == 0 || bits % 8 != 0 || bits / 8 > clear.length - 2) {
-                throw new InvalidKeyBlockException("key length field in the key data is inconsistent");
-            }
-            return new UnwrappedKey(header, KeyBytes.wrap(Arrays.copyOfRange(clear, 2, 2 + bits / 8)));
-        } finally {
-            wipe(clear);
-            wipe(expected);
-            wipe(kbek);
-            wipe(kbak);
         }
     }
 

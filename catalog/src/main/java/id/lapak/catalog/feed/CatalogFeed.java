@@ -129,15 +129,7 @@ public class CatalogFeed {
                 where tenant_id = ? and store_id = ? and (catalog_version, variant_id) >= (?, ?)
                   and (? or not deleted) %s
                 order by catalog_version, variant_id limit ?""", fetch, tenant, cursor, full, storeId, bound);
-        List<Change> after = new ArrayList<>(all.size());
-        for (Change change : all) {
-            if (cursor.before(change.version(), change.id(), change.kind().ordinal())) {
-                after.add(change);
-            }
-        }
-        after.sort(Comparator.comparingLong(Change::version)
-                .thenComparing(Change::id, FeedCursor::compare)
-                .thenComparing(c -> c.kind().ordinal()));
+        List<Change> after = after(all, cursor);
         boolean more = after.size() > pageSize || anyFull;
         List<Change> page = after.size() > pageSize ? after.subList(0, pageSize) : after;
         String next;
@@ -148,6 +140,20 @@ public class CatalogFeed {
             next = Long.toString(Math.max(current, last));
         }
         return new Page(current, tenants.current().currency(), page, more, next);
+    }
+
+    /** The changes strictly after the cursor, in feed order: version, id, then kind. */
+    private static List<Change> after(List<Change> all, FeedCursor cursor) {
+        List<Change> after = new ArrayList<>(all.size());
+        for (Change change : all) {
+            if (cursor.before(change.version(), change.id(), change.kind().ordinal())) {
+                after.add(change);
+            }
+        }
+        after.sort(Comparator.comparingLong(Change::version)
+                .thenComparing(Change::id, FeedCursor::compare)
+                .thenComparing(c -> c.kind().ordinal()));
+        return after;
     }
 
     /** Each query's "(? or not deleted)" takes true when tombstones are wanted, i.e. for every sync but one from 0. */

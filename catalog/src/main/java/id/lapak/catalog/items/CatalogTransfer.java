@@ -7,15 +7,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,7 +20,6 @@ import java.util.regex.Pattern;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -74,7 +69,7 @@ public class CatalogTransfer {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public ImportPreview preview(byte[] csv) {
         TenantContext.requireTenant();
-        return plan(csv).preview();
+        return plan(csv).preview(catalog.currency());
     }
 
     /** Imports {@code csv} in one transaction after checking it again; refuses it whole if any row is bad. */
@@ -82,8 +77,8 @@ public class CatalogTransfer {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public ImportPreview apply(byte[] csv, String fileName) {
         TenantContext.requireTenant();
-        Plan plan = plan(csv);
-        ImportPreview preview = plan.preview();
+        ImportPlan plan = plan(csv);
+        ImportPreview preview = plan.preview(catalog.currency());
         if (!preview.applicable()) {
             throw new ImportRefusedException(preview);
         }
@@ -107,7 +102,7 @@ public class CatalogTransfer {
                 created.put(key, categories.saveCategory(null, parts[parts.length - 1].strip(), parent).id());
             }
         }
-        for (Group group : plan.groups) {
+        for (ImportPlan.Group group : plan.groups) {
             if (!group.changed()) {
                 continue;
             }
@@ -161,78 +156,8 @@ public class CatalogTransfer {
 
     // ---- planning
 
-    /** The rows of one item, and the form that item would be saved with. */
-    private static final class Group {
-        Item item;
-        ItemForm before;
-        ItemForm form;
-        String newCategoryPath;
-        final List<ImportRows.Row> rows = new ArrayList<>();
-        final Map<Integer, Integer> lineOfVariant = new HashMap<>();
-
-        boolean changed() {
-            return item == null || !form.equals(before) || newCategoryPath != null;
-        }
-    }
-
-    private final class Plan {
-        final List<ImportPreview.Problem> errors = new ArrayList<>();
-        final List<Group> groups = new ArrayList<>();
-        final Map<String, UUID> categoryIds = new HashMap<>();
-        final List<String> newCategories = new ArrayList<>();
-        UUID standardTax;
-        int rows;
-        /** Columns the file has; a column it leaves out keeps the catalog's values. */
-        final Set<String> columns = new HashSet<>();
-
-        ImportPreview preview() {
-            List<ImportPreview.Line> creates = new ArrayList<>();
-            List<ImportPreview.Line> updates = new ArrayList<>();
-            int unchanged = 0;
-            if (errors.isEmpty()) {
-                Currency currency = catalog.currency();
-                for (Group g : groups) {
-                    Map<UUID, VariantForm> old = new HashMap<>();
-                    if (g.before != null) {
-                        g.before.variants().forEach(v -> old.put(v.id(), v));
-                    }
-                    for (int i = 0; i < g.form.variants().size(); i++) {
-                        VariantForm v = g.form.variants().get(i);
-                        Integer line = g.lineOfVariant.get(i);
-                        if (line == null) {
-                            continue;
-                        }
-                        if (v.id() == null) {
-                            creates.add(new ImportPreview.Line(line, v.sku(), g.form.name(), g.item == null
-                                    ? "new item" : "new variant"));
-                        } else if (!v.equals(old.get(v.id())) || !sameItemFields(g)) {
-                            VariantForm was = old.get(v.id());
-                            String change = was.priceMinor() != v.priceMinor()
-                                    ? Money.of(was.priceMinor(), currency).toPlainString() + " → "
-                                    + Money.of(v.priceMinor(), currency).toPlainString()
-                                    : "changed";
-                            updates.add(new ImportPreview.Line(line, v.sku(), g.form.name(), change));
-                        } else {
-                            unchanged++;
-                        }
-                    }
-                }
-            }
-            List<ImportPreview.Problem> sorted = new ArrayList<>(errors);
-            sorted.sort(Comparator.comparingInt(ImportPreview.Problem::line));
-            return new ImportPreview(rows, creates, updates, unchanged, List.copyOf(newCategories), sorted);
-        }
-
-        private boolean sameItemFields(Group g) {
-            return g.before == null || Objects.equals(g.before.name(), g.form.name())
-                    && Objects.equals(g.before.categoryId(), g.form.categoryId()) && g.newCategoryPath == null
-                    && Objects.equals(g.before.taxCategoryId(), g.form.taxCategoryId())
-                    && Objects.equals(g.before.unit(), g.form.unit());
-        }
-    }
-
-    private Plan plan(byte[] csv) {
-        Plan plan = new Plan();
+    private ImportPlan plan(byte[] csv) {
+        ImportPlan plan = new ImportPlan();
         plan.standardTax = taxes.ensureTaxDefaults();
         Map<String, UUID> taxByName = new HashMap<>();
         taxCategories.findByDeletedFalseOrderByName().forEach(t -> taxByName.put(t.details().name()
@@ -250,21 +175,9 @@ public class CatalogTransfer {
         List<ImportRows.Row> parsed = read.good();
 
         // Which variant and item each row is.
-        Map<String, Variant> existing = new HashMap<>();
-        List<String> skus = parsed.stream().filter(p -> !p.sku().isEmpty())
-                .map(p -> p.sku().toLowerCase(Locale.ROOT)).toList();
-        for (int from = 0; from < skus.size(); from += 1000) {
-            variants.findBySkus(skus.subList(from, Math.min(skus.size(), from + 1000)))
-                    .forEach(v -> existing.put(v.getSku().toLowerCase(Locale.ROOT), v));
-        }
-        Map<String, List<Item>> itemsByName = new HashMap<>();
-        List<String> names = parsed.stream().map(p -> p.itemName().toLowerCase(Locale.ROOT)).distinct().toList();
-        for (int from = 0; from < names.size(); from += 1000) {
-            items.findByNames(names.subList(from, Math.min(names.size(), from + 1000)))
-                    .forEach(i -> itemsByName.computeIfAbsent(i.getName().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(i));
-        }
-        Map<Object, Group> groups = new LinkedHashMap<>();
+        Map<String, Variant> existing = existingVariants(parsed);
+        Map<String, List<Item>> itemsByName = itemsByName(parsed);
+        Map<Object, ImportPlan.Group> groups = new LinkedHashMap<>();
         for (ImportRows.Row p : parsed) {
             Variant variant = existing.get(p.sku().toLowerCase(Locale.ROOT));
             Object key;
@@ -280,20 +193,44 @@ public class CatalogTransfer {
                     key = "new:" + p.itemName().toLowerCase(Locale.ROOT);
                 }
             }
-            Group group = groups.computeIfAbsent(key, k -> new Group());
+            ImportPlan.Group group = groups.computeIfAbsent(key, k -> new ImportPlan.Group());
             if (key instanceof UUID id && group.item == null) {
                 group.item = item != null ? item : items.findById(id).orElseThrow();
             }
             group.rows.add(p);
         }
-        for (Group group : groups.values()) {
+        for (ImportPlan.Group group : groups.values()) {
             buildForm(plan, group, existing, taxByName, categoryByPath);
             plan.groups.add(group);
         }
         return plan;
     }
 
-    private void buildForm(Plan plan, Group group, Map<String, Variant> existing, Map<String, UUID> taxByName,
+    /** The tenant's variants with the rows' SKUs, by lower-case SKU (looked up a thousand at a time). */
+    private Map<String, Variant> existingVariants(List<ImportRows.Row> parsed) {
+        Map<String, Variant> existing = new HashMap<>();
+        List<String> skus = parsed.stream().filter(p -> !p.sku().isEmpty())
+                .map(p -> p.sku().toLowerCase(Locale.ROOT)).toList();
+        for (int from = 0; from < skus.size(); from += 1000) {
+            variants.findBySkus(skus.subList(from, Math.min(skus.size(), from + 1000)))
+                    .forEach(v -> existing.put(v.getSku().toLowerCase(Locale.ROOT), v));
+        }
+        return existing;
+    }
+
+    /** The tenant's items with the rows' item names, by lower-case name (a name may be several items'). */
+    private Map<String, List<Item>> itemsByName(List<ImportRows.Row> parsed) {
+        Map<String, List<Item>> itemsByName = new HashMap<>();
+        List<String> names = parsed.stream().map(p -> p.itemName().toLowerCase(Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < names.size(); from += 1000) {
+            items.findByNames(names.subList(from, Math.min(names.size(), from + 1000)))
+                    .forEach(i -> itemsByName.computeIfAbsent(i.getName().toLowerCase(Locale.ROOT),
+                            k -> new ArrayList<>()).add(i));
+        }
+        return itemsByName;
+    }
+
+    private void buildForm(ImportPlan plan, ImportPlan.Group group, Map<String, Variant> existing, Map<String, UUID> taxByName,
                            Map<String, UUID> categoryByPath) {
         ImportRows.Row first = group.rows.getFirst();
         List<VariantForm> forms = new ArrayList<>();
@@ -353,7 +290,7 @@ public class CatalogTransfer {
     }
 
     /** Each row's variant: an existing one (by SKU) updated in place, or a new one; which line gave it. */
-    private static void variantForms(Plan plan, Group group, Map<String, Variant> existing, List<VariantForm> forms) {
+    private static void variantForms(ImportPlan plan, ImportPlan.Group group, Map<String, Variant> existing, List<VariantForm> forms) {
         for (ImportRows.Row p : group.rows) {
             Variant variant = existing.get(p.sku().toLowerCase(Locale.ROOT));
             boolean active = p.active() == null ? variant == null || variant.isActive() : p.active();
@@ -379,7 +316,7 @@ public class CatalogTransfer {
     }
 
     /** What the catalog's own rules say of the item the rows make, each on the line and column it came from. */
-    private void catalogProblems(Plan plan, Group group, ImportRows.Row first) {
+    private void catalogProblems(ImportPlan plan, ImportPlan.Group group, ImportRows.Row first) {
         for (CatalogProblem problem : checks.problems(group.form, group.item == null ? null : group.item.getId())) {
             int line = first.line();
             String column = problem.field();

@@ -42,82 +42,105 @@ final class Csv {
 
     /** Every record of {@code text}; blank lines are skipped. Stops at the first malformed record. */
     static List<Row> read(String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int firstEnd = body.indexOf('\n');
+        return new Parser(body, separator(firstEnd < 0 ? body : body.substring(0, firstEnd))).rows();
+    }
+
+    /** RFC 4180 with either separator, walking the text once; each record keeps the line it starts on. */
+    private static final class Parser {
+
+        private final String text;
+        private final char sep;
+        private final List<Row> rows = new ArrayList<>();
+        private final List<String> fields = new ArrayList<>();
+        private final StringBuilder field = new StringBuilder();
+        private int line = 1;
+        private int recordLine = 1;
+        private boolean quoted;
+        private boolean wasQuoted;
+        private int i;
+
+        Parser(String text, char sep) {
+            this.text = text;
+            this.sep = sep;
         }
-        int firstEnd = text.indexOf('\n');
-        char sep = separator(firstEnd < 0 ? text : text.substring(0, firstEnd));
-        List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    i++;
-                    if (i < n && text.charAt(i) != sep && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                        throw new MalformedCsvException(recordLine, "text after a closing quote");
-                    }
-                    continue;
+
+        List<Row> rows() {
+            while (i < text.length()) {
+                if (quoted) {
+                    inQuotes(text.charAt(i));
+                } else {
+                    plain(text.charAt(i));
                 }
+            }
+            if (quoted) {
+                throw new MalformedCsvException(recordLine, "a quoted field is not closed");
+            }
+            if (field.length() > 0 || !fields.isEmpty() || wasQuoted) {
+                fields.add(field.toString());
+                rows.add(new Row(recordLine, List.copyOf(fields)));
+            }
+            return rows;
+        }
+
+        private void inQuotes(char c) {
+            if (c == '"' && next() == '"') {
+                field.append('"');
+                i += 2;
+            } else if (c == '"') {
+                quoted = false;
+                i++;
+                if (i < text.length() && text.charAt(i) != sep && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                    throw new MalformedCsvException(recordLine, "text after a closing quote");
+                }
+            } else {
                 if (c == '\n') {
                     line++;
                 }
                 field.append(c);
                 i++;
-                continue;
             }
+        }
+
+        private void plain(char c) {
             if (c == '"') {
                 if (field.length() > 0) {
                     throw new MalformedCsvException(recordLine, "a quote inside an unquoted field");
                 }
                 quoted = true;
                 wasQuoted = true;
-                i++;
             } else if (c == sep) {
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
-                i++;
             } else if (c == '\r' || c == '\n') {
-                fields.add(field.toString());
-                field.setLength(0);
-                if (!(fields.size() == 1 && fields.getFirst().isBlank() && !wasQuoted)) {
-                    rows.add(new Row(recordLine, List.copyOf(fields)));
-                }
-                fields.clear();
-                wasQuoted = false;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                i++;
-                line++;
-                recordLine = line;
+                endRecord(c);
             } else {
                 field.append(c);
+            }
+            i++;
+        }
+
+        /** A record ends; a blank line (one empty unquoted field) is no record. */
+        private void endRecord(char c) {
+            fields.add(field.toString());
+            field.setLength(0);
+            if (!(fields.size() == 1 && fields.getFirst().isBlank() && !wasQuoted)) {
+                rows.add(new Row(recordLine, List.copyOf(fields)));
+            }
+            fields.clear();
+            wasQuoted = false;
+            if (c == '\r' && next() == '\n') {
                 i++;
             }
+            line++;
+            recordLine = line;
         }
-        if (quoted) {
-            throw new MalformedCsvException(recordLine, "a quoted field is not closed");
+
+        private char next() {
+            return i + 1 < text.length() ? text.charAt(i + 1) : 0;
         }
-        if (field.length() > 0 || !fields.isEmpty() || wasQuoted) {
-            fields.add(field.toString());
-            rows.add(new Row(recordLine, List.copyOf(fields)));
-        }
-        return rows;
     }
 
     /** One record through the one CSV writer: number-looking fields stay numbers, text is guarded. */

@@ -175,16 +175,7 @@ public class MailOutboxSender implements DisposableBean {
         }
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         return TenantContext.callAs(tenantId, () -> transaction.execute(status -> {
-            Optional<Row> claimed = jdbc.sql("""
-                            select kind, sender, recipients, store_id, subject, body, html, attempts from mail_outbox
-                            where tenant_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ?
-                            for update skip locked""")
-                    .params(tenantId, id, Timestamp.from(now))
-                    .query((rs, n) -> new Row(MailKind.valueOf(rs.getString("kind")), rs.getString("sender"),
-                            strings(rs.getArray("recipients")), rs.getObject("store_id", UUID.class),
-                            rs.getString("subject"), rs.getString("body"), rs.getBoolean("html"),
-                            rs.getInt("attempts")))
-                    .optional();
+            Optional<Row> claimed = claim(tenantId, id, now);
             if (claimed.isEmpty()) {
                 return Result.NOT_DUE; // sent, given up, not due yet, or being sent right now by another node
             }
@@ -208,22 +199,7 @@ public class MailOutboxSender implements DisposableBean {
             try {
                 smtp.send(message(smtp, row, attachments(tenantId, id)));
             } catch (MailException | MessagingException e) {
-                String error = shortError(e);
-                if (attempts >= maxAttempts) {
-                    jdbc.sql("""
-                                    update mail_outbox set status = 'FAILED', attempts = ?, last_error = ?
-                                    where tenant_id = ? and id = ?""")
-                            .params(attempts, error, tenantId, id).update();
-                    log.warn("{} e-mail {} given up after {} attempts: {}", row.kind(), id, attempts, error);
-                    return Result.GAVE_UP;
-                }
-                Duration wait = backoff.get(Math.min(attempts, backoff.size()) - 1);
-                jdbc.sql("""
-                                update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?
-                                where tenant_id = ? and id = ?""")
-                        .params(attempts, error, Timestamp.from(now.plus(wait)), tenantId, id).update();
-                log.info("{} e-mail {} not sent (attempt {}, next in {}): {}", row.kind(), id, attempts, wait, error);
-                return Result.RETRYING;
+                return failed(tenantId, id, row, attempts, shortError(e), now);
             }
             jdbc.sql("""
                             update mail_outbox set status = 'SENT', attempts = ?, sent_at = ?, recipients = ?
@@ -232,6 +208,39 @@ public class MailOutboxSender implements DisposableBean {
             log.info("{} e-mail {} sent to {} recipient(s)", row.kind(), id, row.recipients().length);
             return Result.SENT;
         }));
+    }
+
+    /** The e-mail's row, locked, if it is still pending and due (another node may be sending it right now). */
+    private Optional<Row> claim(UUID tenantId, UUID id, Instant now) {
+        return jdbc.sql("""
+                        select kind, sender, recipients, store_id, subject, body, html, attempts from mail_outbox
+                        where tenant_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ?
+                        for update skip locked""")
+                .params(tenantId, id, Timestamp.from(now))
+                .query((rs, n) -> new Row(MailKind.valueOf(rs.getString("kind")), rs.getString("sender"),
+                        strings(rs.getArray("recipients")), rs.getObject("store_id", UUID.class),
+                        rs.getString("subject"), rs.getString("body"), rs.getBoolean("html"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** A failed attempt: given up after the last one, otherwise tried again after the next backoff. */
+    private Result failed(UUID tenantId, UUID id, Row row, int attempts, String error, Instant now) {
+        if (attempts >= maxAttempts) {
+            jdbc.sql("""
+                            update mail_outbox set status = 'FAILED', attempts = ?, last_error = ?
+                            where tenant_id = ? and id = ?""")
+                    .params(attempts, error, tenantId, id).update();
+            log.warn("{} e-mail {} given up after {} attempts: {}", row.kind(), id, attempts, error);
+            return Result.GAVE_UP;
+        }
+        Duration wait = backoff.get(Math.min(attempts, backoff.size()) - 1);
+        jdbc.sql("""
+                        update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?
+                        where tenant_id = ? and id = ?""")
+                .params(attempts, error, Timestamp.from(now.plus(wait)), tenantId, id).update();
+        log.info("{} e-mail {} not sent (attempt {}, next in {}): {}", row.kind(), id, attempts, wait, error);
+        return Result.RETRYING;
     }
 
     private List<MailOutbox.Attachment> attachments(UUID tenantId, UUID id) {

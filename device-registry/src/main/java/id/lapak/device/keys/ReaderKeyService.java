@@ -93,14 +93,7 @@ public class ReaderKeyService {
             device.runAs(() -> audit.record(AuditEvent.of("reader_key.bdk_created", "ReaderBdk",
                     algorithm + " v" + bdk.version()).detail("kcv", bdk.kcv()).detail("cause", "first reader key")));
         }
-        long number = jdbc.sql("""
-                        update reader_key_counter set last_number = last_number + 1
-                        where tenant_id = ? and algorithm = ? and bdk_version = ? returning last_number""")
-                .params(tenant, algorithm.name(), bdk.version()).query(Long.class).single();
-        if (number > InitialKeyIds.maxNumber(algorithm)) {
-            throw new ReaderKeyException("bdk_exhausted", "Every initial key ID under this BDK is used; the BDK "
-                    + "must be rotated");
-        }
+        long number = nextDeviceNumber(tenant, algorithm, bdk);
         byte[] initialKeyId = InitialKeyIds.of(algorithm, Hex.decode(bdk.bdkId(), "BDK ID"), number);
         UUID deliveryId = UUID.randomUUID();
         Instant now = Instant.now(clock);
@@ -137,6 +130,19 @@ public class ReaderKeyService {
         return new ReaderKeyDelivery(deliveryId, algorithm, bdk.version(), Hex.encode(initialKeyId), kcv, block,
                 Base64.getEncoder().encodeToString(server.getPublic().getEncoded()),
                 Base64.getEncoder().encodeToString(salt), now);
+    }
+
+    /** The next device number under the BDK (the counter row is locked until commit); refused past the last. */
+    private long nextDeviceNumber(UUID tenant, ReaderKeyAlgorithm algorithm, BdkVersion bdk) {
+        long number = jdbc.sql("""
+                        update reader_key_counter set last_number = last_number + 1
+                        where tenant_id = ? and algorithm = ? and bdk_version = ? returning last_number""")
+                .params(tenant, algorithm.name(), bdk.version()).query(Long.class).single();
+        if (number > InitialKeyIds.maxNumber(algorithm)) {
+            throw new ReaderKeyException("bdk_exhausted", "Every initial key ID under this BDK is used; the BDK "
+                    + "must be rotated");
+        }
+        return number;
     }
 
     /** The newest key delivered to a device of the current tenant (its status, never key material). */

@@ -69,12 +69,7 @@ final class Http1Connection implements Closeable {
 
     private Answer exchange(byte[] head, byte[] body) throws IOException {
         if (socket == null) {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
-            in = new BufferedInputStream(socket.getInputStream(), 16_384);
-            out = socket.getOutputStream();
+            connect();
         }
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
@@ -108,19 +103,7 @@ final class Http1Connection implements Closeable {
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
         if (chunked) {
-            while (true) {
-                String size = line();
-                int semicolon = size.indexOf(';');
-                int n = Integer.parseInt((semicolon >= 0 ? size.substring(0, semicolon) : size).strip(), 16);
-                if (n == 0) {
-                    while (!line().isEmpty()) {
-                        // trailers
-                    }
-                    break;
-                }
-                copy(answer, n);
-                line();
-            }
+            readChunks(answer);
         } else if (length >= 0) {
             copy(answer, Math.toIntExact(length));
         } else {
@@ -131,6 +114,32 @@ final class Http1Connection implements Closeable {
             close();
         }
         return new Answer(status, answer.toString(StandardCharsets.UTF_8));
+    }
+
+    private void connect() throws IOException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
+        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        out = socket.getOutputStream();
+    }
+
+    /** A chunked body: sized chunks up to the empty one, then trailers up to an empty line. */
+    private void readChunks(ByteArrayOutputStream answer) throws IOException {
+        while (true) {
+            String size = line();
+            int semicolon = size.indexOf(';');
+            int n = Integer.parseInt((semicolon >= 0 ? size.substring(0, semicolon) : size).strip(), 16);
+            if (n == 0) {
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+                return;
+            }
+            copy(answer, n);
+            line();
+        }
     }
 
     private void copy(ByteArrayOutputStream to, int n) throws IOException {

@@ -23,6 +23,7 @@ import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.OfflineQueue;
 import id.lapak.simulator.EncryptedCard;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
@@ -123,7 +124,7 @@ final class PaymentCommands {
                 List.of(), null, entry, null, false, pan, yymm, track2);
         if (args.flag("offline")) {
             for (int i = 0; i < count; i++) {
-                String key = client.storeOffline(draft.apply(count == 1 ? args.get("key", UUID.randomUUID().toString())
+                String key = client.offline().store(draft.apply(count == 1 ? args.get("key", UUID.randomUUID().toString())
                         : UUID.randomUUID().toString()));
                 out.println("stored offline payment " + key + " (" + home.offlinePayments().size() + " waiting)");
             }
@@ -238,13 +239,13 @@ final class PaymentCommands {
     }
 
     int upload(Args args, DeviceHome home) {
-        List<DeviceClient.Upload> uploads = DeviceClient.forHome(home).uploadOffline();
+        List<OfflineQueue.Upload> uploads = DeviceClient.forHome(home).offline().upload();
         if (uploads.isEmpty()) {
             out.println("no offline payments waiting");
             return OK;
         }
         int status = OK;
-        for (DeviceClient.Upload upload : uploads) {
+        for (OfflineQueue.Upload upload : uploads) {
             out.print("offline payment " + upload.idempotencyKey() + ": ");
             if (upload.reply() != null) {
                 output.printPayment(upload.reply());

@@ -53,7 +53,7 @@ final class SyncCommands {
 
     int catalog(Args args, DeviceHome home) {
         String limit = args.get("limit", null);
-        CatalogSync sync = DeviceClient.forHome(home).syncCatalog(args.get("since", "0"),
+        CatalogSync sync = DeviceClient.forHome(home).catalog().sync(args.get("since", "0"),
                 limit == null ? null : args.integer("limit", 10_000, 1, 50_000), change -> { });
         out.println("catalog synced: " + sync.changes() + " changes in " + sync.pages() + " pages, "
                 + sync.millis() + " ms");
@@ -71,7 +71,7 @@ final class SyncCommands {
             throw new UsageException("--item is an item id (a UUID)");
         }
         Path target = Path.of(args.require("out"));
-        var image = DeviceClient.forHome(home).itemImage(item, args.get("if-none-match", null));
+        var image = DeviceClient.forHome(home).catalog().image(item, args.get("if-none-match", null));
         if (image.status() == 304) {
             out.println("unchanged (" + image.etag() + ")");
             return OK;

@@ -193,7 +193,7 @@ public class AuditLog {
     public List<AuditRecord> search(AuditQuery query, Pageable pageable) {
         int size = Math.min(Math.max(pageable == null ? 50 : pageable.getPageSize(), 1), 500);
         long offset = pageable == null ? 0 : (long) pageable.getPageNumber() * size;
-        Filter filter = filter(query);
+        AuditFilter filter = filter(query);
         return read(filter, () -> filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
                         + " order by occurred_at desc, chain_key, seq desc limit :limit offset :offset"))
                 .param("limit", size).param("offset", offset)
@@ -202,7 +202,7 @@ public class AuditLog {
 
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public long count(AuditQuery query) {
-        Filter filter = filter(query);
+        AuditFilter filter = filter(query);
         return read(filter, () -> filter.bind(jdbc.sql("select count(*) from audit_entry" + filter.where()))
                 .query(Long.class).single());
     }
@@ -210,7 +210,7 @@ public class AuditLog {
     /** Writes every matching entry as CSV (UTF-8, RFC 4180 quoting), streaming, newest first. */
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public void exportCsv(AuditQuery query, OutputStream out) {
-        Filter filter = filter(query);
+        AuditFilter filter = filter(query);
         var writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.print("id,tenant_id,seq,occurred_at,actor_kind,actor_id,actor_name,actor_role,action,entity_type,"
                 + "entity_id,changes,details,ip,user_agent\r\n");
@@ -230,74 +230,23 @@ public class AuditLog {
         writer.flush();
     }
 
-    private Filter filter(AuditQuery query) {
+    private AuditFilter filter(AuditQuery query) {
         LapakUser user = CurrentUser.require();
         AuditQuery q = query == null ? AuditQuery.all() : query;
         if (user.has(Role.SUPPORT) && !(user instanceof ReadOnlyViewer)) {
-            return new Filter(q, true);
+            return new AuditFilter(q, true);
         }
         if (!user.has(Role.MERCHANT_ADMIN)) {
             throw new AccessDeniedException("The audit log is for merchant admins and support");
         }
-        return new Filter(q.forTenant(TenantContext.requireTenant()), false);
+        return new AuditFilter(q.forTenant(TenantContext.requireTenant()), false);
     }
 
-    private <T> T read(Filter filter, Supplier<T> work) {
+    private <T> T read(AuditFilter filter, Supplier<T> work) {
         if (filter.platform()) {
             return platformAccess.call("audit: support reads the audit log", work);
         }
         return readOnly.execute(s -> work.get());
-    }
-
-    /** The where clause and its parameters; the tenant is bound by hand because native SQL is not filtered. */
-    private record Filter(AuditQuery query, boolean platform) {
-
-        String where() {
-            List<String> clauses = new ArrayList<>();
-            if (query.tenantId() != null) {
-                clauses.add("tenant_id = :tenant");
-            }
-            if (present(query.actor())) {
-                clauses.add("(actor_name ilike :actor or actor_id = :actorId)");
-            }
-            if (present(query.action())) {
-                clauses.add("action like :action");
-            }
-            if (query.from() != null) {
-                clauses.add("occurred_at >= :from");
-            }
-            if (query.to() != null) {
-                clauses.add("occurred_at < :to");
-            }
-            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        }
-
-        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-            if (query.tenantId() != null) {
-                spec = spec.param("tenant", query.tenantId());
-            }
-            if (present(query.actor())) {
-                spec = spec.param("actor", "%" + like(query.actor().strip()) + "%").param("actorId", query.actor().strip());
-            }
-            if (present(query.action())) {
-                spec = spec.param("action", like(query.action().strip()) + "%");
-            }
-            if (query.from() != null) {
-                spec = spec.param("from", Timestamp.from(query.from()));
-            }
-            if (query.to() != null) {
-                spec = spec.param("to", Timestamp.from(query.to()));
-            }
-            return spec;
-        }
-
-        private static boolean present(String value) {
-            return value != null && !value.isBlank();
-        }
-
-        private static String like(String value) {
-            return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        }
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {

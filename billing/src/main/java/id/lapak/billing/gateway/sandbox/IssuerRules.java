@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Map;
 
 import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
@@ -20,6 +21,9 @@ import id.lapak.billing.gateway.sandbox.SandboxTestCard.Behaviour;
  */
 final class IssuerRules {
 
+    private static final Map<String, String> DECLINES = Map.of("14", "Invalid card number", "05", "Do not honour",
+            "54", "Expired card");
+
     private final SandboxAccounts accounts;
     private final SandboxControls controls;
     private final Clock clock;
@@ -32,51 +36,52 @@ final class IssuerRules {
 
     SandboxDecision<AuthorizationResult> decide(AuthorizationRequest request) {
         Instant now = clock.instant();
+        CardSeen card = see(request);
+        JournalEntry base = new JournalEntry(0, now, Operation.AUTHORIZE, request.requestId(), null, null,
+                card.issuer() == null ? null : card.issuer().displayName(), card.accountKey(), card.bin(),
+                card.last4(), request.merchantId(), request.terminalId(),
+                request.brand() == null ? null : request.brand().name(),
+                request.entryMode() == null ? null : request.entryMode().name(), request.amountMinor(), 0,
+                request.currency(), false, null, null, null, request.offline());
+        if (!card.luhn() || card.issuer() == null) {
+            return declined(base, "14", "Invalid card number");
+        }
+        if (!controls.online(card.issuer())) {
+            return declined(base, "91", "Issuer unavailable");
+        }
+        SandboxAccount account = accounts.account(card.accountKey(), card.issuer());
+        String refusal = switch (account.behaviour) {
+            case NO_SUCH_ACCOUNT -> "14";
+            case DO_NOT_HONOUR -> "05";
+            case EXPIRED -> "54";
+            default -> CardChecks.expired(request.card().expiry(), YearMonth.from(now.atZone(ZoneOffset.UTC)))
+                    ? "54" : null;
+        };
+        if (refusal != null) {
+            return declined(base, refusal, DECLINES.get(refusal));
+        }
+        return hold(request, account, base, now);
+    }
+
+    /** What the issuer reads of the card number before it is wiped: BIN, last four, Luhn, issuer, account. */
+    private record CardSeen(String bin, String last4, boolean luhn, Issuer issuer, String accountKey) {
+    }
+
+    private CardSeen see(AuthorizationRequest request) {
         char[] pan = request.card().panChars();
-        String bin;
-        String last4;
-        String accountKey;
-        Issuer issuer;
-        boolean luhn;
         try {
-            bin = new String(pan, 0, 6);
-            last4 = new String(pan, pan.length - 4, 4);
-            luhn = SandboxAccounts.luhnValid(pan);
-            issuer = luhn ? Issuer.route(pan) : null;
-            accountKey = issuer == null ? null : accounts.accountKey(pan);
+            boolean luhn = SandboxAccounts.luhnValid(pan);
+            Issuer issuer = luhn ? Issuer.route(pan) : null;
+            return new CardSeen(new String(pan, 0, 6), new String(pan, pan.length - 4, 4), luhn, issuer,
+                    issuer == null ? null : accounts.accountKey(pan));
         } finally {
             Arrays.fill(pan, '\0');
         }
-        String expiry = request.card().expiry();
-        JournalEntry base = new JournalEntry(0, now, Operation.AUTHORIZE, request.requestId(), null, null,
-                issuer == null ? null : issuer.displayName(), accountKey, bin, last4, request.merchantId(),
-                request.terminalId(), request.brand() == null ? null : request.brand().name(),
-                request.entryMode() == null ? null : request.entryMode().name(), request.amountMinor(), 0,
-                request.currency(), false, null, null, null, request.offline());
+    }
 
-        if (!luhn || issuer == null) {
-            return declined(base, "14", "Invalid card number");
-        }
-        if (!controls.online(issuer)) {
-            return declined(base, "91", "Issuer unavailable");
-        }
-        SandboxAccount account = accounts.account(accountKey, issuer);
-        switch (account.behaviour) {
-            case NO_SUCH_ACCOUNT -> {
-                return declined(base, "14", "Invalid card number");
-            }
-            case DO_NOT_HONOUR -> {
-                return declined(base, "05", "Do not honour");
-            }
-            case EXPIRED -> {
-                return declined(base, "54", "Expired card");
-            }
-            default -> {
-            }
-        }
-        if (CardChecks.expired(expiry, YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
-            return declined(base, "54", "Expired card");
-        }
+    /** Holds what the account can give: all (00), what is left (10, partial accounts only), or nothing (51). */
+    private SandboxDecision<AuthorizationResult> hold(AuthorizationRequest request, SandboxAccount account,
+                                                      JournalEntry base, Instant now) {
         String reference = SandboxReferences.newReference("A");
         String authCode = SandboxReferences.newAuthorizationCode();
         synchronized (account) {
@@ -101,9 +106,9 @@ final class IssuerRules {
             accounts.remember(authorization);
             String message = outcome == Outcome.APPROVED ? "Approved" : "Partially approved";
             JournalEntry entry = new JournalEntry(0, now, Operation.AUTHORIZE, request.requestId(), reference,
-                    reference, base.issuer(), accountKey, bin, last4, base.merchantId(), base.terminalId(),
-                    base.brand(), base.entryMode(), request.amountMinor(), approved, request.currency(), true, code,
-                    authCode, message, request.offline());
+                    reference, base.issuer(), base.accountKey(), base.cardBin(), base.cardLast4(), base.merchantId(),
+                    base.terminalId(), base.brand(), base.entryMode(), request.amountMinor(), approved,
+                    request.currency(), true, code, authCode, message, request.offline());
             return new SandboxDecision<>(new AuthorizationResult(outcome, code, authCode, reference, approved,
                     message), entry, () -> {
                         synchronized (account) {
