@@ -23,11 +23,9 @@ public final class BlockCiphers {
     private static final ThreadLocal<Cipher> AES_ECB = ThreadLocal.withInitial(() -> create("AES/ECB/NoPadding"));
     private static final ThreadLocal<Cipher> AES_CBC = ThreadLocal.withInitial(() -> create("AES/CBC/NoPadding"));
     private static final ThreadLocal<Cipher> DES_ECB = ThreadLocal.withInitial(() -> create("DES/ECB/NoPadding"));
-    private static final ThreadLocal<Cipher> TDES_ECB =
-            ThreadLocal.withInitial(() -> create("DESede/ECB/NoPadding"));
+    private static final ThreadLocal<Cipher> TDES_ECB = ThreadLocal.withInitial(() -> create("DESede/ECB/NoPadding"));
 
-    private BlockCiphers() {
-    }
+    private BlockCiphers() {}
 
     /** Encrypts one 16-byte block at {@code in[inOffset]} into {@code out[outOffset]} (may be the same array). */
     public static void aesEncryptBlock(byte[] key, byte[] in, int inOffset, byte[] out, int outOffset) {
@@ -94,7 +92,9 @@ public final class BlockCiphers {
         }
         Cipher cipher = AES_CBC.get();
         try {
-            cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            cipher.init(
+                    encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new IvParameterSpec(iv));
             return cipher.doFinal(data);
         } catch (GeneralSecurityException e) {
@@ -132,8 +132,11 @@ public final class BlockCiphers {
 
     // The JCA exceptions here describe lengths and states, not key bytes; the cause is kept without its key.
     private static IllegalStateException failure(String algorithm, GeneralSecurityException e) {
-        String kind = e instanceof InvalidKeyException ? "key rejected"
-                : e instanceof ShortBufferException ? "output buffer too short" : e.getClass().getSimpleName();
+        String kind = e instanceof InvalidKeyException
+                ? "key rejected"
+                : e instanceof ShortBufferException
+                        ? "output buffer too short"
+                        : e.getClass().getSimpleName();
         return new IllegalStateException(algorithm + " operation failed: " + kind);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class Cmac {
 
-    private Cmac() {
-    }
+    private Cmac() {}
 
     /** AES-CMAC with a 16-, 24- or 32-byte key; a 16-byte tag. */
     public static byte[] aes(byte[] key, byte[] message) {

@@ -8,8 +8,7 @@ public final class Hex {
 
     private static final HexFormat UPPER = HexFormat.of().withUpperCase();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String encode(byte[] bytes) {
         return UPPER.formatHex(bytes);

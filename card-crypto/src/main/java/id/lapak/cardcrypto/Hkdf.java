@@ -15,8 +15,7 @@ public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     public static KeyBytes sha256(byte[] ikm, byte[] salt, byte[] info, int length) {
         if (length <= 0 || length > 255 * HASH_LENGTH) {

@@ -19,8 +19,7 @@ public final class Kcv {
     public static final int LEGACY_LENGTH = 3;
     public static final int CMAC_LENGTH = 5;
 
-    private Kcv() {
-    }
+    private Kcv() {}
 
     /** The AES check value X9.24-1:2017 asks for: CMAC-based, 5 bytes. */
     public static byte[] aes(KeyBytes key) {

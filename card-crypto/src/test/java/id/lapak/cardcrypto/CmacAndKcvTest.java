@@ -13,8 +13,11 @@ class CmacAndKcvTest {
         assertThat(Hex.encode(Cmac.aes(key, new byte[0]))).isEqualTo("BB1D6929E95937287FA37D129B756746");
         assertThat(Hex.encode(Cmac.aes(key, Hex.decode("6BC1BEE22E409F96E93D7E117393172A", "m"))))
                 .isEqualTo("070A16B46B4D4144F79BDD9DD04A287C");
-        assertThat(Hex.encode(Cmac.aes(key, Hex.decode(
-                "6BC1BEE22E409F96E93D7E117393172AAE2D8A571E03AC9C9EB76FAC45AF8E5130C81C46A35CE411", "m"))))
+        assertThat(Hex.encode(Cmac.aes(
+                        key,
+                        Hex.decode(
+                                "6BC1BEE22E409F96E93D7E117393172AAE2D8A571E03AC9C9EB76FAC45AF8E5130C81C46A35CE411",
+                                "m"))))
                 .isEqualTo("DFA66747DE9AE63030CA32611497C827");
     }
 

@@ -1,10 +1,6 @@
 package id.lapak.device;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "device")
@@ -34,44 +32,59 @@ class Device extends TenantScopedEntity {
     private byte[] publicKey;
 
     private String model;
+
     @Column(name = "serial_number")
     private String serialNumber;
+
     @Column(name = "os_version")
     private String osVersion;
+
     @Column(name = "app_version")
     private String appVersion;
+
     @Column(name = "reader_model")
     private String readerModel;
+
     @Column(name = "reader_serial")
     private String readerSerial;
+
     @Column(name = "reader_firmware")
     private String readerFirmware;
+
     @Column(name = "battery_percent")
     private Integer batteryPercent;
+
     private Boolean charging;
     private String connectivity;
+
     @Column(name = "signal_strength")
     private Integer signalStrength;
+
     @Column(name = "pending_uploads")
     private Integer pendingUploads;
+
     @Column(name = "device_clock")
     private Instant deviceClock;
+
     @Column(name = "paired_at", nullable = false)
     private Instant pairedAt;
+
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
+
     @Column(name = "status_reason")
     private String statusReason;
+
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+
     @Column(name = "config_changed_at", nullable = false)
     private Instant configChangedAt;
 
     @Version
     private long version;
 
-    protected Device() {
-    }
+    protected Device() {}
 
     Device(UUID id, UUID storeId, String name, byte[] publicKey, DeviceFacts facts, Instant now) {
         this.id = id;
@@ -130,7 +143,9 @@ class Device extends TenantScopedEntity {
         if (heartbeat.readerFirmware() != null) {
             readerFirmware = heartbeat.readerFirmware();
         }
-        connectivity = heartbeat.connectivity() == null ? null : heartbeat.connectivity().name();
+        connectivity = heartbeat.connectivity() == null
+                ? null
+                : heartbeat.connectivity().name();
         signalStrength = heartbeat.signalStrength();
         pendingUploads = heartbeat.pendingUploads();
         deviceClock = heartbeat.deviceTime();
@@ -160,8 +175,30 @@ class Device extends TenantScopedEntity {
     }
 
     DeviceDetails details() {
-        return new DeviceDetails(id, getTenantId(), storeId, name, status, model, serialNumber, osVersion, appVersion,
-                readerModel, readerSerial, readerFirmware, batteryPercent, charging, connectivity, signalStrength,
-                pendingUploads, deviceClock, pairedAt, lastSeenAt, statusReason, statusChangedAt, configChangedAt, version);
+        return new DeviceDetails(
+                id,
+                getTenantId(),
+                storeId,
+                name,
+                status,
+                model,
+                serialNumber,
+                osVersion,
+                appVersion,
+                readerModel,
+                readerSerial,
+                readerFirmware,
+                batteryPercent,
+                charging,
+                connectivity,
+                signalStrength,
+                pendingUploads,
+                deviceClock,
+                pairedAt,
+                lastSeenAt,
+                statusReason,
+                statusChangedAt,
+                configChangedAt,
+                version);
     }
 }

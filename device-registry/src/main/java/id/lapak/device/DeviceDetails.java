@@ -4,12 +4,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-public record DeviceDetails(UUID id, UUID tenantId, UUID storeId, String name, DeviceStatus status, String model,
-                            String serialNumber, String osVersion, String appVersion, String readerModel,
-                            String readerSerial, String readerFirmware, Integer batteryPercent, Boolean charging,
-                            String connectivity, Integer signalStrength, Integer pendingUploads, Instant deviceClock,
-                            Instant pairedAt, Instant lastSeenAt, String statusReason, Instant statusChangedAt,
-                            Instant configChangedAt, long version) {
+public record DeviceDetails(
+        UUID id,
+        UUID tenantId,
+        UUID storeId,
+        String name,
+        DeviceStatus status,
+        String model,
+        String serialNumber,
+        String osVersion,
+        String appVersion,
+        String readerModel,
+        String readerSerial,
+        String readerFirmware,
+        Integer batteryPercent,
+        Boolean charging,
+        String connectivity,
+        Integer signalStrength,
+        Integer pendingUploads,
+        Instant deviceClock,
+        Instant pairedAt,
+        Instant lastSeenAt,
+        String statusReason,
+        Instant statusChangedAt,
+        Instant configChangedAt,
+        long version) {
 
     /** Seen within two heartbeat intervals is online; within the offline threshold stale; otherwise offline. */
     public Presence presence(Instant now, Duration offlineAfter) {

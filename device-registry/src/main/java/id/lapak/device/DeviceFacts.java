@@ -1,8 +1,13 @@
 package id.lapak.device;
 
 /** What a device says about itself when it pairs. Every field is optional and length-limited. */
-public record DeviceFacts(String model, String serialNumber, String osVersion, String appVersion, String readerModel,
-                          String readerSerial) {
+public record DeviceFacts(
+        String model,
+        String serialNumber,
+        String osVersion,
+        String appVersion,
+        String readerModel,
+        String readerSerial) {
 
     public static final int MAX = 100;
 

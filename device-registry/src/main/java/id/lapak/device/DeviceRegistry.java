@@ -1,5 +1,7 @@
 package id.lapak.device;
 
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,9 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceRegistry {
 
     /** What authentication needs to know about a device, whatever its tenant. */
-    public record Credentials(UUID deviceId, UUID tenantId, UUID storeId, DeviceStatus status, byte[] publicKey,
-                              boolean tenantActive) {
-    }
+    public record Credentials(
+            UUID deviceId, UUID tenantId, UUID storeId, DeviceStatus status, byte[] publicKey, boolean tenantActive) {}
 
     private final DeviceRepository devices;
     private final DeviceTimeline timeline;
@@ -35,8 +32,8 @@ public class DeviceRegistry {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DeviceRegistry(DeviceRepository devices, DeviceTimeline timeline, PlatformAccess platform, JdbcClient jdbc,
-                   Clock clock) {
+    DeviceRegistry(
+            DeviceRepository devices, DeviceTimeline timeline, PlatformAccess platform, JdbcClient jdbc, Clock clock) {
         this.devices = devices;
         this.timeline = timeline;
         this.platform = platform;
@@ -57,13 +54,20 @@ public class DeviceRegistry {
 
     /** Looks a device up by id alone, across tenants: the device has not proven its tenant yet. */
     public Optional<Credentials> credentials(UUID deviceId) {
-        return platform.call("device authentication", () -> jdbc.sql("""
+        return platform.call(
+                "device authentication",
+                () -> jdbc.sql("""
                         select d.tenant_id, d.store_id, d.status, d.public_key, t.status
                         from device d join tenant t on t.id = d.tenant_id where d.id = ?""")
-                .param(deviceId)
-                .query((rs, n) -> new Credentials(deviceId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        DeviceStatus.valueOf(rs.getString(3)), rs.getBytes(4), "ACTIVE".equals(rs.getString(5))))
-                .optional());
+                        .param(deviceId)
+                        .query((rs, n) -> new Credentials(
+                                deviceId,
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                DeviceStatus.valueOf(rs.getString(3)),
+                                rs.getBytes(4),
+                                "ACTIVE".equals(rs.getString(5))))
+                        .optional());
     }
 
     /** Stores the latest heartbeat on the device (tenant context of the authenticated device). */
@@ -94,11 +98,14 @@ public class DeviceRegistry {
             return Map.of();
         }
         Map<UUID, Long> counts = new HashMap<>();
-        platform.run("support tenant list: device counts", () -> jdbc.sql("""
+        platform.run(
+                "support tenant list: device counts",
+                () -> jdbc.sql("""
                         select tenant_id, count(*) from device where tenant_id in (:tenants) and status <> 'RETIRED'
                         group by tenant_id""")
-                .param("tenants", List.copyOf(tenantIds))
-                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2))).list());
+                        .param("tenants", List.copyOf(tenantIds))
+                        .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+                        .list());
         return counts;
     }
 

@@ -1,12 +1,5 @@
 package id.lapak.device;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.audit.AuditEvent;
@@ -14,7 +7,12 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -43,8 +41,13 @@ public class DeviceService {
     private final Clock clock;
     private final AuditLog auditLog;
 
-    DeviceService(DeviceRepository devices, DeviceTimeline timeline, DeviceChanges changes, StoreService stores,
-                  Clock clock, AuditLog auditLog) {
+    DeviceService(
+            DeviceRepository devices,
+            DeviceTimeline timeline,
+            DeviceChanges changes,
+            StoreService stores,
+            Clock clock,
+            AuditLog auditLog) {
         this.auditLog = auditLog;
         this.devices = devices;
         this.timeline = timeline;
@@ -57,13 +60,14 @@ public class DeviceService {
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<DeviceDetails> find(String search, UUID storeId, Pageable pageable) {
         TenantContext.requireTenant();
-        String pattern = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
+        String pattern =
+                search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
         LapakUser user = CurrentUser.require();
         Pageable safe = safe(pageable);
         StoreScope scope = StoreScope.of(user);
-        Page<Device> page = scope.isAll() ? devices.search(pattern, storeId, safe)
-                : scope.isEmpty() ? Page.empty(safe)
-                : devices.searchWithin(scope.storeIds(), pattern, storeId, safe);
+        Page<Device> page = scope.isAll()
+                ? devices.search(pattern, storeId, safe)
+                : scope.isEmpty() ? Page.empty(safe) : devices.searchWithin(scope.storeIds(), pattern, storeId, safe);
         return page.map(Device::details);
     }
 
@@ -107,7 +111,8 @@ public class DeviceService {
         UUID before = device.getStoreId();
         device.moveTo(storeId, Instant.now(clock));
         audit(id, "MOVED", store.name());
-        auditLog.record(AuditEvent.of("device.moved", "Device", id).change("storeId", before, storeId)
+        auditLog.record(AuditEvent.of("device.moved", "Device", id)
+                .change("storeId", before, storeId)
                 .detail("store", store.name()));
         return device.details();
     }
@@ -120,7 +125,8 @@ public class DeviceService {
         device.revoke(reason(reason), Instant.now(clock));
         audit(id, "REVOKED", reason(reason));
         auditLog.record(AuditEvent.of("device.revoked", "Device", id)
-                .change("status", before, device.details().status()).detail("reason", reason(reason)));
+                .change("status", before, device.details().status())
+                .detail("reason", reason(reason)));
         return device.details();
     }
 
@@ -132,7 +138,8 @@ public class DeviceService {
         device.retire(reason(reason), Instant.now(clock));
         audit(id, "RETIRED", reason(reason));
         auditLog.record(AuditEvent.of("device.retired", "Device", id)
-                .change("status", before, device.details().status()).detail("reason", reason(reason)));
+                .change("status", before, device.details().status())
+                .detail("reason", reason(reason)));
         return device.details();
     }
 
@@ -168,8 +175,12 @@ public class DeviceService {
 
     private static Pageable safe(Pageable pageable) {
         Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
-        Sort sort = Sort.by(requested.getSort().stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
-        return PageRequest.of(requested.getPageNumber(), Math.min(Math.max(requested.getPageSize(), 1), 500),
+        Sort sort = Sort.by(requested.getSort().stream()
+                .filter(o -> SORTABLE.contains(o.getProperty()))
+                .toList());
+        return PageRequest.of(
+                requested.getPageNumber(),
+                Math.min(Math.max(requested.getPageSize(), 1), 500),
                 sort.isSorted() ? sort : Sort.by("name"));
     }
 }

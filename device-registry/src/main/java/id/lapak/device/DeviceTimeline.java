@@ -1,12 +1,10 @@
 package id.lapak.device;
 
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeviceTimeline {
 
-    public record Entry(String kind, String detail, String actor, Instant occurredAt) {
-    }
+    public record Entry(String kind, String detail, String actor, Instant occurredAt) {}
 
     private final JdbcClient jdbc;
 
@@ -40,7 +37,10 @@ public class DeviceTimeline {
                         select kind, detail, actor, occurred_at from device_event
                         where tenant_id = ? and device_id = ? order by occurred_at desc, id desc limit ?""")
                 .params(TenantContext.requireTenant(), deviceId, limit)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }

@@ -1,18 +1,25 @@
 package id.lapak.device;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 
 /**
  * A device's periodic health report. {@code pendingUploads} counts the offline payments the device still holds; in
  * the device API's JSON it is {@code pendingOfflinePayments} (the older name {@code pendingUploads} is accepted).
  */
-public record Heartbeat(Integer batteryPercent, Boolean charging, String appVersion, String readerFirmware,
-                        Connectivity connectivity, Integer signalStrength,
-                        @JsonProperty("pendingOfflinePayments") @JsonAlias("pendingUploads") Integer pendingUploads,
-                        Instant deviceTime) {
+public record Heartbeat(
+        Integer batteryPercent,
+        Boolean charging,
+        String appVersion,
+        String readerFirmware,
+        Connectivity connectivity,
+        Integer signalStrength,
+
+        @JsonProperty("pendingOfflinePayments") @JsonAlias("pendingUploads")
+        Integer pendingUploads,
+
+        Instant deviceTime) {
 
     public enum Connectivity {
         WIFI,

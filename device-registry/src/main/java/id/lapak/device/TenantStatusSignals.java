@@ -1,7 +1,6 @@
 package id.lapak.device;
 
 import id.lapak.tenant.TenantStatusChanged;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -14,8 +14,8 @@ public class ApiException extends RuntimeException {
     private final String retryAfter;
     private final String body;
 
-    public ApiException(int status, String title, String detail, String reason, String type, String retryAfter,
-            String body) {
+    public ApiException(
+            int status, String title, String detail, String reason, String type, String retryAfter, String body) {
         super(message(status, title, detail, reason));
         this.status = status;
         this.title = title;

@@ -24,17 +24,16 @@ public final class Assertions {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Assertions() {
-    }
+    private Assertions() {}
 
     /** An ES256 assertion with the contract's header and claims, signed by {@code keyPair}'s private key. */
-    public static String create(KeyPair keyPair, String deviceId, String audience, Instant iat, Instant exp,
-            String jti) {
+    public static String create(
+            KeyPair keyPair, String deviceId, String audience, Instant iat, Instant exp, String jti) {
         return create(keyPair.getPrivate(), deviceId, audience, iat, exp, jti);
     }
 
-    public static String create(PrivateKey key, String deviceId, String audience, Instant iat, Instant exp,
-            String jti) {
+    public static String create(
+            PrivateKey key, String deviceId, String audience, Instant iat, Instant exp, String jti) {
         return sign(key, header(deviceId), claims(deviceId, audience, iat, exp, jti));
     }
 
@@ -48,8 +47,7 @@ public final class Assertions {
     }
 
     /** The contract's claims, times in epoch seconds. */
-    public static Map<String, Object> claims(String deviceId, String audience, Instant iat, Instant exp,
-            String jti) {
+    public static Map<String, Object> claims(String deviceId, String audience, Instant iat, Instant exp, String jti) {
         var claims = new LinkedHashMap<String, Object>();
         claims.put("iss", deviceId);
         claims.put("sub", deviceId);

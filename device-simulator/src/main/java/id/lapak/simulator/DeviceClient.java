@@ -1,5 +1,7 @@
 package id.lapak.simulator;
 
+import id.lapak.cardcrypto.carddata.CardDataCipher;
+import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import id.lapak.cardcrypto.carddata.CardDataCipher;
-import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,10 +53,14 @@ public class DeviceClient {
     private final Clock clock;
 
     public DeviceClient(URI server, DeviceHome home) {
-        this(server, home, HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build(), Clock.systemUTC());
+        this(
+                server,
+                home,
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build(),
+                Clock.systemUTC());
     }
 
     /** With a clock of the caller's choosing, e.g. one running ahead to test how the server treats skew. */
@@ -107,19 +110,34 @@ public class DeviceClient {
 
     /** Pairs with the given key pair, e.g. one already used by another device. */
     public PairingResult pair(String code, DeviceFacts facts, KeyPair keyPair) {
-        String publicKey = Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
+        String publicKey =
+                Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
         var body = new LinkedHashMap<String, Object>();
         body.put("code", code);
         body.put("publicKey", publicKey);
         body.put("facts", facts);
-        RawResponse response = Answers.expectSuccess(send("POST", PAIRINGS, Json.MAPPER.writeValueAsString(body), null,
-                Map.of()));
+        RawResponse response =
+                Answers.expectSuccess(send("POST", PAIRINGS, Json.MAPPER.writeValueAsString(body), null, Map.of()));
         JsonNode answer = Answers.parse(response);
-        var result = new PairingResult(uuid(answer, "deviceId"), uuid(answer, "tenantId"), uuid(answer, "storeId"),
-                Json.text(answer, "name"), Json.text(answer, "tokenAudience"));
+        var result = new PairingResult(
+                uuid(answer, "deviceId"),
+                uuid(answer, "tenantId"),
+                uuid(answer, "storeId"),
+                Json.text(answer, "name"),
+                Json.text(answer, "tokenAudience"));
         String audience = result.tokenAudience() != null ? result.tokenAudience() : Assertions.TOKEN_AUDIENCE;
-        home.savePairing(new Pairing(server(), result.deviceId(), result.tenantId(), result.storeId(),
-                result.name(), audience, publicKey, facts, clock.instant()), keyPair);
+        home.savePairing(
+                new Pairing(
+                        server(),
+                        result.deviceId(),
+                        result.tenantId(),
+                        result.storeId(),
+                        result.name(),
+                        audience,
+                        publicKey,
+                        facts,
+                        clock.instant()),
+                keyPair);
         return result;
     }
 
@@ -127,8 +145,13 @@ public class DeviceClient {
     public String signAssertion() {
         Pairing pairing = home.pairing();
         Instant now = clock.instant();
-        return Assertions.create(home.keyPair(), pairing.deviceId().toString(), pairing.tokenAudience(), now,
-                now.plus(ASSERTION_LIFETIME), Assertions.randomJti());
+        return Assertions.create(
+                home.keyPair(),
+                pairing.deviceId().toString(),
+                pairing.tokenAudience(),
+                now,
+                now.plus(ASSERTION_LIFETIME),
+                Assertions.randomJti());
     }
 
     /** Signs a fresh assertion, trades it for a token and caches the token in the home. */
@@ -143,7 +166,10 @@ public class DeviceClient {
         String body = Json.MAPPER.writeValueAsString(Map.of("assertion", assertion));
         JsonNode answer = Answers.parse(Answers.expectSuccess(send("POST", TOKEN, body, null, Map.of())));
         long expiresIn = answer.path("expires_in").asLong(0);
-        return new TokenResult(Json.text(answer, "access_token"), Json.text(answer, "token_type"), expiresIn,
+        return new TokenResult(
+                Json.text(answer, "access_token"),
+                Json.text(answer, "token_type"),
+                expiresIn,
                 clock.instant().plusSeconds(expiresIn));
     }
 
@@ -194,26 +220,34 @@ public class DeviceClient {
 
     /** Reports the device's state; a null {@code deviceTime} becomes now. */
     public HeartbeatResult heartbeat(Heartbeat heartbeat) {
-        Instant deviceTime = heartbeat.deviceTime() != null ? heartbeat.deviceTime()
+        Instant deviceTime = heartbeat.deviceTime() != null
+                ? heartbeat.deviceTime()
                 : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var body = new LinkedHashMap<String, Object>();
         body.put("batteryPercent", heartbeat.batteryPercent());
         body.put("charging", heartbeat.charging());
         body.put("appVersion", heartbeat.appVersion());
         body.put("readerFirmware", heartbeat.readerFirmware());
-        body.put("connectivity", heartbeat.connectivity() == null ? null : heartbeat.connectivity().name());
+        body.put(
+                "connectivity",
+                heartbeat.connectivity() == null
+                        ? null
+                        : heartbeat.connectivity().name());
         if (heartbeat.signalStrength() != null) {
             body.put("signalStrength", heartbeat.signalStrength());
         }
         body.put("pendingUploads", heartbeat.pendingUploads());
         body.put("pendingOfflinePayments", heartbeat.pendingUploads());
         body.put("deviceTime", deviceTime.toString());
-        RawResponse response = Answers.expectSuccess(send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body),
-                accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(
+                send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
         JsonNode answer = Answers.parse(response);
         String serverTime = Json.text(answer, "serverTime");
-        return new HeartbeatResult(response.status(), serverTime == null ? null : Instant.parse(serverTime),
-                answer.path("configVersion").asLong(-1), response.body());
+        return new HeartbeatResult(
+                response.status(),
+                serverTime == null ? null : Instant.parse(serverTime),
+                answer.path("configVersion").asLong(-1),
+                response.body());
     }
 
     /**
@@ -227,8 +261,8 @@ public class DeviceClient {
         var body = new LinkedHashMap<String, Object>();
         body.put("readerSerial", readerSerial);
         body.put("algorithm", algorithm);
-        RawResponse response = Answers.expectSuccess(send("POST", READER_KEYS, Json.MAPPER.writeValueAsString(body),
-                accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(
+                send("POST", READER_KEYS, Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
         JsonNode answer = Answers.parse(response);
         ReaderKey key = ReaderCrypto.openReaderKey(home, answer, readerSerial);
         home.saveReaderKey(key);
@@ -277,8 +311,11 @@ public class DeviceClient {
         body.put("lines", draft.lines());
         body.put("customerId", draft.customerId());
         body.put("entryMode", draft.entryMode());
-        body.put("deviceTime", (draft.deviceTime() != null ? draft.deviceTime() : clock.instant())
-                .truncatedTo(ChronoUnit.MILLIS).toString());
+        body.put(
+                "deviceTime",
+                (draft.deviceTime() != null ? draft.deviceTime() : clock.instant())
+                        .truncatedTo(ChronoUnit.MILLIS)
+                        .toString());
         body.put("offline", draft.offline());
         body.put("card", card);
         return Json.MAPPER.writeValueAsString(body);
@@ -291,8 +328,11 @@ public class DeviceClient {
      */
     public OptionalInt storeFractionDigits(String currency) {
         var store = home.config().map(c -> Json.MAPPER.readTree(c.json()).path("store"));
-        if (store.isEmpty() || !store.get().path("fractionDigits").isIntegralNumber()
-                || currency != null && !currency.equalsIgnoreCase(store.get().path("currency").asString(""))) {
+        if (store.isEmpty()
+                || !store.get().path("fractionDigits").isIntegralNumber()
+                || currency != null
+                        && !currency.equalsIgnoreCase(
+                                store.get().path("currency").asString(""))) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(store.get().path("fractionDigits").asInt());
@@ -310,16 +350,20 @@ public class DeviceClient {
     }
 
     /** Refunds part or all of a captured payment; {@code idempotencyKey} may be null. */
-    public PaymentReply refund(UUID paymentId, long amountMinor, boolean restock, String reason,
-                               String idempotencyKey) {
+    public PaymentReply refund(
+            UUID paymentId, long amountMinor, boolean restock, String reason, String idempotencyKey) {
         var body = new LinkedHashMap<String, Object>();
         body.put("amountMinor", amountMinor);
         storeFractionDigits(null).ifPresent(digits -> body.put("fractionDigits", digits));
         body.put("restock", restock);
         body.put("reason", reason);
         body.put("idempotencyKey", idempotencyKey);
-        RawResponse response = Answers.expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/refunds",
-                Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(send(
+                "POST",
+                PAYMENTS + "/" + paymentId + "/refunds",
+                Json.MAPPER.writeValueAsString(body),
+                accessToken(),
+                Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
 
@@ -327,14 +371,19 @@ public class DeviceClient {
     public PaymentReply voidPayment(UUID paymentId, String reason) {
         var body = new LinkedHashMap<String, Object>();
         body.put("reason", reason);
-        RawResponse response = Answers.expectSuccess(send("POST", PAYMENTS + "/" + paymentId + "/void",
-                Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
+        RawResponse response = Answers.expectSuccess(send(
+                "POST",
+                PAYMENTS + "/" + paymentId + "/void",
+                Json.MAPPER.writeValueAsString(body),
+                accessToken(),
+                Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
 
     /** Reads a payment of the device's store. */
     public PaymentReply payment(UUID paymentId) {
-        RawResponse response = Answers.expectSuccess(send("GET", PAYMENTS + "/" + paymentId, null, accessToken(), Map.of()));
+        RawResponse response =
+                Answers.expectSuccess(send("GET", PAYMENTS + "/" + paymentId, null, accessToken(), Map.of()));
         return new PaymentReply(response.status(), response.body());
     }
 
@@ -346,8 +395,8 @@ public class DeviceClient {
      * @param jsonBody    null for no body
      * @param bearerToken null for no {@code Authorization} header
      */
-    public RawResponse send(String method, String path, String jsonBody, String bearerToken,
-            Map<String, String> headers) {
+    public RawResponse send(
+            String method, String path, String jsonBody, String bearerToken, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")

@@ -53,8 +53,7 @@ public class DeviceHome {
      */
     private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    private record Parsed(Object fileKey, FileTime modified, long size, Object value) {
-    }
+    private record Parsed(Object fileKey, FileTime modified, long size, Object value) {}
 
     public DeviceHome(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -88,7 +87,8 @@ public class DeviceHome {
             var keys = KeyFactory.getInstance("EC");
             byte[] privateDer = Base64.getDecoder().decode(readString(KEY_FILE).strip());
             byte[] publicDer = Base64.getDecoder().decode(pairing.publicKey());
-            return new KeyPair(keys.generatePublic(new X509EncodedKeySpec(publicDer)),
+            return new KeyPair(
+                    keys.generatePublic(new X509EncodedKeySpec(publicDer)),
                     keys.generatePrivate(new PKCS8EncodedKeySpec(privateDer)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the key in " + dir.resolve(KEY_FILE) + " cannot be read", e);
@@ -101,7 +101,9 @@ public class DeviceHome {
      */
     public void savePairing(Pairing pairing, KeyPair keyPair) {
         clearCaches();
-        writeString(KEY_FILE, Base64.getEncoder().encodeToString(keyPair.getPrivate().getEncoded()) + "\n");
+        writeString(
+                KEY_FILE,
+                Base64.getEncoder().encodeToString(keyPair.getPrivate().getEncoded()) + "\n");
         write(DEVICE_FILE, pairing);
     }
 
@@ -150,7 +152,8 @@ public class DeviceHome {
             throw new IllegalArgumentException("reserve at least one counter");
         }
         int maxOneBits = readerKey().map(k -> "AES128".equals(k.algorithm())).orElse(true) ? 16 : 10;
-        long counter = exists(COUNTER_FILE) ? Long.parseLong(readString(COUNTER_FILE).strip()) : 0;
+        long counter =
+                exists(COUNTER_FILE) ? Long.parseLong(readString(COUNTER_FILE).strip()) : 0;
         long[] reserved = new long[n];
         for (int i = 0; i < n; i++) {
             do {
@@ -184,8 +187,8 @@ public class DeviceHome {
 
     /** Forgets the identity and everything cached for it, e.g. before pairing again. */
     public void reset() {
-        for (String file : List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE, READER_KEY_FILE, COUNTER_FILE,
-                OFFLINE_FILE)) {
+        for (String file :
+                List.of(DEVICE_FILE, KEY_FILE, TOKEN_FILE, CONFIG_FILE, READER_KEY_FILE, COUNTER_FILE, OFFLINE_FILE)) {
             delete(file);
         }
     }
@@ -207,15 +210,18 @@ public class DeviceHome {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             Parsed known = parsed.get(file);
-            if (known != null && type.isInstance(known.value()) && known.size() == attributes.size()
+            if (known != null
+                    && type.isInstance(known.value())
+                    && known.size() == attributes.size()
                     && known.modified().equals(attributes.lastModifiedTime())
                     && Objects.equals(known.fileKey(), attributes.fileKey())) {
                 return type.cast(known.value());
             }
             T value = Json.MAPPER.readValue(Files.readString(path, StandardCharsets.UTF_8), type);
             if (attributes.fileKey() != null) {
-                parsed.put(file, new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
-                        value));
+                parsed.put(
+                        file,
+                        new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), value));
             }
             return value;
         } catch (IOException e) {
@@ -240,7 +246,8 @@ public class DeviceHome {
         parsed.remove(file);
         try {
             ensureDir();
-            Path temp = posix() ? Files.createTempFile(dir, "." + file, ".tmp", OWNER_ONLY_FILE)
+            Path temp = posix()
+                    ? Files.createTempFile(dir, "." + file, ".tmp", OWNER_ONLY_FILE)
                     : Files.createTempFile(dir, "." + file, ".tmp");
             try {
                 Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -17,8 +17,7 @@ public final class EcSignatures {
     private static final int SEQUENCE = 0x30;
     private static final int INTEGER = 0x02;
 
-    private EcSignatures() {
-    }
+    private EcSignatures() {}
 
     /** DER {@code SEQUENCE { INTEGER r, INTEGER s }} to {@code r || s}, each left-padded to {@code partLength}. */
     public static byte[] derToJws(byte[] der, int partLength) {
@@ -43,8 +42,8 @@ public final class EcSignatures {
     /** {@code r || s} (two equal halves) to the minimal DER encoding Java's verifier accepts. */
     public static byte[] jwsToDer(byte[] jws) {
         if (jws.length == 0 || jws.length % 2 != 0) {
-            throw new IllegalArgumentException("a JWS ECDSA signature has two equal halves, got " + jws.length
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "a JWS ECDSA signature has two equal halves, got " + jws.length + " bytes");
         }
         int half = jws.length / 2;
         byte[] r = derInteger(Arrays.copyOfRange(jws, 0, half));
@@ -61,8 +60,8 @@ public final class EcSignatures {
 
     private static void placeRightAligned(byte[] magnitude, byte[] target, int offset, int partLength) {
         if (magnitude.length > partLength) {
-            throw new IllegalArgumentException("integer of " + magnitude.length + " bytes does not fit in "
-                    + partLength);
+            throw new IllegalArgumentException(
+                    "integer of " + magnitude.length + " bytes does not fit in " + partLength);
         }
         System.arraycopy(magnitude, 0, target, offset + partLength - magnitude.length, magnitude.length);
     }
@@ -113,8 +112,7 @@ public final class EcSignatures {
         void expectTag(int tag) {
             int actual = next();
             if (actual != tag) {
-                throw new IllegalArgumentException(String.format("expected DER tag 0x%02x, got 0x%02x", tag,
-                        actual));
+                throw new IllegalArgumentException(String.format("expected DER tag 0x%02x, got 0x%02x", tag, actual));
             }
         }
 

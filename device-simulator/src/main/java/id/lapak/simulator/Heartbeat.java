@@ -6,11 +6,21 @@ import java.time.Instant;
  * A device's periodic report (device API, heartbeats). A null {@code deviceTime} is filled with the client's
  * clock when sent; a null {@code signalStrength} is left out.
  */
-public record Heartbeat(int batteryPercent, boolean charging, String appVersion, String readerFirmware,
-        Connectivity connectivity, Integer signalStrength, int pendingUploads, Instant deviceTime) {
+public record Heartbeat(
+        int batteryPercent,
+        boolean charging,
+        String appVersion,
+        String readerFirmware,
+        Connectivity connectivity,
+        Integer signalStrength,
+        int pendingUploads,
+        Instant deviceTime) {
 
     public enum Connectivity {
-        WIFI, CELLULAR, ETHERNET, NONE
+        WIFI,
+        CELLULAR,
+        ETHERNET,
+        NONE
     }
 
     /** A healthy idle device: 80 % battery on Wi-Fi, nothing waiting to upload. */
@@ -19,7 +29,14 @@ public record Heartbeat(int batteryPercent, boolean charging, String appVersion,
     }
 
     public Heartbeat withDeviceTime(Instant time) {
-        return new Heartbeat(batteryPercent, charging, appVersion, readerFirmware, connectivity, signalStrength,
-                pendingUploads, time);
+        return new Heartbeat(
+                batteryPercent,
+                charging,
+                appVersion,
+                readerFirmware,
+                connectivity,
+                signalStrength,
+                pendingUploads,
+                time);
     }
 }

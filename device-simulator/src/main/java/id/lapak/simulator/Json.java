@@ -8,8 +8,7 @@ final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A field's text, or null when it is absent or JSON null (Jackson 3 would otherwise give "" or "null"). */
     static String text(JsonNode node, String field) {

@@ -17,15 +17,15 @@ public final class OfflineQueue {
 
     /** Stores a payment taken offline (encrypted, with its device time) until {@link #upload()}. */
     public String store(PaymentDraft draft) {
-        PaymentDraft offline = draft.offlineAt(draft.deviceTime() != null ? draft.deviceTime() : client.clock().instant());
+        PaymentDraft offline = draft.offlineAt(
+                draft.deviceTime() != null ? draft.deviceTime() : client.clock().instant());
         String json = client.paymentJson(offline);
         client.home().addOfflinePayment(json);
         return offline.idempotencyKey();
     }
 
     /** The result of uploading one stored offline payment: its answer, or the refusal that keeps it stored. */
-    public record Upload(String idempotencyKey, PaymentReply reply, ApiException refusal) {
-    }
+    public record Upload(String idempotencyKey, PaymentReply reply, ApiException refusal) {}
 
     /**
      * Sends every stored offline payment in the order taken; each answered one (approved or declined) is removed

@@ -2,7 +2,6 @@ package id.lapak.simulator;
 
 import java.math.BigDecimal;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /** The server's answer to a payment, refund or void: the HTTP status and the JSON body. */
@@ -40,11 +39,15 @@ public record PaymentReply(int status, String json) {
      */
     public String approvedAmount() {
         var body = body();
-        if (!body.path("approvedAmountMinor").isIntegralNumber() || !body.path("fractionDigits").isIntegralNumber()) {
+        if (!body.path("approvedAmountMinor").isIntegralNumber()
+                || !body.path("fractionDigits").isIntegralNumber()) {
             return "";
         }
-        return body.path("currency").asString("") + " " + BigDecimal.valueOf(
-                body.path("approvedAmountMinor").asLong(), body.path("fractionDigits").asInt()).toPlainString();
+        return body.path("currency").asString("") + " "
+                + BigDecimal.valueOf(
+                                body.path("approvedAmountMinor").asLong(),
+                                body.path("fractionDigits").asInt())
+                        .toPlainString();
     }
 
     public boolean replayed() {

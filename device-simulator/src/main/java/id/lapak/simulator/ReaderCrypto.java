@@ -1,17 +1,5 @@
 package id.lapak.simulator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.UUID;
-
-import javax.crypto.KeyAgreement;
-
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.Hkdf;
 import id.lapak.cardcrypto.Kcv;
@@ -31,6 +19,16 @@ import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
 import id.lapak.cardcrypto.tr31.KeyBlocks;
 import id.lapak.cardcrypto.tr31.OptionalBlock;
 import id.lapak.cardcrypto.tr31.UnwrappedKey;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import javax.crypto.KeyAgreement;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReaderCrypto {
 
-    private ReaderCrypto() {
-    }
+    private ReaderCrypto() {}
 
     static ReaderKey openReaderKey(DeviceHome home, JsonNode answer, String readerSerial) {
         String alg = Json.text(answer, "algorithm");
@@ -49,20 +46,29 @@ final class ReaderCrypto {
         String deliveryId = Json.text(answer, "deliveryId");
         UUID deviceId = home.pairing().deviceId();
         try (KeyBytes kbpk = protectionKey(home, answer, deviceId, deliveryId);
-             UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, Json.text(answer, "keyBlock"))) {
+                UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, Json.text(answer, "keyBlock"))) {
             boolean aes = "AES128".equals(alg);
             var header = unwrapped.header();
             String expectedBlock = aes ? OptionalBlock.INITIAL_KEY_ID : OptionalBlock.KEY_SET_ID;
-            if (!header.keyUsage().equals("B1") || header.algorithm() != (aes ? 'A' : 'T')
-                    || !header.optionalBlock(expectedBlock).map(initialKeyId::equalsIgnoreCase).orElse(false)) {
+            if (!header.keyUsage().equals("B1")
+                    || header.algorithm() != (aes ? 'A' : 'T')
+                    || !header.optionalBlock(expectedBlock)
+                            .map(initialKeyId::equalsIgnoreCase)
+                            .orElse(false)) {
                 throw new InvalidKeyBlockException("the key block is not the initial key the answer describes");
             }
             String kcv = Hex.encode(aes ? Kcv.aes(unwrapped.key()) : Kcv.tdes(unwrapped.key()));
             if (!kcv.equalsIgnoreCase(Json.text(answer, "kcv"))) {
                 throw new InvalidKeyBlockException("the initial key's check value differs from the answer's");
             }
-            return new ReaderKey(alg, answer.path("bdkVersion").asInt(), initialKeyId.toUpperCase(Locale.ROOT),
-                    kcv, readerSerial, deliveryId, unwrapped.key().toHex());
+            return new ReaderKey(
+                    alg,
+                    answer.path("bdkVersion").asInt(),
+                    initialKeyId.toUpperCase(Locale.ROOT),
+                    kcv,
+                    readerSerial,
+                    deliveryId,
+                    unwrapped.key().toHex());
         }
     }
 
@@ -72,8 +78,8 @@ final class ReaderCrypto {
         try (KeyBytes initialKey = KeyBytes.fromHex(key.initialKey(), "initial key")) {
             if ("AES128".equals(key.algorithm())) {
                 AesKsn ksn = AesKsn.of(Hex.decode(key.initialKeyId(), "initial key ID"), counter);
-                return new WorkingKey(ksn.toHex(), AesDukpt.workingKey(initialKey, ksn, AesKeyUsage.DATA_ENCRYPT,
-                        AesKeyType.AES128));
+                return new WorkingKey(
+                        ksn.toHex(), AesDukpt.workingKey(initialKey, ksn, AesKeyUsage.DATA_ENCRYPT, AesKeyType.AES128));
             }
             TdesKsn ksn = TdesKsn.fromHex(key.initialKeyId()).withCounter(Math.toIntExact(counter));
             return new WorkingKey(ksn.toHex(), TdesDukpt.workingKey(initialKey, ksn, TdesKeyUsage.DATA_REQUEST));
@@ -85,26 +91,27 @@ final class ReaderCrypto {
      * data in the layout of {@link CardDataCipher}, under the data-encryption key of the reader key's KSN at
      * {@code counter}, with a random IV. The clear card data is wiped before this returns.
      */
-    static EncryptedCard encryptCardData(DeviceHome home, long counter, String pan, String expiryYYMM,
-                                         String track2OrNull) {
-        ReaderKey readerKey = home.readerKey()
-                .orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
-        CardDataAlgorithm algorithm = "AES128".equals(readerKey.algorithm()) ? CardDataAlgorithm.AES128
-                : CardDataAlgorithm.TDES;
+    static EncryptedCard encryptCardData(
+            DeviceHome home, long counter, String pan, String expiryYYMM, String track2OrNull) {
+        ReaderKey readerKey =
+                home.readerKey().orElseThrow(() -> new IllegalStateException("the reader has no key yet"));
+        CardDataAlgorithm algorithm =
+                "AES128".equals(readerKey.algorithm()) ? CardDataAlgorithm.AES128 : CardDataAlgorithm.TDES;
         WorkingKey working = dataEncryptionKey(home, counter);
         try (KeyBytes key = working.key();
-             CardData data = CardData.of(pan, expiryYYMM, track2OrNull)) {
+                CardData data = CardData.of(pan, expiryYYMM, track2OrNull)) {
             EncryptedCardData encrypted = CardDataCipher.encrypt(key, algorithm, data);
-            return new EncryptedCard(algorithm.name(), working.ksn(), encrypted.ivBase64(),
-                    encrypted.ciphertextBase64());
+            return new EncryptedCard(
+                    algorithm.name(), working.ksn(), encrypted.ivBase64(), encrypted.ciphertextBase64());
         }
     }
 
     private static KeyBytes protectionKey(DeviceHome home, JsonNode answer, UUID deviceId, String deliveryId) {
         byte[] shared = null;
         try {
-            PublicKey server = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(Json.text(answer, "serverPublicKey"))));
+            PublicKey server = KeyFactory.getInstance("EC")
+                    .generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(Json.text(answer, "serverPublicKey"))));
             KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
             ecdh.init(home.keyPair().getPrivate());
             ecdh.doPhase(server, true);

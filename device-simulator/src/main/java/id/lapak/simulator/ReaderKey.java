@@ -6,8 +6,14 @@ package id.lapak.simulator;
  *
  * @param initialKeyId AES: the 8-byte initial key ID; TDES: the 10-byte KSN with a zero counter (hex)
  */
-public record ReaderKey(String algorithm, int bdkVersion, String initialKeyId, String kcv, String readerSerial,
-                        String deliveryId, String initialKey) {
+public record ReaderKey(
+        String algorithm,
+        int bdkVersion,
+        String initialKeyId,
+        String kcv,
+        String readerSerial,
+        String deliveryId,
+        String initialKey) {
 
     @Override
     public String toString() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,14 +25,13 @@ class AssertionsTest {
         Instant iat = Instant.parse("2026-11-25T14:00:00Z");
         String jti = Assertions.randomJti();
 
-        String assertion = Assertions.create(DEVICE_KEYS, DEVICE_ID, Assertions.TOKEN_AUDIENCE, iat,
-                iat.plusSeconds(120), jti);
+        String assertion =
+                Assertions.create(DEVICE_KEYS, DEVICE_ID, Assertions.TOKEN_AUDIENCE, iat, iat.plusSeconds(120), jti);
 
         String[] parts = assertion.split("\\.");
         assertThat(parts).hasSize(3);
         assertThat(parts).allSatisfy(part -> assertThat(part).doesNotContain("=", "+", "/"));
-        assertThat(decode(parts[0]))
-                .isEqualTo("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + DEVICE_ID + "\"}");
+        assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + DEVICE_ID + "\"}");
         JsonNode claims = Json.MAPPER.readTree(decode(parts[1]));
         assertThat(fieldNames(claims)).containsExactly("iss", "sub", "aud", "iat", "exp", "jti");
         assertThat(claims.get("iss").asString()).isEqualTo(DEVICE_ID);
@@ -46,7 +44,8 @@ class AssertionsTest {
 
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         assertThat(signature).hasSize(64);
-        assertThat(verifies(DEVICE_KEYS.getPublic(), parts[0] + "." + parts[1], signature)).isTrue();
+        assertThat(verifies(DEVICE_KEYS.getPublic(), parts[0] + "." + parts[1], signature))
+                .isTrue();
     }
 
     @Test
@@ -54,13 +53,15 @@ class AssertionsTest {
         KeyPair stranger = DeviceClient.generateKeyPair();
         Instant now = Instant.now();
 
-        String forged = Assertions.create(stranger, DEVICE_ID, Assertions.TOKEN_AUDIENCE, now, now.plusSeconds(60),
-                Assertions.randomJti());
+        String forged = Assertions.create(
+                stranger, DEVICE_ID, Assertions.TOKEN_AUDIENCE, now, now.plusSeconds(60), Assertions.randomJti());
 
         String[] parts = forged.split("\\.");
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
-        assertThat(verifies(DEVICE_KEYS.getPublic(), parts[0] + "." + parts[1], signature)).isFalse();
-        assertThat(verifies(stranger.getPublic(), parts[0] + "." + parts[1], signature)).isTrue();
+        assertThat(verifies(DEVICE_KEYS.getPublic(), parts[0] + "." + parts[1], signature))
+                .isFalse();
+        assertThat(verifies(stranger.getPublic(), parts[0] + "." + parts[1], signature))
+                .isTrue();
     }
 
     @Test

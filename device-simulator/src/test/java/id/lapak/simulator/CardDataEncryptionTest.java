@@ -3,11 +3,6 @@ package id.lapak.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
-
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.carddata.CardData;
 import id.lapak.cardcrypto.carddata.CardDataAlgorithm;
@@ -20,7 +15,10 @@ import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.cardcrypto.dukpt.TdesDukpt;
 import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
-
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +34,8 @@ class CardDataEncryptionTest {
 
     @Test
     void aesCardDataDecryptsUnderTheKeyDerivedFromTheKsn() {
-        DeviceClient client = clientWith(new ReaderKey("AES128", 1, "1234567890123456", "000000", "RD-1", "d1",
-                AES_INITIAL_KEY));
+        DeviceClient client =
+                clientWith(new ReaderKey("AES128", 1, "1234567890123456", "000000", "RD-1", "d1", AES_INITIAL_KEY));
         EncryptedCard card = client.encryptCardData(7, PAN, "2212", "4761739001010010D22122011143804400000");
         assertThat(card.algorithm()).isEqualTo("AES128");
         assertThat(card.toString()).doesNotContain(PAN);
@@ -45,8 +43,8 @@ class CardDataEncryptionTest {
         AesKsn ksn = AesKsn.fromHex(card.ksn());
         assertThat(ksn.counter()).isEqualTo(7);
         try (KeyBytes initial = KeyBytes.fromHex(AES_INITIAL_KEY, "initial key");
-             KeyBytes key = AesDukpt.workingKey(initial, ksn, AesKeyUsage.DATA_ENCRYPT, AesKeyType.AES128);
-             CardData data = CardDataCipher.decrypt(key, encrypted(CardDataAlgorithm.AES128, card))) {
+                KeyBytes key = AesDukpt.workingKey(initial, ksn, AesKeyUsage.DATA_ENCRYPT, AesKeyType.AES128);
+                CardData data = CardDataCipher.decrypt(key, encrypted(CardDataAlgorithm.AES128, card))) {
             assertThat(new String(data.pan(), StandardCharsets.US_ASCII)).isEqualTo(PAN);
             assertThat(data.expiry()).isEqualTo("2212");
             assertThat(data.hasTrack2()).isTrue();
@@ -55,16 +53,16 @@ class CardDataEncryptionTest {
 
     @Test
     void tdesCardDataDecryptsUnderTheDataRequestKey() {
-        DeviceClient client = clientWith(new ReaderKey("TDES", 1, "FFFF9876543210E00000", "000000", "RD-2", "d2",
-                TDES_INITIAL_KEY));
+        DeviceClient client =
+                clientWith(new ReaderKey("TDES", 1, "FFFF9876543210E00000", "000000", "RD-2", "d2", TDES_INITIAL_KEY));
         EncryptedCard card = client.encryptCardData(3, PAN, "2701", null);
         assertThat(card.algorithm()).isEqualTo("TDES");
         assertThat(Base64.getDecoder().decode(card.iv())).hasSize(8);
 
         TdesKsn ksn = TdesKsn.fromHex(card.ksn());
         try (KeyBytes initial = KeyBytes.fromHex(TDES_INITIAL_KEY, "initial key");
-             KeyBytes key = TdesDukpt.workingKey(initial, ksn, TdesKeyUsage.DATA_REQUEST);
-             CardData data = CardDataCipher.decrypt(key, encrypted(CardDataAlgorithm.TDES, card))) {
+                KeyBytes key = TdesDukpt.workingKey(initial, ksn, TdesKeyUsage.DATA_REQUEST);
+                CardData data = CardDataCipher.decrypt(key, encrypted(CardDataAlgorithm.TDES, card))) {
             assertThat(new String(data.panChars())).isEqualTo(PAN);
             assertThat(data.expiry()).isEqualTo("2701");
             assertThat(data.hasTrack2()).isFalse();
@@ -86,7 +84,9 @@ class CardDataEncryptionTest {
     }
 
     private static EncryptedCardData encrypted(CardDataAlgorithm algorithm, EncryptedCard card) {
-        return new EncryptedCardData(algorithm, Base64.getDecoder().decode(card.iv()),
+        return new EncryptedCardData(
+                algorithm,
+                Base64.getDecoder().decode(card.iv()),
                 Base64.getDecoder().decode(card.ciphertext()));
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,8 @@ class DeviceHomeTest {
         var reloaded = new DeviceHome(dir);
         assertThat(reloaded.isPaired()).isTrue();
         assertThat(reloaded.pairing()).isEqualTo(pairing);
-        assertThat(reloaded.keyPair().getPrivate().getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
+        assertThat(reloaded.keyPair().getPrivate().getEncoded())
+                .isEqualTo(keys.getPrivate().getEncoded());
         assertThat(reloaded.keyPair().getPublic()).isEqualTo(keys.getPublic());
         assertThat(reloaded.token()).contains(new CachedToken("token-1", Instant.parse("2026-11-25T14:10:00Z")));
         assertThat(reloaded.config()).contains(new CachedConfig(7, "\"v7\"", "{\"version\":7}"));
@@ -58,8 +58,8 @@ class DeviceHomeTest {
     @Test
     void reservedCountersAreNeverHandedOutTwiceAndSkipCountersWithTooManyOneBits() {
         var home = new DeviceHome(temp.resolve("home"));
-        home.saveReaderKey(new ReaderKey("TDES", 1, "FFFF9876543210E00000", "000000", "RD-2", "d2",
-                "6AC292FAA1315B4D858AB3A3D7D5933A"));
+        home.saveReaderKey(new ReaderKey(
+                "TDES", 1, "FFFF9876543210E00000", "000000", "RD-2", "d2", "6AC292FAA1315B4D858AB3A3D7D5933A"));
 
         long[] block = home.reserveTransactionCounters(2_100);
         long single = home.nextTransactionCounter();
@@ -88,14 +88,16 @@ class DeviceHomeTest {
         home.savePairing(pairing(keys), keys);
         home.saveToken(new CachedToken("secret", Instant.now()));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("device.key"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token.json"))))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(dir.resolve("device.json")))
                 .as("the public record never carries the private key")
-                .doesNotContain(java.util.Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()))
+                .doesNotContain(java.util.Base64.getEncoder()
+                        .encodeToString(keys.getPrivate().getEncoded()))
                 .contains("\"pairedAt\" : \"2026-11-25T14:00:00Z\"");
     }
 
@@ -123,14 +125,20 @@ class DeviceHomeTest {
         assertThat(home.isPaired()).isFalse();
         assertThat(home.findPairing()).isEmpty();
         assertThat(home.token()).isEmpty();
-        assertThatThrownBy(home::pairing).isInstanceOf(IllegalStateException.class).hasMessageContaining(
-                "not paired");
+        assertThatThrownBy(home::pairing)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not paired");
         assertThat(dir).doesNotExist();
     }
 
     private static Pairing pairing(KeyPair keys) {
-        return new Pairing(URI.create("http://localhost:8080"), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), "Kasir 1", "lapak-device-token",
+        return new Pairing(
+                URI.create("http://localhost:8080"),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Kasir 1",
+                "lapak-device-token",
                 java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                 new DeviceFacts("Sunmi P2", "SN-0001", "Android 13", "1.4.0", "Lapak R1", "RD-0001"),
                 Instant.parse("2026-11-25T14:00:00Z"));

@@ -9,7 +9,6 @@ import java.security.KeyPair;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 
 class EcSignaturesTest {
@@ -30,10 +29,14 @@ class EcSignaturesTest {
 
             byte[] jws = EcSignatures.derToJws(der, EcSignatures.P256_PART_LENGTH);
             assertThat(jws).hasSize(64);
-            assertThat(verify("SHA256withECDSAinP1363Format", message, jws)).as("JDK's own r||s verifier").isTrue();
+            assertThat(verify("SHA256withECDSAinP1363Format", message, jws))
+                    .as("JDK's own r||s verifier")
+                    .isTrue();
 
             byte[] back = EcSignatures.jwsToDer(jws);
-            assertThat(back).as("minimal DER is unique, so the round trip is exact").isEqualTo(der);
+            assertThat(back)
+                    .as("minimal DER is unique, so the round trip is exact")
+                    .isEqualTo(der);
             assertThat(verify("SHA256withECDSA", message, back)).isTrue();
 
             int rLength = der[3];
@@ -54,15 +57,16 @@ class EcSignaturesTest {
         for (int i = 0; i < 500; i++) {
             byte[] message = ("p1363 " + i).getBytes(StandardCharsets.UTF_8);
             byte[] jws = sign("SHA256withECDSAinP1363Format", message);
-            assertThat(verify("SHA256withECDSA", message, EcSignatures.jwsToDer(jws))).isTrue();
+            assertThat(verify("SHA256withECDSA", message, EcSignatures.jwsToDer(jws)))
+                    .isTrue();
         }
     }
 
     @Test
     void shortAndSignBitValuesAreEncodedMinimallyAndPaddedBack() {
         byte[] jws = new byte[64];
-        jws[31] = 0x01;              // r = 1: thirty-one leading zero bytes
-        jws[32] = (byte) 0x80;       // s has its high bit set: DER needs a leading 0x00
+        jws[31] = 0x01; // r = 1: thirty-one leading zero bytes
+        jws[32] = (byte) 0x80; // s has its high bit set: DER needs a leading 0x00
         jws[63] = 0x05;
 
         byte[] der = EcSignatures.jwsToDer(jws);
@@ -70,8 +74,8 @@ class EcSignaturesTest {
         byte[] expectedS = new byte[33];
         expectedS[1] = (byte) 0x80;
         expectedS[32] = 0x05;
-        assertThat(HexFormat.of().formatHex(der)).isEqualTo("3026" + "020101" + "0221" + HexFormat.of().formatHex(
-                expectedS));
+        assertThat(HexFormat.of().formatHex(der))
+                .isEqualTo("3026" + "020101" + "0221" + HexFormat.of().formatHex(expectedS));
         assertThat(EcSignatures.derToJws(der, 32)).isEqualTo(jws);
     }
 
@@ -96,9 +100,11 @@ class EcSignaturesTest {
         assertThatThrownBy(() -> EcSignatures.derToJws(HexFormat.of().parseHex("3103020101"), 32))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EcSignatures.derToJws(HexFormat.of().parseHex("3007020101020101"), 32))
-                .as("sequence length does not match").isInstanceOf(IllegalArgumentException.class);
+                .as("sequence length does not match")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EcSignatures.derToJws(HexFormat.of().parseHex("3006020180020101"), 32))
-                .as("negative r").isInstanceOf(IllegalArgumentException.class);
+                .as("negative r")
+                .isInstanceOf(IllegalArgumentException.class);
         byte[] tooLong = new byte[2 + 2 + 34 + 3];
         tooLong[0] = 0x30;
         tooLong[1] = (byte) (tooLong.length - 2);
@@ -108,7 +114,8 @@ class EcSignaturesTest {
         tooLong[38] = 0x02;
         tooLong[39] = 0x01;
         tooLong[40] = 0x01;
-        assertThatThrownBy(() -> EcSignatures.derToJws(tooLong, 32)).as("r wider than the curve")
+        assertThatThrownBy(() -> EcSignatures.derToJws(tooLong, 32))
+                .as("r wider than the curve")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EcSignatures.jwsToDer(new byte[63])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EcSignatures.derToJws(Arrays.copyOf(new byte[] {0x30, 0x06, 0x02, 0x01}, 4), 32))
@@ -122,8 +129,7 @@ class EcSignaturesTest {
         return signer.sign();
     }
 
-    private static boolean verify(String algorithm, byte[] message, byte[] signature)
-            throws GeneralSecurityException {
+    private static boolean verify(String algorithm, byte[] message, byte[] signature) throws GeneralSecurityException {
         var verifier = Signature.getInstance(algorithm);
         verifier.initVerify(KEYS.getPublic());
         verifier.update(message);

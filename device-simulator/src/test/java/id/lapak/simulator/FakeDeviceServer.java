@@ -1,5 +1,8 @@
 package id.lapak.simulator;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in server on a free loopback port that answers what each test scripts and records what the client
@@ -36,8 +35,8 @@ public final class FakeDeviceServer implements AutoCloseable {
 
         public static Response problem(int status, String title, String detail, String reason) {
             return new Response(status, Map.of("Content-Type", "application/problem+json"), """
-                    {"type":"about:blank","title":"%s","status":%d,"detail":"%s","reason":"%s"}"""
-                    .formatted(title, status, detail, reason));
+                    {"type":"about:blank","title":"%s","status":%d,"detail":"%s","reason":"%s"}""".formatted(
+                            title, status, detail, reason));
         }
     }
 
@@ -76,8 +75,11 @@ public final class FakeDeviceServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders(), body);
+            var request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders(),
+                    body);
             requests.add(request);
             Responder responder = routes.get(request.method() + " " + request.path());
             Response response;
@@ -86,11 +88,13 @@ public final class FakeDeviceServer implements AutoCloseable {
                         ? Response.problem(404, "Not Found", "no route in the fake", "not_found")
                         : responder.answer(request);
             } catch (Exception | AssertionError e) {
-                response = Response.problem(500, "Fake failed", String.valueOf(e.getMessage()).replace('"', '\''),
-                        "fake_failed");
+                response = Response.problem(
+                        500, "Fake failed", String.valueOf(e.getMessage()).replace('"', '\''), "fake_failed");
             }
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+            response.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] bytes =
+                    response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);

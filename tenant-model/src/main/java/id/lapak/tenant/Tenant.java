@@ -1,10 +1,5 @@
 package id.lapak.tenant;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
 
 /** A merchant company. The tenant row itself is protected by row-level security on its own id. */
 @Entity
@@ -62,8 +61,7 @@ class Tenant {
     @Version
     private long version;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     Tenant(UUID id, String name, String legalName, String country, Currency currency, ZoneId timeZone) {
         this.id = id;
@@ -78,8 +76,8 @@ class Tenant {
 
     /** A tenant being onboarded: it stays PROVISIONING until its first admin exists in Keycloak. */
     static Tenant forOnboarding(NewTenant tenant, String taxId, TenantPlan plan, String adminEmail, String adminName) {
-        Tenant created = new Tenant(tenant.id(), tenant.name(), tenant.legalName(), tenant.country(), tenant.currency(),
-                tenant.timeZone());
+        Tenant created = new Tenant(
+                tenant.id(), tenant.name(), tenant.legalName(), tenant.country(), tenant.currency(), tenant.timeZone());
         created.taxId = taxId;
         created.plan = plan;
         created.adminEmail = adminEmail;
@@ -116,13 +114,13 @@ class Tenant {
     }
 
     TenantOnboarding onboarding() {
-        return new TenantOnboarding(id, name, legalName, taxId, plan, adminEmail, adminName, status,
-                provisioningError, createdAt);
+        return new TenantOnboarding(
+                id, name, legalName, taxId, plan, adminEmail, adminName, status, provisioningError, createdAt);
     }
 
     TenantDetails details() {
-        return new TenantDetails(id, name, legalName, country, Currency.getInstance(currency), ZoneId.of(timeZone),
-                status, createdAt);
+        return new TenantDetails(
+                id, name, legalName, country, Currency.getInstance(currency), ZoneId.of(timeZone), status, createdAt);
     }
 
     UUID getId() {

@@ -1,5 +1,9 @@
 package id.lapak.tenant;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
 import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,12 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -32,8 +30,8 @@ import org.springframework.stereotype.Service;
 public class TenantAdministration {
 
     public static final int REASON_MAX = 500;
-    private static final Map<String, String> SORTABLE = Map.of("name", "lower(t.name)", "createdAt", "t.created_at",
-            "status", "t.status", "plan", "plan");
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "lower(t.name)", "createdAt", "t.created_at", "status", "t.status", "plan", "plan");
 
     private final JdbcClient jdbc;
     private final PlatformAccess platform;
@@ -42,8 +40,13 @@ public class TenantAdministration {
     private final TenantExport export;
     private final Clock clock;
 
-    TenantAdministration(JdbcClient jdbc, PlatformAccess platform, AuditLog audit, ApplicationEventPublisher events,
-                         TenantExport export, Clock clock) {
+    TenantAdministration(
+            JdbcClient jdbc,
+            PlatformAccess platform,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            TenantExport export,
+            Clock clock) {
         this.jdbc = jdbc;
         this.platform = platform;
         this.audit = audit;
@@ -56,16 +59,25 @@ public class TenantAdministration {
     public List<TenantOverview> search(TenantFilter filter, Pageable pageable) {
         int size = Math.min(Math.max(pageable.getPageSize(), 1), 500);
         long offset = (long) pageable.getPageNumber() * size;
-        return platform.call("support tenant list", () -> bind(jdbc.sql(SELECT + where(filter) + orderBy(pageable.getSort())
-                        + " limit :limit offset :offset"), filter)
-                .param("limit", size).param("offset", offset)
-                .query((rs, n) -> overview(rs)).list());
+        return platform.call(
+                "support tenant list",
+                () -> bind(
+                                jdbc.sql(SELECT + where(filter) + orderBy(pageable.getSort())
+                                        + " limit :limit offset :offset"),
+                                filter)
+                        .param("limit", size)
+                        .param("offset", offset)
+                        .query((rs, n) -> overview(rs))
+                        .list());
     }
 
     @PreAuthorize("hasRole('SUPPORT')")
     public long count(TenantFilter filter) {
-        return platform.call("support tenant list", () -> bind(jdbc.sql("select count(*) from tenant t" + where(filter)),
-                filter).query(Long.class).single());
+        return platform.call(
+                "support tenant list",
+                () -> bind(jdbc.sql("select count(*) from tenant t" + where(filter)), filter)
+                        .query(Long.class)
+                        .single());
     }
 
     @PreAuthorize("hasRole('SUPPORT')")
@@ -84,12 +96,16 @@ public class TenantAdministration {
                             update tenant set status = 'SUSPENDED', suspended_reason = ?, suspended_at = ?,
                                 suspended_by = ?, version = version + 1
                             where id = ? and status = 'ACTIVE'""")
-                    .params(why, Timestamp.from(clock.instant()), by, tenantId).update();
+                    .params(why, Timestamp.from(clock.instant()), by, tenantId)
+                    .update();
             if (changed != 1) {
                 throw new TenantLifecycleException("support.tenants.error.notActive");
             }
-            audit.recordFor(tenantId, AuditEvent.of("tenant.suspended", "Tenant", tenantId)
-                    .change("status", before.status(), TenantStatus.SUSPENDED.name()).detail("reason", why));
+            audit.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.suspended", "Tenant", tenantId)
+                            .change("status", before.status(), TenantStatus.SUSPENDED.name())
+                            .detail("reason", why));
             events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.SUSPENDED.name()));
             return load(tenantId);
         });
@@ -102,13 +118,15 @@ public class TenantAdministration {
             int changed = jdbc.sql("""
                             update tenant set status = 'ACTIVE', suspended_reason = null, suspended_at = null,
                                 suspended_by = null, version = version + 1
-                            where id = ? and status = 'SUSPENDED'""")
-                    .param(tenantId).update();
+                            where id = ? and status = 'SUSPENDED'""").param(tenantId).update();
             if (changed != 1) {
                 throw new TenantLifecycleException("support.tenants.error.notSuspended");
             }
-            audit.recordFor(tenantId, AuditEvent.of("tenant.reactivated", "Tenant", tenantId)
-                    .change("status", TenantStatus.SUSPENDED.name(), TenantStatus.ACTIVE.name()).detail("reason", why));
+            audit.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.reactivated", "Tenant", tenantId)
+                            .change("status", TenantStatus.SUSPENDED.name(), TenantStatus.ACTIVE.name())
+                            .detail("reason", why));
             events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.ACTIVE.name()));
             return load(tenantId);
         });
@@ -125,12 +143,16 @@ public class TenantAdministration {
                             update tenant set status = 'SUSPENDED', suspended_reason = ?, suspended_at = ?,
                                 suspended_by = ?, version = version + 1
                             where id = ? and status = 'ACTIVE'""")
-                    .params(why, Timestamp.from(clock.instant()), by, tenantId).update();
+                    .params(why, Timestamp.from(clock.instant()), by, tenantId)
+                    .update();
             if (changed != 1) {
                 return false;
             }
-            audit.recordFor(tenantId, AuditEvent.of("tenant.suspended", "Tenant", tenantId)
-                    .change("status", TenantStatus.ACTIVE.name(), TenantStatus.SUSPENDED.name()).detail("reason", why));
+            audit.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.suspended", "Tenant", tenantId)
+                            .change("status", TenantStatus.ACTIVE.name(), TenantStatus.SUSPENDED.name())
+                            .detail("reason", why));
             events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.SUSPENDED.name()));
             return true;
         });
@@ -146,13 +168,15 @@ public class TenantAdministration {
             int changed = jdbc.sql("""
                             update tenant set status = 'ACTIVE', suspended_reason = null, suspended_at = null,
                                 suspended_by = null, version = version + 1
-                            where id = ? and status = 'SUSPENDED' and suspended_by = ?""")
-                    .params(tenantId, by).update();
+                            where id = ? and status = 'SUSPENDED' and suspended_by = ?""").params(tenantId, by).update();
             if (changed != 1) {
                 return false;
             }
-            audit.recordFor(tenantId, AuditEvent.of("tenant.reactivated", "Tenant", tenantId)
-                    .change("status", TenantStatus.SUSPENDED.name(), TenantStatus.ACTIVE.name()).detail("reason", why));
+            audit.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.reactivated", "Tenant", tenantId)
+                            .change("status", TenantStatus.SUSPENDED.name(), TenantStatus.ACTIVE.name())
+                            .detail("reason", why));
             events.publishEvent(new TenantStatusChanged(tenantId, TenantStatus.ACTIVE.name()));
             return true;
         });
@@ -167,8 +191,11 @@ public class TenantAdministration {
         platform.run("support exports tenant " + tenantId, () -> {
             TenantOverview tenant = load(tenantId);
             TenantExport.Summary summary = export.write(tenant, out);
-            audit.recordFor(tenantId, AuditEvent.of("tenant.exported", "Tenant", tenantId)
-                    .detail("tables", summary.tables()).detail("rows", summary.rows()));
+            audit.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.exported", "Tenant", tenantId)
+                            .detail("tables", summary.tables())
+                            .detail("rows", summary.rows()));
         });
     }
 
@@ -184,18 +211,20 @@ public class TenantAdministration {
             if (typedName == null || !typedName.strip().equals(tenant.name())) {
                 throw new TenantLifecycleException("support.tenants.error.confirmName");
             }
-            boolean exported = jdbc.sql("""
-                            select exists (select 1 from audit_entry where tenant_id = ? and action = 'tenant.exported')""")
-                    .param(tenantId).query(Boolean.class).single();
+            boolean exported =
+                    jdbc.sql("""
+                            select exists (select 1 from audit_entry where tenant_id = ? and action = 'tenant.exported')""").param(tenantId).query(Boolean.class).single();
             if (!exported) {
                 throw new TenantLifecycleException("support.tenants.error.notExported");
             }
             Map<String, Long> deleted = new LinkedHashMap<>();
-            jdbc.sql("select table_name, deleted_rows from app_offboard_tenant(?)").param(tenantId)
+            jdbc.sql("select table_name, deleted_rows from app_offboard_tenant(?)")
+                    .param(tenantId)
                     .query((ResultSet rs) -> {
                         deleted.put(rs.getString(1), rs.getLong(2));
                     });
-            AuditEvent event = AuditEvent.of("tenant.deleted", "Tenant", tenantId).detail("name", tenant.name());
+            AuditEvent event =
+                    AuditEvent.of("tenant.deleted", "Tenant", tenantId).detail("name", tenant.name());
             for (var entry : deleted.entrySet()) {
                 event = event.detail("rows." + entry.getKey(), entry.getValue());
             }
@@ -213,7 +242,10 @@ public class TenantAdministration {
             from tenant t""";
 
     private TenantOverview load(UUID tenantId) {
-        return jdbc.sql(SELECT + " where t.id = ?").param(tenantId).query((rs, n) -> overview(rs)).optional()
+        return jdbc.sql(SELECT + " where t.id = ?")
+                .param(tenantId)
+                .query((rs, n) -> overview(rs))
+                .optional()
                 .orElseThrow(() -> new TenantLifecycleException("support.tenants.error.notFound"));
     }
 
@@ -233,8 +265,12 @@ public class TenantAdministration {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, TenantFilter filter) {
         if (present(filter.text())) {
-            String text = filter.text().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String text = filter.text()
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             spec = spec.param("text", "%" + text + "%");
         }
         if (present(filter.status())) {
@@ -251,7 +287,8 @@ public class TenantAdministration {
         for (Sort.Order o : sort) {
             String column = SORTABLE.get(o.getProperty());
             if (column != null) {
-                order.append(order.isEmpty() ? " order by " : ", ").append(column)
+                order.append(order.isEmpty() ? " order by " : ", ")
+                        .append(column)
                         .append(o.isDescending() ? " desc" : " asc");
             }
         }
@@ -260,10 +297,18 @@ public class TenantAdministration {
 
     private static TenantOverview overview(ResultSet rs) throws SQLException {
         Timestamp suspendedAt = rs.getTimestamp("suspended_at");
-        return new TenantOverview(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("legal_name"),
-                rs.getString("country"), rs.getString("status"), rs.getString("plan"), rs.getLong("stores"),
-                rs.getLong("active_stores"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("suspended_reason"), suspendedAt == null ? null : suspendedAt.toInstant(),
+        return new TenantOverview(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("legal_name"),
+                rs.getString("country"),
+                rs.getString("status"),
+                rs.getString("plan"),
+                rs.getLong("stores"),
+                rs.getLong("active_stores"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("suspended_reason"),
+                suspendedAt == null ? null : suspendedAt.toInstant(),
                 rs.getString("suspended_by"));
     }
 

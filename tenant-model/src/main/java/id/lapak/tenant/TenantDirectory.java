@@ -1,17 +1,14 @@
 package id.lapak.tenant;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
-
 import jakarta.persistence.EntityManager;
-
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,8 +25,12 @@ public class TenantDirectory {
     private final TransactionTemplate readOnly;
     private final AuditLog auditLog;
 
-    TenantDirectory(TenantRepository tenants, PlatformAccess platform, EntityManager entityManager,
-                    PlatformTransactionManager transactionManager, AuditLog auditLog) {
+    TenantDirectory(
+            TenantRepository tenants,
+            PlatformAccess platform,
+            EntityManager entityManager,
+            PlatformTransactionManager transactionManager,
+            AuditLog auditLog) {
         this.tenants = tenants;
         this.auditLog = auditLog;
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -42,7 +43,8 @@ public class TenantDirectory {
     @Transactional(readOnly = true)
     public TenantDetails current() {
         UUID tenantId = TenantContext.requireTenant();
-        return tenants.findById(tenantId).map(Tenant::details)
+        return tenants.findById(tenantId)
+                .map(Tenant::details)
                 .orElseThrow(() -> new IllegalStateException("Tenant in context does not exist"));
     }
 
@@ -58,7 +60,8 @@ public class TenantDirectory {
      * shows at most that one row.
      */
     public Optional<TenantDetails> findForLogin(UUID tenantId) {
-        return TenantContext.callAs(tenantId, () -> readOnly.execute(s -> tenants.findById(tenantId).map(Tenant::details)));
+        return TenantContext.callAs(
+                tenantId, () -> readOnly.execute(s -> tenants.findById(tenantId).map(Tenant::details)));
     }
 
     @PreAuthorize("hasRole('SUPPORT')")
@@ -77,10 +80,17 @@ public class TenantDirectory {
 
     /** Opens a tenant if it does not exist yet (used by onboarding and the local demo data). */
     public TenantDetails createIfMissing(NewTenant tenant, String purpose) {
-        return platform.call(purpose, () -> tenants.findById(tenant.id())
-                .orElseGet(() -> tenants.save(new Tenant(tenant.id(), tenant.name(), tenant.legalName(),
-                        tenant.country(), tenant.currency(), tenant.timeZone())))
-                .details());
+        return platform.call(
+                purpose,
+                () -> tenants.findById(tenant.id())
+                        .orElseGet(() -> tenants.save(new Tenant(
+                                tenant.id(),
+                                tenant.name(),
+                                tenant.legalName(),
+                                tenant.country(),
+                                tenant.currency(),
+                                tenant.timeZone())))
+                        .details());
     }
 
     /**
@@ -88,23 +98,25 @@ public class TenantDirectory {
      * It becomes ACTIVE only through {@link #markProvisioned} once its first admin exists in Keycloak.
      */
     @PreAuthorize("hasRole('SUPPORT')")
-    public TenantOnboarding openForOnboarding(NewTenant tenant, String taxId, TenantPlan plan, String adminEmail,
-                                              String adminName) {
+    public TenantOnboarding openForOnboarding(
+            NewTenant tenant, String taxId, TenantPlan plan, String adminEmail, String adminName) {
         return platform.call("onboard tenant " + tenant.id(), () -> {
             if (tenants.existsById(tenant.id())) {
                 throw new IllegalStateException("Tenant " + tenant.id() + " exists already");
             }
             Tenant created = tenants.saveAndFlush(Tenant.forOnboarding(tenant, taxId, plan, adminEmail, adminName));
-            auditLog.recordFor(tenant.id(), AuditEvent.of("tenant.created", "Tenant", tenant.id())
-                    .change("name", null, tenant.name())
-                    .change("legalName", null, tenant.legalName())
-                    .change("taxId", null, taxId)
-                    .change("country", null, tenant.country())
-                    .change("currency", null, tenant.currency().getCurrencyCode())
-                    .change("timeZone", null, tenant.timeZone().getId())
-                    .change("plan", null, plan.name())
-                    .change("adminEmail", null, adminEmail)
-                    .change("status", null, TenantStatus.PROVISIONING.name()));
+            auditLog.recordFor(
+                    tenant.id(),
+                    AuditEvent.of("tenant.created", "Tenant", tenant.id())
+                            .change("name", null, tenant.name())
+                            .change("legalName", null, tenant.legalName())
+                            .change("taxId", null, taxId)
+                            .change("country", null, tenant.country())
+                            .change("currency", null, tenant.currency().getCurrencyCode())
+                            .change("timeZone", null, tenant.timeZone().getId())
+                            .change("plan", null, plan.name())
+                            .change("adminEmail", null, adminEmail)
+                            .change("status", null, TenantStatus.PROVISIONING.name()));
             return created.onboarding();
         });
     }
@@ -113,7 +125,8 @@ public class TenantDirectory {
     @PreAuthorize("hasRole('SUPPORT')")
     public TenantOnboarding markRetrying(UUID tenantId) {
         return platform.call("retry provisioning of tenant " + tenantId, () -> {
-            Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+            Tenant tenant =
+                    tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
             tenant.retryingProvisioning();
             return tenants.saveAndFlush(tenant).onboarding();
         });
@@ -123,11 +136,14 @@ public class TenantDirectory {
     @PreAuthorize("hasRole('SUPPORT')")
     public TenantOnboarding markProvisioned(UUID tenantId) {
         return platform.call("tenant provisioned " + tenantId, () -> {
-            Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+            Tenant tenant =
+                    tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
             TenantStatus before = tenant.status();
             tenant.provisioned();
-            auditLog.recordFor(tenantId, AuditEvent.of("tenant.provisioned", "Tenant", tenantId)
-                    .change("status", before, TenantStatus.ACTIVE));
+            auditLog.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.provisioned", "Tenant", tenantId)
+                            .change("status", before, TenantStatus.ACTIVE));
             return tenants.saveAndFlush(tenant).onboarding();
         });
     }
@@ -136,29 +152,39 @@ public class TenantDirectory {
     @PreAuthorize("hasRole('SUPPORT')")
     public TenantOnboarding markProvisioningFailed(UUID tenantId, String reason) {
         return platform.call("tenant provisioning failed " + tenantId, () -> {
-            Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+            Tenant tenant =
+                    tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
             TenantStatus before = tenant.status();
             tenant.provisioningFailed(reason);
-            auditLog.recordFor(tenantId, AuditEvent.of("tenant.provisioning_failed", "Tenant", tenantId)
-                    .change("status", before, TenantStatus.PROVISIONING_FAILED)
-                    .detail("reason", reason));
+            auditLog.recordFor(
+                    tenantId,
+                    AuditEvent.of("tenant.provisioning_failed", "Tenant", tenantId)
+                            .change("status", before, TenantStatus.PROVISIONING_FAILED)
+                            .detail("reason", reason));
             return tenants.saveAndFlush(tenant).onboarding();
         });
     }
 
     @PreAuthorize("hasRole('SUPPORT')")
     public Optional<TenantOnboarding> onboarding(UUID tenantId) {
-        return platform.call("read onboarding of tenant " + tenantId,
+        return platform.call(
+                "read onboarding of tenant " + tenantId,
                 () -> tenants.findById(tenantId).map(Tenant::onboarding));
     }
 
     /** Tenants whose provisioning has not finished (in progress or failed), newest first. */
     @PreAuthorize("hasRole('SUPPORT')")
     public List<TenantOnboarding> awaitingProvisioning() {
-        return platform.call("tenants awaiting provisioning", () -> entityManager.createQuery("""
+        return platform.call(
+                "tenants awaiting provisioning",
+                () -> entityManager
+                        .createQuery("""
                         select t from Tenant t where t.status in (:statuses) order by t.createdAt desc""", Tenant.class)
-                .setParameter("statuses", List.of(TenantStatus.PROVISIONING, TenantStatus.PROVISIONING_FAILED))
-                .setMaxResults(50)
-                .getResultList().stream().map(Tenant::onboarding).toList());
+                        .setParameter("statuses", List.of(TenantStatus.PROVISIONING, TenantStatus.PROVISIONING_FAILED))
+                        .setMaxResults(50)
+                        .getResultList()
+                        .stream()
+                        .map(Tenant::onboarding)
+                        .toList());
     }
 }

@@ -1,5 +1,7 @@
 package id.lapak.tenant;
 
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.json.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,12 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.json.JsonText;
 
 /**
  * Writes one tenant's data as a zip: {@code tenant.csv}, one {@code tables/<table>.csv} per table with a
@@ -33,14 +31,12 @@ import id.lapak.tenant.json.JsonText;
 class TenantExport {
 
     /** Columns that hold secrets or material derived from them, whatever table they are in. */
-    static final Set<String> DENIED_COLUMNS = Set.of("wrapped_key", "code_hash", "token_hash", "otp_secret",
-            "password_hash", "client_secret", "secret");
+    static final Set<String> DENIED_COLUMNS =
+            Set.of("wrapped_key", "code_hash", "token_hash", "otp_secret", "password_hash", "client_secret", "secret");
 
-    record Summary(int tables, long rows) {
-    }
+    record Summary(int tables, long rows) {}
 
-    private record Column(String name, boolean denied) {
-    }
+    private record Column(String name, boolean denied) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,8 +48,12 @@ class TenantExport {
 
     static boolean denied(String column) {
         String name = column.toLowerCase(Locale.ROOT);
-        return DENIED_COLUMNS.contains(name) || name.startsWith("wrapped_") || name.contains("secret")
-                || name.contains("password") || name.endsWith("token_hash") || name.endsWith("code_hash");
+        return DENIED_COLUMNS.contains(name)
+                || name.startsWith("wrapped_")
+                || name.contains("secret")
+                || name.contains("password")
+                || name.endsWith("token_hash")
+                || name.endsWith("code_hash");
     }
 
     Summary write(TenantOverview tenant, OutputStream out) {
@@ -65,15 +65,17 @@ class TenantExport {
                           and c.table_name in (select table_name from information_schema.columns
                                                where table_schema = current_schema() and column_name = 'tenant_id')
                           and c.table_name <> 'audit_chain_head'
-                        order by c.table_name, c.ordinal_position""")
-                .query((ResultSet rs) -> {
-                    String column = rs.getString(2);
-                    tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Column(column, denied(column)));
-                });
+                        order by c.table_name, c.ordinal_position""").query((ResultSet rs) -> {
+            String column = rs.getString(2);
+            tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Column(column, denied(column)));
+        });
         StringBuilder manifest = new StringBuilder();
-        manifest.append("{\n  \"format\": \"lapak-tenant-export-v1\",\n  \"tenantId\": ").append(quote(tenant.id()))
-                .append(",\n  \"tenantName\": ").append(quote(tenant.name()))
-                .append(",\n  \"exportedAt\": ").append(quote(clock.instant()))
+        manifest.append("{\n  \"format\": \"lapak-tenant-export-v1\",\n  \"tenantId\": ")
+                .append(quote(tenant.id()))
+                .append(",\n  \"tenantName\": ")
+                .append(quote(tenant.name()))
+                .append(",\n  \"exportedAt\": ")
+                .append(quote(clock.instant()))
                 .append(",\n  \"secretsExcluded\": \"Columns on the deny list (wrapped key material, code and token ")
                 .append("hashes, secrets, passwords) are not exported; they are listed under excludedColumns.\"")
                 .append(",\n  \"files\": [\n");
@@ -82,15 +84,16 @@ class TenantExport {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         try {
             long tenantRows = table(zip, "tenant.csv", "tenant", columns("tenant"), "id", tenant.id());
-            manifest.append("    {\"file\": \"tenant.csv\", \"table\": \"tenant\", \"rows\": ").append(tenantRows)
+            manifest.append("    {\"file\": \"tenant.csv\", \"table\": \"tenant\", \"rows\": ")
+                    .append(tenantRows)
                     .append("}");
             totalRows += tenantRows;
             for (var table : tables.entrySet()) {
                 List<String> kept = new ArrayList<>();
                 for (Column column : table.getValue()) {
                     if (column.denied()) {
-                        excluded.add("{\"table\": " + quote(table.getKey()) + ", \"column\": " + quote(column.name())
-                                + "}");
+                        excluded.add(
+                                "{\"table\": " + quote(table.getKey()) + ", \"column\": " + quote(column.name()) + "}");
                     } else {
                         kept.add(column.name());
                     }
@@ -98,10 +101,17 @@ class TenantExport {
                 String file = "tables/" + table.getKey() + ".csv";
                 long rows = table(zip, file, table.getKey(), kept, "tenant_id", tenant.id());
                 totalRows += rows;
-                manifest.append(",\n    {\"file\": ").append(quote(file)).append(", \"table\": ")
-                        .append(quote(table.getKey())).append(", \"rows\": ").append(rows).append("}");
+                manifest.append(",\n    {\"file\": ")
+                        .append(quote(file))
+                        .append(", \"table\": ")
+                        .append(quote(table.getKey()))
+                        .append(", \"rows\": ")
+                        .append(rows)
+                        .append("}");
             }
-            manifest.append("\n  ],\n  \"excludedColumns\": [").append(String.join(", ", excluded)).append("]\n}\n");
+            manifest.append("\n  ],\n  \"excludedColumns\": [")
+                    .append(String.join(", ", excluded))
+                    .append("]\n}\n");
             zip.putNextEntry(new ZipEntry("manifest.json"));
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -116,13 +126,15 @@ class TenantExport {
     private List<String> columns(String table) {
         return jdbc.sql("""
                         select column_name from information_schema.columns
-                        where table_schema = current_schema() and table_name = ? order by ordinal_position""")
-                .param(table).query(String.class).list().stream().filter(c -> !denied(c)).toList();
+                        where table_schema = current_schema() and table_name = ? order by ordinal_position""").param(table).query(String.class).list().stream()
+                .filter(c -> !denied(c))
+                .toList();
     }
 
     /** One table's rows of the tenant as CSV; every value as PostgreSQL's text form. */
-    private long table(ZipOutputStream zip, String file, String table, List<String> columns, String keyColumn,
-                       UUID tenantId) throws IOException {
+    private long table(
+            ZipOutputStream zip, String file, String table, List<String> columns, String keyColumn, UUID tenantId)
+            throws IOException {
         zip.putNextEntry(new ZipEntry(file));
         StringBuilder header = new StringBuilder();
         StringBuilder select = new StringBuilder("select ");
@@ -133,7 +145,10 @@ class TenantExport {
         zip.write((header + "\r\n").getBytes(StandardCharsets.UTF_8));
         long[] rows = {0};
         if (!columns.isEmpty()) {
-            select.append(" from ").append(identifier(table)).append(" where ").append(identifier(keyColumn))
+            select.append(" from ")
+                    .append(identifier(table))
+                    .append(" where ")
+                    .append(identifier(keyColumn))
                     .append(" = ?");
             jdbc.sql(select.toString()).param(tenantId).query((ResultSet rs) -> {
                 StringBuilder line = new StringBuilder();
@@ -156,9 +171,11 @@ class TenantExport {
     private static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
+
     static String csv(String value) {
         return CsvWriter.cell(value);
     }
+
     private static String quote(Object value) {
         return JsonText.quote(String.valueOf(value));
     }

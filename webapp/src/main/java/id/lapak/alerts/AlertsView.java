@@ -1,7 +1,5 @@
 package id.lapak.alerts;
 
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -12,24 +10,22 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-
 import id.lapak.device.health.AlertNotFoundException;
 import id.lapak.device.health.AlertSettings;
 import id.lapak.device.health.AlertSettingsService;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.device.health.DeviceAlert;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
 
 /** Open device alerts, newest first, a page at a time; acknowledging one tells the team someone is on it. */
 @Route("alerts")
@@ -45,10 +41,13 @@ class AlertsView extends VerticalLayout {
         setId("alerts");
         setSizeFull();
 
-        DateTimeFormatter since = PortalDates.dateTime(getLocale(), tenants.current().timeZone());
+        DateTimeFormatter since =
+                PortalDates.dateTime(getLocale(), tenants.current().timeZone());
         grid.setId("alert-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(DeviceAlert::deviceName).setHeader(getTranslation("alerts.column.device")).setFlexGrow(2);
+        grid.addColumn(DeviceAlert::deviceName)
+                .setHeader(getTranslation("alerts.column.device"))
+                .setFlexGrow(2);
         grid.addColumn(a -> getTranslation("alerts.kind." + a.kind().name()))
                 .setHeader(getTranslation("alerts.column.kind"));
         grid.addColumn(a -> since.format(a.raisedAt())).setHeader(getTranslation("alerts.column.since"));

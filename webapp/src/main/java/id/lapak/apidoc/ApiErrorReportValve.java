@@ -3,7 +3,6 @@ package id.lapak.apidoc;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -24,13 +23,17 @@ public class ApiErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         String uri = request.getRequestURI();
-        if (status < 400 || uri == null || !uri.startsWith("/api/") || response.isCommitted()
+        if (status < 400
+                || uri == null
+                || !uri.startsWith("/api/")
+                || response.isCommitted()
                 || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
             return;
         }
-        String reason = status == 400 ? "request_invalid" : status == 404 ? "not_found"
-                : status == 505 ? "http_version_unsupported" : "request_refused";
+        String reason = status == 400
+                ? "request_invalid"
+                : status == 404 ? "not_found" : status == 505 ? "http_version_unsupported" : "request_refused";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,11 +1,9 @@
 package id.lapak.auditlog;
 
-import java.util.List;
-import java.util.Map;
-
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.audit.ChainStatus;
-
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
@@ -18,14 +16,26 @@ import org.springframework.stereotype.Component;
 @Endpoint(id = "auditchain")
 class AuditChainEndpoint {
 
-    record Chain(String chain, String tenantId, boolean intact, long entries, String firstBadEntryId, String problem,
-                 List<ChainStatus.ChainProblem> problems) {
+    record Chain(
+            String chain,
+            String tenantId,
+            boolean intact,
+            long entries,
+            String firstBadEntryId,
+            String problem,
+            List<ChainStatus.ChainProblem> problems) {
 
         static Chain of(ChainStatus status) {
-            return new Chain(status.tenantId() == null ? "platform" : status.tenantId().toString(),
-                    status.tenantId() == null ? null : status.tenantId().toString(), status.intact(),
-                    status.entries(), status.firstBadEntryId() == null ? null : status.firstBadEntryId().toString(),
-                    status.problem(), status.problems());
+            return new Chain(
+                    status.tenantId() == null ? "platform" : status.tenantId().toString(),
+                    status.tenantId() == null ? null : status.tenantId().toString(),
+                    status.intact(),
+                    status.entries(),
+                    status.firstBadEntryId() == null
+                            ? null
+                            : status.firstBadEntryId().toString(),
+                    status.problem(),
+                    status.problems());
         }
     }
 

@@ -1,7 +1,6 @@
 package id.lapak.auditlog;
 
 import id.lapak.tenant.audit.AuditLog;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

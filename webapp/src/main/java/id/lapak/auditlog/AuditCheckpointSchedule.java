@@ -1,10 +1,8 @@
 package id.lapak.auditlog;
 
-import java.util.TimeZone;
-
 import id.lapak.billing.settlement.BatchClosed;
 import id.lapak.tenant.audit.AuditLog;
-
+import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -31,14 +29,18 @@ class AuditCheckpointSchedule {
 
     @Bean
     JobDetail auditCheckpointJob() {
-        return JobBuilder.newJob(AuditCheckpointJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(AuditCheckpointJob.class)
+                .withIdentity(JOB)
                 .withDescription("Signs every intact audit chain's head into a checkpoint outside the database")
-                .storeDurably().build();
+                .storeDurably()
+                .build();
     }
 
     @Bean
     Trigger auditCheckpointTrigger(@Value("${lapak.audit.checkpoint-cron:0 0 * * * ?}") String cron) {
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("audit-checkpoints-hourly", "audit")
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("audit-checkpoints-hourly", "audit")
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
                 .build();
     }
@@ -47,17 +49,21 @@ class AuditCheckpointSchedule {
 
     @Bean
     JobDetail auditDigestJob() {
-        return JobBuilder.newJob(AuditDigestJob.class).withIdentity(DIGEST_JOB)
+        return JobBuilder.newJob(AuditDigestJob.class)
+                .withIdentity(DIGEST_JOB)
                 .withDescription("E-mails each tenant's admins the last signed checkpoint of their audit chain")
-                .storeDurably().build();
+                .storeDurably()
+                .build();
     }
 
     /** After the first checkpoint of the day (01:00 in Jakarta), once a day. */
     @Bean
     Trigger auditDigestTrigger(@Value("${lapak.audit.digest-cron:0 10 1 * * ?}") String cron) {
-        return TriggerBuilder.newTrigger().forJob(DIGEST_JOB).withIdentity("audit-digest-daily", "audit")
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(
-                        TimeZone.getTimeZone(AuditDigest.DIGEST_ZONE))
+        return TriggerBuilder.newTrigger()
+                .forJob(DIGEST_JOB)
+                .withIdentity("audit-digest-daily", "audit")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(TimeZone.getTimeZone(AuditDigest.DIGEST_ZONE))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

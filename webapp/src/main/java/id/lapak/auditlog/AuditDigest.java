@@ -1,5 +1,11 @@
 package id.lapak.auditlog;
 
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.mail.TenantAdmins;
+import id.lapak.tenant.audit.AuditCheckpoints;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,14 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
-
-import id.lapak.catalog.mail.MailKind;
-import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.mail.TenantAdmins;
-import id.lapak.tenant.audit.AuditCheckpoints;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +35,7 @@ class AuditDigest {
     private static final Logger log = LoggerFactory.getLogger(AuditDigest.class);
     static final ZoneId DIGEST_ZONE = ZoneId.of("Asia/Jakarta");
 
-    private record Tenant(UUID id, String name) {
-    }
+    private record Tenant(UUID id, String name) {}
 
     private final AuditCheckpoints checkpoints;
     private final MailOutbox outbox;
@@ -49,9 +46,15 @@ class AuditDigest {
     private final Clock clock;
     private final String from;
 
-    AuditDigest(AuditCheckpoints checkpoints, MailOutbox outbox, TenantAdmins admins, PlatformAccess platform,
-                JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+    AuditDigest(
+            AuditCheckpoints checkpoints,
+            MailOutbox outbox,
+            TenantAdmins admins,
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.checkpoints = checkpoints;
         this.outbox = outbox;
         this.admins = admins;
@@ -66,17 +69,20 @@ class AuditDigest {
     int queueDaily() {
         LocalDate day = LocalDate.now(clock.withZone(DIGEST_ZONE));
         Map<String, AuditCheckpoints.Checkpoint> latest = checkpoints.latest();
-        List<Tenant> tenants = platform.call("audit: tenants for the daily digest", () -> jdbc.sql(
-                        "select id, name from tenant where status = 'ACTIVE' order by name")
-                .query((rs, n) -> new Tenant(rs.getObject(1, UUID.class), rs.getString(2))).list());
+        List<Tenant> tenants = platform.call(
+                "audit: tenants for the daily digest",
+                () -> jdbc.sql("select id, name from tenant where status = 'ACTIVE' order by name")
+                        .query((rs, n) -> new Tenant(rs.getObject(1, UUID.class), rs.getString(2)))
+                        .list());
         int queued = 0;
         for (Tenant tenant : tenants) {
             AuditCheckpoints.Checkpoint checkpoint = latest.get(tenant.id().toString());
             if (checkpoint == null || checkpoint.signature() == null) {
                 continue;
             }
-            TenantAdmins.Recipients recipients = platform.call("audit: the tenant's admins",
-                    () -> admins.of(tenant.id())).orElse(null);
+            TenantAdmins.Recipients recipients = platform.call(
+                            "audit: the tenant's admins", () -> admins.of(tenant.id()))
+                    .orElse(null);
             if (recipients == null) {
                 continue;
             }
@@ -90,23 +96,31 @@ class AuditDigest {
         return queued;
     }
 
-    private boolean queue(Tenant tenant, LocalDate day, AuditCheckpoints.Checkpoint checkpoint,
-                          TenantAdmins.Recipients recipients) {
+    private boolean queue(
+            Tenant tenant, LocalDate day, AuditCheckpoints.Checkpoint checkpoint, TenantAdmins.Recipients recipients) {
         Locale locale = recipients.locale();
         ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
         String hash = checkpoint.head() == null ? "-" : HexFormat.of().formatHex(checkpoint.head());
         String subject = MessageFormat.format(texts.getString("auditDigest.subject"), tenant.name(), day.toString());
-        String body = MessageFormat.format(texts.getString("auditDigest.body"), tenant.name(),
-                Long.toString(checkpoint.seq()), hash, checkpoint.at().toString(), checkpoint.line());
-        return Boolean.TRUE.equals(TenantContext.callAs(tenant.id(), () -> transaction.execute(status -> {
-            int inserted = jdbc.sql("""
+        String body = MessageFormat.format(
+                texts.getString("auditDigest.body"),
+                tenant.name(),
+                Long.toString(checkpoint.seq()),
+                hash,
+                checkpoint.at().toString(),
+                checkpoint.line());
+        return Boolean.TRUE.equals(TenantContext.callAs(
+                tenant.id(),
+                () -> transaction.execute(status -> {
+                    int inserted = jdbc.sql("""
                             insert into audit_digest_sent (tenant_id, day, chain_seq) values (?, ?, ?)
                             on conflict (tenant_id, day) do nothing""")
-                    .params(tenant.id(), day, checkpoint.seq()).update();
-            if (inserted == 1) {
-                outbox.enqueue(MailKind.AUDIT_DIGEST, from, recipients.emails(), subject, body, false);
-            }
-            return inserted == 1;
-        })));
+                            .params(tenant.id(), day, checkpoint.seq())
+                            .update();
+                    if (inserted == 1) {
+                        outbox.enqueue(MailKind.AUDIT_DIGEST, from, recipients.emails(), subject, body, false);
+                    }
+                    return inserted == 1;
+                })));
     }
 }

@@ -1,13 +1,5 @@
 package id.lapak.auditlog;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -28,8 +20,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
-
-import id.lapak.ui.Localized;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
 import id.lapak.tenant.TenantOverview;
@@ -40,11 +30,17 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.audit.AuditQuery;
 import id.lapak.tenant.audit.AuditRecord;
 import id.lapak.tenant.audit.ChainStatus;
+import id.lapak.ui.Localized;
 import id.lapak.ui.MainLayout;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -83,7 +79,8 @@ class AuditLogView extends VerticalLayout {
         // Actions chosen by their words (typing filters the words); the log is searched by the recorded action.
         AuditWords actionWords = new AuditWords(this::getTranslation);
         action.setItems(AuditWords.knownActions().stream()
-                .sorted(Comparator.comparing(actionWords::action)).toList());
+                .sorted(Comparator.comparing(actionWords::action))
+                .toList());
         action.setItemLabelGenerator(actionWords::action);
         action.setClearButtonVisible(true);
         action.addValueChangeListener(e -> refresh());
@@ -94,18 +91,20 @@ class AuditLogView extends VerticalLayout {
         from.setPlaceholder(getTranslation("audit.filter.from"));
         to.setId("audit-to");
         to.setPlaceholder(getTranslation("audit.filter.to"));
-        for (DatePicker picker : new DatePicker[]{from, to}) {
+        for (DatePicker picker : new DatePicker[] {from, to}) {
             picker.setClearButtonVisible(true);
             picker.addValueChangeListener(e -> refresh());
         }
 
-        Anchor csv = new Anchor((DownloadEvent event) -> {
-            event.setFileName("lapak-audit-log.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (var out = event.getOutputStream()) {
-                audit.exportCsv(current.get(), out);
-            }
-        }, getTranslation("audit.export"));
+        Anchor csv = new Anchor(
+                (DownloadEvent event) -> {
+                    event.setFileName("lapak-audit-log.csv");
+                    event.setContentType("text/csv; charset=UTF-8");
+                    try (var out = event.getOutputStream()) {
+                        audit.exportCsv(current.get(), out);
+                    }
+                },
+                getTranslation("audit.export"));
         csv.setId("audit-export");
 
         HorizontalLayout filters = new HorizontalLayout();
@@ -116,8 +115,11 @@ class AuditLogView extends VerticalLayout {
             tenant.setId("audit-tenant");
             tenant.setPlaceholder(getTranslation("audit.filter.tenant"));
             tenant.setItemLabelGenerator(TenantOverview::name);
-            tenant.setItems(query -> tenants.search(new TenantFilter(query.getFilter().orElse(""), null, null),
-                    PageRequest.of(query.getPage(), query.getPageSize())).stream());
+            tenant.setItems(query -> tenants
+                    .search(
+                            new TenantFilter(query.getFilter().orElse(""), null, null),
+                            PageRequest.of(query.getPage(), query.getPageSize()))
+                    .stream());
             tenant.setClearButtonVisible(true);
             tenant.addValueChangeListener(e -> refresh());
             filters.add(tenant);
@@ -127,20 +129,33 @@ class AuditLogView extends VerticalLayout {
         DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZONE);
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(r -> time.format(r.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(r -> time.format(r.occurredAt()))
+                .setHeader(getTranslation("audit.column.time"))
+                .setAutoWidth(true);
         if (support) {
-            grid.addColumn(r -> r.tenantId() == null ? getTranslation("audit.platform") : r.tenantId().toString())
+            grid.addColumn(r -> r.tenantId() == null
+                            ? getTranslation("audit.platform")
+                            : r.tenantId().toString())
                     .setHeader(getTranslation("audit.column.tenant"));
         }
         AuditWords words = new AuditWords(this::getTranslation);
-        grid.addColumn(words::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(r -> words.action(r.action())).setHeader(getTranslation("audit.column.action"))
+        grid.addColumn(words::actor)
+                .setHeader(getTranslation("audit.column.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(words::subject).setHeader(getTranslation("audit.column.entity")).setAutoWidth(true);
-        grid.addColumn(words::summary).setHeader(getTranslation("audit.column.changes")).setFlexGrow(3);
-        grid.addColumn(r -> AuditWords.address(r.ip())).setHeader(getTranslation("audit.column.ip"))
+        grid.addColumn(r -> words.action(r.action()))
+                .setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);
-        grid.addItemClickListener(e -> details(words, e.getItem(), time.format(e.getItem().occurredAt())));
+        grid.addColumn(words::subject)
+                .setHeader(getTranslation("audit.column.entity"))
+                .setAutoWidth(true);
+        grid.addColumn(words::summary)
+                .setHeader(getTranslation("audit.column.changes"))
+                .setFlexGrow(3);
+        grid.addColumn(r -> AuditWords.address(r.ip()))
+                .setHeader(getTranslation("audit.column.ip"))
+                .setAutoWidth(true);
+        grid.addItemClickListener(
+                e -> details(words, e.getItem(), time.format(e.getItem().occurredAt())));
         grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.setItemsPageable(pageable -> audit.search(query(), pageable), pageable -> audit.count(query()));
 
@@ -154,12 +169,15 @@ class AuditLogView extends VerticalLayout {
         Grid<ChainStatus> chains = new Grid<>();
         chains.setId("audit-chains");
         chains.setAllRowsVisible(true);
-        chains.addColumn(c -> c.tenantId() == null ? getTranslation("audit.platform") : c.tenantId().toString())
+        chains.addColumn(c -> c.tenantId() == null
+                        ? getTranslation("audit.platform")
+                        : c.tenantId().toString())
                 .setHeader(getTranslation("audit.column.chain"));
         chains.addColumn(c -> getTranslation(c.intact() ? "audit.chain.intact" : "audit.chain.broken"))
                 .setHeader(getTranslation("audit.column.intact"));
         chains.addColumn(ChainStatus::entries).setHeader(getTranslation("audit.column.entries"));
-        chains.addColumn(c -> c.problems().stream().map(ChainStatus.ChainProblem::description)
+        chains.addColumn(c -> c.problems().stream()
+                        .map(ChainStatus.ChainProblem::description)
                         .collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("audit.column.firstBad"));
         chains.setVisible(false);
@@ -178,11 +196,16 @@ class AuditLogView extends VerticalLayout {
     }
 
     private void refresh() {
-        Instant start = from.getValue() == null ? null : from.getValue().atStartOfDay(ZONE).toInstant();
+        Instant start = from.getValue() == null
+                ? null
+                : from.getValue().atStartOfDay(ZONE).toInstant();
         LocalDate end = to.getValue();
-        current.set(new AuditQuery(support && tenant.getValue() != null ? tenant.getValue().id() : null,
-                actor.getValue(), action.getValue(), start, end == null ? null : end.plusDays(1).atStartOfDay(ZONE)
-                .toInstant()));
+        current.set(new AuditQuery(
+                support && tenant.getValue() != null ? tenant.getValue().id() : null,
+                actor.getValue(),
+                action.getValue(),
+                start,
+                end == null ? null : end.plusDays(1).atStartOfDay(ZONE).toInstant()));
         grid.getDataProvider().refreshAll();
     }
 

@@ -1,5 +1,7 @@
 package id.lapak.auditlog;
 
+import id.lapak.tenant.audit.AuditRecord;
+import id.lapak.ui.Translator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,10 +12,6 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import id.lapak.tenant.audit.AuditRecord;
-import id.lapak.ui.Translator;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,12 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class AuditWords {
 
     /** One label/value line of the detail panel. */
-    record Line(String label, String value) {
-    }
+    record Line(String label, String value) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private final Translator t;
@@ -41,10 +38,12 @@ final class AuditWords {
 
     /** Every action that has words, as recorded (e.g. {@code store.update}), for choosing one in a filter. */
     static List<String> knownActions() {
-        ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations",
-                Locale.ROOT);
-        return bundle.keySet().stream().filter(k -> k.startsWith("audit.action."))
-                .map(k -> k.substring("audit.action.".length())).sorted().toList();
+        ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.ROOT);
+        return bundle.keySet().stream()
+                .filter(k -> k.startsWith("audit.action."))
+                .map(k -> k.substring("audit.action.".length()))
+                .sorted()
+                .toList();
     }
 
     String action(String action) {
@@ -74,7 +73,9 @@ final class AuditWords {
 
     /** What the action touched, by kind only ("Store", "Sale"); its identifier is in the detail panel. */
     String subject(AuditRecord r) {
-        return r.entityType() == null ? "" : known("audit.entity." + r.entityType()).orElse(humane(r.entityType()));
+        return r.entityType() == null
+                ? ""
+                : known("audit.entity." + r.entityType()).orElse(humane(r.entityType()));
     }
 
     /** The changes and details in one line, leaving out values that are only identifiers. */
@@ -138,8 +139,11 @@ final class AuditWords {
     private Map<String, String> changes(String json) {
         Map<String, String> changes = new LinkedHashMap<>();
         JsonNode node = parse(json);
-        node.properties().forEach(e -> changes.put(e.getKey(),
-                value(e.getValue().get("before")) + " → " + value(e.getValue().get("after"))));
+        node.properties()
+                .forEach(e -> changes.put(
+                        e.getKey(),
+                        value(e.getValue().get("before")) + " → "
+                                + value(e.getValue().get("after"))));
         return changes;
     }
 
@@ -176,13 +180,14 @@ final class AuditWords {
 
     private Optional<String> known(String key) {
         String text = t.translate(key);
-        return text == null || text.isBlank() || text.contains(key) ? Optional.empty()
-                : Optional.of(text);
+        return text == null || text.isBlank() || text.contains(key) ? Optional.empty() : Optional.of(text);
     }
 
     /** "amountMinor" → "Amount minor", "transfer_sent" → "Transfer sent": only for names without a label. */
     private static String humane(String name) {
-        String words = CAMEL.matcher(name.replace('_', ' ').replace('.', ' ')).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String words = CAMEL.matcher(name.replace('_', ' ').replace('.', ' '))
+                .replaceAll(" ")
+                .toLowerCase(Locale.ROOT);
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -1,13 +1,5 @@
 package id.lapak.customers;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,9 +9,15 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
-
 import id.lapak.catalog.customers.CustomerForm;
 import id.lapak.catalog.customers.CustomerProblem;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The customer form: a {@link Binder} over the {@link CustomerForm} record. The rules live in
@@ -52,17 +50,23 @@ class CustomerEditor extends Composite<FormLayout> {
         // The e-mail field's own pattern check would fail the binder before the form's rules run, leaving the
         // field red without a message and every other problem unshown: the form's rules are the only rules.
         binder.setDefaultValidatorsEnabled(false);
-        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(
-                getTranslation("customer.error.email.invalid")));
+        email.setI18n(
+                new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("customer.error.email.invalid")));
 
         binder.forField(name).bind("name");
         binder.forField(phone).bind("phone");
         binder.forField(email).bind("email");
         binder.forField(notes).bind("notes");
-        binder.forField(tags).withConverter(
-                (String text) -> text == null ? Set.<String>of() : Arrays.stream(text.split(","))
-                        .map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new)),
-                (Set<String> set) -> set == null ? "" : String.join(", ", set)).bind("tags");
+        binder.forField(tags)
+                .withConverter(
+                        (String text) -> text == null
+                                ? Set.<String>of()
+                                : Arrays.stream(text.split(","))
+                                        .map(String::strip)
+                                        .filter(t -> !t.isEmpty())
+                                        .collect(Collectors.toCollection(LinkedHashSet::new)),
+                        (Set<String> set) -> set == null ? "" : String.join(", ", set))
+                .bind("tags");
         binder.forField(marketingConsent).bind("marketingConsent");
         fields = Map.of("name", name, "phone", phone, "email", email, "notes", notes, "tags", tags);
 

@@ -1,11 +1,5 @@
 package id.lapak.customers;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -30,7 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
 import id.lapak.catalog.customers.CustomerDetails;
 import id.lapak.catalog.customers.CustomerFigures;
 import id.lapak.catalog.customers.CustomerNotFoundException;
@@ -43,9 +35,12 @@ import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -77,7 +72,9 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
             render(customers.get(id));
         } catch (IllegalArgumentException | CustomerNotFoundException e) {
             removeAll();
-            add(backToList(), new H2(getTranslation("customer.notFound")),
+            add(
+                    backToList(),
+                    new H2(getTranslation("customer.notFound")),
                     new Paragraph(getTranslation("customer.notFound.text")));
         }
     }
@@ -90,9 +87,10 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         facts.add(new Paragraph(getTranslation("customer.field.email") + ": " + blank(c.email())));
         facts.add(new Paragraph(getTranslation("customer.field.tags") + ": " + String.join(", ", c.tags())));
         facts.add(new Paragraph(getTranslation("customer.field.notes") + ": " + blank(c.notes())));
-        facts.add(new Paragraph(c.marketingConsent()
-                ? getTranslation("customer.consent.given", time(c.marketingConsentAt()))
-                : getTranslation("customer.consent.none")));
+        facts.add(new Paragraph(
+                c.marketingConsent()
+                        ? getTranslation("customer.consent.given", time(c.marketingConsentAt()))
+                        : getTranslation("customer.consent.none")));
         return facts;
     }
 
@@ -153,12 +151,15 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         history.setId("customer-history");
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         history.addColumn(p -> time(p.occurredAt())).setHeader(getTranslation("customer.history.time"));
-        history.addColumn(p -> getTranslation("customer.history.kind." + p.kind().name()))
+        history.addColumn(
+                        p -> getTranslation("customer.history.kind." + p.kind().name()))
                 .setHeader(getTranslation("customer.history.kind"));
-        history.addColumn(p -> Money.of(p.amountMinor(), p.currency()).format(getLocale())).setHeader(getTranslation("customer.history.amount"));
+        history.addColumn(p -> Money.of(p.amountMinor(), p.currency()).format(getLocale()))
+                .setHeader(getTranslation("customer.history.amount"));
         history.addColumn(CustomerPurchase::itemCount).setHeader(getTranslation("customer.history.items"));
         history.setEmptyStateText(getTranslation("customer.history.empty"));
-        history.setItemsPageable(pageable -> customers.purchases(c.id(), pageable).getContent());
+        history.setItemsPageable(
+                pageable -> customers.purchases(c.id(), pageable).getContent());
         add(history);
     }
 
@@ -169,18 +170,20 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         CustomerEditor editor = new CustomerEditor();
         editor.read(c.toForm());
         dialog.add(editor);
-        Button save = new Button(getTranslation("customers.save"), e -> editor.write().ifPresent(form -> {
-            try {
-                CustomerDetails saved = customers.update(c.id(), c.version(), form);
-                dialog.close();
-                render(saved);
-                success(getTranslation("customers.saved", saved.name()));
-            } catch (InvalidCustomerException ex) {
-                editor.show(ex.problems());
-            } catch (StaleCustomerException | CustomerNotFoundException ex) {
-                error("customer.stale");
-            }
-        }));
+        Button save = new Button(
+                getTranslation("customers.save"),
+                e -> editor.write().ifPresent(form -> {
+                    try {
+                        CustomerDetails saved = customers.update(c.id(), c.version(), form);
+                        dialog.close();
+                        render(saved);
+                        success(getTranslation("customers.saved", saved.name()));
+                    } catch (InvalidCustomerException ex) {
+                        editor.show(ex.problems());
+                    } catch (StaleCustomerException | CustomerNotFoundException ex) {
+                        error("customer.stale");
+                    }
+                }));
         save.setId("customer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("customers.cancel"), e -> dialog.close()), save);
@@ -193,11 +196,13 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         dialog.setHeaderTitle(getTranslation("customer.merge"));
         ComboBox<CustomerDetails> duplicate = new ComboBox<>(getTranslation("customer.merge.duplicate"));
         duplicate.setId("customer-merge-duplicate");
-        duplicate.setItems(query -> customers.find(query.getFilter().orElse(""), null,
-                PageRequest.of(query.getPage(), query.getPageSize())).stream()
-                .filter(d -> !d.id().equals(survivor.id())));
-        duplicate.setItemLabelGenerator(d -> d.name() + (d.phone() == null ? "" : " · " + d.phone())
-                + (d.email() == null ? "" : " · " + d.email()));
+        duplicate.setItems(query ->
+                customers
+                        .find(query.getFilter().orElse(""), null, PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream()
+                        .filter(d -> !d.id().equals(survivor.id())));
+        duplicate.setItemLabelGenerator(d ->
+                d.name() + (d.phone() == null ? "" : " · " + d.phone()) + (d.email() == null ? "" : " · " + d.email()));
         duplicate.setWidth("28em");
         Paragraph help = new Paragraph(getTranslation("customer.merge.help", survivor.name()));
         dialog.add(new VerticalLayout(help, duplicate));
@@ -208,7 +213,8 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
                 return;
             }
             try {
-                CustomerDetails merged = customers.merge(survivor.id(), duplicate.getValue().id());
+                CustomerDetails merged =
+                        customers.merge(survivor.id(), duplicate.getValue().id());
                 dialog.close();
                 render(merged);
                 success(getTranslation("customer.merged"));
@@ -228,8 +234,9 @@ class CustomerView extends VerticalLayout implements HasUrlParameter<String> {
         if (download != null) {
             download.removeFromParent();
         }
-        download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(json), "customer-" + id + ".json", "application/json", json.length)),
+        download = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(json), "customer-" + id + ".json", "application/json", json.length)),
                 getTranslation("customer.export.download"));
         download.setId("customer-export-download");
         download.getElement().setAttribute("download", true);

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.catalog.customers.CustomerDetails;
 import id.lapak.catalog.customers.CustomerForm;
 import id.lapak.catalog.customers.CustomerService;
@@ -23,7 +22,6 @@ import id.lapak.catalog.customers.InvalidCustomerException;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
-
 import jakarta.annotation.security.RolesAllowed;
 
 /** The tenant's customers, lazily, searched by name, phone or e-mail and filtered by tag. */
@@ -65,18 +63,22 @@ class CustomersView extends VerticalLayout {
 
         grid.setId("customer-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(CustomerDetails::name).setHeader(getTranslation("customer.field.name")).setSortProperty("name")
+        grid.addColumn(CustomerDetails::name)
+                .setHeader(getTranslation("customer.field.name"))
+                .setSortProperty("name")
                 .setFlexGrow(2);
         grid.addColumn(CustomerDetails::phone).setHeader(getTranslation("customer.field.phone"));
-        grid.addColumn(CustomerDetails::email).setHeader(getTranslation("customer.field.email"))
+        grid.addColumn(CustomerDetails::email)
+                .setHeader(getTranslation("customer.field.email"))
                 .setSortProperty("email");
         grid.addColumn(c -> String.join(", ", c.tags())).setHeader(getTranslation("customer.field.tags"));
         grid.addColumn(c -> getTranslation(c.marketingConsent() ? "customers.consent.yes" : "customers.consent.no"))
                 .setHeader(getTranslation("customer.field.marketingConsent"));
         grid.setEmptyStateText(getTranslation("customers.empty"));
-        grid.setItemsPageable(pageable -> customers.find(search.getValue(), tag.getValue(), pageable).getContent());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class,
-                e.getItem().id().toString())));
+        grid.setItemsPageable(pageable ->
+                customers.find(search.getValue(), tag.getValue(), pageable).getContent());
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(CustomerView.class, e.getItem().id().toString())));
 
         add(new H2(getTranslation("customers.title")), toolbar, grid);
     }
@@ -88,17 +90,22 @@ class CustomersView extends VerticalLayout {
         CustomerEditor editor = new CustomerEditor();
         editor.read(CustomerForm.empty());
         dialog.add(editor);
-        Button save = new Button(getTranslation("customers.save"), e -> editor.write().ifPresent(form -> {
-            try {
-                CustomerDetails saved = customers.create(form);
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-                Notification.show(getTranslation("customers.saved", saved.name()), 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (InvalidCustomerException ex) {
-                editor.show(ex.problems());
-            }
-        }));
+        Button save = new Button(
+                getTranslation("customers.save"),
+                e -> editor.write().ifPresent(form -> {
+                    try {
+                        CustomerDetails saved = customers.create(form);
+                        dialog.close();
+                        grid.getDataProvider().refreshAll();
+                        Notification.show(
+                                        getTranslation("customers.saved", saved.name()),
+                                        4000,
+                                        Notification.Position.BOTTOM_START)
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    } catch (InvalidCustomerException ex) {
+                        editor.show(ex.problems());
+                    }
+                }));
         save.setId("customer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("customers.cancel"), e -> dialog.close()), save);

@@ -1,16 +1,7 @@
 package id.lapak.dashboard;
 
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.List;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-
-import org.springframework.data.domain.PageRequest;
-
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -18,13 +9,10 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import id.lapak.tenant.TenantDetails;
 import id.lapak.billing.sale.SaleTotals;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.billing.settlement.SettlementService;
@@ -32,16 +20,24 @@ import id.lapak.billing.settlement.SettlementViews.PayoutRow;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.reports.ReportService;
-import id.lapak.tenant.money.Money;
 import id.lapak.reports.SalesDashboard;
+import id.lapak.tenant.TenantDetails;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreCounts;
 import id.lapak.tenant.store.StoreService;
-
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
 
 /** Shows only true figures: the tenant's own details and its store counts from the database. */
 @Route("")
@@ -57,8 +53,14 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final SettlementService settlement;
     private final SalesService sales;
 
-    DashboardView(TenantDirectory tenants, StoreService stores, ReportService reports, StockService stock,
-                  DeviceAlerts alerts, SettlementService settlement, SalesService sales) {
+    DashboardView(
+            TenantDirectory tenants,
+            StoreService stores,
+            ReportService reports,
+            StockService stock,
+            DeviceAlerts alerts,
+            SettlementService settlement,
+            SalesService sales) {
         this.sales = sales;
         this.tenants = tenants;
         this.stores = stores;
@@ -91,8 +93,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             manage.setId("manage-stores");
             add(cards, manage);
             add(attention(user));
-            add(new SalesDashboard(reports, stores.find("", PageRequest.of(0, 500)).getContent(),
-                    tenant.timeZone()));
+            add(new SalesDashboard(
+                    reports, stores.find("", PageRequest.of(0, 500)).getContent(), tenant.timeZone()));
         } else {
             add(cashierToday(tenant));
         }
@@ -100,16 +102,25 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3(getTranslation("dashboard.tenant.heading")));
         FormLayout details = new FormLayout();
         details.setId("tenant-details");
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(getLocale())
                 .withZone(tenant.timeZone());
         details.addFormItem(value("tenant-name", tenant.name()), getTranslation("dashboard.tenant.name"));
-        details.addFormItem(value("tenant-legal-name", tenant.legalName()), getTranslation("dashboard.tenant.legalName"));
-        details.addFormItem(value("tenant-country", new Locale("", tenant.country()).getDisplayCountry(getLocale())),
+        details.addFormItem(
+                value("tenant-legal-name", tenant.legalName()), getTranslation("dashboard.tenant.legalName"));
+        details.addFormItem(
+                value("tenant-country", new Locale("", tenant.country()).getDisplayCountry(getLocale())),
                 getTranslation("dashboard.tenant.country"));
-        details.addFormItem(value("tenant-currency", tenant.currency().getCurrencyCode() + " · "
-                + tenant.currency().getDisplayName(getLocale())), getTranslation("dashboard.tenant.currency"));
-        details.addFormItem(value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
-        details.addFormItem(value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
+        details.addFormItem(
+                value(
+                        "tenant-currency",
+                        tenant.currency().getCurrencyCode() + " · "
+                                + tenant.currency().getDisplayName(getLocale())),
+                getTranslation("dashboard.tenant.currency"));
+        details.addFormItem(
+                value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
+        details.addFormItem(
+                value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
         add(details);
     }
 
@@ -119,7 +130,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
      */
     private Component cashierToday(TenantDetails tenant) {
         ZonedDateTime start = LocalDate.now(tenant.timeZone()).atStartOfDay(tenant.timeZone());
-        List<SaleTotals> totals = sales.storeTotals(start.toInstant(), start.plusDays(1).toInstant());
+        List<SaleTotals> totals =
+                sales.storeTotals(start.toInstant(), start.plusDays(1).toInstant());
         Div today = new Div();
         today.setId("dashboard-cashier-today");
         today.add(new H3(getTranslation("dashboard.cashier.today")));
@@ -128,7 +140,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             return today;
         }
         for (SaleTotals t : totals) {
-            today.add(new Div(new Span(getTranslation("dashboard.cashier.line", t.approvedCount(),
+            today.add(new Div(new Span(getTranslation(
+                    "dashboard.cashier.line",
+                    t.approvedCount(),
                     Money.of(t.approvedMinor(), t.currency()).format(getLocale()),
                     Money.of(t.refundedMinor(), t.currency()).format(getLocale())))));
         }
@@ -148,10 +162,12 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             Span payout = settlement.payouts(30).stream()
                     .filter(p -> p.status().equals("SCHEDULED") || p.status().equals("SENT"))
                     .min(Comparator.comparing(PayoutRow::expectedOn))
-                    .map(p -> new Span(getTranslation("dashboard.attention.nextPayout",
+                    .map(p -> new Span(getTranslation(
+                            "dashboard.attention.nextPayout",
                             Money.of(p.amount(), p.currency()).format(getLocale()),
-                            p.expectedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                                    .withLocale(getLocale())))))
+                            p.expectedOn()
+                                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                            .withLocale(getLocale())))))
                     .orElseGet(() -> new Span(getTranslation("dashboard.attention.noPayout")));
             payout.setId("dashboard-next-payout");
             row.add(payout);

@@ -1,13 +1,11 @@
 package id.lapak.demo;
 
+import id.lapak.billing.subscription.BillingRun;
+import id.lapak.tenant.context.PlatformAccess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-
-import id.lapak.billing.subscription.BillingRun;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,11 +28,12 @@ final class DemoBilling {
 
     void seed(UUID tenant, String plan, Instant now) {
         LocalDate from = LocalDate.ofInstant(now, JAKARTA).withDayOfMonth(1).minusMonths(3);
-        platform.run("demo data: plan", () -> jdbc.sql("""
+        platform.run(
+                "demo data: plan",
+                () -> jdbc.sql("""
                         insert into tenant_subscription (tenant_id, effective_from, plan_code, recorded_at, recorded_by)
                         select ?, ?, ?, now(), 'demo data'
-                        where not exists (select 1 from tenant_subscription where tenant_id = ?)""")
-                .params(tenant, from, plan, tenant).update());
+                        where not exists (select 1 from tenant_subscription where tenant_id = ?)""").params(tenant, from, plan, tenant).update());
         run.bill(tenant, now);
     }
 }

@@ -1,12 +1,5 @@
 package id.lapak.demo;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.billing.subscription.BillingRun;
 import id.lapak.tenant.NewTenant;
@@ -14,7 +7,12 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.store.DemoStores;
 import id.lapak.tenant.store.StoreForm;
-
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,10 +47,14 @@ class DemoData implements ApplicationRunner {
     private final DemoBilling billing;
     private final Clock clock;
 
-    DemoData(TenantDirectory tenants, DemoStores stores, PlatformAccess platform,
-             JdbcClient jdbc,
-             SettlementCloser closer,
-             BillingRun billingRun, Clock clock) {
+    DemoData(
+            TenantDirectory tenants,
+            DemoStores stores,
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            SettlementCloser closer,
+            BillingRun billingRun,
+            Clock clock) {
         this.tenants = tenants;
         this.stores = stores;
         this.settlement = new DemoSettlement(platform, jdbc, closer);
@@ -62,16 +64,47 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tenants.createIfMissing(new NewTenant(TOKO_MAJU, "Toko Maju", "PT Toko Maju Sentosa", "ID", IDR, JAKARTA),
+        tenants.createIfMissing(
+                new NewTenant(TOKO_MAJU, "Toko Maju", "PT Toko Maju Sentosa", "ID", IDR, JAKARTA), "demo data");
+        tenants.createIfMissing(
+                new NewTenant(KOPI_SEJAHTERA, "Kopi Sejahtera", "CV Kopi Sejahtera Abadi", "ID", IDR, JAKARTA),
                 "demo data");
-        tenants.createIfMissing(new NewTenant(KOPI_SEJAHTERA, "Kopi Sejahtera", "CV Kopi Sejahtera Abadi", "ID", IDR,
-                JAKARTA), "demo data");
-        stores.createIfMissing(TOKO_MAJU, MAJU_PUSAT, new StoreForm("Maju Pusat", "Jl. Gajah Mada No. 12",
-                "Jakarta", JAKARTA, IDR, true, new BigDecimal("11.00"), true));
-        stores.createIfMissing(TOKO_MAJU, MAJU_BANDUNG, new StoreForm("Maju Cabang Bandung", "Jl. Braga No. 45",
-                "Bandung", JAKARTA, IDR, true, new BigDecimal("11.00"), true));
-        stores.createIfMissing(KOPI_SEJAHTERA, SEJAHTERA_YOGYAKARTA, new StoreForm("Sejahtera Yogyakarta",
-                "Jl. Malioboro No. 7", "Yogyakarta", JAKARTA, IDR, false, BigDecimal.ZERO, true));
+        stores.createIfMissing(
+                TOKO_MAJU,
+                MAJU_PUSAT,
+                new StoreForm(
+                        "Maju Pusat",
+                        "Jl. Gajah Mada No. 12",
+                        "Jakarta",
+                        JAKARTA,
+                        IDR,
+                        true,
+                        new BigDecimal("11.00"),
+                        true));
+        stores.createIfMissing(
+                TOKO_MAJU,
+                MAJU_BANDUNG,
+                new StoreForm(
+                        "Maju Cabang Bandung",
+                        "Jl. Braga No. 45",
+                        "Bandung",
+                        JAKARTA,
+                        IDR,
+                        true,
+                        new BigDecimal("11.00"),
+                        true));
+        stores.createIfMissing(
+                KOPI_SEJAHTERA,
+                SEJAHTERA_YOGYAKARTA,
+                new StoreForm(
+                        "Sejahtera Yogyakarta",
+                        "Jl. Malioboro No. 7",
+                        "Yogyakarta",
+                        JAKARTA,
+                        IDR,
+                        false,
+                        BigDecimal.ZERO,
+                        true));
         try {
             settlement.seed(TOKO_MAJU, List.of(MAJU_PUSAT, MAJU_BANDUNG), clock.instant());
             settlement.seed(KOPI_SEJAHTERA, List.of(SEJAHTERA_YOGYAKARTA), clock.instant());

@@ -1,5 +1,7 @@
 package id.lapak.demo;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.tenant.context.PlatformAccess;
 import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.Duration;
@@ -11,10 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,10 +32,11 @@ final class DemoSettlement {
     static final int DAYS = 27;
     /** The demo menu: name, category, price. */
     private static final String[][] MENU = {
-            {"Kopi Susu Gula Aren", "Minuman", "22000"}, {"Es Teh Manis", "Minuman", "8000"},
-            {"Americano", "Minuman", "20000"}, {"Matcha Latte", "Minuman", "28000"},
-            {"Nasi Goreng Kampung", "Makanan", "35000"}, {"Mie Ayam", "Makanan", "25000"},
-            {"Roti Bakar Keju", "Makanan", "18000"}, {"Pisang Goreng", "Makanan", "12000"}};
+        {"Kopi Susu Gula Aren", "Minuman", "22000"}, {"Es Teh Manis", "Minuman", "8000"},
+        {"Americano", "Minuman", "20000"}, {"Matcha Latte", "Minuman", "28000"},
+        {"Nasi Goreng Kampung", "Makanan", "35000"}, {"Mie Ayam", "Makanan", "25000"},
+        {"Roti Bakar Keju", "Makanan", "18000"}, {"Pisang Goreng", "Makanan", "12000"}
+    };
 
     private final PlatformAccess platform;
     private final JdbcClient jdbc;
@@ -52,8 +51,11 @@ final class DemoSettlement {
     /** Seeds and closes the demo days before {@code now}; false when the tenant had settled days already. */
     boolean seed(UUID tenant, List<UUID> stores, Instant now) {
         boolean fresh = platform.call("demo data: settled days", () -> {
-            if (jdbc.sql("select count(*) from settlement_batch where tenant_id = ?").param(tenant)
-                    .query(Long.class).single() > 0) {
+            if (jdbc.sql("select count(*) from settlement_batch where tenant_id = ?")
+                            .param(tenant)
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 return false;
             }
             planAndAccount(tenant, now);
@@ -72,26 +74,41 @@ final class DemoSettlement {
                 for (int back = DAYS; back >= 0; back--) {
                     LocalDate day = today.minusDays(back);
                     // Busier at weekends and in the bigger store; lunch and evening peaks.
-                    int count = 6 + (day.getDayOfWeek().getValue() >= 6 ? 6 : 0) + (s == 0 ? 3 : 0) + (back * 5 + s) % 4;
+                    int count =
+                            6 + (day.getDayOfWeek().getValue() >= 6 ? 6 : 0) + (s == 0 ? 3 : 0) + (back * 5 + s) % 4;
                     for (int i = 0; i < count; i++) {
                         int hour = PEAK_HOURS[(i * 7 + back + s) % PEAK_HOURS.length];
-                        Instant sold = day.atTime(hour, (i * 11 + back * 3) % 60).atZone(WIB).toInstant();
+                        Instant sold = day.atTime(hour, (i * 11 + back * 3) % 60)
+                                .atZone(WIB)
+                                .toInstant();
                         if (!sold.isBefore(now)) {
                             continue;
                         }
                         UUID sale = id("sale", store, back * 100 + i);
                         List<long[]> lines = basket(menu, back, i, s);
-                        long amount = lines.isEmpty() ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
+                        long amount = lines.isEmpty()
+                                ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
                                 : lines.stream().mapToLong(l -> l[1] * l[2]).sum();
                         // Now and then the day's last sale was offline and reached Lapak the next morning.
                         boolean offline = i == count - 1 && back % 9 == 4;
-                        Instant recorded = offline ? day.plusDays(1).atTime(8, 30).atZone(WIB).toInstant() : sold;
+                        Instant recorded = offline
+                                ? day.plusDays(1).atTime(8, 30).atZone(WIB).toInstant()
+                                : sold;
                         if (recorded.isAfter(now)) {
                             recorded = now;
                         }
                         boolean voided = i == 3 && back % 6 == 2;
-                        sale(tenant, store, device, sale, amount, sold, recorded,
-                                BRANDS[(back + i + s) % BRANDS.length], MODES[(i + back) % MODES.length], voided,
+                        sale(
+                                tenant,
+                                store,
+                                device,
+                                sale,
+                                amount,
+                                sold,
+                                recorded,
+                                BRANDS[(back + i + s) % BRANDS.length],
+                                MODES[(i + back) % MODES.length],
+                                voided,
                                 lines);
                         if (i == 1 && back % 5 == 3) {
                             refund(tenant, sale, amount / 2, sold.plus(Duration.ofHours(3)));
@@ -118,13 +135,18 @@ final class DemoSettlement {
                 select ?, ?, b, r, 0 from (values ('VISA', 180), ('MASTERCARD', 180), ('JCB', 200), ('AMEX', 290),
                     ('UNIONPAY', 200), ('GPN', 100), ('QRIS', 70)) v(b, r)
                 on conflict do nothing""").params(tenant, plan).update();
-        if (jdbc.sql("select count(*) from payout_account where tenant_id = ? and active").param(tenant)
-                .query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from payout_account where tenant_id = ? and active")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             jdbc.sql("""
                     insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number,
                         active, created_at, created_by)
                     values (?, ?, '014', 'BCA', (select legal_name from tenant where id = ?), '8830012345', true, ?,
-                        'demo data')""").params(tenant, id("account", tenant, 0), tenant, time(now)).update();
+                        'demo data')""")
+                    .params(tenant, id("account", tenant, 0), tenant, time(now))
+                    .update();
         }
     }
 
@@ -133,8 +155,11 @@ final class DemoSettlement {
      * {variant index, price}. Empty when the tenant has a catalog of its own already.
      */
     private List<long[]> menu(UUID tenant, Instant now) {
-        if (jdbc.sql("select count(*) from catalog_item where tenant_id = ?").param(tenant).query(Long.class)
-                .single() > 0) {
+        if (jdbc.sql("select count(*) from catalog_item where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return List.of();
         }
         jdbc.sql("""
@@ -149,14 +174,14 @@ final class DemoSettlement {
             UUID category = id("category", tenant, MENU[i][1].hashCode());
             jdbc.sql("""
                     insert into catalog_category (tenant_id, id, name, catalog_version, updated_at)
-                    values (?, ?, ?, 1, ?) on conflict do nothing""").params(tenant, category, MENU[i][1], time(now))
-                    .update();
+                    values (?, ?, ?, 1, ?) on conflict do nothing""").params(tenant, category, MENU[i][1], time(now)).update();
             UUID item = id("item", tenant, i);
             jdbc.sql("""
                     insert into catalog_item (tenant_id, id, name, category_id, tax_category_id, unit, active,
                         catalog_version, created_at, updated_at)
                     values (?, ?, ?, ?, ?, 'porsi', true, 1, ?, ?)""")
-                    .params(tenant, item, MENU[i][0], category, tax, time(now), time(now)).update();
+                    .params(tenant, item, MENU[i][0], category, tax, time(now), time(now))
+                    .update();
             long price = Long.parseLong(MENU[i][2]);
             jdbc.sql("""
                     insert into catalog_variant (tenant_id, id, item_id, name, sku, price_minor, active, catalog_version,
@@ -185,17 +210,44 @@ final class DemoSettlement {
         return lines;
     }
 
-    private void sale(UUID tenant, UUID store, UUID device, UUID sale, long amount, Instant sold, Instant recorded,
-                      String brand, String mode, boolean voided, List<long[]> lines) {
-        long tax = lines.stream().mapToLong(l -> Math.round(l[1] * l[2] * 11 / 111.0)).sum();
+    private void sale(
+            UUID tenant,
+            UUID store,
+            UUID device,
+            UUID sale,
+            long amount,
+            Instant sold,
+            Instant recorded,
+            String brand,
+            String mode,
+            boolean voided,
+            List<long[]> lines) {
+        long tax = lines.stream()
+                .mapToLong(l -> Math.round(l[1] * l[2] * 11 / 111.0))
+                .sum();
         jdbc.sql("""
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
                     amount_minor, tax_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
                     card_brand, masked_pan, pan_last4, authorized_minor, captured_minor)
                 values (?, ?, ?, ?, ?, '\\x00'::bytea, ?, 'IDR', ?, ?, ?, ?, ?, ?, ?, ?, ?, '411111******1111',
                     '1111', ?, ?)""")
-                .params(tenant, sale, store, device, "demo-" + sale, voided ? "VOIDED" : "CAPTURED", amount, tax, mode,
-                        !sold.equals(recorded), time(sold), time(recorded), time(sold), time(recorded), brand, amount,
+                .params(
+                        tenant,
+                        sale,
+                        store,
+                        device,
+                        "demo-" + sale,
+                        voided ? "VOIDED" : "CAPTURED",
+                        amount,
+                        tax,
+                        mode,
+                        !sold.equals(recorded),
+                        time(sold),
+                        time(recorded),
+                        time(sold),
+                        time(recorded),
+                        brand,
+                        amount,
                         voided ? 0 : amount)
                 .update();
         for (int n = 0; n < lines.size(); n++) {
@@ -205,8 +257,16 @@ final class DemoSettlement {
                     insert into sale_line (tenant_id, sale_id, line_no, variant_id, description, quantity,
                         unit_price_minor, tax_minor, total_minor)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenant, sale, n + 1, id("variant", tenant, (int) line[0]), MENU[(int) line[0]][0],
-                            line[1], line[2], Math.round(total * 11 / 111.0), total)
+                    .params(
+                            tenant,
+                            sale,
+                            n + 1,
+                            id("variant", tenant, (int) line[0]),
+                            MENU[(int) line[0]][0],
+                            line[1],
+                            line[2],
+                            Math.round(total * 11 / 111.0),
+                            total)
                     .update();
         }
         operation(tenant, sale, "AUTHORIZE", amount, recorded, 1);
@@ -215,7 +275,8 @@ final class DemoSettlement {
 
     private void refund(UUID tenant, UUID sale, long amount, Instant at) {
         jdbc.sql("update sale set refunded_minor = ?, status = 'PARTIALLY_REFUNDED' where tenant_id = ? and id = ?")
-                .params(amount, tenant, sale).update();
+                .params(amount, tenant, sale)
+                .update();
         operation(tenant, sale, "REFUND", amount, at, 3);
     }
 
@@ -223,14 +284,21 @@ final class DemoSettlement {
         jdbc.sql("""
                 insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
                     completed_at, reason) values (?, ?, ?, ?, 'SUCCEEDED', ?, 'device Kasir demo (riwayat)', ?, ?, ?)""")
-                .params(tenant, id("operation", sale, n), sale, kind, amount, time(at), time(at),
+                .params(
+                        tenant,
+                        id("operation", sale, n),
+                        sale,
+                        kind,
+                        amount,
+                        time(at),
+                        time(at),
                         kind.equals("REFUND") ? "Barang dikembalikan" : null)
                 .update();
     }
 
     private static UUID id(String what, UUID of, int n) {
-        return UUID.nameUUIDFromBytes(("demo-settlement/" + what + "/" + of + "/" + n)
-                .getBytes(StandardCharsets.US_ASCII));
+        return UUID.nameUUIDFromBytes(
+                ("demo-settlement/" + what + "/" + of + "/" + n).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static SqlParameterValue time(Instant instant) {

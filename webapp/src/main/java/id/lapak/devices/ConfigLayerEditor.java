@@ -1,15 +1,5 @@
 package id.lapak.devices;
 
-import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasEnabled;
@@ -25,15 +15,22 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
-
-import id.lapak.ui.Localized;
 import id.lapak.device.config.ConfigSettings;
 import id.lapak.device.config.ConfigSettings.Setting;
 import id.lapak.device.config.EffectiveValue;
 import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
-
+import id.lapak.ui.Localized;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -163,15 +160,16 @@ class ConfigLayerEditor extends Composite<FormLayout> {
 
     /** One setting: its switch, its typed input, and what it inherits. */
     /** A setting's field, how to read a value out of it (empty: not readable) and how to show one in it. */
-    private record Input(Component field, Supplier<Optional<JsonNode>> value, Consumer<JsonNode> show) {
-    }
+    private record Input(Component field, Supplier<Optional<JsonNode>> value, Consumer<JsonNode> show) {}
 
     /** The field for a setting of this kind: check box, number, amount, entry modes, list, date, choice or text. */
     private Input input(Setting setting, ConfigValues.Kind kind) {
         return switch (kind) {
             case BOOLEAN -> {
                 Checkbox field = new Checkbox(getTranslation("config.enabled"));
-                yield new Input(field, () -> Optional.of(ConfigValues.fromBoolean(field.getValue())),
+                yield new Input(
+                        field,
+                        () -> Optional.of(ConfigValues.fromBoolean(field.getValue())),
                         v -> field.setValue(ConfigValues.toBoolean(v)));
             }
             case WHOLE_NUMBER -> wholeNumber(setting);
@@ -187,14 +185,18 @@ class ConfigLayerEditor extends Composite<FormLayout> {
                 TextField field = new TextField();
                 field.setHelperText(rule(setting));
                 field.setPlaceholder(getTranslation("config.list.placeholder"));
-                yield new Input(field, () -> ConfigValues.fromList(field.getValue(), kind),
+                yield new Input(
+                        field,
+                        () -> ConfigValues.fromList(field.getValue(), kind),
                         v -> field.setValue(ConfigValues.toList(v)));
             }
             case DATE -> {
                 DatePicker field = Localized.datePicker(new DatePicker());
                 field.setClearButtonVisible(true);
                 field.setHelperText(rule(setting));
-                yield new Input(field, () -> Optional.of(ConfigValues.fromDate(field.getValue())),
+                yield new Input(
+                        field,
+                        () -> Optional.of(ConfigValues.fromDate(field.getValue())),
                         v -> field.setValue(ConfigValues.toDate(v)));
             }
             default -> RECEIPT_LANGUAGE.equals(setting.key()) ? receiptLanguage(setting) : text(setting);
@@ -207,10 +209,17 @@ class ConfigLayerEditor extends Composite<FormLayout> {
         if (AMOUNT.equals(setting.key())) {
             // An amount: typed in the currency's major units, kept in its minor units.
             field.setPrefixComponent(new Span(currency.getSymbol(getLocale())));
-            return new Input(field, () -> amount(field.getValue()), v -> field.setValue(v != null
-                    && v.isIntegralNumber() ? Money.of(v.longValue(), currency).major() : null));
+            return new Input(
+                    field,
+                    () -> amount(field.getValue()),
+                    v -> field.setValue(
+                            v != null && v.isIntegralNumber()
+                                    ? Money.of(v.longValue(), currency).major()
+                                    : null));
         }
-        return new Input(field, () -> ConfigValues.fromWholeNumber(field.getValue()),
+        return new Input(
+                field,
+                () -> ConfigValues.fromWholeNumber(field.getValue()),
                 v -> field.setValue(ConfigValues.toWholeNumber(v)));
     }
 
@@ -220,15 +229,21 @@ class ConfigLayerEditor extends Composite<FormLayout> {
         field.setItems(ConfigSettings.RECEIPT_LANGUAGES);
         field.setItemLabelGenerator(words::receiptLanguage);
         field.setHelperText(rule(setting));
-        return new Input(field, () -> Optional.of(ConfigValues.fromText(field.getValue() == null ? ""
-                : field.getValue())), v -> field.setValue(v != null && v.isString()
-                && ConfigSettings.RECEIPT_LANGUAGES.contains(v.asString()) ? v.asString() : ""));
+        return new Input(
+                field,
+                () -> Optional.of(ConfigValues.fromText(field.getValue() == null ? "" : field.getValue())),
+                v -> field.setValue(
+                        v != null && v.isString() && ConfigSettings.RECEIPT_LANGUAGES.contains(v.asString())
+                                ? v.asString()
+                                : ""));
     }
 
     private Input text(Setting setting) {
         TextField field = new TextField();
         field.setHelperText(rule(setting));
-        return new Input(field, () -> Optional.of(ConfigValues.fromText(field.getValue())),
+        return new Input(
+                field,
+                () -> Optional.of(ConfigValues.fromText(field.getValue())),
                 v -> field.setValue(ConfigValues.toText(v)));
     }
 
@@ -275,7 +290,8 @@ class ConfigLayerEditor extends Composite<FormLayout> {
             override.setValue(own != null);
             show.accept(own != null ? own : inherited == null ? null : inherited.value());
             if (inherited != null) {
-                inheritedText.setText(getTranslation("config.inherited",
+                inheritedText.setText(getTranslation(
+                        "config.inherited",
                         words.words(setting.key(), inherited.value()),
                         getTranslation("config.source." + inherited.source().name())));
             }

@@ -1,5 +1,8 @@
 package id.lapak.devices;
 
+import id.lapak.device.config.ConfigScope;
+import id.lapak.device.config.ConfigSettings;
+import id.lapak.device.config.EffectiveValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import id.lapak.device.config.ConfigScope;
-import id.lapak.device.config.ConfigSettings;
-import id.lapak.device.config.EffectiveValue;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,8 +34,7 @@ final class ConfigValues {
         DATE
     }
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     static Kind kind(JsonNode platformDefault) {
         // A null default means "optional"; the only such setting (app.requiredFrom) is a date.
@@ -51,7 +48,8 @@ final class ConfigValues {
             return Kind.WHOLE_NUMBER;
         }
         if (platformDefault.isArray()) {
-            return !platformDefault.isEmpty() && platformDefault.get(0).isIntegralNumber() ? Kind.NUMBER_LIST
+            return !platformDefault.isEmpty() && platformDefault.get(0).isIntegralNumber()
+                    ? Kind.NUMBER_LIST
                     : Kind.TEXT_LIST;
         }
         return Kind.TEXT;

@@ -1,9 +1,5 @@
 package id.lapak.devices;
 
-import java.util.Currency;
-import java.util.Locale;
-import java.util.Map;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.DeviceStatus;
@@ -27,9 +22,10 @@ import id.lapak.device.config.InvalidConfigException;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreNotFoundException;
-
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,25 +54,29 @@ class DeviceConfigurationPanel extends VerticalLayout {
         grid.setId("device-config-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(v -> getTranslation("config.key." + v.key())).setHeader(getTranslation("device.config.key"))
+        grid.addColumn(v -> getTranslation("config.key." + v.key()))
+                .setHeader(getTranslation("device.config.key"))
                 .setFlexGrow(2);
         SettingWords words = new SettingWords(this::getTranslation, getLocale(), currency);
         grid.addColumn(v -> words.words(v.key(), v.value()))
-                .setHeader(getTranslation("device.config.value")).setFlexGrow(2);
+                .setHeader(getTranslation("device.config.value"))
+                .setFlexGrow(2);
         grid.addComponentColumn(v -> {
-            Span source = new Span(getTranslation("config.source." + v.source().name()));
-            source.addClassNames("lapak-status", "lapak-source", v.source().name().toLowerCase(Locale.ROOT));
-            return source;
-        }).setHeader(getTranslation("device.config.source"));
+                    Span source = new Span(
+                            getTranslation("config.source." + v.source().name()));
+                    source.addClassNames(
+                            "lapak-status", "lapak-source", v.source().name().toLowerCase(Locale.ROOT));
+                    return source;
+                })
+                .setHeader(getTranslation("device.config.source"));
         grid.setItems(config.effective(device.id()));
 
-        Button edit = new Button(getTranslation("device.config.edit"), VaadinIcon.SLIDERS.create(),
-                e -> editOverrides(grid));
+        Button edit =
+                new Button(getTranslation("device.config.edit"), VaadinIcon.SLIDERS.create(), e -> editOverrides(grid));
         edit.setId("device-config-edit");
         edit.setEnabled(device.status() != DeviceStatus.RETIRED);
         edit.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
-        Button preview = new Button(getTranslation("device.config.preview"), VaadinIcon.CODE.create(),
-                e -> preview());
+        Button preview = new Button(getTranslation("device.config.preview"), VaadinIcon.CODE.create(), e -> preview());
         preview.setId("device-config-preview");
         return new VerticalLayout(new HorizontalLayout(edit, preview), grid);
     }
@@ -86,8 +86,7 @@ class DeviceConfigurationPanel extends VerticalLayout {
         try {
             Map<String, JsonNode> tenantLayer = config.layer(ConfigScope.TENANT, device.tenantId());
             Map<String, JsonNode> storeLayer = config.layer(ConfigScope.STORE, device.storeId());
-            editor.read(config.layer(ConfigScope.DEVICE, device.id()),
-                    ConfigValues.inherited(tenantLayer, storeLayer));
+            editor.read(config.layer(ConfigScope.DEVICE, device.id()), ConfigValues.inherited(tenantLayer, storeLayer));
         } catch (DeviceNotFoundException | StoreNotFoundException | AccessDeniedException e) {
             DeviceView.error(getTranslation("device.notFound.text"));
             return;

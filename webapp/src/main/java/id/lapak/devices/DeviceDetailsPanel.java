@@ -1,19 +1,17 @@
 package id.lapak.devices;
 
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import id.lapak.device.DeviceDetails;
+import id.lapak.device.DeviceStatus;
+import id.lapak.device.keys.InjectedReaderKey;
+import id.lapak.tenant.store.StoreDetails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
-
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
-import id.lapak.device.DeviceDetails;
-import id.lapak.device.DeviceStatus;
-import id.lapak.device.keys.InjectedReaderKey;
-import id.lapak.tenant.store.StoreDetails;
 
 /** What a device last reported: its store, hardware and app, battery and connection, clock, reader key and status. */
 class DeviceDetailsPanel extends VerticalLayout {
@@ -26,8 +24,8 @@ class DeviceDetailsPanel extends VerticalLayout {
     private final ZoneId zone;
     private final Optional<InjectedReaderKey> key;
 
-    DeviceDetailsPanel(DeviceDetails device, StoreDetails store, ZoneId zone, Optional<InjectedReaderKey> key,
-                       Instant now) {
+    DeviceDetailsPanel(
+            DeviceDetails device, StoreDetails store, ZoneId zone, Optional<InjectedReaderKey> key, Instant now) {
         this.device = device;
         this.store = store;
         this.zone = zone;
@@ -48,36 +46,80 @@ class DeviceDetailsPanel extends VerticalLayout {
         item(details, "device-reader-model", "device.field.readerModel", device.readerModel());
         item(details, "device-reader-serial", "device.field.readerSerial", device.readerSerial());
         item(details, "device-reader-firmware", "device.field.readerFirmware", device.readerFirmware());
-        item(details, "device-battery", "device.field.battery", device.batteryPercent() == null ? null
-                : getTranslation(Boolean.TRUE.equals(device.charging()) ? "device.battery.charging"
-                        : "device.battery.level", device.batteryPercent()));
-        String network = device.connectivity() == null ? null : NETWORKS.contains(device.connectivity())
-                ? getTranslation("timeline.network." + device.connectivity()) : device.connectivity();
-        item(details, "device-connectivity", "device.field.connectivity", network == null ? null
-                : device.signalStrength() == null ? network
-                : getTranslation("device.connectivity.signal", network, device.signalStrength()));
-        item(details, "device-pending-uploads", "device.field.pendingUploads",
+        item(
+                details,
+                "device-battery",
+                "device.field.battery",
+                device.batteryPercent() == null
+                        ? null
+                        : getTranslation(
+                                Boolean.TRUE.equals(device.charging())
+                                        ? "device.battery.charging"
+                                        : "device.battery.level",
+                                device.batteryPercent()));
+        String network = device.connectivity() == null
+                ? null
+                : NETWORKS.contains(device.connectivity())
+                        ? getTranslation("timeline.network." + device.connectivity())
+                        : device.connectivity();
+        item(
+                details,
+                "device-connectivity",
+                "device.field.connectivity",
+                network == null
+                        ? null
+                        : device.signalStrength() == null
+                                ? network
+                                : getTranslation("device.connectivity.signal", network, device.signalStrength()));
+        item(
+                details,
+                "device-pending-uploads",
+                "device.field.pendingUploads",
                 device.pendingUploads() == null ? null : device.pendingUploads().toString());
-        item(details, "device-clock", "device.field.clock",
+        item(
+                details,
+                "device-clock",
+                "device.field.clock",
                 device.deviceClock() == null ? null : exact.format(device.deviceClock()));
-        item(details, "device-paired-at", "device.field.pairedAt",
+        item(
+                details,
+                "device-paired-at",
+                "device.field.pairedAt",
                 device.pairedAt() == null ? null : exact.format(device.pairedAt()));
         DeviceTimes.Ago ago = DeviceTimes.ago(device.lastSeenAt(), now);
-        item(details, "device-last-seen", "device.field.lastSeen", device.lastSeenAt() == null
-                ? getTranslation(ago.key(), ago.amount())
-                : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
+        item(
+                details,
+                "device-last-seen",
+                "device.field.lastSeen",
+                device.lastSeenAt() == null
+                        ? getTranslation(ago.key(), ago.amount())
+                        : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
         // Read by the page after the device service resolved the device within the person's stores.
         // In words; the key's algorithm, BDK version and initial key ID (for a call to support) on hover.
-        item(details, "device-reader-key", "device.field.readerKey", key
-                .map(k -> getTranslation("device.readerKey.injected", k.readerSerial(), exact.format(k.injectedAt())))
-                .orElse(getTranslation("device.readerKey.none")));
-        key.ifPresent(k -> details.getChildren().flatMap(c -> c.getChildren()).filter(c -> c.getId()
-                        .filter("device-reader-key"::equals).isPresent()).findFirst()
-                .ifPresent(c -> ((Span) c).setTitle(getTranslation("device.readerKey.technical",
-                        k.algorithm().name(), k.bdkVersion(), k.initialKeyId()))));
+        item(
+                details,
+                "device-reader-key",
+                "device.field.readerKey",
+                key.map(k -> getTranslation(
+                                "device.readerKey.injected", k.readerSerial(), exact.format(k.injectedAt())))
+                        .orElse(getTranslation("device.readerKey.none")));
+        key.ifPresent(k -> details.getChildren()
+                .flatMap(c -> c.getChildren())
+                .filter(c -> c.getId().filter("device-reader-key"::equals).isPresent())
+                .findFirst()
+                .ifPresent(c -> ((Span) c)
+                        .setTitle(getTranslation(
+                                "device.readerKey.technical",
+                                k.algorithm().name(),
+                                k.bdkVersion(),
+                                k.initialKeyId()))));
         if (device.status() != DeviceStatus.ACTIVE) {
-            item(details, "device-status-reason", "device.field.statusReason", device.statusReason()
-                    + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
+            item(
+                    details,
+                    "device-status-reason",
+                    "device.field.statusReason",
+                    device.statusReason()
+                            + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
         }
         return details;
     }

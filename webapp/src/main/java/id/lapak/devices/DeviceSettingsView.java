@@ -1,10 +1,5 @@
 package id.lapak.devices;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,7 +10,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.config.InvalidConfigException;
@@ -27,13 +21,14 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,8 +41,7 @@ import tools.jackson.databind.JsonNode;
 class DeviceSettingsView extends VerticalLayout {
 
     /** A layer to edit: the whole tenant, or one store. */
-    record Layer(ConfigScope scope, UUID id, String label) {
-    }
+    record Layer(ConfigScope scope, UUID id, String label) {}
 
     private final DeviceConfigService config;
     private final LapakUser user;
@@ -68,8 +62,10 @@ class DeviceSettingsView extends VerticalLayout {
         layers.add(new Layer(ConfigScope.TENANT, tenantId, getTranslation("settings.layer.tenant")));
         for (StoreDetails store : stores.find("", PageRequest.of(0, DevicesView.STORES_MAX, Sort.by("name")))
                 .getContent()) {
-            layers.add(new Layer(ConfigScope.STORE, store.id(), store.active() ? store.name()
-                    : getTranslation("settings.layer.inactiveStore", store.name())));
+            layers.add(new Layer(
+                    ConfigScope.STORE,
+                    store.id(),
+                    store.active() ? store.name() : getTranslation("settings.layer.inactiveStore", store.name())));
         }
         layer.setId("settings-layer");
         layer.setLabel(getTranslation("settings.layer"));
@@ -89,8 +85,13 @@ class DeviceSettingsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
 
-        add(new H2(getTranslation("settings.title")), new Paragraph(getTranslation("settings.explain")), layer,
-                readOnlyNote, editor, save);
+        add(
+                new H2(getTranslation("settings.title")),
+                new Paragraph(getTranslation("settings.explain")),
+                layer,
+                readOnlyNote,
+                editor,
+                save);
 
         // A store manager starts on their own store, the layer they can change.
         boolean admin = user.has(Role.MERCHANT_ADMIN);
@@ -108,7 +109,8 @@ class DeviceSettingsView extends VerticalLayout {
             if (chosen.scope() == ConfigScope.TENANT) {
                 editor.read(tenantLayer, ConfigValues.inherited(Map.of(), Map.of()));
             } else {
-                editor.read(config.layer(ConfigScope.STORE, chosen.id()), ConfigValues.inherited(tenantLayer, Map.of()));
+                editor.read(
+                        config.layer(ConfigScope.STORE, chosen.id()), ConfigValues.inherited(tenantLayer, Map.of()));
             }
         } catch (StoreNotFoundException | AccessDeniedException e) {
             error(getTranslation("devices.storeNotFound"));

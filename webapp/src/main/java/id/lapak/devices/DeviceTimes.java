@@ -1,22 +1,19 @@
 package id.lapak.devices;
 
+import id.lapak.ui.PortalDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import id.lapak.ui.PortalDates;
-
 /** "3 min ago" for lists people scan, full date and time in the tenant's zone where they need to be exact. */
 final class DeviceTimes {
 
     /** A relative time as a translation key and the number it takes. */
-    record Ago(String key, long amount) {
-    }
+    record Ago(String key, long amount) {}
 
-    private DeviceTimes() {
-    }
+    private DeviceTimes() {}
 
     static Ago ago(Instant then, Instant now) {
         if (then == null) {

@@ -1,18 +1,5 @@
 package id.lapak.devices;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -37,7 +24,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceNotFoundException;
@@ -53,13 +39,22 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -87,9 +82,14 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     private DeviceDetails device;
     private Map<UUID, StoreDetails> storesById = Map.of();
 
-    DeviceView(DeviceService devices, DeviceConfigService config, StoreService stores, TenantDirectory tenants,
-               ReaderKeyService readerKeys, SalesService sales,
-               JsonMapper json) {
+    DeviceView(
+            DeviceService devices,
+            DeviceConfigService config,
+            StoreService stores,
+            TenantDirectory tenants,
+            ReaderKeyService readerKeys,
+            SalesService sales,
+            JsonMapper json) {
         this.sales = sales;
         this.devices = devices;
         this.json = json;
@@ -105,8 +105,8 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<UUID> id = event.getRouteParameters().get(DEVICE_ID).flatMap(DeviceView::uuid);
         zone = tenants.current().timeZone();
-        storesById = stores.find("", PageRequest.of(0, DevicesView.STORES_MAX, Sort.by("name"))).getContent()
-                .stream().collect(Collectors.toMap(StoreDetails::id, Function.identity()));
+        storesById = stores.find("", PageRequest.of(0, DevicesView.STORES_MAX, Sort.by("name"))).getContent().stream()
+                .collect(Collectors.toMap(StoreDetails::id, Function.identity()));
         try {
             device = devices.get(id.orElseThrow(() -> new DeviceNotFoundException(null)));
         } catch (DeviceNotFoundException e) {
@@ -149,10 +149,10 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         StoreDetails store = storesById.get(device.storeId());
-        add(back, header, actions(), new DeviceDetailsPanel(device, store, zone, readerKeys.current(device.id()),
-                now));
-        add(new H3(getTranslation("device.config.title")), new DeviceConfigurationPanel(device, config, json,
-                currency()));
+        add(back, header, actions(), new DeviceDetailsPanel(device, store, zone, readerKeys.current(device.id()), now));
+        add(
+                new H3(getTranslation("device.config.title")),
+                new DeviceConfigurationPanel(device, config, json, currency()));
         add(new H3(getTranslation("device.offline.title")), new OfflinePaymentsPanel(device, zone, sales));
         add(new H3(getTranslation("device.timeline.title")), timeline());
     }
@@ -166,14 +166,26 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         move.setId("device-move");
         move.setVisible(admin);
         move.setEnabled(!retired);
-        Button revoke = new Button(getTranslation("device.revoke"), VaadinIcon.BAN.create(),
-                e -> confirm("device-revoke-confirm", "device.revoke", "device.revoke.confirm", "device.revoked",
+        Button revoke = new Button(
+                getTranslation("device.revoke"),
+                VaadinIcon.BAN.create(),
+                e -> confirm(
+                        "device-revoke-confirm",
+                        "device.revoke",
+                        "device.revoke.confirm",
+                        "device.revoked",
                         reason -> devices.revoke(device.id(), reason)));
         revoke.setId("device-revoke");
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setEnabled(device.status() == DeviceStatus.ACTIVE);
-        Button retire = new Button(getTranslation("device.retire"), VaadinIcon.ARCHIVE.create(),
-                e -> confirm("device-retire-confirm", "device.retire", "device.retire.confirm", "device.retired",
+        Button retire = new Button(
+                getTranslation("device.retire"),
+                VaadinIcon.ARCHIVE.create(),
+                e -> confirm(
+                        "device-retire-confirm",
+                        "device.retire",
+                        "device.retire.confirm",
+                        "device.retired",
                         reason -> devices.retire(device.id(), reason)));
         retire.setId("device-retire");
         retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -198,7 +210,8 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         grid.setHeight("24rem");
         grid.addColumn(e -> exact.format(e.occurredAt())).setHeader(getTranslation("device.timeline.time"));
         TimelineSentences sentences = new TimelineSentences(this::getTranslation);
-        grid.addColumn(e -> sentences.sentence(e.kind(), e.detail())).setHeader(getTranslation("device.timeline.kind"))
+        grid.addColumn(e -> sentences.sentence(e.kind(), e.detail()))
+                .setHeader(getTranslation("device.timeline.kind"))
                 .setFlexGrow(4);
         grid.addColumn(e -> sentences.actor(e.actor())).setHeader(getTranslation("device.timeline.actor"));
         grid.setEmptyStateText(getTranslation("device.timeline.empty"));
@@ -218,8 +231,9 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         name.setWidthFull();
         dialog.add(name);
         Button cancel = new Button(getTranslation("devices.cancel"), e -> dialog.close());
-        Button save = new Button(getTranslation("devices.save"), e -> act(dialog, name,
-                () -> devices.rename(device.id(), name.getValue()), "device.renamed"));
+        Button save = new Button(
+                getTranslation("devices.save"),
+                e -> act(dialog, name, () -> devices.rename(device.id(), name.getValue()), "device.renamed"));
         save.setId("device-rename-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(cancel, save);
@@ -235,7 +249,8 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         target.setId("device-move-store");
         List<StoreDetails> active = storesById.values().stream()
                 .filter(s -> s.active() && !s.id().equals(device.storeId()))
-                .sorted(Comparator.comparing(StoreDetails::name)).toList();
+                .sorted(Comparator.comparing(StoreDetails::name))
+                .toList();
         target.setItems(active);
         target.setItemLabelGenerator(StoreDetails::name);
         target.setRequired(true);
@@ -248,7 +263,11 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
                 target.setInvalid(true);
                 return;
             }
-            act(dialog, target, () -> devices.move(device.id(), target.getValue().id()), "device.moved");
+            act(
+                    dialog,
+                    target,
+                    () -> devices.move(device.id(), target.getValue().id()),
+                    "device.moved");
         });
         save.setId("device-move-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -257,8 +276,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Revoking and retiring cannot be undone: both ask first and need a reason for the timeline. */
-    private void confirm(String id, String titleKey, String textKey, String successKey,
-                         Consumer<String> action) {
+    private void confirm(String id, String titleKey, String textKey, String successKey, Consumer<String> action) {
         Dialog dialog = new Dialog();
         dialog.setId(id);
         dialog.setHeaderTitle(getTranslation(titleKey));
@@ -289,8 +307,7 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
      * Runs one change and shows its outcome: a refused input on the field, a changed situation (the device was
      * revoked or moved meanwhile) as a message, then the page shows the device as it now is.
      */
-    private void act(Dialog dialog, HasValidation field, Runnable change,
-                     String successKey) {
+    private void act(Dialog dialog, HasValidation field, Runnable change, String successKey) {
         try {
             change.run();
         } catch (IllegalArgumentException e) {
@@ -309,8 +326,10 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
         } catch (DeviceStateException e) {
             close(dialog);
             refresh();
-            error(getTranslation(e.getMessage() != null && e.getMessage().startsWith("device.error.")
-                    ? e.getMessage() : "device.error.state"));
+            error(getTranslation(
+                    e.getMessage() != null && e.getMessage().startsWith("device.error.")
+                            ? e.getMessage()
+                            : "device.error.state"));
             return;
         } catch (AccessDeniedException e) {
             close(dialog);
@@ -345,7 +364,6 @@ class DeviceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     static void error(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

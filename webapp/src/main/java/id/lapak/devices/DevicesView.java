@@ -1,13 +1,5 @@
 package id.lapak.devices;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,18 +14,22 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -59,7 +55,9 @@ class DevicesView extends VerticalLayout {
         this.devices = devices;
         this.pairing = pairing;
         this.zone = tenants.current().timeZone();
-        this.stores = storeService.find("", PageRequest.of(0, STORES_MAX, Sort.by("name"))).getContent();
+        this.stores = storeService
+                .find("", PageRequest.of(0, STORES_MAX, Sort.by("name")))
+                .getContent();
         this.storeNames = stores.stream().collect(Collectors.toMap(StoreDetails::id, StoreDetails::name));
         setId("devices");
         setSizeFull();
@@ -83,7 +81,9 @@ class DevicesView extends VerticalLayout {
         add.setId("add-device");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        Button settings = new Button(getTranslation("devices.settings"), VaadinIcon.COG.create(),
+        Button settings = new Button(
+                getTranslation("devices.settings"),
+                VaadinIcon.COG.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(DeviceSettingsView.class)));
         settings.setId("device-settings");
 
@@ -94,8 +94,10 @@ class DevicesView extends VerticalLayout {
         DateTimeFormatter exact = DeviceTimes.dateTime(getLocale(), zone);
         grid.setId("device-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(DeviceDetails::name).setHeader(getTranslation("devices.column.name"))
-                .setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(DeviceDetails::name)
+                .setHeader(getTranslation("devices.column.name"))
+                .setSortProperty("name")
+                .setFlexGrow(2);
         grid.addColumn(d -> storeNames.getOrDefault(d.storeId(), "")).setHeader(getTranslation("devices.column.store"));
         grid.addColumn(DeviceDetails::model).setHeader(getTranslation("devices.column.model"));
         grid.addColumn(DeviceDetails::appVersion).setHeader(getTranslation("devices.column.appVersion"));
@@ -108,19 +110,27 @@ class DevicesView extends VerticalLayout {
                     DeviceTimes.Ago ago = DeviceTimes.ago(d.lastSeenAt(), Instant.now());
                     return getTranslation(ago.key(), ago.amount());
                 })
-                .setHeader(getTranslation("devices.column.lastSeen")).setSortProperty("lastSeenAt")
+                .setHeader(getTranslation("devices.column.lastSeen"))
+                .setSortProperty("lastSeenAt")
                 .setTooltipGenerator(d -> d.lastSeenAt() == null ? "" : exact.format(d.lastSeenAt()));
         grid.setEmptyStateText(getTranslation("devices.empty"));
-        grid.setItemsPageable(pageable -> devices.find(search.getValue(),
-                storeFilter.getValue() == null ? null : storeFilter.getValue().id(), pageable).getContent());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeviceView.class,
+        grid.setItemsPageable(pageable -> devices.find(
+                        search.getValue(),
+                        storeFilter.getValue() == null
+                                ? null
+                                : storeFilter.getValue().id(),
+                        pageable)
+                .getContent());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                DeviceView.class,
                 new RouteParameters(DeviceView.DEVICE_ID, e.getItem().id().toString()))));
 
         add(new H2(getTranslation("devices.title")), toolbar, grid);
     }
 
     private void addDevice() {
-        PairingDialog dialog = new PairingDialog(pairing, stores.stream().filter(StoreDetails::active).toList(), zone);
+        PairingDialog dialog = new PairingDialog(
+                pairing, stores.stream().filter(StoreDetails::active).toList(), zone);
         // A device that paired while the dialog was open shows up when it closes.
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {

@@ -1,19 +1,17 @@
 package id.lapak.devices;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceDetails;
 import id.lapak.tenant.money.Money;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** What the device still holds (its last heartbeat) and the offline payments that arrived from it. */
 class OfflinePaymentsPanel extends VerticalLayout {
@@ -43,16 +41,21 @@ class OfflinePaymentsPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(s -> exact.format(s.soldAt())).setHeader(getTranslation("device.offline.takenAt"));
         grid.addColumn(s -> exact.format(s.receivedAt())).setHeader(getTranslation("device.offline.arrivedAt"));
-        grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale())).setHeader(getTranslation("device.offline.amount"));
-        grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan()).setHeader(getTranslation("device.offline.card"));
+        grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale()))
+                .setHeader(getTranslation("device.offline.amount"));
+        grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan())
+                .setHeader(getTranslation("device.offline.card"));
         grid.addComponentColumn(s -> {
-            Span status = new Span(s.offlineDeclined() ? getTranslation("device.offline.declined")
-                    : getTranslation("sale.status." + s.status().name()));
-            if (s.offlineDeclined()) {
-                status.getElement().getThemeList().add("badge error");
-            }
-            return status;
-        }).setHeader(getTranslation("device.offline.result"));
+                    Span status = new Span(
+                            s.offlineDeclined()
+                                    ? getTranslation("device.offline.declined")
+                                    : getTranslation("sale.status." + s.status().name()));
+                    if (s.offlineDeclined()) {
+                        status.getElement().getThemeList().add("badge error");
+                    }
+                    return status;
+                })
+                .setHeader(getTranslation("device.offline.result"));
         grid.setEmptyStateText(getTranslation("device.offline.empty"));
         grid.setItems(sales.offlineUploads(device.id(), OFFLINE_UPLOADS_SHOWN));
         VerticalLayout box = new VerticalLayout(pending, grid);

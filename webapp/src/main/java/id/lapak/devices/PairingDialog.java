@@ -1,10 +1,5 @@
 package id.lapak.devices;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,12 +10,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.NewPairingCode;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Adding a device: pick the store, optionally name the device, and get a one-time code to type on the device. The
@@ -106,9 +104,15 @@ class PairingDialog extends Dialog {
         Span display = new Span(code.displayCode());
         display.setId("pairing-code");
         display.addClassName("lapak-pairing-code");
-        long minutes = Math.max(1, Duration.between(Instant.now(), code.expiresAt()).plusSeconds(30).toMinutes());
-        Span expires = new Span(getTranslation("devices.pairing.validUntil",
-                DeviceTimes.time(getLocale(), zone).format(code.expiresAt()), minutes));
+        long minutes = Math.max(
+                1,
+                Duration.between(Instant.now(), code.expiresAt())
+                        .plusSeconds(30)
+                        .toMinutes());
+        Span expires = new Span(getTranslation(
+                "devices.pairing.validUntil",
+                DeviceTimes.time(getLocale(), zone).format(code.expiresAt()),
+                minutes));
         expires.setId("pairing-expires");
         Paragraph instructions = new Paragraph(getTranslation("devices.pairing.instructions", storeName));
         instructions.setId("pairing-instructions");

@@ -1,13 +1,11 @@
 package id.lapak.devices;
 
+import com.vaadin.flow.component.html.Span;
+import id.lapak.device.DeviceDetails;
+import id.lapak.device.DeviceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-
-import com.vaadin.flow.component.html.Span;
-
-import id.lapak.device.DeviceDetails;
-import id.lapak.device.DeviceStatus;
 
 /** Online / Stale / Offline for an active device, Revoked or Retired otherwise, as a coloured badge. */
 class PresenceBadge extends Span {

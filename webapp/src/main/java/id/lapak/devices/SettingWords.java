@@ -1,5 +1,7 @@
 package id.lapak.devices;
 
+import id.lapak.tenant.money.Money;
+import id.lapak.ui.Translator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -8,11 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-
-import id.lapak.tenant.money.Money;
-
 import tools.jackson.databind.JsonNode;
-import id.lapak.ui.Translator;
 
 /**
  * A setting's value as a merchant reads it, in their language: "On"/"Off" rather than {@code true}/{@code false},
@@ -90,7 +88,9 @@ final class SettingWords {
 
     private String date(String text) {
         try {
-            return LocalDate.parse(text).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+            return LocalDate.parse(text)
+                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(locale));
         } catch (DateTimeParseException e) {
             return text;
         }

@@ -1,10 +1,10 @@
 package id.lapak.devices;
 
+import id.lapak.ui.Translator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import id.lapak.ui.Translator;
 
 /**
  * A device timeline entry as one sentence in the reader's language ("Checked in: battery 80 % (charging), Wi-Fi,
@@ -15,11 +15,21 @@ import id.lapak.ui.Translator;
 final class TimelineSentences {
 
     /** Every kind the product records; {@code TimelineSentencesTest} checks the code records no other. */
-    static final List<String> KINDS = List.of("PAIRED", "HEARTBEAT", "CONFIG_FETCHED", "RENAMED", "MOVED", "REVOKED",
-            "RETIRED", "ALERT_RAISED", "ALERT_CLEARED", "ALERT_ACKNOWLEDGED", "READER_KEY_INJECTED");
+    static final List<String> KINDS = List.of(
+            "PAIRED",
+            "HEARTBEAT",
+            "CONFIG_FETCHED",
+            "RENAMED",
+            "MOVED",
+            "REVOKED",
+            "RETIRED",
+            "ALERT_RAISED",
+            "ALERT_CLEARED",
+            "ALERT_ACKNOWLEDGED",
+            "READER_KEY_INJECTED");
 
-    private static final Pattern HEARTBEAT = Pattern.compile(
-            "battery (\\d+%|\\?)( charging)?, (.+?), app (.+?), pending (\\d+)");
+    private static final Pattern HEARTBEAT =
+            Pattern.compile("battery (\\d+%|\\?)( charging)?, (.+?), app (.+?), pending (\\d+)");
     private static final Pattern CONFIG_VERSION = Pattern.compile("version (\\d+)");
     private static final Pattern READER = Pattern.compile(".*, reader (.+)");
     private static final List<String> CONNECTIVITY = List.of("WIFI", "CELLULAR", "ETHERNET", "NONE");
@@ -38,16 +48,18 @@ final class TimelineSentences {
             case "HEARTBEAT" -> heartbeat(d);
             case "CONFIG_FETCHED" -> {
                 Matcher m = CONFIG_VERSION.matcher(d);
-                yield m.matches() ? t.translate("timeline.CONFIG_FETCHED.version", m.group(1))
+                yield m.matches()
+                        ? t.translate("timeline.CONFIG_FETCHED.version", m.group(1))
                         : t.translate("timeline.CONFIG_FETCHED");
             }
-            case "RENAMED", "MOVED", "REVOKED", "RETIRED" -> d.isEmpty() ? t.translate("timeline." + kind)
-                    : t.translate("timeline." + kind + ".detail", d);
-            case "ALERT_RAISED", "ALERT_CLEARED", "ALERT_ACKNOWLEDGED" -> t.translate("timeline." + kind,
-                    ALERTS.contains(d) ? t.translate("alerts.kind." + d) : d);
+            case "RENAMED", "MOVED", "REVOKED", "RETIRED" ->
+                d.isEmpty() ? t.translate("timeline." + kind) : t.translate("timeline." + kind + ".detail", d);
+            case "ALERT_RAISED", "ALERT_CLEARED", "ALERT_ACKNOWLEDGED" ->
+                t.translate("timeline." + kind, ALERTS.contains(d) ? t.translate("alerts.kind." + d) : d);
             case "READER_KEY_INJECTED" -> {
                 Matcher m = READER.matcher(d);
-                yield m.matches() ? t.translate("timeline.READER_KEY_INJECTED.reader", m.group(1))
+                yield m.matches()
+                        ? t.translate("timeline.READER_KEY_INJECTED.reader", m.group(1))
                         : t.translate("timeline.READER_KEY_INJECTED");
             }
             default -> d.isEmpty() ? kind : kind + ": " + d;
@@ -70,13 +82,16 @@ final class TimelineSentences {
         if (!m.matches()) {
             return detail.isEmpty() ? t.translate("timeline.HEARTBEAT") : t.translate("timeline.HEARTBEAT.raw", detail);
         }
-        String battery = "?".equals(m.group(1)) ? t.translate("timeline.battery.unknown")
-                : t.translate(m.group(2) != null ? "timeline.battery.charging" : "timeline.battery",
+        String battery = "?".equals(m.group(1))
+                ? t.translate("timeline.battery.unknown")
+                : t.translate(
+                        m.group(2) != null ? "timeline.battery.charging" : "timeline.battery",
                         m.group(1).replace("%", " %"));
         String network = CONNECTIVITY.contains(m.group(3).toUpperCase(Locale.ROOT))
                 ? t.translate("timeline.network." + m.group(3).toUpperCase(Locale.ROOT))
                 : "unknown network".equals(m.group(3)) ? t.translate("timeline.network.unknown") : m.group(3);
-        String app = "?".equals(m.group(4)) ? t.translate("timeline.app.unknown") : t.translate("timeline.app", m.group(4));
+        String app =
+                "?".equals(m.group(4)) ? t.translate("timeline.app.unknown") : t.translate("timeline.app", m.group(4));
         int pending = Integer.parseInt(m.group(5));
         String waiting = pending == 0 ? t.translate("timeline.pending.none") : t.translate("timeline.pending", pending);
         return t.translate("timeline.HEARTBEAT.detail", battery, network, app, waiting);

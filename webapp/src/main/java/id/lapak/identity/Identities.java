@@ -1,5 +1,7 @@
 package id.lapak.identity;
 
+import id.lapak.identity.KeycloakAdmin.UserRep;
+import id.lapak.tenant.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import id.lapak.identity.KeycloakAdmin.UserRep;
-import id.lapak.tenant.access.Role;
 
 /**
  * How Lapak's tenants and people map onto Keycloak: a tenant is a top-level group {@code tenant-<id>}; a person is
@@ -32,8 +30,8 @@ class Identities {
 
     static final String TENANT_ID = "tenant_id";
     static final String STORE_IDS = "store_ids";
-    static final List<String> TEAM_ROLES = List.of(Role.MERCHANT_ADMIN.name(), Role.STORE_MANAGER.name(),
-            Role.CASHIER.name());
+    static final List<String> TEAM_ROLES =
+            List.of(Role.MERCHANT_ADMIN.name(), Role.STORE_MANAGER.name(), Role.CASHIER.name());
 
     private final KeycloakAdmin keycloak;
 
@@ -53,16 +51,18 @@ class Identities {
     }
 
     /** The tenant's group, created when missing (the result says whether this call created it). */
-    record Group(String id, boolean created) {
-    }
+    record Group(String id, boolean created) {}
 
     Group ensureGroup(UUID tenantId, String tenantName) {
         Optional<KeycloakAdmin.GroupRep> existing = keycloak.findGroup(groupName(tenantId));
         if (existing.isPresent()) {
             return new Group(existing.get().id(), false);
         }
-        return new Group(keycloak.createGroup(groupName(tenantId), Map.of(TENANT_ID, List.of(tenantId.toString()),
-                "tenant_name", List.of(tenantName))), true);
+        return new Group(
+                keycloak.createGroup(
+                        groupName(tenantId),
+                        Map.of(TENANT_ID, List.of(tenantId.toString()), "tenant_name", List.of(tenantName))),
+                true);
     }
 
     /**
@@ -70,29 +70,49 @@ class Identities {
      * with a fresh temporary password. If Keycloak fails part-way, what this call created is removed again; a user
      * of another tenant (or of none) with the same e-mail is never touched.
      */
-    Invitation createPerson(UUID tenantId, String tenantName, String email, String firstName, String lastName,
-                            Role role, List<UUID> storeIds) {
+    Invitation createPerson(
+            UUID tenantId,
+            String tenantName,
+            String email,
+            String firstName,
+            String lastName,
+            Role role,
+            List<UUID> storeIds) {
         String username = email.strip().toLowerCase(Locale.ROOT);
         Group group = null;
         String createdUser = null;
         try {
             group = ensureGroup(tenantId, tenantName);
-            Optional<UserRep> existing = keycloak.findUserByUsername(username)
-                    .or(() -> keycloak.findUserByEmail(username));
+            Optional<UserRep> existing =
+                    keycloak.findUserByUsername(username).or(() -> keycloak.findUserByEmail(username));
             String userId;
             if (existing.isPresent()) {
                 if (!existing.get().attribute(TENANT_ID).equals(Optional.of(tenantId.toString()))) {
                     throw new TeamChangeRefused("email", "identity.error.emailTaken");
                 }
                 userId = existing.get().id();
-                keycloak.updateUser(existing.get().withRequiredActions(firstLoginActions(role)).withEnabled(true));
+                keycloak.updateUser(existing.get()
+                        .withRequiredActions(firstLoginActions(role))
+                        .withEnabled(true));
             } else {
                 Map<String, List<String>> attributes = storeIds.isEmpty()
                         ? Map.of(TENANT_ID, List.of(tenantId.toString()))
-                        : Map.of(TENANT_ID, List.of(tenantId.toString()),
-                        STORE_IDS, storeIds.stream().map(UUID::toString).toList());
-                userId = keycloak.createUser(new UserRep(null, username, username, firstName, lastName, true, false,
-                        attributes, firstLoginActions(role), null));
+                        : Map.of(
+                                TENANT_ID,
+                                List.of(tenantId.toString()),
+                                STORE_IDS,
+                                storeIds.stream().map(UUID::toString).toList());
+                userId = keycloak.createUser(new UserRep(
+                        null,
+                        username,
+                        username,
+                        firstName,
+                        lastName,
+                        true,
+                        false,
+                        attributes,
+                        firstLoginActions(role),
+                        null));
                 createdUser = userId;
             }
             keycloak.joinGroup(userId, group.id());
@@ -129,7 +149,8 @@ class Identities {
         int first = 0;
         while (true) {
             List<UserRep> page = keycloak.usersWithAttribute(TENANT_ID, tenantId.toString(), first, 200);
-            all.addAll(page.stream().filter(u -> u.attribute(TENANT_ID).equals(Optional.of(tenantId.toString())))
+            all.addAll(page.stream()
+                    .filter(u -> u.attribute(TENANT_ID).equals(Optional.of(tenantId.toString())))
                     .toList());
             if (page.size() < 200) {
                 return all;
@@ -165,8 +186,14 @@ class Identities {
                 // Not a store id: the token mapper would drop it as well.
             }
         }
-        return new TeamMember(user.id(), user.email(), user.firstName(), user.lastName(), role(user),
-                Set.copyOf(stores), Boolean.TRUE.equals(user.enabled()),
+        return new TeamMember(
+                user.id(),
+                user.email(),
+                user.firstName(),
+                user.lastName(),
+                role(user),
+                Set.copyOf(stores),
+                Boolean.TRUE.equals(user.enabled()),
                 user.requiredActions() != null && !user.requiredActions().isEmpty());
     }
 
@@ -189,7 +216,8 @@ class Identities {
                         } finally {
                             permits.release();
                         }
-                    })).toList();
+                    }))
+                    .toList();
             List<TeamMember> members = new ArrayList<>(users.size());
             for (Future<TeamMember> lookup : lookups) {
                 members.add(result(lookup));

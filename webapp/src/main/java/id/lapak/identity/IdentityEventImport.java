@@ -1,5 +1,13 @@
 package id.lapak.identity;
 
+import id.lapak.identity.KeycloakAdmin.EventRep;
+import id.lapak.identity.KeycloakAdmin.UserRep;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.audit.AuditOrigin;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,16 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import id.lapak.identity.KeycloakAdmin.EventRep;
-import id.lapak.identity.KeycloakAdmin.UserRep;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.audit.AuditOrigin;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +41,7 @@ class IdentityEventImport {
     private static final Duration OVERLAP = Duration.ofMinutes(5);
     /** How far back the very first import looks. */
     private static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
+
     private static final Duration KEPT = Duration.ofDays(7);
 
     private final KeycloakAdmin keycloak;
@@ -52,8 +51,13 @@ class IdentityEventImport {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    IdentityEventImport(KeycloakAdmin keycloak, JdbcClient jdbc, AuditLog audit, PlatformAccess platform,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+    IdentityEventImport(
+            KeycloakAdmin keycloak,
+            JdbcClient jdbc,
+            AuditLog audit,
+            PlatformAccess platform,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.keycloak = keycloak;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -64,9 +68,13 @@ class IdentityEventImport {
 
     /** Audits every event not audited yet; returns how many. Keycloak being away fails the run (the next retries). */
     int importNew() {
-        Timestamp newest = jdbc.sql("select max(occurred_at) from identity_event_import").query(Timestamp.class)
-                .optional().orElse(null);
-        Instant from = newest == null ? clock.instant().minus(FIRST_LOOK_BACK) : newest.toInstant().minus(OVERLAP);
+        Timestamp newest = jdbc.sql("select max(occurred_at) from identity_event_import")
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
+        Instant from = newest == null
+                ? clock.instant().minus(FIRST_LOOK_BACK)
+                : newest.toInstant().minus(OVERLAP);
         Map<String, Optional<UserRep>> users = new HashMap<>();
         int imported = 0;
         for (int first = 0; ; first += PAGE) {
@@ -81,7 +89,8 @@ class IdentityEventImport {
             }
         }
         jdbc.sql("delete from identity_event_import where occurred_at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEPT))).update();
+                .param(Timestamp.from(clock.instant().minus(KEPT)))
+                .update();
         if (imported > 0) {
             log.info("Audited {} Keycloak security event(s)", imported);
         }
@@ -94,16 +103,19 @@ class IdentityEventImport {
             return false;
         }
         String eventId = IdentityEvents.id(event);
-        Optional<UserRep> user = event.userId() == null ? Optional.empty()
-                : users.computeIfAbsent(event.userId(), keycloak::findUser);
-        UUID tenant = user.flatMap(u -> u.attribute(Identities.TENANT_ID)).map(IdentityEventImport::uuid)
+        Optional<UserRep> user =
+                event.userId() == null ? Optional.empty() : users.computeIfAbsent(event.userId(), keycloak::findUser);
+        UUID tenant = user.flatMap(u -> u.attribute(Identities.TENANT_ID))
+                .map(IdentityEventImport::uuid)
                 .orElse(null);
-        AuditActor actor = IdentityEvents.actor(event, user.map(UserRep::username).orElse(null), tenant);
+        AuditActor actor =
+                IdentityEvents.actor(event, user.map(UserRep::username).orElse(null), tenant);
         Supplier<Boolean> write = () -> {
             int inserted = jdbc.sql("""
                             insert into identity_event_import (event_id, occurred_at) values (?, ?)
                             on conflict (event_id) do nothing""")
-                    .params(eventId, Timestamp.from(Instant.ofEpochMilli(event.time()))).update();
+                    .params(eventId, Timestamp.from(Instant.ofEpochMilli(event.time())))
+                    .update();
             if (inserted == 0) {
                 return false;
             }

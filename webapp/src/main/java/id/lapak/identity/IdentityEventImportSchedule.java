@@ -1,7 +1,6 @@
 package id.lapak.identity;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -24,9 +23,11 @@ class IdentityEventImportSchedule {
 
     @Bean
     JobDetail identityEventImportJob() {
-        return JobBuilder.newJob(IdentityEventImportJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(IdentityEventImportJob.class)
+                .withIdentity(JOB)
                 .withDescription("Copies Keycloak's failed logins, lockouts and credential changes into the audit log")
-                .storeDurably().build();
+                .storeDurably()
+                .build();
     }
 
     @Bean
@@ -34,9 +35,13 @@ class IdentityEventImportSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.identity.event-import-interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("identity-event-import-repeating", "identity")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("identity-event-import-repeating", "identity")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

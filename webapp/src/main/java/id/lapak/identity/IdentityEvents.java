@@ -1,13 +1,12 @@
 package id.lapak.identity;
 
+import id.lapak.identity.KeycloakAdmin.EventRep;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.identity.KeycloakAdmin.EventRep;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
 
 /**
  * Which Keycloak events Lapak audits, and as what: the realm stores only these types (lapak-realm.json,
@@ -24,8 +23,7 @@ final class IdentityEvents {
     static final String OTP_REMOVED = "identity.otp_removed";
     static final String CREDENTIAL_CHANGE_FAILED = "identity.credential_change_failed";
 
-    private IdentityEvents() {
-    }
+    private IdentityEvents() {}
 
     static Optional<AuditEvent> auditEvent(EventRep event) {
         if (event.type() == null) {
@@ -50,8 +48,9 @@ final class IdentityEvents {
         if (event.error() != null) {
             entry = entry.detail("error", clip(event.error()));
         }
-        for (String[] kept : new String[][]{{"username", "username"}, {"credential_type", "credentialType"},
-                {"auth_method", "method"}}) {
+        for (String[] kept : new String[][] {
+            {"username", "username"}, {"credential_type", "credentialType"}, {"auth_method", "method"}
+        }) {
             String value = detail(event, kept[0]);
             if (value != null) {
                 entry = entry.detail(kept[1], clip(value));

@@ -1,5 +1,7 @@
 package id.lapak.identity;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -12,10 +14,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -44,13 +42,24 @@ class KeycloakAdmin {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record UserRep(String id, String username, String email, String firstName, String lastName, Boolean enabled,
-                   Boolean emailVerified, Map<String, List<String>> attributes, List<String> requiredActions,
-                   Long createdTimestamp) {
+    record UserRep(
+            String id,
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            Boolean enabled,
+            Boolean emailVerified,
+            Map<String, List<String>> attributes,
+            List<String> requiredActions,
+            Long createdTimestamp) {
 
         Optional<String> attribute(String name) {
-            return attributes == null || attributes.get(name) == null || attributes.get(name).isEmpty()
-                    ? Optional.empty() : Optional.of(attributes.get(name).getFirst());
+            return attributes == null
+                            || attributes.get(name) == null
+                            || attributes.get(name).isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(attributes.get(name).getFirst());
         }
 
         List<String> attributeValues(String name) {
@@ -64,49 +73,76 @@ class KeycloakAdmin {
             } else {
                 copy.put(name, List.copyOf(values));
             }
-            return new UserRep(id, username, email, firstName, lastName, enabled, emailVerified, copy,
-                    requiredActions, createdTimestamp);
+            return new UserRep(
+                    id,
+                    username,
+                    email,
+                    firstName,
+                    lastName,
+                    enabled,
+                    emailVerified,
+                    copy,
+                    requiredActions,
+                    createdTimestamp);
         }
 
         UserRep withEnabled(boolean value) {
-            return new UserRep(id, username, email, firstName, lastName, value, emailVerified, attributes,
-                    requiredActions, createdTimestamp);
+            return new UserRep(
+                    id,
+                    username,
+                    email,
+                    firstName,
+                    lastName,
+                    value,
+                    emailVerified,
+                    attributes,
+                    requiredActions,
+                    createdTimestamp);
         }
 
         UserRep withRequiredActions(List<String> actions) {
-            return new UserRep(id, username, email, firstName, lastName, enabled, emailVerified, attributes,
-                    List.copyOf(actions), createdTimestamp);
+            return new UserRep(
+                    id,
+                    username,
+                    email,
+                    firstName,
+                    lastName,
+                    enabled,
+                    emailVerified,
+                    attributes,
+                    List.copyOf(actions),
+                    createdTimestamp);
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record GroupRep(String id, String name, String path, Map<String, List<String>> attributes) {
-    }
+    record GroupRep(String id, String name, String path, Map<String, List<String>> attributes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RoleRep(String id, String name, Boolean composite, Boolean clientRole, String containerId) {
-    }
+    record RoleRep(String id, String name, Boolean composite, Boolean clientRole, String containerId) {}
 
     /** One of Keycloak's stored user events (a failed login, a lockout, a credential change). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EventRep(String id, long time, String type, String clientId, String userId, String sessionId,
-                    String ipAddress, String error, Map<String, String> details) {
-    }
+    record EventRep(
+            String id,
+            long time,
+            String type,
+            String clientId,
+            String userId,
+            String sessionId,
+            String ipAddress,
+            String error,
+            Map<String, String> details) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TokenResponse(String access_token, long expires_in) {
-    }
+    record TokenResponse(String access_token, long expires_in) {}
 
-    private static final ParameterizedTypeReference<List<UserRep>> USERS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<GroupRep>> GROUPS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<EventRep>> EVENTS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<RoleRep>> ROLES = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<UserRep>> USERS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<GroupRep>> GROUPS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<EventRep>> EVENTS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<RoleRep>> ROLES = new ParameterizedTypeReference<>() {};
 
     private final RestClient http;
     private final String tokenUrl;
@@ -117,19 +153,20 @@ class KeycloakAdmin {
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
 
-    KeycloakAdmin(@Value("${lapak.keycloak.url}") String url,
-                  @Value("${lapak.keycloak.internal-url:}") String internalUrl,
-                  @Value("${lapak.keycloak.realm}") String realm,
-                  @Value("${lapak.keycloak.provisioner-client-id:lapak-provisioner}") String clientId,
-                  @Value("${lapak.keycloak.provisioner-secret}") String clientSecret,
-                  @Value("${lapak.keycloak.admin-timeout:PT10S}") Duration timeout) {
+    KeycloakAdmin(
+            @Value("${lapak.keycloak.url}") String url,
+            @Value("${lapak.keycloak.internal-url:}") String internalUrl,
+            @Value("${lapak.keycloak.realm}") String realm,
+            @Value("${lapak.keycloak.provisioner-client-id:lapak-provisioner}") String clientId,
+            @Value("${lapak.keycloak.provisioner-secret}") String clientSecret,
+            @Value("${lapak.keycloak.admin-timeout:PT10S}") Duration timeout) {
         String base = StringUtils.hasText(internalUrl) ? internalUrl : url;
         this.tokenUrl = base + "/realms/" + realm + "/protocol/openid-connect/token";
         this.adminBase = base + "/admin/realms/" + realm;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(3)).build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         factory.setReadTimeout(timeout);
         this.http = RestClient.builder().requestFactory(factory).build();
     }
@@ -138,60 +175,106 @@ class KeycloakAdmin {
 
     Optional<GroupRep> findGroup(String name) {
         return call("find group", () -> {
-            List<GroupRep> found = http.get().uri(adminBase + "/groups?search={name}&exact=true&briefRepresentation=false",
-                    name).headers(this::auth).retrieve().body(GROUPS);
-            return found == null ? Optional.<GroupRep>empty()
+            List<GroupRep> found = http.get()
+                    .uri(adminBase + "/groups?search={name}&exact=true&briefRepresentation=false", name)
+                    .headers(this::auth)
+                    .retrieve()
+                    .body(GROUPS);
+            return found == null
+                    ? Optional.<GroupRep>empty()
                     : found.stream().filter(g -> name.equals(g.name())).findFirst();
         });
     }
 
     /** Creates a top-level group and returns its id. */
     String createGroup(String name, Map<String, List<String>> attributes) {
-        return call("create group", () -> idFrom(http.post().uri(adminBase + "/groups").headers(this::auth)
-                .contentType(MediaType.APPLICATION_JSON).body(new GroupRep(null, name, null, attributes))
-                .retrieve().toBodilessEntity()));
+        return call(
+                "create group",
+                () -> idFrom(http.post()
+                        .uri(adminBase + "/groups")
+                        .headers(this::auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new GroupRep(null, name, null, attributes))
+                        .retrieve()
+                        .toBodilessEntity()));
     }
 
     void deleteGroup(String groupId) {
-        call("delete group", () -> http.delete().uri(adminBase + "/groups/{id}", groupId).headers(this::auth)
-                .retrieve().toBodilessEntity());
+        call(
+                "delete group",
+                () -> http.delete()
+                        .uri(adminBase + "/groups/{id}", groupId)
+                        .headers(this::auth)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     List<UserRep> groupMembers(String groupId, int first, int max) {
-        return call("list group members", () -> orEmpty(http.get()
-                .uri(adminBase + "/groups/{id}/members?first={first}&max={max}&briefRepresentation=false",
-                        groupId, first, max)
-                .headers(this::auth).retrieve().body(USERS)));
+        return call(
+                "list group members",
+                () -> orEmpty(http.get()
+                        .uri(
+                                adminBase + "/groups/{id}/members?first={first}&max={max}&briefRepresentation=false",
+                                groupId,
+                                first,
+                                max)
+                        .headers(this::auth)
+                        .retrieve()
+                        .body(USERS)));
     }
 
     // --- users ----------------------------------------------------------------------------------------------------
 
     Optional<UserRep> findUserByUsername(String username) {
-        return call("find user", () -> orEmpty(http.get()
-                .uri(adminBase + "/users?username={u}&exact=true&briefRepresentation=false", username)
-                .headers(this::auth).retrieve().body(USERS)).stream()
-                .filter(u -> username.equalsIgnoreCase(u.username())).findFirst());
+        return call(
+                "find user",
+                () -> orEmpty(http.get()
+                                .uri(adminBase + "/users?username={u}&exact=true&briefRepresentation=false", username)
+                                .headers(this::auth)
+                                .retrieve()
+                                .body(USERS))
+                        .stream()
+                        .filter(u -> username.equalsIgnoreCase(u.username()))
+                        .findFirst());
     }
 
     /** Users whose attribute {@code name} is {@code value} (Keycloak's attribute search), a page at a time. */
     List<UserRep> usersWithAttribute(String name, String value, int first, int max) {
-        return call("search users", () -> orEmpty(http.get()
-                .uri(adminBase + "/users?q={q}&first={first}&max={max}&briefRepresentation=false",
-                        name + ":" + value, first, max)
-                .headers(this::auth).retrieve().body(USERS)));
+        return call(
+                "search users",
+                () -> orEmpty(http.get()
+                        .uri(
+                                adminBase + "/users?q={q}&first={first}&max={max}&briefRepresentation=false",
+                                name + ":" + value,
+                                first,
+                                max)
+                        .headers(this::auth)
+                        .retrieve()
+                        .body(USERS)));
     }
 
     Optional<UserRep> findUserByEmail(String email) {
-        return call("find user", () -> orEmpty(http.get()
-                .uri(adminBase + "/users?email={e}&exact=true&briefRepresentation=false", email)
-                .headers(this::auth).retrieve().body(USERS)).stream()
-                .filter(u -> email.equalsIgnoreCase(u.email())).findFirst());
+        return call(
+                "find user",
+                () -> orEmpty(http.get()
+                                .uri(adminBase + "/users?email={e}&exact=true&briefRepresentation=false", email)
+                                .headers(this::auth)
+                                .retrieve()
+                                .body(USERS))
+                        .stream()
+                        .filter(u -> email.equalsIgnoreCase(u.email()))
+                        .findFirst());
     }
 
     Optional<UserRep> findUser(String userId) {
         try {
-            return Optional.ofNullable(call("read user", () -> http.get().uri(adminBase + "/users/{id}", userId)
-                    .headers(this::auth).retrieve().body(UserRep.class)));
+            return Optional.ofNullable(call(
+                    "read user",
+                    () -> http.get()
+                            .uri(adminBase + "/users/{id}", userId)
+                            .headers(this::auth)
+                            .retrieve()
+                            .body(UserRep.class)));
         } catch (KeycloakUnavailableException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -202,80 +285,160 @@ class KeycloakAdmin {
 
     /** Creates a user and returns its id. */
     String createUser(UserRep user) {
-        return call("create user", () -> idFrom(http.post().uri(adminBase + "/users").headers(this::auth)
-                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity()));
+        return call(
+                "create user",
+                () -> idFrom(http.post()
+                        .uri(adminBase + "/users")
+                        .headers(this::auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(user)
+                        .retrieve()
+                        .toBodilessEntity()));
     }
 
     /** Replaces the user's representation (send the whole user as read, changed: Keycloak drops what is missing). */
     void updateUser(UserRep user) {
-        call("update user", () -> http.put().uri(adminBase + "/users/{id}", user.id()).headers(this::auth)
-                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity());
+        call(
+                "update user",
+                () -> http.put()
+                        .uri(adminBase + "/users/{id}", user.id())
+                        .headers(this::auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(user)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     void deleteUser(String userId) {
-        call("delete user", () -> http.delete().uri(adminBase + "/users/{id}", userId).headers(this::auth)
-                .retrieve().toBodilessEntity());
+        call(
+                "delete user",
+                () -> http.delete()
+                        .uri(adminBase + "/users/{id}", userId)
+                        .headers(this::auth)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     void joinGroup(String userId, String groupId) {
-        call("add user to group", () -> http.put().uri(adminBase + "/users/{id}/groups/{group}", userId, groupId)
-                .headers(this::auth).retrieve().toBodilessEntity());
+        call(
+                "add user to group",
+                () -> http.put()
+                        .uri(adminBase + "/users/{id}/groups/{group}", userId, groupId)
+                        .headers(this::auth)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     List<GroupRep> userGroups(String userId) {
-        return call("list user groups", () -> orEmpty(http.get().uri(adminBase + "/users/{id}/groups", userId)
-                .headers(this::auth).retrieve().body(GROUPS)));
+        return call(
+                "list user groups",
+                () -> orEmpty(http.get()
+                        .uri(adminBase + "/users/{id}/groups", userId)
+                        .headers(this::auth)
+                        .retrieve()
+                        .body(GROUPS)));
     }
 
     /** A temporary password: Keycloak asks for a new one at the next login. */
     void setTemporaryPassword(String userId, String password) {
-        call("set temporary password", () -> http.put().uri(adminBase + "/users/{id}/reset-password", userId)
-                .headers(this::auth).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("type", "password", "value", password, "temporary", true))
-                .retrieve().toBodilessEntity());
+        call(
+                "set temporary password",
+                () -> http.put()
+                        .uri(adminBase + "/users/{id}/reset-password", userId)
+                        .headers(this::auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("type", "password", "value", password, "temporary", true))
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     /** Ends every session of the user (after disabling them or changing what they may do). */
     void logout(String userId) {
-        call("log user out", () -> http.post().uri(adminBase + "/users/{id}/logout", userId).headers(this::auth)
-                .retrieve().toBodilessEntity());
+        call(
+                "log user out",
+                () -> http.post()
+                        .uri(adminBase + "/users/{id}/logout", userId)
+                        .headers(this::auth)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     // --- events ---------------------------------------------------------------------------------------------------
 
     /** Keycloak's stored user events from {@code fromMillis} (inclusive), oldest first, one page. */
     List<EventRep> events(long fromMillis, int first, int max) {
-        return call("read events", () -> orEmpty(http.get()
-                .uri(adminBase + "/events?dateFrom={from}&first={first}&max={max}&direction=asc", fromMillis, first, max)
-                .headers(this::auth).retrieve().body(EVENTS)));
+        return call(
+                "read events",
+                () -> orEmpty(http.get()
+                        .uri(
+                                adminBase + "/events?dateFrom={from}&first={first}&max={max}&direction=asc",
+                                fromMillis,
+                                first,
+                                max)
+                        .headers(this::auth)
+                        .retrieve()
+                        .body(EVENTS)));
     }
 
     // --- realm roles ----------------------------------------------------------------------------------------------
 
     List<String> realmRoles(String userId) {
-        return call("read user roles", () -> orEmpty(http.get()
-                .uri(adminBase + "/users/{id}/role-mappings/realm", userId).headers(this::auth).retrieve()
-                .body(ROLES)).stream().map(RoleRep::name).toList());
+        return call(
+                "read user roles",
+                () -> orEmpty(http.get()
+                                .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
+                                .headers(this::auth)
+                                .retrieve()
+                                .body(ROLES))
+                        .stream()
+                        .map(RoleRep::name)
+                        .toList());
     }
 
     void addRealmRole(String userId, String role) {
-        RoleRep rep = call("find role", () -> orEmpty(http.get()
-                .uri(adminBase + "/users/{id}/role-mappings/realm/available", userId).headers(this::auth)
-                .retrieve().body(ROLES))).stream().filter(r -> role.equals(r.name())).findFirst()
+        RoleRep rep = call(
+                        "find role",
+                        () -> orEmpty(http.get()
+                                .uri(adminBase + "/users/{id}/role-mappings/realm/available", userId)
+                                .headers(this::auth)
+                                .retrieve()
+                                .body(ROLES)))
+                .stream()
+                .filter(r -> role.equals(r.name()))
+                .findFirst()
                 .orElseThrow(() -> new KeycloakUnavailableException("Role " + role + " cannot be granted", 403, null));
-        call("grant role", () -> http.post().uri(adminBase + "/users/{id}/role-mappings/realm", userId)
-                .headers(this::auth).contentType(MediaType.APPLICATION_JSON).body(List.of(rep))
-                .retrieve().toBodilessEntity());
+        call(
+                "grant role",
+                () -> http.post()
+                        .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
+                        .headers(this::auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(List.of(rep))
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     void removeRealmRoles(String userId, List<String> roles) {
-        List<RoleRep> reps = call("read user roles", () -> orEmpty(http.get()
-                .uri(adminBase + "/users/{id}/role-mappings/realm", userId).headers(this::auth).retrieve()
-                .body(ROLES))).stream().filter(r -> roles.contains(r.name())).toList();
+        List<RoleRep> reps = call(
+                        "read user roles",
+                        () -> orEmpty(http.get()
+                                .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
+                                .headers(this::auth)
+                                .retrieve()
+                                .body(ROLES)))
+                .stream()
+                .filter(r -> roles.contains(r.name()))
+                .toList();
         if (!reps.isEmpty()) {
-            call("revoke roles", () -> http.method(HttpMethod.DELETE)
-                    .uri(adminBase + "/users/{id}/role-mappings/realm", userId).headers(this::auth)
-                    .contentType(MediaType.APPLICATION_JSON).body(reps).retrieve().toBodilessEntity());
+            call(
+                    "revoke roles",
+                    () -> http.method(HttpMethod.DELETE)
+                            .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
+                            .headers(this::auth)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(reps)
+                            .retrieve()
+                            .toBodilessEntity());
         }
     }
 
@@ -289,8 +452,12 @@ class KeycloakAdmin {
         form.add("grant_type", "client_credentials");
         form.add("client_id", clientId);
         form.add("client_secret", clientSecret);
-        TokenResponse response = http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().body(TokenResponse.class);
+        TokenResponse response = http.post()
+                .uri(tokenUrl)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(TokenResponse.class);
         if (response == null || response.access_token() == null) {
             throw new KeycloakUnavailableException("Keycloak issued no token to " + clientId, 0, null);
         }
@@ -312,8 +479,10 @@ class KeycloakAdmin {
                     token = null;
                 }
             }
-            throw new KeycloakUnavailableException("Keycloak refused to " + what + ": " + e.getStatusCode().value()
-                    + reason(e), e.getStatusCode().value(), null);
+            throw new KeycloakUnavailableException(
+                    "Keycloak refused to " + what + ": " + e.getStatusCode().value() + reason(e),
+                    e.getStatusCode().value(),
+                    null);
         } catch (ResourceAccessException e) {
             throw new KeycloakUnavailableException("Keycloak is unreachable (" + what + ")", 0, null);
         } catch (RestClientException e) {

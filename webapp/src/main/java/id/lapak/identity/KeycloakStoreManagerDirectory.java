@@ -1,19 +1,17 @@
 package id.lapak.identity;
 
+import id.lapak.catalog.stock.ConfiguredStoreManagerDirectory;
+import id.lapak.catalog.stock.StoreManagerDirectory;
+import id.lapak.tenant.access.Role;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import id.lapak.catalog.stock.ConfiguredStoreManagerDirectory;
-import id.lapak.catalog.stock.StoreManagerDirectory;
-import id.lapak.tenant.access.Role;
 
 /**
  * The low-stock e-mail goes to the store's managers as Keycloak knows them (enabled people with the store manager
@@ -39,12 +37,18 @@ class KeycloakStoreManagerDirectory implements StoreManagerDirectory {
         Set<String> emails = new LinkedHashSet<>();
         try {
             team.membersOf(tenantId).stream()
-                    .filter(m -> m.enabled() && !m.invitationPending() && m.role() == Role.STORE_MANAGER
-                            && m.storeIds().contains(storeId) && m.email() != null)
+                    .filter(m -> m.enabled()
+                            && !m.invitationPending()
+                            && m.role() == Role.STORE_MANAGER
+                            && m.storeIds().contains(storeId)
+                            && m.email() != null)
                     .forEach(m -> emails.add(m.email()));
         } catch (KeycloakUnavailableException e) {
-            log.warn("Store managers of store {} could not be read from Keycloak ({}); using the stock settings' "
-                    + "addresses only", storeId, e.getMessage());
+            log.warn(
+                    "Store managers of store {} could not be read from Keycloak ({}); using the stock settings' "
+                            + "addresses only",
+                    storeId,
+                    e.getMessage());
         }
         emails.addAll(configured.managerEmails(tenantId, storeId));
         return List.copyOf(emails);

@@ -1,19 +1,5 @@
 package id.lapak.identity;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import id.lapak.identity.KeycloakAdmin.UserRep;
 import id.lapak.security.AccessRevocations;
 import id.lapak.tenant.TenantDirectory;
@@ -23,6 +9,18 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A merchant admin's team: the people of the current tenant in Keycloak. This is the security boundary: only merchant
@@ -34,8 +32,7 @@ import id.lapak.tenant.store.StoreService;
 public class TeamService {
 
     /** Whom to invite: managers and cashiers need at least one store, admins have all of them. */
-    public record InviteForm(String email, String firstName, String lastName, Role role, Set<UUID> storeIds) {
-    }
+    public record InviteForm(String email, String firstName, String lastName, Role role, Set<UUID> storeIds) {}
 
     private final Identities identities;
     private final KeycloakAdmin keycloak;
@@ -45,8 +42,12 @@ public class TeamService {
 
     private final AccessRevocations revocations;
 
-    TeamService(Identities identities, TenantDirectory tenants, StoreService stores, AuditLog auditLog,
-                AccessRevocations revocations) {
+    TeamService(
+            Identities identities,
+            TenantDirectory tenants,
+            StoreService stores,
+            AuditLog auditLog,
+            AccessRevocations revocations) {
         this.revocations = revocations;
         this.identities = identities;
         this.keycloak = identities.keycloak();
@@ -61,7 +62,9 @@ public class TeamService {
         UUID tenantId = TenantContext.requireTenant();
         return identities.members(identities.people(tenantId).stream()
                 .sorted(Comparator.comparing(u -> u.username() == null ? "" : u.username()))
-                .skip(Math.max(0, offset)).limit(Math.min(Math.max(limit, 1), 200)).toList());
+                .skip(Math.max(0, offset))
+                .limit(Math.min(Math.max(limit, 1), 200))
+                .toList());
     }
 
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
@@ -78,10 +81,14 @@ public class TeamService {
         if (!TenantRequest.validEmail(form.email())) {
             problems.add(new TeamChangeRefused("email", "identity.error.email"));
         }
-        if (form.firstName() == null || form.firstName().isBlank() || form.firstName().strip().length() > 100) {
+        if (form.firstName() == null
+                || form.firstName().isBlank()
+                || form.firstName().strip().length() > 100) {
             problems.add(new TeamChangeRefused("firstName", "identity.error.firstName"));
         }
-        if (form.lastName() == null || form.lastName().isBlank() || form.lastName().strip().length() > 100) {
+        if (form.lastName() == null
+                || form.lastName().isBlank()
+                || form.lastName().strip().length() > 100) {
             problems.add(new TeamChangeRefused("lastName", "identity.error.lastName"));
         }
         Set<UUID> scope = problems.isEmpty() ? storeScope(role, form.storeIds()) : Set.of();
@@ -92,11 +99,19 @@ public class TeamService {
         auditLog.record(AuditEvent.of("user.invited", "User", email)
                 .change("role", null, role)
                 .change("storeIds", null, scope.isEmpty() ? null : String.join(",", sorted(scope))));
-        if (keycloak.findUserByUsername(email).or(() -> keycloak.findUserByEmail(email)).isPresent()) {
+        if (keycloak.findUserByUsername(email)
+                .or(() -> keycloak.findUserByEmail(email))
+                .isPresent()) {
             throw new TeamChangeRefused("email", "identity.error.emailTaken");
         }
-        return identities.createPerson(tenantId, tenants.current().name(), email, form.firstName().strip(),
-                form.lastName().strip(), role, List.copyOf(scope));
+        return identities.createPerson(
+                tenantId,
+                tenants.current().name(),
+                email,
+                form.firstName().strip(),
+                form.lastName().strip(),
+                role,
+                List.copyOf(scope));
     }
 
     /** Gives the person another role; a manager or cashier needs stores, an admin's store list is cleared. */
@@ -190,7 +205,8 @@ public class TeamService {
 
     private UserRep person(String userId) {
         UUID tenantId = TenantContext.requireTenant();
-        return identities.person(tenantId, userId)
+        return identities
+                .person(tenantId, userId)
                 .orElseThrow(() -> new TeamChangeRefused(null, "team.error.notFound"));
     }
 

@@ -1,12 +1,11 @@
 package id.lapak.identity;
 
+import id.lapak.tenant.TenantOffboarded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import id.lapak.tenant.TenantOffboarded;
 
 /**
  * When a tenant is offboarded (and only once that has committed), its Keycloak users and group go too, so nobody
@@ -30,7 +29,9 @@ class TenantIdentitiesCleanup {
             log.info("Removed the Keycloak users and group of offboarded tenant {}", event.tenantId());
         } catch (KeycloakUnavailableException e) {
             // The tenant row is gone, so its users can no longer log in (LoginPolicy refuses an unknown tenant).
-            log.error("Could not remove the Keycloak users of offboarded tenant {}: {}", event.tenantId(),
+            log.error(
+                    "Could not remove the Keycloak users of offboarded tenant {}: {}",
+                    event.tenantId(),
                     e.getMessage());
         }
     }

@@ -1,20 +1,18 @@
 package id.lapak.identity;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.TenantOnboarding;
 import id.lapak.tenant.TenantPlan;
 import id.lapak.tenant.access.Role;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Support onboards a merchant: the tenant is written first as PROVISIONING (committed, so it is never lost), then
@@ -49,13 +47,25 @@ public class TenantProvisioning {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        NewTenant tenant = new NewTenant(UUID.randomUUID(), request.name().strip(), request.legalName().strip(),
-                request.normalisedCountry(), request.currency(), request.timeZone());
-        TenantOnboarding opened = tenants.openForOnboarding(tenant, request.normalisedTaxId(),
+        NewTenant tenant = new NewTenant(
+                UUID.randomUUID(),
+                request.name().strip(),
+                request.legalName().strip(),
+                request.normalisedCountry(),
+                request.currency(),
+                request.timeZone());
+        TenantOnboarding opened = tenants.openForOnboarding(
+                tenant,
+                request.normalisedTaxId(),
                 request.plan() == null ? TenantPlan.STARTER : request.plan(),
                 request.adminEmail().strip().toLowerCase(Locale.ROOT),
-                (request.adminFirstName().strip() + " " + request.adminLastName().strip()).strip());
-        return provision(opened, request.adminFirstName().strip(), request.adminLastName().strip());
+                (request.adminFirstName().strip() + " "
+                                + request.adminLastName().strip())
+                        .strip());
+        return provision(
+                opened,
+                request.adminFirstName().strip(),
+                request.adminLastName().strip());
     }
 
     /** Tries again for a tenant whose provisioning failed (or never finished); reuses what Keycloak already has. */
@@ -81,8 +91,14 @@ public class TenantProvisioning {
     private Result provision(TenantOnboarding tenant, String firstName, String lastName) {
         Invitation invitation;
         try {
-            invitation = identities.createPerson(tenant.id(), tenant.name(), tenant.adminEmail(), firstName, lastName,
-                    Role.MERCHANT_ADMIN, List.of());
+            invitation = identities.createPerson(
+                    tenant.id(),
+                    tenant.name(),
+                    tenant.adminEmail(),
+                    firstName,
+                    lastName,
+                    Role.MERCHANT_ADMIN,
+                    List.of());
         } catch (KeycloakUnavailableException e) {
             log.warn("Provisioning tenant {} failed: {}", tenant.id(), e.getMessage());
             return new Result(tenants.markProvisioningFailed(tenant.id(), e.getMessage()), Optional.empty());

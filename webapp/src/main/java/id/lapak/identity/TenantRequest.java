@@ -1,5 +1,6 @@
 package id.lapak.identity;
 
+import id.lapak.tenant.TenantPlan;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -7,22 +8,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import id.lapak.tenant.TenantPlan;
-
 /**
  * What support enters to onboard a merchant. Tax id (Indonesia's NPWP: 15 or 16 digits, dots and dashes allowed) is
  * optional; currency defaults to IDR, time zone to Asia/Jakarta, country to ID, plan to Starter.
  */
-public record TenantRequest(String name, String legalName, String taxId, String country, Currency currency,
-                            ZoneId timeZone, TenantPlan plan, String adminEmail, String adminFirstName,
-                            String adminLastName) {
+public record TenantRequest(
+        String name,
+        String legalName,
+        String taxId,
+        String country,
+        Currency currency,
+        ZoneId timeZone,
+        TenantPlan plan,
+        String adminEmail,
+        String adminFirstName,
+        String adminLastName) {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     /** A blank request with the Indonesian defaults, for the form. */
     public static TenantRequest indonesianDefaults() {
-        return new TenantRequest("", "", "", "ID", Currency.getInstance("IDR"), ZoneId.of("Asia/Jakarta"),
-                TenantPlan.STARTER, "", "", "");
+        return new TenantRequest(
+                "",
+                "",
+                "",
+                "ID",
+                Currency.getInstance("IDR"),
+                ZoneId.of("Asia/Jakarta"),
+                TenantPlan.STARTER,
+                "",
+                "",
+                "");
     }
 
     /** Each problem as field and translation key; empty when the request can be sent to Keycloak. */
@@ -43,7 +59,9 @@ public record TenantRequest(String name, String legalName, String taxId, String 
         if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
             problems.add(new TeamChangeRefused("country", "onboarding.error.country"));
         }
-        if (blank(adminEmail) || adminEmail.strip().length() > 254 || !EMAIL.matcher(adminEmail.strip()).matches()) {
+        if (blank(adminEmail)
+                || adminEmail.strip().length() > 254
+                || !EMAIL.matcher(adminEmail.strip()).matches()) {
             problems.add(new TeamChangeRefused("adminEmail", "identity.error.email"));
         }
         if (blank(adminFirstName) || adminFirstName.strip().length() > 100) {
@@ -56,7 +74,9 @@ public record TenantRequest(String name, String legalName, String taxId, String 
     }
 
     static boolean validEmail(String email) {
-        return !blank(email) && email.strip().length() <= 254 && EMAIL.matcher(email.strip()).matches();
+        return !blank(email)
+                && email.strip().length() <= 254
+                && EMAIL.matcher(email.strip()).matches();
     }
 
     String normalisedTaxId() {

@@ -1,17 +1,15 @@
 package id.lapak.inventory;
 
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.catalog.items.CategoryDetails;
 import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.InvalidCatalogException;
+import java.util.List;
 
 /** A new category, on its own or under a top-level one; the problem shows on the name field. */
 class CategoryDialog extends Dialog {
@@ -30,10 +28,14 @@ class CategoryDialog extends Dialog {
         add(new VerticalLayout(name, parent));
         Button save = new Button(getTranslation("inventory.save"), e -> {
             try {
-                categories.saveCategory(null, name.getValue(), parent.getValue() == null ? null : parent.getValue().id());
+                categories.saveCategory(
+                        null,
+                        name.getValue(),
+                        parent.getValue() == null ? null : parent.getValue().id());
                 saved.run();
                 close();
-                InventoryView.success(getTranslation("inventory.category.saved", name.getValue().strip()));
+                InventoryView.success(getTranslation(
+                        "inventory.category.saved", name.getValue().strip()));
             } catch (InvalidCatalogException ex) {
                 name.setErrorMessage(getTranslation(ex.problems().getFirst().messageKey()));
                 name.setInvalid(true);

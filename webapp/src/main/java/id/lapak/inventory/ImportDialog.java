@@ -1,7 +1,5 @@
 package id.lapak.inventory;
 
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,11 +12,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-
-import id.lapak.ui.Localized;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.ImportPreview;
 import id.lapak.catalog.items.ImportRefusedException;
+import id.lapak.ui.Localized;
+import java.util.List;
 
 /**
  * Import in two steps: the uploaded CSV is previewed (what is created, what is updated, every bad row with its line
@@ -40,8 +38,8 @@ class ImportDialog extends Dialog {
         setId("import-dialog");
         setWidth("min(60em, 95vw)");
         setHeaderTitle(getTranslation("inventory.import"));
-        Paragraph help = new Paragraph(getTranslation("inventory.import.help",
-                String.join(", ", CatalogTransfer.COLUMNS)));
+        Paragraph help =
+                new Paragraph(getTranslation("inventory.import.help", String.join(", ", CatalogTransfer.COLUMNS)));
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
             file = data;
             fileName = metadata.fileName();
@@ -70,8 +68,14 @@ class ImportDialog extends Dialog {
             ImportPreview done = transfer.apply(file, fileName);
             close();
             onImported.run();
-            Notification.show(getTranslation("inventory.import.done", done.creates().size(), done.updates().size()),
-                    5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            getTranslation(
+                                    "inventory.import.done",
+                                    done.creates().size(),
+                                    done.updates().size()),
+                            5000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ImportRefusedException e) {
             show(e.preview());
         }
@@ -79,23 +83,31 @@ class ImportDialog extends Dialog {
 
     private void show(ImportPreview preview) {
         result.removeAll();
-        Span summary = new Span(getTranslation("inventory.import.summary", preview.rows(), preview.creates().size(),
-                preview.updates().size(), preview.unchanged(), preview.errors().size()));
+        Span summary = new Span(getTranslation(
+                "inventory.import.summary",
+                preview.rows(),
+                preview.creates().size(),
+                preview.updates().size(),
+                preview.unchanged(),
+                preview.errors().size()));
         summary.setId("import-summary");
         result.add(summary);
         if (!preview.newCategories().isEmpty()) {
-            result.add(new Span(getTranslation("inventory.import.categories",
-                    String.join(", ", preview.newCategories()))));
+            result.add(new Span(
+                    getTranslation("inventory.import.categories", String.join(", ", preview.newCategories()))));
         }
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         if (!preview.errors().isEmpty()) {
             Grid<ImportPreview.Problem> errors = new Grid<>();
             errors.setId("import-errors");
-            errors.addColumn(ImportPreview.Problem::line).setHeader(getTranslation("inventory.import.line"))
-                    .setAutoWidth(true).setFlexGrow(0);
+            errors.addColumn(ImportPreview.Problem::line)
+                    .setHeader(getTranslation("inventory.import.line"))
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
             errors.addColumn(ImportPreview.Problem::column).setHeader(getTranslation("inventory.import.column"));
-            errors.addColumn(p -> getTranslation(p.messageKey())).setHeader(getTranslation("inventory.import.reason"))
+            errors.addColumn(p -> getTranslation(p.messageKey()))
+                    .setHeader(getTranslation("inventory.import.reason"))
                     .setFlexGrow(3);
             errors.addColumn(ImportPreview.Problem::value).setHeader(getTranslation("inventory.import.value"));
             errors.setItems(preview.errors());
@@ -109,7 +121,9 @@ class ImportDialog extends Dialog {
 
     private Grid<ImportPreview.Line> lines(List<ImportPreview.Line> lines) {
         Grid<ImportPreview.Line> grid = new Grid<>();
-        grid.addColumn(ImportPreview.Line::line).setHeader(getTranslation("inventory.import.line")).setAutoWidth(true)
+        grid.addColumn(ImportPreview.Line::line)
+                .setHeader(getTranslation("inventory.import.line"))
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(ImportPreview.Line::sku).setHeader(getTranslation("inventory.variant.sku"));
         grid.addColumn(ImportPreview.Line::itemName).setHeader(getTranslation("inventory.column.name"));

@@ -1,11 +1,5 @@
 package id.lapak.inventory;
 
-import java.util.Currency;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,7 +23,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
@@ -48,10 +41,14 @@ import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.TaxKind;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.money.Money;
-
+import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The catalog: items in a lazy grid with search and filters; merchant admins create, edit, delete, import and
@@ -79,8 +76,14 @@ class InventoryView extends VerticalLayout {
     private List<CategoryDetails> categories;
     private List<TaxCategoryDetails> taxes;
 
-    InventoryView(CatalogService catalog, CategoryService categoryService, TaxCategoryService taxService,
-                  PriceService prices, ItemImageService images, CatalogTransfer transfer, StoreService stores) {
+    InventoryView(
+            CatalogService catalog,
+            CategoryService categoryService,
+            TaxCategoryService taxService,
+            PriceService prices,
+            ItemImageService images,
+            CatalogTransfer transfer,
+            StoreService stores) {
         this.catalog = catalog;
         this.categoryService = categoryService;
         this.prices = prices;
@@ -89,7 +92,8 @@ class InventoryView extends VerticalLayout {
         this.stores = stores;
         this.canEdit = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN);
         // The store service lets merchant admins and store managers list stores; cashiers get none to price.
-        this.seesStores = CurrentUser.require().has(Role.MERCHANT_ADMIN) || CurrentUser.require().has(Role.STORE_MANAGER);
+        this.seesStores = CurrentUser.require().has(Role.MERCHANT_ADMIN)
+                || CurrentUser.require().has(Role.STORE_MANAGER);
         this.currency = catalog.currency();
         this.taxes = taxService.taxCategories();
         this.categories = categoryService.categories();
@@ -125,25 +129,38 @@ class InventoryView extends VerticalLayout {
             Button create = new Button(getTranslation("inventory.new"), VaadinIcon.PLUS.create(), e -> open(null));
             create.setId("new-item");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button category = new Button(getTranslation("inventory.category.new"), VaadinIcon.FOLDER_ADD.create(),
+            Button category = new Button(
+                    getTranslation("inventory.category.new"),
+                    VaadinIcon.FOLDER_ADD.create(),
                     e -> new CategoryDialog(categoryService, categories, () -> {
-                        categories = categoryService.categories();
-                        categoryFilter.setItems(categories);
-                    }).open());
+                                categories = categoryService.categories();
+                                categoryFilter.setItems(categories);
+                            })
+                            .open());
             category.setId("new-category");
-            Button importButton = new Button(getTranslation("inventory.import"), VaadinIcon.UPLOAD.create(),
+            Button importButton = new Button(
+                    getTranslation("inventory.import"),
+                    VaadinIcon.UPLOAD.create(),
                     e -> new ImportDialog(transfer, () -> {
-                        categories = categoryService.categories();
-                        categoryFilter.setItems(categories);
-                        grid.getDataProvider().refreshAll();
-                    }).open());
+                                categories = categoryService.categories();
+                                categoryFilter.setItems(categories);
+                                grid.getDataProvider().refreshAll();
+                            })
+                            .open());
             importButton.setId("import-items");
-            Button taxButton = new Button(getTranslation("inventory.taxes"), VaadinIcon.INVOICE.create(),
+            Button taxButton = new Button(
+                    getTranslation("inventory.taxes"),
+                    VaadinIcon.INVOICE.create(),
                     e -> new TaxCategoriesDialog(taxService, () -> taxes = taxService.taxCategories()).open());
             taxButton.setId("tax-categories");
-            Anchor csv = download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
-            Anchor xlsx = download("export-xlsx", "inventory.export.xlsx", "catalog.xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true);
+            Anchor csv =
+                    download("export-csv", "inventory.export.csv", "catalog.csv", "text/csv; charset=UTF-8", false);
+            Anchor xlsx = download(
+                    "export-xlsx",
+                    "inventory.export.xlsx",
+                    "catalog.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    true);
             // The actions get a row of their own that wraps, so none leaves the screen at 1366 or 800 px or in the
             // longer Indonesian labels; the downloads look like the buttons beside them.
             HorizontalLayout actions = new HorizontalLayout(create, category, taxButton, importButton, csv, xlsx);
@@ -156,26 +173,40 @@ class InventoryView extends VerticalLayout {
 
         grid.setId("item-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(ItemSummary::name).setHeader(getTranslation("inventory.column.name")).setSortProperty("name")
+        grid.addColumn(ItemSummary::name)
+                .setHeader(getTranslation("inventory.column.name"))
+                .setSortProperty("name")
                 .setFlexGrow(2);
-        grid.addColumn(ItemSummary::skus).setHeader(getTranslation("inventory.column.skus")).setFlexGrow(2);
+        grid.addColumn(ItemSummary::skus)
+                .setHeader(getTranslation("inventory.column.skus"))
+                .setFlexGrow(2);
         grid.addColumn(i -> categoryName(i.categoryId())).setHeader(getTranslation("inventory.column.category"));
-        grid.addColumn(ItemSummary::unit).setHeader(getTranslation("inventory.column.unit")).setSortProperty("unit");
+        grid.addColumn(ItemSummary::unit)
+                .setHeader(getTranslation("inventory.column.unit"))
+                .setSortProperty("unit");
         grid.addColumn(ItemSummary::variantCount).setHeader(getTranslation("inventory.column.variants"));
         grid.addColumn(this::priceRange).setHeader(getTranslation("inventory.column.price"));
         grid.addComponentColumn(i -> {
-            Span badge = new Span(getTranslation(i.active() ? "inventory.status.active" : "inventory.status.inactive"));
-            badge.addClassNames("lapak-status", i.active() ? "active" : "inactive");
-            return badge;
-        }).setHeader(getTranslation("inventory.column.status")).setSortProperty("active");
+                    Span badge = new Span(
+                            getTranslation(i.active() ? "inventory.status.active" : "inventory.status.inactive"));
+                    badge.addClassNames("lapak-status", i.active() ? "active" : "inactive");
+                    return badge;
+                })
+                .setHeader(getTranslation("inventory.column.status"))
+                .setSortProperty("active");
         grid.setEmptyStateText(getTranslation("inventory.empty"));
-        grid.setItemsPageable(pageable -> catalog.findItems(search.getValue(),
-                categoryFilter.getValue() == null ? null : categoryFilter.getValue().id(),
-                switch (activeFilter.getValue() == null ? "all" : activeFilter.getValue()) {
-                    case "active" -> Boolean.TRUE;
-                    case "inactive" -> Boolean.FALSE;
-                    default -> null;
-                }, pageable).getContent());
+        grid.setItemsPageable(pageable -> catalog.findItems(
+                        search.getValue(),
+                        categoryFilter.getValue() == null
+                                ? null
+                                : categoryFilter.getValue().id(),
+                        switch (activeFilter.getValue() == null ? "all" : activeFilter.getValue()) {
+                            case "active" -> Boolean.TRUE;
+                            case "inactive" -> Boolean.FALSE;
+                            default -> null;
+                        },
+                        pageable)
+                .getContent());
         grid.addItemClickListener(e -> open(e.getItem().id()));
 
         add(new H2(getTranslation("inventory.title")), toolbar);
@@ -186,15 +217,17 @@ class InventoryView extends VerticalLayout {
     }
 
     private Anchor download(String id, String label, String fileName, String contentType, boolean xlsx) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName(fileName);
-            event.setContentType(contentType);
-            if (xlsx) {
-                transfer.exportXlsx(event.getOutputStream());
-            } else {
-                transfer.exportCsv(event.getOutputStream());
-            }
-        }, "");
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(fileName);
+                    event.setContentType(contentType);
+                    if (xlsx) {
+                        transfer.exportXlsx(event.getOutputStream());
+                    } else {
+                        transfer.exportCsv(event.getOutputStream());
+                    }
+                },
+                "");
         anchor.setId(id);
         Button button = new Button(getTranslation(label), VaadinIcon.DOWNLOAD_ALT.create());
         button.setTabIndex(-1);
@@ -204,7 +237,8 @@ class InventoryView extends VerticalLayout {
 
     private String priceRange(ItemSummary item) {
         String min = Money.of(item.minPriceMinor(), currency).format(getLocale());
-        return item.minPriceMinor() == item.maxPriceMinor() ? min
+        return item.minPriceMinor() == item.maxPriceMinor()
+                ? min
                 : min + " – " + Money.of(item.maxPriceMinor(), currency).format(getLocale());
     }
 
@@ -234,26 +268,31 @@ class InventoryView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setId("item-dialog");
         dialog.setWidth("min(70em, 95vw)");
-        dialog.setHeaderTitle(getTranslation(existing == null ? "inventory.new"
-                : canEdit ? "inventory.edit" : "inventory.view"));
+        dialog.setHeaderTitle(
+                getTranslation(existing == null ? "inventory.new" : canEdit ? "inventory.edit" : "inventory.view"));
         // Those who see stores (admins, managers) also see cost prices; the catalog leaves them out for cashiers.
         ItemEditor editor = new ItemEditor(currency, categories, taxes, seesStores);
-        UUID standard = taxes.stream().filter(t -> t.kind() == TaxKind.STANDARD).map(TaxCategoryDetails::id)
-                .findFirst().orElse(null);
-        editor.read(existing == null ? new ItemForm("", null, null, null, "pcs", true, List.of())
-                : existing.toForm(), standard);
+        UUID standard = taxes.stream()
+                .filter(t -> t.kind() == TaxKind.STANDARD)
+                .map(TaxCategoryDetails::id)
+                .findFirst()
+                .orElse(null);
+        editor.read(
+                existing == null ? new ItemForm("", null, null, null, "pcs", true, List.of()) : existing.toForm(),
+                standard);
         editor.setReadOnly(!canEdit);
         dialog.add(editor);
         if (existing != null) {
             if (seesStores) {
                 dialog.add(storePrices(existing));
             }
-            dialog.add(new ItemImagePanel(images, existing, canEdit),
+            dialog.add(
+                    new ItemImagePanel(images, existing, canEdit),
                     new PriceHistoryPanel(prices, existing, currency, catalog.timeZone()));
         }
 
-        Button close = new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"),
-                e -> dialog.close());
+        Button close =
+                new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"), e -> dialog.close());
         close.setId("item-cancel");
         dialog.getFooter().add(close);
         if (canEdit) {
@@ -277,15 +316,20 @@ class InventoryView extends VerticalLayout {
         buttons.setWrap(true);
         int index = 0;
         for (var variant : item.variants()) {
-            String label = variant.name() == null || variant.name().isBlank() ? variant.sku()
+            String label = variant.name() == null || variant.name().isBlank()
+                    ? variant.sku()
                     : variant.name() + " (" + variant.sku() + ")";
-            Button button = new Button(label, VaadinIcon.SHOP.create(), e -> new StorePricesDialog(prices, stores,
-                    currency, item.name(), variant, canEdit).open());
+            Button button = new Button(
+                    label,
+                    VaadinIcon.SHOP.create(),
+                    e -> new StorePricesDialog(prices, stores, currency, item.name(), variant, canEdit).open());
             button.setId("store-prices-" + index++);
             buttons.add(button);
         }
-        var details = new Details(getTranslation("inventory.storePrices"),
-                new Span(getTranslation("inventory.storePrices.intro")), buttons);
+        var details = new Details(
+                getTranslation("inventory.storePrices"),
+                new Span(getTranslation("inventory.storePrices.intro")),
+                buttons);
         details.setId("store-prices");
         details.setOpened(true);
         details.setWidthFull();
@@ -296,14 +340,15 @@ class InventoryView extends VerticalLayout {
         ItemEditor.Written written = editor.write();
         if (!written.amountsRead()) {
             // The unreadable amounts are marked; show every other problem of the form with them.
-            for (CatalogProblem problem : editor.show(catalog.check(written.form(),
-                    existing == null ? null : existing.id()))) {
+            for (CatalogProblem problem :
+                    editor.show(catalog.check(written.form(), existing == null ? null : existing.id()))) {
                 error(problem.messageKey());
             }
             return;
         }
         try {
-            ItemDetails saved = existing == null ? catalog.create(written.form())
+            ItemDetails saved = existing == null
+                    ? catalog.create(written.form())
                     : catalog.update(existing.id(), existing.version(), written.form());
             dialog.close();
             grid.getDataProvider().refreshAll();
@@ -353,7 +398,8 @@ class InventoryView extends VerticalLayout {
 
     /** An empty grid says why: nothing matches the search, or there is nothing yet. */
     private void filtersChanged() {
-        boolean filtered = !search.getValue().isBlank() || categoryFilter.getValue() != null
+        boolean filtered = !search.getValue().isBlank()
+                || categoryFilter.getValue() != null
                 || !"all".equals(activeFilter.getValue());
         grid.setEmptyStateText(getTranslation(filtered ? "inventory.empty.filtered" : "inventory.empty"));
         grid.getDataProvider().refreshAll();

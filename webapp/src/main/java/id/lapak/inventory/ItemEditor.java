@@ -1,14 +1,5 @@
 package id.lapak.inventory;
 
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CategoryDetails;
 import id.lapak.catalog.items.ItemForm;
@@ -31,6 +21,13 @@ import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.VariantForm;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The item form over an {@link ItemForm} record, with one row per variant. Amounts are typed as people write them
@@ -112,7 +109,8 @@ class ItemEditor extends Composite<VerticalLayout> {
     }
 
     /** {@code showsCosts}: cost prices (margins) are for admins and managers, not for a cashier reading items. */
-    ItemEditor(Currency currency, List<CategoryDetails> categories, List<TaxCategoryDetails> taxes, boolean showsCosts) {
+    ItemEditor(
+            Currency currency, List<CategoryDetails> categories, List<TaxCategoryDetails> taxes, boolean showsCosts) {
         this.currency = currency;
         this.showsCosts = showsCosts;
         name.setId("item-name");
@@ -132,8 +130,10 @@ class ItemEditor extends Composite<VerticalLayout> {
         category.setItemLabelGenerator(c -> label(c, categories));
         category.setClearButtonVisible(true);
         tax.setItems(taxes);
-        tax.setItemLabelGenerator(t -> t.name() + " · " + getTranslation("inventory.tax." + t.kind().name(),
-                t.rate() == null ? "" : t.rate().stripTrailingZeros().toPlainString()));
+        tax.setItemLabelGenerator(t -> t.name() + " · "
+                + getTranslation(
+                        "inventory.tax." + t.kind().name(),
+                        t.rate() == null ? "" : t.rate().stripTrailingZeros().toPlainString()));
         active.setLabel(getTranslation("inventory.field.active"));
 
         FormLayout form = new FormLayout();
@@ -146,7 +146,9 @@ class ItemEditor extends Composite<VerticalLayout> {
 
         variantList.setPadding(false);
         variantList.setSpacing(false);
-        addVariant = new Button(getTranslation("inventory.variant.add"), VaadinIcon.PLUS.create(),
+        addVariant = new Button(
+                getTranslation("inventory.variant.add"),
+                VaadinIcon.PLUS.create(),
                 e -> addRow(new VariantForm(null, "", null, null, 0, null, true)));
         addVariant.setId("add-variant");
         getContent().setPadding(false);
@@ -158,10 +160,17 @@ class ItemEditor extends Composite<VerticalLayout> {
         description.setValue(nullToEmpty(form.description()));
         unit.setValue(nullToEmpty(form.unit()));
         active.setValue(form.active());
-        category.getListDataView().getItems().filter(c -> c.id().equals(form.categoryId())).findFirst()
+        category.getListDataView()
+                .getItems()
+                .filter(c -> c.id().equals(form.categoryId()))
+                .findFirst()
                 .ifPresentOrElse(category::setValue, category::clear);
         UUID taxId = form.taxCategoryId() == null ? defaultTax : form.taxCategoryId();
-        tax.getListDataView().getItems().filter(t -> t.id().equals(taxId)).findFirst().ifPresent(tax::setValue);
+        tax.getListDataView()
+                .getItems()
+                .filter(t -> t.id().equals(taxId))
+                .findFirst()
+                .ifPresent(tax::setValue);
         rows.clear();
         variantList.removeAll();
         form.variants().forEach(this::addRow);
@@ -194,8 +203,7 @@ class ItemEditor extends Composite<VerticalLayout> {
      * The form as entered. {@code amountsRead} is false when a price or cost could not be read (its field already
      * says why); the form then carries 0 or no amount there, so that the rest of it can still be checked.
      */
-    record Written(ItemForm form, boolean amountsRead) {
-    }
+    record Written(ItemForm form, boolean amountsRead) {}
 
     Written write() {
         clearErrors();
@@ -219,12 +227,25 @@ class ItemEditor extends Composite<VerticalLayout> {
                     ok = false;
                 }
             }
-            variants.add(new VariantForm(row.id, row.variantName.getValue(), row.sku.getValue(),
-                    row.barcode.getValue(), price == null ? 0 : price, cost, row.variantActive.getValue()));
+            variants.add(new VariantForm(
+                    row.id,
+                    row.variantName.getValue(),
+                    row.sku.getValue(),
+                    row.barcode.getValue(),
+                    price == null ? 0 : price,
+                    cost,
+                    row.variantActive.getValue()));
         }
-        return new Written(new ItemForm(name.getValue(), description.getValue(),
-                category.getValue() == null ? null : category.getValue().id(),
-                tax.getValue() == null ? null : tax.getValue().id(), unit.getValue(), active.getValue(), variants), ok);
+        return new Written(
+                new ItemForm(
+                        name.getValue(),
+                        description.getValue(),
+                        category.getValue() == null ? null : category.getValue().id(),
+                        tax.getValue() == null ? null : tax.getValue().id(),
+                        unit.getValue(),
+                        active.getValue(),
+                        variants),
+                ok);
     }
 
     /** Shows the catalog's problems next to their fields; returns those that have no field here. */
@@ -292,7 +313,10 @@ class ItemEditor extends Composite<VerticalLayout> {
         if (c.parentId() == null) {
             return c.name();
         }
-        return all.stream().filter(p -> p.id().equals(c.parentId())).findFirst().map(p -> p.name() + " › " + c.name())
+        return all.stream()
+                .filter(p -> p.id().equals(c.parentId()))
+                .findFirst()
+                .map(p -> p.name() + " › " + c.name())
                 .orElse(c.name());
     }
 

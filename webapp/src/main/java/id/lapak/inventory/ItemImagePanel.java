@@ -1,19 +1,17 @@
 package id.lapak.inventory;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
 import id.lapak.catalog.items.ItemImage;
 import id.lapak.catalog.items.ItemImageService;
 import id.lapak.ui.Localized;
+import java.util.UUID;
 
 /** An item's picture in its dialog, with an upload for merchant admins (PNG, JPEG or WebP, at most 512 KB). */
 class ItemImagePanel extends VerticalLayout {
@@ -33,16 +31,17 @@ class ItemImagePanel extends VerticalLayout {
         }
         add(image);
         if (canEdit) {
-            Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
-                try {
-                    images.setImage(item.id(), data);
-                    image.setSrc(imageHandler(item.id()));
-                    image.setVisible(true);
-                    InventoryView.success(getTranslation("inventory.image.saved"));
-                } catch (InvalidCatalogException e) {
-                    e.problems().forEach(p -> InventoryView.failure(getTranslation(p.messageKey())));
-                }
-            }))));
+            Upload upload =
+                    new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
+                        try {
+                            images.setImage(item.id(), data);
+                            image.setSrc(imageHandler(item.id()));
+                            image.setVisible(true);
+                            InventoryView.success(getTranslation("inventory.image.saved"));
+                        } catch (InvalidCatalogException e) {
+                            e.problems().forEach(p -> InventoryView.failure(getTranslation(p.messageKey())));
+                        }
+                    }))));
             Localized.upload(upload);
             upload.setId("item-image-upload");
             upload.setMaxFiles(1);

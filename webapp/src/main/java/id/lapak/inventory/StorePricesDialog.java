@@ -1,14 +1,5 @@
 package id.lapak.inventory;
 
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,17 +11,23 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.catalog.items.CatalogNotFoundException;
-import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.InvalidCatalogException;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.VariantDetails;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
-
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -67,8 +64,8 @@ class StorePricesDialog extends Dialog {
             price.setId("store-price-" + index);
             available.setId("store-available-" + index);
             reset.setId("store-reset-" + index);
-            Span name = new Span(store.active() ? store.name()
-                    : getTranslation("inventory.storePrices.inactive", store.name()));
+            Span name = new Span(
+                    store.active() ? store.name() : getTranslation("inventory.storePrices.inactive", store.name()));
             name.setWidth("14em");
             price.setLabel(getTranslation("inventory.storePrices.price", currency.getCurrencyCode()));
             price.setPlaceholder(amount(variant.priceMinor()));
@@ -101,8 +98,13 @@ class StorePricesDialog extends Dialog {
         }
     }
 
-    StorePricesDialog(PriceService priceService, StoreService stores, Currency currency, String itemName,
-                      VariantDetails variant, boolean canEdit) {
+    StorePricesDialog(
+            PriceService priceService,
+            StoreService stores,
+            Currency currency,
+            String itemName,
+            VariantDetails variant,
+            boolean canEdit) {
         this.priceService = priceService;
         this.currency = currency;
         this.variant = variant;
@@ -117,7 +119,8 @@ class StorePricesDialog extends Dialog {
         VerticalLayout list = new VerticalLayout();
         list.setPadding(false);
         list.setSpacing(false);
-        list.add(new Paragraph(getTranslation("inventory.storePrices.help",
+        list.add(new Paragraph(getTranslation(
+                "inventory.storePrices.help",
                 Money.of(variant.priceMinor(), currency).format(getLocale()))));
         for (StoreDetails store : page.getContent()) {
             if (!store.active() && !overrides.containsKey(store.id())) {
@@ -175,7 +178,9 @@ class StorePricesDialog extends Dialog {
                 continue;
             }
             try {
-                row.current = priceService.setStoreOverride(row.store.id(), variant.id(), price, sold).orElse(null);
+                row.current = priceService
+                        .setStoreOverride(row.store.id(), variant.id(), price, sold)
+                        .orElse(null);
                 saved++;
             } catch (InvalidCatalogException e) {
                 invalid(row.price, e.problems().getFirst().messageKey());

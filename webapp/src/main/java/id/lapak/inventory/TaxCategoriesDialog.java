@@ -1,9 +1,5 @@
 package id.lapak.inventory;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.List;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,13 +14,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.catalog.items.CatalogNotFoundException;
 import id.lapak.catalog.items.CatalogProblem;
-import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.TaxCategoryDetails;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.TaxKind;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.List;
 
 /**
  * The tenant's tax categories: a list, and a form below it to add one or change the one clicked. A standard category
@@ -51,7 +49,9 @@ class TaxCategoriesDialog extends Dialog {
 
         grid.setId("tax-grid");
         grid.setAllRowsVisible(true);
-        grid.addColumn(TaxCategoryDetails::name).setHeader(getTranslation("inventory.taxes.name")).setFlexGrow(2);
+        grid.addColumn(TaxCategoryDetails::name)
+                .setHeader(getTranslation("inventory.taxes.name"))
+                .setFlexGrow(2);
         grid.addColumn(t -> getTranslation("inventory.taxes.kind." + t.kind().name()))
                 .setHeader(getTranslation("inventory.taxes.kind"));
         grid.addColumn(this::rateText).setHeader(getTranslation("inventory.taxes.rate"));
@@ -82,8 +82,8 @@ class TaxCategoriesDialog extends Dialog {
         form.addFormItem(kind, getTranslation("inventory.taxes.kind"));
         form.addFormItem(rate, getTranslation("inventory.taxes.rate"));
 
-        VerticalLayout content = new VerticalLayout(grid,
-                new Paragraph(getTranslation("inventory.taxes.help")), formTitle, form);
+        VerticalLayout content =
+                new VerticalLayout(grid, new Paragraph(getTranslation("inventory.taxes.help")), formTitle, form);
         content.setPadding(false);
         add(content);
 
@@ -107,8 +107,10 @@ class TaxCategoriesDialog extends Dialog {
     /** Fills the form with a category to change, or empties it for a new one ({@code null}). */
     void edit(TaxCategoryDetails tax) {
         editing = tax;
-        formTitle.setText(tax == null ? getTranslation("inventory.taxes.new")
-                : getTranslation("inventory.taxes.edit", tax.name()));
+        formTitle.setText(
+                tax == null
+                        ? getTranslation("inventory.taxes.new")
+                        : getTranslation("inventory.taxes.edit", tax.name()));
         name.setValue(tax == null ? "" : tax.name());
         kind.setValue(tax == null ? TaxKind.CUSTOM : tax.kind());
         rate.setValue(tax == null ? null : tax.rate());
@@ -120,8 +122,8 @@ class TaxCategoriesDialog extends Dialog {
         TaxKind chosen = kind.getValue();
         BigDecimal value = chosen == TaxKind.CUSTOM ? rate.getValue() : null;
         try {
-            TaxCategoryDetails saved = taxes.saveTaxCategory(editing == null ? null : editing.id(),
-                    name.getValue(), chosen, value);
+            TaxCategoryDetails saved =
+                    taxes.saveTaxCategory(editing == null ? null : editing.id(), name.getValue(), chosen, value);
             refresh();
             changed.run();
             InventoryView.success(getTranslation("inventory.taxes.saved", saved.name()));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -25,23 +24,30 @@ class DevelopmentDefaults implements InitializingBean {
 
     /** Setting → its public development value (and the environment variable that replaces it). */
     static final Map<String, String[]> DEV_VALUES = Map.ofEntries(
-            Map.entry("lapak.audit.chain-key", new String[] {
-                    "ZGV2LW9ubHktYXVkaXQtY2hhaW4ta2V5LWNoYW5nZS1tZS1wbGVhc2U=", "LAPAK_AUDIT_CHAIN_KEY"}),
+            Map.entry(
+                    "lapak.audit.chain-key",
+                    new String[] {"ZGV2LW9ubHktYXVkaXQtY2hhaW4ta2V5LWNoYW5nZS1tZS1wbGVhc2U=", "LAPAK_AUDIT_CHAIN_KEY"}),
             Map.entry("lapak.audit.checkpoint-signing-key", new String[] {
-                    "MC4CAQAwBQYDK2VwBCIEIGS78oyrc2U0WEnHIjgD5uVmr4dot4mmPjPTQCyIIEEt",
-                    "LAPAK_AUDIT_CHECKPOINT_SIGNING_KEY"}),
+                "MC4CAQAwBQYDK2VwBCIEIGS78oyrc2U0WEnHIjgD5uVmr4dot4mmPjPTQCyIIEEt", "LAPAK_AUDIT_CHECKPOINT_SIGNING_KEY"
+            }),
             Map.entry("lapak.device.token-key", new String[] {
-                    "ZGV2LW9ubHktZGV2aWNlLXRva2VuLWtleS1jaGFuZ2UtbWUtcGxlYXNl", "LAPAK_DEVICE_TOKEN_KEY"}),
-            Map.entry("lapak.keys.master-password", new String[] {
-                    "dev-only-master-password-change-me", "LAPAK_KEYS_MASTER_PASSWORD"}),
-            Map.entry("lapak.keycloak.client-secret", new String[] {"lapak-portal-dev-secret", "KEYCLOAK_CLIENT_SECRET"}),
-            Map.entry("lapak.keycloak.provisioner-secret", new String[] {
-                    "lapak-provisioner-dev-secret", "KEYCLOAK_PROVISIONER_SECRET"}),
+                "ZGV2LW9ubHktZGV2aWNlLXRva2VuLWtleS1jaGFuZ2UtbWUtcGxlYXNl", "LAPAK_DEVICE_TOKEN_KEY"
+            }),
+            Map.entry(
+                    "lapak.keys.master-password",
+                    new String[] {"dev-only-master-password-change-me", "LAPAK_KEYS_MASTER_PASSWORD"}),
+            Map.entry(
+                    "lapak.keycloak.client-secret", new String[] {"lapak-portal-dev-secret", "KEYCLOAK_CLIENT_SECRET"}),
+            Map.entry(
+                    "lapak.keycloak.provisioner-secret",
+                    new String[] {"lapak-provisioner-dev-secret", "KEYCLOAK_PROVISIONER_SECRET"}),
             Map.entry("spring.datasource.password", new String[] {"lapak_app", "SPRING_DATASOURCE_PASSWORD"}),
-            Map.entry("lapak.database.platform.password", new String[] {
-                    "lapak_platform", "LAPAK_DATABASE_PLATFORM_PASSWORD"}),
-            Map.entry("lapak.database.tenant-context-key", new String[] {
-                    "ZGV2LW9ubHktdGVuYW50LWNvbnRleHQta2V5LWNoYW5nZS1tZQ==", "LAPAK_TENANT_CONTEXT_KEY"}),
+            Map.entry(
+                    "lapak.database.platform.password",
+                    new String[] {"lapak_platform", "LAPAK_DATABASE_PLATFORM_PASSWORD"}),
+            Map.entry(
+                    "lapak.database.tenant-context-key",
+                    new String[] {"ZGV2LW9ubHktdGVuYW50LWNvbnRleHQta2V5LWNoYW5nZS1tZQ==", "LAPAK_TENANT_CONTEXT_KEY"}),
             Map.entry("spring.flyway.password", new String[] {"lapak_owner", "SPRING_FLYWAY_PASSWORD"}));
 
     private static final Logger log = LoggerFactory.getLogger(DevelopmentDefaults.class);

@@ -1,7 +1,6 @@
 package id.lapak.local;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +25,8 @@ class KeycloakReadiness {
         LocalKeycloak keycloak = LocalKeycloak.current();
         if (keycloak != null) {
             keycloak.awaitReady(Duration.ofMinutes(3));
-            log.info("Lapak is ready: portal at http://localhost:{} (Keycloak at {})",
+            log.info(
+                    "Lapak is ready: portal at http://localhost:{} (Keycloak at {})",
                     environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
                     keycloak.url());
         }

@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -32,7 +31,8 @@ public final class LocalKeycloak {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKeycloak.class);
     private static final String REALM_RESOURCE = "keycloak/lapak-realm.json";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static LocalKeycloak instance;
 
@@ -52,8 +52,8 @@ public final class LocalKeycloak {
      * keeps them in memory (tests). {@code portalUrl} is where Keycloak posts back-channel logout tokens: the realm
      * file names the default portal (port 8080), the local realm names this one.
      */
-    static synchronized LocalKeycloak start(Path home, int port, int managementPort, String realm, boolean persistent,
-                                            String portalUrl) {
+    static synchronized LocalKeycloak start(
+            Path home, int port, int managementPort, String realm, boolean persistent, String portalUrl) {
         if (instance != null) {
             return instance;
         }
@@ -73,14 +73,21 @@ public final class LocalKeycloak {
                 resetIfRealmChanged(home);
             }
             installRealm(home, portalUrl);
-            List<String> command = new ArrayList<>(List.of(kcScript.toString(), "start-dev",
-                    "--http-port=" + port, "--hostname=" + url, "--import-realm",
-                    "--health-enabled=true", "--http-management-port=" + managementPort));
+            List<String> command = new ArrayList<>(List.of(
+                    kcScript.toString(),
+                    "start-dev",
+                    "--http-port=" + port,
+                    "--hostname=" + url,
+                    "--import-realm",
+                    "--health-enabled=true",
+                    "--http-management-port=" + managementPort));
             if (!persistent) {
                 command.add("--db=dev-mem");
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak.log").toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("keycloak.log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", System.getProperty("java.home"));
             // Dev-only console login for the local server; an external Keycloak has its own.
@@ -88,7 +95,10 @@ public final class LocalKeycloak {
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
-            log.info("Starting Keycloak at {} (log: {})", url, home.resolve("keycloak.log").toAbsolutePath());
+            log.info(
+                    "Starting Keycloak at {} (log: {})",
+                    url,
+                    home.resolve("keycloak.log").toAbsolutePath());
             instance = new LocalKeycloak(url, realm, process);
             return instance;
         } catch (IOException e) {
@@ -127,9 +137,12 @@ public final class LocalKeycloak {
 
     private static boolean answers(String url, String realm) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(url + "/realms/" + realm + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url + "/realms/" + realm + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -188,8 +201,7 @@ public final class LocalKeycloak {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                process.waitFor(TimeUnit.SECONDS.toMillis(20),
-                        TimeUnit.MILLISECONDS);
+                process.waitFor(TimeUnit.SECONDS.toMillis(20), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

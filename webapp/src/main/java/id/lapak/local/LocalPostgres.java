@@ -1,5 +1,6 @@
 package id.lapak.local;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,9 @@ final class LocalPostgres {
 
     /** Starts (or returns the already started) server; {@code dataDir} null means a fresh temporary folder. */
     static synchronized LocalPostgres start(Path dataDir, int port) {
-        String key = dataDir == null ? "temporary:" + port : dataDir.toAbsolutePath().normalize().toString();
+        String key = dataDir == null
+                ? "temporary:" + port
+                : dataDir.toAbsolutePath().normalize().toString();
         LocalPostgres running = RUNNING.get(key);
         if (running != null) {
             return running;
@@ -64,7 +64,9 @@ final class LocalPostgres {
             postgres.bootstrap();
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "embedded-postgres-stop"));
             RUNNING.put(key, postgres);
-            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.port(),
+            log.info(
+                    "Embedded PostgreSQL running on port {} with data in {}",
+                    postgres.port(),
                     dataDir == null ? "a temporary folder" : dataDir);
             return postgres;
         } catch (IOException | SQLException e) {
@@ -88,12 +90,13 @@ final class LocalPostgres {
      */
     private void bootstrap() throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             createRole(connection, statement, OWNER_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
             createRole(connection, statement, APP_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT");
             createRole(connection, statement, PLATFORM_ROLE, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS INHERIT");
             statement.execute("grant " + APP_ROLE + " to " + PLATFORM_ROLE);
-            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, DATABASE);
                 try (ResultSet rs = exists.executeQuery()) {
                     if (!rs.next()) {
@@ -105,7 +108,7 @@ final class LocalPostgres {
             }
         }
         try (Connection connection = server.getDatabase("postgres", DATABASE).getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("grant connect on database " + DATABASE + " to " + PLATFORM_ROLE);
             statement.execute("alter schema public owner to " + OWNER_ROLE);
             statement.execute("revoke create on schema public from public");

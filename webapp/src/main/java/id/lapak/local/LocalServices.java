@@ -3,7 +3,6 @@ package id.lapak.local;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -22,8 +21,7 @@ class LocalServices implements EnvironmentPostProcessor {
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             String dataDir = environment.getProperty("lapak.embedded-postgres.data-dir", "");
             int port = environment.getProperty("lapak.embedded-postgres.port", Integer.class, 54329);
-            LocalPostgres postgres = LocalPostgres.start(
-                    StringUtils.hasText(dataDir) ? Path.of(dataDir) : null, port);
+            LocalPostgres postgres = LocalPostgres.start(StringUtils.hasText(dataDir) ? Path.of(dataDir) : null, port);
             properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", LocalPostgres.APP_ROLE);
             properties.put("spring.datasource.password", LocalPostgres.APP_ROLE);

@@ -1,16 +1,14 @@
 package id.lapak.mail;
 
+import id.lapak.identity.KeycloakUnavailableException;
+import id.lapak.identity.TeamMember;
+import id.lapak.identity.TeamService;
+import id.lapak.tenant.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.identity.KeycloakUnavailableException;
-import id.lapak.identity.TeamMember;
-import id.lapak.identity.TeamService;
-import id.lapak.tenant.access.Role;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +25,7 @@ import org.springframework.stereotype.Component;
 public class TenantAdmins {
 
     /** The addresses and the language to write in. */
-    public record Recipients(List<String> emails, Locale locale) {
-    }
+    public record Recipients(List<String> emails, Locale locale) {}
 
     private static final Logger log = LoggerFactory.getLogger(TenantAdmins.class);
 
@@ -41,10 +38,12 @@ public class TenantAdmins {
     }
 
     public Optional<Recipients> of(UUID tenant) {
-        record Row(String email, String country) {
-        }
-        Row row = jdbc.sql("select admin_email, country from tenant where id = ?").param(tenant)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional().orElse(null);
+        record Row(String email, String country) {}
+        Row row = jdbc.sql("select admin_email, country from tenant where id = ?")
+                .param(tenant)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElse(null);
         if (row == null) {
             return Optional.empty();
         }

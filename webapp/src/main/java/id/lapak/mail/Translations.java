@@ -10,8 +10,7 @@ import java.util.function.Function;
  */
 public final class Translations {
 
-    private Translations() {
-    }
+    private Translations() {}
 
     public static Function<String, String> of(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations", locale);

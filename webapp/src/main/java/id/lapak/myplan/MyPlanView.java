@@ -1,11 +1,5 @@
 package id.lapak.myplan;
 
-import java.io.ByteArrayInputStream;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -19,7 +13,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
 import id.lapak.billing.subscription.InvoiceDraft;
 import id.lapak.billing.subscription.InvoiceLine;
 import id.lapak.billing.subscription.InvoiceRow;
@@ -28,8 +21,12 @@ import id.lapak.billing.subscription.OwnBilling;
 import id.lapak.billing.subscription.PlanPrice;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.MainLayout;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /**
  * What the tenant pays Lapak and why: today's plan, this month's usage and estimated invoice (live, computed as the
@@ -61,7 +58,10 @@ class MyPlanView extends VerticalLayout {
             plan.setText(getTranslation("myPlan.none"));
             return plan;
         }
-        plan.setText(getTranslation("myPlan.current", price.planName(), price.monthlyFee().format(getLocale()),
+        plan.setText(getTranslation(
+                "myPlan.current",
+                price.planName(),
+                price.monthlyFee().format(getLocale()),
                 price.deviceFee().format(getLocale()),
                 getTranslation("billing.interval." + price.interval()).toLowerCase(getLocale())));
         return plan;
@@ -81,10 +81,11 @@ class MyPlanView extends VerticalLayout {
         Grid<InvoiceLine> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(l -> InvoiceTexts.describe(l, currency, getLocale(), this::getTranslation))
-                .setHeader(getTranslation("billing.column.description")).setFlexGrow(3);
+                .setHeader(getTranslation("billing.column.description"))
+                .setFlexGrow(3);
         grid.addColumn(l -> Money.of(l.amountMinor(), currency).format(getLocale()))
-                .setHeader(getTranslation("billing.column.amount")).setTextAlign(
-                        ColumnTextAlign.END);
+                .setHeader(getTranslation("billing.column.amount"))
+                .setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
         return grid;
     }
@@ -93,14 +94,21 @@ class MyPlanView extends VerticalLayout {
         Grid<InvoiceRow> grid = new Grid<>();
         grid.setId("my-plan-invoices");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(InvoiceRow::number).setHeader(getTranslation("billing.column.number")).setAutoWidth(true);
-        grid.addColumn(i -> getTranslation("billing.kind." + i.kind())).setHeader(getTranslation("billing.column.kind"));
+        grid.addColumn(InvoiceRow::number)
+                .setHeader(getTranslation("billing.column.number"))
+                .setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("billing.kind." + i.kind()))
+                .setHeader(getTranslation("billing.column.kind"));
         grid.addColumn(i -> month(i.period())).setHeader(getTranslation("billing.column.period"));
-        grid.addColumn(i -> i.total().format(getLocale())).setHeader(getTranslation("billing.column.total"))
+        grid.addColumn(i -> i.total().format(getLocale()))
+                .setHeader(getTranslation("billing.column.total"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.statusKey())).setAutoWidth(true)
+        grid.addColumn(i -> i.dueOn()
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(getLocale())))
+                .setHeader(getTranslation("billing.column.due"));
+        grid.addColumn(i -> getTranslation(i.statusKey()))
+                .setAutoWidth(true)
                 .setHeader(getTranslation("billing.column.status"));
         grid.setItems(billing.invoices());
         grid.setHeight("16em");
@@ -119,13 +127,17 @@ class MyPlanView extends VerticalLayout {
         lines.getColumns().get(0).setFooter(getTranslation("billing.column.total"));
         lines.getColumns().get(1).setFooter(invoice.total().format(getLocale()));
         byte[] pdf = billing.pdf(invoice.id(), getLocale(), this::getTranslation);
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), invoice.number().replace('/', '-') + ".pdf", "application/pdf",
-                pdf.length)), getTranslation("billing.pdf"));
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(pdf),
+                        invoice.number().replace('/', '-') + ".pdf",
+                        "application/pdf",
+                        pdf.length)),
+                getTranslation("billing.pdf"));
         link.setId("my-plan-invoice-pdf");
         link.getElement().setAttribute("download", true);
-        Paragraph total = new Paragraph(getTranslation("myPlan.invoiceTotal", invoice.number(),
-                invoice.total().format(getLocale())));
+        Paragraph total = new Paragraph(getTranslation(
+                "myPlan.invoiceTotal", invoice.number(), invoice.total().format(getLocale())));
         total.setId("my-plan-invoice-total");
         invoicePanel.add(total, lines, link);
     }

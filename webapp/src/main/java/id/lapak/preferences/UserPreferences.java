@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +24,10 @@ public class UserPreferences {
     @Transactional(readOnly = true)
     public Optional<Locale> language(String subject) {
         return jdbc.sql("select locale from user_preference where subject = ?")
-                .param(subject).query(String.class).optional().map(Locale::of);
+                .param(subject)
+                .query(String.class)
+                .optional()
+                .map(Locale::of);
     }
 
     @Transactional
@@ -37,6 +39,7 @@ public class UserPreferences {
                         insert into user_preference (subject, locale, updated_at) values (?, ?, ?)
                         on conflict (subject) do update set locale = excluded.locale, updated_at = excluded.updated_at
                         """)
-                .params(subject, locale.getLanguage(), Timestamp.from(Instant.now())).update();
+                .params(subject, locale.getLanguage(), Timestamp.from(Instant.now()))
+                .update();
     }
 }

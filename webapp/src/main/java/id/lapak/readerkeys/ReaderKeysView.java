@@ -1,26 +1,23 @@
 package id.lapak.readerkeys;
 
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.device.keys.BdkVersion;
 import id.lapak.device.keys.BdkVersionSummary;
 import id.lapak.device.keys.ReaderKeyAlgorithm;
@@ -28,8 +25,8 @@ import id.lapak.device.keys.ReaderKeyOverview;
 import id.lapak.device.keys.ReaderOnOlderKey;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The tenant's reader key versions per algorithm and the readers still keyed under an older one. Rotating makes a
@@ -70,7 +67,8 @@ class ReaderKeysView extends VerticalLayout {
         versions.addColumn(BdkVersionSummary::version).setHeader(getTranslation("readerKeys.column.version"));
         versions.addColumn(BdkVersionSummary::kcv).setHeader(getTranslation("readerKeys.column.kcv"));
         versions.addColumn(v -> time.format(v.createdAt()) + " · " + v.createdBy())
-                .setHeader(getTranslation("readerKeys.column.created")).setFlexGrow(2);
+                .setHeader(getTranslation("readerKeys.column.created"))
+                .setFlexGrow(2);
         versions.addColumn(BdkVersionSummary::readers).setHeader(getTranslation("readerKeys.column.readers"));
         versions.setEmptyStateText(getTranslation("readerKeys.versions.empty"));
 
@@ -79,7 +77,8 @@ class ReaderKeysView extends VerticalLayout {
         older.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         older.setHeight("16em");
         older.addComponentColumn(r -> new Anchor("devices/" + r.deviceId(), r.deviceName()))
-                .setHeader(getTranslation("readerKeys.column.device")).setFlexGrow(2);
+                .setHeader(getTranslation("readerKeys.column.device"))
+                .setFlexGrow(2);
         older.addColumn(ReaderOnOlderKey::readerSerial).setHeader(getTranslation("readerKeys.column.reader"));
         older.addColumn(ReaderOnOlderKey::bdkVersion).setHeader(getTranslation("readerKeys.column.version"));
         older.addColumn(r -> time.format(r.injectedAt())).setHeader(getTranslation("readerKeys.column.injected"));
@@ -94,12 +93,12 @@ class ReaderKeysView extends VerticalLayout {
         Button rotate = new Button(getTranslation("readerKeys.rotate"), e -> confirmRotation(algorithm, reload));
         rotate.setId("reader-key-rotate-" + id);
         rotate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout heading = new HorizontalLayout(
-                new H3(getTranslation("readerKeys.algorithm." + algorithm.name())), rotate);
+        HorizontalLayout heading =
+                new HorizontalLayout(new H3(getTranslation("readerKeys.algorithm." + algorithm.name())), rotate);
         heading.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
-        VerticalLayout section = new VerticalLayout(heading, versions,
-                new H4(getTranslation("readerKeys.older.title")), older);
+        VerticalLayout section =
+                new VerticalLayout(heading, versions, new H4(getTranslation("readerKeys.older.title")), older);
         section.setPadding(false);
         return section;
     }
@@ -116,7 +115,9 @@ class ReaderKeysView extends VerticalLayout {
         confirm.addConfirmListener(e -> {
             BdkVersion created = overview.rotate(algorithm);
             reload.run();
-            Notification.show(getTranslation("readerKeys.rotated", name, created.version()), 4000,
+            Notification.show(
+                            getTranslation("readerKeys.rotated", name, created.version()),
+                            4000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });

@@ -1,8 +1,5 @@
 package id.lapak.reconciliation;
 
-import java.util.Currency;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -10,13 +7,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.sale.Chargebacks;
 import id.lapak.billing.sale.Chargebacks.DisputedSale;
 import id.lapak.billing.sale.PaymentRefusedException;
 import id.lapak.billing.sale.SaleNotFoundException;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
+import java.util.Currency;
+import java.util.UUID;
 
 /**
  * Support makes the sandbox acquirer raise (or reverse) a chargeback on a sale of the chosen tenant: the sale by
@@ -43,12 +41,12 @@ class ChargebackDialog extends Dialog {
             f.setWidthFull();
         }
         add(new Paragraph(getTranslation("reconciliation.chargeback.help")), sale, amount, reason);
-        Button raise = new Button(getTranslation("reconciliation.chargeback.raise"),
-                e -> submit(chargebacks, tenant, false, done));
+        Button raise = new Button(
+                getTranslation("reconciliation.chargeback.raise"), e -> submit(chargebacks, tenant, false, done));
         raise.setId("chargeback-raise");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button reverse = new Button(getTranslation("reconciliation.chargeback.reverse"),
-                e -> submit(chargebacks, tenant, true, done));
+        Button reverse = new Button(
+                getTranslation("reconciliation.chargeback.reverse"), e -> submit(chargebacks, tenant, true, done));
         reverse.setId("chargeback-reverse");
         getFooter().add(new Button(getTranslation("reconciliation.cancel"), e -> close()), reverse, raise);
     }
@@ -78,9 +76,15 @@ class ChargebackDialog extends Dialog {
             }
             close();
             done.run();
-            Notification.show(getTranslation(reversal ? "reconciliation.chargeback.reversed"
-                            : "reconciliation.chargeback.raised", value.format(getLocale())), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            getTranslation(
+                                    reversal
+                                            ? "reconciliation.chargeback.reversed"
+                                            : "reconciliation.chargeback.raised",
+                                    value.format(getLocale())),
+                            5000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (PaymentRefusedException | SaleNotFoundException e) {
             amount.setInvalid(true);
             amount.setErrorMessage(getTranslation("reconciliation.chargeback.refused"));

@@ -1,12 +1,5 @@
 package id.lapak.reconciliation;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Locale;
-import java.util.UUID;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,8 +21,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-
-import id.lapak.ui.Localized;
 import id.lapak.billing.reconciliation.ExceptionItem;
 import id.lapak.billing.reconciliation.FileFormat;
 import id.lapak.billing.reconciliation.ImportResult;
@@ -45,11 +36,16 @@ import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
+import id.lapak.ui.Localized;
 import id.lapak.ui.MainLayout;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -94,8 +90,11 @@ class ReconciliationView extends VerticalLayout {
             tenantBox.setId("reconciliation-tenant");
             tenantBox.setPlaceholder(getTranslation("reconciliation.tenant"));
             tenantBox.setItemLabelGenerator(TenantOverview::name);
-            tenantBox.setItems(query -> tenants.search(new TenantFilter(query.getFilter().orElse(""), null, null),
-                    PageRequest.of(query.getPage(), query.getPageSize())).stream());
+            tenantBox.setItems(query -> tenants
+                    .search(
+                            new TenantFilter(query.getFilter().orElse(""), null, null),
+                            PageRequest.of(query.getPage(), query.getPageSize()))
+                    .stream());
             tenantBox.setWidth("min(30em, 100%)");
             tenantBox.addValueChangeListener(e -> {
                 tenant = e.getValue() == null ? null : e.getValue().id();
@@ -123,7 +122,8 @@ class ReconciliationView extends VerticalLayout {
         }
         content.add(new H3(getTranslation("reconciliation.exceptions")), exceptionsArea());
         if (support) {
-            Button chargeback = new Button(getTranslation("reconciliation.chargeback.open"),
+            Button chargeback = new Button(
+                    getTranslation("reconciliation.chargeback.open"),
                     e -> new ChargebackDialog(chargebacks, tenant, this::refresh).open());
             chargeback.setId("reconciliation-chargeback");
             content.add(chargeback);
@@ -136,8 +136,8 @@ class ReconciliationView extends VerticalLayout {
         format.setItems(FileFormat.values());
         format.setItemLabelGenerator(f -> getTranslation("reconciliation.format." + f.name()));
         format.setValue(FileFormat.SANDBOX);
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui ->
-                ui.access(() -> {
+        Upload upload =
+                new Upload(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui -> ui.access(() -> {
                     try (var in = Files.newInputStream(file.toPath())) {
                         imported(reconciliation.importFile(tenant, metadata.fileName(), format.getValue(), in));
                     } catch (ReconciliationFileException e) {
@@ -154,16 +154,22 @@ class ReconciliationView extends VerticalLayout {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, reconciliation.maxFileBytes()));
         upload.setAcceptedFileTypes("text/csv", ".csv");
         uploadResult.setId("reconciliation-upload-result");
-        VerticalLayout area = new VerticalLayout(new Paragraph(getTranslation("reconciliation.upload.help",
-                reconciliation.maxFileBytes() / (1024 * 1024))), format, upload, uploadResult);
+        VerticalLayout area = new VerticalLayout(
+                new Paragraph(
+                        getTranslation("reconciliation.upload.help", reconciliation.maxFileBytes() / (1024 * 1024))),
+                format,
+                upload,
+                uploadResult);
         area.setPadding(false);
         return area;
     }
 
     void imported(ImportResult result) {
-        uploadResult.setText(result.alreadyImported() ? getTranslation("reconciliation.upload.again")
-                : getTranslation("reconciliation.upload.done", result.lines(), result.matched(),
-                result.exceptions()));
+        uploadResult.setText(
+                result.alreadyImported()
+                        ? getTranslation("reconciliation.upload.again")
+                        : getTranslation(
+                                "reconciliation.upload.done", result.lines(), result.matched(), result.exceptions()));
         uploadResult.getElement().getThemeList().clear();
         uploadResult.getElement().getThemeList().add("badge success");
         Notification.show(uploadResult.getText(), 5000, Notification.Position.BOTTOM_START)
@@ -173,8 +179,10 @@ class ReconciliationView extends VerticalLayout {
 
     void refused(ReconciliationFileException e) {
         String why = getTranslation(e.messageKey(), e.detail());
-        uploadResult.setText(e.line() > 0 ? getTranslation("reconciliation.upload.refusedAt", e.line(), why)
-                : getTranslation("reconciliation.upload.refused", why));
+        uploadResult.setText(
+                e.line() > 0
+                        ? getTranslation("reconciliation.upload.refusedAt", e.line(), why)
+                        : getTranslation("reconciliation.upload.refused", why));
         uploadResult.getElement().getThemeList().clear();
         uploadResult.getElement().getThemeList().add("badge error");
     }
@@ -183,9 +191,11 @@ class ReconciliationView extends VerticalLayout {
         imports.setId("reconciliation-imports");
         imports.addThemeVariants(GridVariant.LUMO_COMPACT);
         imports.setAllRowsVisible(true);
-        imports.addColumn(ImportSummary::fileName).setHeader(getTranslation("reconciliation.column.file"))
+        imports.addColumn(ImportSummary::fileName)
+                .setHeader(getTranslation("reconciliation.column.file"))
                 .setAutoWidth(true);
-        imports.addColumn(i -> getTranslation("reconciliation.format." + i.format().name()))
+        imports.addColumn(i ->
+                        getTranslation("reconciliation.format." + i.format().name()))
                 .setHeader(getTranslation("reconciliation.column.format"));
         imports.addColumn(i -> time(i.importedAt())).setHeader(getTranslation("reconciliation.column.importedAt"));
         imports.addColumn(ImportSummary::importedBy).setHeader(getTranslation("reconciliation.column.by"));
@@ -204,20 +214,31 @@ class ReconciliationView extends VerticalLayout {
         exceptions.setId("reconciliation-exceptions");
         exceptions.addThemeVariants(GridVariant.LUMO_COMPACT);
         exceptions.setMinHeight("20em");
-        exceptions.addColumn(e -> getTranslation("reconciliation.kind." + e.kind().name()))
-                .setHeader(getTranslation("reconciliation.column.kind")).setAutoWidth(true);
-        exceptions.addColumn(ExceptionItem::reference).setHeader(getTranslation("reconciliation.column.reference"))
+        exceptions
+                .addColumn(e -> getTranslation("reconciliation.kind." + e.kind().name()))
+                .setHeader(getTranslation("reconciliation.column.kind"))
+                .setAutoWidth(true);
+        exceptions
+                .addColumn(ExceptionItem::reference)
+                .setHeader(getTranslation("reconciliation.column.reference"))
                 .setAutoWidth(true);
         exceptions.addColumn(e -> money(e.expected())).setHeader(getTranslation("reconciliation.column.expected"));
         exceptions.addColumn(e -> money(e.actual())).setHeader(getTranslation("reconciliation.column.actual"));
-        exceptions.addColumn(e -> getTranslation("reconciliation.age", e.ageDays()))
+        exceptions
+                .addColumn(e -> getTranslation("reconciliation.age", e.ageDays()))
                 .setHeader(getTranslation("reconciliation.column.age"));
-        exceptions.addColumn(e -> e.open() ? getTranslation("reconciliation.status.open")
-                        : getTranslation("reconciliation.resolution." + e.resolution().name())
-                        + (e.reason() == null ? "" : ": " + e.reason()))
-                .setHeader(getTranslation("reconciliation.column.status")).setAutoWidth(true);
+        exceptions
+                .addColumn(e -> e.open()
+                        ? getTranslation("reconciliation.status.open")
+                        : getTranslation("reconciliation.resolution."
+                                        + e.resolution().name())
+                                + (e.reason() == null ? "" : ": " + e.reason()))
+                .setHeader(getTranslation("reconciliation.column.status"))
+                .setAutoWidth(true);
         if (acts) {
-            exceptions.addComponentColumn(this::actions).setHeader(getTranslation("reconciliation.column.actions"))
+            exceptions
+                    .addComponentColumn(this::actions)
+                    .setHeader(getTranslation("reconciliation.column.actions"))
                     .setAutoWidth(true);
         }
         exceptions.setEmptyStateText(getTranslation("reconciliation.exceptions.empty"));
@@ -244,7 +265,8 @@ class ReconciliationView extends VerticalLayout {
     }
 
     private Button action(ExceptionItem item, ExceptionAction kind) {
-        Button button = new Button(getTranslation(kind.labelKey()),
+        Button button = new Button(
+                getTranslation(kind.labelKey()),
                 e -> new ExceptionActionDialog(reconciliation, tenant, item, kind, this::refresh).open());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.setId("reconciliation-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + item.id());
@@ -258,8 +280,8 @@ class ReconciliationView extends VerticalLayout {
         if (acts || CurrentUser.require().has(Role.MERCHANT_ADMIN)) {
             imports.setItems(reconciliation.imports(tenant, 50));
         }
-        exceptions.setItemsPageable(pageable -> reconciliation.exceptions(tenant, openOnly.getValue(), pageable)
-                .getContent());
+        exceptions.setItemsPageable(pageable ->
+                reconciliation.exceptions(tenant, openOnly.getValue(), pageable).getContent());
     }
 
     private String money(Money amount) {

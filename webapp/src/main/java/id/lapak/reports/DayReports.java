@@ -1,5 +1,13 @@
 package id.lapak.reports;
 
+import id.lapak.reports.ReportQueries.Change;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.json.JsonText;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,16 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.reports.ReportQueries.Change;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.json.JsonText;
-import id.lapak.tenant.store.StoreNotFoundException;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -55,8 +53,15 @@ public class DayReports {
     }
 
     /** A day closed into a frozen report: the figures then, the figures now, the sales changed since. */
-    public record DayReport(UUID storeId, LocalDate day, Instant closedAt, String closedBy, Figures frozen,
-                            Figures now, String sha256, List<Change> changedSince) {
+    public record DayReport(
+            UUID storeId,
+            LocalDate day,
+            Instant closedAt,
+            String closedBy,
+            Figures frozen,
+            Figures now,
+            String sha256,
+            List<Change> changedSince) {
 
         public boolean changed() {
             return !frozen.equals(now);
@@ -84,11 +89,18 @@ public class DayReports {
         jdbc.sql("""
                         insert into report_z (tenant_id, store_id, day, closed_at, closed_by, figures, figures_sha256)
                         values (:tenant, :store, :day, :at, :by, :figures, :hash)""")
-                .param("tenant", tenant()).param("store", storeId).param("day", day)
-                .param("at", Timestamp.from(clock.instant())).param("by", by).param("figures", text)
-                .param("hash", hash).update();
-        audit.record(AuditEvent.of("report.day.closed", "store", storeId).detail("day", day)
-                .detail("figuresSha256", hash).detail("net", figures.net().toPlainString()));
+                .param("tenant", tenant())
+                .param("store", storeId)
+                .param("day", day)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", by)
+                .param("figures", text)
+                .param("hash", hash)
+                .update();
+        audit.record(AuditEvent.of("report.day.closed", "store", storeId)
+                .detail("day", day)
+                .detail("figuresSha256", hash)
+                .detail("net", figures.net().toPlainString()));
         return dayReport(storeId, day).orElseThrow();
     }
 
@@ -98,22 +110,32 @@ public class DayReports {
         return frozen(storeId, day).map(z -> {
             ReportFilter filter = ReportFilter.days(day, day).withStore(storeId);
             List<Change> since = queries.changes(tenant(), StoreScope.current(), filter, 500).stream()
-                    .filter(c -> c.changedAt().isAfter(z.closedAt())).toList();
-            return new DayReport(storeId, day, z.closedAt(), z.closedBy(), parse(z.figures()), reports.summary(filter),
-                    z.sha256(), since);
+                    .filter(c -> c.changedAt().isAfter(z.closedAt()))
+                    .toList();
+            return new DayReport(
+                    storeId,
+                    day,
+                    z.closedAt(),
+                    z.closedBy(),
+                    parse(z.figures()),
+                    reports.summary(filter),
+                    z.sha256(),
+                    since);
         });
     }
 
-    private record Frozen(Instant closedAt, String closedBy, String figures, String sha256) {
-    }
+    private record Frozen(Instant closedAt, String closedBy, String figures, String sha256) {}
 
     private Optional<Frozen> frozen(UUID storeId, LocalDate day) {
         return jdbc.sql("""
                         select closed_at, closed_by, figures, figures_sha256 from report_z
                         where tenant_id = :tenant and store_id = :store and day = :day""")
-                .param("tenant", tenant()).param("store", storeId).param("day", day)
-                .query((rs, n) -> new Frozen(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).optional();
+                .param("tenant", tenant())
+                .param("store", storeId)
+                .param("day", day)
+                .query((rs, n) ->
+                        new Frozen(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     /** The canonical text of figures that is hashed: fixed field order, integers only. */
@@ -131,10 +153,19 @@ public class DayReports {
             String[] kv = part.split(":", 2);
             fields.put(kv[0], kv[1]);
         }
-        return new Figures(Currency.getInstance(fields.get("currency")), l(fields, "attempts"),
-                l(fields, "approved"), l(fields, "declined"), l(fields, "transactions"), l(fields, "refundCount"),
-                l(fields, "capturedMinor"), l(fields, "refundedMinor"), l(fields, "tipMinor"), l(fields, "taxMinor"),
-                l(fields, "feeMinor"), l(fields, "feePpnMinor"));
+        return new Figures(
+                Currency.getInstance(fields.get("currency")),
+                l(fields, "attempts"),
+                l(fields, "approved"),
+                l(fields, "declined"),
+                l(fields, "transactions"),
+                l(fields, "refundCount"),
+                l(fields, "capturedMinor"),
+                l(fields, "refundedMinor"),
+                l(fields, "tipMinor"),
+                l(fields, "taxMinor"),
+                l(fields, "feeMinor"),
+                l(fields, "feePpnMinor"));
     }
 
     private static long l(Map<String, String> fields, String name) {
@@ -143,8 +174,8 @@ public class DayReports {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -152,7 +183,11 @@ public class DayReports {
 
     private ZoneId storeZone(UUID storeId) {
         return jdbc.sql("select time_zone from store where tenant_id = :tenant and id = :store")
-                .param("tenant", tenant()).param("store", storeId).query(String.class).optional().map(ZoneId::of)
+                .param("tenant", tenant())
+                .param("store", storeId)
+                .query(String.class)
+                .optional()
+                .map(ZoneId::of)
                 .orElseThrow(() -> new StoreNotFoundException(storeId));
     }
 

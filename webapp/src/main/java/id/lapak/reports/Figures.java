@@ -1,8 +1,7 @@
 package id.lapak.reports;
 
-import java.util.Currency;
-
 import id.lapak.tenant.money.Money;
+import java.util.Currency;
 
 /**
  * The measures of a set of sales, summed: the same figures the Sales list's totals show (by the time of sale), plus
@@ -16,9 +15,19 @@ import id.lapak.tenant.money.Money;
  *       settlement lines of those sales; net deposit: total collected − fees − PPN on fees.</li>
  * </ul>
  */
-public record Figures(Currency currency, long attempts, long approved, long declined, long transactions,
-                      long refundCount, long capturedMinor, long refundedMinor, long tipMinor, long taxMinor,
-                      long feeMinor, long feePpnMinor) {
+public record Figures(
+        Currency currency,
+        long attempts,
+        long approved,
+        long declined,
+        long transactions,
+        long refundCount,
+        long capturedMinor,
+        long refundedMinor,
+        long tipMinor,
+        long taxMinor,
+        long feeMinor,
+        long feePpnMinor) {
 
     public static Figures zero(Currency currency) {
         return new Figures(currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -28,9 +37,18 @@ public record Figures(Currency currency, long attempts, long approved, long decl
         if (!currency.equals(o.currency)) {
             throw new IllegalArgumentException("Figures of " + currency + " and " + o.currency + " do not add up");
         }
-        return new Figures(currency, attempts + o.attempts, approved + o.approved, declined + o.declined,
-                transactions + o.transactions, refundCount + o.refundCount, capturedMinor + o.capturedMinor,
-                refundedMinor + o.refundedMinor, tipMinor + o.tipMinor, taxMinor + o.taxMinor, feeMinor + o.feeMinor,
+        return new Figures(
+                currency,
+                attempts + o.attempts,
+                approved + o.approved,
+                declined + o.declined,
+                transactions + o.transactions,
+                refundCount + o.refundCount,
+                capturedMinor + o.capturedMinor,
+                refundedMinor + o.refundedMinor,
+                tipMinor + o.tipMinor,
+                taxMinor + o.taxMinor,
+                feeMinor + o.feeMinor,
                 feePpnMinor + o.feePpnMinor);
     }
 
@@ -72,7 +90,9 @@ public record Figures(Currency currency, long attempts, long approved, long decl
 
     /** Total collected per transaction; zero without transactions. */
     public Money averageBasket() {
-        return transactions == 0 ? money(0) : money(Math.round((double) (capturedMinor - refundedMinor) / transactions));
+        return transactions == 0
+                ? money(0)
+                : money(Math.round((double) (capturedMinor - refundedMinor) / transactions));
     }
 
     /** Approved among approved and declined, in basis points (10,000 = all); -1 when nothing was decided. */

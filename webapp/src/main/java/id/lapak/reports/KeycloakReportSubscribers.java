@@ -1,10 +1,8 @@
 package id.lapak.reports;
 
+import id.lapak.identity.TeamService;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.identity.TeamService;
-
 import org.springframework.stereotype.Component;
 
 /** The subscribers as Keycloak knows them (a person still finishing their first login counts as not enabled). */
@@ -19,8 +17,10 @@ class KeycloakReportSubscribers implements ReportSubscribers {
 
     @Override
     public Optional<Subscriber> find(UUID tenantId, String subject) {
-        return team.membersOf(tenantId).stream().filter(m -> m.id().equals(subject)).findFirst()
-                .map(m -> new Subscriber(m.id(), m.email(), m.role(), m.storeIds(),
-                        m.enabled() && !m.invitationPending()));
+        return team.membersOf(tenantId).stream()
+                .filter(m -> m.id().equals(subject))
+                .findFirst()
+                .map(m -> new Subscriber(
+                        m.id(), m.email(), m.role(), m.storeIds(), m.enabled() && !m.invitationPending()));
     }
 }

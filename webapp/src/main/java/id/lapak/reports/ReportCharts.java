@@ -1,5 +1,7 @@
 package id.lapak.reports;
 
+import id.lapak.reports.ReportService.Line;
+import id.lapak.tenant.money.Money;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,10 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
-import id.lapak.reports.ReportService.Line;
-import id.lapak.tenant.money.Money;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The ECharts options of the dashboard's and reports' charts, built from the same figures as their tables. */
@@ -22,8 +20,7 @@ final class ReportCharts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     static BigDecimal major(Money money) {
         return new BigDecimal(money.toPlainString());
@@ -33,31 +30,57 @@ final class ReportCharts {
     static String hours(List<Line> current, List<Line> previous, String currentName, String previousName) {
         Map<String, Object> option = base();
         option.put("legend", Map.of("data", List.of(currentName, previousName)));
-        option.put("xAxis", Map.of("type", "category", "data", current.stream().map(Line::label).toList()));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        current.stream().map(Line::label).toList()));
         option.put("yAxis", Map.of("type", "value"));
-        option.put("series", List.of(
-                Map.of("name", currentName, "type", "bar", "data", values(current)),
-                Map.of("name", previousName, "type", "bar", "data", values(previous))));
+        option.put(
+                "series",
+                List.of(
+                        Map.of("name", currentName, "type", "bar", "data", values(current)),
+                        Map.of("name", previousName, "type", "bar", "data", values(previous))));
         return json(option);
     }
 
     /** Day lines labelled with a short local date ("27 Nov", "27 Des"), for chart axes. */
     static List<Line> shortDays(List<Line> days, Locale locale) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", locale);
-        return days.stream().map(l -> new Line(l.key(), LocalDate.parse(l.key()).format(format),
-                l.figures())).toList();
+        return days.stream()
+                .map(l -> new Line(l.key(), LocalDate.parse(l.key()).format(format), l.figures()))
+                .toList();
     }
 
     /** Net sales and transactions per day. */
     static String days(List<Line> days, String netName, String transactionsName) {
         Map<String, Object> option = base();
         option.put("legend", Map.of("data", List.of(netName, transactionsName)));
-        option.put("xAxis", Map.of("type", "category", "data", days.stream().map(Line::label).toList()));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        days.stream().map(Line::label).toList()));
         option.put("yAxis", List.of(Map.of("type", "value"), Map.of("type", "value")));
-        option.put("series", List.of(
-                Map.of("name", netName, "type", "line", "smooth", true, "data", values(days)),
-                Map.of("name", transactionsName, "type", "bar", "yAxisIndex", 1,
-                        "data", days.stream().map(l -> l.figures().transactions()).toList())));
+        option.put(
+                "series",
+                List.of(
+                        Map.of("name", netName, "type", "line", "smooth", true, "data", values(days)),
+                        Map.of(
+                                "name",
+                                transactionsName,
+                                "type",
+                                "bar",
+                                "yAxisIndex",
+                                1,
+                                "data",
+                                days.stream()
+                                        .map(l -> l.figures().transactions())
+                                        .toList())));
         return json(option);
     }
 
@@ -68,7 +91,8 @@ final class ReportCharts {
         option.put("legend", Map.of("type", "scroll", "bottom", 0));
         List<Map<String, Object>> data = new ArrayList<>();
         for (Line l : methods) {
-            data.add(Map.of("name", names.apply(l.key()), "value", major(l.figures().collected())));
+            data.add(Map.of(
+                    "name", names.apply(l.key()), "value", major(l.figures().collected())));
         }
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));
         return json(option);
@@ -98,8 +122,21 @@ final class ReportCharts {
         option.put("grid", Map.of("left", 50, "right", 20, "top", 10, "bottom", 60));
         option.put("xAxis", Map.of("type", "category", "data", hours));
         option.put("yAxis", Map.of("type", "category", "data", days));
-        option.put("visualMap", Map.of("min", 0, "max", max, "orient", "horizontal", "left", "center",
-                "bottom", 0, "calculable", true));
+        option.put(
+                "visualMap",
+                Map.of(
+                        "min",
+                        0,
+                        "max",
+                        max,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "calculable",
+                        true));
         option.put("series", List.of(Map.of("type", "heatmap", "data", data)));
         return json(option);
     }

@@ -8,13 +8,14 @@ package id.lapak.reports;
  */
 final class ReportFacts {
 
-    private ReportFacts() {
-    }
+    private ReportFacts() {}
 
     /** The rollup tables and the grain of their rows. */
     enum Level {
         HOUR("report_hour", "hour", "extract(hour from s.sold_at at time zone d.time_zone)::smallint as hour"),
-        MIX("report_mix", "device_id, brand, entry_mode, offline",
+        MIX(
+                "report_mix",
+                "device_id, brand, entry_mode, offline",
                 "s.device_id, coalesce(s.card_brand, '') as brand, s.entry_mode, s.offline"),
         ITEM("report_item", "variant_id", "l.variant_id");
 
@@ -66,12 +67,13 @@ final class ReportFacts {
                 from days d
                 cross join lateral (
                     select * from sale s
-                    where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi"""
-                + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + ") s";
+                    where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + ") s";
         return switch (level) {
-            case HOUR -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n"
-                    + from + "\ngroup by d.store_id, d.day, 3, s.currency";
-            case MIX -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + """
+            case HOUR ->
+                "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n" + from
+                        + "\ngroup by d.store_id, d.day, 3, s.currency";
+            case MIX ->
+                "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + """
                     ,
                     coalesce(sum(f.fee), 0), coalesce(sum(f.ppn), 0)
                     """ + from + """
@@ -79,11 +81,12 @@ final class ReportFacts {
                     left join lateral (select sum(l.fee_minor) as fee, sum(l.ppn_minor) as ppn from settlement_line l
                                        where l.tenant_id = s.tenant_id and l.sale_id = s.id) f on true
                     group by d.store_id, d.day, 3, 4, 5, 6, s.currency""";
-            case ITEM -> "select d.store_id, d.day, " + level.keySelect + ", s.currency, "
-                    + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
-                    + "sum(l.total_minor * l.returned_quantity / l.quantity)\n" + from
-                    + "\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
-                    + "\ngroup by d.store_id, d.day, 3, s.currency";
+            case ITEM ->
+                "select d.store_id, d.day, " + level.keySelect + ", s.currency, "
+                        + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
+                        + "sum(l.total_minor * l.returned_quantity / l.quantity)\n" + from
+                        + "\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
+                        + "\ngroup by d.store_id, d.day, 3, s.currency";
         };
     }
 }

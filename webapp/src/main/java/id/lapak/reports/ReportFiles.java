@@ -1,5 +1,7 @@
 package id.lapak.reports;
 
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.money.Money;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +10,6 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.money.Money;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -31,8 +29,7 @@ import org.openpdf.text.pdf.PdfWriter;
 /** A {@link ReportTable} as CSV, XLSX and PDF, in the reader's language, with the filters printed on it. */
 public final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** The text of a cell as the page and the PDF show it. */
     public static String text(Object cell, Locale locale) {
@@ -70,20 +67,23 @@ public final class ReportFiles {
     private static List<Object> csvCells(List<Object> row) {
         List<Object> cells = new ArrayList<>();
         for (Object cell : row) {
-            cells.add(switch (cell) {
-                case null -> "";
-                case Money money -> CsvWriter.number(money.toPlainString());
-                case Long count -> CsvWriter.number(count.toString());
-                case ReportTable.Share share -> CsvWriter.number(
-                        BigDecimal.valueOf(share.basisPoints(), 2).toPlainString());
-                default -> cell.toString();
-            });
+            cells.add(
+                    switch (cell) {
+                        case null -> "";
+                        case Money money -> CsvWriter.number(money.toPlainString());
+                        case Long count -> CsvWriter.number(count.toString());
+                        case ReportTable.Share share ->
+                            CsvWriter.number(
+                                    BigDecimal.valueOf(share.basisPoints(), 2).toPlainString());
+                        default -> cell.toString();
+                    });
         }
         return cells;
     }
 
     public static byte[] xlsx(ReportTable table) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(safeSheetName(table.title()));
             Font boldFont = book.createFont();
             boldFont.setBold(true);
@@ -138,8 +138,8 @@ public final class ReportFiles {
 
     public static byte[] pdf(ReportTable table, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(table.columns().size() > 4 ? PageSize.A4.rotate() : PageSize.A4,
-                36, 36, 36, 36);
+        Document document =
+                new Document(table.columns().size() > 4 ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
         document.open();
         org.openpdf.text.Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);

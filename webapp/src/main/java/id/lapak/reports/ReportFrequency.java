@@ -9,7 +9,9 @@ import java.time.temporal.TemporalAdjusters;
  * calendar month. A period is sent once it has ended, at the subscription's local time on the day after.
  */
 public enum ReportFrequency {
-    DAILY, WEEKLY, MONTHLY;
+    DAILY,
+    WEEKLY,
+    MONTHLY;
 
     /** A period of local days, both ends included. */
     public record Period(LocalDate start, LocalDate end) {

@@ -2,5 +2,16 @@ package id.lapak.reports;
 
 /** The reports a merchant can open, export and subscribe to. */
 public enum ReportKind {
-    SUMMARY, DAYS, HOURS, ITEMS, CATEGORIES, STORES, DEVICES, PAYMENT_METHODS, TAX, CUSTOMERS, INVENTORY, CHANGES
+    SUMMARY,
+    DAYS,
+    HOURS,
+    ITEMS,
+    CATEGORIES,
+    STORES,
+    DEVICES,
+    PAYMENT_METHODS,
+    TAX,
+    CUSTOMERS,
+    INVENTORY,
+    CHANGES
 }

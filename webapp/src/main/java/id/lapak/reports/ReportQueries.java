@@ -1,5 +1,7 @@
 package id.lapak.reports;
 
+import id.lapak.reports.ReportFacts.Level;
+import id.lapak.tenant.store.StoreScope;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.reports.ReportFacts.Level;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -105,20 +103,31 @@ class ReportQueries {
         String measures = level.measures();
         String rollupMeasures = "r." + measures.replace(", ", ", r.");
         String keys = "r." + level.keys.replace(", ", ", r.");
-        String sql = GROUPED
-                .formatted(storeCondition, rollups ? "true" : "false", keys, rollupMeasures, level.table,
-                        rollupCondition, ReportFacts.select(level, saleCondition.toString()),
-                        String.join(", ", groupBy), sums(level), String.join(", ", groupBy),
-                        String.join(", ", groupBy));
+        String sql = GROUPED.formatted(
+                storeCondition,
+                rollups ? "true" : "false",
+                keys,
+                rollupMeasures,
+                level.table,
+                rollupCondition,
+                ReportFacts.select(level, saleCondition.toString()),
+                String.join(", ", groupBy),
+                sums(level),
+                String.join(", ", groupBy),
+                String.join(", ", groupBy));
         int keyCount = groupBy.size();
-        return bind(jdbc.sql(sql), tenant, scope, filter).query((rs, n) -> row(rs, keyCount, level)).list();
+        return bind(jdbc.sql(sql), tenant, scope, filter)
+                .query((rs, n) -> row(rs, keyCount, level))
+                .list();
     }
 
     /** The parameters {@link #GROUPED} names for this filter and scope. */
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope,
-                                                 ReportFilter filter) {
-        statement = statement.param("tenant", tenant)
-                .param("from", filter.from().toString()).param("to", filter.to().toString());
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, ReportFilter filter) {
+        statement = statement
+                .param("tenant", tenant)
+                .param("from", filter.from().toString())
+                .param("to", filter.to().toString());
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
         }
@@ -164,14 +173,49 @@ class ReportQueries {
         Currency currency = Currency.getInstance(rs.getString(keyCount + 1).strip());
         int m = keyCount + 2;
         Figures figures = switch (level) {
-            case HOUR -> new Figures(currency, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2), rs.getLong(m + 3),
-                    rs.getLong(m + 4), rs.getLong(m + 5), rs.getLong(m + 6), rs.getLong(m + 7), rs.getLong(m + 8), 0, 0);
-            case MIX -> new Figures(currency, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2), rs.getLong(m + 3),
-                    rs.getLong(m + 4), rs.getLong(m + 5), rs.getLong(m + 6), rs.getLong(m + 7), rs.getLong(m + 8),
-                    rs.getLong(m + 9), rs.getLong(m + 10));
+            case HOUR ->
+                new Figures(
+                        currency,
+                        rs.getLong(m),
+                        rs.getLong(m + 1),
+                        rs.getLong(m + 2),
+                        rs.getLong(m + 3),
+                        rs.getLong(m + 4),
+                        rs.getLong(m + 5),
+                        rs.getLong(m + 6),
+                        rs.getLong(m + 7),
+                        rs.getLong(m + 8),
+                        0,
+                        0);
+            case MIX ->
+                new Figures(
+                        currency,
+                        rs.getLong(m),
+                        rs.getLong(m + 1),
+                        rs.getLong(m + 2),
+                        rs.getLong(m + 3),
+                        rs.getLong(m + 4),
+                        rs.getLong(m + 5),
+                        rs.getLong(m + 6),
+                        rs.getLong(m + 7),
+                        rs.getLong(m + 8),
+                        rs.getLong(m + 9),
+                        rs.getLong(m + 10));
             // Items: quantity sold as transactions, returned quantity as refunds, line totals as captured.
-            case ITEM -> new Figures(currency, 0, 0, 0, rs.getLong(m), rs.getLong(m + 1), rs.getLong(m + 2),
-                    rs.getLong(m + 4), 0, rs.getLong(m + 3), 0, 0);
+            case ITEM ->
+                new Figures(
+                        currency,
+                        0,
+                        0,
+                        0,
+                        rs.getLong(m),
+                        rs.getLong(m + 1),
+                        rs.getLong(m + 2),
+                        rs.getLong(m + 4),
+                        0,
+                        rs.getLong(m + 3),
+                        0,
+                        0);
         };
         return new Row(keys, figures);
     }
@@ -192,23 +236,43 @@ class ReportQueries {
                         where c.tenant_id = :tenant and c.kind <> 'SETTLED'
                           and c.day between cast(:from as date) and cast(:to as date)%s
                         order by c.changed_at desc limit :limit""".formatted(storeCondition))
-                .param("tenant", tenant).param("from", filter.from().toString())
-                .param("to", filter.to().toString()).param("limit", limit);
+                .param("tenant", tenant)
+                .param("from", filter.from().toString())
+                .param("to", filter.to().toString())
+                .param("limit", limit);
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
         }
         if (filter.storeId() != null) {
             statement = statement.param("store", filter.storeId().toString());
         }
-        return statement.query((rs, n) -> new Change(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
-                rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                rs.getString(10).strip(), ZoneId.of(rs.getString(11)))).list();
+        return statement
+                .query((rs, n) -> new Change(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getLong(9),
+                        rs.getString(10).strip(),
+                        ZoneId.of(rs.getString(11))))
+                .list();
     }
 
     /** A change to a sale of a day that had ended. */
-    public record Change(LocalDate day, UUID storeId, String storeName, UUID saleId, String kind, String status,
-                         Instant changedAt, Instant soldAt, long amountMinor, String currency,
-                         ZoneId zone) {
-    }
+    public record Change(
+            LocalDate day,
+            UUID storeId,
+            String storeName,
+            UUID saleId,
+            String kind,
+            String status,
+            Instant changedAt,
+            Instant soldAt,
+            long amountMinor,
+            String currency,
+            ZoneId zone) {}
 }

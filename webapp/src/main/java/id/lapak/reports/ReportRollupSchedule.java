@@ -1,7 +1,6 @@
 package id.lapak.reports;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -24,8 +23,11 @@ class ReportRollupSchedule {
 
     @Bean
     JobDetail reportRollupJob() {
-        return JobBuilder.newJob(ReportRollupJob.class).withIdentity(JOB)
-                .withDescription("Rolls up the ended days of every store for the reports").storeDurably().build();
+        return JobBuilder.newJob(ReportRollupJob.class)
+                .withIdentity(JOB)
+                .withDescription("Rolls up the ended days of every store for the reports")
+                .storeDurably()
+                .build();
     }
 
     @Bean
@@ -33,9 +35,13 @@ class ReportRollupSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.reports.rollup-interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("report-rollups-repeating", "reports")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("report-rollups-repeating", "reports")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

@@ -1,5 +1,9 @@
 package id.lapak.reports;
 
+import id.lapak.reports.ReportFacts.Level;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.reports.ReportFacts.Level;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -56,13 +54,15 @@ public class ReportRollups {
     }
 
     /** What a run did. */
-    public record Outcome(int tenants, int daysRolled, int failures) {
-    }
+    public record Outcome(int tenants, int daysRolled, int failures) {}
 
     /** Rolls the due days of every tenant. */
     public Outcome rollDue() {
-        List<UUID> tenants = platform.call("report rollups: list tenants",
-                () -> jdbc.sql("select id from tenant order by id").query(UUID.class).list());
+        List<UUID> tenants = platform.call(
+                "report rollups: list tenants",
+                () -> jdbc.sql("select id from tenant order by id")
+                        .query(UUID.class)
+                        .list());
         int days = 0;
         int failures = 0;
         for (UUID tenant : tenants) {
@@ -70,7 +70,10 @@ public class ReportRollups {
                 days += rollDue(tenant);
             } catch (RuntimeException e) {
                 failures++;
-                log.error("Report rollups: tenant {} could not be rolled up ({})", tenant, e.getClass().getSimpleName(),
+                log.error(
+                        "Report rollups: tenant {} could not be rolled up ({})",
+                        tenant,
+                        e.getClass().getSimpleName(),
                         e);
             }
         }
@@ -82,40 +85,44 @@ public class ReportRollups {
 
     /** Rolls the due days of one tenant; returns how many store days were rolled. */
     public int rollDue(UUID tenant) {
-        return AuditActor.system("report-rollups").callAs(() -> TenantContext.callAs(tenant, () -> {
-            int rolled = 0;
-            int conflicts = 0;
-            while (true) {
-                List<StoreDay> due = transaction.execute(status -> due(tenant, clock.instant()));
-                if (due.isEmpty()) {
-                    return rolled;
-                }
-                try {
-                    rollTransaction.executeWithoutResult(status -> roll(tenant, due));
-                } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-                    // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
-                    if (++conflicts > 3) {
-                        throw e;
+        return AuditActor.system("report-rollups")
+                .callAs(() -> TenantContext.callAs(tenant, () -> {
+                    int rolled = 0;
+                    int conflicts = 0;
+                    while (true) {
+                        List<StoreDay> due = transaction.execute(status -> due(tenant, clock.instant()));
+                        if (due.isEmpty()) {
+                            return rolled;
+                        }
+                        try {
+                            rollTransaction.executeWithoutResult(status -> roll(tenant, due));
+                        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                            // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
+                            if (++conflicts > 3) {
+                                throw e;
+                            }
+                            continue;
+                        }
+                        rolled += due.size();
+                        if (due.size() < BATCH) {
+                            return rolled;
+                        }
                     }
-                    continue;
-                }
-                rolled += due.size();
-                if (due.size() < BATCH) {
-                    return rolled;
-                }
-            }
-        }));
+                }));
     }
 
     /** Drops the tenant's rollups and rolls every ended day again from the sales; returns the store days rolled. */
     public int rebuild(UUID tenant) {
-        TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(status ->
-                jdbc.sql("delete from report_day where tenant_id = :tenant").param("tenant", tenant).update()));
+        TenantContext.runAs(
+                tenant,
+                () -> transaction.executeWithoutResult(
+                        status -> jdbc.sql("delete from report_day where tenant_id = :tenant")
+                                .param("tenant", tenant)
+                                .update()));
         return rollDue(tenant);
     }
 
-    record StoreDay(UUID storeId, LocalDate day) {
-    }
+    record StoreDay(UUID storeId, LocalDate day) {}
 
     /**
      * Days to roll, oldest first: days rolled before whose rollup missed a change, then days not rolled yet from the
@@ -146,8 +153,10 @@ public class ReportRollups {
                             where f.first_day is not null)
                         select store_id, day from (select * from dirty union select * from fresh) x
                         order by day, store_id limit :batch""")
-                .param("tenant", tenant).param("now", Timestamp.from(now))
-                .param("grace", GRACE.toSeconds() + " seconds").param("batch", BATCH)
+                .param("tenant", tenant)
+                .param("now", Timestamp.from(now))
+                .param("grace", GRACE.toSeconds() + " seconds")
+                .param("batch", BATCH)
                 .query((rs, n) -> new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
                 .list();
     }
@@ -159,22 +168,25 @@ public class ReportRollups {
         jdbc.sql("""
                         delete from report_day where tenant_id = :tenant
                           and (store_id, day) in (select * from unnest(cast(:stores as uuid[]), cast(:days as date[])))""")
-                .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
+                .param("tenant", tenant)
+                .param("stores", ReportQueries.arrayLiteral(stores))
                 .param("days", ReportQueries.arrayLiteral(dates))
                 .update();
         jdbc.sql("""
                         insert into report_day (tenant_id, store_id, day, rolled_at, snapshot)
                         select :tenant, x.store_id, x.day, now(), pg_current_snapshot()
                         from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)""")
-                .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
+                .param("tenant", tenant)
+                .param("stores", ReportQueries.arrayLiteral(stores))
                 .param("days", ReportQueries.arrayLiteral(dates))
                 .update();
         for (Level level : Level.values()) {
             jdbc.sql(ReportQueries.DAYS_OF_LIST + "\ninsert into " + level.table + " (tenant_id, store_id, day, "
                             + level.keys + ", currency, " + level.measures() + ")\nselect :tenant, f.* from ("
                             + ReportFacts.select(level, "") + ") f")
-                    .param("tenant", tenant).param("stores", ReportQueries.arrayLiteral(stores))
-                .param("days", ReportQueries.arrayLiteral(dates))
+                    .param("tenant", tenant)
+                    .param("stores", ReportQueries.arrayLiteral(stores))
+                    .param("days", ReportQueries.arrayLiteral(dates))
                     .update();
         }
     }

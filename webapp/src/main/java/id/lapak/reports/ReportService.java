@@ -1,15 +1,5 @@
 package id.lapak.reports;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Currency;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.lapak.reports.ReportFacts.Level;
 import id.lapak.reports.ReportQueries.Change;
 import id.lapak.reports.ReportQueries.Row;
@@ -19,7 +9,15 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreScope;
-
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,12 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportService {
 
     /** A named group of a report (a store, a device, an item, a brand…) with its figures. */
-    public record Line(String key, String label, Figures figures) {
-    }
+    public record Line(String key, String label, Figures figures) {}
 
     /** A period beside the one before it, and (for a single day) the same weekday a week earlier. */
-    public record Comparison(ReportFilter filter, Figures current, Figures previous, Figures sameDayLastWeek) {
-    }
+    public record Comparison(ReportFilter filter, Figures current, Figures previous, Figures sameDayLastWeek) {}
 
     private final ReportQueries queries;
     private final JdbcClient jdbc;
@@ -63,7 +59,9 @@ public class ReportService {
         Figures current = summary(filter);
         Figures previous = summary(filter.previous());
         Figures lastWeek = filter.length() == 1
-                ? summary(filter.withDays(filter.from().minusWeeks(1), filter.to().minusWeeks(1))) : null;
+                ? summary(
+                        filter.withDays(filter.from().minusWeeks(1), filter.to().minusWeeks(1)))
+                : null;
         return new Comparison(filter, current, previous, lastWeek);
     }
 
@@ -75,8 +73,8 @@ public class ReportService {
         }
         List<Line> lines = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
-            lines.add(new Line(Integer.toString(h), "%02d:00".formatted(h),
-                    hours.getOrDefault(h, Figures.zero(currency()))));
+            lines.add(new Line(
+                    Integer.toString(h), "%02d:00".formatted(h), hours.getOrDefault(h, Figures.zero(currency()))));
         }
         return lines;
     }
@@ -143,10 +141,9 @@ public class ReportService {
         jdbc.sql("""
                         select v.id, i.category_id from catalog_variant v
                         join catalog_item i on i.tenant_id = v.tenant_id and i.id = v.item_id
-                        where v.tenant_id = :tenant""").param("tenant", tenant())
-                .query(rs -> {
-                    categoryOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                });
+                        where v.tenant_id = :tenant""").param("tenant", tenant()).query(rs -> {
+            categoryOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
         Map<UUID, String> names = names("select id, name from catalog_category where tenant_id = :tenant");
         Map<String, Figures> byCategory = new LinkedHashMap<>();
         for (Row row : grouped(filter, Level.ITEM, List.of("f.variant_id"))) {
@@ -154,21 +151,24 @@ public class ReportService {
             byCategory.merge(category == null ? "" : category.toString(), row.figures(), Figures::plus);
         }
         List<Line> lines = new ArrayList<>();
-        byCategory.forEach((key, figures) -> lines.add(new Line(key,
-                key.isEmpty() ? "" : names.getOrDefault(UUID.fromString(key), key), figures)));
-        lines.sort(Comparator.comparingLong((Line l) -> l.figures().net().minor()).reversed());
+        byCategory.forEach((key, figures) ->
+                lines.add(new Line(key, key.isEmpty() ? "" : names.getOrDefault(UUID.fromString(key), key), figures)));
+        lines.sort(
+                Comparator.comparingLong((Line l) -> l.figures().net().minor()).reversed());
         return lines;
     }
 
     /** Figures per card brand and entry mode (offline payments as their own mode), largest first. */
     public List<Line> byPaymentMethod(ReportFilter filter) {
         List<Line> lines = new ArrayList<>();
-        for (Row row : grouped(filter, Level.MIX, List.of("f.brand", "case when f.offline then 'OFFLINE' else f.entry_mode end"))) {
+        for (Row row : grouped(
+                filter, Level.MIX, List.of("f.brand", "case when f.offline then 'OFFLINE' else f.entry_mode end"))) {
             String brand = (String) row.key(0);
             String mode = (String) row.key(1);
             lines.add(new Line(brand + "/" + mode, brand + "/" + mode, row.figures()));
         }
-        lines.sort(Comparator.comparingLong((Line l) -> l.figures().capturedMinor()).reversed());
+        lines.sort(Comparator.comparingLong((Line l) -> l.figures().capturedMinor())
+                .reversed());
         return lines;
     }
 
@@ -178,16 +178,15 @@ public class ReportService {
         List<Line> lines = new ArrayList<>();
         for (Row row : grouped(filter, Level.HOUR, List.of("to_char(f.day, 'YYYY-MM')", "f.store_id"))) {
             UUID store = (UUID) row.key(1);
-            lines.add(new Line(row.key(0) + "/" + store, row.key(0) + " · " + names.getOrDefault(store, ""),
-                    row.figures()));
+            lines.add(new Line(
+                    row.key(0) + "/" + store, row.key(0) + " · " + names.getOrDefault(store, ""), row.figures()));
         }
         return lines;
     }
 
     /** A customer's purchases in the filter: visits, what they spent net, and whether the period saw their first. */
-    public record CustomerLine(UUID customerId, String name, boolean erased, long visits, Money net,
-                               boolean newInPeriod) {
-    }
+    public record CustomerLine(
+            UUID customerId, String name, boolean erased, long visits, Money net, boolean newInPeriod) {}
 
     /**
      * Customers who bought in the filter's days, the best first. An erased customer stays in the figures without a
@@ -221,7 +220,8 @@ public class ReportService {
                                              and e.sold_at < (cast(:from as date)::timestamp at time zone es.time_zone))
                         from bought b join customer c on c.tenant_id = :tenant and c.id = b.customer_id
                         order by b.net desc, b.visits desc limit 500""".formatted(stores))
-                .param("tenant", tenant()).param("from", filter.from().toString())
+                .param("tenant", tenant())
+                .param("from", filter.from().toString())
                 .param("to", filter.to().toString());
         if (!scope.isAll()) {
             statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
@@ -236,16 +236,30 @@ public class ReportService {
             statement = statement.param("brand", filter.brand());
         }
         Currency currency = currency();
-        return statement.query((rs, n) -> new CustomerLine(rs.getObject(1, UUID.class),
-                rs.getBoolean(3) ? null : rs.getString(2), rs.getBoolean(3), rs.getLong(4),
-                Money.of(rs.getLong(5), currency), rs.getBoolean(6))).list();
+        return statement
+                .query((rs, n) -> new CustomerLine(
+                        rs.getObject(1, UUID.class),
+                        rs.getBoolean(3) ? null : rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
+                        Money.of(rs.getLong(5), currency),
+                        rs.getBoolean(6)))
+                .list();
     }
 
     /** A store's stock: units on hand, their value at cost, what moved in the filter's days, items at or under their alert. */
-    public record InventoryLine(UUID storeId, String storeName, long onHand, Money valueAtCost, long sold,
-                                long returned, long received, long adjusted, long transferredIn,
-                                long transferredOut, long lowStock) {
-    }
+    public record InventoryLine(
+            UUID storeId,
+            String storeName,
+            long onHand,
+            Money valueAtCost,
+            long sold,
+            long returned,
+            long received,
+            long adjusted,
+            long transferredIn,
+            long transferredOut,
+            long lowStock) {}
 
     /** Stock per store the person may see: valuation at today's cost and the movements of the filter's days. */
     public List<InventoryLine> inventory(ReportFilter filter) {
@@ -277,7 +291,8 @@ public class ReportService {
                             and m.occurred_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
                         where st.tenant_id = :tenant%s
                         group by st.tenant_id, st.id, st.name order by st.name""".formatted(stores))
-                .param("tenant", tenant()).param("from", filter.from().toString())
+                .param("tenant", tenant())
+                .param("from", filter.from().toString())
                 .param("to", filter.to().toString());
         if (!scope.isAll()) {
             statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
@@ -286,9 +301,20 @@ public class ReportService {
             statement = statement.param("store", filter.storeId().toString());
         }
         Currency currency = currency();
-        return statement.query((rs, n) -> new InventoryLine(rs.getObject(1, UUID.class), rs.getString(2),
-                rs.getLong(3), Money.of(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11))).list();
+        return statement
+                .query((rs, n) -> new InventoryLine(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        Money.of(rs.getLong(4), currency),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11)))
+                .list();
     }
 
     /** Sales of ended days changed afterwards (late offline uploads, refunds, voids), newest first. */
@@ -320,7 +346,10 @@ public class ReportService {
         }
         if (filter.deviceId() != null) {
             UUID store = jdbc.sql("select store_id from device where tenant_id = :tenant and id = :device")
-                    .param("tenant", tenant()).param("device", filter.deviceId()).query(UUID.class).optional()
+                    .param("tenant", tenant())
+                    .param("device", filter.deviceId())
+                    .query(UUID.class)
+                    .optional()
                     .orElseThrow(() -> new InvalidReportFilterException("report.filter.device.unknown"));
             if (!scope.allows(store)) {
                 throw new InvalidReportFilterException("report.filter.device.unknown");
@@ -346,8 +375,10 @@ public class ReportService {
         }
         List<Line> lines = new ArrayList<>();
         sums.forEach((id, figures) -> lines.add(new Line(id.toString(), names.getOrDefault(id, ""), figures)));
-        lines.sort(Comparator.comparingLong((Line l) -> l.figures().capturedMinor() - l.figures().refundedMinor())
-                .reversed().thenComparing(Line::label));
+        lines.sort(Comparator.comparingLong(
+                        (Line l) -> l.figures().capturedMinor() - l.figures().refundedMinor())
+                .reversed()
+                .thenComparing(Line::label));
         return lines;
     }
 

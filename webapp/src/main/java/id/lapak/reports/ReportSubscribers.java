@@ -1,10 +1,9 @@
 package id.lapak.reports;
 
+import id.lapak.tenant.access.Role;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.access.Role;
 
 /**
  * Who a subscriber is now, as the identity provider knows them: asked before each scheduled report is sent, so a
@@ -13,8 +12,7 @@ import id.lapak.tenant.access.Role;
 public interface ReportSubscribers {
 
     /** A person's current access and address. */
-    record Subscriber(String subject, String email, Role role, Set<UUID> storeIds, boolean enabled) {
-    }
+    record Subscriber(String subject, String email, Role role, Set<UUID> storeIds, boolean enabled) {}
 
     /**
      * The person of the tenant with this subject; empty when they are gone. Throws when the identity provider cannot

@@ -1,13 +1,5 @@
 package id.lapak.reports;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
@@ -16,7 +8,13 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreScope;
-
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,14 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportSubscriptions {
 
     /** What a person asks for. {@code storeId} null means every store they may see. */
-    public record Request(ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format,
-                          LocalTime sendAt) {
-    }
+    public record Request(
+            ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format, LocalTime sendAt) {}
 
     /** A subscription as its owner sees it. */
-    public record Subscription(UUID id, ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format,
-                               LocalTime sendAt, ZoneId zone, boolean enabled) {
-    }
+    public record Subscription(
+            UUID id,
+            ReportKind kind,
+            UUID storeId,
+            ReportFrequency frequency,
+            ReportFormat format,
+            LocalTime sendAt,
+            ZoneId zone,
+            boolean enabled) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -58,18 +61,27 @@ public class ReportSubscriptions {
                         select id, kind, store_id, frequency, format, send_at, time_zone, enabled
                         from report_subscription where tenant_id = :tenant and subject = :subject
                         order by created_at, id""")
-                .param("tenant", tenant()).param("subject", CurrentUser.require().subject())
-                .query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), ReportKind.valueOf(rs.getString(2)),
-                        rs.getObject(3, UUID.class), ReportFrequency.valueOf(rs.getString(4)),
-                        ReportFormat.valueOf(rs.getString(5)), rs.getObject(6, LocalTime.class),
-                        ZoneId.of(rs.getString(7)), rs.getBoolean(8)))
+                .param("tenant", tenant())
+                .param("subject", CurrentUser.require().subject())
+                .query((rs, n) -> new Subscription(
+                        rs.getObject(1, UUID.class),
+                        ReportKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class),
+                        ReportFrequency.valueOf(rs.getString(4)),
+                        ReportFormat.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalTime.class),
+                        ZoneId.of(rs.getString(7)),
+                        rs.getBoolean(8)))
                 .list();
     }
 
     /** Subscribes the signed-in person; a store must lie in their scope. Sent in the store's (or tenant's) zone. */
     @Transactional
     public Subscription subscribe(Request request) {
-        if (request == null || request.kind() == null || request.frequency() == null || request.format() == null
+        if (request == null
+                || request.kind() == null
+                || request.frequency() == null
+                || request.format() == null
                 || request.sendAt() == null) {
             throw new InvalidReportFilterException("report.subscription.incomplete");
         }
@@ -84,32 +96,55 @@ public class ReportSubscriptions {
         }
         String zone = request.storeId() != null
                 ? jdbc.sql("select time_zone from store where tenant_id = :tenant and id = :store")
-                        .param("tenant", tenant()).param("store", request.storeId()).query(String.class).optional()
+                        .param("tenant", tenant())
+                        .param("store", request.storeId())
+                        .query(String.class)
+                        .optional()
                         .orElseThrow(() -> new StoreNotFoundException(request.storeId()))
-                : jdbc.sql("select time_zone from tenant where id = :tenant").param("tenant", tenant())
-                        .query(String.class).single();
+                : jdbc.sql("select time_zone from tenant where id = :tenant")
+                        .param("tenant", tenant())
+                        .query(String.class)
+                        .single();
         UUID id = UUID.randomUUID();
-        UUID[] stores = role == Role.MERCHANT_ADMIN ? new UUID[0] : user.storeIds().toArray(UUID[]::new);
+        UUID[] stores =
+                role == Role.MERCHANT_ADMIN ? new UUID[0] : user.storeIds().toArray(UUID[]::new);
         jdbc.sql("""
                         insert into report_subscription (tenant_id, id, subject, username, role, store_ids, kind, store_id,
                                                          frequency, format, send_at, time_zone, created_at,
                                                          active_since)
                         values (:tenant, :id, :subject, :username, :role, :stores, :kind, :store, :frequency, :format,
                                 :sendAt, :zone, :createdAt, :createdAt)""")
-                .param("tenant", tenant()).param("id", id).param("subject", user.subject())
-                .param("username", user.username()).param("role", role.name()).param("stores", stores)
-                .param("kind", request.kind().name()).param("store", request.storeId())
-                .param("frequency", request.frequency().name()).param("format", request.format().name())
-                .param("sendAt", request.sendAt().withSecond(0).withNano(0)).param("zone", zone)
+                .param("tenant", tenant())
+                .param("id", id)
+                .param("subject", user.subject())
+                .param("username", user.username())
+                .param("role", role.name())
+                .param("stores", stores)
+                .param("kind", request.kind().name())
+                .param("store", request.storeId())
+                .param("frequency", request.frequency().name())
+                .param("format", request.format().name())
+                .param("sendAt", request.sendAt().withSecond(0).withNano(0))
+                .param("zone", zone)
                 .param("createdAt", Timestamp.from(clock.instant()))
                 .update();
         audit.record(AuditEvent.of("report.subscribed", "ReportSubscription", id)
-                .detail("kind", request.kind().name()).detail("frequency", request.frequency().name())
+                .detail("kind", request.kind().name())
+                .detail("frequency", request.frequency().name())
                 .detail("format", request.format().name())
-                .detail("store", request.storeId() == null ? "all" : request.storeId().toString())
+                .detail(
+                        "store",
+                        request.storeId() == null ? "all" : request.storeId().toString())
                 .detail("stores", Arrays.toString(stores)));
-        return new Subscription(id, request.kind(), request.storeId(), request.frequency(), request.format(),
-                request.sendAt().withSecond(0).withNano(0), ZoneId.of(zone), true);
+        return new Subscription(
+                id,
+                request.kind(),
+                request.storeId(),
+                request.frequency(),
+                request.format(),
+                request.sendAt().withSecond(0).withNano(0),
+                ZoneId.of(zone),
+                true);
     }
 
     /** Pauses or resumes one of the person's subscriptions (a paused one sends nothing and catches nothing up). */
@@ -119,13 +154,17 @@ public class ReportSubscriptions {
                         update report_subscription set enabled = :enabled,
                             active_since = case when :enabled and not enabled then :now else active_since end
                         where tenant_id = :tenant and id = :id and subject = :subject""")
-                .param("enabled", enabled).param("now", Timestamp.from(clock.instant())).param("tenant", tenant())
-                .param("id", id).param("subject", CurrentUser.require().subject()).update();
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("tenant", tenant())
+                .param("id", id)
+                .param("subject", CurrentUser.require().subject())
+                .update();
         if (changed == 0) {
             throw new InvalidReportFilterException("report.subscription.unknown");
         }
-        audit.record(AuditEvent.of(enabled ? "report.subscription.resumed" : "report.subscription.paused",
-                "ReportSubscription", id));
+        audit.record(AuditEvent.of(
+                enabled ? "report.subscription.resumed" : "report.subscription.paused", "ReportSubscription", id));
     }
 
     /** Removes one of the person's subscriptions. */
@@ -133,7 +172,10 @@ public class ReportSubscriptions {
     public void remove(UUID id) {
         int removed = jdbc.sql("""
                         delete from report_subscription where tenant_id = :tenant and id = :id and subject = :subject""")
-                .param("tenant", tenant()).param("id", id).param("subject", CurrentUser.require().subject()).update();
+                .param("tenant", tenant())
+                .param("id", id)
+                .param("subject", CurrentUser.require().subject())
+                .update();
         if (removed == 0) {
             throw new InvalidReportFilterException("report.subscription.unknown");
         }

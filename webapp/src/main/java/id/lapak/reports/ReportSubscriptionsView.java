@@ -1,12 +1,5 @@
 package id.lapak.reports;
 
-import java.time.LocalTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,15 +14,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.reports.ReportSubscriptions.Request;
 import id.lapak.reports.ReportSubscriptions.Subscription;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -54,7 +50,8 @@ class ReportSubscriptionsView extends VerticalLayout {
         this.subscriptions = subscriptions;
         setId("report-subscriptions");
         setWidthFull();
-        add(new H2(getTranslation("report.subscriptions.title")),
+        add(
+                new H2(getTranslation("report.subscriptions.title")),
                 new Paragraph(getTranslation("report.subscriptions.explain")),
                 new Anchor("reports", getTranslation("report.subscriptions.back")));
 
@@ -99,13 +96,19 @@ class ReportSubscriptionsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addColumn(s -> getTranslation("report.kind." + s.kind().name()))
-                .setHeader(getTranslation("report.filter.report")).setAutoWidth(true);
-        grid.addColumn(s -> s.storeId() == null ? getTranslation("report.filter.allStores")
-                : storeNames.getOrDefault(s.storeId(), "")).setHeader(getTranslation("report.filter.store"));
-        grid.addColumn(s -> getTranslation("report.subscriptions.when",
+                .setHeader(getTranslation("report.filter.report"))
+                .setAutoWidth(true);
+        grid.addColumn(s -> s.storeId() == null
+                        ? getTranslation("report.filter.allStores")
+                        : storeNames.getOrDefault(s.storeId(), ""))
+                .setHeader(getTranslation("report.filter.store"));
+        grid.addColumn(s -> getTranslation(
+                        "report.subscriptions.when",
                         getTranslation("report.frequency." + s.frequency().name()),
-                        s.sendAt().toString(), s.zone().getId()))
-                .setHeader(getTranslation("report.subscriptions.frequency")).setAutoWidth(true);
+                        s.sendAt().toString(),
+                        s.zone().getId()))
+                .setHeader(getTranslation("report.subscriptions.frequency"))
+                .setAutoWidth(true);
         grid.addColumn(s -> getTranslation("report.format." + s.format().name()))
                 .setHeader(getTranslation("report.subscriptions.format"));
         grid.addColumn(s -> getTranslation(s.enabled() ? "report.subscriptions.active" : "report.subscriptions.paused"))
@@ -116,15 +119,15 @@ class ReportSubscriptionsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(Subscription s) {
-        Button toggle = new Button(getTranslation(s.enabled() ? "report.subscriptions.pause"
-                : "report.subscriptions.resume"), e -> {
-            try {
-                subscriptions.setEnabled(s.id(), !s.enabled());
-            } catch (InvalidReportFilterException ex) {
-                Notification.show(getTranslation(ex.getMessage()));
-            }
-            refresh();
-        });
+        Button toggle = new Button(
+                getTranslation(s.enabled() ? "report.subscriptions.pause" : "report.subscriptions.resume"), e -> {
+                    try {
+                        subscriptions.setEnabled(s.id(), !s.enabled());
+                    } catch (InvalidReportFilterException ex) {
+                        Notification.show(getTranslation(ex.getMessage()));
+                    }
+                    refresh();
+                });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button remove = new Button(getTranslation("report.subscriptions.remove"), e -> {
             try {
@@ -141,8 +144,11 @@ class ReportSubscriptionsView extends VerticalLayout {
 
     private void subscribe() {
         try {
-            subscriptions.subscribe(new Request(kind.getValue(),
-                    store.getValue() == null ? null : store.getValue().id(), frequency.getValue(), format.getValue(),
+            subscriptions.subscribe(new Request(
+                    kind.getValue(),
+                    store.getValue() == null ? null : store.getValue().id(),
+                    frequency.getValue(),
+                    format.getValue(),
                     hour.getValue() == null ? null : LocalTime.of(hour.getValue(), 0)));
             Notification.show(getTranslation("report.subscriptions.done"));
             refresh();

@@ -1,5 +1,9 @@
 package id.lapak.reports;
 
+import id.lapak.reports.ReportService.Line;
+import id.lapak.reports.ReportTable.Share;
+import id.lapak.tenant.money.Money;
+import id.lapak.ui.PortalDates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.reports.ReportService.Line;
-import id.lapak.reports.ReportTable.Share;
-import id.lapak.tenant.money.Money;
-import id.lapak.ui.PortalDates;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,26 +33,57 @@ public class ReportTables {
      * The report; {@code labels} translates keys, {@code storeNames} and {@code deviceNames} name the filter's
      * store and device for the printed filters.
      */
-    public ReportTable build(ReportKind kind, ReportFilter filter, Locale locale, Function<String, String> labels,
-                             Map<UUID, String> names) {
+    public ReportTable build(
+            ReportKind kind,
+            ReportFilter filter,
+            Locale locale,
+            Function<String, String> labels,
+            Map<UUID, String> names) {
         List<String> filters = filters(filter, locale, labels, names);
         String title = labels.apply("report.kind." + kind.name());
         return switch (kind) {
             case SUMMARY -> summary(filter, title, filters, labels);
-            case DAYS -> lines(kind, title, filters, labels, reports.byDay(filter).stream()
-                    .map(l -> new Line(l.key(), LocalDate.parse(l.key())
-                            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)),
-                            l.figures())).toList(), "report.column.day");
+            case DAYS ->
+                lines(
+                        kind,
+                        title,
+                        filters,
+                        labels,
+                        reports.byDay(filter).stream()
+                                .map(l -> new Line(
+                                        l.key(),
+                                        LocalDate.parse(l.key())
+                                                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                                        .withLocale(locale)),
+                                        l.figures()))
+                                .toList(),
+                        "report.column.day");
             case HOURS -> lines(kind, title, filters, labels, reports.byHour(filter), "report.column.hour");
             case STORES -> lines(kind, title, filters, labels, reports.byStore(filter), "report.column.store");
             case DEVICES -> lines(kind, title, filters, labels, reports.byDevice(filter), "report.column.device");
-            case PAYMENT_METHODS -> lines(kind, title, filters, labels, reports.byPaymentMethod(filter).stream()
-                    .map(l -> new Line(l.key(), method(l.key(), labels), l.figures())).toList(),
-                    "report.column.method");
+            case PAYMENT_METHODS ->
+                lines(
+                        kind,
+                        title,
+                        filters,
+                        labels,
+                        reports.byPaymentMethod(filter).stream()
+                                .map(l -> new Line(l.key(), method(l.key(), labels), l.figures()))
+                                .toList(),
+                        "report.column.method");
             case ITEMS -> items(title, filters, labels, reports.byItem(filter), "report.column.item");
-            case CATEGORIES -> items(title, filters, labels, reports.byCategory(filter).stream()
-                    .map(l -> new Line(l.key(), l.key().isEmpty() ? labels.apply("report.category.none") : l.label(),
-                            l.figures())).toList(), "report.column.category");
+            case CATEGORIES ->
+                items(
+                        title,
+                        filters,
+                        labels,
+                        reports.byCategory(filter).stream()
+                                .map(l -> new Line(
+                                        l.key(),
+                                        l.key().isEmpty() ? labels.apply("report.category.none") : l.label(),
+                                        l.figures()))
+                                .toList(),
+                        "report.column.category");
             case TAX -> tax(title, filters, labels, reports.tax(filter));
             case CUSTOMERS -> customers(title, filters, labels, filter);
             case INVENTORY -> inventory(title, filters, labels, filter);
@@ -64,31 +93,36 @@ public class ReportTables {
 
     private static String method(String key, Function<String, String> labels) {
         String[] parts = key.split("/", 2);
-        String brand = parts[0].isEmpty() ? labels.apply("settlement.brand.UNKNOWN")
+        String brand = parts[0].isEmpty()
+                ? labels.apply("settlement.brand.UNKNOWN")
                 : labels.apply("settlement.brand." + parts[0]);
         return brand + " · " + labels.apply("report.mode." + parts[1]);
     }
 
-    static List<String> filters(ReportFilter filter, Locale locale, Function<String, String> labels,
-                                Map<UUID, String> names) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    static List<String> filters(
+            ReportFilter filter, Locale locale, Function<String, String> labels, Map<UUID, String> names) {
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         List<String> filters = new ArrayList<>();
         filters.add(labels.apply("report.filter.period") + ": " + filter.from().format(date) + " – "
                 + filter.to().format(date));
-        filters.add(labels.apply("report.filter.store") + ": " + (filter.storeId() == null
-                ? labels.apply("report.filter.allStores") : names.getOrDefault(filter.storeId(), "")));
+        filters.add(labels.apply("report.filter.store") + ": "
+                + (filter.storeId() == null
+                        ? labels.apply("report.filter.allStores")
+                        : names.getOrDefault(filter.storeId(), "")));
         if (filter.deviceId() != null) {
             filters.add(labels.apply("report.filter.device") + ": " + names.getOrDefault(filter.deviceId(), ""));
         }
         if (filter.brand() != null) {
-            filters.add(labels.apply("report.filter.brand") + ": " + labels.apply("settlement.brand." + filter.brand()));
+            filters.add(
+                    labels.apply("report.filter.brand") + ": " + labels.apply("settlement.brand." + filter.brand()));
         }
         filters.add(labels.apply("report.filter.dayRule"));
         return filters;
     }
 
-    private ReportTable summary(ReportFilter filter, String title, List<String> filters,
-                                Function<String, String> labels) {
+    private ReportTable summary(
+            ReportFilter filter, String title, List<String> filters, Function<String, String> labels) {
         Figures f = reports.summary(filter);
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(labels.apply("report.line.gross"), f.gross()));
@@ -104,61 +138,118 @@ public class ReportTables {
         rows.add(List.of(labels.apply("report.line.averageBasket"), f.averageBasket()));
         rows.add(List.of(labels.apply("report.line.refundCount"), f.refundCount()));
         rows.add(List.of(labels.apply("report.line.declined"), f.declined()));
-        return new ReportTable(ReportKind.SUMMARY.name(), title, filters,
-                List.of(labels.apply("report.column.line"), labels.apply("report.column.amount")), rows, null);
+        return new ReportTable(
+                ReportKind.SUMMARY.name(),
+                title,
+                filters,
+                List.of(labels.apply("report.column.line"), labels.apply("report.column.amount")),
+                rows,
+                null);
     }
 
-    private static ReportTable lines(ReportKind kind, String title, List<String> filters,
-                                     Function<String, String> labels, List<Line> lines, String firstColumn) {
-        List<String> columns = List.of(labels.apply(firstColumn), labels.apply("report.column.transactions"),
-                labels.apply("report.column.gross"), labels.apply("report.column.refunds"),
-                labels.apply("report.column.net"), labels.apply("report.column.tips"),
-                labels.apply("report.column.fees"), labels.apply("report.column.deposit"));
+    private static ReportTable lines(
+            ReportKind kind,
+            String title,
+            List<String> filters,
+            Function<String, String> labels,
+            List<Line> lines,
+            String firstColumn) {
+        List<String> columns = List.of(
+                labels.apply(firstColumn),
+                labels.apply("report.column.transactions"),
+                labels.apply("report.column.gross"),
+                labels.apply("report.column.refunds"),
+                labels.apply("report.column.net"),
+                labels.apply("report.column.tips"),
+                labels.apply("report.column.fees"),
+                labels.apply("report.column.deposit"));
         List<List<Object>> rows = new ArrayList<>();
         Figures total = null;
         for (Line line : lines) {
             Figures f = line.figures();
-            rows.add(List.of(line.label(), f.transactions(), f.gross(), f.refunds(), f.net(), f.tips(),
-                    f.fees().plus(f.feePpn()), f.deposit()));
+            rows.add(List.of(
+                    line.label(),
+                    f.transactions(),
+                    f.gross(),
+                    f.refunds(),
+                    f.net(),
+                    f.tips(),
+                    f.fees().plus(f.feePpn()),
+                    f.deposit()));
             total = total == null ? f : total.plus(f);
         }
-        List<Object> totals = total == null ? null : List.of(labels.apply("report.total"), total.transactions(),
-                total.gross(), total.refunds(), total.net(), total.tips(), total.fees().plus(total.feePpn()),
-                total.deposit());
+        List<Object> totals = total == null
+                ? null
+                : List.of(
+                        labels.apply("report.total"),
+                        total.transactions(),
+                        total.gross(),
+                        total.refunds(),
+                        total.net(),
+                        total.tips(),
+                        total.fees().plus(total.feePpn()),
+                        total.deposit());
         return new ReportTable(kind.name(), title, filters, columns, rows, totals);
     }
 
-    private static ReportTable items(String title, List<String> filters, Function<String, String> labels,
-                                     List<Line> lines, String firstColumn) {
-        List<String> columns = List.of(labels.apply(firstColumn), labels.apply("report.column.quantity"),
-                labels.apply("report.column.returned"), labels.apply("report.column.gross"),
-                labels.apply("report.column.refunds"), labels.apply("report.column.net"),
+    private static ReportTable items(
+            String title, List<String> filters, Function<String, String> labels, List<Line> lines, String firstColumn) {
+        List<String> columns = List.of(
+                labels.apply(firstColumn),
+                labels.apply("report.column.quantity"),
+                labels.apply("report.column.returned"),
+                labels.apply("report.column.gross"),
+                labels.apply("report.column.refunds"),
+                labels.apply("report.column.net"),
                 labels.apply("report.column.share"));
-        long all = lines.stream().mapToLong(l -> l.figures().capturedMinor() - l.figures().refundedMinor()).sum();
+        long all = lines.stream()
+                .mapToLong(l -> l.figures().capturedMinor() - l.figures().refundedMinor())
+                .sum();
         List<List<Object>> rows = new ArrayList<>();
         Figures total = null;
         for (Line line : lines) {
             Figures f = line.figures();
             Money net = f.collected();
-            rows.add(List.of(line.label(), f.transactions(), f.refundCount(), money(f, f.capturedMinor()),
-                    f.refunds(), net, new Share(all == 0 ? 0 : Math.round(net.minor() * 10_000.0 / all))));
+            rows.add(List.of(
+                    line.label(),
+                    f.transactions(),
+                    f.refundCount(),
+                    money(f, f.capturedMinor()),
+                    f.refunds(),
+                    net,
+                    new Share(all == 0 ? 0 : Math.round(net.minor() * 10_000.0 / all))));
             total = total == null ? f : total.plus(f);
         }
-        List<Object> totals = total == null ? null : List.of(labels.apply("report.total"), total.transactions(),
-                total.refundCount(), money(total, total.capturedMinor()), total.refunds(), total.collected(),
-                new Share(all == 0 ? 0 : 10_000));
-        return new ReportTable(firstColumn.equals("report.column.item") ? ReportKind.ITEMS.name()
-                : ReportKind.CATEGORIES.name(), title, filters, columns, rows, totals);
+        List<Object> totals = total == null
+                ? null
+                : List.of(
+                        labels.apply("report.total"),
+                        total.transactions(),
+                        total.refundCount(),
+                        money(total, total.capturedMinor()),
+                        total.refunds(),
+                        total.collected(),
+                        new Share(all == 0 ? 0 : 10_000));
+        return new ReportTable(
+                firstColumn.equals("report.column.item") ? ReportKind.ITEMS.name() : ReportKind.CATEGORIES.name(),
+                title,
+                filters,
+                columns,
+                rows,
+                totals);
     }
 
     private static Money money(Figures f, long minor) {
         return Money.of(minor, f.currency());
     }
 
-    private static ReportTable tax(String title, List<String> filters, Function<String, String> labels,
-                                   List<Line> lines) {
-        List<String> columns = List.of(labels.apply("report.column.monthStore"), labels.apply("report.column.net"),
-                labels.apply("report.column.taxBase"), labels.apply("report.column.ppn"));
+    private static ReportTable tax(
+            String title, List<String> filters, Function<String, String> labels, List<Line> lines) {
+        List<String> columns = List.of(
+                labels.apply("report.column.monthStore"),
+                labels.apply("report.column.net"),
+                labels.apply("report.column.taxBase"),
+                labels.apply("report.column.ppn"));
         List<List<Object>> rows = new ArrayList<>();
         Figures total = null;
         for (Line line : lines) {
@@ -166,70 +257,124 @@ public class ReportTables {
             rows.add(List.of(line.label(), f.net(), f.net().minus(f.ppn()), f.ppn()));
             total = total == null ? f : total.plus(f);
         }
-        List<Object> totals = total == null ? null : List.of(labels.apply("report.total"), total.net(),
-                total.net().minus(total.ppn()), total.ppn());
+        List<Object> totals = total == null
+                ? null
+                : List.of(labels.apply("report.total"), total.net(), total.net().minus(total.ppn()), total.ppn());
         return new ReportTable(ReportKind.TAX.name(), title, filters, columns, rows, totals);
     }
 
-    private ReportTable customers(String title, List<String> filters, Function<String, String> labels,
-                                  ReportFilter filter) {
+    private ReportTable customers(
+            String title, List<String> filters, Function<String, String> labels, ReportFilter filter) {
         List<ReportService.CustomerLine> lines = reports.customers(filter);
-        List<String> columns = List.of(labels.apply("report.column.customer"), labels.apply("report.column.visits"),
-                labels.apply("report.column.net"), labels.apply("report.column.customerKind"));
+        List<String> columns = List.of(
+                labels.apply("report.column.customer"),
+                labels.apply("report.column.visits"),
+                labels.apply("report.column.net"),
+                labels.apply("report.column.customerKind"));
         List<List<Object>> rows = new ArrayList<>();
         long visits = 0;
         long fresh = 0;
         Money net = null;
         for (ReportService.CustomerLine c : lines) {
-            rows.add(List.of(c.erased() ? labels.apply("report.customer.erased")
-                            : c.name() == null ? labels.apply("report.customer.noName") : c.name(), c.visits(), c.net(),
+            rows.add(List.of(
+                    c.erased()
+                            ? labels.apply("report.customer.erased")
+                            : c.name() == null ? labels.apply("report.customer.noName") : c.name(),
+                    c.visits(),
+                    c.net(),
                     labels.apply(c.newInPeriod() ? "report.customer.new" : "report.customer.returning")));
             visits += c.visits();
             fresh += c.newInPeriod() ? 1 : 0;
             net = net == null ? c.net() : net.plus(c.net());
         }
-        List<Object> totals = net == null ? null : List.of(labels.apply("report.total"), visits, net,
-                labels.apply("report.customer.split").replace("{0}", Long.toString(fresh))
-                        .replace("{1}", Long.toString(lines.size() - fresh)));
+        List<Object> totals = net == null
+                ? null
+                : List.of(
+                        labels.apply("report.total"),
+                        visits,
+                        net,
+                        labels.apply("report.customer.split")
+                                .replace("{0}", Long.toString(fresh))
+                                .replace("{1}", Long.toString(lines.size() - fresh)));
         return new ReportTable(ReportKind.CUSTOMERS.name(), title, filters, columns, rows, totals);
     }
 
-    private ReportTable inventory(String title, List<String> filters, Function<String, String> labels,
-                                  ReportFilter filter) {
+    private ReportTable inventory(
+            String title, List<String> filters, Function<String, String> labels, ReportFilter filter) {
         List<ReportService.InventoryLine> lines = reports.inventory(filter);
-        List<String> columns = List.of(labels.apply("report.column.store"), labels.apply("report.column.onHand"),
-                labels.apply("report.column.valueAtCost"), labels.apply("report.column.sold"),
-                labels.apply("report.column.returned"), labels.apply("report.column.received"),
-                labels.apply("report.column.adjusted"), labels.apply("report.column.transferredIn"),
-                labels.apply("report.column.transferredOut"), labels.apply("report.column.lowStock"));
+        List<String> columns = List.of(
+                labels.apply("report.column.store"),
+                labels.apply("report.column.onHand"),
+                labels.apply("report.column.valueAtCost"),
+                labels.apply("report.column.sold"),
+                labels.apply("report.column.returned"),
+                labels.apply("report.column.received"),
+                labels.apply("report.column.adjusted"),
+                labels.apply("report.column.transferredIn"),
+                labels.apply("report.column.transferredOut"),
+                labels.apply("report.column.lowStock"));
         List<List<Object>> rows = new ArrayList<>();
         long[] sums = new long[9];
         Money value = null;
         for (ReportService.InventoryLine l : lines) {
-            rows.add(List.of(l.storeName(), l.onHand(), l.valueAtCost(), l.sold(), l.returned(), l.received(),
-                    l.adjusted(), l.transferredIn(), l.transferredOut(), l.lowStock()));
-            long[] add = {l.onHand(), l.sold(), l.returned(), l.received(), l.adjusted(), l.transferredIn(),
-                    l.transferredOut(), l.lowStock()};
+            rows.add(List.of(
+                    l.storeName(),
+                    l.onHand(),
+                    l.valueAtCost(),
+                    l.sold(),
+                    l.returned(),
+                    l.received(),
+                    l.adjusted(),
+                    l.transferredIn(),
+                    l.transferredOut(),
+                    l.lowStock()));
+            long[] add = {
+                l.onHand(),
+                l.sold(),
+                l.returned(),
+                l.received(),
+                l.adjusted(),
+                l.transferredIn(),
+                l.transferredOut(),
+                l.lowStock()
+            };
             for (int i = 0; i < add.length; i++) {
                 sums[i] += add[i];
             }
             value = value == null ? l.valueAtCost() : value.plus(l.valueAtCost());
         }
-        List<Object> totals = value == null ? null : List.of(labels.apply("report.total"), sums[0], value, sums[1],
-                sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
+        List<Object> totals = value == null
+                ? null
+                : List.of(
+                        labels.apply("report.total"),
+                        sums[0],
+                        value,
+                        sums[1],
+                        sums[2],
+                        sums[3],
+                        sums[4],
+                        sums[5],
+                        sums[6],
+                        sums[7]);
         return new ReportTable(ReportKind.INVENTORY.name(), title, filters, columns, rows, totals);
     }
 
-    private ReportTable changes(String title, List<String> filters, Function<String, String> labels, Locale locale,
-                                ReportFilter filter) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+    private ReportTable changes(
+            String title, List<String> filters, Function<String, String> labels, Locale locale, ReportFilter filter) {
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         DateTimeFormatter time = PortalDates.dateTime(locale, ZoneOffset.UTC);
-        List<String> columns = List.of(labels.apply("report.column.day"), labels.apply("report.column.store"),
-                labels.apply("report.column.change"), labels.apply("report.column.changedAt"),
+        List<String> columns = List.of(
+                labels.apply("report.column.day"),
+                labels.apply("report.column.store"),
+                labels.apply("report.column.change"),
+                labels.apply("report.column.changedAt"),
                 labels.apply("report.column.amount"));
         List<List<Object>> rows = new ArrayList<>();
         for (ReportQueries.Change c : reports.changes(filter)) {
-            rows.add(List.of(c.day().format(date), c.storeName(),
+            rows.add(List.of(
+                    c.day().format(date),
+                    c.storeName(),
                     labels.apply("report.change." + c.kind()) + " · " + labels.apply("sales.status." + c.status()),
                     time.withZone(c.zone()).format(c.changedAt()),
                     Money.of(c.amountMinor(), c.currency())));

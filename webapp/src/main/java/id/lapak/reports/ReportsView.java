@@ -1,20 +1,5 @@
 package id.lapak.reports;
 
-import java.io.BufferedWriter;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -35,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceService;
 import id.lapak.tenant.TenantDirectory;
@@ -45,9 +29,21 @@ import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.EChart;
 import id.lapak.ui.Localized;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -76,8 +72,14 @@ class ReportsView extends VerticalLayout {
     private final Div result = new Div();
     private final Map<UUID, String> names = new LinkedHashMap<>();
 
-    ReportsView(ReportTables tables, ReportService reports, DayReports dayReports, SaleExport saleExport,
-                StoreService stores, DeviceService devices, TenantDirectory tenants) {
+    ReportsView(
+            ReportTables tables,
+            ReportService reports,
+            DayReports dayReports,
+            SaleExport saleExport,
+            StoreService stores,
+            DeviceService devices,
+            TenantDirectory tenants) {
         this.tables = tables;
         this.reports = reports;
         this.dayReports = dayReports;
@@ -106,7 +108,8 @@ class ReportsView extends VerticalLayout {
         store.setItems(visible);
         store.setItemLabelGenerator(StoreDetails::name);
         store.setClearButtonVisible(true);
-        List<DeviceDetails> visibleDevices = devices.find("", null, PageRequest.of(0, 500)).getContent();
+        List<DeviceDetails> visibleDevices =
+                devices.find("", null, PageRequest.of(0, 500)).getContent();
         visibleDevices.forEach(d -> names.put(d.id(), d.name()));
         device.setId("report-device");
         device.setLabel(getTranslation("report.filter.device"));
@@ -137,9 +140,12 @@ class ReportsView extends VerticalLayout {
 
     private ReportFilter filter() {
         try {
-            ReportFilter filter = new ReportFilter(from.getValue(), to.getValue(),
+            ReportFilter filter = new ReportFilter(
+                    from.getValue(),
+                    to.getValue(),
                     store.getValue() == null ? null : store.getValue().id(),
-                    device.getValue() == null ? null : device.getValue().id(), brand.getValue());
+                    device.getValue() == null ? null : device.getValue().id(),
+                    brand.getValue());
             to.setInvalid(false);
             return filter;
         } catch (InvalidReportFilterException e) {
@@ -169,7 +175,9 @@ class ReportsView extends VerticalLayout {
         result.add(new H3(table.title()), printed, exports(table));
         if (kind.getValue() == ReportKind.DAYS || kind.getValue() == ReportKind.SUMMARY) {
             EChart chart = new EChart("report-chart", "280px");
-            chart.setOption(ReportCharts.days(ReportCharts.shortDays(reports.byDay(filter), getLocale()), getTranslation("report.column.net"),
+            chart.setOption(ReportCharts.days(
+                    ReportCharts.shortDays(reports.byDay(filter), getLocale()),
+                    getTranslation("report.column.net"),
                     getTranslation("report.column.transactions")));
             result.add(chart);
         } else if (kind.getValue() == ReportKind.HOURS) {
@@ -200,7 +208,9 @@ class ReportsView extends VerticalLayout {
         for (int c = 0; c < table.columns().size(); c++) {
             int index = c;
             Grid.Column<List<Object>> column = grid.addColumn(row -> ReportFiles.text(row.get(index), getLocale()))
-                    .setHeader(table.columns().get(c)).setResizable(true).setAutoWidth(true)
+                    .setHeader(table.columns().get(c))
+                    .setResizable(true)
+                    .setAutoWidth(true)
                     .setComparator(row -> comparable(row.get(index)));
             column.setSortable(true);
             if (c > 0) {
@@ -233,14 +243,25 @@ class ReportsView extends VerticalLayout {
 
     private Div exports(ReportTable table) {
         String name = "report-" + table.key().toLowerCase() + "-" + from.getValue() + "-" + to.getValue();
-        Anchor csv = download("report-export-csv", name + ".csv", "text/csv",
-                () -> ReportFiles.csv(table).getBytes(StandardCharsets.UTF_8), "report.export.csv");
-        Anchor xlsx = download("report-export-xlsx", name + ".xlsx", XLSX, () -> ReportFiles.xlsx(table),
-                "report.export.xlsx");
-        Anchor pdf = download("report-export-pdf", name + ".pdf", "application/pdf",
-                () -> ReportFiles.pdf(table, getLocale()), "report.export.pdf");
+        Anchor csv = download(
+                "report-export-csv",
+                name + ".csv",
+                "text/csv",
+                () -> ReportFiles.csv(table).getBytes(StandardCharsets.UTF_8),
+                "report.export.csv");
+        Anchor xlsx = download(
+                "report-export-xlsx", name + ".xlsx", XLSX, () -> ReportFiles.xlsx(table), "report.export.xlsx");
+        Anchor pdf = download(
+                "report-export-pdf",
+                name + ".pdf",
+                "application/pdf",
+                () -> ReportFiles.pdf(table, getLocale()),
+                "report.export.pdf");
         Div links = new Div(csv, xlsx, pdf, salesExport());
-        links.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("margin", "var(--lumo-space-s) 0");
+        links.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("margin", "var(--lumo-space-s) 0");
         return links;
     }
 
@@ -252,26 +273,29 @@ class ReportsView extends VerticalLayout {
         ReportFilter filter = filter();
         Locale locale = getLocale();
         String name = "sales-" + from.getValue() + "-" + to.getValue() + ".csv";
-        Anchor link = new Anchor((DownloadHandler) event -> {
-            event.setFileName(name);
-            event.setContentType("text/csv");
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                    event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-                saleExport.write(filter, out, key -> getTranslation(locale, key));
-            }
-        }, getTranslation("report.export.sales"));
+        Anchor link = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(name);
+                    event.setContentType("text/csv");
+                    try (Writer out = new BufferedWriter(
+                            new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+                        saleExport.write(filter, out, key -> getTranslation(locale, key));
+                    }
+                },
+                getTranslation("report.export.sales"));
         link.setId("report-export-sales");
         link.getElement().setAttribute("download", true);
         return link;
     }
 
     /** The file is built when the browser asks for it, on the download's own request, not in the page's. */
-    private Anchor download(String id, String fileName, String type, Supplier<byte[]> content,
-                            String label) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = content.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type, bytes.length);
-        }), getTranslation(label));
+    private Anchor download(String id, String fileName, String type, Supplier<byte[]> content, String label) {
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = content.get();
+                    return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type, bytes.length);
+                }),
+                getTranslation(label));
         link.setId(id);
         link.getElement().setAttribute("download", true);
         return link;
@@ -279,8 +303,8 @@ class ReportsView extends VerticalLayout {
 
     private Paragraph changedNote(ReportFilter filter) {
         int changed = reports.changes(filter).size();
-        Paragraph note = new Paragraph(changed == 0 ? getTranslation("report.changes.none")
-                : getTranslation("report.changes.some", changed));
+        Paragraph note = new Paragraph(
+                changed == 0 ? getTranslation("report.changes.none") : getTranslation("report.changes.some", changed));
         note.setId("report-changes-note");
         return note;
     }
@@ -289,39 +313,47 @@ class ReportsView extends VerticalLayout {
         Div box = new Div();
         box.setId("report-day-close");
         box.add(new H3(getTranslation("report.z.title")));
-        dayReports.dayReport(filter.storeId(), filter.from()).ifPresentOrElse(z -> {
-            DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of(tablesZone(filter)));
-            box.add(new Paragraph(getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
-            Span frozen = new Span(getTranslation("report.z.frozenNet", z.frozen().net().format(getLocale())));
-            frozen.setId("report-z-frozen");
-            box.add(new Paragraph(frozen));
-            if (z.changed()) {
-                Span difference = new Span(getTranslation("report.z.adjustment",
-                        z.now().net().minus(z.frozen().net()).format(getLocale()), z.changedSince().size()));
-                difference.setId("report-z-adjustment");
-                box.add(new Paragraph(difference));
-            }
-            Span hash = new Span(getTranslation("report.z.hash", z.sha256().substring(0, 16)));
-            hash.addClassName("lapak-muted");
-            box.add(hash);
-        }, () -> {
-            Button close = new Button(getTranslation("report.z.close"), e -> {
-                try {
-                    dayReports.closeDay(filter.storeId(), filter.from());
-                    Notification.show(getTranslation("report.z.done"));
-                    show();
-                } catch (InvalidReportFilterException ex) {
-                    Notification.show(getTranslation(ex.getMessage()));
-                }
-            });
-            close.setId("report-z-close");
-            box.add(new Paragraph(getTranslation("report.z.explain")), close);
-        });
+        dayReports
+                .dayReport(filter.storeId(), filter.from())
+                .ifPresentOrElse(
+                        z -> {
+                            DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of(tablesZone(filter)));
+                            box.add(new Paragraph(
+                                    getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
+                            Span frozen = new Span(getTranslation(
+                                    "report.z.frozenNet", z.frozen().net().format(getLocale())));
+                            frozen.setId("report-z-frozen");
+                            box.add(new Paragraph(frozen));
+                            if (z.changed()) {
+                                Span difference = new Span(getTranslation(
+                                        "report.z.adjustment",
+                                        z.now().net().minus(z.frozen().net()).format(getLocale()),
+                                        z.changedSince().size()));
+                                difference.setId("report-z-adjustment");
+                                box.add(new Paragraph(difference));
+                            }
+                            Span hash = new Span(
+                                    getTranslation("report.z.hash", z.sha256().substring(0, 16)));
+                            hash.addClassName("lapak-muted");
+                            box.add(hash);
+                        },
+                        () -> {
+                            Button close = new Button(getTranslation("report.z.close"), e -> {
+                                try {
+                                    dayReports.closeDay(filter.storeId(), filter.from());
+                                    Notification.show(getTranslation("report.z.done"));
+                                    show();
+                                } catch (InvalidReportFilterException ex) {
+                                    Notification.show(getTranslation(ex.getMessage()));
+                                }
+                            });
+                            close.setId("report-z-close");
+                            box.add(new Paragraph(getTranslation("report.z.explain")), close);
+                        });
         return box;
     }
 
     private String tablesZone(ReportFilter filter) {
         return store.getValue() == null ? "UTC" : store.getValue().timeZone().getId();
     }
-
 }

@@ -1,5 +1,9 @@
 package id.lapak.reports;
 
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.store.StoreScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,14 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
-
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.money.Money;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,11 +49,24 @@ public class SaleExport {
             order by s.sold_at, s.id""";
 
     /** The columns' labels, in the order of {@link #row}. */
-    private static final List<String> HEADER = List.of("export.sales.soldAt", "report.column.store",
-            "report.column.device", "export.sales.status", "report.filter.brand", "export.sales.entryMode",
-            "export.sales.offline", "export.sales.currency", "export.sales.amount", "report.column.tips",
-            "report.column.ppn", "export.sales.captured", "report.column.refunds", "export.sales.last4",
-            "export.sales.responseCode", "report.column.customer", "export.sales.id");
+    private static final List<String> HEADER = List.of(
+            "export.sales.soldAt",
+            "report.column.store",
+            "report.column.device",
+            "export.sales.status",
+            "report.filter.brand",
+            "export.sales.entryMode",
+            "export.sales.offline",
+            "export.sales.currency",
+            "export.sales.amount",
+            "report.column.tips",
+            "report.column.ppn",
+            "export.sales.captured",
+            "report.column.refunds",
+            "export.sales.last4",
+            "export.sales.responseCode",
+            "report.column.customer",
+            "export.sales.id");
 
     private final JdbcTemplate cursor;
     private final ReportService reports;
@@ -101,10 +111,13 @@ public class SaleExport {
         long[] count = {0};
         try {
             CsvWriter.writeRow(out, HEADER.stream().map(labels).toList());
-            cursor.query(sql, rs -> {
-                CsvWriter.writeRow(out, row(rs, labels));
-                count[0]++;
-            }, args);
+            cursor.query(
+                    sql,
+                    rs -> {
+                        CsvWriter.writeRow(out, row(rs, labels));
+                        count[0]++;
+                    },
+                    args);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,18 +128,27 @@ public class SaleExport {
     /** One sale as the export's columns, in the store's zone and the reader's language. */
     private static List<Object> row(ResultSet rs, Function<String, String> labels) throws SQLException {
         String currency = rs.getString(9).strip();
-        String customer = "ERASED".equals(rs.getString(18)) ? labels.apply("report.customer.erased")
-                : rs.getString(17);
+        String customer = "ERASED".equals(rs.getString(18)) ? labels.apply("report.customer.erased") : rs.getString(17);
         return List.of(
-                rs.getTimestamp(1).toInstant().atZone(ZoneId.of(rs.getString(2))).format(LOCAL),
-                rs.getString(3), rs.getString(4), labels.apply("sales.status." + rs.getString(5)),
+                rs.getTimestamp(1)
+                        .toInstant()
+                        .atZone(ZoneId.of(rs.getString(2)))
+                        .format(LOCAL),
+                rs.getString(3),
+                rs.getString(4),
+                labels.apply("sales.status." + rs.getString(5)),
                 rs.getString(6) == null ? "" : labels.apply("settlement.brand." + rs.getString(6)),
                 labels.apply("report.mode." + rs.getString(7)),
-                labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"), currency,
-                amount(rs.getLong(10), currency), amount(rs.getLong(11), currency),
-                amount(rs.getLong(12), currency), amount(rs.getLong(13), currency),
-                amount(rs.getLong(14), currency), rs.getString(15) == null ? "" : rs.getString(15),
-                rs.getString(16) == null ? "" : rs.getString(16), customer == null ? "" : customer,
+                labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"),
+                currency,
+                amount(rs.getLong(10), currency),
+                amount(rs.getLong(11), currency),
+                amount(rs.getLong(12), currency),
+                amount(rs.getLong(13), currency),
+                amount(rs.getLong(14), currency),
+                rs.getString(15) == null ? "" : rs.getString(15),
+                rs.getString(16) == null ? "" : rs.getString(16),
+                customer == null ? "" : customer,
                 rs.getObject(19, UUID.class).toString());
     }
 

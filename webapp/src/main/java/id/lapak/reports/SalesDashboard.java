@@ -1,13 +1,5 @@
 package id.lapak.reports;
 
-import java.text.NumberFormat;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.UUID;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -20,12 +12,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-
 import id.lapak.reports.ReportService.Comparison;
 import id.lapak.reports.ReportService.Line;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.ui.EChart;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The landing page's figures for a merchant admin or a store manager: the period's key figures beside the previous
@@ -36,7 +34,10 @@ public class SalesDashboard extends VerticalLayout {
 
     /** The periods the dashboard offers. */
     enum Period {
-        TODAY, WEEK, MONTH, LAST_30
+        TODAY,
+        WEEK,
+        MONTH,
+        LAST_30
     }
 
     private final ReportService reports;
@@ -103,7 +104,9 @@ public class SalesDashboard extends VerticalLayout {
         content.add(cards);
         if (comparison.sameDayLastWeek() != null) {
             Figures lastWeek = comparison.sameDayLastWeek();
-            Span same = new Span(getTranslation("dashboard.compare.lastWeek", lastWeek.net().format(getLocale()),
+            Span same = new Span(getTranslation(
+                    "dashboard.compare.lastWeek",
+                    lastWeek.net().format(getLocale()),
                     NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
             same.setId("dashboard-same-day-last-week");
             same.addClassName("lapak-muted");
@@ -111,11 +114,17 @@ public class SalesDashboard extends VerticalLayout {
         }
 
         EChart hours = new EChart("dashboard-hours", "260px");
-        hours.setOption(ReportCharts.hours(reports.byHour(filter), reports.byHour(filter.previous()),
-                getTranslation("dashboard.chart.thisPeriod"), getTranslation("dashboard.chart.previousPeriod")));
-        ReportFilter month = filter.length() >= 7 ? filter : filter.withDays(filter.to().minusDays(13), filter.to());
+        hours.setOption(ReportCharts.hours(
+                reports.byHour(filter),
+                reports.byHour(filter.previous()),
+                getTranslation("dashboard.chart.thisPeriod"),
+                getTranslation("dashboard.chart.previousPeriod")));
+        ReportFilter month =
+                filter.length() >= 7 ? filter : filter.withDays(filter.to().minusDays(13), filter.to());
         EChart days = new EChart("dashboard-days", "260px");
-        days.setOption(ReportCharts.days(ReportCharts.shortDays(reports.byDay(month), getLocale()), getTranslation("report.column.net"),
+        days.setOption(ReportCharts.days(
+                ReportCharts.shortDays(reports.byDay(month), getLocale()),
+                getTranslation("report.column.net"),
                 getTranslation("report.column.transactions")));
         List<Line> methods = reports.byPaymentMethod(filter);
         EChart mix = new EChart("dashboard-mix", "260px");
@@ -137,7 +146,8 @@ public class SalesDashboard extends VerticalLayout {
 
     private String methodName(String key) {
         String[] parts = key.split("/", 2);
-        String brand = parts[0].isEmpty() ? getTranslation("settlement.brand.UNKNOWN")
+        String brand = parts[0].isEmpty()
+                ? getTranslation("settlement.brand.UNKNOWN")
                 : getTranslation("settlement.brand." + parts[0]);
         return brand + " · " + getTranslation("report.mode." + parts[1]);
     }
@@ -159,12 +169,17 @@ public class SalesDashboard extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.addColumn(Line::label).setHeader(getTranslation("report.column.name")).setFlexGrow(2);
-        grid.addColumn(l -> NumberFormat.getIntegerInstance(getLocale()).format(l.figures().transactions()))
+        grid.addColumn(Line::label)
+                .setHeader(getTranslation("report.column.name"))
+                .setFlexGrow(2);
+        grid.addColumn(l -> NumberFormat.getIntegerInstance(getLocale())
+                        .format(l.figures().transactions()))
                 .setHeader(getTranslation(quantity ? "report.column.quantity" : "report.column.transactions"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(l -> l.figures().collected().format(getLocale())).setHeader(getTranslation("report.column.net"))
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(2);
+        grid.addColumn(l -> l.figures().collected().format(getLocale()))
+                .setHeader(getTranslation("report.column.net"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setFlexGrow(2);
         grid.setItems(lines.stream().limit(5).toList());
         return grid;
     }
@@ -181,7 +196,8 @@ public class SalesDashboard extends VerticalLayout {
         long bp = now.approvalBasisPoints();
         String value = bp < 0 ? "–" : percent(bp);
         long previous = before.approvalBasisPoints();
-        String compare = previous < 0 ? getTranslation("dashboard.compare.none")
+        String compare = previous < 0
+                ? getTranslation("dashboard.compare.none")
                 : getTranslation("dashboard.compare.previous", percent(previous));
         return card("kpi-approval", "dashboard.kpi.approval", value, compare);
     }
@@ -211,5 +227,4 @@ public class SalesDashboard extends VerticalLayout {
         card.addClassName("lapak-card");
         return card;
     }
-
 }

@@ -1,7 +1,6 @@
 package id.lapak.reports;
 
 import java.time.Clock;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

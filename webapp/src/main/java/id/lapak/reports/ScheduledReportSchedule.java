@@ -1,7 +1,6 @@
 package id.lapak.reports;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -24,8 +23,11 @@ class ScheduledReportSchedule {
 
     @Bean
     JobDetail scheduledReportJob() {
-        return JobBuilder.newJob(ScheduledReportJob.class).withIdentity(JOB)
-                .withDescription("E-mails the subscribed reports whose periods ended").storeDurably().build();
+        return JobBuilder.newJob(ScheduledReportJob.class)
+                .withIdentity(JOB)
+                .withDescription("E-mails the subscribed reports whose periods ended")
+                .storeDurably()
+                .build();
     }
 
     @Bean
@@ -33,9 +35,13 @@ class ScheduledReportSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.reports.subscription-interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("scheduled-reports-repeating", "reports")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("scheduled-reports-repeating", "reports")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

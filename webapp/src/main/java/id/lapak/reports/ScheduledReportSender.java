@@ -1,5 +1,17 @@
 package id.lapak.reports;
 
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.preferences.UserPreferences;
+import id.lapak.reports.ReportFrequency.Period;
+import id.lapak.reports.ReportSubscribers.Subscriber;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -21,20 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import id.lapak.catalog.mail.MailKind;
-import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.preferences.UserPreferences;
-import id.lapak.reports.ReportFrequency.Period;
-import id.lapak.reports.ReportSubscribers.Subscriber;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,10 +72,16 @@ public class ScheduledReportSender {
     private final AuditLog audit;
     private final String from;
 
-    ScheduledReportSender(JdbcClient jdbc, PlatformAccess platform, PlatformTransactionManager transactions,
-                          ReportTables tables, MailOutbox outbox, UserPreferences preferences,
-                          ReportSubscribers subscribers, AuditLog audit,
-                          @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+    ScheduledReportSender(
+            JdbcClient jdbc,
+            PlatformAccess platform,
+            PlatformTransactionManager transactions,
+            ReportTables tables,
+            MailOutbox outbox,
+            UserPreferences preferences,
+            ReportSubscribers subscribers,
+            AuditLog audit,
+            @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.jdbc = jdbc;
         this.platform = platform;
         this.transaction = new TransactionTemplate(transactions);
@@ -90,12 +94,22 @@ public class ScheduledReportSender {
     }
 
     /** What a run did. */
-    public record Outcome(int subscriptions, int sent, int refused, int failures) {
-    }
+    public record Outcome(int subscriptions, int sent, int refused, int failures) {}
 
-    record Subscription(UUID tenantId, UUID id, String subject, String username, Role role, Set<UUID> storeIds,
-                        ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format,
-                        LocalTime sendAt, ZoneId zone, Instant activeSince) {
+    record Subscription(
+            UUID tenantId,
+            UUID id,
+            String subject,
+            String username,
+            Role role,
+            Set<UUID> storeIds,
+            ReportKind kind,
+            UUID storeId,
+            ReportFrequency frequency,
+            ReportFormat format,
+            LocalTime sendAt,
+            ZoneId zone,
+            Instant activeSince) {
 
         Instant dueAt(Period period) {
             return period.end().plusDays(1).atTime(sendAt).atZone(zone).toInstant();
@@ -104,11 +118,13 @@ public class ScheduledReportSender {
 
     /** Sends every due period of every enabled subscription of every tenant, as of {@code now}. */
     public Outcome deliverDue(Instant now) {
-        record Ref(UUID tenant, UUID id) {
-        }
-        List<Ref> refs = platform.call("scheduled reports: list subscriptions", () -> jdbc.sql("""
+        record Ref(UUID tenant, UUID id) {}
+        List<Ref> refs = platform.call(
+                "scheduled reports: list subscriptions",
+                () -> jdbc.sql("""
                         select tenant_id, id from report_subscription where enabled order by tenant_id, id""")
-                .query((rs, n) -> new Ref(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
+                        .query((rs, n) -> new Ref(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                        .list());
         int sent = 0;
         int refused = 0;
         int failures = 0;
@@ -119,8 +135,12 @@ public class ScheduledReportSender {
                 refused += done[1];
             } catch (RuntimeException e) {
                 failures++;
-                log.error("Scheduled report {} of tenant {} could not be sent ({}); it is tried again in the next run",
-                        ref.id(), ref.tenant(), e.getClass().getSimpleName(), e);
+                log.error(
+                        "Scheduled report {} of tenant {} could not be sent ({}); it is tried again in the next run",
+                        ref.id(),
+                        ref.tenant(),
+                        e.getClass().getSimpleName(),
+                        e);
             }
         }
         if (sent > 0 || refused > 0 || failures > 0) {
@@ -131,40 +151,51 @@ public class ScheduledReportSender {
 
     /** Sends the due periods of one subscription; returns {sent, refused}. */
     private int[] deliver(UUID tenant, UUID id, Instant now) {
-        return AuditActor.system("scheduled-reports").callAs(() -> TenantContext.callAs(tenant, () -> {
-            Optional<Subscription> found = transaction.execute(s -> load(tenant, id));
-            if (found.isEmpty()) {
-                return new int[] {0, 0};
-            }
-            Subscription subscription = found.get();
-            LocalDate last = transaction.execute(s -> jdbc.sql("""
+        return AuditActor.system("scheduled-reports")
+                .callAs(() -> TenantContext.callAs(tenant, () -> {
+                    Optional<Subscription> found = transaction.execute(s -> load(tenant, id));
+                    if (found.isEmpty()) {
+                        return new int[] {0, 0};
+                    }
+                    Subscription subscription = found.get();
+                    LocalDate last = transaction.execute(s -> jdbc.sql("""
                             select max(period_start) from report_delivery
                             where tenant_id = :tenant and subscription_id = :id""")
-                    .param("tenant", tenant).param("id", id).query(LocalDate.class).optional().orElse(null));
-            List<Period> due = duePeriods(subscription, last, now);
-            if (due.isEmpty()) {
-                return new int[] {0, 0};
-            }
-            Optional<Subscriber> person = subscribers.find(tenant, subscription.subject());
-            Optional<LapakUser> reader = reader(subscription, person);
-            int sent = 0;
-            for (Period period : due) {
-                if (reader.isEmpty()) {
-                    boolean refused = Boolean.TRUE.equals(transaction.execute(s -> refuse(subscription, period, now)));
-                    return new int[] {sent, refused ? 1 : 0};
-                }
-                if (Boolean.TRUE.equals(transaction.execute(s -> {
-                    if (send(subscription, reader.get(), person.orElseThrow().email(), period, now)) {
-                        return true;
+                            .param("tenant", tenant)
+                            .param("id", id)
+                            .query(LocalDate.class)
+                            .optional()
+                            .orElse(null));
+                    List<Period> due = duePeriods(subscription, last, now);
+                    if (due.isEmpty()) {
+                        return new int[] {0, 0};
                     }
-                    s.setRollbackOnly();
-                    return false;
-                }))) {
-                    sent++;
-                }
-            }
-            return new int[] {sent, 0};
-        }));
+                    Optional<Subscriber> person = subscribers.find(tenant, subscription.subject());
+                    Optional<LapakUser> reader = reader(subscription, person);
+                    int sent = 0;
+                    for (Period period : due) {
+                        if (reader.isEmpty()) {
+                            boolean refused =
+                                    Boolean.TRUE.equals(transaction.execute(s -> refuse(subscription, period, now)));
+                            return new int[] {sent, refused ? 1 : 0};
+                        }
+                        if (Boolean.TRUE.equals(transaction.execute(s -> {
+                            if (send(
+                                    subscription,
+                                    reader.get(),
+                                    person.orElseThrow().email(),
+                                    period,
+                                    now)) {
+                                return true;
+                            }
+                            s.setRollbackOnly();
+                            return false;
+                        }))) {
+                            sent++;
+                        }
+                    }
+                    return new int[] {sent, 0};
+                }));
     }
 
     /**
@@ -173,8 +204,8 @@ public class ScheduledReportSender {
      */
     static List<Period> duePeriods(Subscription subscription, LocalDate lastSent, Instant now) {
         ReportFrequency frequency = subscription.frequency();
-        Period period = frequency.previous(frequency.periodOf(
-                LocalDate.ofInstant(subscription.activeSince(), subscription.zone())));
+        Period period = frequency.previous(
+                frequency.periodOf(LocalDate.ofInstant(subscription.activeSince(), subscription.zone())));
         if (!subscription.dueAt(period).isAfter(subscription.activeSince())) {
             period = frequency.next(period);
         }
@@ -197,14 +228,18 @@ public class ScheduledReportSender {
      * still see. Empty when they are gone, disabled, without an address, or may see none of it.
      */
     static Optional<LapakUser> reader(Subscription subscription, Optional<Subscriber> person) {
-        if (person.isEmpty() || !person.get().enabled() || person.get().email() == null
-                || person.get().email().isBlank() || person.get().role() == null) {
+        if (person.isEmpty()
+                || !person.get().enabled()
+                || person.get().email() == null
+                || person.get().email().isBlank()
+                || person.get().role() == null) {
             return Optional.empty();
         }
         Subscriber now = person.get();
         if (subscription.role() == Role.MERCHANT_ADMIN) {
             return now.role() == Role.MERCHANT_ADMIN
-                    ? Optional.of(new Reader(subscription, Role.MERCHANT_ADMIN, Set.of())) : Optional.empty();
+                    ? Optional.of(new Reader(subscription, Role.MERCHANT_ADMIN, Set.of()))
+                    : Optional.empty();
         }
         Set<UUID> stores = new LinkedHashSet<>(subscription.storeIds());
         if (now.role() != Role.MERCHANT_ADMIN) {
@@ -224,7 +259,11 @@ public class ScheduledReportSender {
             implements LapakUser {
 
         Reader(Subscription subscription, Role role, Set<UUID> stores) {
-            this(subscription.subject(), subscription.username(), subscription.tenantId(), Set.of(role),
+            this(
+                    subscription.subject(),
+                    subscription.username(),
+                    subscription.tenantId(),
+                    Set.of(role),
                     Set.copyOf(stores));
         }
 
@@ -246,26 +285,46 @@ public class ScheduledReportSender {
         }
         Locale locale = locale(subscription);
         Function<String, String> labels = labels(locale);
-        ReportTable table = asReader(reader, () -> tables.build(subscription.kind(),
-                period.filter().withStore(subscription.storeId()), locale, labels, names(subscription.tenantId())));
+        ReportTable table = asReader(
+                reader,
+                () -> tables.build(
+                        subscription.kind(),
+                        period.filter().withStore(subscription.storeId()),
+                        locale,
+                        labels,
+                        names(subscription.tenantId())));
         String periodText = periodText(period, locale);
         String fileName = subscription.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + period.start() + (period.start().equals(period.end()) ? "" : "_" + period.end()) + "."
                 + subscription.format().extension();
-        UUID mail = outbox.enqueue(MailKind.SCHEDULED_REPORT, from, List.of(email),
+        UUID mail = outbox.enqueue(
+                MailKind.SCHEDULED_REPORT,
+                from,
+                List.of(email),
                 MessageFormat.format(labels.apply("report.mail.subject"), table.title(), periodText),
-                MessageFormat.format(labels.apply("report.mail.body"), table.title(), periodText,
-                        labels.apply("report.frequency." + subscription.frequency().name())),
-                false, List.of(new MailOutbox.Attachment(fileName, subscription.format().contentType(),
+                MessageFormat.format(
+                        labels.apply("report.mail.body"),
+                        table.title(),
+                        periodText,
+                        labels.apply(
+                                "report.frequency." + subscription.frequency().name())),
+                false,
+                List.of(new MailOutbox.Attachment(
+                        fileName,
+                        subscription.format().contentType(),
                         subscription.format().render(table, locale))));
         int claimed = jdbc.sql("""
                         insert into report_delivery (tenant_id, subscription_id, period_start, period_end, outcome,
                                                      mail_id, delivered_at)
                         values (:tenant, :id, :start, :end, 'SENT', :mail, :at)
                         on conflict do nothing""")
-                .param("tenant", subscription.tenantId()).param("id", subscription.id())
-                .param("start", period.start()).param("end", period.end()).param("mail", mail)
-                .param("at", Timestamp.from(now)).update();
+                .param("tenant", subscription.tenantId())
+                .param("id", subscription.id())
+                .param("start", period.start())
+                .param("end", period.end())
+                .param("mail", mail)
+                .param("at", Timestamp.from(now))
+                .update();
         return claimed == 1;
     }
 
@@ -276,13 +335,19 @@ public class ScheduledReportSender {
                                                      delivered_at)
                         values (:tenant, :id, :start, :end, 'ACCESS_LOST', :at)
                         on conflict do nothing""")
-                .param("tenant", subscription.tenantId()).param("id", subscription.id())
-                .param("start", period.start()).param("end", period.end()).param("at", Timestamp.from(now))
+                .param("tenant", subscription.tenantId())
+                .param("id", subscription.id())
+                .param("start", period.start())
+                .param("end", period.end())
+                .param("at", Timestamp.from(now))
                 .update();
         jdbc.sql("update report_subscription set enabled = false where tenant_id = :tenant and id = :id")
-                .param("tenant", subscription.tenantId()).param("id", subscription.id()).update();
+                .param("tenant", subscription.tenantId())
+                .param("id", subscription.id())
+                .update();
         audit.record(AuditEvent.of("report.subscription.accessLost", "ReportSubscription", subscription.id())
-                .detail("subject", subscription.subject()).detail("period", period.start().toString()));
+                .detail("subject", subscription.subject())
+                .detail("period", period.start().toString()));
         return claimed == 1;
     }
 
@@ -290,8 +355,11 @@ public class ScheduledReportSender {
         return jdbc.sql("""
                         select exists (select 1 from report_delivery
                                        where tenant_id = :tenant and subscription_id = :id and period_start = :start)""")
-                .param("tenant", subscription.tenantId()).param("id", subscription.id())
-                .param("start", period.start()).query(Boolean.class).single();
+                .param("tenant", subscription.tenantId())
+                .param("id", subscription.id())
+                .param("start", period.start())
+                .query(Boolean.class)
+                .single();
     }
 
     private Optional<Subscription> load(UUID tenant, UUID id) {
@@ -299,22 +367,35 @@ public class ScheduledReportSender {
                         select subject, username, role, store_ids, kind, store_id, frequency, format, send_at, time_zone,
                                active_since
                         from report_subscription where tenant_id = :tenant and id = :id and enabled""")
-                .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Subscription(tenant, id, rs.getString(1), rs.getString(2),
+                .param("tenant", tenant)
+                .param("id", id)
+                .query((rs, n) -> new Subscription(
+                        tenant,
+                        id,
+                        rs.getString(1),
+                        rs.getString(2),
                         Role.valueOf(rs.getString(3)),
                         Set.copyOf(Arrays.asList((UUID[]) rs.getArray(4).getArray())),
-                        ReportKind.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
-                        ReportFrequency.valueOf(rs.getString(7)), ReportFormat.valueOf(rs.getString(8)),
-                        rs.getObject(9, LocalTime.class), ZoneId.of(rs.getString(10)),
+                        ReportKind.valueOf(rs.getString(5)),
+                        rs.getObject(6, UUID.class),
+                        ReportFrequency.valueOf(rs.getString(7)),
+                        ReportFormat.valueOf(rs.getString(8)),
+                        rs.getObject(9, LocalTime.class),
+                        ZoneId.of(rs.getString(10)),
                         rs.getTimestamp(11).toInstant()))
                 .optional();
     }
 
     private Locale locale(Subscription subscription) {
-        return preferences.language(subscription.subject()).orElseGet(() -> jdbc.sql(
-                        "select country from tenant where id = :tenant").param("tenant", subscription.tenantId())
-                .query(String.class).optional().filter("ID"::equals).map(c -> Locale.of("id"))
-                .orElse(Locale.ENGLISH));
+        return preferences
+                .language(subscription.subject())
+                .orElseGet(() -> jdbc.sql("select country from tenant where id = :tenant")
+                        .param("tenant", subscription.tenantId())
+                        .query(String.class)
+                        .optional()
+                        .filter("ID"::equals)
+                        .map(c -> Locale.of("id"))
+                        .orElse(Locale.ENGLISH));
     }
 
     private static Function<String, String> labels(Locale locale) {
@@ -323,8 +404,10 @@ public class ScheduledReportSender {
     }
 
     private static String periodText(Period period, Locale locale) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        return period.start().equals(period.end()) ? period.start().format(date)
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        return period.start().equals(period.end())
+                ? period.start().format(date)
                 : period.start().format(date) + " – " + period.end().format(date);
     }
 
@@ -332,7 +415,8 @@ public class ScheduledReportSender {
         Map<UUID, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, name from store where tenant_id = :tenant union all "
                         + "select id, name from device where tenant_id = :tenant")
-                .param("tenant", tenant).query(rs -> {
+                .param("tenant", tenant)
+                .query(rs -> {
                     names.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
         return names;
@@ -342,8 +426,12 @@ public class ScheduledReportSender {
     private static <T> T asReader(LapakUser reader, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(reader, null,
-                reader.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                reader,
+                null,
+                reader.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -1,13 +1,11 @@
 package id.lapak.sales;
 
+import com.vaadin.flow.component.textfield.TextField;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
-
-import com.vaadin.flow.component.textfield.TextField;
-
-import id.lapak.tenant.money.Money;
-import id.lapak.tenant.money.MoneyFormatException;
 
 /**
  * An amount typed in the page's language ({@code 15.000} or {@code Rp 15.000} in Indonesian, {@code 15,000} in
@@ -15,8 +13,7 @@ import id.lapak.tenant.money.MoneyFormatException;
  */
 final class AmountField {
 
-    private AmountField() {
-    }
+    private AmountField() {}
 
     static TextField create(String id, String label) {
         TextField field = new TextField();
@@ -37,7 +34,8 @@ final class AmountField {
             return Optional.empty();
         }
         try {
-            return Optional.of(Money.parse(text, Currency.getInstance(currency), locale).minor());
+            return Optional.of(
+                    Money.parse(text, Currency.getInstance(currency), locale).minor());
         } catch (MoneyFormatException e) {
             field.setErrorMessage(field.getTranslation(e.messageKey()));
             field.setInvalid(true);

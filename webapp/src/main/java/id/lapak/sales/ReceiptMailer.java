@@ -1,15 +1,12 @@
 package id.lapak.sales;
 
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import id.lapak.catalog.mail.MailKind;
-import id.lapak.catalog.mail.MailOutbox;
-
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +45,11 @@ class ReceiptMailer {
     private final TransactionTemplate transaction;
     private final String from;
 
-    ReceiptMailer(Receipts receipts, MailOutbox outbox, PlatformTransactionManager transactions,
-                  @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+    ReceiptMailer(
+            Receipts receipts,
+            MailOutbox outbox,
+            PlatformTransactionManager transactions,
+            @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.receipts = receipts;
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
@@ -76,10 +76,17 @@ class ReceiptMailer {
         }
         UUID mail = transaction.execute(status -> {
             Receipts.Receipt receipt = receipts.receipt(saleId);
-            return outbox.enqueue(MailKind.RECEIPT, from, List.of(to.getAddress()),
-                    receipt.texts(locale, t).get("sales.mail.subject", receipt.tenant().name(),
-                            receipt.store().name()),
-                    "<!DOCTYPE html><html><body>" + receipts.html(receipt, locale, t) + "</body></html>", true);
+            return outbox.enqueue(
+                    MailKind.RECEIPT,
+                    from,
+                    List.of(to.getAddress()),
+                    receipt.texts(locale, t)
+                            .get(
+                                    "sales.mail.subject",
+                                    receipt.tenant().name(),
+                                    receipt.store().name()),
+                    "<!DOCTYPE html><html><body>" + receipts.html(receipt, locale, t) + "</body></html>",
+                    true);
         });
         log.info("Receipt of sale {} queued for e-mail as {}", saleId, mail);
     }

@@ -1,7 +1,5 @@
 package id.lapak.sales;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,10 +13,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.billing.sale.SaleNotFoundException;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /** A sale's receipt on a page of its own, without the portal frame, ready to print. */
 @Route(value = "sales/:saleId/receipt", autoLayout = false)
@@ -38,10 +35,13 @@ class ReceiptView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         try {
-            UUID saleId = UUID.fromString(event.getRouteParameters().get(SaleView.SALE_ID).orElse(""));
+            UUID saleId = UUID.fromString(
+                    event.getRouteParameters().get(SaleView.SALE_ID).orElse(""));
             Receipts.Receipt receipt = receipts.receipt(saleId);
             Html body = new Html(receipts.html(receipt, getLocale(), this::getTranslation));
-            Button print = new Button(getTranslation("sales.receipt.print"), VaadinIcon.PRINT.create(),
+            Button print = new Button(
+                    getTranslation("sales.receipt.print"),
+                    VaadinIcon.PRINT.create(),
                     e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
             print.setId("receipt-print");
             Anchor back = new Anchor("sales/" + saleId, getTranslation("sales.receipt.back"));

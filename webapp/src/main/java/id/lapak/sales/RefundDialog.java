@@ -1,24 +1,21 @@
 package id.lapak.sales;
 
-import java.util.Optional;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextArea;
-
+import com.vaadin.flow.component.textfield.TextField;
 import id.lapak.billing.sale.PaymentRefusedException;
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleNotFoundException;
 import id.lapak.billing.sale.SaleSummary;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.tenant.money.Money;
-
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -80,7 +77,8 @@ class RefundDialog extends Dialog {
             return;
         }
         if (minor > sale.refundableMinor()) {
-            invalidAmount(getTranslation("sales.refund.tooMuch",
+            invalidAmount(getTranslation(
+                    "sales.refund.tooMuch",
                     Money.of(sale.refundableMinor(), sale.currency()).format(getLocale())));
             return;
         }
@@ -91,8 +89,10 @@ class RefundDialog extends Dialog {
         } catch (PaymentRefusedException e) {
             String key = "payment.refused." + e.reason();
             String text = getTranslation(key);
-            error.setText(text == null || text.isBlank() || text.contains(key)
-                    ? getTranslation("sales.refund.failed") : text);
+            error.setText(
+                    text == null || text.isBlank() || text.contains(key)
+                            ? getTranslation("sales.refund.failed")
+                            : text);
         } catch (SaleNotFoundException e) {
             error.setText(getTranslation("sales.notFound.text"));
         } catch (AccessDeniedException e) {

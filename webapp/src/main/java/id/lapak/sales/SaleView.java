@@ -1,13 +1,9 @@
 package id.lapak.sales;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,7 +23,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.billing.sale.PaymentEvent;
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleLineDetails;
@@ -37,14 +32,16 @@ import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.DeviceService;
 import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.Role;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 /**
  * One sale: what was sold, how it was paid, every call to the acquirer with its reference (the payment timeline),
@@ -64,8 +61,12 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
     private final ZoneId zone;
     private UUID saleId;
 
-    SaleView(SalesService sales, StoreService stores, DeviceService devices, ReceiptMailer mailer,
-             TenantDirectory tenants) {
+    SaleView(
+            SalesService sales,
+            StoreService stores,
+            DeviceService devices,
+            ReceiptMailer mailer,
+            TenantDirectory tenants) {
         this.sales = sales;
         this.stores = stores;
         this.devices = devices;
@@ -93,7 +94,8 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         Span status = new Span(getTranslation("sales.status." + s.status().name()));
         status.setId("sale-status");
         status.getElement().getThemeList().add("badge");
-        H2 title = new H2(getTranslation("sales.sale.title", Money.of(s.amountMinor(), s.currency()).format(getLocale())));
+        H2 title = new H2(getTranslation(
+                "sales.sale.title", Money.of(s.amountMinor(), s.currency()).format(getLocale())));
         title.setId("sale-title");
         HorizontalLayout heading = new HorizontalLayout(title, status);
         heading.setAlignItems(Alignment.BASELINE);
@@ -103,8 +105,15 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         Grid<SaleLineDetails> lines = lines(details);
         Grid<PaymentEvent> timeline = timeline(details, time);
         HorizontalLayout actions = actions(details);
-        add(heading, actions, facts, technical, new H3(getTranslation("sales.lines.title")), lines,
-                new H3(getTranslation("sales.timeline.title")), timeline);
+        add(
+                heading,
+                actions,
+                facts,
+                technical,
+                new H3(getTranslation("sales.lines.title")),
+                lines,
+                new H3(getTranslation("sales.timeline.title")),
+                timeline);
     }
 
     /** What was sold and how it was paid, in the page's words. */
@@ -115,21 +124,40 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "sales.column.soldAt", time.format(s.soldAt()));
         fact(facts, "sales.column.store", storeName(s.storeId()));
         fact(facts, "sales.column.device", deviceName(s.deviceId()));
-        fact(facts, "sales.sale.authorized", Money.of(s.authorizedMinor(), s.currency()).format(getLocale()));
-        fact(facts, "sales.sale.captured", Money.of(s.capturedMinor(), s.currency()).format(getLocale()));
-        fact(facts, "sales.sale.refunded", Money.of(s.refundedMinor(), s.currency()).format(getLocale()));
+        fact(
+                facts,
+                "sales.sale.authorized",
+                Money.of(s.authorizedMinor(), s.currency()).format(getLocale()));
+        fact(
+                facts,
+                "sales.sale.captured",
+                Money.of(s.capturedMinor(), s.currency()).format(getLocale()));
+        fact(
+                facts,
+                "sales.sale.refunded",
+                Money.of(s.refundedMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.sale.tax", Money.of(details.taxMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.sale.tip", Money.of(s.tipMinor(), s.currency()).format(getLocale()));
-        fact(facts, "sales.column.card", (s.brand() == null ? "" : getTranslation("sales.brand." + s.brand().name()))
-                + " " + (s.maskedPan() == null ? "" : s.maskedPan()));
+        fact(
+                facts,
+                "sales.column.card",
+                (s.brand() == null
+                                ? ""
+                                : getTranslation("sales.brand." + s.brand().name())) + " "
+                        + (s.maskedPan() == null ? "" : s.maskedPan()));
         if (s.entryMode() != null) {
-            fact(facts, "sales.sale.entryMode", getTranslation("sales.entryMode." + s.entryMode().name()));
+            fact(
+                    facts,
+                    "sales.sale.entryMode",
+                    getTranslation("sales.entryMode." + s.entryMode().name()));
         }
         if (s.declineReason() != null) {
             fact(facts, "sales.sale.declineReason", declineReason(s.declineReason()));
         }
-        fact(facts, "sales.column.offline", s.offline() ? getTranslation("sales.offline.yes")
-                : getTranslation("sales.offline.no"));
+        fact(
+                facts,
+                "sales.column.offline",
+                s.offline() ? getTranslation("sales.offline.yes") : getTranslation("sales.offline.no"));
 
         return facts;
     }
@@ -140,8 +168,10 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         FormLayout network = new FormLayout();
         network.setId("sale-network-facts");
         if (details.expiryMonth() != null && details.expiryYear() != null) {
-            fact(network, "sales.sale.expiry", String.format("%02d/%02d", details.expiryMonth(),
-                    details.expiryYear() % 100));
+            fact(
+                    network,
+                    "sales.sale.expiry",
+                    String.format("%02d/%02d", details.expiryMonth(), details.expiryYear() % 100));
         }
         fact(network, "sales.sale.authCode", s.authorizationCode());
         fact(network, "sales.sale.responseCode", s.responseCode());
@@ -156,14 +186,20 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         references.setId("sale-timeline-references");
         references.addThemeVariants(GridVariant.LUMO_COMPACT);
         references.setAllRowsVisible(true);
-        references.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at"))
+        references
+                .addColumn(e -> time.format(e.at()))
+                .setHeader(getTranslation("sales.timeline.at"))
                 .setAutoWidth(true);
-        references.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
+        references
+                .addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
                 .setHeader(getTranslation("sales.timeline.kind"));
-        references.addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
+        references
+                .addColumn(e -> e.responseCode() == null ? "" : e.responseCode())
                 .setHeader(getTranslation("sales.timeline.responseCode"));
-        references.addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
-                .setHeader(getTranslation("sales.timeline.reference")).setFlexGrow(3);
+        references
+                .addColumn(e -> e.gatewayReference() == null ? "" : e.gatewayReference())
+                .setHeader(getTranslation("sales.timeline.reference"))
+                .setFlexGrow(3);
         references.setItems(details.timeline());
 
         network.add(references);
@@ -178,16 +214,22 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         lines.addThemeVariants(GridVariant.LUMO_COMPACT);
         lines.setAllRowsVisible(true);
         lines.addColumn(l -> l.description() == null ? "" : l.description())
-                .setHeader(getTranslation("sales.lines.description")).setFlexGrow(3);
-        lines.addColumn(SaleLineDetails::quantity).setHeader(getTranslation("sales.lines.quantity"))
+                .setHeader(getTranslation("sales.lines.description"))
+                .setFlexGrow(3);
+        lines.addColumn(SaleLineDetails::quantity)
+                .setHeader(getTranslation("sales.lines.quantity"))
                 .setTextAlign(ColumnTextAlign.END);
         lines.addColumn(l -> Money.of(l.unitPriceMinor(), s.currency()).format(getLocale()))
-                .setHeader(getTranslation("sales.lines.unitPrice")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("sales.lines.unitPrice"))
+                .setTextAlign(ColumnTextAlign.END);
         lines.addColumn(l -> Money.of(l.taxMinor(), s.currency()).format(getLocale()))
-                .setHeader(getTranslation("sales.lines.tax")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("sales.lines.tax"))
+                .setTextAlign(ColumnTextAlign.END);
         lines.addColumn(l -> Money.of(l.totalMinor(), s.currency()).format(getLocale()))
-                .setHeader(getTranslation("sales.lines.total")).setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(SaleLineDetails::returnedQuantity).setHeader(getTranslation("sales.lines.returned"))
+                .setHeader(getTranslation("sales.lines.total"))
+                .setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(SaleLineDetails::returnedQuantity)
+                .setHeader(getTranslation("sales.lines.returned"))
                 .setTextAlign(ColumnTextAlign.END);
         lines.setItems(details.lines());
         lines.setEmptyStateText(getTranslation("sales.lines.empty"));
@@ -202,13 +244,17 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         timeline.setId("sale-timeline");
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT);
         timeline.setAllRowsVisible(true);
-        timeline.addColumn(e -> time.format(e.at())).setHeader(getTranslation("sales.timeline.at")).setAutoWidth(true);
+        timeline.addColumn(e -> time.format(e.at()))
+                .setHeader(getTranslation("sales.timeline.at"))
+                .setAutoWidth(true);
         timeline.addColumn(e -> getTranslation("sales.operation." + e.kind().name()))
                 .setHeader(getTranslation("sales.timeline.kind"));
-        timeline.addColumn(e -> getTranslation("sales.operationStatus." + e.status().name()))
+        timeline.addColumn(e ->
+                        getTranslation("sales.operationStatus." + e.status().name()))
                 .setHeader(getTranslation("sales.timeline.status"));
         timeline.addColumn(e -> Money.of(e.amountMinor(), s.currency()).format(getLocale()))
-                .setHeader(getTranslation("sales.timeline.amount")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("sales.timeline.amount"))
+                .setTextAlign(ColumnTextAlign.END);
         timeline.addColumn(e -> e.reason() == null ? "" : e.reason())
                 .setHeader(getTranslation("sales.timeline.reason"));
         timeline.addColumn(e -> actor(e.actor())).setHeader(getTranslation("sales.timeline.actor"));
@@ -220,11 +266,13 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
     /** Refund (for who may change), the receipt by e-mail and to print, back to the list. */
     private HorizontalLayout actions(SaleDetails details) {
         SaleSummary s = details.sale();
-        Button refund = new Button(getTranslation("sales.refund"), VaadinIcon.ARROW_BACKWARD.create(),
+        Button refund = new Button(
+                getTranslation("sales.refund"),
+                VaadinIcon.ARROW_BACKWARD.create(),
                 e -> new RefundDialog(sales, details, this::refunded).open());
         refund.setId("sale-refund");
-        refund.setVisible(s.refundableMinor() > 0
-                && CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
+        refund.setVisible(
+                s.refundableMinor() > 0 && CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
 
         Anchor receipt = new Anchor("sales/" + s.id() + "/receipt", getTranslation("sales.receipt"));
         receipt.setId("sale-receipt");
@@ -246,8 +294,10 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refunded(SaleDetails details) {
-        Notification.show(getTranslation("sales.refund.done",
-                        Money.of(details.sale().refundedMinor(), details.sale().currency()).format(getLocale())))
+        Notification.show(getTranslation(
+                        "sales.refund.done",
+                        Money.of(details.sale().refundedMinor(), details.sale().currency())
+                                .format(getLocale())))
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         show(details);
     }
@@ -264,8 +314,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 mailer.send(saleId, address.getValue(), getLocale(), this::getTranslation);
                 dialog.close();
-                Notification.show(getTranslation("sales.mail.sent"))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(getTranslation("sales.mail.sent")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ReceiptMailer.NotSentException ex) {
                 address.setInvalid(true);
                 address.setErrorMessage(getTranslation(ex.key()));
@@ -310,8 +359,9 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         if (actor == null) {
             return "";
         }
-        return actor.startsWith(DEVICE_ACTOR) ? getTranslation("sales.timeline.byDevice",
-                actor.substring(DEVICE_ACTOR.length())) : actor;
+        return actor.startsWith(DEVICE_ACTOR)
+                ? getTranslation("sales.timeline.byDevice", actor.substring(DEVICE_ACTOR.length()))
+                : actor;
     }
 
     /** How the payment service records a step a device asked for: "device " and the device's name. */

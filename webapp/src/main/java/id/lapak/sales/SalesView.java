@@ -1,16 +1,5 @@
 package id.lapak.sales;
 
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -29,8 +18,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-
-import id.lapak.ui.Localized;
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SaleStatus;
@@ -44,10 +31,18 @@ import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.Localized;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -64,7 +59,11 @@ class SalesView extends VerticalLayout {
     static final int STORES_MAX = 500;
     static final int DEVICES_MAX = 1000;
 
-    enum OfflineChoice { ALL, ONLINE, OFFLINE }
+    enum OfflineChoice {
+        ALL,
+        ONLINE,
+        OFFLINE
+    }
 
     private final SalesService sales;
     private final ZoneId zone;
@@ -90,7 +89,8 @@ class SalesView extends VerticalLayout {
         TenantDetails tenant = tenants.current();
         this.zone = tenant.timeZone();
         this.currency = tenant.currency().getCurrencyCode();
-        List<StoreDetails> storeList = stores.find("", PageRequest.of(0, STORES_MAX, Sort.by("name"))).getContent();
+        List<StoreDetails> storeList =
+                stores.find("", PageRequest.of(0, STORES_MAX, Sort.by("name"))).getContent();
         this.storeNames = storeList.stream().collect(Collectors.toMap(StoreDetails::id, StoreDetails::name));
         List<DeviceDetails> deviceList = devices.find("", null, PageRequest.of(0, DEVICES_MAX, Sort.by("name")))
                 .getContent();
@@ -127,7 +127,9 @@ class SalesView extends VerticalLayout {
 
         brand.setId("sales-brand");
         brand.setLabel(getTranslation("sales.filter.brand"));
-        brand.setItems(Arrays.stream(CardBrand.values()).filter(b -> b != CardBrand.UNKNOWN).toList());
+        brand.setItems(Arrays.stream(CardBrand.values())
+                .filter(b -> b != CardBrand.UNKNOWN)
+                .toList());
         brand.setItemLabelGenerator(b -> getTranslation("sales.brand." + b.name()));
         brand.setClearButtonVisible(true);
 
@@ -161,8 +163,8 @@ class SalesView extends VerticalLayout {
         last4.addValueChangeListener(e -> refresh());
         offline.addValueChangeListener(e -> refresh());
 
-        FlexLayout filters = new FlexLayout(from, to, store, device, status, brand, minAmount, maxAmount, last4,
-                offline);
+        FlexLayout filters =
+                new FlexLayout(from, to, store, device, status, brand, minAmount, maxAmount, last4, offline);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("lapak-filters");
         filterError.setId("sales-filter-error");
@@ -174,20 +176,29 @@ class SalesView extends VerticalLayout {
         DateTimeFormatter time = PortalDates.dateTime(getLocale(), zone);
         grid.setId("sales-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> time.format(s.soldAt())).setHeader(getTranslation("sales.column.soldAt"))
-                .setSortProperty("soldAt").setAutoWidth(true);
+        grid.addColumn(s -> time.format(s.soldAt()))
+                .setHeader(getTranslation("sales.column.soldAt"))
+                .setSortProperty("soldAt")
+                .setAutoWidth(true);
         grid.addColumn(s -> storeNames.getOrDefault(s.storeId(), "")).setHeader(getTranslation("sales.column.store"));
         grid.addColumn(s -> deviceNames.getOrDefault(s.deviceId(), ""))
                 .setHeader(getTranslation("sales.column.device"));
         grid.addColumn(s -> getTranslation("sales.status." + s.status().name()))
-                .setHeader(getTranslation("sales.column.status")).setSortProperty("status");
-        grid.addColumn(s -> s.brand() == null ? "" : getTranslation("sales.brand." + s.brand().name()))
-                .setHeader(getTranslation("sales.column.brand")).setSortProperty("brand");
+                .setHeader(getTranslation("sales.column.status"))
+                .setSortProperty("status");
+        grid.addColumn(s -> s.brand() == null
+                        ? ""
+                        : getTranslation("sales.brand." + s.brand().name()))
+                .setHeader(getTranslation("sales.column.brand"))
+                .setSortProperty("brand");
         grid.addColumn(s -> s.maskedPan() == null ? "" : s.maskedPan())
-                .setHeader(getTranslation("sales.column.card")).setAutoWidth(true);
+                .setHeader(getTranslation("sales.column.card"))
+                .setAutoWidth(true);
         grid.addColumn(s -> Money.of(s.amountMinor(), s.currency()).format(getLocale()))
-                .setHeader(getTranslation("sales.column.amount")).setSortProperty("amountMinor")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setHeader(getTranslation("sales.column.amount"))
+                .setSortProperty("amountMinor")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         grid.addColumn(s -> s.offline() ? getTranslation("sales.offline.yes") : "")
                 .setHeader(getTranslation("sales.column.offline"));
         grid.setMultiSort(false);
@@ -196,7 +207,8 @@ class SalesView extends VerticalLayout {
             SaleFilter filter = filter();
             return filter == null ? List.of() : sales.search(filter, pageable).getContent();
         });
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SaleView.class,
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                SaleView.class,
                 new RouteParameters(SaleView.SALE_ID, e.getItem().id().toString()))));
 
         add(new H2(getTranslation("sales.title")), filters, filterError, totals, grid);
@@ -220,11 +232,16 @@ class SalesView extends VerticalLayout {
             totals.add(new Span(getTranslation("sales.totals.none")));
         }
         for (SaleTotals t : rows) {
-            Span line = new Span(getTranslation("sales.totals.line", t.count(), t.approvedCount(), t.declinedCount(),
+            Span line = new Span(getTranslation(
+                    "sales.totals.line",
+                    t.count(),
+                    t.approvedCount(),
+                    t.declinedCount(),
                     Money.of(t.approvedMinor(), t.currency()).format(getLocale()),
                     Money.of(t.capturedMinor(), t.currency()).format(getLocale()),
                     Money.of(t.refundedMinor(), t.currency()).format(getLocale()),
-                    Money.of(t.netMinor(), t.currency()).format(getLocale()), t.unfinishedCount()));
+                    Money.of(t.netMinor(), t.currency()).format(getLocale()),
+                    t.unfinishedCount()));
             line.addClassName("lapak-totals-line");
             line.getElement().setAttribute("data-currency", t.currency());
             totals.add(line);
@@ -257,8 +274,11 @@ class SalesView extends VerticalLayout {
             return null;
         }
         SaleFilter filter = SaleFilter.all()
-                .withPeriod(first == null ? null : first.atStartOfDay(zone).toInstant(),
-                        last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant())
+                .withPeriod(
+                        first == null ? null : first.atStartOfDay(zone).toInstant(),
+                        last == null
+                                ? null
+                                : last.plusDays(1).atStartOfDay(zone).toInstant())
                 .withStore(store.getValue() == null ? null : store.getValue().id())
                 .withDevice(device.getValue() == null ? null : device.getValue().id())
                 .withStatuses(status.getValue())
@@ -271,5 +291,4 @@ class SalesView extends VerticalLayout {
             case OFFLINE -> filter.withOffline(true);
         };
     }
-
 }

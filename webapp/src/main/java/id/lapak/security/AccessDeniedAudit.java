@@ -1,13 +1,10 @@
 package id.lapak.security;
 
-import java.util.Optional;
-
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Optional;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +45,9 @@ public class AccessDeniedAudit {
             return;
         }
         String target = switch (event.getSource()) {
-            case MethodInvocation invocation -> invocation.getMethod().getDeclaringClass().getSimpleName() + "."
-                    + invocation.getMethod().getName();
+            case MethodInvocation invocation ->
+                invocation.getMethod().getDeclaringClass().getSimpleName() + "."
+                        + invocation.getMethod().getName();
             case HttpServletRequest request -> request.getMethod() + " " + request.getRequestURI();
             default -> event.getSource().getClass().getSimpleName();
         };
@@ -69,14 +67,17 @@ public class AccessDeniedAudit {
     /** Never lets a failure to audit replace the refusal itself (e.g. inside a read-only transaction). */
     private void record(LapakUser user, String kind, String target) {
         try {
-            audit.recordFor(user.tenantId().orElse(null), AuditEvent.of("access.denied", kind, clip(target))
-                    .detail("username", user.username()));
+            audit.recordFor(
+                    user.tenantId().orElse(null),
+                    AuditEvent.of("access.denied", kind, clip(target)).detail("username", user.username()));
         } catch (RuntimeException e) {
             log.warn("Could not audit a refused access of {} to {}: {}", user.username(), target, e.toString());
         }
     }
 
     private static String clip(String value) {
-        return Optional.ofNullable(value).map(v -> v.length() > 300 ? v.substring(0, 300) : v).orElse(null);
+        return Optional.ofNullable(value)
+                .map(v -> v.length() > 300 ? v.substring(0, 300) : v)
+                .orElse(null);
     }
 }

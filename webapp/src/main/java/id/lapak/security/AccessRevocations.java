@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +28,7 @@ public class AccessRevocations {
     public void revoke(String subject) {
         jdbc.sql("""
                         insert into access_revocation (subject, not_before) values (?, ?)
-                        on conflict (subject) do update set not_before = excluded.not_before""")
-                .params(subject, Timestamp.from(clock.instant())).update();
+                        on conflict (subject) do update set not_before = excluded.not_before""").params(subject, Timestamp.from(clock.instant())).update();
     }
 
     /**
@@ -47,10 +45,10 @@ public class AccessRevocations {
         Instant now = clock.instant();
         jdbc.sql("""
                         insert into login_session_revocation (sid, subject, revoked_at) values (?, ?, ?)
-                        on conflict (sid) do nothing""")
-                .params(sid, subject, Timestamp.from(now)).update();
+                        on conflict (sid) do nothing""").params(sid, subject, Timestamp.from(now)).update();
         jdbc.sql("delete from login_session_revocation where revoked_at < ?")
-                .param(Timestamp.from(now.minus(KEPT))).update();
+                .param(Timestamp.from(now.minus(KEPT)))
+                .update();
     }
 
     /** Longer than Keycloak's longest session (10 hours): a revoked sid cannot come back after this. */
@@ -71,7 +69,10 @@ public class AccessRevocations {
                         select exists (select 1 from login_session_revocation where sid = :sid)
                             or exists (select 1 from access_revocation where subject = :subject
                                        and (cast(:start as timestamptz) is null or not_before > :start))""")
-                .param("sid", sid).param("subject", subject).param("start", start)
-                .query(Boolean.class).single());
+                .param("sid", sid)
+                .param("subject", subject)
+                .param("start", start)
+                .query(Boolean.class)
+                .single());
     }
 }

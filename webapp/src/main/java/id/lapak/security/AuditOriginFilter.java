@@ -1,18 +1,15 @@
 package id.lapak.security;
 
-import java.io.IOException;
-
+import id.lapak.tenant.audit.AuditOrigin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import id.lapak.tenant.audit.AuditOrigin;
 
 /**
  * Tells the audit log where each request came from. The client address is the servlet's remote address: behind a
@@ -25,7 +22,8 @@ class AuditOriginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try (AuditOrigin.Scope scope = new AuditOrigin(request.getRemoteAddr(), request.getHeader("User-Agent")).open()) {
+        try (AuditOrigin.Scope scope =
+                new AuditOrigin(request.getRemoteAddr(), request.getHeader("User-Agent")).open()) {
             chain.doFilter(request, response);
         }
     }

@@ -2,7 +2,6 @@ package id.lapak.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -31,7 +30,8 @@ class BackChannelLogout implements LogoutHandler {
             return;
         }
         revocations.endLoginSession(token.getSessionId(), token.getSubject());
-        log.info("Keycloak ended a login session of {}: its portal sessions end at their next request",
+        log.info(
+                "Keycloak ended a login session of {}: its portal sessions end at their next request",
                 token.getSubject());
     }
 }

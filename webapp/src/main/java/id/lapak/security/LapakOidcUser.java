@@ -1,13 +1,11 @@
 package id.lapak.security;
 
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -20,8 +18,13 @@ class LapakOidcUser extends DefaultOidcUser implements LapakUser {
     private final Set<Role> roles;
     private final Set<UUID> storeIds;
 
-    LapakOidcUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo,
-                  UUID tenantId, Set<Role> roles, Set<UUID> storeIds) {
+    LapakOidcUser(
+            Collection<? extends GrantedAuthority> authorities,
+            OidcIdToken idToken,
+            OidcUserInfo userInfo,
+            UUID tenantId,
+            Set<Role> roles,
+            Set<UUID> storeIds) {
         super(authorities, idToken, userInfo, "preferred_username");
         this.tenantId = tenantId;
         this.roles = Set.copyOf(roles);

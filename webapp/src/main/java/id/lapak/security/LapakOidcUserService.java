@@ -1,7 +1,6 @@
 package id.lapak.security;
 
 import java.util.Collection;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -30,12 +29,18 @@ class LapakOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     LapakOidcUser admit(OidcUser oidc) {
         LoginPolicy.Admission admission = policy.admit(oidc, oidc.getPreferredUsername());
         policy.recordLogin(oidc.getSubject(), oidc.getPreferredUsername(), oidc.getFullName(), admission);
-        return new LapakOidcUser(authorities(admission), oidc.getIdToken(), oidc.getUserInfo(), admission.tenantId(),
-                admission.roles(), admission.storeIds());
+        return new LapakOidcUser(
+                authorities(admission),
+                oidc.getIdToken(),
+                oidc.getUserInfo(),
+                admission.tenantId(),
+                admission.roles(),
+                admission.storeIds());
     }
 
     static Collection<GrantedAuthority> authorities(LoginPolicy.Admission admission) {
-        return admission.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
+        return admission.roles().stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
                 .toList();
     }
 }

@@ -2,7 +2,6 @@ package id.lapak.security;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.stereotype.Component;
 
 /** Links into Keycloak that pages outside the signed-in portal need. */

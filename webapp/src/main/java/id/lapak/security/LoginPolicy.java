@@ -1,5 +1,11 @@
 package id.lapak.security;
 
+import id.lapak.tenant.TenantDetails;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -7,14 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.TenantDetails;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.ClaimAccessor;
@@ -31,8 +29,7 @@ class LoginPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(LoginPolicy.class);
 
-    record Admission(UUID tenantId, Set<Role> roles, Set<UUID> storeIds) {
-    }
+    record Admission(UUID tenantId, Set<Role> roles, Set<UUID> storeIds) {}
 
     private final TenantDirectory tenants;
     private final AuditLog audit;
@@ -61,7 +58,8 @@ class LoginPolicy {
             throw refuse(claims, username, tenant, LoginRefusal.TENANT_SUSPENDED);
         }
         Set<UUID> stores = new HashSet<>();
-        Optional.ofNullable(claims.getClaimAsStringList("store_ids")).orElse(List.of())
+        Optional.ofNullable(claims.getClaimAsStringList("store_ids"))
+                .orElse(List.of())
                 .forEach(s -> uuid(s).ifPresent(stores::add));
         return new Admission(tenant, roles, stores);
     }
@@ -70,26 +68,34 @@ class LoginPolicy {
      * Logs and audits the refusal: in the tenant's chain when the tenant is known to exist, otherwise in the
      * platform chain (a token naming an unknown tenant must not create a chain for it).
      */
-    private OAuth2AuthenticationException refuse(ClaimAccessor claims, String username, UUID knownTenant,
-                                                 LoginRefusal refusal) {
+    private OAuth2AuthenticationException refuse(
+            ClaimAccessor claims, String username, UUID knownTenant, LoginRefusal refusal) {
         log.warn("Access refused for {}: {}", username, refusal);
         String subject = Optional.ofNullable(claims.getClaimAsString("sub")).orElse("unknown");
         String name = username == null ? subject : username;
-        new AuditActor(AuditActor.Kind.PERSON, subject, name, null, knownTenant).runAs(() -> audit.recordFor(knownTenant,
-                AuditEvent.of("access.denied", "User", subject).detail("reason", refusal.name().toLowerCase(
-                        Locale.ROOT)).detail("username", username).detail("tenantClaim",
-                        claims.getClaimAsString("tenant_id"))));
+        new AuditActor(AuditActor.Kind.PERSON, subject, name, null, knownTenant)
+                .runAs(() -> audit.recordFor(
+                        knownTenant,
+                        AuditEvent.of("access.denied", "User", subject)
+                                .detail("reason", refusal.name().toLowerCase(Locale.ROOT))
+                                .detail("username", username)
+                                .detail("tenantClaim", claims.getClaimAsString("tenant_id"))));
         return refusal.exception();
     }
 
     /** A person admitted to the portal (not every API call: bearer tokens are checked on each request). */
     void recordLogin(String subject, String username, String displayName, Admission admission) {
-        String roles = admission.roles().stream().map(Role::name).sorted().reduce((a, b) -> a + "," + b).orElse(null);
-        AuditActor.Kind kind = admission.roles().contains(Role.SUPPORT) ? AuditActor.Kind.SUPPORT
-                : AuditActor.Kind.PERSON;
+        String roles = admission.roles().stream()
+                .map(Role::name)
+                .sorted()
+                .reduce((a, b) -> a + "," + b)
+                .orElse(null);
+        AuditActor.Kind kind =
+                admission.roles().contains(Role.SUPPORT) ? AuditActor.Kind.SUPPORT : AuditActor.Kind.PERSON;
         new AuditActor(kind, subject, displayName == null ? username : displayName, roles, admission.tenantId())
-                .runAs(() -> audit.recordFor(admission.tenantId(), AuditEvent.of("portal.login", "User", subject)
-                        .detail("username", username)));
+                .runAs(() -> audit.recordFor(
+                        admission.tenantId(),
+                        AuditEvent.of("portal.login", "User", subject).detail("username", username)));
     }
 
     private static Set<Role> roles(List<String> claim) {

@@ -1,7 +1,6 @@
 package id.lapak.security;
 
 import java.util.Locale;
-
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -14,8 +13,8 @@ enum LoginRefusal {
     SUPPORT_WITH_TENANT;
 
     OAuth2AuthenticationException exception() {
-        return new OAuth2AuthenticationException(new OAuth2Error(name().toLowerCase(Locale.ROOT)),
-                "Login refused: " + name());
+        return new OAuth2AuthenticationException(
+                new OAuth2Error(name().toLowerCase(Locale.ROOT)), "Login refused: " + name());
     }
 
     static LoginRefusal fromCode(String code) {

@@ -1,18 +1,14 @@
 package id.lapak.security;
 
-import java.io.IOException;
-
+import com.vaadin.flow.server.VaadinService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.ReadOnlyViewer;
-
-import com.vaadin.flow.server.VaadinService;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -44,7 +40,9 @@ class PortalSessionFilter extends OncePerRequestFilter {
         viewAs.expireIfDue(request, response);
         LapakUser user = CurrentUser.find().orElse(null);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (user != null && authentication != null && authentication.getPrincipal() instanceof OidcUser oidc
+        if (user != null
+                && authentication != null
+                && authentication.getPrincipal() instanceof OidcUser oidc
                 && revocations.revoked(user.subject(), oidc.getIssuedAt(), oidc.getClaimAsString("sid"))) {
             SecurityContextHolder.clearContext();
             var session = request.getSession(false);
@@ -54,7 +52,9 @@ class PortalSessionFilter extends OncePerRequestFilter {
             endedSession(request, response);
             return;
         }
-        if (user != null && !(user instanceof ReadOnlyViewer) && user.tenantId().isPresent()
+        if (user != null
+                && !(user instanceof ReadOnlyViewer)
+                && user.tenantId().isPresent()
                 && tenantStatus.suspended(user.tenantId().get())) {
             SecurityContextHolder.clearContext();
             var session = request.getSession(false);

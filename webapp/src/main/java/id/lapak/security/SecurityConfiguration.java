@@ -1,31 +1,28 @@
 package id.lapak.security;
 
-import java.util.Map;
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-
 import id.lapak.device.auth.ProblemWriter;
-
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -47,23 +44,32 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LapakOidcUserService users, ViewAs viewAs,
-                                            TenantStatusCheck tenantStatus, AccessRevocations revocations)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            LapakOidcUserService users,
+            ViewAs viewAs,
+            TenantStatusCheck tenantStatus,
+            AccessRevocations revocations)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/access-refused", "/error",
-                        PortalSessionFilter.SUSPENDED_PAGE).permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/access-refused",
+                        "/error",
+                        PortalSessionFilter.SUSPENDED_PAGE)
+                .permitAll()
                 // Audit chain verification: support staff only (or a separate management port, see README).
-                .requestMatchers("/actuator/audit-chain", "/actuator/audit-chain/**").hasRole("SUPPORT")
+                .requestMatchers("/actuator/audit-chain", "/actuator/audit-chain/**")
+                .hasRole("SUPPORT")
                 // The API description is public, like the API's own documentation.
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**",
-                        "/swagger-ui.html").permitAll());
-        http.oauth2Login(login -> login
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html")
+                .permitAll());
+        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 .failureHandler((request, response, exception) -> {
                     String code = exception instanceof OAuth2AuthenticationException oauth
-                            && LoginRefusal.fromCode(oauth.getError().getErrorCode()) != null
-                            ? oauth.getError().getErrorCode() : "failed";
+                                    && LoginRefusal.fromCode(oauth.getError().getErrorCode()) != null
+                            ? oauth.getError().getErrorCode()
+                            : "failed";
                     if (LoginRefusal.fromCode(code) == LoginRefusal.TENANT_SUSPENDED) {
                         response.sendRedirect(request.getContextPath() + PortalSessionFilter.SUSPENDED_PAGE);
                         return;
@@ -72,15 +78,16 @@ class SecurityConfiguration {
                 }));
         // Keycloak tells the portal when it ends a login session (logout elsewhere, an admin, expiry): POST
         // /logout/connect/back-channel/keycloak with a signed logout token; every node then ends the portal sessions.
-        http.oidcLogout(logout -> logout.backChannel(backChannel -> backChannel
-                .logoutHandler(new BackChannelLogout(revocations))));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frames -> frames.deny()));
+        http.oidcLogout(logout ->
+                logout.backChannel(backChannel -> backChannel.logoutHandler(new BackChannelLogout(revocations))));
+        http.headers(
+                headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()));
         http.addFilterBefore(new PortalSessionFilter(viewAs, tenantStatus, revocations), AuthorizationFilter.class);
         http.addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(),
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION, "{baseUrl}")
                         // Unknown paths reach the router, which shows the friendly not-found page.
                         .anyRequest(any -> any.authenticated()));
@@ -93,23 +100,26 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain integrationApi(HttpSecurity http, JwtDecoder jwtDecoder, LoginPolicy policy,
-                                       ProblemWriter problems) throws Exception {
+    SecurityFilterChain integrationApi(
+            HttpSecurity http, JwtDecoder jwtDecoder, LoginPolicy policy, ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(jwtDecoder)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
                                 .jwtAuthenticationConverter(LapakJwtAuthentication.converter(policy)))
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(response, 401, "Not authenticated",
-                                    "Send a valid Keycloak access token as a Bearer token", "token_invalid");
+                            problems.write(
+                                    response,
+                                    401,
+                                    "Not authenticated",
+                                    "Send a valid Keycloak access token as a Bearer token",
+                                    "token_invalid");
                         }))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> problems.write(response,
-                        403, "Not allowed", "Your role does not allow this request", "forbidden")))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> problems.write(
+                        response, 403, "Not allowed", "Your role does not allow this request", "forbidden")))
                 .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
         return http.build();
     }
@@ -117,8 +127,9 @@ class SecurityConfiguration {
     /** Verifies Keycloak access tokens: signature from the realm's keys, issuer as browsers see it, expiry. */
     @Bean
     JwtDecoder jwtDecoder(KeycloakProperties keycloak) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSetUri(keycloak.internalIssuer() + "/protocol/openid-connect/certs").build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        keycloak.internalIssuer() + "/protocol/openid-connect/certs")
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
         return decoder;
     }
@@ -137,7 +148,9 @@ class SecurityConfiguration {
                 .clientSecret(keycloak.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email")
                 .issuerUri(issuer)
@@ -146,7 +159,8 @@ class SecurityConfiguration {
                 .jwkSetUri(internal + "/protocol/openid-connect/certs")
                 .userInfoUri(internal + "/protocol/openid-connect/userinfo")
                 .userNameAttributeName("preferred_username")
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                .providerConfigurationMetadata(
+                        Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
     }

@@ -1,17 +1,15 @@
 package id.lapak.security;
 
+import id.lapak.tenant.TenantDetails;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.TenantStatus;
+import id.lapak.tenant.TenantStatusChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import id.lapak.tenant.TenantDetails;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.TenantStatus;
-import id.lapak.tenant.TenantStatusChanged;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +22,7 @@ class TenantStatusCheck {
 
     static final Duration FRESH = Duration.ofSeconds(5);
 
-    private record Answer(boolean suspended, Instant at) {
-    }
+    private record Answer(boolean suspended, Instant at) {}
 
     private final TenantDirectory tenants;
     private final Clock clock;
@@ -40,8 +37,10 @@ class TenantStatusCheck {
         Instant now = clock.instant();
         Answer answer = answers.get(tenantId);
         if (answer == null || answer.at().plus(FRESH).isBefore(now)) {
-            boolean suspended = tenants.findForLogin(tenantId).map(TenantDetails::status)
-                    .map(TenantStatus.SUSPENDED::equals).orElse(true);
+            boolean suspended = tenants.findForLogin(tenantId)
+                    .map(TenantDetails::status)
+                    .map(TenantStatus.SUSPENDED::equals)
+                    .orElse(true);
             answer = new Answer(suspended, now);
             answers.put(tenantId, answer);
         }

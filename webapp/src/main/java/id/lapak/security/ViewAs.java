@@ -1,26 +1,22 @@
 package id.lapak.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
-
 import id.lapak.tenant.TenantAdministration;
-import id.lapak.tenant.TenantOverview;
 import id.lapak.tenant.TenantLifecycleException;
+import id.lapak.tenant.TenantOverview;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -65,8 +61,11 @@ public class ViewAs {
         }
         TenantOverview tenant = tenants.get(tenantId);
         Instant expires = clock.instant().plus(LENGTH);
-        audit.recordFor(tenant.id(), AuditEvent.of("view_as.started", "Tenant", tenant.id()).detail("reason", why)
-                .detail("expiresAt", expires));
+        audit.recordFor(
+                tenant.id(),
+                AuditEvent.of("view_as.started", "Tenant", tenant.id())
+                        .detail("reason", why)
+                        .detail("expiresAt", expires));
         Authentication original = SecurityContextHolder.getContext().getAuthentication();
         ViewAsUser viewer = new ViewAsUser(support, tenant.id(), why, expires);
         switchTo(new ViewAsAuthentication(viewer, original));
@@ -89,19 +88,25 @@ public class ViewAs {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ViewAsAuthentication viewing
                 && !clock.instant().isBefore(viewing.user().expiresAt())) {
             restore(viewing, request, response);
-            audit.recordFor(viewing.user().tenant(), AuditEvent.of("view_as.expired", "Tenant", viewing.user().tenant())
-                    .detail("reason", viewing.user().reason()));
+            audit.recordFor(
+                    viewing.user().tenant(),
+                    AuditEvent.of("view_as.expired", "Tenant", viewing.user().tenant())
+                            .detail("reason", viewing.user().reason()));
         }
     }
 
     private void finish(ViewAsAuthentication viewing, String action) {
         var request = VaadinServletRequest.getCurrent();
         var response = VaadinServletResponse.getCurrent();
-        restore(viewing, request == null ? null : request.getHttpServletRequest(),
+        restore(
+                viewing,
+                request == null ? null : request.getHttpServletRequest(),
                 response == null ? null : response.getHttpServletResponse());
         // Recorded as the support person, now that the session is theirs again.
-        audit.recordFor(viewing.user().tenant(), AuditEvent.of(action, "Tenant", viewing.user().tenant())
-                .detail("reason", viewing.user().reason()));
+        audit.recordFor(
+                viewing.user().tenant(),
+                AuditEvent.of(action, "Tenant", viewing.user().tenant())
+                        .detail("reason", viewing.user().reason()));
     }
 
     private void restore(ViewAsAuthentication viewing, HttpServletRequest request, HttpServletResponse response) {
@@ -120,7 +125,9 @@ public class ViewAs {
         var request = VaadinServletRequest.getCurrent();
         var response = VaadinServletResponse.getCurrent();
         if (request != null) {
-            repository.saveContext(context, request.getHttpServletRequest(),
+            repository.saveContext(
+                    context,
+                    request.getHttpServletRequest(),
                     response == null ? null : response.getHttpServletResponse());
         }
     }

@@ -1,9 +1,7 @@
 package id.lapak.security;
 
-import java.util.List;
-
 import id.lapak.tenant.access.Role;
-
+import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

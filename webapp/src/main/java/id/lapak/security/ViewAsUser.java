@@ -1,14 +1,13 @@
 package id.lapak.security;
 
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
+import id.lapak.tenant.access.Role;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.ReadOnlyViewer;
-import id.lapak.tenant.access.Role;
 
 /**
  * Support staff viewing one tenant: in that tenant's context with what a merchant admin may read, marked read-only

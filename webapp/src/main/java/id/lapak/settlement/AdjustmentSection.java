@@ -1,13 +1,5 @@
 package id.lapak.settlement;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -22,13 +14,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.settlement.AdjustmentRefused;
 import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.AdjustmentService.AdjustmentRow;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
 import id.lapak.ui.PortalDates;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The merchant admin's manual adjustments: the latest with the day each settled in, and a dialog to record one
@@ -48,14 +46,18 @@ class AdjustmentSection extends Composite<VerticalLayout> {
         this.adjustments = adjustments;
         grid.setId("settlement-adjustments");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(a -> PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta")).format(a.createdAt()))
+        grid.addColumn(a -> PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"))
+                        .format(a.createdAt()))
                 .setHeader(getTranslation("adjustment.column.recorded"));
         grid.addColumn(AdjustmentRow::createdBy).setHeader(getTranslation("adjustment.column.by"));
         grid.addColumn(a -> Money.of(a.amountMinor(), a.currency()).format(getLocale()))
                 .setHeader(getTranslation("adjustment.column.amount"));
-        grid.addColumn(AdjustmentRow::reason).setHeader(getTranslation("adjustment.column.reason")).setFlexGrow(3);
+        grid.addColumn(AdjustmentRow::reason)
+                .setHeader(getTranslation("adjustment.column.reason"))
+                .setFlexGrow(3);
         grid.addColumn(a -> a.batchDay() == null ? getTranslation("adjustment.waiting") : date(a.batchDay()))
-                .setHeader(getTranslation("adjustment.column.batch")).setFlexGrow(2);
+                .setHeader(getTranslation("adjustment.column.batch"))
+                .setFlexGrow(2);
         grid.setEmptyStateText(getTranslation("adjustment.empty"));
         grid.setHeight("12em");
         Button record = new Button(getTranslation("adjustment.record"), e -> openDialog());

@@ -1,12 +1,5 @@
 package id.lapak.settlement;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,10 +13,15 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.pricing.PricingRefused;
 import id.lapak.billing.pricing.PricingService;
 import id.lapak.ui.Localized;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Support's holiday calendar: a year's banking holidays, adding or renaming a day (this or the next two years). */
 class HolidayPanel extends Composite<VerticalLayout> {
@@ -41,13 +39,18 @@ class HolidayPanel extends Composite<VerticalLayout> {
         year.addValueChangeListener(e -> refresh());
         days.setId("holiday-days");
         days.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        days.addColumn(e -> e.getKey().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                .withLocale(getLocale()))).setHeader(getTranslation("holiday.column.day"));
-        days.addColumn(Map.Entry::getValue).setHeader(getTranslation("holiday.column.name")).setFlexGrow(2);
+        days.addColumn(e -> e.getKey()
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                                .withLocale(getLocale())))
+                .setHeader(getTranslation("holiday.column.day"));
+        days.addColumn(Map.Entry::getValue)
+                .setHeader(getTranslation("holiday.column.name"))
+                .setFlexGrow(2);
         days.addComponentColumn(e -> new Button(getTranslation("holiday.remove"), click -> {
-            pricing.removeHoliday(e.getKey());
-            refresh();
-        })).setHeader("");
+                    pricing.removeHoliday(e.getKey());
+                    refresh();
+                }))
+                .setHeader("");
         days.setEmptyStateText(getTranslation("holiday.empty"));
         days.setHeight("16em");
 

@@ -1,7 +1,5 @@
 package id.lapak.settlement;
 
-import java.util.Map;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,10 +9,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.payout.PayoutAccountForm;
 import id.lapak.billing.payout.PayoutAccountRefused;
 import id.lapak.billing.payout.PayoutAccountService;
+import java.util.Map;
 
 /** The merchant admin's payout account: shown masked, changed in a dialog with a message on each invalid field. */
 class PayoutAccountSection extends Composite<HorizontalLayout> {
@@ -33,7 +31,8 @@ class PayoutAccountSection extends Composite<HorizontalLayout> {
     }
 
     private void refresh() {
-        current.setText(accounts.current().map(a -> a.bankName() + " · " + a.holderName() + " · " + a.maskedNumber())
+        current.setText(accounts.current()
+                .map(a -> a.bankName() + " · " + a.holderName() + " · " + a.maskedNumber())
                 .orElse(getTranslation("payoutAccount.none")));
     }
 
@@ -47,13 +46,13 @@ class PayoutAccountSection extends Composite<HorizontalLayout> {
         holder.setId("payout-holder");
         TextField number = new TextField(getTranslation("payoutAccount.field.accountNumber"));
         number.setId("payout-number");
-        Map<String, TextField> fields = Map.of("bankCode", bankCode, "bankName", bankName, "holderName", holder,
-                "accountNumber", number);
+        Map<String, TextField> fields =
+                Map.of("bankCode", bankCode, "bankName", bankName, "holderName", holder, "accountNumber", number);
         Button save = new Button(getTranslation("payoutAccount.save"), e -> {
             fields.values().forEach(f -> f.setInvalid(false));
             try {
-                accounts.change(new PayoutAccountForm(bankCode.getValue(), bankName.getValue(), holder.getValue(),
-                        number.getValue()));
+                accounts.change(new PayoutAccountForm(
+                        bankCode.getValue(), bankName.getValue(), holder.getValue(), number.getValue()));
                 dialog.close();
                 refresh();
                 Notification.show(getTranslation("payoutAccount.saved"));

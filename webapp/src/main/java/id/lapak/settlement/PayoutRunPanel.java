@@ -1,9 +1,5 @@
 package id.lapak.settlement;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -15,11 +11,13 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
 import id.lapak.billing.payout.PayoutRun;
 import id.lapak.billing.payout.PayoutService;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.Localized;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 /**
  * Support's payout run: every scheduled payout due by a day gathered into one run (audited per tenant), offered as
@@ -40,12 +38,23 @@ class PayoutRunPanel extends Composite<VerticalLayout> {
                 result.add(new Span(getTranslation("payoutRun.nothingDue")));
                 return;
             }
-            result.add(new Span(getTranslation("payoutRun.created", run.payouts(),
+            result.add(
+                    new Span(getTranslation(
+                            "payoutRun.created",
+                            run.payouts(),
                             Money.of(run.totalMinor(), run.currency()).format(getLocale()))),
-                    file("payout-run-csv", "payout-run-" + run.dueOn() + ".csv", "text/csv", run.csv(),
+                    file(
+                            "payout-run-csv",
+                            "payout-run-" + run.dueOn() + ".csv",
+                            "text/csv",
+                            run.csv(),
                             getTranslation("payoutRun.csv")),
-                    file("payout-run-pain001", "payout-run-" + run.dueOn() + ".xml", "application/xml",
-                            run.pain001(), getTranslation("payoutRun.pain001")));
+                    file(
+                            "payout-run-pain001",
+                            "payout-run-" + run.dueOn() + ".xml",
+                            "application/xml",
+                            run.pain001(),
+                            getTranslation("payoutRun.pain001")));
         });
         create.setId("payout-run-create");
         FlexLayout row = new FlexLayout(due, create);
@@ -58,8 +67,10 @@ class PayoutRunPanel extends Composite<VerticalLayout> {
 
     private static Anchor file(String id, String name, String type, String content, String text) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(bytes), name, type, bytes.length)), text);
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(
+                        event -> new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length)),
+                text);
         link.setId(id);
         link.getElement().setAttribute("download", true);
         link.getStyle().set("margin-left", "var(--lumo-space-m)");

@@ -1,5 +1,23 @@
 package id.lapak.settlement;
 
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import id.lapak.billing.pricing.PlanForm;
+import id.lapak.billing.pricing.PlanRow;
+import id.lapak.billing.pricing.PricingRefused;
+import id.lapak.billing.pricing.PricingService;
+import id.lapak.tenant.money.Money;
+import id.lapak.ui.Localized;
+import id.lapak.ui.PortalDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,26 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-
-import id.lapak.billing.pricing.PlanForm;
-import id.lapak.billing.pricing.PlanRow;
-import id.lapak.billing.pricing.PricingRefused;
-import id.lapak.billing.pricing.PricingService;
-import id.lapak.tenant.money.Money;
-import id.lapak.ui.Localized;
-import id.lapak.ui.PortalDates;
 
 /**
  * Support's pricing of one tenant: the plan history (never edited; a change is a new plan from a date) and a form
@@ -69,7 +67,9 @@ class PricingPanel extends Composite<VerticalLayout> {
             fields.put(brand + ".fixed", fixed);
             form.add(rate, fixed);
         }
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("40em", 2),
                 new FormLayout.ResponsiveStep("70em", 4));
         Button save = new Button(getTranslation("pricing.save"), e -> save());
         save.setId("pricing-save");
@@ -79,13 +79,16 @@ class PricingPanel extends Composite<VerticalLayout> {
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.addColumn(p -> date(p.effectiveFrom())).setHeader(getTranslation("pricing.column.from"));
         history.addColumn(p -> PricingPanel.rates(p, this::getTranslation, getLocale()))
-                .setHeader(getTranslation("pricing.column.rates")).setFlexGrow(4);
+                .setHeader(getTranslation("pricing.column.rates"))
+                .setFlexGrow(4);
         history.addColumn(p -> Money.of(p.minimumFeeMinor(), p.currency()).format(getLocale()))
                 .setHeader(getTranslation("pricing.field.minimumFee"));
         history.addColumn(p -> percent(p.ppnBasisPoints())).setHeader(getTranslation("pricing.field.ppn"));
         history.addColumn(p -> p.recordedBy() + " · "
-                        + PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta")).format(p.recordedAt()))
-                .setHeader(getTranslation("pricing.column.recorded")).setFlexGrow(2);
+                        + PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"))
+                                .format(p.recordedAt()))
+                .setHeader(getTranslation("pricing.column.recorded"))
+                .setFlexGrow(2);
         history.setEmptyStateText(getTranslation("pricing.history.empty"));
         history.setHeight("14em");
         getContent().setPadding(false);
@@ -104,8 +107,9 @@ class PricingPanel extends Composite<VerticalLayout> {
         from.setInvalid(false);
         Map<String, PlanForm.BrandRate> rates = new LinkedHashMap<>();
         for (String brand : BRANDS) {
-            rates.put(brand, new PlanForm.BrandRate(value(fields.get(brand + ".rate")),
-                    value(fields.get(brand + ".fixed"))));
+            rates.put(
+                    brand,
+                    new PlanForm.BrandRate(value(fields.get(brand + ".rate")), value(fields.get(brand + ".fixed"))));
         }
         try {
             pricing.addPlan(tenant, new PlanForm(from.getValue(), "IDR", value(minimumFee), value(ppn), rates));
@@ -125,8 +129,9 @@ class PricingPanel extends Composite<VerticalLayout> {
     /** A plan's rates in one line, e.g. "Visa 1,90 % + Rp 150". */
     static String rates(PlanRow plan, Function<String, String> t, Locale locale) {
         return plan.rates().entrySet().stream()
-                .map(e -> t.apply("settlement.brand." + e.getKey()) + " " + percent(e.getValue().rateBasisPoints())
-                        + " + " + Money.of(e.getValue().fixedMinor(), plan.currency()).format(locale))
+                .map(e -> t.apply("settlement.brand." + e.getKey()) + " "
+                        + percent(e.getValue().rateBasisPoints()) + " + "
+                        + Money.of(e.getValue().fixedMinor(), plan.currency()).format(locale))
                 .collect(Collectors.joining(" · "));
     }
 

@@ -1,19 +1,16 @@
 package id.lapak.settlement;
 
-import java.text.MessageFormat;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-
 import id.lapak.billing.payout.PayoutAccountChanged;
 import id.lapak.billing.settlement.BatchClosed;
 import id.lapak.billing.settlement.BatchStatementFiles;
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.tenant.money.Money;
 import id.lapak.mail.TenantAdmins;
 import id.lapak.mail.Translations;
-
+import id.lapak.tenant.money.Money;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +34,11 @@ class SettlementMailer {
     private final TenantAdmins admins;
     private final String from;
 
-    SettlementMailer(MailOutbox outbox, BatchStatementFiles statements, TenantAdmins admins,
-                     @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+    SettlementMailer(
+            MailOutbox outbox,
+            BatchStatementFiles statements,
+            TenantAdmins admins,
+            @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
         this.statements = statements;
         this.admins = admins;
@@ -47,7 +47,8 @@ class SettlementMailer {
 
     @EventListener
     void batchClosed(BatchClosed closed) {
-        TenantAdmins.Recipients admin = outbox.available() ? admins.of(closed.tenantId()).orElse(null) : null;
+        TenantAdmins.Recipients admin =
+                outbox.available() ? admins.of(closed.tenantId()).orElse(null) : null;
         if (admin == null) {
             return;
         }
@@ -55,10 +56,14 @@ class SettlementMailer {
         BatchStatementFiles.Files files = statements.of(closed.batchId(), admin.locale(), t);
         String day = closed.businessDay().toString();
         String net = Money.of(closed.netMinor(), closed.currency()).format(admin.locale());
-        outbox.enqueue(MailKind.SETTLEMENT_STATEMENT, from, admin.emails(),
+        outbox.enqueue(
+                MailKind.SETTLEMENT_STATEMENT,
+                from,
+                admin.emails(),
                 MessageFormat.format(t.apply("settlementMail.statement.subject"), day, net),
                 MessageFormat.format(t.apply("settlementMail.statement.body"), day, net),
-                false, List.of(
+                false,
+                List.of(
                         new MailOutbox.Attachment("statement-" + day + ".pdf", "application/pdf", files.pdf()),
                         new MailOutbox.Attachment("statement-" + day + ".csv", "text/csv", files.csv())));
         log.info("Statement of batch {} queued for the tenant's admins", closed.batchId());
@@ -66,17 +71,24 @@ class SettlementMailer {
 
     @EventListener
     void payoutAccountChanged(PayoutAccountChanged changed) {
-        TenantAdmins.Recipients admin = outbox.available() ? admins.of(changed.tenantId()).orElse(null)
-                : null;
+        TenantAdmins.Recipients admin =
+                outbox.available() ? admins.of(changed.tenantId()).orElse(null) : null;
         if (admin == null) {
             return;
         }
         Function<String, String> t = Translations.of(admin.locale());
-        outbox.enqueue(MailKind.PAYOUT_ACCOUNT_CHANGED, from, admin.emails(),
+        outbox.enqueue(
+                MailKind.PAYOUT_ACCOUNT_CHANGED,
+                from,
+                admin.emails(),
                 t.apply("settlementMail.account.subject"),
-                MessageFormat.format(t.apply("settlementMail.account.body"), changed.bankName(),
-                        changed.holderName(), changed.maskedAfter(),
-                        changed.maskedBefore() == null ? "-" : changed.maskedBefore(), changed.changedBy()),
+                MessageFormat.format(
+                        t.apply("settlementMail.account.body"),
+                        changed.bankName(),
+                        changed.holderName(),
+                        changed.maskedAfter(),
+                        changed.maskedBefore() == null ? "-" : changed.maskedBefore(),
+                        changed.changedBy()),
                 false);
     }
 }

@@ -1,16 +1,5 @@
 package id.lapak.settlement;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,8 +15,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
-import id.lapak.ui.Localized;
 import id.lapak.billing.payout.PayoutAccountService;
 import id.lapak.billing.pricing.PlanRow;
 import id.lapak.billing.pricing.PricingService;
@@ -43,10 +30,19 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.Localized;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -63,8 +59,12 @@ class SettlementView extends VerticalLayout {
 
     private final SettlementService settlement;
 
-    SettlementView(SettlementService settlement, StoreService stores, PayoutAccountService accounts,
-                   AdjustmentService adjustments, PricingService pricing) {
+    SettlementView(
+            SettlementService settlement,
+            StoreService stores,
+            PayoutAccountService accounts,
+            AdjustmentService adjustments,
+            PricingService pricing) {
         this.settlement = settlement;
         setId("settlement");
         setWidthFull();
@@ -74,14 +74,25 @@ class SettlementView extends VerticalLayout {
         Grid<BatchRow> batches = batchesGrid();
         Div statement = new Div();
         batches.addSelectionListener(e -> {
-            lines.setItems(e.getFirstSelectedItem().map(b -> settlement.lines(b.id())).orElse(List.of()));
+            lines.setItems(
+                    e.getFirstSelectedItem().map(b -> settlement.lines(b.id())).orElse(List.of()));
             statement.removeAll();
-            e.getFirstSelectedItem().ifPresent(b -> statement.add(statementLink(b), statementPdfLink(b),
-                    download("settlement-statement-xlsx", "statement-" + b.businessDay() + ".xlsx", XLSX,
-                            settlement.statementXlsx(b.id(), key -> getTranslation(key)),
-                            getTranslation("settlement.statement.xlsx"))));
+            e.getFirstSelectedItem()
+                    .ifPresent(b -> statement.add(
+                            statementLink(b),
+                            statementPdfLink(b),
+                            download(
+                                    "settlement-statement-xlsx",
+                                    "statement-" + b.businessDay() + ".xlsx",
+                                    XLSX,
+                                    settlement.statementXlsx(b.id(), key -> getTranslation(key)),
+                                    getTranslation("settlement.statement.xlsx"))));
         });
-        add(new H3(getTranslation("settlement.batches")), batches, new H3(getTranslation("settlement.lines")), statement,
+        add(
+                new H3(getTranslation("settlement.batches")),
+                batches,
+                new H3(getTranslation("settlement.lines")),
+                statement,
                 lines);
 
         add(new H3(getTranslation("settlement.month")), monthStatement());
@@ -98,7 +109,10 @@ class SettlementView extends VerticalLayout {
     }
 
     private String date(LocalDate day) {
-        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
+        return day == null
+                ? ""
+                : day.format(
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
     }
 
     private String time(Instant instant, ZoneId zone) {
@@ -122,7 +136,9 @@ class SettlementView extends VerticalLayout {
                 .setHeader(getTranslation("settlement.column.adjustments"));
         grid.addColumn(b -> b.net() == null ? "" : money(b.net(), b.currency()))
                 .setHeader(getTranslation("settlement.column.net"));
-        grid.addColumn(this::payoutText).setHeader(getTranslation("settlement.column.payout")).setFlexGrow(2);
+        grid.addColumn(this::payoutText)
+                .setHeader(getTranslation("settlement.column.payout"))
+                .setFlexGrow(2);
         // Amounts are read whole: each column as wide as its content, the grid scrolls sideways when they do not fit.
         grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setEmptyStateText(getTranslation("settlement.batches.empty"));
@@ -135,8 +151,12 @@ class SettlementView extends VerticalLayout {
     /** The statement is built when the day is selected, with the person's rights, then offered as a file. */
     private Anchor statementLink(BatchRow batch) {
         byte[] csv = settlement.statementCsv(batch.id()).getBytes(StandardCharsets.UTF_8);
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(csv), "statement-" + batch.businessDay() + ".csv", "text/csv", csv.length)),
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(csv),
+                        "statement-" + batch.businessDay() + ".csv",
+                        "text/csv",
+                        csv.length)),
                 getTranslation("settlement.statement.csv"));
         link.setId("settlement-statement-csv");
         link.getElement().setAttribute("download", true);
@@ -145,9 +165,13 @@ class SettlementView extends VerticalLayout {
 
     private Anchor statementPdfLink(BatchRow batch) {
         byte[] pdf = settlement.statementPdf(batch.id(), getLocale(), key -> getTranslation(key));
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), "statement-" + batch.businessDay() + ".pdf", "application/pdf",
-                pdf.length)), getTranslation("settlement.statement.pdf"));
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(pdf),
+                        "statement-" + batch.businessDay() + ".pdf",
+                        "application/pdf",
+                        pdf.length)),
+                getTranslation("settlement.statement.pdf"));
         link.setId("settlement-statement-pdf");
         link.getElement().setAttribute("download", true);
         link.getStyle().set("margin-left", "var(--lumo-space-m)");
@@ -167,7 +191,8 @@ class SettlementView extends VerticalLayout {
             plan.add(new Div(getTranslation("pricing.column.from") + " " + date(p.effectiveFrom()) + ": "
                     + PricingPanel.rates(p, this::getTranslation, getLocale()) + " · "
                     + getTranslation("pricing.field.minimumFee") + " " + money(p.minimumFeeMinor(), p.currency())
-                    + " · " + getTranslation("settlement.column.ppn") + " " + PricingPanel.percent(p.ppnBasisPoints())));
+                    + " · " + getTranslation("settlement.column.ppn") + " "
+                    + PricingPanel.percent(p.ppnBasisPoints())));
             if (!p.effectiveFrom().isAfter(today)) {
                 break;
             }
@@ -179,8 +204,10 @@ class SettlementView extends VerticalLayout {
 
     /** A file link; the file is built when the link is made, with the person's rights. */
     private Anchor download(String id, String fileName, String type, byte[] content, String text) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(content), fileName, type, content.length)), text);
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event ->
+                        new DownloadResponse(new ByteArrayInputStream(content), fileName, type, content.length)),
+                text);
         link.setId(id);
         link.getElement().setAttribute("download", true);
         link.getStyle().set("margin-left", "var(--lumo-space-m)");
@@ -189,8 +216,7 @@ class SettlementView extends VerticalLayout {
 
     /** The month's statement: choose a month of the last year, then download it as PDF, CSV or XLSX. */
     private FlexLayout monthStatement() {
-        Select<YearMonth> month =
-                new Select<>();
+        Select<YearMonth> month = new Select<>();
         month.setLabel(getTranslation("settlement.field.month"));
         month.setId("settlement-month");
         YearMonth now = YearMonth.now();
@@ -201,13 +227,23 @@ class SettlementView extends VerticalLayout {
             links.removeAll();
             YearMonth m = e.getValue();
             if (m != null) {
-                links.add(download("settlement-month-pdf", "statement-" + m + ".pdf", "application/pdf",
+                links.add(
+                        download(
+                                "settlement-month-pdf",
+                                "statement-" + m + ".pdf",
+                                "application/pdf",
                                 settlement.monthPdf(m, getLocale(), key -> getTranslation(key)),
                                 getTranslation("settlement.month.pdf")),
-                        download("settlement-month-csv", "statement-" + m + ".csv", "text/csv",
+                        download(
+                                "settlement-month-csv",
+                                "statement-" + m + ".csv",
+                                "text/csv",
                                 settlement.monthCsv(m).getBytes(StandardCharsets.UTF_8),
                                 getTranslation("settlement.month.csv")),
-                        download("settlement-month-xlsx", "statement-" + m + ".xlsx", XLSX,
+                        download(
+                                "settlement-month-xlsx",
+                                "statement-" + m + ".xlsx",
+                                XLSX,
                                 settlement.monthXlsx(m, key -> getTranslation(key)),
                                 getTranslation("settlement.month.xlsx")));
             }
@@ -223,8 +259,10 @@ class SettlementView extends VerticalLayout {
             return "";
         }
         if (b.payoutStatus() == null) {
-            return getTranslation(b.net() < 0 ? "settlement.payout.carried" : b.net() == 0
-                    ? "settlement.payout.nothing" : "settlement.payout.noAccount");
+            return getTranslation(
+                    b.net() < 0
+                            ? "settlement.payout.carried"
+                            : b.net() == 0 ? "settlement.payout.nothing" : "settlement.payout.noAccount");
         }
         return getTranslation("settlement.payout." + b.payoutStatus()) + " · " + date(b.payoutExpectedOn());
     }
@@ -233,12 +271,14 @@ class SettlementView extends VerticalLayout {
         Grid<LineRow> grid = new Grid<>();
         grid.setId("settlement-lines");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(l -> time(l.recordedAt(), l.storeZone())).setHeader(getTranslation("settlement.column.recorded"));
+        grid.addColumn(l -> time(l.recordedAt(), l.storeZone()))
+                .setHeader(getTranslation("settlement.column.recorded"));
         grid.addColumn(LineRow::storeName).setHeader(getTranslation("settlement.column.store"));
         grid.addColumn(l -> getTranslation("settlement.kind." + l.kind())
-                + (l.late() ? " · " + getTranslation("settlement.line.late") : ""))
+                        + (l.late() ? " · " + getTranslation("settlement.line.late") : ""))
                 .setHeader(getTranslation("settlement.column.kind"));
-        grid.addColumn(l -> getTranslation("settlement.brand." + l.brand())).setHeader(getTranslation("settlement.column.brand"));
+        grid.addColumn(l -> getTranslation("settlement.brand." + l.brand()))
+                .setHeader(getTranslation("settlement.column.brand"));
         grid.addColumn(l -> money(l.gross(), "IDR")).setHeader(getTranslation("settlement.column.amount"));
         grid.addColumn(l -> money(l.fee(), "IDR")).setHeader(getTranslation("settlement.column.fees"));
         grid.addColumn(l -> money(l.ppn(), "IDR")).setHeader(getTranslation("settlement.column.ppn"));
@@ -258,7 +298,8 @@ class SettlementView extends VerticalLayout {
         grid.addColumn(p -> money(p.amount(), p.currency())).setHeader(getTranslation("settlement.column.amount"));
         grid.addColumn(p -> getTranslation("settlement.payout." + p.status()))
                 .setHeader(getTranslation("settlement.column.status"));
-        grid.addColumn(p -> p.bankName() + " " + p.maskedAccount()).setHeader(getTranslation("settlement.column.account"));
+        grid.addColumn(p -> p.bankName() + " " + p.maskedAccount())
+                .setHeader(getTranslation("settlement.column.account"));
         grid.setEmptyStateText(getTranslation("settlement.payouts.empty"));
         grid.setItems(settlement.payouts(BATCHES));
         grid.setHeight("14em");
@@ -268,8 +309,10 @@ class SettlementView extends VerticalLayout {
     private VerticalLayout waterfall(StoreService stores) {
         ComboBox<StoreDetails> store = new ComboBox<>(getTranslation("settlement.field.store"));
         store.setId("waterfall-store");
-        store.setItems(query -> stores.find(query.getFilter().orElse(""),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        store.setItems(query ->
+                stores
+                        .find(query.getFilter().orElse(""), PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream());
         store.setItemLabelGenerator(StoreDetails::name);
         DatePicker day = Localized.datePicker(new DatePicker(getTranslation("settlement.field.day")));
         day.setId("waterfall-day");
@@ -280,7 +323,8 @@ class SettlementView extends VerticalLayout {
         steps.setAllRowsVisible(true);
         steps.setEmptyStateText(getTranslation("settlement.waterfall.empty"));
         String[] currency = {"IDR"};
-        steps.addColumn(s -> getTranslation("settlement.step." + s.key())).setHeader(getTranslation("settlement.column.step"))
+        steps.addColumn(s -> getTranslation("settlement.step." + s.key()))
+                .setHeader(getTranslation("settlement.column.step"))
                 .setFlexGrow(3);
         steps.addColumn(s -> money(s.amountMinor(), currency[0])).setHeader(getTranslation("settlement.column.amount"));
         steps.setPartNameGenerator(s -> s.total() ? "total" : null);

@@ -1,7 +1,5 @@
 package id.lapak.stock;
 
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,17 +12,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.stock.StockCount;
 import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /** Stock counts: enter counted quantities for a store; each difference becomes a COUNT movement. */
 @Route("stock/counts")
@@ -36,7 +33,9 @@ class CountsView extends InventoryPage {
         super("stock.counts.title");
         setId("stock-counts");
         Grid<StockCount> grid = new Grid<>();
-        Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
+        Button count = new Button(
+                getTranslation("stock.count.new"),
+                VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("counts-new");
         count.setVisible(CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER));
@@ -47,7 +46,8 @@ class CountsView extends InventoryPage {
         grid.addColumn(c -> time(c.countedAt())).setHeader(getTranslation("stock.column.time"));
         grid.addColumn(StockCount::storeName).setHeader(getTranslation("stock.column.store"));
         grid.addColumn(StockCount::countedBy).setHeader(getTranslation("stock.column.by"));
-        grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader(getTranslation("stock.column.note"))
+        grid.addColumn(c -> c.note() == null ? "" : c.note())
+                .setHeader(getTranslation("stock.column.note"))
                 .setFlexGrow(2);
         grid.setEmptyStateText(getTranslation("stock.counts.empty"));
         grid.setItemsPageable(pageable -> stock.counts(null, pageable).getContent());
@@ -65,7 +65,8 @@ class CountsView extends InventoryPage {
         dialog.setHeaderTitle(count.storeName() + " · " + time(count.countedAt()));
         Grid<StockCount.Line> lines = new Grid<>();
         lines.setId("count-lines");
-        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"));
+        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId()))
+                .setHeader(getTranslation("stock.column.item"));
         lines.addColumn(StockCount.Line::expected).setHeader(getTranslation("stock.column.expected"));
         lines.addColumn(StockCount.Line::counted).setHeader(getTranslation("stock.column.counted"));
         lines.addColumn(l -> (l.difference() > 0 ? "+" : "") + l.difference())
@@ -78,8 +79,8 @@ class CountsView extends InventoryPage {
     }
 
     /** The count form, also opened from the stock page. */
-    static void openCount(InventoryPage page, StockService stock, StoreService stores, CatalogService catalog,
-                          Runnable refresh) {
+    static void openCount(
+            InventoryPage page, StockService stock, StoreService stores, CatalogService catalog, Runnable refresh) {
         Dialog dialog = new Dialog();
         dialog.setId("count-new-dialog");
         dialog.setHeaderTitle(page.getTranslation("stock.count.new"));

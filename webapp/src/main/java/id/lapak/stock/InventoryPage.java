@@ -1,9 +1,5 @@
 package id.lapak.stock;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.UUID;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
@@ -13,7 +9,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLink;
-
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.VariantSummary;
 import id.lapak.catalog.stock.StockException;
@@ -22,7 +17,9 @@ import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.PortalDates;
-
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -35,9 +32,12 @@ abstract class InventoryPage extends VerticalLayout {
 
     InventoryPage(String titleKey) {
         setSizeFull();
-        Nav tabs = new Nav(link("stock.nav.stock", StockView.class), link("stock.nav.movements",
-                MovementsView.class), link("stock.nav.transfers", TransfersView.class),
-                link("stock.nav.counts", CountsView.class), link("stock.nav.alerts", StockAlertsView.class));
+        Nav tabs = new Nav(
+                link("stock.nav.stock", StockView.class),
+                link("stock.nav.movements", MovementsView.class),
+                link("stock.nav.transfers", TransfersView.class),
+                link("stock.nav.counts", CountsView.class),
+                link("stock.nav.alerts", StockAlertsView.class));
         tabs.addClassName("lapak-subnav");
         tabs.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
         add(new H2(getTranslation(titleKey)), tabs);
@@ -55,8 +55,10 @@ abstract class InventoryPage extends VerticalLayout {
 
     ComboBox<StoreDetails> storePicker(StoreService stores, String labelKey) {
         ComboBox<StoreDetails> picker = new ComboBox<>(getTranslation(labelKey));
-        picker.setItems(query -> stores.find(query.getFilter().orElse(""),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        picker.setItems(query ->
+                stores
+                        .find(query.getFilter().orElse(""), PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream());
         picker.setItemLabelGenerator(StoreDetails::name);
         return picker;
     }
@@ -68,7 +70,8 @@ abstract class InventoryPage extends VerticalLayout {
     ComboBox<StoreDetails> activeStorePicker(StoreService stores, String labelKey) {
         ComboBox<StoreDetails> picker = new ComboBox<>(getTranslation(labelKey));
         picker.setItems(stores.find("", PageRequest.of(0, ACTIVE_STORES_MAX, Sort.by("name"))).stream()
-                .filter(StoreDetails::active).toList());
+                .filter(StoreDetails::active)
+                .toList());
         picker.setItemLabelGenerator(StoreDetails::name);
         return picker;
     }
@@ -76,8 +79,11 @@ abstract class InventoryPage extends VerticalLayout {
     /** A lazy variant picker over the catalog (name, SKU or barcode). */
     ComboBox<VariantSummary> variantPicker(CatalogService catalog, String labelKey) {
         ComboBox<VariantSummary> picker = new ComboBox<>(getTranslation(labelKey));
-        picker.setItems(query -> catalog.searchVariants(query.getFilter().orElse(""),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        picker.setItems(
+                query -> catalog
+                        .searchVariants(
+                                query.getFilter().orElse(""), PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream());
         picker.setItemLabelGenerator(v -> v.sku() == null ? v.name() : v.name() + " · " + v.sku());
         return picker;
     }

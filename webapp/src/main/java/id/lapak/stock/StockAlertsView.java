@@ -1,8 +1,5 @@
 package id.lapak.stock;
 
-import java.util.Arrays;
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,7 +9,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.catalog.stock.StockAlertSettingsService;
 import id.lapak.catalog.stock.StockLevel;
 import id.lapak.catalog.stock.StockService;
@@ -20,8 +16,9 @@ import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Low-stock alerts: every variant at or under its threshold, oldest first; an alert clears by itself when stock is
@@ -40,7 +37,8 @@ class StockAlertsView extends InventoryPage {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(l -> time(l.belowSince())).setHeader(getTranslation("stock.column.since"));
         grid.addColumn(StockLevel::storeName).setHeader(getTranslation("stock.column.store"));
-        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"))
+        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId()))
+                .setHeader(getTranslation("stock.column.item"))
                 .setFlexGrow(2);
         grid.addColumn(StockLevel::onHand).setHeader(getTranslation("stock.column.onHand"));
         grid.addColumn(StockLevel::threshold).setHeader(getTranslation("stock.column.threshold"));
@@ -58,17 +56,22 @@ class StockAlertsView extends InventoryPage {
             emails.setEnabled(false);
             store.addValueChangeListener(e -> {
                 emails.setEnabled(e.getValue() != null);
-                emails.setValue(e.getValue() == null ? "" : String.join("\n", settings.recipients(e.getValue().id())));
+                emails.setValue(
+                        e.getValue() == null
+                                ? ""
+                                : String.join(
+                                        "\n", settings.recipients(e.getValue().id())));
             });
             Button save = new Button(getTranslation("stock.recipients.save"), e -> {
                 if (store.getValue() == null) {
                     error("stock.error.store.required");
                     return;
                 }
-                List<String> list = Arrays.stream(emails.getValue().split("[\\s,;]+")).filter(s -> !s.isBlank())
+                List<String> list = Arrays.stream(emails.getValue().split("[\\s,;]+"))
+                        .filter(s -> !s.isBlank())
                         .toList();
-                if (attempt(() -> emails.setValue(String.join("\n", settings.setRecipients(store.getValue().id(),
-                        list))))) {
+                if (attempt(() -> emails.setValue(String.join(
+                        "\n", settings.setRecipients(store.getValue().id(), list))))) {
                     success(getTranslation("stock.recipients.saved"));
                 }
             });

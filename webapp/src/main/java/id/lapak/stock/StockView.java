@@ -1,8 +1,5 @@
 package id.lapak.stock;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,19 +16,19 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.VariantSummary;
 import id.lapak.catalog.stock.AdjustmentReason;
 import id.lapak.catalog.stock.StockLevel;
 import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Stock by store, lazily; adjust a level, set its threshold, receive goods, count a store. */
 @Route("stock")
@@ -65,7 +62,9 @@ class StockView extends InventoryPage {
         Button receive = new Button(getTranslation("stock.receive"), VaadinIcon.TRUCK.create(), e -> receive());
         receive.setId("stock-receive");
         receive.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button count = new Button(getTranslation("stock.count.new"), VaadinIcon.CLIPBOARD_CHECK.create(),
+        Button count = new Button(
+                getTranslation("stock.count.new"),
+                VaadinIcon.CLIPBOARD_CHECK.create(),
                 e -> CountsView.openCount(this, stock, stores, catalog, grid.getDataProvider()::refreshAll));
         count.setId("stock-count");
         boolean changes = CurrentUser.require().mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER);
@@ -78,21 +77,29 @@ class StockView extends InventoryPage {
         grid.setId("stock-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(StockLevel::storeName).setHeader(getTranslation("stock.column.store"));
-        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"))
+        grid.addColumn(l -> variantLabel(l.variantName(), l.variantId()))
+                .setHeader(getTranslation("stock.column.item"))
                 .setFlexGrow(2);
         grid.addColumn(StockLevel::sku).setHeader(getTranslation("stock.column.sku"));
         grid.addColumn(StockLevel::onHand).setHeader(getTranslation("stock.column.onHand"));
         grid.addColumn(l -> l.threshold() == null ? "" : String.valueOf(l.threshold()))
                 .setHeader(getTranslation("stock.column.threshold"));
         grid.addComponentColumn(l -> {
-            Span badge = new Span(getTranslation(l.negative() ? "stock.status.negative"
-                    : l.belowThreshold() ? "stock.status.low" : "stock.status.ok"));
-            badge.addClassNames("lapak-status", l.negative() || l.belowThreshold() ? "inactive" : "active");
-            return badge;
-        }).setHeader(getTranslation("stock.column.status"));
+                    Span badge = new Span(getTranslation(
+                            l.negative()
+                                    ? "stock.status.negative"
+                                    : l.belowThreshold() ? "stock.status.low" : "stock.status.ok"));
+                    badge.addClassNames("lapak-status", l.negative() || l.belowThreshold() ? "inactive" : "active");
+                    return badge;
+                })
+                .setHeader(getTranslation("stock.column.status"));
         grid.setEmptyStateText(getTranslation("stock.stock.empty"));
-        grid.setItemsPageable(pageable -> stock.levels(store.getValue() == null ? null : store.getValue().id(),
-                below.getValue(), negative.getValue(), pageable).getContent());
+        grid.setItemsPageable(pageable -> stock.levels(
+                        store.getValue() == null ? null : store.getValue().id(),
+                        below.getValue(),
+                        negative.getValue(),
+                        pageable)
+                .getContent());
         grid.addItemClickListener(e -> edit(e.getItem()));
 
         add(toolbar, grid);
@@ -120,8 +127,8 @@ class StockView extends InventoryPage {
                 quantity.setErrorMessage(getTranslation("stock.error.quantity.range"));
                 return;
             }
-            if (attempt(() -> stock.adjust(level.storeId(), level.variantId(), quantity.getValue(), reason.getValue(),
-                    note.getValue()))) {
+            if (attempt(() -> stock.adjust(
+                    level.storeId(), level.variantId(), quantity.getValue(), reason.getValue(), note.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 success(getTranslation("stock.adjusted"));
@@ -196,8 +203,7 @@ class StockView extends InventoryPage {
         private final String quantityKey;
         private final int min;
 
-        private record Row(ComboBox<VariantSummary> variant, IntegerField quantity) {
-        }
+        private record Row(ComboBox<VariantSummary> variant, IntegerField quantity) {}
 
         LineEditor(InventoryPage page, CatalogService catalog, String quantityKey, int min) {
             this.page = page;
@@ -205,8 +211,7 @@ class StockView extends InventoryPage {
             this.quantityKey = quantityKey;
             this.min = min;
             setPadding(false);
-            Button more = new Button(page.getTranslation("stock.line.add"), VaadinIcon.PLUS.create(),
-                    e -> addRow());
+            Button more = new Button(page.getTranslation("stock.line.add"), VaadinIcon.PLUS.create(), e -> addRow());
             more.setId("line-add");
             add(more);
             addRow();
@@ -256,7 +261,8 @@ class StockView extends InventoryPage {
             List<StockQuantity> out = new ArrayList<>();
             for (Row row : rows) {
                 if (row.variant().getValue() != null && row.quantity().getValue() != null) {
-                    out.add(new StockQuantity(row.variant().getValue().variantId(), row.quantity().getValue()));
+                    out.add(new StockQuantity(
+                            row.variant().getValue().variantId(), row.quantity().getValue()));
                 }
             }
             return out;

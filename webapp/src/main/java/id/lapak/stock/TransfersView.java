@@ -1,8 +1,5 @@
 package id.lapak.stock;
 
-import java.util.List;
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,18 +15,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockTransfer;
 import id.lapak.catalog.stock.StockTransferService;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
-
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import jakarta.annotation.security.RolesAllowed;
-
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 
 /** Transfers between stores: the list, a new transfer, and each one's lines, history and next step. */
@@ -69,15 +65,21 @@ class TransfersView extends InventoryPage {
         grid.addColumn(StockTransfer::fromStoreName).setHeader(getTranslation("stock.column.from"));
         grid.addColumn(StockTransfer::toStoreName).setHeader(getTranslation("stock.column.to"));
         grid.addComponentColumn(t -> {
-            Span badge = new Span(getTranslation("stock.transfer.status." + t.status().name()));
-            badge.addClassNames("lapak-status", t.status() == StockTransfer.Status.CANCELLED ? "inactive" : "active");
-            return badge;
-        }).setHeader(getTranslation("stock.column.status"));
-        grid.addColumn(t -> t.note() == null ? "" : t.note()).setHeader(getTranslation("stock.column.note"))
+                    Span badge = new Span(
+                            getTranslation("stock.transfer.status." + t.status().name()));
+                    badge.addClassNames(
+                            "lapak-status", t.status() == StockTransfer.Status.CANCELLED ? "inactive" : "active");
+                    return badge;
+                })
+                .setHeader(getTranslation("stock.column.status"));
+        grid.addColumn(t -> t.note() == null ? "" : t.note())
+                .setHeader(getTranslation("stock.column.note"))
                 .setFlexGrow(2);
         grid.setEmptyStateText(getTranslation("stock.transfers.empty"));
-        grid.setItemsPageable(pageable -> transfers.find(status.getValue(), pageable).getContent());
-        grid.addItemClickListener(e -> attempt(() -> show(transfers.get(e.getItem().id()))));
+        grid.setItemsPageable(
+                pageable -> transfers.find(status.getValue(), pageable).getContent());
+        grid.addItemClickListener(
+                e -> attempt(() -> show(transfers.get(e.getItem().id()))));
         add(toolbar, grid);
     }
 
@@ -91,7 +93,8 @@ class TransfersView extends InventoryPage {
         to.setId("transfer-to");
         // Any store of the tenant may receive; only the person's own stores may send.
         to.setItems(stores.find("", PageRequest.of(0, ACTIVE_STORES_MAX)).stream()
-                .filter(StoreDetails::active).toList());
+                .filter(StoreDetails::active)
+                .toList());
         to.setItemLabelGenerator(StoreDetails::name);
         TextField note = new TextField(getTranslation("stock.field.note"));
         note.setId("transfer-note");
@@ -110,7 +113,8 @@ class TransfersView extends InventoryPage {
                 error("stock.error.lines.empty");
                 return;
             }
-            if (attempt(() -> transfers.create(from.getValue().id(), to.getValue().id(), entered, note.getValue()))) {
+            if (attempt(
+                    () -> transfers.create(from.getValue().id(), to.getValue().id(), entered, note.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 success(getTranslation("stock.transfer.created"));
@@ -126,44 +130,52 @@ class TransfersView extends InventoryPage {
     private void show(StockTransfer transfer) {
         Dialog dialog = new Dialog();
         dialog.setId("transfer-dialog");
-        dialog.setHeaderTitle(getTranslation("stock.transfer.title", transfer.fromStoreName(),
-                transfer.toStoreName()));
+        dialog.setHeaderTitle(getTranslation("stock.transfer.title", transfer.fromStoreName(), transfer.toStoreName()));
         Grid<StockTransfer.Line> lines = new Grid<>();
         lines.setId("transfer-lines");
-        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId())).setHeader(getTranslation("stock.column.item"));
+        lines.addColumn(l -> variantLabel(l.variantName(), l.variantId()))
+                .setHeader(getTranslation("stock.column.item"));
         lines.addColumn(StockTransfer.Line::quantity).setHeader(getTranslation("stock.column.quantity"));
         lines.setItems(transfer.lines());
         lines.setAllRowsVisible(true);
         VerticalLayout history = new VerticalLayout();
         history.setId("transfer-history");
         history.setPadding(false);
-        history.add(new Paragraph(getTranslation("stock.transfer.history.created", time(transfer.createdAt()),
-                transfer.createdBy())));
+        history.add(new Paragraph(
+                getTranslation("stock.transfer.history.created", time(transfer.createdAt()), transfer.createdBy())));
         if (transfer.sentAt() != null) {
-            history.add(new Paragraph(getTranslation("stock.transfer.history.sent", time(transfer.sentAt()),
-                    transfer.sentBy())));
+            history.add(new Paragraph(
+                    getTranslation("stock.transfer.history.sent", time(transfer.sentAt()), transfer.sentBy())));
         }
         if (transfer.receivedAt() != null) {
-            history.add(new Paragraph(getTranslation("stock.transfer.history.received",
-                    time(transfer.receivedAt()), transfer.receivedBy())));
+            history.add(new Paragraph(getTranslation(
+                    "stock.transfer.history.received", time(transfer.receivedAt()), transfer.receivedBy())));
         }
         if (transfer.cancelledAt() != null) {
-            history.add(new Paragraph(getTranslation("stock.transfer.history.cancelled",
-                    time(transfer.cancelledAt()), transfer.cancelledBy())));
+            history.add(new Paragraph(getTranslation(
+                    "stock.transfer.history.cancelled", time(transfer.cancelledAt()), transfer.cancelledBy())));
         }
         dialog.add(new VerticalLayout(lines, history));
         dialog.getFooter().add(new Button(getTranslation("stock.close"), e -> dialog.close()));
         switch (transfer.status()) {
             case CREATED -> {
-                dialog.getFooter().addComponentAsFirst(step(dialog, "stock.transfer.cancel", "transfer-cancel",
-                        () -> transfers.cancel(transfer.id())));
-                dialog.getFooter().add(step(dialog, "stock.transfer.send", "transfer-send",
-                        () -> transfers.send(transfer.id())));
+                dialog.getFooter()
+                        .addComponentAsFirst(step(
+                                dialog,
+                                "stock.transfer.cancel",
+                                "transfer-cancel",
+                                () -> transfers.cancel(transfer.id())));
+                dialog.getFooter()
+                        .add(step(dialog, "stock.transfer.send", "transfer-send", () -> transfers.send(transfer.id())));
             }
-            case SENT -> dialog.getFooter().add(step(dialog, "stock.transfer.receive", "transfer-receive",
-                    () -> transfers.receive(transfer.id())));
-            default -> {
-            }
+            case SENT ->
+                dialog.getFooter()
+                        .add(step(
+                                dialog,
+                                "stock.transfer.receive",
+                                "transfer-receive",
+                                () -> transfers.receive(transfer.id())));
+            default -> {}
         }
         dialog.open();
     }

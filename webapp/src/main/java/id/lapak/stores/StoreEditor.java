@@ -1,12 +1,5 @@
 package id.lapak.stores;
 
-import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,10 +9,15 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
-
-import id.lapak.ui.ZoneNames;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreProblem;
+import id.lapak.ui.ZoneNames;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The store form: a {@link Binder} over the {@link StoreForm} record, never over the entity. The rules live in
@@ -28,12 +26,23 @@ import id.lapak.tenant.store.StoreProblem;
 class StoreEditor extends Composite<FormLayout> {
 
     /** Zones a merchant in Indonesia picks from first; any other valid zone can be typed. */
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Asia/Jakarta"), ZoneId.of("Asia/Pontianak"),
-            ZoneId.of("Asia/Makassar"), ZoneId.of("Asia/Jayapura"), ZoneId.of("Asia/Singapore"),
-            ZoneId.of("Asia/Kuala_Lumpur"), ZoneId.of("Asia/Bangkok"), ZoneId.of("Asia/Manila"),
-            ZoneId.of("Australia/Sydney"), ZoneId.of("Europe/London"), ZoneId.of("UTC"));
-    private static final List<Currency> CURRENCIES = List.of("IDR", "SGD", "MYR", "THB", "PHP", "AUD", "USD", "EUR")
-            .stream().map(Currency::getInstance).toList();
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("Asia/Jakarta"),
+            ZoneId.of("Asia/Pontianak"),
+            ZoneId.of("Asia/Makassar"),
+            ZoneId.of("Asia/Jayapura"),
+            ZoneId.of("Asia/Singapore"),
+            ZoneId.of("Asia/Kuala_Lumpur"),
+            ZoneId.of("Asia/Bangkok"),
+            ZoneId.of("Asia/Manila"),
+            ZoneId.of("Australia/Sydney"),
+            ZoneId.of("Europe/London"),
+            ZoneId.of("UTC"));
+
+    private static final List<Currency> CURRENCIES =
+            List.of("IDR", "SGD", "MYR", "THB", "PHP", "AUD", "USD", "EUR").stream()
+                    .map(Currency::getInstance)
+                    .toList();
 
     final TextField name = new TextField();
     final TextField address = new TextField();
@@ -77,8 +86,19 @@ class StoreEditor extends Composite<FormLayout> {
         binder.forField(taxRate).bind("taxRate");
         binder.forField(pricesIncludeTax).bind("pricesIncludeTax");
 
-        fields = Map.of("name", name, "address", address, "city", city, "timeZone", timeZone,
-                "currency", currency, "taxRate", taxRate);
+        fields = Map.of(
+                "name",
+                name,
+                "address",
+                address,
+                "city",
+                city,
+                "timeZone",
+                timeZone,
+                "currency",
+                currency,
+                "taxRate",
+                taxRate);
 
         FormLayout form = getContent();
         form.addFormItem(name, getTranslation("store.field.name"));
@@ -107,8 +127,15 @@ class StoreEditor extends Composite<FormLayout> {
             return Optional.empty();
         }
         if (!form.taxRegistered() && form.taxRate() == null) {
-            form = new StoreForm(form.name(), form.address(), form.city(), form.timeZone(), form.currency(), false,
-                    BigDecimal.ZERO, form.pricesIncludeTax());
+            form = new StoreForm(
+                    form.name(),
+                    form.address(),
+                    form.city(),
+                    form.timeZone(),
+                    form.currency(),
+                    false,
+                    BigDecimal.ZERO,
+                    form.pricesIncludeTax());
         }
         List<StoreProblem> problems = form.problems();
         if (!problems.isEmpty()) {

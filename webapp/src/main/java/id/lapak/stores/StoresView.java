@@ -1,7 +1,5 @@
 package id.lapak.stores;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -19,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.InvalidStoreException;
@@ -29,8 +26,8 @@ import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.ZoneNames;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /** Lists the tenant's stores lazily, a page at a time; merchant admins create, edit and deactivate them. */
 @Route("stores")
@@ -67,22 +64,33 @@ class StoresView extends VerticalLayout {
 
         grid.setId("store-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(StoreDetails::name).setHeader(getTranslation("stores.column.name"))
-                .setSortProperty("name").setFlexGrow(2);
-        grid.addColumn(StoreDetails::city).setHeader(getTranslation("stores.column.city")).setSortProperty("city");
-        grid.addColumn(s -> ZoneNames.label(s.timeZone(), getLocale())).setHeader(getTranslation("stores.column.timeZone"));
+        grid.addColumn(StoreDetails::name)
+                .setHeader(getTranslation("stores.column.name"))
+                .setSortProperty("name")
+                .setFlexGrow(2);
+        grid.addColumn(StoreDetails::city)
+                .setHeader(getTranslation("stores.column.city"))
+                .setSortProperty("city");
+        grid.addColumn(s -> ZoneNames.label(s.timeZone(), getLocale()))
+                .setHeader(getTranslation("stores.column.timeZone"));
         grid.addColumn(s -> s.currency().getCurrencyCode()).setHeader(getTranslation("stores.column.currency"));
         grid.addColumn(s -> s.taxRegistered()
-                        ? getTranslation("stores.tax.rate", s.taxRate().stripTrailingZeros().toPlainString())
+                        ? getTranslation(
+                                "stores.tax.rate",
+                                s.taxRate().stripTrailingZeros().toPlainString())
                         : getTranslation("stores.tax.none"))
                 .setHeader(getTranslation("stores.column.tax"));
         grid.addComponentColumn(s -> {
-            Span badge = new Span(getTranslation(s.active() ? "stores.status.active" : "stores.status.inactive"));
-            badge.addClassNames("lapak-status", s.active() ? "active" : "inactive");
-            return badge;
-        }).setHeader(getTranslation("stores.column.status")).setSortProperty("active");
+                    Span badge =
+                            new Span(getTranslation(s.active() ? "stores.status.active" : "stores.status.inactive"));
+                    badge.addClassNames("lapak-status", s.active() ? "active" : "inactive");
+                    return badge;
+                })
+                .setHeader(getTranslation("stores.column.status"))
+                .setSortProperty("active");
         grid.setEmptyStateText(getTranslation("stores.empty"));
-        grid.setItemsPageable(pageable -> stores.find(search.getValue(), pageable).getContent());
+        grid.setItemsPageable(
+                pageable -> stores.find(search.getValue(), pageable).getContent());
         grid.addItemClickListener(e -> open(e.getItem().id()));
 
         add(new H2(getTranslation("stores.title")), toolbar, grid);
@@ -99,7 +107,8 @@ class StoresView extends VerticalLayout {
         }
         Dialog dialog = new Dialog();
         dialog.setId("store-dialog");
-        dialog.setHeaderTitle(getTranslation(existing == null ? "stores.new" : canEdit ? "stores.edit" : "stores.view"));
+        dialog.setHeaderTitle(
+                getTranslation(existing == null ? "stores.new" : canEdit ? "stores.edit" : "stores.view"));
         StoreEditor editor = new StoreEditor();
         editor.read(existing == null ? StoreForm.indonesianDefaults() : existing.toForm());
         editor.setReadOnly(!canEdit);
@@ -131,7 +140,8 @@ class StoresView extends VerticalLayout {
             return;
         }
         try {
-            StoreDetails saved = existing == null ? stores.create(form.get())
+            StoreDetails saved = existing == null
+                    ? stores.create(form.get())
                     : stores.update(existing.id(), existing.version(), form.get());
             dialog.close();
             grid.getDataProvider().refreshAll();

@@ -1,10 +1,5 @@
 package id.lapak.support;
 
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,12 +11,15 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.identity.InvalidRequestException;
 import id.lapak.identity.TenantProvisioning;
 import id.lapak.identity.TenantRequest;
 import id.lapak.tenant.TenantPlan;
 import id.lapak.ui.TemporaryPasswordDialog;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Support onboards a merchant in one form: the tenant, its plan and its first merchant admin. On success the admin's
@@ -30,8 +28,15 @@ import id.lapak.ui.TemporaryPasswordDialog;
 class CreateTenantDialog extends Dialog {
 
     static final List<String> CURRENCIES = List.of("IDR", "SGD", "MYR", "THB", "PHP", "VND", "USD");
-    static final List<String> TIME_ZONES = List.of("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura",
-            "Asia/Singapore", "Asia/Kuala_Lumpur", "Asia/Bangkok", "Asia/Manila", "Asia/Ho_Chi_Minh");
+    static final List<String> TIME_ZONES = List.of(
+            "Asia/Jakarta",
+            "Asia/Makassar",
+            "Asia/Jayapura",
+            "Asia/Singapore",
+            "Asia/Kuala_Lumpur",
+            "Asia/Bangkok",
+            "Asia/Manila",
+            "Asia/Ho_Chi_Minh");
 
     private final TextField name = field("onboard-name", "onboarding.field.name");
     private final TextField legalName = field("onboard-legal-name", "onboarding.field.legalName");
@@ -68,8 +73,8 @@ class CreateTenantDialog extends Dialog {
         adminEmail.setId("onboard-admin-email");
         adminEmail.setLabel(getTranslation("onboarding.field.adminEmail"));
 
-        FormLayout form = new FormLayout(name, legalName, taxId, country, currency, timeZone, plan, adminEmail,
-                adminFirstName, adminLastName);
+        FormLayout form = new FormLayout(
+                name, legalName, taxId, country, currency, timeZone, plan, adminEmail, adminFirstName, adminLastName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         add(form);
 
@@ -84,26 +89,52 @@ class CreateTenantDialog extends Dialog {
     }
 
     private void create(TenantProvisioning provisioning, Runnable changed) {
-        Map<String, HasValidation> fields = Map.of("name", name, "legalName", legalName, "taxId", taxId,
-                "country", country, "adminEmail", adminEmail, "adminFirstName", adminFirstName,
-                "adminLastName", adminLastName);
+        Map<String, HasValidation> fields = Map.of(
+                "name",
+                name,
+                "legalName",
+                legalName,
+                "taxId",
+                taxId,
+                "country",
+                country,
+                "adminEmail",
+                adminEmail,
+                "adminFirstName",
+                adminFirstName,
+                "adminLastName",
+                adminLastName);
         fields.values().forEach(f -> f.setInvalid(false));
         try {
-            TenantProvisioning.Result result = provisioning.create(new TenantRequest(name.getValue(),
-                    legalName.getValue(), taxId.getValue(), country.getValue(),
+            TenantProvisioning.Result result = provisioning.create(new TenantRequest(
+                    name.getValue(),
+                    legalName.getValue(),
+                    taxId.getValue(),
+                    country.getValue(),
                     Currency.getInstance(currency.getOptionalValue().orElse("IDR")),
-                    ZoneId.of(timeZone.getOptionalValue().orElse("Asia/Jakarta")), plan.getValue(),
-                    adminEmail.getValue(), adminFirstName.getValue(), adminLastName.getValue()));
+                    ZoneId.of(timeZone.getOptionalValue().orElse("Asia/Jakarta")),
+                    plan.getValue(),
+                    adminEmail.getValue(),
+                    adminFirstName.getValue(),
+                    adminLastName.getValue()));
             close();
             changed.run();
             if (result.provisioned()) {
-                Notification.show(getTranslation("onboarding.created", result.tenant().name()), 5000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                getTranslation(
+                                        "onboarding.created", result.tenant().name()),
+                                5000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 var invitation = result.adminInvitation().orElseThrow();
                 new TemporaryPasswordDialog(invitation.email(), invitation.temporaryPassword()).open();
             } else {
-                Notification.show(getTranslation("onboarding.failed", result.tenant().name()), 8000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                getTranslation(
+                                        "onboarding.failed", result.tenant().name()),
+                                8000,
+                                Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         } catch (InvalidRequestException e) {
             e.problems().forEach(p -> {

@@ -1,7 +1,5 @@
 package id.lapak.support;
 
-import java.util.List;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,11 +8,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
 import id.lapak.identity.TeamChangeRefused;
 import id.lapak.identity.TenantProvisioning;
 import id.lapak.tenant.TenantOnboarding;
 import id.lapak.ui.TemporaryPasswordDialog;
+import java.util.List;
 
 /**
  * Tenants whose Keycloak provisioning failed or has not finished, with the reason and a Retry action. Hidden when
@@ -37,7 +35,8 @@ class ProvisioningPanel extends Composite<VerticalLayout> {
         grid.addColumn(TenantOnboarding::adminEmail).setHeader(getTranslation("onboarding.field.adminEmail"));
         grid.addColumn(t -> getTranslation("tenant.status." + t.status().name()))
                 .setHeader(getTranslation("support.tenants.column.status"));
-        grid.addColumn(t -> reason(t.provisioningError())).setHeader(getTranslation("onboarding.reason"))
+        grid.addColumn(t -> reason(t.provisioningError()))
+                .setHeader(getTranslation("onboarding.reason"))
                 .setFlexGrow(2);
         grid.addComponentColumn(t -> {
             Button retry = new Button(getTranslation("onboarding.retry"), e -> retry(t));
@@ -63,8 +62,9 @@ class ProvisioningPanel extends Composite<VerticalLayout> {
                 var invitation = result.adminInvitation().orElseThrow();
                 new TemporaryPasswordDialog(invitation.email(), invitation.temporaryPassword()).open();
             } else {
-                Notification.show(getTranslation("onboarding.failed", tenant.name()), 8000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                getTranslation("onboarding.failed", tenant.name()), 8000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         } catch (TeamChangeRefused e) {
             Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.MIDDLE)

@@ -1,5 +1,9 @@
 package id.lapak.support;
 
+import id.lapak.device.DeviceDetails;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
-import id.lapak.device.DeviceDetails;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,8 +30,7 @@ public class SupportDashboard {
     static final int TOP_DECLINES = 10;
 
     /** A decline code with how often it came, and the acquirer's most frequent words for it. */
-    public record DeclineCode(String code, String reason, long count) {
-    }
+    public record DeclineCode(String code, String reason, long count) {}
 
     /** Payments begun in one hour of the window. */
     public record Hour(Instant start, long payments) {
@@ -44,9 +41,17 @@ public class SupportDashboard {
     }
 
     /** The figures of {@code from} to {@code to}. */
-    public record Figures(Instant from, Instant to, long tenantsActive, long devicesOnline, long devicesActive,
-                          long payments, long approved, long declined, List<Hour> hours,
-                          List<DeclineCode> declineCodes) {
+    public record Figures(
+            Instant from,
+            Instant to,
+            long tenantsActive,
+            long devicesOnline,
+            long devicesActive,
+            long payments,
+            long approved,
+            long declined,
+            List<Hour> hours,
+            List<DeclineCode> declineCodes) {
 
         /** Payments per minute, averaged over the window. */
         public double paymentsPerMinute() {
@@ -79,10 +84,13 @@ public class SupportDashboard {
     public Figures last24Hours() {
         Instant to = clock.instant();
         Instant from = to.minus(WINDOW);
-        Figures figures = platform.call("support dashboard: platform figures of the last 24 hours",
-                () -> read(from, to));
-        audit.recordFor(null, AuditEvent.of("support.dashboard.viewed").detail("from", from.toString())
-                .detail("to", to.toString()));
+        Figures figures =
+                platform.call("support dashboard: platform figures of the last 24 hours", () -> read(from, to));
+        audit.recordFor(
+                null,
+                AuditEvent.of("support.dashboard.viewed")
+                        .detail("from", from.toString())
+                        .detail("to", to.toString()));
         return figures;
     }
 
@@ -91,15 +99,20 @@ public class SupportDashboard {
         Timestamp t = Timestamp.from(to);
         long tenants = jdbc.sql("select count(distinct tenant_id) from sale where sold_at >= ? and sold_at < ?"
                         + " and status in " + APPROVED)
-                .params(f, t).query(Long.class).single();
+                .params(f, t)
+                .query(Long.class)
+                .single();
         long[] devices = jdbc.sql("""
                         select count(*) filter (where last_seen_at >= ?), count(*)
                         from device where status = 'ACTIVE'""")
                 .param(Timestamp.from(to.minus(DeviceDetails.ONLINE_WITHIN)))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         long[] outcomes = jdbc.sql("select count(*), count(*) filter (where status in " + APPROVED + "),"
                         + " count(*) filter (where status = 'DECLINED') from sale where sold_at >= ? and sold_at < ?")
-                .params(f, t).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+                .params(f, t)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
         Instant firstHour = to.truncatedTo(ChronoUnit.HOURS).minus(WINDOW.minusHours(1));
         long[] perHour = new long[(int) WINDOW.toHours()];
         jdbc.sql("""
@@ -122,8 +135,9 @@ public class SupportDashboard {
                         from sale where status = 'DECLINED' and sold_at >= ? and sold_at < ?
                         group by 1 order by 3 desc, 1 limit ?""")
                 .params(f, t, TOP_DECLINES)
-                .query((rs, n) -> new DeclineCode(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-        return new Figures(from, to, tenants, devices[0], devices[1], outcomes[0], outcomes[1], outcomes[2], hours,
-                declines);
+                .query((rs, n) -> new DeclineCode(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+        return new Figures(
+                from, to, tenants, devices[0], devices[1], outcomes[0], outcomes[1], outcomes[2], hours, declines);
     }
 }

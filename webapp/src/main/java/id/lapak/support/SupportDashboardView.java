@@ -1,12 +1,5 @@
 package id.lapak.support;
 
-import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -22,15 +15,18 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.support.SupportDashboard.DeclineCode;
 import id.lapak.support.SupportDashboard.Figures;
 import id.lapak.ui.EChart;
 import id.lapak.ui.MainLayout;
 import id.lapak.ui.PortalDates;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,8 +47,8 @@ class SupportDashboardView extends VerticalLayout {
         this.dashboard = dashboard;
         setId("support-dashboard");
         setWidthFull();
-        Button refresh = new Button(getTranslation("support.dashboard.refresh"), VaadinIcon.REFRESH.create(),
-                e -> show());
+        Button refresh =
+                new Button(getTranslation("support.dashboard.refresh"), VaadinIcon.REFRESH.create(), e -> show());
         refresh.setId("support-dashboard-refresh");
         add(new H2(getTranslation("support.dashboard.title")), refresh);
         content.setWidthFull();
@@ -69,17 +65,23 @@ class SupportDashboardView extends VerticalLayout {
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
         percent.setMaximumFractionDigits(1);
         DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"));
-        content.add(new Paragraph(getTranslation("support.dashboard.window", time.format(f.from()),
-                time.format(f.to()))));
+        content.add(
+                new Paragraph(getTranslation("support.dashboard.window", time.format(f.from()), time.format(f.to()))));
         Long approval = f.approvalRateBasisPoints();
         FlexLayout cards = new FlexLayout(
                 card("support-kpi-tenants", "support.dashboard.tenantsActive", count.format(f.tenantsActive())),
-                card("support-kpi-devices", "support.dashboard.devicesOnline",
-                        getTranslation("support.dashboard.ofActive", count.format(f.devicesOnline()),
+                card(
+                        "support-kpi-devices",
+                        "support.dashboard.devicesOnline",
+                        getTranslation(
+                                "support.dashboard.ofActive",
+                                count.format(f.devicesOnline()),
                                 count.format(f.devicesActive()))),
                 card("support-kpi-rate", "support.dashboard.paymentsPerMinute", rate.format(f.paymentsPerMinute())),
                 card("support-kpi-payments", "support.dashboard.payments", count.format(f.payments())),
-                card("support-kpi-approval", "support.dashboard.approvalRate",
+                card(
+                        "support-kpi-approval",
+                        "support.dashboard.approvalRate",
                         approval == null ? "–" : percent.format(approval / 10_000.0)));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("lapak-cards");
@@ -90,11 +92,25 @@ class SupportDashboardView extends VerticalLayout {
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("xAxis", Map.of("type", "category",
-                "data", f.hours().stream().map(h -> hour.format(h.start())).toList()));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        f.hours().stream().map(h -> hour.format(h.start())).toList()));
         option.put("yAxis", Map.of("type", "value"));
-        option.put("series", List.of(Map.of("name", getTranslation("support.dashboard.paymentsPerMinute"),
-                "type", "bar", "data", f.hours().stream().map(h -> Math.round(h.perMinute() * 100) / 100.0).toList())));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "name",
+                        getTranslation("support.dashboard.paymentsPerMinute"),
+                        "type",
+                        "bar",
+                        "data",
+                        f.hours().stream()
+                                .map(h -> Math.round(h.perMinute() * 100) / 100.0)
+                                .toList())));
         chart.setOption(JSON.writeValueAsString(option));
         content.add(chart);
 
@@ -103,12 +119,16 @@ class SupportDashboardView extends VerticalLayout {
         declines.setId("support-dashboard-declines");
         declines.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         declines.setAllRowsVisible(true);
-        declines.addColumn(DeclineCode::code).setHeader(getTranslation("support.dashboard.declineCode"))
+        declines.addColumn(DeclineCode::code)
+                .setHeader(getTranslation("support.dashboard.declineCode"))
                 .setAutoWidth(true);
         declines.addColumn(d -> d.reason() == null ? "" : d.reason())
-                .setHeader(getTranslation("support.dashboard.declineReason")).setFlexGrow(1);
-        declines.addColumn(d -> count.format(d.count())).setHeader(getTranslation("support.dashboard.declineCount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setHeader(getTranslation("support.dashboard.declineReason"))
+                .setFlexGrow(1);
+        declines.addColumn(d -> count.format(d.count()))
+                .setHeader(getTranslation("support.dashboard.declineCount"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         declines.setItems(f.declineCodes());
         content.add(declines);
         if (f.declineCodes().isEmpty()) {

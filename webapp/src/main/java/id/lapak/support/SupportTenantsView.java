@@ -1,12 +1,5 @@
 package id.lapak.support;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.device.DeviceRegistry;
 import id.lapak.identity.TenantProvisioning;
 import id.lapak.security.ViewAs;
@@ -29,8 +21,13 @@ import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
 import id.lapak.tenant.TenantOverview;
 import id.lapak.ui.MainLayout;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Support's tenant list: lazy and paged, searchable by name, filtered by status and plan, with store and device
@@ -43,8 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
 class SupportTenantsView extends VerticalLayout {
 
     /** A tenant row with its device count (from the device registry). */
-    record Row(TenantOverview tenant, long devices) {
-    }
+    record Row(TenantOverview tenant, long devices) {}
 
     static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "PROVISIONING", "PROVISIONING_FAILED");
 
@@ -56,8 +52,8 @@ class SupportTenantsView extends VerticalLayout {
     /** Where other support actions (e.g. "Create tenant") add their buttons. */
     final HorizontalLayout toolbar;
 
-    SupportTenantsView(TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs,
-                       TenantProvisioning provisioning) {
+    SupportTenantsView(
+            TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs, TenantProvisioning provisioning) {
         this.tenants = tenants;
         setId("support-tenants");
         setSizeFull();
@@ -87,32 +83,45 @@ class SupportTenantsView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.expand(search);
 
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
                 .withZone(ZoneId.of("Asia/Jakarta"));
         grid.setId("tenant-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> r.tenant().name()).setHeader(getTranslation("support.tenants.column.name"))
-                .setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(r -> r.tenant().name())
+                .setHeader(getTranslation("support.tenants.column.name"))
+                .setSortProperty("name")
+                .setFlexGrow(2);
         grid.addColumn(r -> r.tenant().legalName()).setHeader(getTranslation("support.tenants.column.legalName"));
         grid.addComponentColumn(r -> {
-            Span badge = new Span(statusLabel(r.tenant().status()));
-            badge.addClassNames("lapak-status", r.tenant().active() ? "active" : "inactive");
-            return badge;
-        }).setHeader(getTranslation("support.tenants.column.status")).setSortProperty("status");
+                    Span badge = new Span(statusLabel(r.tenant().status()));
+                    badge.addClassNames("lapak-status", r.tenant().active() ? "active" : "inactive");
+                    return badge;
+                })
+                .setHeader(getTranslation("support.tenants.column.status"))
+                .setSortProperty("status");
         grid.addColumn(r -> r.tenant().plan() == null ? "—" : r.tenant().plan())
-                .setHeader(getTranslation("support.tenants.column.plan")).setSortProperty("plan");
+                .setHeader(getTranslation("support.tenants.column.plan"))
+                .setSortProperty("plan");
         grid.addColumn(r -> r.tenant().activeStoreCount() + " / " + r.tenant().storeCount())
                 .setHeader(getTranslation("support.tenants.column.stores"));
         grid.addColumn(Row::devices).setHeader(getTranslation("support.tenants.column.devices"));
         grid.addColumn(r -> date.format(r.tenant().createdAt()))
-                .setHeader(getTranslation("support.tenants.column.created")).setSortProperty("createdAt");
+                .setHeader(getTranslation("support.tenants.column.created"))
+                .setSortProperty("createdAt");
         grid.setEmptyStateText(getTranslation("support.tenants.empty"));
-        grid.setItemsPageable(pageable -> {
-            List<TenantOverview> page = tenants.search(filter(), pageable);
-            Map<UUID, Long> counts = devices.countByTenant(page.stream().map(TenantOverview::id).toList());
-            return page.stream().map(t -> new Row(t, counts.getOrDefault(t.id(), 0L))).toList();
-        }, pageable -> tenants.count(filter()));
-        grid.addItemClickListener(e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
+        grid.setItemsPageable(
+                pageable -> {
+                    List<TenantOverview> page = tenants.search(filter(), pageable);
+                    Map<UUID, Long> counts = devices.countByTenant(
+                            page.stream().map(TenantOverview::id).toList());
+                    return page.stream()
+                            .map(t -> new Row(t, counts.getOrDefault(t.id(), 0L)))
+                            .toList();
+                },
+                pageable -> tenants.count(filter()));
+        grid.addItemClickListener(
+                e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
 
         // Onboarding: create a tenant, and the tenants whose Keycloak provisioning waits for a retry.
         Button create = new Button(
@@ -120,7 +129,9 @@ class SupportTenantsView extends VerticalLayout {
         create.setId("create-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         toolbar.add(create);
-        add(new H2(getTranslation("support.tenants.title")), toolbar,
+        add(
+                new H2(getTranslation("support.tenants.title")),
+                toolbar,
                 new ProvisioningPanel(provisioning, () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))),
                 grid);
     }

@@ -1,10 +1,5 @@
 package id.lapak.support;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,12 +12,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadEvent;
-
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantLifecycleException;
 import id.lapak.tenant.TenantOverview;
 import id.lapak.ui.PortalDates;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One tenant's support actions. Each asks for what it needs (a reason, or the tenant's name typed for deletion);
@@ -49,8 +47,11 @@ class TenantDialog extends Dialog {
         body.setPadding(false);
         body.add(new Paragraph(tenant.legalName() + " · " + tenant.country() + " · " + status(tenant.status())));
         if (tenant.suspended() && tenant.suspendedReason() != null) {
-            Paragraph why = new Paragraph(getTranslation("support.tenants.suspendedBecause", tenant.suspendedReason(),
-                    tenant.suspendedBy(), tenant.suspendedAt() == null ? "" : time.format(tenant.suspendedAt())));
+            Paragraph why = new Paragraph(getTranslation(
+                    "support.tenants.suspendedBecause",
+                    tenant.suspendedReason(),
+                    tenant.suspendedBy(),
+                    tenant.suspendedAt() == null ? "" : time.format(tenant.suspendedAt())));
             why.setId("tenant-suspended-reason");
             body.add(why);
         }
@@ -60,14 +61,16 @@ class TenantDialog extends Dialog {
         close.setId("tenant-dialog-close");
         getFooter().add(close);
 
-        Button view = new Button(getTranslation("support.viewAs"), e -> askReason("support.viewAs",
-                "support.viewAs.hint", this::startViewAs));
+        Button view = new Button(
+                getTranslation("support.viewAs"),
+                e -> askReason("support.viewAs", "support.viewAs.hint", this::startViewAs));
         view.setId("tenant-view-as");
         body.add(view);
 
         if (tenant.active()) {
-            Button suspend = new Button(getTranslation("support.tenants.suspend"), e -> askReason(
-                    "support.tenants.suspend", "support.tenants.suspend.hint", reason -> {
+            Button suspend = new Button(
+                    getTranslation("support.tenants.suspend"),
+                    e -> askReason("support.tenants.suspend", "support.tenants.suspend.hint", reason -> {
                         tenants.suspend(tenant.id(), reason);
                         done("support.tenants.suspended");
                     }));
@@ -75,8 +78,9 @@ class TenantDialog extends Dialog {
             suspend.addThemeVariants(ButtonVariant.LUMO_ERROR);
             body.add(suspend);
         } else if (tenant.suspended()) {
-            Button reactivate = new Button(getTranslation("support.tenants.reactivate"), e -> askReason(
-                    "support.tenants.reactivate", "support.tenants.reactivate.hint", reason -> {
+            Button reactivate = new Button(
+                    getTranslation("support.tenants.reactivate"),
+                    e -> askReason("support.tenants.reactivate", "support.tenants.reactivate.hint", reason -> {
                         tenants.reactivate(tenant.id(), reason);
                         done("support.tenants.reactivated");
                     }));
@@ -85,13 +89,15 @@ class TenantDialog extends Dialog {
         }
 
         UUID id = tenant.id();
-        Anchor export = new Anchor((DownloadEvent event) -> {
-            event.setFileName("lapak-tenant-" + id + ".zip");
-            event.setContentType("application/zip");
-            try (var out = event.getOutputStream()) {
-                tenants.export(id, out);
-            }
-        }, getTranslation("support.tenants.export"));
+        Anchor export = new Anchor(
+                (DownloadEvent event) -> {
+                    event.setFileName("lapak-tenant-" + id + ".zip");
+                    event.setContentType("application/zip");
+                    try (var out = event.getOutputStream()) {
+                        tenants.export(id, out);
+                    }
+                },
+                getTranslation("support.tenants.export"));
         export.setId("tenant-export");
         Button delete = new Button(getTranslation("support.tenants.delete"), e -> confirmDelete());
         delete.setId("tenant-delete");

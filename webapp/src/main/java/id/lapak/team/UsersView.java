@@ -1,14 +1,5 @@
 package id.lapak.team;
 
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +19,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.identity.InvalidRequestException;
 import id.lapak.identity.Invitation;
 import id.lapak.identity.KeycloakUnavailableException;
@@ -40,9 +30,15 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.TemporaryPasswordDialog;
-
 import jakarta.annotation.security.RolesAllowed;
-
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 
 /** The tenant's people: invite, change role and stores, disable or enable, send a new invitation. */
@@ -72,24 +68,37 @@ class UsersView extends VerticalLayout {
 
         grid.setId("user-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(TeamMember::displayName).setHeader(getTranslation("team.column.name")).setFlexGrow(2);
-        grid.addColumn(TeamMember::email).setHeader(getTranslation("team.column.email")).setFlexGrow(2);
-        grid.addColumn(m -> m.role() == null ? "" : getTranslation("role." + m.role().name()))
+        grid.addColumn(TeamMember::displayName)
+                .setHeader(getTranslation("team.column.name"))
+                .setFlexGrow(2);
+        grid.addColumn(TeamMember::email)
+                .setHeader(getTranslation("team.column.email"))
+                .setFlexGrow(2);
+        grid.addColumn(m -> m.role() == null
+                        ? ""
+                        : getTranslation("role." + m.role().name()))
                 .setHeader(getTranslation("team.column.role"));
         // An admin has every store (no list is kept for them).
-        grid.addColumn(m -> m.role() == Role.MERCHANT_ADMIN ? getTranslation("devices.allStores")
-                : m.storeIds().stream().map(id -> storeNames.getOrDefault(id, "?")).sorted()
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("team.column.stores")).setFlexGrow(2);
+        grid.addColumn(m -> m.role() == Role.MERCHANT_ADMIN
+                        ? getTranslation("devices.allStores")
+                        : m.storeIds().stream()
+                                .map(id -> storeNames.getOrDefault(id, "?"))
+                                .sorted()
+                                .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("team.column.stores"))
+                .setFlexGrow(2);
         grid.addComponentColumn(m -> {
-            String key = !m.enabled() ? "team.status.disabled" : m.invitationPending() ? "team.status.invited"
-                    : "team.status.active";
-            Span badge = new Span(getTranslation(key));
-            badge.addClassNames("lapak-status", m.enabled() ? "active" : "inactive");
-            return badge;
-        }).setHeader(getTranslation("team.column.status"));
+                    String key = !m.enabled()
+                            ? "team.status.disabled"
+                            : m.invitationPending() ? "team.status.invited" : "team.status.active";
+                    Span badge = new Span(getTranslation(key));
+                    badge.addClassNames("lapak-status", m.enabled() ? "active" : "inactive");
+                    return badge;
+                })
+                .setHeader(getTranslation("team.column.status"));
         grid.setEmptyStateText(getTranslation("team.empty"));
-        grid.setItemsPageable(pageable -> safely(() -> team.list((int) pageable.getOffset(), pageable.getPageSize()),
-                List.of()));
+        grid.setItemsPageable(pageable ->
+                safely(() -> team.list((int) pageable.getOffset(), pageable.getPageSize()), List.of()));
         grid.addItemClickListener(e -> openMember(e.getItem()));
 
         add(new H2(getTranslation("team.title")), invite, grid);
@@ -116,12 +125,16 @@ class UsersView extends VerticalLayout {
 
         Button cancel = new Button(getTranslation("team.cancel"), e -> dialog.close());
         Button send = new Button(getTranslation("team.invite.send"), e -> {
-            Map<String, HasValidation> fields = Map.of("email", email, "firstName", first, "lastName", last,
-                    "stores", storesField);
+            Map<String, HasValidation> fields =
+                    Map.of("email", email, "firstName", first, "lastName", last, "stores", storesField);
             fields.values().forEach(f -> f.setInvalid(false));
             try {
-                Invitation invitation = team.invite(new TeamService.InviteForm(email.getValue(), first.getValue(),
-                        last.getValue(), role.getValue(), ids(storesField.getValue())));
+                Invitation invitation = team.invite(new TeamService.InviteForm(
+                        email.getValue(),
+                        first.getValue(),
+                        last.getValue(),
+                        role.getValue(),
+                        ids(storesField.getValue())));
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 new TemporaryPasswordDialog(invitation.email(), invitation.temporaryPassword()).open();
@@ -153,21 +166,29 @@ class UsersView extends VerticalLayout {
         MultiSelectComboBox<StoreDetails> storesField = storesField("member-stores");
         role.addValueChangeListener(e -> storesField.setEnabled(e.getValue() != Role.MERCHANT_ADMIN));
         role.setValue(member.role() == null ? Role.CASHIER : member.role());
-        storesField.setValue(storeList.stream().filter(s -> member.storeIds().contains(s.id()))
+        storesField.setValue(storeList.stream()
+                .filter(s -> member.storeIds().contains(s.id()))
                 .collect(Collectors.toSet()));
         dialog.add(new Span(member.email()), new FormLayout(role, storesField));
 
-        Button save = new Button(getTranslation("team.save"), e -> change(dialog, () -> role.getValue() == member.role()
-                ? team.changeStoreScope(member.id(), ids(storesField.getValue()))
-                : team.changeRole(member.id(), role.getValue(), ids(storesField.getValue())), "team.saved",
-                Map.of("stores", storesField)));
+        Button save = new Button(
+                getTranslation("team.save"),
+                e -> change(
+                        dialog,
+                        () -> role.getValue() == member.role()
+                                ? team.changeStoreScope(member.id(), ids(storesField.getValue()))
+                                : team.changeRole(member.id(), role.getValue(), ids(storesField.getValue())),
+                        "team.saved",
+                        Map.of("stores", storesField)));
         save.setId("member-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button toggle = member.enabled()
-                ? new Button(getTranslation("team.disable"), e -> change(dialog, () -> team.disable(member.id()),
-                "team.disabled", Map.of()))
-                : new Button(getTranslation("team.enable"), e -> change(dialog, () -> team.enable(member.id()),
-                "team.enabled", Map.of()));
+                ? new Button(
+                        getTranslation("team.disable"),
+                        e -> change(dialog, () -> team.disable(member.id()), "team.disabled", Map.of()))
+                : new Button(
+                        getTranslation("team.enable"),
+                        e -> change(dialog, () -> team.enable(member.id()), "team.enabled", Map.of()));
         toggle.setId("member-toggle-enabled");
         toggle.addThemeVariants(member.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_CONTRAST);
         Button resend = new Button(getTranslation("team.resend"), e -> {
@@ -228,7 +249,9 @@ class UsersView extends VerticalLayout {
     private MultiSelectComboBox<StoreDetails> storesField(String id) {
         MultiSelectComboBox<StoreDetails> field = new MultiSelectComboBox<>(getTranslation("team.field.stores"));
         field.setId(id);
-        field.setItems(storeList.stream().sorted(Comparator.comparing(StoreDetails::name)).toList());
+        field.setItems(storeList.stream()
+                .sorted(Comparator.comparing(StoreDetails::name))
+                .toList());
         field.setItemLabelGenerator(StoreDetails::name);
         return field;
     }

@@ -1,21 +1,18 @@
 package id.lapak.tenantbilling;
 
-import java.text.MessageFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-
 import id.lapak.billing.subscription.InvoiceDocuments;
 import id.lapak.billing.subscription.InvoiceIssued;
 import id.lapak.billing.subscription.InvoiceOverdue;
 import id.lapak.catalog.mail.MailKind;
 import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.tenant.money.Money;
 import id.lapak.mail.TenantAdmins;
 import id.lapak.mail.Translations;
-
+import id.lapak.tenant.money.Money;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,8 +31,11 @@ class InvoiceMailer {
     private final TenantAdmins admins;
     private final String from;
 
-    InvoiceMailer(MailOutbox outbox, InvoiceDocuments documents, TenantAdmins admins,
-                  @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
+    InvoiceMailer(
+            MailOutbox outbox,
+            InvoiceDocuments documents,
+            TenantAdmins admins,
+            @Value("${lapak.mail.from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
         this.documents = documents;
         this.admins = admins;
@@ -51,16 +51,21 @@ class InvoiceMailer {
         Function<String, String> t = Translations.of(admin.locale());
         InvoiceDocuments.Document document = documents.of(issued.invoiceId(), admin.locale(), t);
         String total = document.invoice().total().format(admin.locale());
-        String period = document.invoice().period().atDay(1)
-                .format(DateTimeFormatter.ofPattern("MMMM yyyy", admin.locale()));
-        String due = document.invoice().dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(admin.locale()));
+        String period =
+                document.invoice().period().atDay(1).format(DateTimeFormatter.ofPattern("MMMM yyyy", admin.locale()));
+        String due = document.invoice()
+                .dueOn()
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(admin.locale()));
         String kind = t.apply("billing.kind." + document.invoice().kind());
-        outbox.enqueue(MailKind.SAAS_INVOICE, from, admin.emails(),
+        outbox.enqueue(
+                MailKind.SAAS_INVOICE,
+                from,
+                admin.emails(),
                 MessageFormat.format(t.apply("billingMail.invoice.subject"), kind, issued.number(), period),
                 MessageFormat.format(t.apply("billingMail.invoice.body"), kind, issued.number(), period, total, due),
-                false, List.of(new MailOutbox.Attachment(issued.number().replace('/', '-') + ".pdf",
-                        "application/pdf", document.pdf())));
+                false,
+                List.of(new MailOutbox.Attachment(
+                        issued.number().replace('/', '-') + ".pdf", "application/pdf", document.pdf())));
     }
 
     @EventListener
@@ -70,12 +75,19 @@ class InvoiceMailer {
             return;
         }
         Function<String, String> t = Translations.of(admin.locale());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(admin.locale());
-        outbox.enqueue(MailKind.SAAS_INVOICE_REMINDER, from, admin.emails(),
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(admin.locale());
+        outbox.enqueue(
+                MailKind.SAAS_INVOICE_REMINDER,
+                from,
+                admin.emails(),
                 MessageFormat.format(t.apply("billingMail.reminder.subject"), overdue.number()),
-                MessageFormat.format(t.apply("billingMail.reminder.body"), overdue.number(),
+                MessageFormat.format(
+                        t.apply("billingMail.reminder.body"),
+                        overdue.number(),
                         Money.of(overdue.totalMinor(), overdue.currency()).format(admin.locale()),
-                        overdue.dueOn().format(date), overdue.suspensionOn().format(date)),
+                        overdue.dueOn().format(date),
+                        overdue.suspensionOn().format(date)),
                 false);
     }
 }

@@ -1,30 +1,24 @@
 package id.lapak.tenantbilling;
 
-import java.io.ByteArrayInputStream;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Map;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
 import id.lapak.billing.subscription.BillingRefused;
 import id.lapak.billing.subscription.CreditNotes;
 import id.lapak.billing.subscription.InvoiceCollection;
@@ -32,6 +26,10 @@ import id.lapak.billing.subscription.InvoiceRow;
 import id.lapak.billing.subscription.SupportBilling;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.money.MoneyFormatException;
+import java.io.ByteArrayInputStream;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
 
 /**
  * Every tenant's invoices and notes with status (or only the overdue ones), loaded page by page; the selected one's
@@ -58,16 +56,25 @@ class InvoicesPanel extends VerticalLayout {
         overdue.addValueChangeListener(e -> refresh());
         grid.setId("support-billing-invoices");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(InvoiceRow::tenantName).setHeader(getTranslation("billing.column.tenant")).setAutoWidth(true);
-        grid.addColumn(InvoiceRow::number).setHeader(getTranslation("billing.column.number")).setAutoWidth(true);
-        grid.addColumn(i -> getTranslation("billing.kind." + i.kind())).setHeader(getTranslation("billing.column.kind"));
+        grid.addColumn(InvoiceRow::tenantName)
+                .setHeader(getTranslation("billing.column.tenant"))
+                .setAutoWidth(true);
+        grid.addColumn(InvoiceRow::number)
+                .setHeader(getTranslation("billing.column.number"))
+                .setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("billing.kind." + i.kind()))
+                .setHeader(getTranslation("billing.column.kind"));
         grid.addColumn(i -> i.period().atDay(1).format(DateTimeFormatter.ofPattern("MMM yyyy", getLocale())))
                 .setHeader(getTranslation("billing.column.period"));
-        grid.addColumn(i -> i.total().format(getLocale())).setHeader(getTranslation("billing.column.total"))
+        grid.addColumn(i -> i.total().format(getLocale()))
+                .setHeader(getTranslation("billing.column.total"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(i -> i.dueOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(getLocale()))).setHeader(getTranslation("billing.column.due"));
-        grid.addColumn(i -> getTranslation(i.statusKey())).setAutoWidth(true)
+        grid.addColumn(i -> i.dueOn()
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(getLocale())))
+                .setHeader(getTranslation("billing.column.due"));
+        grid.addColumn(i -> getTranslation(i.statusKey()))
+                .setAutoWidth(true)
                 .setHeader(getTranslation("billing.column.status"));
         grid.setHeight("20em");
         grid.addSelectionListener(e -> {
@@ -87,13 +94,18 @@ class InvoicesPanel extends VerticalLayout {
 
     private void actions(InvoiceRow invoice) {
         byte[] pdf = billing.pdf(invoice.tenantId(), invoice.id(), getLocale(), this::getTranslation);
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), invoice.number().replace('/', '-') + ".pdf", "application/pdf",
-                pdf.length)), getTranslation("billing.pdf"));
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(pdf),
+                        invoice.number().replace('/', '-') + ".pdf",
+                        "application/pdf",
+                        pdf.length)),
+                getTranslation("billing.pdf"));
         link.setId("support-billing-pdf");
         link.getElement().setAttribute("download", true);
         actions.add(link);
-        if (invoice.kind() == InvoiceRow.DocumentKind.INVOICE && invoice.status() != InvoiceRow.InvoiceStatus.CREDITED) {
+        if (invoice.kind() == InvoiceRow.DocumentKind.INVOICE
+                && invoice.status() != InvoiceRow.InvoiceStatus.CREDITED) {
             Button credit = new Button(getTranslation("billing.creditNote"), e -> openCreditNote(invoice));
             credit.setId("support-billing-credit");
             actions.add(credit);
@@ -109,7 +121,8 @@ class InvoicesPanel extends VerticalLayout {
                 Notification.show(getTranslation("billing.paid", invoice.number()));
                 refresh();
             } catch (BillingRefused refused) {
-                reference.setErrorMessage(getTranslation(refused.fieldErrors().values().iterator().next()));
+                reference.setErrorMessage(
+                        getTranslation(refused.fieldErrors().values().iterator().next()));
                 reference.setInvalid(true);
             }
         });
@@ -129,7 +142,8 @@ class InvoicesPanel extends VerticalLayout {
             fields.values().forEach(f -> f.setInvalid(false));
             Money value;
             try {
-                value = amount.getValue().isBlank() ? Money.zero(invoice.total().currency())
+                value = amount.getValue().isBlank()
+                        ? Money.zero(invoice.total().currency())
                         : Money.parse(amount.getValue(), invoice.total().currency(), getLocale());
             } catch (MoneyFormatException ex) {
                 amount.setErrorMessage(getTranslation(ex.messageKey()));

@@ -1,14 +1,5 @@
 package id.lapak.tenantbilling;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -20,7 +11,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.subscription.BillingRefused;
 import id.lapak.billing.subscription.PlanCatalog;
 import id.lapak.billing.subscription.PlanForm;
@@ -28,6 +18,14 @@ import id.lapak.billing.subscription.PlanInterval;
 import id.lapak.billing.subscription.PlanPrice;
 import id.lapak.tenant.money.Money;
 import id.lapak.ui.Localized;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The plans and their price history, and the form for a new plan or a new price from a date. Tiers are typed as
@@ -54,17 +52,21 @@ class PlansPanel extends Div {
         grid.setId("support-billing-plans");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(PlanPrice::planName).setHeader(getTranslation("billing.column.plan"));
-        grid.addColumn(p -> p.effectiveFrom().format(DateTimeFormatter.ofLocalizedDate(
-                FormatStyle.MEDIUM).withLocale(getLocale()))).setHeader(
-                getTranslation("billing.column.from"));
+        grid.addColumn(p -> p.effectiveFrom()
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(getLocale())))
+                .setHeader(getTranslation("billing.column.from"));
         grid.addColumn(p -> p.monthlyFee().format(getLocale())).setHeader(getTranslation("billing.field.monthly"));
         grid.addColumn(p -> p.deviceFee().format(getLocale())).setHeader(getTranslation("billing.field.device"));
         grid.addColumn(PlanPrice::trialDays).setHeader(getTranslation("billing.field.trial"));
-        grid.addColumn(p -> getTranslation("billing.interval." + p.interval())).setHeader(
-                getTranslation("billing.field.interval"));
-        grid.addColumn(p -> p.tiers().stream().map(t -> getTranslation("billing.tier", t.fromCount() + 1,
-                t.unit().format(getLocale()))).collect(Collectors.joining("; "))).setHeader(
-                getTranslation("billing.field.tiers")).setFlexGrow(2);
+        grid.addColumn(p -> getTranslation("billing.interval." + p.interval()))
+                .setHeader(getTranslation("billing.field.interval"));
+        grid.addColumn(p -> p.tiers().stream()
+                        .map(t -> getTranslation(
+                                "billing.tier", t.fromCount() + 1, t.unit().format(getLocale())))
+                        .collect(Collectors.joining("; ")))
+                .setHeader(getTranslation("billing.field.tiers"))
+                .setFlexGrow(2);
         grid.setHeight("14em");
         add(grid, form());
         refresh();
@@ -110,17 +112,40 @@ class PlansPanel extends Div {
         if (monthlyFee == null || deviceFee == null || tierForms == null) {
             return;
         }
-        PlanForm form = new PlanForm(code.getValue().strip().toUpperCase(Locale.ROOT), name.getValue(),
-                from.getValue(), "IDR", monthlyFee, deviceFee, trial.getValue() == null ? -1 : trial.getValue(),
-                interval.getValue(), tierForms);
+        PlanForm form = new PlanForm(
+                code.getValue().strip().toUpperCase(Locale.ROOT),
+                name.getValue(),
+                from.getValue(),
+                "IDR",
+                monthlyFee,
+                deviceFee,
+                trial.getValue() == null ? -1 : trial.getValue(),
+                interval.getValue(),
+                tierForms);
         try {
             catalog.addPrice(form);
             Notification.show(getTranslation("billing.plan.saved"));
             refresh();
         } catch (BillingRefused refused) {
-            Map<String, HasValidation> byName = Map.of("code", code, "name", name, "effectiveFrom", from,
-                    "monthlyFee", monthly, "deviceFee", device, "trialDays", trial, "interval", interval,
-                    "tiers", tiers, "currency", monthly);
+            Map<String, HasValidation> byName = Map.of(
+                    "code",
+                    code,
+                    "name",
+                    name,
+                    "effectiveFrom",
+                    from,
+                    "monthlyFee",
+                    monthly,
+                    "deviceFee",
+                    device,
+                    "trialDays",
+                    trial,
+                    "interval",
+                    interval,
+                    "tiers",
+                    tiers,
+                    "currency",
+                    monthly);
             refused.fieldErrors().forEach((field, key) -> {
                 HasValidation target = byName.getOrDefault(field, code);
                 target.setErrorMessage(getTranslation(key));
@@ -147,7 +172,8 @@ class PlansPanel extends Div {
                     continue;
                 }
                 String[] parts = pair.split(":");
-                parsed.add(new PlanForm.TierForm(Long.parseLong(parts[0].strip()),
+                parsed.add(new PlanForm.TierForm(
+                        Long.parseLong(parts[0].strip()),
                         Money.parse(parts[1], IDR, getLocale()).minor()));
             }
             return parsed;

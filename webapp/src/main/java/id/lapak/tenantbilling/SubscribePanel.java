@@ -1,21 +1,19 @@
 package id.lapak.tenantbilling;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-
 import id.lapak.billing.subscription.BillingRefused;
 import id.lapak.billing.subscription.PlanCatalog;
 import id.lapak.billing.subscription.PlanPrice;
 import id.lapak.billing.subscription.SupportBilling;
 import id.lapak.ui.Localized;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /** Puts a tenant on a plan from a day (back-dated into a billed month: the next run bills the difference). */
 class SubscribePanel extends HorizontalLayout {
@@ -34,8 +32,12 @@ class SubscribePanel extends HorizontalLayout {
         // Fetched as typed, so a plan saved a moment ago on this page is offered.
         plan.setItems(query -> {
             String typed = query.getFilter().orElse("").strip().toUpperCase(Locale.ROOT);
-            return catalog.prices().stream().map(PlanPrice::planCode).distinct().filter(c -> c.contains(typed))
-                    .skip(query.getOffset()).limit(query.getLimit());
+            return catalog.prices().stream()
+                    .map(PlanPrice::planCode)
+                    .distinct()
+                    .filter(c -> c.contains(typed))
+                    .skip(query.getOffset())
+                    .limit(query.getLimit());
         });
         DatePicker from = Localized.datePicker(new DatePicker(getTranslation("billing.column.from")));
         from.setId("subscribe-from");

@@ -7,14 +7,12 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import id.lapak.billing.subscription.BillingRun;
 import id.lapak.billing.subscription.CreditNotes;
 import id.lapak.billing.subscription.InvoiceCollection;
 import id.lapak.billing.subscription.PlanCatalog;
 import id.lapak.billing.subscription.SupportBilling;
 import id.lapak.ui.MainLayout;
-
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -26,8 +24,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("SUPPORT")
 class SupportBillingView extends VerticalLayout {
 
-    SupportBillingView(SupportBilling billing, PlanCatalog catalog, InvoiceCollection collection,
-                       CreditNotes creditNotes) {
+    SupportBillingView(
+            SupportBilling billing, PlanCatalog catalog, InvoiceCollection collection, CreditNotes creditNotes) {
         setId("support-billing");
         setWidthFull();
         add(new H2(getTranslation("supportBilling.title")));
@@ -40,8 +38,14 @@ class SupportBillingView extends VerticalLayout {
             metrics.refresh();
         });
         run.setId("support-billing-run");
-        add(metrics, new H3(getTranslation("supportBilling.plans")), new PlansPanel(catalog),
-                new H3(getTranslation("supportBilling.subscribe")), new SubscribePanel(catalog, billing),
-                new H3(getTranslation("supportBilling.invoices")), run, invoices);
+        add(
+                metrics,
+                new H3(getTranslation("supportBilling.plans")),
+                new PlansPanel(catalog),
+                new H3(getTranslation("supportBilling.subscribe")),
+                new SubscribePanel(catalog, billing),
+                new H3(getTranslation("supportBilling.invoices")),
+                run,
+                invoices);
     }
 }

@@ -7,10 +7,8 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import id.lapak.security.AccessDeniedAudit;
 import id.lapak.tenant.access.CurrentUser;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 @PageTitle("Lapak")
@@ -26,7 +24,9 @@ class AccessDeniedPage extends ErrorPage implements HasErrorParameter<AccessDeni
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        CurrentUser.find().ifPresent(user -> audit.pageDenied(user, "/" + event.getLocation().getPath()));
+        CurrentUser.find()
+                .ifPresent(
+                        user -> audit.pageDenied(user, "/" + event.getLocation().getPath()));
         show("error.denied.title", "error.denied.text");
         return HttpServletResponse.SC_FORBIDDEN;
     }

@@ -1,7 +1,5 @@
 package id.lapak.ui;
 
-import java.util.Set;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,8 +10,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import id.lapak.security.LoginLinks;
+import java.util.Set;
 
 /** Where a login that Keycloak accepted but Lapak refused lands, with the reason in words. */
 @Route(value = "access-refused", autoLayout = false)
@@ -21,8 +19,8 @@ import id.lapak.security.LoginLinks;
 @AnonymousAllowed
 class AccessRefusedView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final Set<String> REASONS = Set.of("no_role", "no_tenant", "unknown_tenant",
-            "tenant_suspended", "support_with_tenant", "failed");
+    private static final Set<String> REASONS =
+            Set.of("no_role", "no_tenant", "unknown_tenant", "tenant_suspended", "support_with_tenant", "failed");
 
     private final Paragraph reason = new Paragraph();
     private final LoginLinks links;
@@ -36,7 +34,10 @@ class AccessRefusedView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String code = event.getLocation().getQueryParameters().getSingleParameter("reason").orElse("failed");
+        String code = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("reason")
+                .orElse("failed");
         reason.setText(getTranslation("refused." + (REASONS.contains(code) ? code : "failed")));
         var request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()

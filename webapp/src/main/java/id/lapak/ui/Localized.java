@@ -1,13 +1,12 @@
 package id.lapak.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import java.text.DateFormatSymbols;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 
 /**
  * The texts web components carry themselves (month and day names of a date picker, an upload's button and drop
@@ -16,8 +15,7 @@ import com.vaadin.flow.component.upload.UploadI18N;
  */
 public final class Localized {
 
-    private Localized() {
-    }
+    private Localized() {}
 
     public static DatePicker datePicker(DatePicker picker) {
         Locale locale = picker.getLocale() == null ? Locale.ENGLISH : picker.getLocale();
@@ -35,14 +33,18 @@ public final class Localized {
 
     public static Upload upload(Upload upload) {
         UploadI18N i18n = new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(upload.getTranslation("upload.addFile"))
+                .setAddFiles(new UploadI18N.AddFiles()
+                        .setOne(upload.getTranslation("upload.addFile"))
                         .setMany(upload.getTranslation("upload.addFiles")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(upload.getTranslation("upload.dropFile"))
+                .setDropFiles(new UploadI18N.DropFiles()
+                        .setOne(upload.getTranslation("upload.dropFile"))
                         .setMany(upload.getTranslation("upload.dropFiles")))
-                .setError(new UploadI18N.Error().setTooManyFiles(upload.getTranslation("upload.error.tooMany"))
+                .setError(new UploadI18N.Error()
+                        .setTooManyFiles(upload.getTranslation("upload.error.tooMany"))
                         .setFileIsTooBig(upload.getTranslation("upload.error.tooBig"))
                         .setIncorrectFileType(upload.getTranslation("upload.error.type")))
-                .setFile(new UploadI18N.File().setRetry(upload.getTranslation("upload.retry"))
+                .setFile(new UploadI18N.File()
+                        .setRetry(upload.getTranslation("upload.retry"))
                         .setStart(upload.getTranslation("upload.start"))
                         .setRemove(upload.getTranslation("upload.remove")))
                 .setUnits(List.of("B", "kB", "MB", "GB", "TB"));

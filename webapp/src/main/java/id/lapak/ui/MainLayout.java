@@ -1,16 +1,10 @@
 package id.lapak.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -19,11 +13,11 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import id.lapak.catalog.stock.StockService;
 import id.lapak.device.health.DeviceAlerts;
 import id.lapak.preferences.UserPreferences;
@@ -33,8 +27,11 @@ import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
-
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /**
  * The portal frame. The side navigation shows only the areas that exist and that the person's role may open;
@@ -47,8 +44,13 @@ public class MainLayout extends AppLayout {
     private final DeviceAlerts alerts;
     private final StockService stock;
 
-    MainLayout(AuthenticationContext authentication, TenantDirectory tenants, UserPreferences preferences,
-               DeviceAlerts alerts, ViewAs viewAs, StockService stock) {
+    MainLayout(
+            AuthenticationContext authentication,
+            TenantDirectory tenants,
+            UserPreferences preferences,
+            DeviceAlerts alerts,
+            ViewAs viewAs,
+            StockService stock) {
         this.alerts = alerts;
         this.stock = stock;
         LapakUser user = CurrentUser.require();
@@ -63,9 +65,14 @@ public class MainLayout extends AppLayout {
         tenantName.setId("header-tenant");
         tenantName.addClassName("lapak-header-tenant");
 
-        Div who = new Div(new Span(user.displayName()), new Span(" · "),
-                new Span(user.roles().stream().map(r -> getTranslation("role." + r.name())).sorted()
-                        .reduce((a, b) -> a + ", " + b).orElse("")));
+        Div who = new Div(
+                new Span(user.displayName()),
+                new Span(" · "),
+                new Span(user.roles().stream()
+                        .map(r -> getTranslation("role." + r.name()))
+                        .sorted()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("")));
         who.setId("header-user");
         who.addClassName("lapak-header-user");
 
@@ -87,7 +94,8 @@ public class MainLayout extends AppLayout {
             item.setId("lang-" + locale.getLanguage());
             // The language in use carries a check mark, so the menu says which one is on.
             item.setCheckable(true);
-            item.setChecked(getLocale() != null && locale.getLanguage().equals(getLocale().getLanguage()));
+            item.setChecked(getLocale() != null
+                    && locale.getLanguage().equals(getLocale().getLanguage()));
         }
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout()).setId("logout");
 
@@ -112,8 +120,10 @@ public class MainLayout extends AppLayout {
      * polls, so an expired view leaves the tenant's pages even when nobody clicks.
      */
     private Div viewAsBanner(ReadOnlyViewer viewing, ViewAs viewAs) {
-        String until = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.of("Asia/Jakarta")).format(viewing.expiresAt());
+        String until = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .withZone(ZoneId.of("Asia/Jakarta"))
+                .format(viewing.expiresAt());
         Span text = new Span(getTranslation("viewAs.banner", viewing.viewer().displayName(), viewing.reason(), until));
         text.setId("view-as-text");
         Button end = new Button(getTranslation("viewAs.end"), e -> {
@@ -146,16 +156,15 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), "", VaadinIcon.DASHBOARD.create()));
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(new SideNavItem(getTranslation("nav.sales"), "sales", VaadinIcon.CART.create()));
-            SideNavItem reports = new SideNavItem(getTranslation("nav.reports"), "reports",
-                    VaadinIcon.CHART.create());
+            SideNavItem reports = new SideNavItem(getTranslation("nav.reports"), "reports", VaadinIcon.CHART.create());
             reports.setId("nav-reports");
-            reports.addItem(new SideNavItem(getTranslation("nav.reportSubscriptions"), "reports/subscriptions",
-                    VaadinIcon.ENVELOPE.create()));
+            reports.addItem(new SideNavItem(
+                    getTranslation("nav.reportSubscriptions"), "reports/subscriptions", VaadinIcon.ENVELOPE.create()));
             nav.addItem(reports);
             nav.addItem(new SideNavItem(getTranslation("nav.stores"), "stores", VaadinIcon.SHOP.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.devices"), "devices", VaadinIcon.MOBILE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings",
-                    VaadinIcon.COG.create()));
+            nav.addItem(
+                    new SideNavItem(getTranslation("nav.deviceSettings"), "devices/settings", VaadinIcon.COG.create()));
             nav.addItem(alertsItem());
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
@@ -163,16 +172,16 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER)) {
             nav.addItem(stockItem());
-            nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
-                    VaadinIcon.SCALE.create()));
-            SideNavItem settlement = new SideNavItem(getTranslation("nav.settlement"), "settlement",
-                    VaadinIcon.MONEY_EXCHANGE.create());
+            nav.addItem(
+                    new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation", VaadinIcon.SCALE.create()));
+            SideNavItem settlement =
+                    new SideNavItem(getTranslation("nav.settlement"), "settlement", VaadinIcon.MONEY_EXCHANGE.create());
             settlement.setId("nav-settlement");
             nav.addItem(settlement);
         }
         if (user.has(Role.MERCHANT_ADMIN) || user.has(Role.STORE_MANAGER) || user.has(Role.CASHIER)) {
-            SideNavItem customers = new SideNavItem(getTranslation("nav.customers"), "customers",
-                    VaadinIcon.USER_HEART.create());
+            SideNavItem customers =
+                    new SideNavItem(getTranslation("nav.customers"), "customers", VaadinIcon.USER_HEART.create());
             customers.setId("nav-customers");
             nav.addItem(customers);
         }
@@ -180,8 +189,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.readerKeys"), "reader-keys", VaadinIcon.KEY.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "users", VaadinIcon.GROUP.create()));
-            SideNavItem billing = new SideNavItem(getTranslation("nav.billing"), "billing",
-                    VaadinIcon.INVOICE.create());
+            SideNavItem billing =
+                    new SideNavItem(getTranslation("nav.billing"), "billing", VaadinIcon.INVOICE.create());
             billing.setId("nav-billing");
             nav.addItem(billing);
         }
@@ -190,16 +199,15 @@ public class MainLayout extends AppLayout {
 
     /** Support staff's pages: across tenants, never a tenant's own pages (those only through view-as). */
     private void supportItems(SideNav nav) {
-        nav.addItem(new SideNavItem(getTranslation("nav.support.dashboard"), "support/dashboard",
-                VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.support.tenants"), "support/tenants",
-                VaadinIcon.BUILDING.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation",
-                VaadinIcon.SCALE.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.support.settlement"), "support/settlement",
-                VaadinIcon.MONEY.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.support.billing"), "support/billing",
-                VaadinIcon.INVOICE.create()));
+        nav.addItem(new SideNavItem(
+                getTranslation("nav.support.dashboard"), "support/dashboard", VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem(
+                getTranslation("nav.support.tenants"), "support/tenants", VaadinIcon.BUILDING.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.reconciliation"), "reconciliation", VaadinIcon.SCALE.create()));
+        nav.addItem(new SideNavItem(
+                getTranslation("nav.support.settlement"), "support/settlement", VaadinIcon.MONEY.create()));
+        nav.addItem(
+                new SideNavItem(getTranslation("nav.support.billing"), "support/billing", VaadinIcon.INVOICE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.auditLog"), "audit-log", VaadinIcon.RECORDS.create()));
     }
 

@@ -12,12 +12,12 @@ import java.util.Locale;
  */
 public final class PortalDates {
 
-    private PortalDates() {
-    }
+    private PortalDates() {}
 
     /** A moment: medium date, short time, in {@code zone}. */
     public static DateTimeFormatter dateTime(Locale locale, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
                 .withZone(zone);
     }
 

@@ -1,19 +1,16 @@
 package id.lapak.ui;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
-
 import id.lapak.preferences.UserPreferences;
 import id.lapak.security.AccessDeniedAudit;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.ReadOnlyViewException;
-
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +49,9 @@ class SessionSetup implements VaadinServiceInitListener {
                 if (readOnly(error.getThrowable()) && UI.getCurrent() != null) {
                     // Viewing a tenant as support: the service refused a change, as it must.
                     CurrentUser.find().ifPresent(accessDenied::readOnlyRefused);
-                    Notification.show(session.getService().getInstantiator().getI18NProvider()
+                    Notification.show(session.getService()
+                                    .getInstantiator()
+                                    .getI18NProvider()
                                     .getTranslation("viewAs.readOnly", session.getLocale()))
                             .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
                     return;
@@ -60,18 +59,20 @@ class SessionSetup implements VaadinServiceInitListener {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Unexpected error in the portal, reference {}", reference, error.getThrowable());
                 if (UI.getCurrent() != null) {
-                    Notification notification = Notification.show(
-                            session.getService().getInstantiator().getI18NProvider()
-                                    .getTranslation("error.unexpected.text", session.getLocale(), reference));
+                    Notification notification = Notification.show(session.getService()
+                            .getInstantiator()
+                            .getI18NProvider()
+                            .getTranslation("error.unexpected.text", session.getLocale(), reference));
                     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }
             });
         });
-        event.getSource().addUIInitListener(ui -> CurrentUser.find()
-                .flatMap(user -> preferences.language(user.subject()))
-                .ifPresent(locale -> {
-                    ui.getUI().getSession().setLocale(locale);
-                    ui.getUI().setLocale(locale);
-                }));
+        event.getSource()
+                .addUIInitListener(ui -> CurrentUser.find()
+                        .flatMap(user -> preferences.language(user.subject()))
+                        .ifPresent(locale -> {
+                            ui.getUI().getSession().setLocale(locale);
+                            ui.getUI().setLocale(locale);
+                        }));
     }
 }

@@ -20,7 +20,8 @@ public class TemporaryPasswordDialog extends Dialog {
         Span password = new Span(temporaryPassword);
         password.setId("invitation-password");
         password.addClassName("lapak-secret");
-        add(new Paragraph(getTranslation("identity.invitation.text")),
+        add(
+                new Paragraph(getTranslation("identity.invitation.text")),
                 new Paragraph(new Span(getTranslation("identity.invitation.login") + " "), login),
                 new Paragraph(new Span(getTranslation("identity.invitation.password") + " "), password),
                 new Paragraph(getTranslation("identity.invitation.once")));

@@ -1,15 +1,12 @@
 package id.lapak.ui;
 
-import java.util.UUID;
-
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +20,10 @@ class UnexpectedErrorPage extends ErrorPage implements HasErrorParameter<Excepti
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error opening {}, reference {}", event.getLocation().getPath(), reference,
+        log.error(
+                "Unexpected error opening {}, reference {}",
+                event.getLocation().getPath(),
+                reference,
                 parameter.getException());
         show("error.unexpected.title", "error.unexpected.text", reference);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

@@ -18,8 +18,7 @@ public final class ZoneNames {
             "Asia/Makassar", "WITA · Makassar",
             "Asia/Jayapura", "WIT · Jayapura");
 
-    private ZoneNames() {
-    }
+    private ZoneNames() {}
 
     public static String label(ZoneId zone, Locale locale) {
         if (zone == null) {

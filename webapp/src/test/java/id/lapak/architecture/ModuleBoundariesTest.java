@@ -9,16 +9,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.router.Route;
-
 import jakarta.persistence.Entity;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
@@ -51,66 +48,120 @@ class ModuleBoundariesTest {
 
     @BeforeAll
     static void importClasses() {
-        lapak = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        lapak = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("id.lapak");
     }
 
     @Test
     void theWebappIsEverythingOutsideTheOtherModulesAndHoldsTheApplication() {
-        Set<String> webappPackages = lapak.stream().filter(ModuleBoundariesTest::inWebapp)
-                .map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> webappPackages = lapak.stream()
+                .filter(ModuleBoundariesTest::inWebapp)
+                .map(JavaClass::getPackageName)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(webappPackages).contains("id.lapak", "id.lapak.ui", "id.lapak.security", "id.lapak.sales");
         assertThat(webappPackages).allMatch(p -> p.equals("id.lapak") || p.startsWith("id.lapak."));
     }
 
     @Test
     void tenantModelDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage(TENANT_MODEL).should().dependOnClassesThat()
-                .resideInAnyPackage(except(TENANT_MODEL)).orShould().dependOnClassesThat(webapp()).check(lapak);
+        noClasses()
+                .that()
+                .resideInAPackage(TENANT_MODEL)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(except(TENANT_MODEL))
+                .orShould()
+                .dependOnClassesThat(webapp())
+                .check(lapak);
     }
 
     @Test
     void cardCryptoDependsOnlyOnTheJdk() {
-        classes().that().resideInAPackage(CARD_CRYPTO).should().onlyDependOnClassesThat()
-                .resideInAnyPackage(CARD_CRYPTO, "java..", "javax..").check(lapak);
+        classes()
+                .that()
+                .resideInAPackage(CARD_CRYPTO)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(CARD_CRYPTO, "java..", "javax..")
+                .check(lapak);
     }
 
     @Test
     void deviceRegistryDependsOnlyOnTenantModelAndCardCrypto() {
-        noClasses().that().resideInAPackage(DEVICE_REGISTRY).should().dependOnClassesThat()
-                .resideInAnyPackage(BILLING, CATALOG, SIMULATOR).orShould().dependOnClassesThat(webapp())
+        noClasses()
+                .that()
+                .resideInAPackage(DEVICE_REGISTRY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BILLING, CATALOG, SIMULATOR)
+                .orShould()
+                .dependOnClassesThat(webapp())
                 .check(lapak);
     }
 
     @Test
     void catalogDependsNeitherOnWebappNorOnBilling() {
-        noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat()
-                .resideInAnyPackage(BILLING, SIMULATOR).orShould().dependOnClassesThat(webapp()).check(lapak);
+        noClasses()
+                .that()
+                .resideInAPackage(CATALOG)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BILLING, SIMULATOR)
+                .orShould()
+                .dependOnClassesThat(webapp())
+                .check(lapak);
     }
 
     @Test
     void billingDependsNeitherOnWebappNorOnCatalog() {
-        noClasses().that().resideInAPackage(BILLING).should().dependOnClassesThat()
-                .resideInAnyPackage(CATALOG, SIMULATOR).orShould().dependOnClassesThat(webapp()).check(lapak);
+        noClasses()
+                .that()
+                .resideInAPackage(BILLING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CATALOG, SIMULATOR)
+                .orShould()
+                .dependOnClassesThat(webapp())
+                .check(lapak);
     }
 
     @Test
     void theSimulatorSpeaksToLapakOnlyOverHttp() {
-        noClasses().that().resideInAPackage(SIMULATOR).should().dependOnClassesThat()
-                .resideInAnyPackage(TENANT_MODEL, DEVICE_REGISTRY, BILLING, CATALOG).orShould()
-                .dependOnClassesThat(webapp()).check(lapak);
+        noClasses()
+                .that()
+                .resideInAPackage(SIMULATOR)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(TENANT_MODEL, DEVICE_REGISTRY, BILLING, CATALOG)
+                .orShould()
+                .dependOnClassesThat(webapp())
+                .check(lapak);
     }
 
     @Test
     void noModuleUsesAnotherModulesInside() {
-        INSIDE_OF_MODULE.forEach((module, inside) -> noClasses().that().resideOutsideOfPackage(module).should()
-                .dependOnClassesThat().resideInAnyPackage(inside).allowEmptyShould(true).check(lapak));
+        INSIDE_OF_MODULE.forEach((module, inside) -> noClasses()
+                .that()
+                .resideOutsideOfPackage(module)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(inside)
+                .allowEmptyShould(true)
+                .check(lapak));
     }
 
     @Test
     void entitiesAndRepositoriesStayInsideTheirFeaturePackage() {
         classes().that().areAnnotatedWith(Entity.class).should().notBePublic().check(lapak);
-        classes().that().areAssignableTo(Repository.class).and().areInterfaces().should().notBePublic().check(lapak);
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .and()
+                .areInterfaces()
+                .should()
+                .notBePublic()
+                .check(lapak);
     }
 
     @Test
@@ -121,13 +172,14 @@ class ModuleBoundariesTest {
     private static boolean inWebapp(JavaClass type) {
         String name = type.getPackageName();
         return (name.equals("id.lapak") || name.startsWith("id.lapak."))
-                && Stream.of(MODULES).map(m -> m.substring(0, m.length() - 2))
+                && Stream.of(MODULES)
+                        .map(m -> m.substring(0, m.length() - 2))
                         .noneMatch(root -> name.equals(root) || name.startsWith(root + "."));
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> webapp() {
-        return com.tngtech.archunit.base.DescribedPredicate.describe("reside in the webapp",
-                ModuleBoundariesTest::inWebapp);
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "reside in the webapp", ModuleBoundariesTest::inWebapp);
     }
 
     private static String[] except(String module) {

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +65,8 @@ class ReadmeMapTest {
             String testPart = column.replaceAll(".*\\(([^()]*in tests only[^()]*)\\).*", "$1");
             boolean hasTestPart = !testPart.equals(column);
             String mainPart = hasTestPart ? column.replace("(" + testPart + ")", "") : column;
-            assertThat(modulesNamedIn(mainPart)).as("README 'may depend on' of %s", row.getKey())
+            assertThat(modulesNamedIn(mainPart))
+                    .as("README 'may depend on' of %s", row.getKey())
                     .containsExactlyInAnyOrderElementsOf(compile);
             assertThat(hasTestPart ? modulesNamedIn(testPart) : Set.of())
                     .as("README test-only dependencies of %s", row.getKey())
@@ -85,7 +85,9 @@ class ReadmeMapTest {
         }
         List<String> missing = new ArrayList<>();
         int checked = 0;
-        for (String line : section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| what")).toList()) {
+        for (String line : section.lines()
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| what"))
+                .toList()) {
             String[] cells = line.split("\\|");
             String where = cells[cells.length - 1];
             String cellRoot = null;
@@ -104,15 +106,19 @@ class ReadmeMapTest {
                             ? Pattern.quote(cellRoot) + "/" + toRegex(expanded.substring(2))
                             : toRegex(expanded);
                     Pattern compiled = Pattern.compile(pattern);
-                    if (allPaths.stream().noneMatch(p -> compiled.matcher(p).matches()
-                            || compiled.matcher(p.endsWith("/") ? p.substring(0, p.length() - 1) : p).matches())) {
+                    if (allPaths.stream()
+                            .noneMatch(p -> compiled.matcher(p).matches()
+                                    || compiled.matcher(p.endsWith("/") ? p.substring(0, p.length() - 1) : p)
+                                            .matches())) {
                         missing.add(expanded + "   (row: " + cells[1].trim() + ")");
                     }
                 }
             }
         }
         assertThat(checked).as("paths checked").isGreaterThan(20);
-        assertThat(missing).as("paths named in README's 'Where things live' that do not exist").isEmpty();
+        assertThat(missing)
+                .as("paths named in README's 'Where things live' that do not exist")
+                .isEmpty();
     }
 
     private static Map<String, String> moduleTable() {
@@ -141,7 +147,9 @@ class ReadmeMapTest {
 
     private static boolean isIgnored(Path relative) {
         String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
-        return first.startsWith(".") || relative.toString().contains("/target") || first.equals("target")
+        return first.startsWith(".")
+                || relative.toString().contains("/target")
+                || first.equals("target")
                 || first.equals("node_modules");
     }
 

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +30,9 @@ class SizeLimitsTest {
     /** File#method → its lines today (SQL text blocks count as lines). */
     static final Map<String, Integer> LONG_METHODS = Map.of();
 
-    private static final Pattern METHOD = Pattern.compile("^    (?:(?:public|private|protected|static|final|synchronized"
-            + "|abstract|default)\\s+)*(?:<[^>]+>\\s+)?[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*\\(");
+    private static final Pattern METHOD =
+            Pattern.compile("^    (?:(?:public|private|protected|static|final|synchronized"
+                    + "|abstract|default)\\s+)*(?:<[^>]+>\\s+)?[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*\\(");
     private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
 
     @Test
@@ -60,11 +60,13 @@ class SizeLimitsTest {
         List<String> problems = new ArrayList<>();
         check(classes, new TreeMap<>(LARGE_CLASSES), CLASS_LINES, "class", problems);
         check(methods, new TreeMap<>(LONG_METHODS), METHOD_LINES, "method", problems);
-        assertThat(problems).as("size limits (%d lines a class, %d a method)", CLASS_LINES, METHOD_LINES).isEmpty();
+        assertThat(problems)
+                .as("size limits (%d lines a class, %d a method)", CLASS_LINES, METHOD_LINES)
+                .isEmpty();
     }
 
-    private static void check(Map<String, Integer> found, Map<String, Integer> listed, int limit, String what,
-                              List<String> problems) {
+    private static void check(
+            Map<String, Integer> found, Map<String, Integer> listed, int limit, String what, List<String> problems) {
         found.forEach((name, lines) -> {
             Integer allowed = listed.get(name);
             if (allowed == null) {
@@ -73,7 +75,8 @@ class SizeLimitsTest {
                 problems.add(what + " grew past its listed size: " + name + " (" + lines + " > " + allowed + ")");
             }
         });
-        listed.keySet().stream().filter(name -> !found.containsKey(name))
+        listed.keySet().stream()
+                .filter(name -> !found.containsKey(name))
                 .forEach(name -> problems.add("within the limit now, take it off the list: " + name));
     }
 
@@ -86,8 +89,13 @@ class SizeLimitsTest {
             Matcher m = METHOD.matcher(line);
             String before = line.split("\\(", 2)[0];
             String trimmed = line.strip();
-            if (m.find() && !before.contains("=") && !trimmed.startsWith("return") && !trimmed.startsWith("new ")
-                    && !trimmed.startsWith("if") && !trimmed.startsWith("for") && !trimmed.startsWith("while")) {
+            if (m.find()
+                    && !before.contains("=")
+                    && !trimmed.startsWith("return")
+                    && !trimmed.startsWith("new ")
+                    && !trimmed.startsWith("if")
+                    && !trimmed.startsWith("for")
+                    && !trimmed.startsWith("while")) {
                 int depth = 0;
                 boolean started = false;
                 int j = i;

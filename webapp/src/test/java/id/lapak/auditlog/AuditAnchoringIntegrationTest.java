@@ -3,6 +3,17 @@ package id.lapak.auditlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditCheckpoints;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.audit.ChainStatus;
+import id.lapak.tenant.context.TenantSeal;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -17,24 +28,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditCheckpoints;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.audit.ChainStatus;
-import id.lapak.tenant.context.TenantSeal;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,20 +47,28 @@ class AuditAnchoringIntegrationTest {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     AuditCheckpoints checkpoints;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     TenantSeal seal;
+
     @Autowired
     AuditDigest digest;
+
     @Autowired
     id.lapak.tenant.context.PlatformAccess platform;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -73,13 +77,17 @@ class AuditAnchoringIntegrationTest {
         Merchant merchant = chainOf("Anchor recompute", 5);
         byte[] guessedKey = "not-the-chain-key-but-32-bytes-long!".getBytes(StandardCharsets.UTF_8);
         try (Connection c = ownerConnection()) {
-            execute(c, "update audit_entry set changes = replace(changes, '2', '9') where chain_key = '"
-                    + merchant.tenant() + "' and seq = 3");
+            execute(
+                    c,
+                    "update audit_entry set changes = replace(changes, '2', '9') where chain_key = '"
+                            + merchant.tenant() + "' and seq = 3");
             recompute(c, merchant.tenant().toString(), 1, text -> hmac(guessedKey, text));
         }
         ChainStatus status = audit.verify(merchant.tenant());
         assertThat(status.intact()).isFalse();
-        assertThat(status.problems()).extracting(ChainStatus.ChainProblem::kind).containsOnly(ChainStatus.Kind.EDITED)
+        assertThat(status.problems())
+                .extracting(ChainStatus.ChainProblem::kind)
+                .containsOnly(ChainStatus.Kind.EDITED)
                 .hasSize((int) status.entries());
     }
 
@@ -88,16 +96,20 @@ class AuditAnchoringIntegrationTest {
         Merchant merchant = chainOf("Anchor downgrade", 5);
         assertThat(audit.checkpointTenant(merchant.tenant()).intact()).isTrue();
         try (Connection c = ownerConnection()) {
-            execute(c, "update audit_entry set changes = replace(changes, '2', '9') where chain_key = '"
-                    + merchant.tenant() + "' and seq = 2");
+            execute(
+                    c,
+                    "update audit_entry set changes = replace(changes, '2', '9') where chain_key = '"
+                            + merchant.tenant() + "' and seq = 2");
             recompute(c, merchant.tenant().toString(), 0, AuditAnchoringIntegrationTest::sha256);
         }
         ChainStatus status = audit.verify(merchant.tenant());
         assertThat(status.intact()).isFalse();
-        assertThat(status.problems()).extracting(ChainStatus.ChainProblem::kind)
+        assertThat(status.problems())
+                .extracting(ChainStatus.ChainProblem::kind)
                 .containsExactly(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT);
         assertThat(status.problems().getFirst().seq())
-                .isEqualTo(checkpoints.latest().get(merchant.tenant().toString()).seq());
+                .isEqualTo(
+                        checkpoints.latest().get(merchant.tenant().toString()).seq());
     }
 
     @Test
@@ -108,12 +120,15 @@ class AuditAnchoringIntegrationTest {
         try (Connection c = ownerConnection()) {
             String chain = merchant.tenant().toString();
             execute(c, "delete from audit_entry where chain_key = '" + chain + "' and seq > 3");
-            execute(c, "update audit_chain_head h set last_seq = 3, last_hash = e.hash from audit_entry e "
-                    + "where h.chain_key = '" + chain + "' and e.chain_key = h.chain_key and e.seq = 3");
+            execute(
+                    c,
+                    "update audit_chain_head h set last_seq = 3, last_hash = e.hash from audit_entry e "
+                            + "where h.chain_key = '" + chain + "' and e.chain_key = h.chain_key and e.seq = 3");
         }
         ChainStatus status = audit.verify(merchant.tenant());
         assertThat(status.intact()).isFalse();
-        assertThat(status.problems()).extracting(ChainStatus.ChainProblem::kind)
+        assertThat(status.problems())
+                .extracting(ChainStatus.ChainProblem::kind)
                 .containsExactly(ChainStatus.Kind.REWRITTEN_BEFORE_CHECKPOINT);
         assertThat(status.problems().getFirst().description()).contains("entry " + signed);
     }
@@ -135,17 +150,31 @@ class AuditAnchoringIntegrationTest {
         audit.checkpointTenant(merchant.tenant());
         String chain = merchant.tenant().toString();
         long signed = checkpoints.latest().get(chain).seq();
-        Files.writeString(checkpoints.directory().resolve("checkpoint-99991231T000000Z-forged.tsv"),
-                String.join("\t", "lapak-audit-checkpoint-v1", chain, Long.toString(signed), "00".repeat(32),
-                        Instant.now().toString(), "c2lnbmF0dXJl") + "\n");
-        assertThat(audit.verify(merchant.tenant()).intact()).as("the forged line is not trusted").isTrue();
+        Files.writeString(
+                checkpoints.directory().resolve("checkpoint-99991231T000000Z-forged.tsv"),
+                String.join(
+                                "\t",
+                                "lapak-audit-checkpoint-v1",
+                                chain,
+                                Long.toString(signed),
+                                "00".repeat(32),
+                                Instant.now().toString(),
+                                "c2lnbmF0dXJl")
+                        + "\n");
+        assertThat(audit.verify(merchant.tenant()).intact())
+                .as("the forged line is not trusted")
+                .isTrue();
 
         try (Connection c = ownerConnection()) {
-            execute(c, "update audit_entry set action = 'test.rewritten' where chain_key = '" + chain + "' and seq = 2");
+            execute(
+                    c,
+                    "update audit_entry set action = 'test.rewritten' where chain_key = '" + chain + "' and seq = 2");
         }
         record(merchant, 1);
         assertThat(audit.checkpointTenant(merchant.tenant()).intact()).isFalse();
-        assertThat(checkpoints.latest().get(chain).seq()).as("still the last good checkpoint").isEqualTo(signed);
+        assertThat(checkpoints.latest().get(chain).seq())
+                .as("still the last good checkpoint")
+                .isEqualTo(signed);
     }
 
     @Test
@@ -154,11 +183,15 @@ class AuditAnchoringIntegrationTest {
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
             seal.apply(c, merchant.tenant());
-            assertThatThrownBy(() -> execute(c, "insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, "
-                    + "actor_kind, actor_id, actor_name, action, hash, key_version) values (gen_random_uuid(), '"
-                    + merchant.tenant() + "', '" + merchant.tenant() + "', 99, now(), 'SYSTEM', 'x', 'x', 'x', "
-                    + "'\\x00', 0)"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> execute(
+                            c,
+                            "insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, "
+                                    + "actor_kind, actor_id, actor_name, action, hash, key_version) values (gen_random_uuid(), '"
+                                    + merchant.tenant() + "', '" + merchant.tenant()
+                                    + "', 99, now(), 'SYSTEM', 'x', 'x', 'x', "
+                                    + "'\\x00', 0)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             c.rollback();
         }
     }
@@ -166,22 +199,30 @@ class AuditAnchoringIntegrationTest {
     @Test
     void eachTenantsAdminsGetTheLastCheckpointByEMailOnceADay() throws Exception {
         Merchant merchant = chainOf("Anchor digest", 2);
-        platform.run("test: the tenant's admin address", () -> jdbc
-                .sql("update tenant set admin_email = 'owner@anchor-digest.test' where id = ?")
-                .param(merchant.tenant()).update());
+        platform.run(
+                "test: the tenant's admin address",
+                () -> jdbc.sql("update tenant set admin_email = 'owner@anchor-digest.test' where id = ?")
+                        .param(merchant.tenant())
+                        .update());
         audit.checkpointTenant(merchant.tenant());
 
         digest.queueDaily();
         assertThat(digest.queueDaily()).as("the same day again").isZero();
 
-        List<java.util.Map<String, Object>> mails = platform.call("test: read the outbox", () -> jdbc.sql("""
+        List<java.util.Map<String, Object>> mails = platform.call(
+                "test: read the outbox",
+                () -> jdbc.sql("""
                         select recipients::text as recipients, subject, body from mail_outbox
                         where tenant_id = ? and kind = 'AUDIT_DIGEST'""").param(merchant.tenant()).query().listOfRows());
         assertThat(mails).singleElement().satisfies(mail -> {
             assertThat((String) mail.get("recipients")).contains("owner@anchor-digest.test");
             assertThat((String) mail.get("subject")).contains("Anchor digest");
-            assertThat((String) mail.get("body")).contains("nomor 3")
-                    .contains(checkpoints.latest().get(merchant.tenant().toString()).line());
+            assertThat((String) mail.get("body"))
+                    .contains("nomor 3")
+                    .contains(checkpoints
+                            .latest()
+                            .get(merchant.tenant().toString())
+                            .line());
         });
     }
 
@@ -193,8 +234,9 @@ class AuditAnchoringIntegrationTest {
 
     private void record(Merchant merchant, int entries) {
         for (int i = 0; i < entries; i++) {
-            AuditActor.system("test").runAs(() -> audit.recordFor(merchant.tenant(),
-                    AuditEvent.of("test.anchor").change("amount", 1, 2)));
+            AuditActor.system("test")
+                    .runAs(() -> audit.recordFor(
+                            merchant.tenant(), AuditEvent.of("test.anchor").change("amount", 1, 2)));
         }
     }
 
@@ -205,11 +247,12 @@ class AuditAnchoringIntegrationTest {
     private static void recompute(Connection c, String chain, int keyVersion, Function<String, byte[]> hash)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("select * from audit_entry where chain_key = ? order by seq")) {
+        try (PreparedStatement select =
+                c.prepareStatement("select * from audit_entry where chain_key = ? order by seq")) {
             select.setString(1, chain);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[]{rs.getObject("id"), canonicalFields(rs)});
+                    rows.add(new Object[] {rs.getObject("id"), canonicalFields(rs)});
                 }
             }
         }
@@ -229,8 +272,8 @@ class AuditAnchoringIntegrationTest {
             }
             previous = next;
         }
-        try (PreparedStatement head = c.prepareStatement(
-                "update audit_chain_head set last_hash = ?, last_seq = ? where chain_key = ?")) {
+        try (PreparedStatement head =
+                c.prepareStatement("update audit_chain_head set last_hash = ?, last_seq = ? where chain_key = ?")) {
             head.setBytes(1, previous);
             head.setLong(2, rows.size());
             head.setString(3, chain);
@@ -241,12 +284,27 @@ class AuditAnchoringIntegrationTest {
     private static Object[] canonicalFields(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp("occurred_at");
         Instant instant = at.toInstant();
-        return new Object[]{null, rs.getObject("id"), rs.getString("chain_key"), rs.getObject("tenant_id"),
-                rs.getLong("seq"), instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000,
-                rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
-                rs.getString("actor_role"), rs.getObject("actor_tenant"), rs.getString("action"),
-                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
-                rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"), null};
+        return new Object[] {
+            null,
+            rs.getObject("id"),
+            rs.getString("chain_key"),
+            rs.getObject("tenant_id"),
+            rs.getLong("seq"),
+            instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000,
+            rs.getString("actor_kind"),
+            rs.getString("actor_id"),
+            rs.getString("actor_name"),
+            rs.getString("actor_role"),
+            rs.getObject("actor_tenant"),
+            rs.getString("action"),
+            rs.getString("entity_type"),
+            rs.getString("entity_id"),
+            rs.getString("changes"),
+            rs.getString("details"),
+            rs.getString("ip"),
+            rs.getString("user_agent"),
+            null
+        };
     }
 
     private static String canonical(Object[] fields) {

@@ -2,6 +2,9 @@ package id.lapak.auditlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.i18n.PortalWords;
+import id.lapak.tenant.audit.AuditRecord;
+import id.lapak.ui.Translator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,12 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import id.lapak.i18n.PortalWords;
-import id.lapak.tenant.audit.AuditRecord;
-import id.lapak.ui.Translator;
 
 class AuditWordsTest {
 
@@ -31,9 +29,14 @@ class AuditWordsTest {
 
     @Test
     void anEntryReadsAsWordsWithoutCodesOrIdentifiers() {
-        AuditRecord entry = entry("store.updated", "Store", STORE.toString(), "STORE_MANAGER",
+        AuditRecord entry = entry(
+                "store.updated",
+                "Store",
+                STORE.toString(),
+                "STORE_MANAGER",
                 "{\"name\":{\"before\":\"Maju\",\"after\":\"Maju Pusat\"},\"active\":{\"before\":\"true\",\"after\":\"false\"}}",
-                "{\"reason\":\"renovasi\",\"storeId\":\"" + STORE + "\"}", "0:0:0:0:0:0:0:1");
+                "{\"reason\":\"renovasi\",\"storeId\":\"" + STORE + "\"}",
+                "0:0:0:0:0:0:0:1");
 
         assertThat(english.action(entry.action())).isEqualTo("Store updated");
         assertThat(indonesian.action(entry.action())).isEqualTo("Toko diubah");
@@ -49,35 +52,83 @@ class AuditWordsTest {
     /** The audit log's action filter offers actions by their words, so every action it offers has them. */
     @Test
     void theActionFilterOffersEveryLabelledActionInWords() {
-        assertThat(AuditWords.knownActions()).hasSizeGreaterThan(90)
+        assertThat(AuditWords.knownActions())
+                .hasSizeGreaterThan(90)
                 .contains("store.created", "billing.invoice.deducted", "ledger_adjustment.record")
                 .allSatisfy(action -> {
-                    assertThat(english.action(action)).isNotBlank().doesNotContain("_").isNotEqualTo(action);
-                    assertThat(indonesian.action(action)).isNotBlank().doesNotContain("_").isNotEqualTo(action);
+                    assertThat(english.action(action))
+                            .isNotBlank()
+                            .doesNotContain("_")
+                            .isNotEqualTo(action);
+                    assertThat(indonesian.action(action))
+                            .isNotBlank()
+                            .doesNotContain("_")
+                            .isNotEqualTo(action);
                 });
-        assertThat(indonesian.action("billing.invoice.deducted")).isEqualTo("Tagihan Lapak dipotong dari pencairan dana");
+        assertThat(indonesian.action("billing.invoice.deducted"))
+                .isEqualTo("Tagihan Lapak dipotong dari pencairan dana");
     }
 
     @Test
     void lapaksOwnWorkIsNamedInWords() {
-        AuditRecord billing = new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), "SYSTEM",
-                "tenant billing", "tenant billing", null, "billing.invoice.issued", "SaasInvoice", null, null, null,
-                null, null);
+        AuditRecord billing = new AuditRecord(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                "SYSTEM",
+                "tenant billing",
+                "tenant billing",
+                null,
+                "billing.invoice.issued",
+                "SaasInvoice",
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(english.actor(billing)).isEqualTo("Lapak billing");
         assertThat(indonesian.actor(billing)).isEqualTo("Penagihan Lapak");
-        AuditRecord unknown = new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), "SYSTEM",
-                "night job", "night job", null, "store.updated", null, null, null, null, null, null);
+        AuditRecord unknown = new AuditRecord(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                "SYSTEM",
+                "night job",
+                "night job",
+                null,
+                "store.updated",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(english.actor(unknown)).isEqualTo("Lapak (night job)");
     }
 
     @Test
     void theDetailPanelKeepsEveryFactIdentifiersIncluded() {
-        AuditRecord entry = entry("device.retired", "Device", STORE.toString(), "CASHIER,STORE_MANAGER", null,
-                "{\"reason\":\"lost\"}", "203.0.113.9");
+        AuditRecord entry = entry(
+                "device.retired",
+                "Device",
+                STORE.toString(),
+                "CASHIER,STORE_MANAGER",
+                null,
+                "{\"reason\":\"lost\"}",
+                "203.0.113.9");
         var lines = english.lines(entry, "3 Dec 2026, 10.00");
 
-        assertThat(lines).extracting(AuditWords.Line::value)
-                .contains("Device retired", "Device", STORE.toString(), "lost", "203.0.113.9", "device.retired",
+        assertThat(lines)
+                .extracting(AuditWords.Line::value)
+                .contains(
+                        "Device retired",
+                        "Device",
+                        STORE.toString(),
+                        "lost",
+                        "203.0.113.9",
+                        "device.retired",
                         "Cashier, Store manager");
     }
 
@@ -86,22 +137,40 @@ class AuditWordsTest {
     void everyRecordedActionHasALabel() {
         Set<String> actions = actions();
         for (String status : new String[] {"sent", "paid", "failed"}) {
-            actions.add("payout." + status);  // "payout." + the new status, in PayoutService
+            actions.add("payout." + status); // "payout." + the new status, in PayoutService
         }
         assertThat(actions).hasSizeGreaterThan(80).contains("sale.refund", "store.created", "view_as.started");
         Set<String> entities = recorded(Pattern.compile("AuditEvent\\.of\\([^;]*?, \"([A-Za-z]+)\","));
         assertThat(entities).contains("Store", "Sale", "Device");
 
         for (Translator words : new Translator[] {PortalWords.english(), PortalWords.indonesian()}) {
-            actions.forEach(action -> assertThat(words.translate("audit.action." + action)).as(action).isNotBlank());
-            entities.forEach(entity -> assertThat(words.translate("audit.entity." + entity)).as(entity).isNotBlank());
+            actions.forEach(action -> assertThat(words.translate("audit.action." + action))
+                    .as(action)
+                    .isNotBlank());
+            entities.forEach(entity -> assertThat(words.translate("audit.entity." + entity))
+                    .as(entity)
+                    .isNotBlank());
         }
     }
 
-    private static AuditRecord entry(String action, String entityType, String entityId, String role, String changes,
-                                     String details, String ip) {
-        return new AuditRecord(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.parse("2026-12-03T03:00:00Z"),
-                "PERSON", "u-1", "Siti", role, action, entityType, entityId, changes, details, ip, "Mozilla/5.0");
+    private static AuditRecord entry(
+            String action, String entityType, String entityId, String role, String changes, String details, String ip) {
+        return new AuditRecord(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                Instant.parse("2026-12-03T03:00:00Z"),
+                "PERSON",
+                "u-1",
+                "Siti",
+                role,
+                action,
+                entityType,
+                entityId,
+                changes,
+                details,
+                ip,
+                "Mozilla/5.0");
     }
 
     /**
@@ -144,7 +213,8 @@ class AuditWordsTest {
     /** The main sources of every module that record audit entries. */
     private static List<String> sources() {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+            return files.filter(
+                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                     .filter(f -> !f.toString().contains("/target/"))
                     .map(f -> {
                         try {

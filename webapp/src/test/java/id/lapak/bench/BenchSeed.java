@@ -3,9 +3,7 @@ package id.lapak.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -17,13 +15,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class BenchSeed {
 
-    private BenchSeed() {
-    }
+    private BenchSeed() {}
 
     /** Runs {@code seed} in one transaction as the superuser of the server behind {@code dataSource}. */
     static void seed(DataSource dataSource, Consumer<JdbcClient> seed) {
         try (SingleConnectionDataSource superuser = superuser(dataSource);
-             Connection connection = superuser.getConnection()) {
+                Connection connection = superuser.getConnection()) {
             connection.setAutoCommit(false);
             JdbcClient jdbc = JdbcClient.create(superuser);
             jdbc.sql("set local session_replication_role = replica").update();

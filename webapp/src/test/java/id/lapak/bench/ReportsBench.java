@@ -2,6 +2,15 @@ package id.lapak.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.reports.Figures;
+import id.lapak.reports.ReportFilter;
+import id.lapak.reports.ReportRollups;
+import id.lapak.reports.ReportService;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,17 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import id.lapak.reports.Figures;
-import id.lapak.reports.ReportFilter;
-import id.lapak.reports.ReportRollups;
-import id.lapak.reports.ReportService;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +42,16 @@ class ReportsBench {
 
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ReportService reports;
+
     @Autowired
     ReportRollups rollups;
+
     @Autowired
     id.lapak.reports.SaleExport export;
 
@@ -57,12 +59,14 @@ class ReportsBench {
     void dashboardAndReportsStayFastOverTwoYears() {
         long seedStart = System.nanoTime();
         platform.run("bench: seed reports", this::seed);
-        System.out.printf("BENCH seeded %d sales (%d stores, %d items, %d days) in %d ms%n", SALES, STORES, ITEMS,
-                DAYS, (System.nanoTime() - seedStart) / 1_000_000);
+        System.out.printf(
+                "BENCH seeded %d sales (%d stores, %d items, %d days) in %d ms%n",
+                SALES, STORES, ITEMS, DAYS, (System.nanoTime() - seedStart) / 1_000_000);
         jdbc.sql("analyze").update();
         long rollStart = System.nanoTime();
         int days = rollups.rollDue(TENANT);
-        System.out.printf("BENCH rolled up %d store days in %d ms%n", days, (System.nanoTime() - rollStart) / 1_000_000);
+        System.out.printf(
+                "BENCH rolled up %d store days in %d ms%n", days, (System.nanoTime() - rollStart) / 1_000_000);
         jdbc.sql("analyze").update();
 
         TestUser admin = TestUsers.user(TENANT, Set.of(), Role.MERCHANT_ADMIN);
@@ -71,16 +75,18 @@ class ReportsBench {
         ReportFilter year = ReportFilter.days(today.minusDays(364), today);
 
         // Dashboard period totals: today, this week, this month, each beside the previous period.
-        List<ReportFilter> periods = List.of(ReportFilter.days(today, today), ReportFilter.days(today.minusDays(6), today),
-                month);
+        List<ReportFilter> periods =
+                List.of(ReportFilter.days(today, today), ReportFilter.days(today.minusDays(6), today), month);
         long[] dashboard = new long[60];
         for (int i = 0; i < dashboard.length; i++) {
             ReportFilter period = periods.get(i % periods.size());
             dashboard[i] = time(() -> TestUsers.as(admin, () -> reports.compare(period)));
         }
         long p95 = percentile(dashboard, 95);
-        System.out.printf("BENCH dashboard period totals (with the previous period): p50 %.2f ms, p95 %.2f ms "
-                + "(limit 10 ms, ratio %.2f)%n", ms(percentile(dashboard, 50)), ms(p95), ms(p95) / 10.0);
+        System.out.printf(
+                "BENCH dashboard period totals (with the previous period): p50 %.2f ms, p95 %.2f ms "
+                        + "(limit 10 ms, ratio %.2f)%n",
+                ms(percentile(dashboard, 50)), ms(p95), ms(p95) / 10.0);
 
         Figures fromRollups = TestUsers.as(admin, () -> reports.summary(year));
         long[] plain = {0};
@@ -90,14 +96,28 @@ class ReportsBench {
         long plainItemsYear = time(() -> plainItems(year));
 
         List<String> failures = new ArrayList<>();
-        for (String report : List.of("summary", "byDay", "byHour", "byItem", "byCategory", "byStore", "byDevice",
-                "byPaymentMethod", "tax")) {
+        for (String report : List.of(
+                "summary",
+                "byDay",
+                "byHour",
+                "byItem",
+                "byCategory",
+                "byStore",
+                "byDevice",
+                "byPaymentMethod",
+                "tax")) {
             long m = median(() -> TestUsers.as(admin, () -> run(report, month)));
             long y = median(() -> TestUsers.as(admin, () -> run(report, year)));
             long plainM = report.startsWith("byItem") || report.equals("byCategory") ? -1 : plainMonth;
-            System.out.printf("BENCH report %-16s 30 days %7.1f ms (limit 1000, ratio %.3f) · a year %7.1f ms "
-                    + "(limit 2000, ratio %.3f) · plain scan of the sales: 30 days %s, a year %.1f ms%n", report, ms(m),
-                    ms(m) / 1000, ms(y), ms(y) / 2000, plainM < 0 ? "-" : "%.1f ms".formatted(ms(plainM)),
+            System.out.printf(
+                    "BENCH report %-16s 30 days %7.1f ms (limit 1000, ratio %.3f) · a year %7.1f ms "
+                            + "(limit 2000, ratio %.3f) · plain scan of the sales: 30 days %s, a year %.1f ms%n",
+                    report,
+                    ms(m),
+                    ms(m) / 1000,
+                    ms(y),
+                    ms(y) / 2000,
+                    plainM < 0 ? "-" : "%.1f ms".formatted(ms(plainM)),
                     ms(report.startsWith("byItem") || report.equals("byCategory") ? plainItemsYear : plainYear));
             if (ms(m) > 1000 || ms(y) > 2000) {
                 failures.add(report);
@@ -113,12 +133,10 @@ class ReportsBench {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -137,9 +155,14 @@ class ReportsBench {
         long[] rows = {0};
         long exportNanos = time(() -> rows[0] = TestUsers.as(admin, () -> export.write(twoYears, sink, key -> key)));
         watcher.interrupt();
-        System.out.printf("BENCH streamed CSV export of every sale: %d rows, %d MB of text in %.1f s; heap grew by at "
-                + "most %d MB (max heap %d MB)%n", rows[0], chars[0] / 1_000_000, exportNanos / 1e9,
-                (peak[0] - heapBefore) / 1_000_000, runtime.maxMemory() / 1_000_000);
+        System.out.printf(
+                "BENCH streamed CSV export of every sale: %d rows, %d MB of text in %.1f s; heap grew by at "
+                        + "most %d MB (max heap %d MB)%n",
+                rows[0],
+                chars[0] / 1_000_000,
+                exportNanos / 1e9,
+                (peak[0] - heapBefore) / 1_000_000,
+                runtime.maxMemory() / 1_000_000);
         assertThat(failures).as("reports over their limit").isEmpty();
         assertThat(ms(p95)).as("dashboard p95 ms").isLessThanOrEqualTo(10.0);
     }
@@ -161,23 +184,32 @@ class ReportsBench {
 
     /** The sales summary as a plain scan: every sale of the period, grouped on the fly. */
     private long plainSummary(ReportFilter filter) {
-        return platform.call("bench: plain summary", () -> jdbc.sql("""
+        return platform.call(
+                "bench: plain summary",
+                () -> jdbc.sql("""
                         select coalesce(sum(s.captured_minor), 0) from sale s
                         join store st on st.tenant_id = s.tenant_id and st.id = s.store_id
                         where s.tenant_id = ? and (s.sold_at at time zone st.time_zone)::date between ? and ?""")
-                .params(TENANT, filter.from(), filter.to()).query(Long.class).single());
+                        .params(TENANT, filter.from(), filter.to())
+                        .query(Long.class)
+                        .single());
     }
 
     /** Sales by item as a plain scan of the sale lines. */
     private int plainItems(ReportFilter filter) {
-        return platform.call("bench: plain items", () -> jdbc.sql("""
+        return platform.call(
+                "bench: plain items",
+                () -> jdbc.sql("""
                         select l.variant_id, sum(l.quantity), sum(l.total_minor) from sale s
                         join store st on st.tenant_id = s.tenant_id and st.id = s.store_id
                         join sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id
                         where s.tenant_id = ? and s.captured_minor > 0
                           and (s.sold_at at time zone st.time_zone)::date between ? and ?
                         group by l.variant_id""")
-                .params(TENANT, filter.from(), filter.to()).query((rs, n) -> 1).list().size());
+                        .params(TENANT, filter.from(), filter.to())
+                        .query((rs, n) -> 1)
+                        .list()
+                        .size());
     }
 
     private static long time(Runnable work) {
@@ -207,8 +239,7 @@ class ReportsBench {
     private void seed() {
         jdbc.sql("""
                 insert into tenant (id, name, legal_name, country, currency, time_zone, status, created_at)
-                values (?, 'Bench Reports', 'PT Bench Reports', 'ID', 'IDR', 'Asia/Jakarta', 'ACTIVE', now())""")
-                .param(TENANT).update();
+                values (?, 'Bench Reports', 'PT Bench Reports', 'ID', 'IDR', 'Asia/Jakarta', 'ACTIVE', now())""").param(TENANT).update();
         // 20 stores in the three zones, a device each.
         jdbc.sql("""
                 insert into store (tenant_id, id, name, address, city, time_zone, currency, tax_registered, tax_rate,
@@ -221,27 +252,25 @@ class ReportsBench {
                 insert into device (tenant_id, id, store_id, name, status, public_key, paired_at, config_changed_at)
                 select ?, md5('rb-device-' || g)::uuid, md5('rb-store-' || g)::uuid, 'Kasir ' || g, 'ACTIVE',
                        '\\x00'::bytea, now(), now() from generate_series(1, ?) g""").params(TENANT, STORES).update();
-        jdbc.sql("insert into catalog_version (tenant_id, version, changed_at) values (?, 1, now())").param(TENANT)
+        jdbc.sql("insert into catalog_version (tenant_id, version, changed_at) values (?, 1, now())")
+                .param(TENANT)
                 .update();
         jdbc.sql("""
                 insert into tax_category (tenant_id, id, name, kind, catalog_version, updated_at)
                 values (?, md5('rb-tax')::uuid, 'PPN', 'STANDARD', 1, now())""").param(TENANT).update();
         jdbc.sql("""
                 insert into catalog_category (tenant_id, id, name, catalog_version, updated_at)
-                select ?, md5('rb-category-' || g)::uuid, 'Kategori ' || g, 1, now() from generate_series(1, 20) g""")
-                .param(TENANT).update();
+                select ?, md5('rb-category-' || g)::uuid, 'Kategori ' || g, 1, now() from generate_series(1, 20) g""").param(TENANT).update();
         jdbc.sql("""
                 insert into catalog_item (tenant_id, id, name, category_id, tax_category_id, unit, active,
                     catalog_version, created_at, updated_at)
                 select ?, md5('rb-item-' || g)::uuid, 'Barang ' || g, md5('rb-category-' || (1 + g % 20))::uuid,
-                       md5('rb-tax')::uuid, 'pcs', true, 1, now(), now() from generate_series(1, ?) g""")
-                .params(TENANT, ITEMS).update();
+                       md5('rb-tax')::uuid, 'pcs', true, 1, now(), now() from generate_series(1, ?) g""").params(TENANT, ITEMS).update();
         jdbc.sql("""
                 insert into catalog_variant (tenant_id, id, item_id, name, sku, price_minor, active, catalog_version,
                     created_at, updated_at)
                 select ?, md5('rb-variant-' || g)::uuid, md5('rb-item-' || g)::uuid, '', 'RB-' || g,
-                       5000 + (g * 37) % 95000, true, 1, now(), now() from generate_series(1, ?) g""")
-                .params(TENANT, ITEMS).update();
+                       5000 + (g * 37) % 95000, true, 1, now(), now() from generate_series(1, ?) g""").params(TENANT, ITEMS).update();
         // Sales spread over the two years up to now, 08:00–22:00 local, across the stores, brands and entry modes.
         jdbc.sql("""
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
@@ -259,8 +288,7 @@ class ReportsBench {
                 cross join lateral (select ((current_date - ? + (g % ?)) + time '08:00'
                                             + ((g / ?) % 50400) * interval '1 second')
                                            at time zone 'Asia/Jakarta' as at) a
-                where a.at < now() - interval '2 hours'""")
-                .params(TENANT, SALES, STORES, DAYS, DAYS, DAYS).update();
+                where a.at < now() - interval '2 hours'""").params(TENANT, SALES, STORES, DAYS, DAYS, DAYS).update();
         jdbc.sql("""
                 insert into sale_line (tenant_id, sale_id, line_no, variant_id, quantity, unit_price_minor, tax_minor,
                     total_minor)
@@ -268,8 +296,7 @@ class ReportsBench {
                        5000 + ((g + n - 1) * 37) % 95000, (5000 + ((g + n - 1) * 37) % 95000) * 11 / 111,
                        5000 + ((g + n - 1) * 37) % 95000
                 from generate_series(1, ?) g cross join generate_series(1, 1 + g % 2) n
-                where exists (select 1 from sale s where s.tenant_id = ? and s.id = md5('rb-sale-' || g)::uuid)""")
-                .params(TENANT, ITEMS, SALES, TENANT).update();
+                where exists (select 1 from sale s where s.tenant_id = ? and s.id = md5('rb-sale-' || g)::uuid)""").params(TENANT, ITEMS, SALES, TENANT).update();
         // 50 small tenants with a store and a few sales each.
         jdbc.sql("""
                 insert into tenant (id, name, legal_name, country, currency, time_zone, status, created_at)
@@ -279,8 +306,7 @@ class ReportsBench {
                 insert into store (tenant_id, id, name, address, city, time_zone, currency, tax_registered, tax_rate,
                     prices_include_tax, active, created_at, updated_at)
                 select md5('rb-small-' || t)::uuid, md5('rb-small-store-' || t)::uuid, 'Warung ' || t, 'Jl. 1', 'Kota',
-                       'Asia/Jakarta', 'IDR', false, 0, true, true, now(), now() from generate_series(1, 50) t""")
-                .update();
+                       'Asia/Jakarta', 'IDR', false, 0, true, true, now(), now() from generate_series(1, 50) t""").update();
         jdbc.sql("""
                 insert into device (tenant_id, id, store_id, name, status, public_key, paired_at, config_changed_at)
                 select md5('rb-small-' || t)::uuid, md5('rb-small-store-' || t)::uuid, md5('rb-small-store-' || t)::uuid,

@@ -2,19 +2,16 @@ package id.lapak.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,10 +33,13 @@ class SettlementCloseBench {
 
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     SettlementCloser closer;
 
@@ -47,8 +47,9 @@ class SettlementCloseBench {
     void closeOneDayOfAThousandTenants() throws Exception {
         long seedStart = System.nanoTime();
         BenchSeed.seed(dataSource, this::seed);
-        System.out.printf("BENCH seeded %d tenants, %d sales, %d refunds in %d ms%n", TENANTS, SALES, REFUNDS,
-                (System.nanoTime() - seedStart) / 1_000_000);
+        System.out.printf(
+                "BENCH seeded %d tenants, %d sales, %d refunds in %d ms%n",
+                TENANTS, SALES, REFUNDS, (System.nanoTime() - seedStart) / 1_000_000);
         BenchSeed.run(dataSource, "vacuum analyze");
         int hold = Integer.getInteger("bench.hold", 0);
         if (hold > 0) {
@@ -59,20 +60,32 @@ class SettlementCloseBench {
         long baselineMillis = runScript();
         System.out.printf("BENCH hand-written SQL script: %d ms%n", baselineMillis);
         // The script's rolled-back rows are dead tuples in the tables and indexes the close writes next.
-        BenchSeed.run(dataSource, "vacuum analyze settlement_batch, settlement_line, ledger_transaction, ledger_entry,"
-                + " payout, report_change");
+        BenchSeed.run(
+                dataSource,
+                "vacuum analyze settlement_batch, settlement_line, ledger_transaction, ledger_entry,"
+                        + " payout, report_change");
 
         long start = System.nanoTime();
         SettlementCloser.Outcome outcome = closer.closeDue(NOW);
         long closeMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("BENCH SettlementCloser: %d tenants, %d batches, %d payouts in %d ms (%.2f x the script)%n",
-                outcome.tenants(), outcome.batches(), outcome.payoutsScheduled(), closeMillis,
+        System.out.printf(
+                "BENCH SettlementCloser: %d tenants, %d batches, %d payouts in %d ms (%.2f x the script)%n",
+                outcome.tenants(),
+                outcome.batches(),
+                outcome.payoutsScheduled(),
+                closeMillis,
                 closeMillis / (double) Math.max(1, baselineMillis));
-        long lines = platform.call("bench: count", () -> jdbc.sql(
-                "select count(*) from settlement_line l join tenant t on t.id = l.tenant_id where t.name like 'Bench %'")
-                .query(Long.class).single());
-        long entries = platform.call("bench: count", () -> jdbc.sql("select count(*) from ledger_entry")
-                .query(Long.class).single());
+        long lines = platform.call(
+                "bench: count",
+                () -> jdbc.sql(
+                                "select count(*) from settlement_line l join tenant t on t.id = l.tenant_id where t.name like 'Bench %'")
+                        .query(Long.class)
+                        .single());
+        long entries = platform.call(
+                "bench: count",
+                () -> jdbc.sql("select count(*) from ledger_entry")
+                        .query(Long.class)
+                        .single());
         System.out.printf("BENCH written: %d lines, %d ledger entries%n", lines, entries);
         assertThat(lines).isEqualTo(SALES + REFUNDS);
         assertThat(closeMillis).isLessThanOrEqualTo((long) (baselineMillis * 1.5));
@@ -88,9 +101,27 @@ class SettlementCloseBench {
         if (Files.isExecutable(Path.of("/usr/bin/psql"))) {
             Path file = Files.createTempFile("close-day", ".sql");
             Files.writeString(file, "\\timing on\nbegin;\n" + script + "\nrollback;\n");
-            ProcessBuilder psql = new ProcessBuilder("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    "-v", "day=" + DAY, "-v", "now='" + NOW + "'", "-h", "localhost", "-p", String.valueOf(port()),
-                    "-U", "lapak_app", "-d", "lapak", "-f", file.toString()).redirectErrorStream(true);
+            ProcessBuilder psql = new ProcessBuilder(
+                            "/usr/bin/psql",
+                            "-X",
+                            "-q",
+                            "-v",
+                            "ON_ERROR_STOP=1",
+                            "-v",
+                            "day=" + DAY,
+                            "-v",
+                            "now='" + NOW + "'",
+                            "-h",
+                            "localhost",
+                            "-p",
+                            String.valueOf(port()),
+                            "-U",
+                            "lapak_app",
+                            "-d",
+                            "lapak",
+                            "-f",
+                            file.toString())
+                    .redirectErrorStream(true);
             psql.environment().put("PGPASSWORD", "lapak_app");
             long start = System.nanoTime();
             Process process = psql.start();
@@ -98,7 +129,8 @@ class SettlementCloseBench {
             int exit = process.waitFor();
             long millis = (System.nanoTime() - start) / 1_000_000;
             Files.delete(file);
-            output.lines().filter(l -> l.startsWith("Time:") || l.contains("ERROR"))
+            output.lines()
+                    .filter(l -> l.startsWith("Time:") || l.contains("ERROR"))
                     .forEach(l -> System.out.println("BENCH   psql " + l));
             assertThat(exit).as(output).isZero();
             return millis;
@@ -151,8 +183,7 @@ class SettlementCloseBench {
         db.sql("""
                 insert into pricing_rate (tenant_id, plan_id, brand, rate_bp, fixed_minor)
                 select md5('bench-tenant-' || n)::uuid, md5('bench-plan-' || n)::uuid, b, 190, 0
-                from generate_series(1, ?) n, unnest(array['VISA', 'MASTERCARD', 'GPN']) b""").param(TENANTS)
-                .update();
+                from generate_series(1, ?) n, unnest(array['VISA', 'MASTERCARD', 'GPN']) b""").param(TENANTS).update();
         db.sql("""
                 insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number, active,
                     created_at, created_by)
@@ -172,8 +203,7 @@ class SettlementCloseBench {
                 from generate_series(1, ?) g
                 cross join lateral (select 1 + g % ? as t) tt
                 cross join lateral (select (timestamp '2026-12-01 00:00' + (g % 86340) * interval '1 second')
-                    at time zone (array['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])[1 + t % 3] as at) a""")
-                .params(SALES, TENANTS).update();
+                    at time zone (array['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])[1 + t % 3] as at) a""").params(SALES, TENANTS).update();
         db.sql("""
                 insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
                     completed_at)
@@ -185,7 +215,6 @@ class SettlementCloseBench {
                     completed_at)
                 select tenant_id, md5('bench-refund-' || idempotency_key)::uuid, id, 'REFUND', 'SUCCEEDED',
                        amount_minor / 2, 'bench', sold_at + interval '1 minute', sold_at + interval '1 minute'
-                from sale where idempotency_key ~ '^[0-9]+$' and idempotency_key::bigint % (? / ?) = 0""")
-                .params(SALES, REFUNDS).update();
+                from sale where idempotency_key ~ '^[0-9]+$' and idempotency_key::bigint % (? / ?) = 0""").params(SALES, REFUNDS).update();
     }
 }

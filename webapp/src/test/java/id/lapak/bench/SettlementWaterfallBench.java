@@ -2,19 +2,16 @@ package id.lapak.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.billing.settlement.SettlementViews.Waterfall;
+import id.lapak.tenant.access.Role;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.billing.settlement.SettlementViews.Waterfall;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.access.Role;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +33,10 @@ class SettlementWaterfallBench {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementService settlement;
+
     @Autowired
     DataSource dataSource;
 
@@ -45,8 +44,9 @@ class SettlementWaterfallBench {
     void theWaterfallOfADayOfTwoYearsIsQuick() {
         long seedStart = System.nanoTime();
         BenchSeed.seed(dataSource, this::seed);
-        System.out.printf("BENCH seeded %d sales over %d days in %d ms%n", SALES, DAYS,
-                (System.nanoTime() - seedStart) / 1_000_000);
+        System.out.printf(
+                "BENCH seeded %d sales over %d days in %d ms%n",
+                SALES, DAYS, (System.nanoTime() - seedStart) / 1_000_000);
         BenchSeed.run(dataSource, "vacuum analyze");
         var admin = TestUsers.user(TENANT, Set.of(), Role.MERCHANT_ADMIN);
         long[] millis = new long[20];
@@ -55,13 +55,18 @@ class SettlementWaterfallBench {
             long start = System.nanoTime();
             Waterfall waterfall = TestUsers.as(admin, () -> settlement.waterfall(STORE, day));
             millis[i] = (System.nanoTime() - start) / 1_000_000;
-            assertThat(waterfall.steps().stream().filter(s -> s.key().equals("pending")).findFirst().orElseThrow()
-                    .amountMinor()).isZero();
+            assertThat(waterfall.steps().stream()
+                            .filter(s -> s.key().equals("pending"))
+                            .findFirst()
+                            .orElseThrow()
+                            .amountMinor())
+                    .isZero();
             assertThat(waterfall.steps().getFirst().amountMinor()).isPositive();
         }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("BENCH waterfall of one day among %d sales: median %d ms, slowest %d ms (first %d ms)%n",
+        System.out.printf(
+                "BENCH waterfall of one day among %d sales: median %d ms, slowest %d ms (first %d ms)%n",
                 SALES, sorted[sorted.length / 2], sorted[sorted.length - 1], millis[0]);
         assertThat(sorted[sorted.length - 1]).isLessThanOrEqualTo(300);
     }
@@ -69,8 +74,7 @@ class SettlementWaterfallBench {
     private void seed(JdbcClient db) {
         db.sql("""
                 insert into tenant (id, name, legal_name, country, currency, time_zone, status, created_at)
-                values (?, 'Bench Waterfall', 'PT Bench Waterfall', 'ID', 'IDR', 'Asia/Jakarta', 'ACTIVE', now())""")
-                .param(TENANT).update();
+                values (?, 'Bench Waterfall', 'PT Bench Waterfall', 'ID', 'IDR', 'Asia/Jakarta', 'ACTIVE', now())""").param(TENANT).update();
         db.sql("""
                 insert into store (tenant_id, id, name, address, city, time_zone, currency, tax_registered, tax_rate,
                     prices_include_tax, active, created_at, updated_at)
@@ -78,12 +82,10 @@ class SettlementWaterfallBench {
                     now())""").params(TENANT, STORE).update();
         db.sql("""
                 insert into device (tenant_id, id, store_id, name, status, public_key, paired_at, config_changed_at)
-                values (?, ?, ?, 'Kasir', 'ACTIVE', '\\x00'::bytea, now(), now())""").params(TENANT, STORE, STORE)
-                .update();
+                values (?, ?, ?, 'Kasir', 'ACTIVE', '\\x00'::bytea, now(), now())""").params(TENANT, STORE, STORE).update();
         db.sql("""
                 insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number, active,
-                    created_at, created_by) values (?, ?, '014', 'BCA', 'Toko', '1234567890', true, now(), 'bench')""")
-                .params(TENANT, STORE).update();
+                    created_at, created_by) values (?, ?, '014', 'BCA', 'Toko', '1234567890', true, now(), 'bench')""").params(TENANT, STORE).update();
         // Sales spread evenly over the two years, between 08:00 and 22:00 WIB.
         db.sql("""
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
@@ -94,8 +96,7 @@ class SettlementWaterfallBench {
                        10000 + (g::bigint * 7919) % 990000, 10000 + (g::bigint * 7919) % 990000
                 from generate_series(1, ?) g
                 cross join lateral (select (?::date + (g % ?) + time '08:00' + ((g / ?) % 50400) * interval '1 second')
-                    at time zone 'Asia/Jakarta' as at) a""")
-                .params(TENANT, STORE, STORE, SALES, FIRST, DAYS, DAYS).update();
+                    at time zone 'Asia/Jakarta' as at) a""").params(TENANT, STORE, STORE, SALES, FIRST, DAYS, DAYS).update();
         db.sql("""
                 insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
                     completed_at)
@@ -109,8 +110,7 @@ class SettlementWaterfallBench {
                 insert into settlement_batch (tenant_id, id, payout_account_id, currency, business_day, closed_at,
                     line_count, late_count, gross_minor, refunds_minor, fees_minor, ppn_minor)
                 select ?, md5('wf-batch-' || d)::uuid, ?, 'IDR', d, d + interval '1 day', 0, 0, 0, 0, 0, 0
-                from generate_series(?::date, ?::date + ? - 1, interval '1 day') d""")
-                .params(TENANT, STORE, FIRST, FIRST, DAYS).update();
+                from generate_series(?::date, ?::date + ? - 1, interval '1 day') d""").params(TENANT, STORE, FIRST, FIRST, DAYS).update();
         db.sql("""
                 insert into settlement_line (tenant_id, batch_id, operation_id, sale_id, store_id, kind, brand,
                     recorded_at, sold_at, gross_minor, fee_minor, ppn_minor, late)

@@ -2,16 +2,6 @@ package id.lapak.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Set;
-import java.util.UUID;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -19,7 +9,15 @@ import id.lapak.tenant.context.TenantSeal;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,14 +35,19 @@ class TenantCheckBench {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     TenantSeal seal;
+
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.flyway.user}")
     String owner;
+
     @Value("${spring.flyway.password}")
     String ownerPassword;
 
@@ -52,10 +55,17 @@ class TenantCheckBench {
     void theChecksCostMicrosecondsPerStatement() throws SQLException {
         UUID tenant = UUID.randomUUID();
         tenants.createIfMissing(new NewTenant(tenant, "Bench " + tenant, "PT Bench", "ID", null, null), "bench setup");
-        StoreDetails store = TestUsers.as(TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
-                () -> stores.create(new StoreForm("Bench Pusat", "Jl. Bench 1", "Jakarta",
-                        java.time.ZoneId.of("Asia/Jakarta"), java.util.Currency.getInstance("IDR"), true,
-                        new java.math.BigDecimal("11.00"), true)));
+        StoreDetails store = TestUsers.as(
+                TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
+                () -> stores.create(new StoreForm(
+                        "Bench Pusat",
+                        "Jl. Bench 1",
+                        "Jakarta",
+                        java.time.ZoneId.of("Asia/Jakarta"),
+                        java.util.Currency.getInstance("IDR"),
+                        true,
+                        new java.math.BigDecimal("11.00"),
+                        true)));
         String read = "perform 1 from store where tenant_id = '" + tenant + "' and id = '" + store.id() + "'";
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
@@ -64,8 +74,11 @@ class TenantCheckBench {
             for (int warm = 0; warm < 2; warm++) {
                 report(c, "sealed tenant check, app_current_tenant()", "perform app_current_tenant()", warm);
                 report(c, "platform check, app_platform_access()", "perform app_platform_access()", warm);
-                report(c, "the setting alone (the check before decision 0031)",
-                        "perform nullif(current_setting('app.tenant_id', true), '')::uuid", warm);
+                report(
+                        c,
+                        "the setting alone (the check before decision 0031)",
+                        "perform nullif(current_setting('app.tenant_id', true), '')::uuid",
+                        warm);
                 report(c, "store by primary key through the policy", read, warm);
             }
             c.rollback();
@@ -100,7 +113,8 @@ class TenantCheckBench {
     }
 
     private static String query(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getString(1);
         }

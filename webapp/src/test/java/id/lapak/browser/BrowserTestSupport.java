@@ -2,14 +2,12 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.local.LocalKeycloak;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import id.lapak.local.LocalKeycloak;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -33,15 +31,18 @@ import org.springframework.test.context.ActiveProfiles;
  * Drives Debian's Chromium through its chromedriver against the whole product: the portal on port 18080, a real
  * Keycloak started with the realm file, an embedded PostgreSQL with the demo tenants. Never downloads a browser.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "server.port=18080",
-        "lapak.keycloak.url=",
-        "lapak.keycloak.local.port=8181",
-        "lapak.keycloak.local.management-port=9001",
-        "lapak.keycloak.local.persistent=false",
-        "lapak.demo.enabled=true",
-        // A fixed path, so a second node started by a test reads the same master key.
-        "lapak.keys.master-keystore=target/test-keys/browser-master-key.p12"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "server.port=18080",
+            "lapak.keycloak.url=",
+            "lapak.keycloak.local.port=8181",
+            "lapak.keycloak.local.management-port=9001",
+            "lapak.keycloak.local.persistent=false",
+            "lapak.demo.enabled=true",
+            // A fixed path, so a second node started by a test reads the same master key.
+            "lapak.keys.master-keystore=target/test-keys/browser-master-key.p12"
+        })
 @ActiveProfiles("test")
 abstract class BrowserTestSupport {
 
@@ -56,9 +57,17 @@ abstract class BrowserTestSupport {
         LocalKeycloak.current().awaitReady(Duration.ofMinutes(4));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("lapak.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--lang=en-US");
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("lapak.chromedriver", "/usr/bin/chromedriver")))
@@ -74,13 +83,19 @@ abstract class BrowserTestSupport {
         if (driver != null) {
             Path dir = Files.createDirectories(Path.of("target/browser-screenshots"));
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+            Files.copy(
+                    shot.toPath(),
+                    dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")
-                            || message.contains("Content-Security-Policy")).toList();
+                    .map(LogEntry::getMessage)
+                    .filter(message ->
+                            message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                    .toList();
             driver.quit();
-            assertThat(violations).as("Content Security Policy violations Chromium reported").isEmpty();
+            assertThat(violations)
+                    .as("Content Security Policy violations Chromium reported")
+                    .isEmpty();
         }
     }
 
@@ -123,7 +138,8 @@ abstract class BrowserTestSupport {
     private void submitLogin(String portal, String username, String password) {
         driver.get(portal);
         wait.until(ExpectedConditions.urlContains("localhost:8181/realms/lapak"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
     }
@@ -176,14 +192,15 @@ abstract class BrowserTestSupport {
     }
 
     void type(String fieldId, String text) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + fieldId + " input")));
+        WebElement input =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + fieldId + " input")));
         input.clear();
         input.sendKeys(text);
     }
 
     String text(String id) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))
+                .getText();
     }
 
     String gridText(String gridId) {

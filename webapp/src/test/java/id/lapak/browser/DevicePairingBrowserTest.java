@@ -2,15 +2,13 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.Heartbeat;
-
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -35,8 +33,8 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
 
         Path home = Files.createTempDirectory("lapak-device");
         DeviceClient device = new DeviceClient(URI.create(PORTAL), new DeviceHome(home));
-        var paired = device.pair(code, new DeviceFacts("Sunmi P2", "SN-BROWSER", "Android 13", "1.4.0",
-                "Lapak R1", "RD-1"));
+        var paired =
+                device.pair(code, new DeviceFacts("Sunmi P2", "SN-BROWSER", "Android 13", "1.4.0", "Lapak R1", "RD-1"));
         assertThat(paired.storeId().toString()).isEqualTo("5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01");
         device.heartbeat(Heartbeat.typical("1.4.0"));
         assertThat(device.config().status()).isEqualTo(200);
@@ -60,7 +58,9 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         waitForGridToContain("device-config-grid", "Chip, Contactless (tap), Swipe");
         assertThat(gridText("device-config-grid")).doesNotContain("[\"CHIP", "true", "false");
         waitForGridToContain("device-timeline", "battery 80 %");
-        assertThat(gridText("device-timeline")).contains("received its payment encryption key").doesNotContain("READER_KEY_INJECTED", "BDK v");
+        assertThat(gridText("device-timeline"))
+                .contains("received its payment encryption key")
+                .doesNotContain("READER_KEY_INJECTED", "BDK v");
 
         // Layers and alert thresholds open for the merchant admin.
         driver.get(PORTAL + "devices/settings");
@@ -77,11 +77,14 @@ class DevicePairingBrowserTest extends BrowserTestSupport {
         // The audit log speaks in sentences; a row opens every fact of the entry, identifiers included.
         driver.get(PORTAL + "audit-log");
         waitForGridToContain("audit-grid", "Card reader received its payment key");
-        assertThat(gridText("audit-grid")).contains("Card reader device")
+        assertThat(gridText("audit-grid"))
+                .contains("Card reader device")
                 .doesNotContain("reader_key.injected", "{\"", "0:0:0:0:0:0:0:1", "(DEVICE)");
         driver.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).stream()
                 .filter(cell -> cell.getText().contains("Card reader received its payment key"))
-                .findFirst().orElseThrow().click();
+                .findFirst()
+                .orElseThrow()
+                .click();
         wait.until(d -> dialogText().contains("Recorded as") && dialogText().contains("reader_key.injected"));
     }
 

@@ -20,13 +20,17 @@ class InventoryBrowserTest extends BrowserTestSupport {
         driver.get(PORTAL + "stock/transfers");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lapak-subnav a[highlight]")));
         java.util.List<String> marked = driver.findElements(By.cssSelector(".lapak-subnav a[highlight]")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(marked).containsExactly("Transfers");
         wait.until(d -> d.findElement(By.id("nav-stock")).getDomAttribute("current") != null);
 
         driver.get(PORTAL + "stock");
-        wait.until(d -> d.findElements(By.cssSelector(".lapak-subnav a[highlight]")).size() == 1);
-        assertThat(driver.findElements(By.cssSelector(".lapak-subnav a[highlight]")).getFirst().getText())
+        wait.until(d ->
+                d.findElements(By.cssSelector(".lapak-subnav a[highlight]")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector(".lapak-subnav a[highlight]"))
+                        .getFirst()
+                        .getText())
                 .isEqualTo("Stock");
     }
 
@@ -53,8 +57,10 @@ class InventoryBrowserTest extends BrowserTestSupport {
         click(By.id("store-prices-0"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("store-prices-dialog")));
         assertThat(inputValue("store-price-0")).isEqualTo("7,500");
-        assertThat(driver.findElement(By.id("store-available-1")).getDomProperty("checked")).isEqualTo("false");
-        assertThat(driver.findElement(By.id("store-available-0")).getDomProperty("checked")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("store-available-1")).getDomProperty("checked"))
+                .isEqualTo("false");
+        assertThat(driver.findElement(By.id("store-available-0")).getDomProperty("checked"))
+                .isEqualTo("true");
         click(By.id("store-prices-cancel"));
         click(By.id("item-cancel"));
 
@@ -68,12 +74,15 @@ class InventoryBrowserTest extends BrowserTestSupport {
         assertThat(gridText("tax-grid")).contains(tax + "|");
         // the form is ready for the next one, without an error on the field it just emptied
         assertThat(inputValue("tax-name")).isEmpty();
-        assertThat(driver.findElement(By.id("tax-name")).getDomAttribute("invalid")).isNull();
+        assertThat(driver.findElement(By.id("tax-name")).getDomAttribute("invalid"))
+                .isNull();
     }
 
     private void openItem(String name) {
-        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#item-grid vaadin-grid-cell-content"))
-                .stream().filter(e -> e.getText().strip().equals(name)).findFirst().orElse(null));
+        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#item-grid vaadin-grid-cell-content")).stream()
+                .filter(e -> e.getText().strip().equals(name))
+                .findFirst()
+                .orElse(null));
         cell.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("store-prices-0")));
     }

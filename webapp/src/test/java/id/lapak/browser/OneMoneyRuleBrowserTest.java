@@ -2,13 +2,6 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.util.Currency;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
 import id.lapak.catalog.customers.CustomerDetails;
 import id.lapak.catalog.customers.CustomerForm;
@@ -25,15 +18,19 @@ import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
-
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
+import java.nio.file.Files;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,10 +45,13 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     StockService stock;
+
     @Autowired
     CustomerService customers;
+
     @Autowired
     PairingCodes codes;
 
@@ -59,23 +59,42 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
     void rp15000TimesTwoReadsRp30000OnEveryPageInBothLanguages() throws Exception {
         TestUser admin = TestUsers.user(TOKO_MAJU, Set.of(), Role.MERCHANT_ADMIN);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        long price = Money.parse("Rp 15.000", Currency.getInstance("IDR"), Locale.forLanguageTag("id-ID")).minor();
-        ItemDetails tea = TestUsers.as(admin, () -> catalog.create(new ItemForm("Teh Melati " + suffix, null, null,
-                null, "gelas", true, List.of(new VariantForm(null, "", "TEH-" + suffix, null, price, null, true)))));
+        long price = Money.parse("Rp 15.000", Currency.getInstance("IDR"), Locale.forLanguageTag("id-ID"))
+                .minor();
+        ItemDetails tea = TestUsers.as(
+                admin,
+                () -> catalog.create(new ItemForm(
+                        "Teh Melati " + suffix,
+                        null,
+                        null,
+                        null,
+                        "gelas",
+                        true,
+                        List.of(new VariantForm(null, "", "TEH-" + suffix, null, price, null, true)))));
         UUID variant = tea.variants().getFirst().id();
         TestUsers.run(admin, () -> stock.receive(MAJU_PUSAT, List.of(new StockQuantity(variant, 10)), "PO-" + suffix));
-        CustomerDetails sari = TestUsers.as(admin, () -> customers.create(new CustomerForm("Sari " + suffix,
-                "", "", "", Set.of(), false)));
+        CustomerDetails sari = TestUsers.as(
+                admin, () -> customers.create(new CustomerForm("Sari " + suffix, "", "", "", Set.of(), false)));
 
         String code = TestUsers.as(admin, () -> codes.create(MAJU_PUSAT, null)).displayCode();
-        DeviceClient device = new DeviceClient(java.net.URI.create(PORTAL),
-                new DeviceHome(Files.createTempDirectory("lapak-device")));
+        DeviceClient device = new DeviceClient(
+                java.net.URI.create(PORTAL), new DeviceHome(Files.createTempDirectory("lapak-device")));
         device.pair(code, new DeviceFacts("Sunmi V2", "SN-" + suffix, "Android 14", "1.2.0", "R1", "RD-" + suffix));
         device.requestReaderKey("RD-" + suffix, "AES128");
         long unit = unitPriceFromTheFeed(device, variant);
-        PaymentReply paid = device.pay(new PaymentDraft(UUID.randomUUID().toString(), 2 * unit, "IDR", 0,
-                List.of(new PaymentDraft.Line(variant, "Teh Melati", 2, unit, 0, 2 * unit)), sari.id(), "CHIP", null,
-                false, SandboxTestCard.VISA_APPROVED.pan(), "3012", null));
+        PaymentReply paid = device.pay(new PaymentDraft(
+                UUID.randomUUID().toString(),
+                2 * unit,
+                "IDR",
+                0,
+                List.of(new PaymentDraft.Line(variant, "Teh Melati", 2, unit, 0, 2 * unit)),
+                sari.id(),
+                "CHIP",
+                null,
+                false,
+                SandboxTestCard.VISA_APPROVED.pan(),
+                "3012",
+                null));
         assertThat(paid.outcome()).isEqualTo("APPROVED");
 
         login("maju.admin");
@@ -110,10 +129,15 @@ class OneMoneyRuleBrowserTest extends BrowserTestSupport {
         driver.get(PORTAL + "sales/" + sale);
         wait.until(d -> normalized(d.findElement(By.tagName("body")).getText()).contains(total));
         String salePage = normalized(driver.findElement(By.tagName("body")).getText());
-        assertThat(salePage).contains(total).contains(unit).doesNotContain(total + ",00").doesNotContain(total + ".00");
+        assertThat(salePage)
+                .contains(total)
+                .contains(unit)
+                .doesNotContain(total + ",00")
+                .doesNotContain(total + ".00");
         // The card network's answer (response code, acquirer reference) waits under "Technical details", closed.
         assertThat(driver.findElements(By.id("sale-technical"))).isNotEmpty();
-        assertThat(driver.findElement(By.id("sale-facts")).getText()).doesNotContain("Response code")
+        assertThat(driver.findElement(By.id("sale-facts")).getText())
+                .doesNotContain("Response code")
                 .doesNotContain("Kode respons");
         // The payment timeline names the device in the page's words and leaves references to the technical part.
         String timeline = gridText("sale-timeline");

@@ -2,6 +2,7 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.tenant.context.PlatformAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,12 +27,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PageWidthsBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> PAGES = List.of("", "sales", "inventory", "stock", "customers", "devices",
-            "devices/settings", "reports", "settlement", "audit-log", "stores", "users", "billing");
+    private static final List<String> PAGES = List.of(
+            "",
+            "sales",
+            "inventory",
+            "stock",
+            "customers",
+            "devices",
+            "devices/settings",
+            "reports",
+            "settlement",
+            "audit-log",
+            "stores",
+            "users",
+            "billing");
     private static final UUID TOKO_MAJU = UUID.fromString("0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01");
 
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
     /** English words a merchant would notice on an Indonesian page (whole words; names and brands excepted). */
@@ -48,12 +59,16 @@ class PageWidthsBrowserTest extends BrowserTestSupport {
         login("maju.admin");
         // One sale (with its payment timeline) and one device (with its health and settings panels) of the demo.
         List<String> pages = new ArrayList<>(PAGES);
-        pages.add("sales/" + platform.call("test: a demo sale", () -> jdbc.sql("""
-                select id from sale where tenant_id = ? and status = 'CAPTURED' order by sold_at desc limit 1""")
-                .param(TOKO_MAJU).query(UUID.class).single()));
-        pages.add("devices/" + platform.call("test: a demo device", () -> jdbc.sql("""
-                select id from device where tenant_id = ? and status = 'ACTIVE' order by name limit 1""")
-                .param(TOKO_MAJU).query(UUID.class).single()));
+        pages.add("sales/"
+                + platform.call(
+                        "test: a demo sale",
+                        () -> jdbc.sql("""
+                select id from sale where tenant_id = ? and status = 'CAPTURED' order by sold_at desc limit 1""").param(TOKO_MAJU).query(UUID.class).single()));
+        pages.add("devices/"
+                + platform.call(
+                        "test: a demo device",
+                        () -> jdbc.sql("""
+                select id from device where tenant_id = ? and status = 'ACTIVE' order by name limit 1""").param(TOKO_MAJU).query(UUID.class).single()));
         List<String> problems = new ArrayList<>();
         Path shots = Files.createDirectories(Path.of("target/browser-screenshots/widths"));
         for (String language : List.of("en", "id")) {
@@ -72,9 +87,12 @@ class PageWidthsBrowserTest extends BrowserTestSupport {
                     driver.get(PORTAL + page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
                     Thread.sleep(600); // lazy grids and charts settle
-                    String name = language + "-" + width + "-" + (page.isEmpty() ? "dashboard"
-                            : page.replaceAll("/[0-9a-f-]{36}$", "/one").replace('/', '-'));
-                    Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                    String name = language + "-" + width + "-"
+                            + (page.isEmpty()
+                                    ? "dashboard"
+                                    : page.replaceAll("/[0-9a-f-]{36}$", "/one").replace('/', '-'));
+                    Files.write(
+                            shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                     Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
                     if (overflow.intValue() > 1) {
                         problems.add(name + ": the page is " + overflow + " px wider than the window");
@@ -113,6 +131,8 @@ class PageWidthsBrowserTest extends BrowserTestSupport {
     }
 
     private static String around(String text, int at) {
-        return "\"" + text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 30)).replace('\n', ' ') + "\"";
+        return "\""
+                + text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 30))
+                        .replace('\n', ' ') + "\"";
     }
 }

@@ -74,14 +74,17 @@ class PortalJourneyBrowserTest extends BrowserTestSupport {
     @Test
     void cashierIsRefusedTheStoresPage() {
         login("maju.cashier");
-        assertThat(driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item[path='stores']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item[path='stores']")))
+                .isEmpty();
         driver.get(PORTAL + "stores");
         assertThat(text("error-title")).isIn("Not allowed", "Page not found");
         // Both pages keep the portal's frame: the menu and the header stay, so the way on is one click.
         assertThat(driver.findElements(By.id("main-nav"))).isNotEmpty();
         assertThat(driver.findElements(By.id("header-tenant"))).isNotEmpty();
         driver.get(PORTAL + "no-such-page");
-        wait.until(d -> d.findElement(org.openqa.selenium.By.id("error-title")).getText().equals("Page not found"));
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("error-title"))
+                .getText()
+                .equals("Page not found"));
         assertThat(driver.findElements(By.id("main-nav"))).isNotEmpty();
         assertThat(driver.getPageSource()).doesNotContain("Exception").doesNotContain("at id.lapak");
     }

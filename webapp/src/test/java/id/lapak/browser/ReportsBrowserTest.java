@@ -2,6 +2,11 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.reports.Figures;
+import id.lapak.reports.ReportFilter;
+import id.lapak.reports.ReportService;
+import id.lapak.tenant.access.Role;
+import id.lapak.testing.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,13 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import id.lapak.reports.Figures;
-import id.lapak.reports.ReportFilter;
-import id.lapak.reports.ReportService;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.access.Role;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -52,23 +50,27 @@ class ReportsBrowserTest extends BrowserTestSupport {
         WebElement hours = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-hours")));
         wait.until(d -> !hours.findElements(By.tagName("canvas")).isEmpty());
         assertThat(text("kpi-net")).startsWith("IDR");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});", hours);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", hours);
         new Actions(driver).moveToElement(hours).perform();
         wait.until(d -> hours.getText().contains("This period"));
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
-        Figures expected = TestUsers.as(TestUsers.user(TOKO_MAJU, Set.of(), Role.MERCHANT_ADMIN),
-                () -> reports.summary(ReportFilter.days(today.minusDays(6), today).withStore(MAJU_PUSAT)));
-        assertThat(expected.transactions()).as("the demo has sales in Maju Pusat this week").isPositive();
+        Figures expected = TestUsers.as(
+                TestUsers.user(TOKO_MAJU, Set.of(), Role.MERCHANT_ADMIN),
+                () -> reports.summary(
+                        ReportFilter.days(today.minusDays(6), today).withStore(MAJU_PUSAT)));
+        assertThat(expected.transactions())
+                .as("the demo has sales in Maju Pusat this week")
+                .isPositive();
         String net = normalized(expected.net().format(Locale.ENGLISH));
         String deposit = normalized(expected.deposit().format(Locale.ENGLISH));
 
         driver.get(PORTAL + "reports");
         WebElement store = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#report-store input")));
         store.sendKeys("Maju Pusat");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//vaadin-combo-box-item[contains(normalize-space(), 'Maju Pusat')]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-combo-box-item[contains(normalize-space(), 'Maju Pusat')]")));
         store.sendKeys(Keys.ENTER);
         wait.until(d -> text("report-filters").contains("Maju Pusat"));
         wait.until(d -> normalized(gridText("report-grid")).contains(net));
@@ -79,7 +81,8 @@ class ReportsBrowserTest extends BrowserTestSupport {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).contains("Maju Pusat");
             assertThat(amountOf(sheet, "Net sales")).isEqualTo(expected.net().minor());
-            assertThat(amountOf(sheet, "Net deposit")).isEqualTo(expected.deposit().minor());
+            assertThat(amountOf(sheet, "Net deposit"))
+                    .isEqualTo(expected.deposit().minor());
         }
         byte[] pdf = download("report-export-pdf");
         String text = normalized(new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1));
@@ -96,11 +99,17 @@ class ReportsBrowserTest extends BrowserTestSupport {
     }
 
     private byte[] download(String linkId) throws Exception {
-        String href = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(linkId))).getAttribute("href");
-        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String href = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(linkId)))
+                .getAttribute("href");
+        String cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -2,18 +2,16 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.identity.TeamMember;
+import id.lapak.identity.TeamService;
+import id.lapak.tenant.access.Role;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.identity.TeamMember;
-import id.lapak.identity.TeamService;
-import id.lapak.testing.SecondNode;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.access.Role;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,8 +35,10 @@ class SessionRevocationBrowserTest extends BrowserTestSupport {
 
     @Autowired
     TeamService team;
+
     @Value("${spring.datasource.url}")
     String databaseUrl;
+
     @Value("${lapak.keys.master-keystore}")
     String masterKeystore;
 
@@ -66,7 +66,11 @@ class SessionRevocationBrowserTest extends BrowserTestSupport {
     @Test
     void aDisabledCashiersNextClickOnASecondNodeLandsOnTheLoginPage() throws Exception {
         Path work = Files.createTempDirectory("lapak-second-node");
-        try (SecondNode nodeB = SecondNode.start(SECOND_NODE_PORT, databaseUrl, Path.of(masterKeystore), work,
+        try (SecondNode nodeB = SecondNode.start(
+                SECOND_NODE_PORT,
+                databaseUrl,
+                Path.of(masterKeystore),
+                work,
                 "--lapak.keycloak.url=http://localhost:8181")) {
             nodeB.awaitHealthy(Duration.ofMinutes(4));
             String portalB = nodeB.url() + "/";
@@ -112,7 +116,9 @@ class SessionRevocationBrowserTest extends BrowserTestSupport {
 
     private TeamMember member(String username) {
         return asAdmin(() -> team.list(0, 100).stream()
-                .filter(m -> m.email() != null && m.email().startsWith(username + "@")).findFirst().orElseThrow());
+                .filter(m -> m.email() != null && m.email().startsWith(username + "@"))
+                .findFirst()
+                .orElseThrow());
     }
 
     private static <T> T asAdmin(java.util.concurrent.Callable<T> work) {

@@ -2,6 +2,11 @@ package id.lapak.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.money.Money;
+import id.lapak.testing.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +19,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.money.Money;
-
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -45,12 +43,16 @@ class SettlementBrowserTest extends BrowserTestSupport {
     @Test
     void yesterdaysBatchItsWaterfallAndItsStatementPdfAgree() throws Exception {
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(1);
-        BatchRow batch = TestUsers.as(TestUsers.user(TOKO_MAJU, Set.of(), Role.MERCHANT_ADMIN),
-                () -> settlement.batches(10)).stream().filter(b -> b.businessDay().equals(yesterday)).findFirst()
-                .orElseThrow(() -> new AssertionError("the demo has no batch of yesterday"));
+        BatchRow batch =
+                TestUsers.as(TestUsers.user(TOKO_MAJU, Set.of(), Role.MERCHANT_ADMIN), () -> settlement.batches(10))
+                        .stream()
+                        .filter(b -> b.businessDay().equals(yesterday))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("the demo has no batch of yesterday"));
         String captured = normalized(Money.of(batch.gross(), batch.currency()).format(Locale.ENGLISH));
         String net = normalized(Money.of(batch.net(), batch.currency()).format(Locale.ENGLISH));
-        String day = yesterday.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US));
+        String day = yesterday.format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US));
 
         login("maju.admin");
         driver.get(PORTAL + "settlement");
@@ -62,25 +64,33 @@ class SettlementBrowserTest extends BrowserTestSupport {
                 "//vaadin-grid[@id='settlement-batches']//vaadin-grid-cell-content[normalize-space()='" + day + "']")));
         cell.click();
         wait.until(d -> !gridText("settlement-lines").isBlank());
-        WebElement pdfLink = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.id("settlement-statement-pdf")));
+        WebElement pdfLink = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settlement-statement-pdf")));
 
-        WebElement store = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#waterfall-store input")));
+        WebElement store =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#waterfall-store input")));
         store.sendKeys("Maju Pusat");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//vaadin-combo-box-item[contains(normalize-space(), 'Maju Pusat')]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-combo-box-item[contains(normalize-space(), 'Maju Pusat')]")));
         store.sendKeys(Keys.ENTER);
         wait.until(d -> gridText("waterfall-steps").contains("Confirmed paid by the bank"));
-        assertThat(gridText("waterfall-steps")).contains("Approved card sales of the day").contains("Settled");
+        assertThat(gridText("waterfall-steps"))
+                .contains("Approved card sales of the day")
+                .contains("Settled");
 
         String href = pdfLink.getAttribute("href");
-        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] pdf = response.body();
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         String text = normalized(new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1));
         assertThat(text).contains(captured).contains(net);
     }

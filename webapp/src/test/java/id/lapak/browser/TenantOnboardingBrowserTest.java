@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +98,10 @@ class TenantOnboardingBrowserTest extends BrowserTestSupport {
         // The cashier logs in and sees only what a cashier may.
         firstLogin(cashierEmail, cashierPassword, "Budi-" + suffix + "-rahasia", false);
         assertThat(text("header-tenant")).isEqualTo(tenantName);
-        assertThat(text("main-nav")).doesNotContain("Stores").doesNotContain("Users").doesNotContain("Devices");
+        assertThat(text("main-nav"))
+                .doesNotContain("Stores")
+                .doesNotContain("Users")
+                .doesNotContain("Devices");
         driver.get(PORTAL + "users");
         assertThat(text("error-title")).isIn("Not allowed", "Page not found");
         driver.get(PORTAL + "stores");
@@ -127,14 +129,17 @@ class TenantOnboardingBrowserTest extends BrowserTestSupport {
             } else if (present("mode-manual")) {
                 driver.findElement(By.id("mode-manual")).click();
             } else if (present("kc-totp-secret-key") && present("totp")) {
-                byte[] key = Totp.base32(driver.findElement(By.id("kc-totp-secret-key")).getText());
+                byte[] key = Totp.base32(
+                        driver.findElement(By.id("kc-totp-secret-key")).getText());
                 driver.findElement(By.id("totp")).sendKeys(nextCode(email, key));
                 driver.findElement(By.id("saveTOTPBtn")).click();
                 otpConfigured = true;
             } else if (driver.getPageSource().contains("verify your email")) {
                 driver.get(mailbox.awaitLink(email, Duration.ofSeconds(60)));
                 emailVerified = true;
-            } else if (present("kc-info-message") && !driver.findElements(By.cssSelector("#kc-info-message a")).isEmpty()) {
+            } else if (present("kc-info-message")
+                    && !driver.findElements(By.cssSelector("#kc-info-message a"))
+                            .isEmpty()) {
                 driver.findElement(By.cssSelector("#kc-info-message a")).click();
             }
             pause();
@@ -161,20 +166,23 @@ class TenantOnboardingBrowserTest extends BrowserTestSupport {
     static void pointRealmSmtpAt(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String keycloak = "http://localhost:8181";
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        HttpResponse<String> update = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/lapak"))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> update = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/lapak"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"smtpServer": {"host": "localhost", "port": "%d", "from": "no-reply@lapak.test",
-                         "fromDisplayName": "Lapak", "auth": "false", "ssl": "false", "starttls": "false"}}"""
-                        .formatted(port))).build(), HttpResponse.BodyHandlers.ofString());
+                         "fromDisplayName": "Lapak", "auth": "false", "ssl": "false", "starttls": "false"}}""".formatted(port)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
     }
 }

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
  */
 final class TestMailbox implements AutoCloseable {
 
-    record Mail(List<String> recipients, String content) {
-    }
+    record Mail(List<String> recipients, String content) {}
 
     private final ServerSocket server;
     private final List<Mail> mails = new CopyOnWriteArrayList<>();
@@ -56,7 +55,8 @@ final class TestMailbox implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("No mail with a link to " + recipient + " within " + timeout + "; got " + mails.size());
+        throw new AssertionError(
+                "No mail with a link to " + recipient + " within " + timeout + "; got " + mails.size());
     }
 
     private void accept() {
@@ -92,7 +92,8 @@ final class TestMailbox implements AutoCloseable {
                     StringBuilder content = new StringBuilder();
                     String data;
                     while ((data = in.readLine()) != null && !data.equals(".")) {
-                        content.append(data.startsWith("..") ? data.substring(1) : data).append("\r\n");
+                        content.append(data.startsWith("..") ? data.substring(1) : data)
+                                .append("\r\n");
                     }
                     mails.add(new Mail(List.copyOf(recipients), content.toString()));
                     reply(out, "250 OK queued");
@@ -116,7 +117,9 @@ final class TestMailbox implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < joined.length(); i++) {
             char c = joined.charAt(i);
-            if (c == '=' && i + 2 < joined.length() && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+            if (c == '='
+                    && i + 2 < joined.length()
+                    && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
                 out.append((char) Integer.parseInt(joined.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

@@ -3,7 +3,6 @@ package id.lapak.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** The test authenticator agrees with RFC 6238's published SHA-1 vectors and with the demo realm's secret. */
@@ -22,6 +21,7 @@ class TotpTest {
     void demoSecretIsTheRealmsSecretInBase32() {
         assertThat(new String(Totp.base32(Totp.DEMO_SECRET_BASE32), StandardCharsets.US_ASCII))
                 .isEqualTo("LapakDemoOtpSecret26");
-        assertThat(Totp.base32("GEZD GNBV GY3T QOJQ")).containsExactly("1234567890".getBytes(StandardCharsets.US_ASCII));
+        assertThat(Totp.base32("GEZD GNBV GY3T QOJQ"))
+                .containsExactly("1234567890".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -2,6 +2,17 @@ package id.lapak.carddata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.gateway.sandbox.SandboxTestCard;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.ServerIntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,19 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.sandbox.SandboxTestCard;
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.device.pairing.PairingCodes;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.PaymentDraft;
-import id.lapak.simulator.PaymentReply;
-import id.lapak.testing.ServerIntegrationTest;
-import id.lapak.testing.TestCatalog;
-import id.lapak.testing.TestMerchants;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,30 +39,41 @@ class CardDataScanIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Value("${spring.flyway.url}")
     String url;
+
     @Value("${spring.flyway.user}")
     String owner;
+
     @Value("${spring.flyway.password}")
     String ownerPassword;
+
     @Value("${logging.file.name}")
     String logFile;
 
     @Test
     void neitherTheDatabaseNorTheLogHoldsACardNumber() throws Exception {
         var merchant = TestMerchants.create(tenants, stores, "Pindai");
-        DeviceClient device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        DeviceClient device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-1", "AES128");
         UUID tea = TestCatalog.variant(catalog, merchant.admin(), "Teh");
-        List<String> pans = new ArrayList<>(Arrays.stream(SandboxTestCard.values()).map(SandboxTestCard::pan).toList());
+        List<String> pans = new ArrayList<>(Arrays.stream(SandboxTestCard.values())
+                .map(SandboxTestCard::pan)
+                .toList());
         pans.add("4242424242424242");
         List<PaymentReply> approved = new ArrayList<>();
         for (String pan : pans) {
@@ -78,7 +87,8 @@ class CardDataScanIntegrationTest {
         // a card with a past expiry and a number failing the Luhn check are refused.
         device.pay(PaymentDraft.of(5_000, "IDR", "5555555555554444", "3012")
                 .withEntryMode("SWIPE", "5555555555554444D30121010000000000"));
-        device.offline().store(PaymentDraft.of(7_000, "IDR", "4111111111111111", "3012").offlineAt(Instant.now()));
+        device.offline()
+                .store(PaymentDraft.of(7_000, "IDR", "4111111111111111", "3012").offlineAt(Instant.now()));
         device.offline().upload();
         device.pay(PaymentDraft.of(5_000, "IDR", "4111111111111111", "2001"));
         try {
@@ -93,7 +103,10 @@ class CardDataScanIntegrationTest {
         String log = Files.readString(Path.of(logFile));
         CardNumberScanner scanner = new CardNumberScanner(pans);
         // The scan is only worth something if the payments are in the dump and the log is the live one.
-        assertThat(dump).contains("411111******1111").contains("sandbox_journal").contains("-- public.sale\n");
+        assertThat(dump)
+                .contains("411111******1111")
+                .contains("sandbox_journal")
+                .contains("-- public.sale\n");
         assertThat(log).contains("Started");
 
         assertThat(scanner.scan("database dump", dump)).isEmpty();

@@ -19,8 +19,7 @@ import java.util.Locale;
 final class CardNumberScanner {
 
     /** Where a card number turned up; {@code masked} shows only its first six and last four digits. */
-    record Finding(String source, long line, String rule, String masked) {
-    }
+    record Finding(String source, long line, String rule, String masked) {}
 
     private final List<String> testPans;
 

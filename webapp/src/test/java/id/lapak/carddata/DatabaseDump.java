@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.postgresql.PGConnection;
 
 /**
@@ -19,8 +18,7 @@ import org.postgresql.PGConnection;
  */
 final class DatabaseDump {
 
-    private DatabaseDump() {
-    }
+    private DatabaseDump() {}
 
     static String dump(String url, String ownerUser, String ownerPassword) throws SQLException {
         StringBuilder out = new StringBuilder();
@@ -31,7 +29,7 @@ final class DatabaseDump {
             }
             List<String> tables = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("""
+                    ResultSet rows = statement.executeQuery("""
                          select quote_ident(schemaname) || '.' || quote_ident(tablename) from pg_tables
                          where schemaname not in ('pg_catalog', 'information_schema') order by 1""")) {
                 while (rows.next()) {

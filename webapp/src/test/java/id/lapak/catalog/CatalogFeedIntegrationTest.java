@@ -3,33 +3,31 @@ package id.lapak.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.CategoryDetails;
+import id.lapak.catalog.items.CategoryService;
+import id.lapak.catalog.items.ItemDetails;
+import id.lapak.catalog.items.ItemForm;
+import id.lapak.catalog.items.ItemImageService;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.VariantDetails;
+import id.lapak.catalog.items.VariantForm;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.ItemImageService;
-import id.lapak.catalog.items.PriceService;
-import id.lapak.catalog.items.CategoryService;
-import id.lapak.catalog.items.CategoryDetails;
-import id.lapak.catalog.items.ItemDetails;
-import id.lapak.catalog.items.ItemForm;
-import id.lapak.catalog.items.VariantDetails;
-import id.lapak.catalog.items.VariantForm;
-import id.lapak.device.pairing.PairingCodes;
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.testing.SameSecurityContextStrategy;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +38,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,22 +52,31 @@ class CatalogFeedIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     ItemImageService imageService;
+
     @Autowired
     PriceService priceService;
+
     @Autowired
     CategoryService categoryService;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -82,7 +88,8 @@ class CatalogFeedIntegrationTest {
     void pairedDevice() throws Exception {
         merchant = TestMerchants.create(tenants, stores, "Feed");
         otherStore = TestUsers.as(merchant.admin(), () -> stores.create(TestMerchants.store("Feed Cabang")));
-        device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
     }
 
     /** The device's copy of the catalog, built only from the feed. */
@@ -91,7 +98,8 @@ class CatalogFeedIntegrationTest {
         String version = "0";
 
         void apply(JsonNode change) {
-            Map<String, JsonNode> rows = byType.computeIfAbsent(change.path("type").asString(), t -> new HashMap<>());
+            Map<String, JsonNode> rows =
+                    byType.computeIfAbsent(change.path("type").asString(), t -> new HashMap<>());
             if (change.path("deleted").asBoolean(false)) {
                 rows.remove(change.path("id").asString());
             } else {
@@ -119,17 +127,23 @@ class CatalogFeedIntegrationTest {
                 sku += 10;
                 switch (choice) {
                     case 0, 1 -> {
-                        UUID category = categories.isEmpty() || random.nextBoolean() ? null
+                        UUID category = categories.isEmpty() || random.nextBoolean()
+                                ? null
                                 : categories.get(random.nextInt(categories.size()));
                         int variants = 1 + random.nextInt(3);
                         List<VariantForm> forms = new ArrayList<>();
                         for (int v = 0; v < variants; v++) {
-                            forms.add(new VariantForm(null, "V" + v, "SKU-" + (base + v),
+                            forms.add(new VariantForm(
+                                    null,
+                                    "V" + v,
+                                    "SKU-" + (base + v),
                                     random.nextBoolean() ? "89" + (1000 + base + v) : null,
-                                    1000 * (1 + random.nextInt(50)), null, true));
+                                    1000 * (1 + random.nextInt(50)),
+                                    null,
+                                    true));
                         }
-                        ItemDetails created = admin(() -> catalog.create(new ItemForm("Item " + base, null, category,
-                                null, "pcs", true, forms)));
+                        ItemDetails created = admin(() ->
+                                catalog.create(new ItemForm("Item " + base, null, category, null, "pcs", true, forms)));
                         items.add(created.id());
                     }
                     case 2 -> {
@@ -141,8 +155,17 @@ class CatalogFeedIntegrationTest {
                         } else {
                             forms.add(new VariantForm(null, "N" + base, "SKU-" + base, null, 500, null, true));
                         }
-                        admin(() -> catalog.update(id, item.version(), new ItemForm(item.name() + "*", null,
-                                item.categoryId(), item.taxCategoryId(), item.unit(), random.nextBoolean(), forms)));
+                        admin(() -> catalog.update(
+                                id,
+                                item.version(),
+                                new ItemForm(
+                                        item.name() + "*",
+                                        null,
+                                        item.categoryId(),
+                                        item.taxCategoryId(),
+                                        item.unit(),
+                                        random.nextBoolean(),
+                                        forms)));
                     }
                     case 3 -> {
                         UUID id = items.remove(random.nextInt(items.size()));
@@ -173,19 +196,36 @@ class CatalogFeedIntegrationTest {
             assertEqualsCatalog(copy);
         }
         String configVersion = device.config().json();
-        assertThat(JsonMapper.builder().build().readTree(configVersion).path("catalog").path("version").asString())
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(configVersion)
+                        .path("catalog")
+                        .path("version")
+                        .asString())
                 .isEqualTo(copy.version);
         // Nothing changed: a delta sync brings nothing and keeps the version.
-        var again = device.catalog().sync(copy.version, null, change -> { });
+        var again = device.catalog().sync(copy.version, null, change -> {});
         assertThat(again.changes()).isZero();
         assertThat(again.version()).isEqualTo(copy.version);
     }
 
     @Test
     void aFullSyncLeavesOutTombstonesAndAPriceChangeComesAsOneVariant() {
-        ItemDetails kept = admin(() -> catalog.create(new ItemForm("Teh", null, null, null, "gelas", true,
+        ItemDetails kept = admin(() -> catalog.create(new ItemForm(
+                "Teh",
+                null,
+                null,
+                null,
+                "gelas",
+                true,
                 List.of(new VariantForm(null, "", "TEH", null, 5000, null, true)))));
-        ItemDetails gone = admin(() -> catalog.create(new ItemForm("Kopi", null, null, null, "gelas", true,
+        ItemDetails gone = admin(() -> catalog.create(new ItemForm(
+                "Kopi",
+                null,
+                null,
+                null,
+                "gelas",
+                true,
                 List.of(new VariantForm(null, "", "KOPI", null, 8000, null, true)))));
         admin(() -> {
             catalog.delete(gone.id());
@@ -194,40 +234,63 @@ class CatalogFeedIntegrationTest {
         DeviceCopy copy = new DeviceCopy();
         var full = sync(copy, null);
         assertThat(full.deletions()).isZero();
-        assertThat(copy.of("variant")).containsOnlyKeys(kept.variants().getFirst().id().toString());
+        assertThat(copy.of("variant"))
+                .containsOnlyKeys(kept.variants().getFirst().id().toString());
         assertThat(copy.of("taxCategory")).hasSize(2);
 
         admin(() -> priceService.changePrice(kept.variants().getFirst().id(), 6000));
         var delta = sync(copy, null);
         assertThat(delta.changes()).isEqualTo(1);
-        assertThat(copy.of("variant").get(kept.variants().getFirst().id().toString()).path("priceMinor").asLong())
+        assertThat(copy.of("variant")
+                        .get(kept.variants().getFirst().id().toString())
+                        .path("priceMinor")
+                        .asLong())
                 .isEqualTo(6000);
     }
 
     @Test
     void aCatalogChangeChangesTheConfigurationETagAndVersion() {
         var before = device.config(null);
-        assertThat(JsonMapper.builder().build().readTree(before.json()).path("catalog").path("version").asLong())
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(before.json())
+                        .path("catalog")
+                        .path("version")
+                        .asLong())
                 .isZero();
-        admin(() -> catalog.create(new ItemForm("Roti", null, null, null, "pcs", true,
+        admin(() -> catalog.create(new ItemForm(
+                "Roti",
+                null,
+                null,
+                null,
+                "pcs",
+                true,
                 List.of(new VariantForm(null, "", "ROTI", null, 7000, null, true)))));
         var after = device.config(before.etag());
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.etag()).isNotEqualTo(before.etag());
-        assertThat(JsonMapper.builder().build().readTree(after.json()).path("catalog").path("version").asLong())
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(after.json())
+                        .path("catalog")
+                        .path("version")
+                        .asLong())
                 .isPositive();
     }
 
     @Test
     void aMalformedOrFutureCursorIsAProblemNotAnError() {
-        assertThatThrownBy(() -> device.catalog().page("abc", null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("abc", null))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(400);
                     assertThat(((ApiException) e).reason()).isEqualTo("catalog_request_invalid");
                 });
-        assertThatThrownBy(() -> device.catalog().page("0", 0)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("0", 0))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
-        assertThatThrownBy(() -> device.catalog().page("999999", null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().page("999999", null))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(409);
                     assertThat(((ApiException) e).reason()).isEqualTo("catalog_version_ahead");
@@ -238,9 +301,21 @@ class CatalogFeedIntegrationTest {
 
     @Test
     void anItemsImageGoesToTheTenantsDevicesWithAnETagAndToNoOtherTenant() throws Exception {
-        ItemDetails item = admin(() -> catalog.create(new ItemForm("Kue", null, null, null, "pcs", true,
+        ItemDetails item = admin(() -> catalog.create(new ItemForm(
+                "Kue",
+                null,
+                null,
+                null,
+                "pcs",
+                true,
                 List.of(new VariantForm(null, "", "KUE", null, 9000, null, true)))));
-        ItemDetails plain = admin(() -> catalog.create(new ItemForm("Air", null, null, null, "botol", true,
+        ItemDetails plain = admin(() -> catalog.create(new ItemForm(
+                "Air",
+                null,
+                null,
+                null,
+                "botol",
+                true,
                 List.of(new VariantForm(null, "", "AIR", null, 3000, null, true)))));
         byte[] png = new byte[300];
         new Random(7).nextBytes(png);
@@ -252,8 +327,10 @@ class CatalogFeedIntegrationTest {
 
         DeviceCopy copy = new DeviceCopy();
         sync(copy, null);
-        assertThat(copy.of("item").get(item.id().toString()).path("hasImage").asBoolean()).isTrue();
-        assertThat(copy.of("item").get(plain.id().toString()).path("hasImage").asBoolean()).isFalse();
+        assertThat(copy.of("item").get(item.id().toString()).path("hasImage").asBoolean())
+                .isTrue();
+        assertThat(copy.of("item").get(plain.id().toString()).path("hasImage").asBoolean())
+                .isFalse();
 
         var image = device.catalog().image(item.id(), null);
         assertThat(image.status()).isEqualTo(200);
@@ -274,28 +351,36 @@ class CatalogFeedIntegrationTest {
         assertThat(changed.contentType()).isEqualTo("image/jpeg");
         assertThat(changed.data()).isEqualTo(jpeg);
 
-        assertThatThrownBy(() -> device.catalog().image(plain.id(), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().image(plain.id(), null))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     assertThat(((ApiException) e).status()).isEqualTo(404);
                     assertThat(((ApiException) e).reason()).isEqualTo("image_not_found");
                 });
-        var malformed = device.send("GET", DeviceClient.CATALOG + "/items/not-a-uuid/image", null,
-                device.accessToken(), Map.of("Accept", "application/problem+json"));
+        var malformed = device.send(
+                "GET",
+                DeviceClient.CATALOG + "/items/not-a-uuid/image",
+                null,
+                device.accessToken(),
+                Map.of("Accept", "application/problem+json"));
         assertThat(malformed.status()).isEqualTo(400);
-        var anonymous = device.send("GET", DeviceClient.CATALOG + "/items/" + item.id() + "/image", null, null,
-                Map.of());
+        var anonymous =
+                device.send("GET", DeviceClient.CATALOG + "/items/" + item.id() + "/image", null, null, Map.of());
         assertThat(anonymous.status()).isEqualTo(401);
 
         Merchant other = TestMerchants.create(tenants, stores, "Feed Lain");
-        DeviceClient stranger = TestMerchants.pairSimulator(codes, other.admin(), other.store().id(), port);
-        assertThatThrownBy(() -> stranger.catalog().image(item.id(), null)).isInstanceOf(ApiException.class)
+        DeviceClient stranger =
+                TestMerchants.pairSimulator(codes, other.admin(), other.store().id(), port);
+        assertThatThrownBy(() -> stranger.catalog().image(item.id(), null))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
 
         admin(() -> {
             catalog.delete(item.id());
             return null;
         });
-        assertThatThrownBy(() -> device.catalog().image(item.id(), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> device.catalog().image(item.id(), null))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
     }
 
@@ -314,45 +399,66 @@ class CatalogFeedIntegrationTest {
     /** The device's copy against the tables, read directly (no versions involved). */
     private void assertEqualsCatalog(DeviceCopy copy) {
         UUID store = merchant.store().id();
-        TestUsers.run(merchant.admin(), () -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            Map<String, String> variants = new HashMap<>();
-            jdbc.sql("select id, item_id, sku, price_minor, active from catalog_variant where not deleted")
-                    .query((rs, n) -> variants.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3) + "|"
-                            + rs.getLong(4) + "|" + rs.getBoolean(5)))
-                    .list();
-            Map<String, String> seen = new HashMap<>();
-            copy.of("variant").forEach((id, v) -> seen.put(id, v.path("itemId").asString() + "|"
-                    + v.path("sku").asString() + "|" + v.path("priceMinor").asLong() + "|"
-                    + v.path("active").asBoolean()));
-            assertThat(seen).isEqualTo(variants);
+        TestUsers.run(
+                merchant.admin(),
+                () -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                    Map<String, String> variants = new HashMap<>();
+                    jdbc.sql("select id, item_id, sku, price_minor, active from catalog_variant where not deleted")
+                            .query((rs, n) -> variants.put(
+                                    rs.getString(1),
+                                    rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4) + "|"
+                                            + rs.getBoolean(5)))
+                            .list();
+                    Map<String, String> seen = new HashMap<>();
+                    copy.of("variant")
+                            .forEach((id, v) -> seen.put(
+                                    id,
+                                    v.path("itemId").asString() + "|"
+                                            + v.path("sku").asString() + "|"
+                                            + v.path("priceMinor").asLong() + "|"
+                                            + v.path("active").asBoolean()));
+                    assertThat(seen).isEqualTo(variants);
 
-            Map<String, String> items = new HashMap<>();
-            jdbc.sql("select id, name, active, coalesce(category_id::text, '') from catalog_item where not deleted")
-                    .query((rs, n) -> items.put(rs.getString(1), rs.getString(2) + "|" + rs.getBoolean(3) + "|"
-                            + rs.getString(4)))
-                    .list();
-            Map<String, String> seenItems = new HashMap<>();
-            copy.of("item").forEach((id, i) -> seenItems.put(id, i.path("name").asString() + "|"
-                    + i.path("active").asBoolean() + "|"
-                    + (i.path("categoryId").isNull() ? "" : i.path("categoryId").asString())));
-            assertThat(seenItems).isEqualTo(items);
+                    Map<String, String> items = new HashMap<>();
+                    jdbc.sql(
+                                    "select id, name, active, coalesce(category_id::text, '') from catalog_item where not deleted")
+                            .query((rs, n) -> items.put(
+                                    rs.getString(1), rs.getString(2) + "|" + rs.getBoolean(3) + "|" + rs.getString(4)))
+                            .list();
+                    Map<String, String> seenItems = new HashMap<>();
+                    copy.of("item")
+                            .forEach((id, i) -> seenItems.put(
+                                    id,
+                                    i.path("name").asString() + "|"
+                                            + i.path("active").asBoolean() + "|"
+                                            + (i.path("categoryId").isNull()
+                                                    ? ""
+                                                    : i.path("categoryId").asString())));
+                    assertThat(seenItems).isEqualTo(items);
 
-            Map<String, String> overrides = new HashMap<>();
-            jdbc.sql("""
+                    Map<String, String> overrides = new HashMap<>();
+                    jdbc.sql("""
                             select variant_id, coalesce(price_minor::text, '-'), available from catalog_store_variant
                             where store_id = ? and not deleted""")
-                    .param(store)
-                    .query((rs, n) -> overrides.put(rs.getString(1), rs.getString(2) + "|" + rs.getBoolean(3)))
-                    .list();
-            Map<String, String> seenOverrides = new HashMap<>();
-            copy.of("storeVariant").forEach((id, o) -> seenOverrides.put(id, (o.path("priceMinor").isNull() ? "-"
-                    : Long.toString(o.path("priceMinor").asLong())) + "|" + o.path("available").asBoolean()));
-            assertThat(seenOverrides).isEqualTo(overrides);
+                            .param(store)
+                            .query((rs, n) -> overrides.put(rs.getString(1), rs.getString(2) + "|" + rs.getBoolean(3)))
+                            .list();
+                    Map<String, String> seenOverrides = new HashMap<>();
+                    copy.of("storeVariant")
+                            .forEach((id, o) -> seenOverrides.put(
+                                    id,
+                                    (o.path("priceMinor").isNull()
+                                                    ? "-"
+                                                    : Long.toString(
+                                                            o.path("priceMinor").asLong())) + "|"
+                                            + o.path("available").asBoolean()));
+                    assertThat(seenOverrides).isEqualTo(overrides);
 
-            long categories = jdbc.sql("select count(*) from catalog_category where not deleted")
-                    .query(Long.class).single();
-            assertThat(copy.of("category")).hasSize((int) categories);
-        }));
+                    long categories = jdbc.sql("select count(*) from catalog_category where not deleted")
+                            .query(Long.class)
+                            .single();
+                    assertThat(copy.of("category")).hasSize((int) categories);
+                }));
     }
 
     private <T> T admin(java.util.concurrent.Callable<T> work) {

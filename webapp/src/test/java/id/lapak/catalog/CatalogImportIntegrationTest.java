@@ -3,28 +3,26 @@ package id.lapak.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.CatalogTransfer;
+import id.lapak.catalog.items.CategoryService;
+import id.lapak.catalog.items.ImportPreview;
+import id.lapak.catalog.items.ImportRefusedException;
+import id.lapak.catalog.items.PriceChange;
+import id.lapak.catalog.items.PriceService;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipInputStream;
-
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.PriceService;
-import id.lapak.catalog.items.CategoryService;
-import id.lapak.catalog.items.CatalogTransfer;
-import id.lapak.catalog.items.ImportPreview;
-import id.lapak.catalog.items.ImportRefusedException;
-import id.lapak.catalog.items.PriceChange;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,18 +45,25 @@ class CatalogImportIntegrationTest {
 
     @Autowired
     CatalogTransfer transfer;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     PriceService priceService;
+
     @Autowired
     CategoryService categoryService;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -93,7 +98,8 @@ class CatalogImportIntegrationTest {
                 Kopi Hitam,,KH-1,8991002,10000,,Minuman,gelas,,
                 """;
         ImportPreview preview = admin(() -> transfer.preview(bytes(bad)));
-        assertThat(preview.errors()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
+        assertThat(preview.errors())
+                .extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
                 .containsExactly(
                         "3:price:catalog.import.error.price",
                         "4:tax_category:catalog.error.tax.unknown",
@@ -105,7 +111,8 @@ class CatalogImportIntegrationTest {
         // The good first row did not change the price; no category "Baru" or "Minuman" appeared; the version held.
         var ksr = admin(() -> catalog.findBySku("KS-R")).orElseThrow();
         assertThat(ksr.priceMinor()).isEqualTo(18_000);
-        assertThat(admin(() -> categoryService.categories())).extracting(c -> c.name())
+        assertThat(admin(() -> categoryService.categories()))
+                .extracting(c -> c.name())
                 .containsExactlyInAnyOrder("Minuman", "Kopi", "Makanan");
         assertThat(catalogVersion()).isEqualTo(versionBefore);
         assertThat(count("catalog_variant")).isEqualTo(3);
@@ -115,20 +122,21 @@ class CatalogImportIntegrationTest {
     void aMalformedFileIsReportedWithItsLine() {
         String broken = "item_name,sku,price\nTeh,T-1,5000\n\"Kopi,K-1,6000\n";
         ImportPreview preview = admin(() -> transfer.preview(bytes(broken)));
-        assertThat(preview.errors()).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.line()).isEqualTo(3);
-                    assertThat(p.messageKey()).isEqualTo("catalog.import.error.malformed");
-                });
+        assertThat(preview.errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.messageKey()).isEqualTo("catalog.import.error.malformed");
+        });
         ImportPreview unknownColumn = admin(() -> transfer.preview(bytes("item_name,sku,price,colour\n")));
-        assertThat(unknownColumn.errors()).extracting(ImportPreview.Problem::messageKey)
+        assertThat(unknownColumn.errors())
+                .extracting(ImportPreview.Problem::messageKey)
                 .contains("catalog.import.error.column.unknown");
     }
 
     @Test
     void anAppliedImportCreatesUpdatesKeepsPriceHistoryAndIsAudited() {
         admin(() -> transfer.apply(bytes(GOOD), "first.csv"));
-        assertThat(admin(() -> catalog.findItems("", null, null, PageRequest.of(0, 10)).getTotalElements()))
+        assertThat(admin(() ->
+                        catalog.findItems("", null, null, PageRequest.of(0, 10)).getTotalElements()))
                 .isEqualTo(2);
         var regular = admin(() -> catalog.findBySku("KS-R")).orElseThrow();
         String update = """
@@ -153,7 +161,8 @@ class CatalogImportIntegrationTest {
         assertThat(history.getFirst().newPriceMinor()).isEqualTo(19_000);
         assertThat(history.getFirst().source()).isEqualTo("IMPORT");
         long imported = inTenant(() -> jdbc.sql("select count(*) from audit_entry where action = 'catalog.imported'")
-                .query(Long.class).single());
+                .query(Long.class)
+                .single());
         assertThat(imported).isEqualTo(2);
     }
 
@@ -192,11 +201,13 @@ class CatalogImportIntegrationTest {
 
     private long catalogVersion() {
         return inTenant(() -> jdbc.sql("select coalesce(max(version), 0) from catalog_version")
-                .query(Long.class).single());
+                .query(Long.class)
+                .single());
     }
 
     private long count(String table) {
-        return inTenant(() -> jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        return inTenant(() ->
+                jdbc.sql("select count(*) from " + table).query(Long.class).single());
     }
 
     private long inTenant(java.util.function.Supplier<Long> query) {

@@ -3,8 +3,28 @@ package id.lapak.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import id.lapak.billing.gateway.sandbox.SandboxTestCard;
+import id.lapak.billing.sale.SaleFilter;
+import id.lapak.billing.sale.SaleStatus;
+import id.lapak.billing.sale.SaleSummary;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.device.DeviceService;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,31 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
-import id.lapak.billing.gateway.sandbox.SandboxTestCard;
-import id.lapak.billing.sale.SaleFilter;
-import id.lapak.billing.sale.SaleStatus;
-import id.lapak.billing.sale.SaleSummary;
-import id.lapak.billing.sale.SalesService;
-import id.lapak.device.DeviceService;
-import id.lapak.device.pairing.PairingCodes;
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceFacts;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.DeviceNetworkException;
-import id.lapak.simulator.PaymentDraft;
-import id.lapak.simulator.PaymentReply;
-import id.lapak.testing.SameSecurityContextStrategy;
-import id.lapak.testing.SecondNode;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -75,14 +71,17 @@ import org.springframework.test.context.ActiveProfiles;
  * their node; killing node B while eight devices pay (retrying with their idempotency keys, as the device API asks)
  * records every payment exactly once, leaves none undecided, and the clustered jobs carry on on node A.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lapak.keys.master-keystore=target/test-keys/two-nodes-master-key.p12",
-        "spring.quartz.auto-startup=true",
-        "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
-        "lapak.payments.lease=PT4S",
-        "lapak.payments.duplicate-wait=PT3S",
-        "lapak.payments.reversal-sweep.interval=PT2S",
-        "lapak.payments.reversal-sweep.grace=PT2S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lapak.keys.master-keystore=target/test-keys/two-nodes-master-key.p12",
+            "spring.quartz.auto-startup=true",
+            "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
+            "lapak.payments.lease=PT4S",
+            "lapak.payments.duplicate-wait=PT3S",
+            "lapak.payments.reversal-sweep.interval=PT2S",
+            "lapak.payments.reversal-sweep.grace=PT2S"
+        })
 @ActiveProfiles("test")
 @ExtendWith(SameSecurityContextStrategy.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,22 +94,31 @@ class TwoNodesBehindBalancerIntegrationTest {
 
     @LocalServerPort
     int portA;
+
     @Value("${spring.datasource.url}")
     String databaseUrl;
+
     @Value("${lapak.keys.master-keystore}")
     String masterKeystore;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     DeviceService devices;
+
     @Autowired
     SalesService sales;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Scheduler scheduler;
 
@@ -121,8 +129,10 @@ class TwoNodesBehindBalancerIntegrationTest {
     int balancerPort;
     Path work;
     Merchant merchant;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @BeforeAll
     void startNodeBAndTheBalancer() throws Exception {
@@ -161,8 +171,10 @@ class TwoNodesBehindBalancerIntegrationTest {
             assertThat(config.status()).isEqualTo(304);
             assertThat(config.version()).isEqualTo(version);
         });
-        assertThat(viaA.heartbeat(id.lapak.simulator.Heartbeat.typical("1.2.0")).status()).isEqualTo(202);
-        assertThat(viaB.heartbeat(id.lapak.simulator.Heartbeat.typical("1.2.0")).status()).isEqualTo(202);
+        assertThat(viaA.heartbeat(id.lapak.simulator.Heartbeat.typical("1.2.0")).status())
+                .isEqualTo(202);
+        assertThat(viaB.heartbeat(id.lapak.simulator.Heartbeat.typical("1.2.0")).status())
+                .isEqualTo(202);
         PaymentReply paidOnB = viaB.pay(PaymentDraft.of(12_000, "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012"));
         assertThat(paidOnB.outcome()).isEqualTo("APPROVED");
         assertThat(viaA.payment(paidOnB.paymentId()).body().path("paymentId").asString())
@@ -170,7 +182,10 @@ class TwoNodesBehindBalancerIntegrationTest {
 
         Set<String> servedBy = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            servedBy.add(get("/api/device/v1/time", null).headers().firstValue("X-Lapak-Node").orElse("?"));
+            servedBy.add(get("/api/device/v1/time", null)
+                    .headers()
+                    .firstValue("X-Lapak-Node")
+                    .orElse("?"));
         }
         assertThat(servedBy).as("the device API is balanced round robin").containsExactlyInAnyOrder("a", "b");
     }
@@ -205,8 +220,10 @@ class TwoNodesBehindBalancerIntegrationTest {
         HttpResponse<String> first = get("/", null);
         String node = first.headers().firstValue("X-Lapak-Node").orElseThrow();
         String cookie = first.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("LAPAK_NODE=")).map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElseThrow();
+                .filter(c -> c.startsWith("LAPAK_NODE="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < 6; i++) {
             assertThat(get("/", cookie).headers().firstValue("X-Lapak-Node")).hasValue(node);
         }
@@ -225,7 +242,8 @@ class TwoNodesBehindBalancerIntegrationTest {
         for (int i = 0; i < 40 && nodeBInstance == null; i++) {
             nodeBInstance = schedulerInstances().stream()
                     .filter(name -> !name.equals(nodeA) && !schedulersBeforeNodeB.contains(name))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             Thread.sleep(i == 0 ? 0 : 500);
         }
         assertThat(nodeBInstance).as("node B's scheduler is checked in").isNotNull();
@@ -239,8 +257,8 @@ class TwoNodesBehindBalancerIntegrationTest {
             workers.add(Thread.ofPlatform().start(() -> {
                 try {
                     while (!stop.get()) {
-                        PaymentDraft draft = PaymentDraft.of(10_000, "IDR", SandboxTestCard.VISA_APPROVED.pan(),
-                                "3012");
+                        PaymentDraft draft =
+                                PaymentDraft.of(10_000, "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012");
                         String json = device.paymentJson(draft);
                         answers.put(draft.idempotencyKey(), payUntilAnswered(device, json, retries));
                     }
@@ -264,23 +282,33 @@ class TwoNodesBehindBalancerIntegrationTest {
         Set<UUID> answeredIds = new HashSet<>();
         answers.values().forEach(reply -> answeredIds.add(reply.paymentId()));
         assertThat(answeredIds).as("one payment id per idempotency key").hasSize(answers.size());
-        assertThat(recorded).as("every payment recorded exactly once")
-                .extracting(SaleSummary::id).containsExactlyInAnyOrderElementsOf(answeredIds);
-        assertThat(recorded).as("no payment left undecided")
+        assertThat(recorded)
+                .as("every payment recorded exactly once")
+                .extracting(SaleSummary::id)
+                .containsExactlyInAnyOrderElementsOf(answeredIds);
+        assertThat(recorded)
+                .as("no payment left undecided")
                 .noneMatch(s -> s.status() == SaleStatus.PENDING || s.status() == SaleStatus.REVERSAL_PENDING);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (PaymentReply reply : answers.values()) {
-            Integer authorizations = jdbc.queryForObject("select count(*) from sandbox_journal "
-                    + "where operation = 'AUTHORIZE' and success and request_id = ?", Integer.class,
+            Integer authorizations = jdbc.queryForObject(
+                    "select count(*) from sandbox_journal "
+                            + "where operation = 'AUTHORIZE' and success and request_id = ?",
+                    Integer.class,
                     reply.paymentId().toString());
-            Integer reversals = jdbc.queryForObject("select count(*) from sandbox_journal "
-                    + "where operation = 'REVERSAL' and success and request_id like ?", Integer.class,
+            Integer reversals = jdbc.queryForObject(
+                    "select count(*) from sandbox_journal "
+                            + "where operation = 'REVERSAL' and success and request_id like ?",
+                    Integer.class,
                     "%" + reply.paymentId() + "%");
             if ("APPROVED".equals(reply.outcome())) {
-                assertThat(authorizations).as("an approved payment is authorized once").isEqualTo(1);
+                assertThat(authorizations)
+                        .as("an approved payment is authorized once")
+                        .isEqualTo(1);
                 assertThat(reversals).as("and not reversed").isZero();
             } else {
-                assertThat(authorizations - reversals).as("a payment not approved holds no money: %s", reply.json())
+                assertThat(authorizations - reversals)
+                        .as("a payment not approved holds no money: %s", reply.json())
                         .isZero();
             }
         }
@@ -289,19 +317,25 @@ class TwoNodesBehindBalancerIntegrationTest {
         while (allSchedulerInstances().contains(nodeBInstance) && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
-        assertThat(allSchedulerInstances()).as("node A's scheduler took over node B's").doesNotContain(nodeBInstance)
+        assertThat(allSchedulerInstances())
+                .as("node A's scheduler took over node B's")
+                .doesNotContain(nodeBInstance)
                 .contains(nodeA);
         long sweptAfterKill = 0;
         while (sweptAfterKill <= killedAt.toEpochMilli() && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
-            Long last = jdbc.queryForObject("select max(prev_fire_time) from qrtz_triggers "
-                    + "where trigger_name = 'payments-reversal-sweep-repeating'", Long.class);
+            Long last = jdbc.queryForObject(
+                    "select max(prev_fire_time) from qrtz_triggers "
+                            + "where trigger_name = 'payments-reversal-sweep-repeating'",
+                    Long.class);
             sweptAfterKill = last == null ? 0 : last;
         }
-        assertThat(sweptAfterKill).as("the reversal sweep fires on the surviving node")
+        assertThat(sweptAfterKill)
+                .as("the reversal sweep fires on the surviving node")
                 .isGreaterThan(killedAt.toEpochMilli());
-        System.out.printf("two nodes: %d payments answered (%d before the kill), %d retries%n", answers.size(),
-                answeredBeforeKill, retries.get());
+        System.out.printf(
+                "two nodes: %d payments answered (%d before the kill), %d retries%n",
+                answers.size(), answeredBeforeKill, retries.get());
     }
 
     private PaymentReply payUntilAnswered(DeviceClient device, String json, AtomicInteger retries)
@@ -326,33 +360,55 @@ class TwoNodesBehindBalancerIntegrationTest {
     }
 
     private List<SaleSummary> recordedSales() {
-        return TestUsers.as(merchant.admin(), () -> sales.search(new SaleFilter(null, null, merchant.store().id(),
-                null, null, null, null, null, null, null), PageRequest.of(0, 5000)).getContent())
-                .stream().filter(s -> s.amountMinor() == 10_000).toList();
+        return TestUsers.as(
+                        merchant.admin(),
+                        () -> sales.search(
+                                        new SaleFilter(
+                                                null,
+                                                null,
+                                                merchant.store().id(),
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null),
+                                        PageRequest.of(0, 5000))
+                                .getContent())
+                .stream()
+                .filter(s -> s.amountMinor() == 10_000)
+                .toList();
     }
 
     /** The schedulers that checked in within the last 10 seconds (other test contexts' stale rows left out). */
     private List<String> schedulerInstances() {
-        return new JdbcTemplate(dataSource).queryForList("select instance_name from qrtz_scheduler_state "
-                + "where last_checkin_time > ?", String.class, System.currentTimeMillis() - 10_000);
+        return new JdbcTemplate(dataSource)
+                .queryForList(
+                        "select instance_name from qrtz_scheduler_state " + "where last_checkin_time > ?",
+                        String.class,
+                        System.currentTimeMillis() - 10_000);
     }
 
     private List<String> allSchedulerInstances() {
-        return new JdbcTemplate(dataSource).queryForList("select instance_name from qrtz_scheduler_state",
-                String.class);
+        return new JdbcTemplate(dataSource)
+                .queryForList("select instance_name from qrtz_scheduler_state", String.class);
     }
 
     private DeviceClient pairThroughBalancer(String reader) throws IOException {
-        String code = TestUsers.as(merchant.admin(), () -> codes.create(merchant.store().id(), null)).displayCode();
-        DeviceClient device = new DeviceClient(node(balancerPort),
-                new DeviceHome(Files.createTempDirectory(work, "device")));
+        String code = TestUsers.as(
+                        merchant.admin(), () -> codes.create(merchant.store().id(), null))
+                .displayCode();
+        DeviceClient device =
+                new DeviceClient(node(balancerPort), new DeviceHome(Files.createTempDirectory(work, "device")));
         device.pair(code, new DeviceFacts("Sunmi V2", "SN-" + UUID.randomUUID(), "Android 14", "1.2.0", "R1", reader));
         device.requestReaderKey(reader, "AES128");
         return device;
     }
 
     private HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node(balancerPort).resolve(path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(node(balancerPort).resolve(path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -360,13 +416,18 @@ class TwoNodesBehindBalancerIntegrationTest {
     }
 
     private Process startNodeB() throws IOException {
-        return SecondNode.start(portB, databaseUrl, Path.of(masterKeystore), work,
-                "--spring.quartz.auto-startup=true",
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
-                "--lapak.payments.lease=PT4S",
-                "--lapak.payments.duplicate-wait=PT3S",
-                "--lapak.payments.reversal-sweep.interval=PT2S",
-                "--lapak.payments.reversal-sweep.grace=PT2S").process();
+        return SecondNode.start(
+                        portB,
+                        databaseUrl,
+                        Path.of(masterKeystore),
+                        work,
+                        "--spring.quartz.auto-startup=true",
+                        "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
+                        "--lapak.payments.lease=PT4S",
+                        "--lapak.payments.duplicate-wait=PT3S",
+                        "--lapak.payments.reversal-sweep.interval=PT2S",
+                        "--lapak.payments.reversal-sweep.grace=PT2S")
+                .process();
     }
 
     private Process startBalancer() throws IOException {
@@ -403,8 +464,10 @@ class TwoNodesBehindBalancerIntegrationTest {
                 """.formatted(balancerPort, portA, portB);
         Path file = work.resolve("haproxy.cfg");
         Files.writeString(file, config);
-        return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("haproxy.out").toFile()).start();
+        return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("haproxy.out").toFile())
+                .start();
     }
 
     private void awaitHealthy(URI base, Process process, Duration limit) throws Exception {

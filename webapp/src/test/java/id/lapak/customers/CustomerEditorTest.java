@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
-
 import org.junit.jupiter.api.Test;
 
 /** The customer form shows every problem at once, each on its field, and never cuts what was pasted. */
@@ -27,8 +26,11 @@ class CustomerEditorTest extends BrowserlessTest {
         assertThat(editor.phone.getErrorMessage()).startsWith("Enter a phone number");
         assertThat(editor.email.getErrorMessage()).isEqualTo("Enter a valid e-mail address.");
         assertThat(editor.tags.getErrorMessage()).startsWith("Tags are letters");
-        assertThat(editor.name.isInvalid() && editor.phone.isInvalid() && editor.email.isInvalid()
-                && editor.tags.isInvalid()).isTrue();
+        assertThat(editor.name.isInvalid()
+                        && editor.phone.isInvalid()
+                        && editor.email.isInvalid()
+                        && editor.tags.isInvalid())
+                .isTrue();
     }
 
     @Test

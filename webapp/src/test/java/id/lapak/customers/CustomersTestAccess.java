@@ -1,10 +1,8 @@
 package id.lapak.customers;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.Component;
-
 import id.lapak.catalog.customers.CustomerService;
+import java.util.UUID;
 
 /** Lets tests in other packages build the package-private customer pages. */
 public class CustomersTestAccess {

@@ -2,16 +2,14 @@ package id.lapak.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-
 import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestMerchants;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +20,16 @@ class DemoSettlementIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
 
@@ -37,8 +39,10 @@ class DemoSettlementIntegrationTest {
         DemoSettlement demo = new DemoSettlement(platform, jdbc, closer);
         Instant now = Instant.parse("2026-12-02T05:00:00Z"); // noon in Jakarta
 
-        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now)).isTrue();
-        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now)).isFalse();
+        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now))
+                .isTrue();
+        assertThat(demo.seed(merchant.tenant(), List.of(merchant.store().id()), now))
+                .isFalse();
 
         long batches = count("select count(*) from settlement_batch where tenant_id = ?", merchant);
         long payouts = count("select count(*) from payout where tenant_id = ?", merchant);
@@ -49,15 +53,19 @@ class DemoSettlementIntegrationTest {
         assertThat(batches).as("one batch per day before today").isEqualTo(DemoSettlement.DAYS);
         assertThat(payouts).isEqualTo(DemoSettlement.DAYS);
         assertThat(late).as("three offline sales uploaded the next morning").isEqualTo(3);
-        assertThat(count("select count(*) from catalog_item where tenant_id = ?", merchant)).isEqualTo(8);
+        assertThat(count("select count(*) from catalog_item where tenant_id = ?", merchant))
+                .isEqualTo(8);
         assertThat(count("""
                 select count(*) from sale s where tenant_id = ? and amount_minor <> (select sum(total_minor)
                     from sale_line l where l.tenant_id = s.tenant_id and l.sale_id = s.id)""", merchant))
-                .as("every demo sale is the sum of its lines").isZero();
+                .as("every demo sale is the sum of its lines")
+                .isZero();
         assertThat(unbalanced).isZero();
     }
 
     private long count(String sql, TestMerchants.Merchant merchant) {
-        return platform.call("test", () -> jdbc.sql(sql).param(merchant.tenant()).query(Long.class).single());
+        return platform.call(
+                "test",
+                () -> jdbc.sql(sql).param(merchant.tenant()).query(Long.class).single());
     }
 }

@@ -2,13 +2,11 @@ package id.lapak.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.testing.ServerIntegrationTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
-import id.lapak.testing.ServerIntegrationTest;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,7 +22,10 @@ class ContainerErrorsIntegrationTest {
         String answer = raw("GET /api/device/v1/time%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
-        assertThat(answer).contains("\"reason\":\"request_invalid\"").doesNotContain("<html").doesNotContain("Tomcat");
+        assertThat(answer)
+                .contains("\"reason\":\"request_invalid\"")
+                .doesNotContain("<html")
+                .doesNotContain("Tomcat");
     }
 
     private String raw(String request) throws Exception {

@@ -2,6 +2,18 @@ package id.lapak.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.device.config.ConfigScope;
+import id.lapak.device.config.DeviceConfigService;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -10,20 +22,6 @@ import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.device.config.ConfigScope;
-import id.lapak.device.config.DeviceConfigService;
-import id.lapak.device.pairing.PairingCodes;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.NewTenant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreForm;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The device API over real HTTP: pairing, assertions, tokens, configuration, heartbeats, revocation. */
@@ -42,18 +39,25 @@ class DeviceApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     DeviceService devices;
+
     @Autowired
     DeviceConfigService config;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -63,7 +67,9 @@ class DeviceApiIntegrationTest {
 
     @BeforeEach
     void merchantWithAStore() {
-        platform.run("test: forget pairing failures", () -> jdbc.sql("delete from pairing_failure").update());
+        platform.run(
+                "test: forget pairing failures",
+                () -> jdbc.sql("delete from pairing_failure").update());
         var merchant = id.lapak.testing.TestMerchants.create(tenants, stores, "Devices");
         tenant = merchant.tenant();
         admin = merchant.admin();
@@ -86,8 +92,11 @@ class DeviceApiIntegrationTest {
         String code = newCode();
         HttpResponse<String> paired = device.pair(code.substring(0, 4).toLowerCase() + "-" + code.substring(4));
         assertThat(paired.statusCode()).isEqualTo(201);
-        assertThat(TestDevice.json(paired).path("tenantId").asString()).as(paired.body()).isEqualTo(tenant.toString());
-        assertThat(TestDevice.json(paired).path("storeId").asString()).isEqualTo(store.id().toString());
+        assertThat(TestDevice.json(paired).path("tenantId").asString())
+                .as(paired.body())
+                .isEqualTo(tenant.toString());
+        assertThat(TestDevice.json(paired).path("storeId").asString())
+                .isEqualTo(store.id().toString());
         DeviceDetails details = TestUsers.as(admin, () -> devices.get(device.deviceId));
         assertThat(details.name()).isEqualTo("Kasir 1");
         assertThat(details.model()).isEqualTo("Sunmi P2");
@@ -95,8 +104,8 @@ class DeviceApiIntegrationTest {
         HttpResponse<String> again = new TestDevice(port).pair(code);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(TestDevice.reason(again)).isEqualTo("code_used");
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -111,25 +120,28 @@ class DeviceApiIntegrationTest {
         assertThat(TestDevice.reason(expired)).isEqualTo("code_expired");
 
         TestDevice device = new TestDevice(port);
-        assertThat(device.post("/api/device/v1/pairings", "{\"code\": ", null).statusCode()).isEqualTo(400);
-        assertThat(device.post("/api/device/v1/pairings", "{\"code\": 5, \"publicKey\": []}", null).statusCode())
+        assertThat(device.post("/api/device/v1/pairings", "{\"code\": ", null).statusCode())
                 .isEqualTo(400);
-        assertThat(device.post("/api/device/v1/pairings", "code=x", null, "text/plain").statusCode())
+        assertThat(device.post("/api/device/v1/pairings", "{\"code\": 5, \"publicKey\": []}", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(device.post("/api/device/v1/pairings", "code=x", null, "text/plain")
+                        .statusCode())
                 .isEqualTo(415);
-        HttpResponse<String> badKey = device.post("/api/device/v1/pairings",
-                "{\"code\": \"" + newCode() + "\", \"publicKey\": \"AAAA\"}", null);
+        HttpResponse<String> badKey = device.post(
+                "/api/device/v1/pairings", "{\"code\": \"" + newCode() + "\", \"publicKey\": \"AAAA\"}", null);
         assertThat(badKey.statusCode()).isEqualTo(400);
         assertThat(TestDevice.reason(badKey)).isEqualTo("public_key_invalid");
-        HttpResponse<String> huge = device.post("/api/device/v1/pairings",
-                "{\"code\": \"" + "A".repeat(70_000) + "\"}", null);
+        HttpResponse<String> huge =
+                device.post("/api/device/v1/pairings", "{\"code\": \"" + "A".repeat(70_000) + "\"}", null);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).doesNotContain("Exception");
         // The same without a declared length: counted while reading.
         HttpResponse<String> chunked = TestDevice.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(device.server + "/api/device/v1/pairings"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        ("{\"code\": \"" + "A".repeat(70_000) + "\"}").getBytes())))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(("{\"code\": \"" + "A".repeat(70_000) + "\"}").getBytes())))
                 .build());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(TestDevice.reason(chunked)).isEqualTo("body_too_large");
@@ -138,7 +150,8 @@ class DeviceApiIntegrationTest {
     @Test
     void guessingIsThrottledPerSourceAddress() {
         for (int i = 0; i < 10; i++) {
-            assertThat(new TestDevice(port).pair("ZZZZ222" + (i % 8 + 2)).statusCode()).isEqualTo(400);
+            assertThat(new TestDevice(port).pair("ZZZZ222" + (i % 8 + 2)).statusCode())
+                    .isEqualTo(400);
         }
         HttpResponse<String> throttled = new TestDevice(port).pair(newCode());
         assertThat(throttled.statusCode()).isEqualTo(429);
@@ -150,7 +163,10 @@ class DeviceApiIntegrationTest {
         TestDevice device = pairedDevice();
         String assertion = device.validAssertion();
         assertThat(device.token(assertion).statusCode()).isEqualTo(200);
-        assertThat(TestDevice.json(device.token(device.validAssertion())).path("expires_in").asLong()).isEqualTo(600);
+        assertThat(TestDevice.json(device.token(device.validAssertion()))
+                        .path("expires_in")
+                        .asLong())
+                .isEqualTo(600);
 
         HttpResponse<String> replay = device.token(assertion);
         assertThat(replay.statusCode()).isEqualTo(401);
@@ -158,15 +174,30 @@ class DeviceApiIntegrationTest {
 
         Instant now = Instant.now();
         String jti = UUID.randomUUID().toString();
-        assertThat(TestDevice.reason(device.token(device.assertion(TestDevice.newKeys(), "lapak-device-token", now,
-                now.plusSeconds(60), jti)))).isEqualTo("assertion_signature");
-        assertThat(TestDevice.reason(device.token(device.assertion(device.keys, "someone-else", now,
-                now.plusSeconds(60), UUID.randomUUID().toString())))).isEqualTo("assertion_audience");
-        assertThat(TestDevice.reason(device.token(device.assertion(device.keys, "lapak-device-token",
-                now.minusSeconds(200), now.minusSeconds(100), UUID.randomUUID().toString()))))
+        assertThat(TestDevice.reason(device.token(
+                        device.assertion(TestDevice.newKeys(), "lapak-device-token", now, now.plusSeconds(60), jti))))
+                .isEqualTo("assertion_signature");
+        assertThat(TestDevice.reason(device.token(device.assertion(
+                        device.keys,
+                        "someone-else",
+                        now,
+                        now.plusSeconds(60),
+                        UUID.randomUUID().toString()))))
+                .isEqualTo("assertion_audience");
+        assertThat(TestDevice.reason(device.token(device.assertion(
+                        device.keys,
+                        "lapak-device-token",
+                        now.minusSeconds(200),
+                        now.minusSeconds(100),
+                        UUID.randomUUID().toString()))))
                 .isEqualTo("assertion_expired");
-        assertThat(TestDevice.reason(device.token(device.assertion(device.keys, "lapak-device-token", now,
-                now.plusSeconds(600), UUID.randomUUID().toString())))).isEqualTo("assertion_expired");
+        assertThat(TestDevice.reason(device.token(device.assertion(
+                        device.keys,
+                        "lapak-device-token",
+                        now,
+                        now.plusSeconds(600),
+                        UUID.randomUUID().toString()))))
+                .isEqualTo("assertion_expired");
         assertThat(TestDevice.reason(device.token("not.a.jws"))).isEqualTo("assertion_malformed");
 
         TestDevice stranger = new TestDevice(port);
@@ -189,39 +220,68 @@ class DeviceApiIntegrationTest {
         HttpResponse<String> unchanged = device.config(etag);
         assertThat(unchanged.statusCode()).isEqualTo(304);
 
-        TestUsers.run(admin, () -> config.setLayer(ConfigScope.TENANT, tenant,
-                Map.of("tipping.enabled", JsonNodeFactory.instance.booleanNode(true))));
+        TestUsers.run(
+                admin,
+                () -> config.setLayer(
+                        ConfigScope.TENANT,
+                        tenant,
+                        Map.of("tipping.enabled", JsonNodeFactory.instance.booleanNode(true))));
         HttpResponse<String> tenantChanged = device.config(etag);
         assertThat(tenantChanged.statusCode()).isEqualTo(200);
         var afterTenant = TestDevice.json(tenantChanged);
         assertThat(afterTenant.path("tipping").path("enabled").asBoolean()).isTrue();
-        assertThat(afterTenant.path("version").asLong()).isGreaterThan(document.path("version").asLong());
+        assertThat(afterTenant.path("version").asLong())
+                .isGreaterThan(document.path("version").asLong());
 
-        TestUsers.run(admin, () -> config.setLayer(ConfigScope.DEVICE, device.deviceId,
-                Map.of("tipping.enabled", JsonNodeFactory.instance.booleanNode(false))));
+        TestUsers.run(
+                admin,
+                () -> config.setLayer(
+                        ConfigScope.DEVICE,
+                        device.deviceId,
+                        Map.of("tipping.enabled", JsonNodeFactory.instance.booleanNode(false))));
         var provenance = TestUsers.as(admin, () -> config.effective(device.deviceId));
-        assertThat(provenance).filteredOn(v -> v.key().equals("tipping.enabled")).singleElement()
+        assertThat(provenance)
+                .filteredOn(v -> v.key().equals("tipping.enabled"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.source()).isEqualTo(ConfigScope.DEVICE));
-        assertThat(provenance).filteredOn(v -> v.key().equals("receipt.footer")).singleElement()
+        assertThat(provenance)
+                .filteredOn(v -> v.key().equals("receipt.footer"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.source()).isEqualTo(ConfigScope.PLATFORM));
 
         String etagNow = device.config(null).headers().firstValue("ETag").orElseThrow();
-        TestUsers.run(admin, () -> stores.update(store.id(), stores.get(store.id()).version(),
-                new StoreForm("Pusat Baru", "Jl. Dua 2", "Bandung", ZoneId.of("Asia/Jakarta"),
-                        Currency.getInstance("IDR"), true, new BigDecimal("11.00"), true)));
+        TestUsers.run(
+                admin,
+                () -> stores.update(
+                        store.id(),
+                        stores.get(store.id()).version(),
+                        new StoreForm(
+                                "Pusat Baru",
+                                "Jl. Dua 2",
+                                "Bandung",
+                                ZoneId.of("Asia/Jakarta"),
+                                Currency.getInstance("IDR"),
+                                true,
+                                new BigDecimal("11.00"),
+                                true)));
         HttpResponse<String> storeChanged = device.config(etagNow);
         assertThat(storeChanged.statusCode()).isEqualTo(200);
-        assertThat(TestDevice.json(storeChanged).path("store").path("city").asString()).isEqualTo("Bandung");
+        assertThat(TestDevice.json(storeChanged).path("store").path("city").asString())
+                .isEqualTo("Bandung");
     }
 
     @Test
     void badLayerValuesAreRefused() {
         TestUsers.run(admin, () -> {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.setLayer(ConfigScope.TENANT, tenant,
-                    Map.of("offline.maxAgeHours", JsonNodeFactory.instance.numberNode(1000))))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.setLayer(
+                            ConfigScope.TENANT,
+                            tenant,
+                            Map.of("offline.maxAgeHours", JsonNodeFactory.instance.numberNode(1000))))
                     .hasMessageContaining("offline.maxAgeHours");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.setLayer(ConfigScope.TENANT, tenant,
-                    Map.of("no.such.key", JsonNodeFactory.instance.booleanNode(true))))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.setLayer(
+                            ConfigScope.TENANT,
+                            tenant,
+                            Map.of("no.such.key", JsonNodeFactory.instance.booleanNode(true))))
                     .hasMessageContaining("not a known setting");
         });
     }
@@ -240,10 +300,12 @@ class DeviceApiIntegrationTest {
         assertThat(details.pendingUploads()).isEqualTo(3);
         assertThat(details.appVersion()).isEqualTo("1.5.0");
         assertThat(TestUsers.as(admin, () -> devices.timeline(device.deviceId, 10)))
-                .extracting(DeviceTimeline.Entry::kind).contains("PAIRED", "HEARTBEAT");
+                .extracting(DeviceTimeline.Entry::kind)
+                .contains("PAIRED", "HEARTBEAT");
 
         assertThat(device.heartbeat("{\"batteryPercent\": 150}").statusCode()).isEqualTo(400);
-        assertThat(device.heartbeat("{\"connectivity\": \"PIGEON\"}").statusCode()).isEqualTo(400);
+        assertThat(device.heartbeat("{\"connectivity\": \"PIGEON\"}").statusCode())
+                .isEqualTo(400);
         assertThat(device.heartbeat("[]").statusCode()).isEqualTo(400);
     }
 
@@ -270,8 +332,13 @@ class DeviceApiIntegrationTest {
     void devicesOfASuspendedTenantAreRefused() {
         TestDevice device = pairedDevice().authenticate();
         platform.run("test: suspend tenant", () -> {
-            jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?").param(tenant).update();
-            jdbc.sql("select pg_notify('lapak_device', ?)").param("tenant:" + tenant).query().singleRow();
+            jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?")
+                    .param(tenant)
+                    .update();
+            jdbc.sql("select pg_notify('lapak_device', ?)")
+                    .param("tenant:" + tenant)
+                    .query()
+                    .singleRow();
         });
         id.lapak.testing.Await.until(() -> "tenant_suspended".equals(TestDevice.reason(device.config(null))));
     }
@@ -280,30 +347,49 @@ class DeviceApiIntegrationTest {
     void aTenantsDeviceSeesOnlyItsOwnConfiguration() {
         TestDevice ours = pairedDevice().authenticate();
         UUID otherTenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(otherTenant, "Other " + otherTenant, "PT Other", "ID", null, null),
-                "test setup");
+        tenants.createIfMissing(
+                new NewTenant(otherTenant, "Other " + otherTenant, "PT Other", "ID", null, null), "test setup");
         TestUser otherAdmin = TestUsers.user(otherTenant, Set.of(), Role.MERCHANT_ADMIN);
-        StoreDetails otherStore = TestUsers.as(otherAdmin, () -> stores.create(new StoreForm("Rahasia", "Jl. X",
-                "Medan", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), false, BigDecimal.ZERO, true)));
-        String code = TestUsers.as(otherAdmin, () -> codes.create(otherStore.id(), null)).code();
+        StoreDetails otherStore = TestUsers.as(
+                otherAdmin,
+                () -> stores.create(new StoreForm(
+                        "Rahasia",
+                        "Jl. X",
+                        "Medan",
+                        ZoneId.of("Asia/Jakarta"),
+                        Currency.getInstance("IDR"),
+                        false,
+                        BigDecimal.ZERO,
+                        true)));
+        String code = TestUsers.as(otherAdmin, () -> codes.create(otherStore.id(), null))
+                .code();
         TestDevice theirs = new TestDevice(port);
         assertThat(theirs.pair(code).statusCode()).isEqualTo(201);
         theirs.authenticate();
 
-        assertThat(TestDevice.json(ours.config(null)).path("store").path("name").asString()).isEqualTo("Devices Pusat");
-        assertThat(TestDevice.json(theirs.config(null)).path("store").path("name").asString()).isEqualTo("Rahasia");
+        assertThat(TestDevice.json(ours.config(null)).path("store").path("name").asString())
+                .isEqualTo("Devices Pusat");
+        assertThat(TestDevice.json(theirs.config(null))
+                        .path("store")
+                        .path("name")
+                        .asString())
+                .isEqualTo("Rahasia");
         assertThat(ours.config(null).body()).doesNotContain("Rahasia");
         // The other tenant's admin cannot see our device at all.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestUsers.run(otherAdmin,
-                () -> devices.get(ours.deviceId))).isInstanceOf(DeviceNotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TestUsers.run(otherAdmin, () -> devices.get(ours.deviceId)))
+                .isInstanceOf(DeviceNotFoundException.class);
     }
 
     /** Direct SQL a test needs to put data in states the API cannot reach quickly (e.g. an expired code). */
     static final class TenantContextSql {
         static void expireCodes(PlatformAccess platform, JdbcClient jdbc, UUID tenant) {
-            platform.run("test: expire codes", () -> jdbc.sql(
-                    "update pairing_code set expires_at = now() - interval '1 minute' where tenant_id = ?")
-                    .param(tenant).update());
+            platform.run(
+                    "test: expire codes",
+                    () -> jdbc.sql(
+                                    "update pairing_code set expires_at = now() - interval '1 minute' where tenant_id = ?")
+                            .param(tenant)
+                            .update());
         }
     }
 }

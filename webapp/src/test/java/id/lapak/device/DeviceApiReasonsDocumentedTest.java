@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceApiReasonsDocumentedTest {
 
-    private static final Pattern REASON = Pattern.compile("(?:Exception\\(\\s*(?:\\d+,\\s*)?|bad\\(|refuse\\(|"
-            + "reason = |-> |, )\"([a-z]+(?:_[a-z]+)+)\"");
+    private static final Pattern REASON = Pattern.compile(
+            "(?:Exception\\(\\s*(?:\\d+,\\s*)?|bad\\(|refuse\\(|" + "reason = |-> |, )\"([a-z]+(?:_[a-z]+)+)\"");
     /** Snake-case strings in those files that are column names, not reasons. */
     private static final Set<String> NOT_REASONS = Set.of("card_brand", "received_at", "sold_at", "amount_minor");
 
@@ -32,12 +31,14 @@ class DeviceApiReasonsDocumentedTest {
         Path root = Path.of("").toAbsolutePath().getParent();
         String document = Files.readString(root.resolve("docs/device-api.md"));
         Set<String> reasons = new TreeSet<>();
-        for (Path folder : List.of(root.resolve("device-registry/src/main/java/id/lapak/device"),
+        for (Path folder : List.of(
+                root.resolve("device-registry/src/main/java/id/lapak/device"),
                 root.resolve("billing/src/main/java/id/lapak/billing/sale"),
                 root.resolve("catalog/src/main/java/id/lapak/catalog/feed"))) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")
-                        && !f.getFileName().toString().equals("Chargebacks.java")).toList()) {
+                                && !f.getFileName().toString().equals("Chargebacks.java"))
+                        .toList()) {
                     Matcher m = REASON.matcher(Files.readString(file));
                     while (m.find()) {
                         reasons.add(m.group(1));
@@ -47,7 +48,8 @@ class DeviceApiReasonsDocumentedTest {
         }
         reasons.removeAll(NOT_REASONS);
         assertThat(reasons).as("reasons found in the code").hasSizeGreaterThan(40);
-        assertThat(reasons).as("reasons the code answers that docs/device-api.md does not name")
+        assertThat(reasons)
+                .as("reasons the code answers that docs/device-api.md does not name")
                 .allSatisfy(reason -> assertThat(document).contains("`" + reason + "`"));
     }
 }

@@ -2,6 +2,18 @@ package id.lapak.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.TestUsers;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,21 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.NewTenant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreForm;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +59,8 @@ class DeviceCodesApiIntegrationTest {
         @Bean
         @Primary
         JwtDecoder testRealmDecoder() {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) REALM_KEY.getPublic()).build();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) REALM_KEY.getPublic())
+                    .build();
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
             return decoder;
         }
@@ -70,8 +68,10 @@ class DeviceCodesApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
 
@@ -90,8 +90,9 @@ class DeviceCodesApiIntegrationTest {
 
     @Test
     void aMerchantAdminCreatesACodeThatADeviceCanRedeem() {
-        HttpResponse<String> created = post(token(Map.of("roles", List.of("MERCHANT_ADMIN"),
-                "tenant_id", tenant.toString()), ISSUER), "{\"storeId\": \"" + store.id() + "\", \"name\": \"Kasir 9\"}");
+        HttpResponse<String> created = post(
+                token(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()), ISSUER),
+                "{\"storeId\": \"" + store.id() + "\", \"name\": \"Kasir 9\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String code = TestDevice.json(created).path("code").asString();
         assertThat(code).hasSize(8);
@@ -102,9 +103,17 @@ class DeviceCodesApiIntegrationTest {
 
     @Test
     void roleScopeTenantAndTokenAreEnforced() {
-        String manager = token(Map.of("roles", List.of("STORE_MANAGER"), "tenant_id", tenant.toString(),
-                "store_ids", List.of(store.id().toString())), ISSUER);
-        assertThat(post(manager, "{\"storeId\": \"" + store.id() + "\"}").statusCode()).isEqualTo(201);
+        String manager = token(
+                Map.of(
+                        "roles",
+                        List.of("STORE_MANAGER"),
+                        "tenant_id",
+                        tenant.toString(),
+                        "store_ids",
+                        List.of(store.id().toString())),
+                ISSUER);
+        assertThat(post(manager, "{\"storeId\": \"" + store.id() + "\"}").statusCode())
+                .isEqualTo(201);
         HttpResponse<String> notTheirs = post(manager, "{\"storeId\": \"" + otherStore.id() + "\"}");
         assertThat(notTheirs.statusCode()).isEqualTo(404);
         assertThat(TestDevice.reason(notTheirs)).isEqualTo("store_unknown");
@@ -113,13 +122,21 @@ class DeviceCodesApiIntegrationTest {
         HttpResponse<String> denied = post(cashier, "{\"storeId\": \"" + store.id() + "\"}");
         assertThat(denied.statusCode()).isEqualTo(403);
 
-        String otherTenant = token(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", UUID.randomUUID().toString()),
+        String otherTenant = token(
+                Map.of(
+                        "roles",
+                        List.of("MERCHANT_ADMIN"),
+                        "tenant_id",
+                        UUID.randomUUID().toString()),
                 ISSUER);
-        assertThat(post(otherTenant, "{\"storeId\": \"" + store.id() + "\"}").statusCode()).isEqualTo(401);
+        assertThat(post(otherTenant, "{\"storeId\": \"" + store.id() + "\"}").statusCode())
+                .isEqualTo(401);
 
-        String wrongIssuer = token(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()),
+        String wrongIssuer = token(
+                Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()),
                 "http://evil.example/realms/lapak");
-        assertThat(post(wrongIssuer, "{\"storeId\": \"" + store.id() + "\"}").statusCode()).isEqualTo(401);
+        assertThat(post(wrongIssuer, "{\"storeId\": \"" + store.id() + "\"}").statusCode())
+                .isEqualTo(401);
         HttpResponse<String> anonymous = post(null, "{\"storeId\": \"" + store.id() + "\"}");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(TestDevice.reason(anonymous)).isEqualTo("token_invalid");
@@ -131,8 +148,10 @@ class DeviceCodesApiIntegrationTest {
     }
 
     HttpResponse<String> post(String bearer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/device-codes"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/device-codes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -141,8 +160,11 @@ class DeviceCodesApiIntegrationTest {
 
     static String token(Map<String, Object> claims, String issuer) {
         try {
-            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.randomUUID().toString())
-                    .claim("preferred_username", "integration").issueTime(new Date())
+            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject(UUID.randomUUID().toString())
+                    .claim("preferred_username", "integration")
+                    .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(300)));
             claims.forEach(set::claim);
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
@@ -164,7 +186,14 @@ class DeviceCodesApiIntegrationTest {
     }
 
     static StoreForm form(String name) {
-        return new StoreForm(name, "Jl. Api 1", "Jakarta", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"),
-                true, new BigDecimal("11.00"), true);
+        return new StoreForm(
+                name,
+                "Jl. Api 1",
+                "Jakarta",
+                ZoneId.of("Asia/Jakarta"),
+                Currency.getInstance("IDR"),
+                true,
+                new BigDecimal("11.00"),
+                true);
     }
 }

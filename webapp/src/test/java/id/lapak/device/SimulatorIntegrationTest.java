@@ -3,22 +3,20 @@ package id.lapak.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.DeviceFacts;
 import id.lapak.simulator.DeviceHome;
 import id.lapak.simulator.Heartbeat;
-import id.lapak.testing.SameSecurityContextStrategy;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestUsers;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +32,16 @@ class SimulatorIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     DeviceService devices;
 
@@ -49,7 +51,8 @@ class SimulatorIntegrationTest {
         UUID tenant = merchant.tenant();
         var admin = merchant.admin();
         var store = merchant.store();
-        String code = TestUsers.as(admin, () -> codes.create(store.id(), "Kasir Sim")).displayCode();
+        String code =
+                TestUsers.as(admin, () -> codes.create(store.id(), "Kasir Sim")).displayCode();
 
         Path home = Files.createTempDirectory("lapak-device");
         DeviceClient device = new DeviceClient(URI.create("http://localhost:" + port), new DeviceHome(home));
@@ -63,10 +66,12 @@ class SimulatorIntegrationTest {
 
         var beat = device.heartbeat(Heartbeat.typical("1.2.0"));
         assertThat(beat.configVersion()).isEqualTo(first.version());
-        assertThat(TestUsers.as(admin, () -> devices.get(paired.deviceId())).batteryPercent()).isEqualTo(80);
+        assertThat(TestUsers.as(admin, () -> devices.get(paired.deviceId())).batteryPercent())
+                .isEqualTo(80);
 
         TestUsers.run(admin, () -> devices.revoke(paired.deviceId(), "Lost on a bus"));
-        assertThatThrownBy(device::config).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.reason()).isEqualTo("device_revoked"));
+        assertThatThrownBy(device::config)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.reason()).isEqualTo("device_revoked"));
     }
 }

@@ -12,7 +12,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,10 +42,18 @@ final class TestDevice {
     }
 
     HttpResponse<String> pair(String code) {
-        String body = JSON.createObjectNode().put("code", code)
-                .put("publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()))
-                .set("facts", JSON.createObjectNode().put("model", "Sunmi P2").put("serialNumber", "SN-1")
-                        .put("appVersion", "1.4.0")).toString();
+        String body = JSON.createObjectNode()
+                .put("code", code)
+                .put(
+                        "publicKey",
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()))
+                .set(
+                        "facts",
+                        JSON.createObjectNode()
+                                .put("model", "Sunmi P2")
+                                .put("serialNumber", "SN-1")
+                                .put("appVersion", "1.4.0"))
+                .toString();
         HttpResponse<String> response = post("/api/device/v1/pairings", body, null);
         if (response.statusCode() == 201) {
             deviceId = UUID.fromString(json(response).path("deviceId").asString());
@@ -55,16 +62,25 @@ final class TestDevice {
     }
 
     String assertion(KeyPair signer, String audience, Instant iat, Instant exp, String jti) {
-        String header = b64(JSON.createObjectNode().put("alg", "ES256").put("typ", "JWT")
-                .put("kid", deviceId.toString()).toString());
-        String claims = b64(JSON.createObjectNode().put("iss", deviceId.toString()).put("sub", deviceId.toString())
-                .put("aud", audience).put("iat", iat.getEpochSecond()).put("exp", exp.getEpochSecond())
-                .put("jti", jti).toString());
+        String header = b64(JSON.createObjectNode()
+                .put("alg", "ES256")
+                .put("typ", "JWT")
+                .put("kid", deviceId.toString())
+                .toString());
+        String claims = b64(JSON.createObjectNode()
+                .put("iss", deviceId.toString())
+                .put("sub", deviceId.toString())
+                .put("aud", audience)
+                .put("iat", iat.getEpochSecond())
+                .put("exp", exp.getEpochSecond())
+                .put("jti", jti)
+                .toString());
         try {
             Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
             signature.initSign(signer.getPrivate());
             signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+            return header + "." + claims + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -72,12 +88,19 @@ final class TestDevice {
 
     String validAssertion() {
         Instant now = Instant.now();
-        return assertion(keys, "lapak-device-token", now, now.plusSeconds(120), UUID.randomUUID().toString());
+        return assertion(
+                keys,
+                "lapak-device-token",
+                now,
+                now.plusSeconds(120),
+                UUID.randomUUID().toString());
     }
 
     HttpResponse<String> token(String assertion) {
-        HttpResponse<String> response = post("/api/device/v1/token",
-                JSON.createObjectNode().put("assertion", assertion).toString(), null);
+        HttpResponse<String> response = post(
+                "/api/device/v1/token",
+                JSON.createObjectNode().put("assertion", assertion).toString(),
+                null);
         if (response.statusCode() == 200) {
             accessToken = json(response).path("access_token").asString();
         }
@@ -93,7 +116,8 @@ final class TestDevice {
     }
 
     HttpResponse<String> config(String ifNoneMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + "/api/device/v1/config")).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + "/api/device/v1/config"))
+                .GET();
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
@@ -113,7 +137,8 @@ final class TestDevice {
 
     HttpResponse<String> post(String path, String body, String bearer, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

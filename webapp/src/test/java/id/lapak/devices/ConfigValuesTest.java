@@ -3,15 +3,12 @@ package id.lapak.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.device.config.ConfigScope;
+import id.lapak.device.config.ConfigSettings;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-
-import id.lapak.device.config.ConfigScope;
-import id.lapak.device.config.ConfigSettings;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,16 +38,19 @@ class ConfigValuesTest {
 
     @Test
     void tipPresetsTypedWithCommasBecomeAnArrayOfWholeNumbersTheRuleAccepts() {
-        JsonNode presets = ConfigValues.fromList(" 5, 10,15 ,", ConfigValues.Kind.NUMBER_LIST).orElseThrow();
+        JsonNode presets = ConfigValues.fromList(" 5, 10,15 ,", ConfigValues.Kind.NUMBER_LIST)
+                .orElseThrow();
 
         assertThat(presets).isEqualTo(json("[5, 10, 15]"));
-        assertThat(ConfigSettings.ALL.get("tipping.presets").valid().test(presets)).isTrue();
+        assertThat(ConfigSettings.ALL.get("tipping.presets").valid().test(presets))
+                .isTrue();
         assertThat(ConfigValues.toList(presets)).isEqualTo("5, 10, 15");
     }
 
     @Test
     void entryModesBecomeAnArrayOfTexts() {
-        JsonNode modes = ConfigValues.fromList("CHIP, CONTACTLESS", ConfigValues.Kind.TEXT_LIST).orElseThrow();
+        JsonNode modes = ConfigValues.fromList("CHIP, CONTACTLESS", ConfigValues.Kind.TEXT_LIST)
+                .orElseThrow();
 
         assertThat(modes).isEqualTo(json("[\"CHIP\", \"CONTACTLESS\"]"));
         assertThat(ConfigSettings.ALL.get("entryModes").valid().test(modes)).isTrue();
@@ -60,7 +60,8 @@ class ConfigValuesTest {
     @Test
     void aListThatIsNotNumbersIsRefusedWithATranslatableMessage() {
         assertThatThrownBy(() -> ConfigValues.fromList("5, ten", ConfigValues.Kind.NUMBER_LIST))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("config.error.numberList");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("config.error.numberList");
     }
 
     @Test
@@ -74,7 +75,10 @@ class ConfigValuesTest {
     void wholeNumbersStayExactAndFractionsAreRefused() {
         assertThat(ConfigValues.fromWholeNumber(new BigDecimal("5000000000")).orElseThrow())
                 .isEqualTo(json("5000000000"));
-        assertThat(ConfigValues.fromWholeNumber(new BigDecimal("24.0")).orElseThrow().asLong()).isEqualTo(24);
+        assertThat(ConfigValues.fromWholeNumber(new BigDecimal("24.0"))
+                        .orElseThrow()
+                        .asLong())
+                .isEqualTo(24);
         assertThatThrownBy(() -> ConfigValues.fromWholeNumber(new BigDecimal("2.5")))
                 .hasMessage("config.error.wholeNumber");
         assertThat(ConfigValues.toWholeNumber(json("1000000"))).isEqualByComparingTo("1000000");
@@ -93,7 +97,8 @@ class ConfigValuesTest {
 
         assertThat(date).isEqualTo(json("\"2026-12-31\""));
         assertThat(ConfigValues.fromDate(null).isNull()).isTrue();
-        assertThat(ConfigSettings.ALL.get("app.requiredFrom").valid().test(ConfigValues.fromDate(null))).isTrue();
+        assertThat(ConfigSettings.ALL.get("app.requiredFrom").valid().test(ConfigValues.fromDate(null)))
+                .isTrue();
         assertThat(ConfigValues.toDate(date)).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(ConfigValues.toDate(json("null"))).isNull();
     }
@@ -106,7 +111,8 @@ class ConfigValuesTest {
 
     @Test
     void aLayerInheritsTheNarrowestLayerAboveIt() {
-        var inherited = ConfigValues.inherited(Map.of("tipping.enabled", json("true"), "offline.maxCount", json("10")),
+        var inherited = ConfigValues.inherited(
+                Map.of("tipping.enabled", json("true"), "offline.maxCount", json("10")),
                 Map.of("offline.maxCount", json("20")));
 
         assertThat(inherited).containsOnlyKeys(ConfigSettings.ALL.keySet());
@@ -123,9 +129,11 @@ class ConfigValuesTest {
         assertThat(DeviceTimes.ago(null, now).key()).isEqualTo("devices.time.never");
         assertThat(DeviceTimes.ago(now.minusSeconds(20), now).key()).isEqualTo("devices.time.justNow");
         assertThat(DeviceTimes.ago(now.plusSeconds(5), now).key()).isEqualTo("devices.time.justNow");
-        assertThat(DeviceTimes.ago(now.minusSeconds(180), now)).isEqualTo(new DeviceTimes.Ago("devices.time.minutes", 3));
+        assertThat(DeviceTimes.ago(now.minusSeconds(180), now))
+                .isEqualTo(new DeviceTimes.Ago("devices.time.minutes", 3));
         assertThat(DeviceTimes.ago(now.minusSeconds(3 * 3600 + 5), now))
                 .isEqualTo(new DeviceTimes.Ago("devices.time.hours", 3));
-        assertThat(DeviceTimes.ago(now.minusSeconds(50 * 3600), now)).isEqualTo(new DeviceTimes.Ago("devices.time.days", 2));
+        assertThat(DeviceTimes.ago(now.minusSeconds(50 * 3600), now))
+                .isEqualTo(new DeviceTimes.Ago("devices.time.days", 2));
     }
 }

@@ -2,15 +2,11 @@ package id.lapak.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.device.config.ConfigSettings;
+import id.lapak.i18n.PortalWords;
 import java.util.Currency;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
-
-import id.lapak.i18n.PortalWords;
-
-import id.lapak.device.config.ConfigSettings;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +62,9 @@ class SettingWordsTest {
         for (var setting : ConfigSettings.ALL.values()) {
             for (SettingWords words : new SettingWords[] {english, indonesian}) {
                 String text = words.words(setting.key(), setting.platformDefault());
-                assertThat(text).as(setting.key()).isNotBlank()
+                assertThat(text)
+                        .as(setting.key())
+                        .isNotBlank()
                         .doesNotContain("[", "]", "\"", "{", "true", "false", "null", "CHIP", "CONTACTLESS");
             }
         }

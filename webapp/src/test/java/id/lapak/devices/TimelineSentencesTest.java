@@ -2,6 +2,7 @@ package id.lapak.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.i18n.PortalWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import id.lapak.i18n.PortalWords;
 
 class TimelineSentencesTest {
 
@@ -71,7 +69,10 @@ class TimelineSentencesTest {
         assertThat(TimelineSentences.KINDS).containsAll(recorded);
         for (String kind : TimelineSentences.KINDS) {
             for (TimelineSentences sentences : new TimelineSentences[] {english, indonesian}) {
-                assertThat(sentences.sentence(kind, "")).as(kind).doesNotContain(kind).doesNotContain("_");
+                assertThat(sentences.sentence(kind, ""))
+                        .as(kind)
+                        .doesNotContain(kind)
+                        .doesNotContain("_");
                 assertThat(sentences.sentence(kind, null)).as(kind).isNotBlank();
             }
         }

@@ -2,6 +2,9 @@ package id.lapak.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,11 +15,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +31,16 @@ class EnumLabelsTest {
         Properties indonesian = load("vaadin-i18n/translations_id.properties");
         Set<String> keys = english.stringPropertyNames();
         java.util.Map<String, Class<?>> owner = new java.util.TreeMap<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("id.lapak")) {
             if (!type.isEnum()) {
                 continue;
             }
             Class<?> enumType = Class.forName(type.getName());
-            List<String> values = Arrays.stream(enumType.getEnumConstants()).map(v -> ((Enum<?>) v).name()).toList();
+            List<String> values = Arrays.stream(enumType.getEnumConstants())
+                    .map(v -> ((Enum<?>) v).name())
+                    .toList();
             if (values.size() < 2) {
                 continue;
             }
@@ -53,11 +54,16 @@ class EnumLabelsTest {
             }
             for (String prefix : prefixes) {
                 // The prefix labels this enum when every upper-case key under it is one of the enum's values.
-                List<String> children = keys.stream().filter(k -> k.startsWith(prefix + "."))
-                        .map(k -> k.substring(prefix.length() + 1)).filter(c -> c.matches("[A-Z][A-Z0-9_]*")).toList();
+                List<String> children = keys.stream()
+                        .filter(k -> k.startsWith(prefix + "."))
+                        .map(k -> k.substring(prefix.length() + 1))
+                        .filter(c -> c.matches("[A-Z][A-Z0-9_]*"))
+                        .toList();
                 // Several enums may fit one prefix (SALE, REFUND are in more than one): the tightest fit owns it.
-                if (children.size() >= 2 && values.containsAll(children) && (!owner.containsKey(prefix)
-                        || owner.get(prefix).getEnumConstants().length > values.size())) {
+                if (children.size() >= 2
+                        && values.containsAll(children)
+                        && (!owner.containsKey(prefix)
+                                || owner.get(prefix).getEnumConstants().length > values.size())) {
                     owner.put(prefix, enumType);
                 }
             }

@@ -2,6 +2,11 @@ package id.lapak.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import id.lapak.ui.Localized;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +16,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.vaadin.browserless.BrowserlessTest;
-import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.datepicker.DatePicker;
-
-import id.lapak.ui.Localized;
-
 import org.junit.jupiter.api.Test;
 
 /** Date pickers and uploads speak the person's language instead of their built-in English. */
@@ -31,7 +28,10 @@ class LocalizedComponentsTest extends BrowserlessTest {
         DatePicker picker = Localized.datePicker(new DatePicker());
 
         DatePicker.DatePickerI18n i18n = picker.getI18n();
-        assertThat(i18n.getMonthNames()).startsWith("Januari", "Februari").endsWith("Desember").hasSize(12);
+        assertThat(i18n.getMonthNames())
+                .startsWith("Januari", "Februari")
+                .endsWith("Desember")
+                .hasSize(12);
         assertThat(i18n.getWeekdays()).containsExactly("Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu");
         assertThat(i18n.getFirstDayOfWeek()).isEqualTo(1);
         assertThat(i18n.getToday()).isEqualTo("Hari ini");

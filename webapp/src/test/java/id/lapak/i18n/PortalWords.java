@@ -2,6 +2,7 @@ package id.lapak.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.ui.Translator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,15 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
-import id.lapak.ui.Translator;
 
 /** The portal's translation files as a {@link Translator}, as Vaadin formats them; a missing key fails the test. */
 public final class PortalWords {
 
     public static final Locale INDONESIAN = Locale.of("id", "ID");
 
-    private PortalWords() {
-    }
+    private PortalWords() {}
 
     /** Every key used must exist. */
     public static Translator english() {

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Every user-facing text exists in English and Bahasa Indonesia, and every key the code asks for exists. */
@@ -37,12 +36,14 @@ class TranslationsTest {
         Set<String> used = new HashSet<>();
         for (Path root : new Path[] {Path.of("src/main/java"), Path.of("../tenant-model/src/main/java")}) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher m = KEY_IN_CODE.matcher(Files.readString(file));
                     while (m.find()) {
                         used.add(m.group(1));
                     }
-                    Matcher problem = Pattern.compile("\"(store\\.error\\.[a-zA-Z.]+)\"").matcher(Files.readString(file));
+                    Matcher problem =
+                            Pattern.compile("\"(store\\.error\\.[a-zA-Z.]+)\"").matcher(Files.readString(file));
                     while (problem.find()) {
                         used.add(problem.group(1));
                     }

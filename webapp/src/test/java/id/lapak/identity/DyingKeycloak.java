@@ -1,5 +1,7 @@
 package id.lapak.identity;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,17 +13,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Stands in front of the real Keycloak and passes the first {@code answered} requests through; after that it drops
  * every connection without an answer, as a Keycloak that was stopped mid-way would.
  */
 final class DyingKeycloak implements AutoCloseable {
 
-    private static final Set<String> SKIPPED_HEADERS = Set.of("host", "connection", "content-length",
-            "transfer-encoding", "upgrade", "http2-settings", "expect");
+    private static final Set<String> SKIPPED_HEADERS =
+            Set.of("host", "connection", "content-length", "transfer-encoding", "upgrade", "http2-settings", "expect");
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -46,7 +45,8 @@ final class DyingKeycloak implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             if (seen.incrementAndGet() > answered) {
                 // Gone: stop listening and drop every open connection, this one included, without an answer.
@@ -54,8 +54,11 @@ final class DyingKeycloak implements AutoCloseable {
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!SKIPPED_HEADERS.contains(name.toLowerCase())) {
                     values.forEach(v -> request.header(name, v));

@@ -3,12 +3,6 @@ package id.lapak.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -18,27 +12,29 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.PriceService;
+import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.CategoryService;
 import id.lapak.catalog.items.ItemImageService;
-import id.lapak.catalog.items.TaxCategoryService;
-import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.ItemSummary;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.items.TaxCategoryDetails;
+import id.lapak.catalog.items.TaxCategoryService;
 import id.lapak.catalog.items.TaxKind;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.IntegrationTest;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
-
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,18 +51,25 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     PriceService priceService;
+
     @Autowired
     TaxCategoryService taxService;
+
     @Autowired
     CategoryService categoryService;
+
     @Autowired
     ItemImageService imageService;
+
     @Autowired
     CatalogTransfer transfer;
 
@@ -86,22 +89,25 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
     void theAdminSetsAStorePriceAndTakesTheVariantOffAnotherStoreThenGoesBackToTheDefaults() {
         TestUsers.run(merchant.admin(), () -> {
             StorePricesDialog dialog = openStorePrices();
-            assertThat(dialog.rows).extracting(r -> r.store.id())
+            assertThat(dialog.rows)
+                    .extracting(r -> r.store.id())
                     .containsExactlyInAnyOrder(merchant.store().id(), cabang.id());
             test(price(dialog, merchant.store())).setValue("12,500");
             test(sold(dialog, cabang)).click();
             test($(Button.class).id("store-prices-save")).click();
 
-            assertThat(priceService.storeOverrides(variant)).containsExactlyInAnyOrder(
-                    new StoreOverride(merchant.store().id(), variant, 12_500L, true),
-                    new StoreOverride(cabang.id(), variant, null, false));
+            assertThat(priceService.storeOverrides(variant))
+                    .containsExactlyInAnyOrder(
+                            new StoreOverride(merchant.store().id(), variant, 12_500L, true),
+                            new StoreOverride(cabang.id(), variant, null, false));
             assertThat(dialog.isOpened()).isFalse();
 
             dialog = reopenStorePrices();
             assertThat(price(dialog, merchant.store()).getValue()).isEqualTo("12,500");
             assertThat(sold(dialog, cabang).getValue()).isFalse();
             test(price(dialog, merchant.store())).setValue("");
-            test($(Button.class).id("store-reset-" + dialog.rows.indexOf(row(dialog, cabang)))).click();
+            test($(Button.class).id("store-reset-" + dialog.rows.indexOf(row(dialog, cabang))))
+                    .click();
             test($(Button.class).id("store-prices-save")).click();
 
             assertThat(priceService.storeOverrides(variant)).isEmpty();
@@ -134,7 +140,9 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             show(new InventoryView(catalog, categoryService, taxService, priceService, imageService, transfer, stores));
             test($(Button.class).id("tax-categories")).click();
             TaxCategoriesDialog dialog = $(TaxCategoriesDialog.class).single();
-            assertThat(test(grid(dialog)).size()).as("PPN and tax-exempt to begin with").isEqualTo(2);
+            assertThat(test(grid(dialog)).size())
+                    .as("PPN and tax-exempt to begin with")
+                    .isEqualTo(2);
 
             test($(TextField.class).id("tax-name")).setValue("Makanan siap saji");
             test(kind()).selectItem("At its own rate");
@@ -147,21 +155,27 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
 
             rate.setValue(new BigDecimal("5.5"));
             test($(Button.class).id("tax-save")).click();
-            assertThat(taxService.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
-                    .singleElement().satisfies(t -> {
+            assertThat(taxService.taxCategories())
+                    .filteredOn(t -> t.name().equals("Makanan siap saji"))
+                    .singleElement()
+                    .satisfies(t -> {
                         assertThat(t.kind()).isEqualTo(TaxKind.CUSTOM);
                         assertThat(t.rate()).isEqualByComparingTo("5.5");
                     });
             assertThat(test(grid(dialog)).size()).isEqualTo(3);
 
-            int row = taxService.taxCategories().stream().map(TaxCategoryDetails::name).toList()
+            int row = taxService.taxCategories().stream()
+                    .map(TaxCategoryDetails::name)
+                    .toList()
                     .indexOf("Makanan siap saji");
             test(grid(dialog)).clickRow(row);
             assertThat(rate.getValue()).isEqualByComparingTo("5.5");
             rate.setValue(new BigDecimal("10"));
             test($(Button.class).id("tax-save")).click();
-            assertThat(taxService.taxCategories()).filteredOn(t -> t.name().equals("Makanan siap saji"))
-                    .singleElement().satisfies(t -> assertThat(t.rate()).isEqualByComparingTo("10"));
+            assertThat(taxService.taxCategories())
+                    .filteredOn(t -> t.name().equals("Makanan siap saji"))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.rate()).isEqualByComparingTo("10"));
         });
     }
 
@@ -187,8 +201,10 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
             assertThat($(Button.class).withId("store-prices-0").exists()).isFalse();
             assertThat($(Button.class).withId("tax-categories").exists()).isFalse();
         });
-        TestUsers.run(merchant.admin(), () -> assertThat(priceService.storeOverrides(variant))
-                .containsExactly(new StoreOverride(cabang.id(), variant, 9_000L, true)));
+        TestUsers.run(
+                merchant.admin(),
+                () -> assertThat(priceService.storeOverrides(variant))
+                        .containsExactly(new StoreOverride(cabang.id(), variant, 9_000L, true)));
     }
 
     private StorePricesDialog openStorePrices() {
@@ -200,12 +216,17 @@ class StorePricesAndTaxCategoriesIntegrationTest extends BrowserlessTest {
 
     private StorePricesDialog reopenStorePrices() {
         test($(Button.class).id("store-prices-0")).click();
-        return $(StorePricesDialog.class).all().stream().filter(StorePricesDialog::isOpened)
-                .reduce((first, second) -> second).orElseThrow();
+        return $(StorePricesDialog.class).all().stream()
+                .filter(StorePricesDialog::isOpened)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private static StorePricesDialog.Row row(StorePricesDialog dialog, StoreDetails store) {
-        return dialog.rows.stream().filter(r -> r.store.id().equals(store.id())).findFirst().orElseThrow();
+        return dialog.rows.stream()
+                .filter(r -> r.store.id().equals(store.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static TextField price(StorePricesDialog dialog, StoreDetails store) {

@@ -2,14 +2,12 @@ package id.lapak.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.identity.TeamMember;
+import id.lapak.tenant.access.Role;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.identity.TeamMember;
-import id.lapak.tenant.access.Role;
-
 import org.junit.jupiter.api.Test;
 
 /** Who a tenant's administrative mail goes to: every enabled merchant admin and the onboarding address, once each. */
@@ -26,7 +24,8 @@ class TenantAdminsTest {
                 person("manajer@toko.id", Role.STORE_MANAGER, true),
                 person(null, Role.MERCHANT_ADMIN, true));
 
-        TenantAdmins.Recipients to = TenantAdmins.recipients(people, "owner@toko.id", "ID").orElseThrow();
+        TenantAdmins.Recipients to =
+                TenantAdmins.recipients(people, "owner@toko.id", "ID").orElseThrow();
 
         assertThat(to.emails()).containsExactly("ani@toko.id", "budi@toko.id", "OWNER@toko.id");
         assertThat(to.locale()).isEqualTo(Locale.forLanguageTag("id-ID"));

@@ -11,12 +11,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -26,7 +20,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-
 import id.lapak.billing.reconciliation.ExceptionItem;
 import id.lapak.billing.reconciliation.ExceptionKind;
 import id.lapak.billing.reconciliation.ImportSummary;
@@ -34,11 +27,15 @@ import id.lapak.billing.reconciliation.Reconciliation;
 import id.lapak.billing.reconciliation.ReconciliationFileException;
 import id.lapak.billing.reconciliation.ReconciliationRefusedException;
 import id.lapak.billing.sale.Chargebacks;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
-
+import id.lapak.testing.TestUsers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,16 +54,30 @@ class ReconciliationViewTest extends BrowserlessTest {
     final Reconciliation reconciliation = mock(Reconciliation.class);
     final Chargebacks chargebacks = mock(Chargebacks.class);
     final TenantAdministration tenants = mock(TenantAdministration.class);
-    final ExceptionItem mismatch = new ExceptionItem(UUID.randomUUID(), ExceptionKind.AMOUNT_MISMATCH, true, null,
-            "SBXC-1", Money.of(60_000, "IDR"), Money.of(59_000, "IDR"), Instant.now(), 3, UUID.randomUUID(), null,
-            "adyen.csv", 3, null, null, null);
+    final ExceptionItem mismatch = new ExceptionItem(
+            UUID.randomUUID(),
+            ExceptionKind.AMOUNT_MISMATCH,
+            true,
+            null,
+            "SBXC-1",
+            Money.of(60_000, "IDR"),
+            Money.of(59_000, "IDR"),
+            Instant.now(),
+            3,
+            UUID.randomUUID(),
+            null,
+            "adyen.csv",
+            3,
+            null,
+            null,
+            null);
 
     @BeforeEach
     void oneOpenException() {
         when(reconciliation.maxFileBytes()).thenReturn(20L * 1024 * 1024);
         when(reconciliation.imports(any(), anyInt())).thenReturn(List.<ImportSummary>of());
-        when(reconciliation.exceptions(any(), anyBoolean(), any())).thenReturn((Page<ExceptionItem>) new PageImpl<>(
-                List.of(mismatch)));
+        when(reconciliation.exceptions(any(), anyBoolean(), any()))
+                .thenReturn((Page<ExceptionItem>) new PageImpl<>(List.of(mismatch)));
         UI.getCurrent().setLocale(Locale.ENGLISH);
     }
 
@@ -90,10 +101,12 @@ class ReconciliationViewTest extends BrowserlessTest {
         show(Role.MERCHANT_ADMIN);
         assertThat($(Upload.class).withId("reconciliation-upload").exists()).isTrue();
         @SuppressWarnings("unchecked")
-        Grid<ImportSummary> imports = $(Grid.class).withId("reconciliation-imports").single();
+        Grid<ImportSummary> imports =
+                $(Grid.class).withId("reconciliation-imports").single();
         assertThat(imports.getEmptyStateText()).startsWith("No settlement file yet");
         @SuppressWarnings("unchecked")
-        Grid<ExceptionItem> exceptions = $(Grid.class).withId("reconciliation-exceptions").single();
+        Grid<ExceptionItem> exceptions =
+                $(Grid.class).withId("reconciliation-exceptions").single();
         var grid = test(exceptions);
         assertThat(grid.size()).isOne();
         assertThat(grid.getCellText(0, 0)).isEqualTo("Amount differs");
@@ -109,7 +122,8 @@ class ReconciliationViewTest extends BrowserlessTest {
         assertThat($(Upload.class).exists()).isFalse();
         assertThat($(Grid.class).withId("reconciliation-imports").exists()).isFalse();
         @SuppressWarnings("unchecked")
-        Grid<ExceptionItem> exceptions = $(Grid.class).withId("reconciliation-exceptions").single();
+        Grid<ExceptionItem> exceptions =
+                $(Grid.class).withId("reconciliation-exceptions").single();
         assertThat(exceptions.getColumns()).hasSize(6);
         verify(reconciliation, never()).imports(any(), anyInt());
     }
@@ -117,7 +131,10 @@ class ReconciliationViewTest extends BrowserlessTest {
     @Test
     void supportChoosesATenantFirst() {
         show(Role.SUPPORT);
-        assertThat($(Paragraph.class).withId("reconciliation-choose-tenant").single().getText())
+        assertThat($(Paragraph.class)
+                        .withId("reconciliation-choose-tenant")
+                        .single()
+                        .getText())
                 .contains("Choose a tenant");
         assertThat($(Grid.class).withId("reconciliation-exceptions").exists()).isFalse();
         verify(reconciliation, never()).exceptions(any(), anyBoolean(), any());
@@ -135,13 +152,15 @@ class ReconciliationViewTest extends BrowserlessTest {
     @Test
     void aWriteOffWithoutReasonIsRefusedOnTheField() {
         doThrow(new ReconciliationRefusedException("reason_required", "A reason is required"))
-                .when(reconciliation).writeOff(eq(null), eq(mismatch.id()), any());
+                .when(reconciliation)
+                .writeOff(eq(null), eq(mismatch.id()), any());
         boolean[] refreshed = {false};
-        ExceptionActionDialog dialog = new ExceptionActionDialog(reconciliation, null, mismatch,
-                ExceptionAction.WRITE_OFF, () -> refreshed[0] = true);
+        ExceptionActionDialog dialog = new ExceptionActionDialog(
+                reconciliation, null, mismatch, ExceptionAction.WRITE_OFF, () -> refreshed[0] = true);
         dialog.open();
         test($(Button.class).withId("reconciliation-action-confirm").single()).click();
-        TextField field = $(TextField.class).withId("reconciliation-action-field").single();
+        TextField field =
+                $(TextField.class).withId("reconciliation-action-field").single();
         assertThat(field.isInvalid()).isTrue();
         assertThat(field.getErrorMessage()).isEqualTo("Please give a reason.");
         assertThat(refreshed[0]).isFalse();

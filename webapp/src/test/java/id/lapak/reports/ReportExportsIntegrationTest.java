@@ -2,6 +2,14 @@ package id.lapak.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.money.Money;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,16 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.money.Money;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,10 +37,13 @@ class ReportExportsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ReportTables tables;
 
@@ -64,8 +64,10 @@ class ReportExportsIntegrationTest {
 
         for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("id"))) {
             for (ReportKind kind : ReportKind.values()) {
-                ReportTable table = TestUsers.as(admin, () -> tables.build(kind, filter, locale,
-                        key -> label(key, locale), Map.of(store, "Toko Ekspor")));
+                ReportTable table = TestUsers.as(
+                        admin,
+                        () -> tables.build(
+                                kind, filter, locale, key -> label(key, locale), Map.of(store, "Toko Ekspor")));
                 check(table, locale);
             }
         }
@@ -76,7 +78,8 @@ class ReportExportsIntegrationTest {
     }
 
     private static void check(ReportTable table, Locale locale) throws Exception {
-        List<Object> last = table.totals() != null ? table.totals()
+        List<Object> last = table.totals() != null
+                ? table.totals()
                 : table.rows().isEmpty() ? null : table.rows().getLast();
         // CSV: the filters, then the rows, the totals last, numbers as plain digits.
         String csv = ReportFiles.csv(table);
@@ -92,12 +95,14 @@ class ReportExportsIntegrationTest {
         // XLSX: the last row holds the same numbers.
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ReportFiles.xlsx(table)))) {
             Sheet sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(table.filters().getFirst());
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo(table.filters().getFirst());
             if (last != null) {
                 Row row = sheet.getRow(sheet.getLastRowNum());
                 for (int c = 0; c < last.size(); c++) {
                     if (last.get(c) instanceof Money money) {
-                        assertThat(row.getCell(c).getNumericCellValue()).as(table.key() + " XLSX totals")
+                        assertThat(row.getCell(c).getNumericCellValue())
+                                .as(table.key() + " XLSX totals")
                                 .isEqualTo(Double.parseDouble(money.toPlainString()));
                     }
                 }
@@ -110,8 +115,11 @@ class ReportExportsIntegrationTest {
         if (last != null) {
             for (Object cell : last) {
                 if (cell instanceof Money money) {
-                    assertThat(flat).as(table.key() + " PDF totals")
-                            .contains(ReportFiles.text(money, locale).replace('\u00a0', ' ').replace('\u202f', ' '));
+                    assertThat(flat)
+                            .as(table.key() + " PDF totals")
+                            .contains(ReportFiles.text(money, locale)
+                                    .replace('\u00a0', ' ')
+                                    .replace('\u202f', ' '));
                 }
             }
         }

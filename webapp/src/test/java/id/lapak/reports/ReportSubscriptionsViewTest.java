@@ -7,11 +7,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -19,11 +14,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
-
 import id.lapak.reports.ReportSubscriptions.Request;
 import id.lapak.reports.ReportSubscriptions.Subscription;
 import id.lapak.tenant.store.StoreService;
-
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
 
@@ -37,8 +34,15 @@ class ReportSubscriptionsViewTest extends BrowserlessTest {
     @Test
     @SuppressWarnings("unchecked")
     void subscribingSendsTheChoicesAndListsTheSubscription() {
-        Subscription weekly = new Subscription(UUID.randomUUID(), ReportKind.TAX, null, ReportFrequency.WEEKLY,
-                ReportFormat.XLSX, LocalTime.of(6, 0), ZoneId.of("Asia/Jakarta"), true);
+        Subscription weekly = new Subscription(
+                UUID.randomUUID(),
+                ReportKind.TAX,
+                null,
+                ReportFrequency.WEEKLY,
+                ReportFormat.XLSX,
+                LocalTime.of(6, 0),
+                ZoneId.of("Asia/Jakarta"),
+                true);
         when(stores.find(eq(""), any())).thenReturn(Page.empty());
         when(subscriptions.mine()).thenReturn(List.of(), List.of(weekly));
         UI.getCurrent().add(new ReportSubscriptionsView(subscriptions, stores));
@@ -49,8 +53,9 @@ class ReportSubscriptionsViewTest extends BrowserlessTest {
         $(ComboBox.class).id("subscription-hour").setValue(6);
         test($(Button.class).id("subscription-add")).click();
 
-        verify(subscriptions).subscribe(new Request(ReportKind.TAX, null, ReportFrequency.WEEKLY, ReportFormat.XLSX,
-                LocalTime.of(6, 0)));
+        verify(subscriptions)
+                .subscribe(new Request(
+                        ReportKind.TAX, null, ReportFrequency.WEEKLY, ReportFormat.XLSX, LocalTime.of(6, 0)));
         Grid<Subscription> grid = $(Grid.class).id("subscription-grid");
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Tax (PPN)");
@@ -62,12 +67,13 @@ class ReportSubscriptionsViewTest extends BrowserlessTest {
     void anIncompleteRequestIsExplained() {
         when(stores.find(eq(""), any())).thenReturn(Page.empty());
         when(subscriptions.mine()).thenReturn(List.of());
-        when(subscriptions.subscribe(any())).thenThrow(
-                new InvalidReportFilterException("report.subscription.incomplete"));
+        when(subscriptions.subscribe(any()))
+                .thenThrow(new InvalidReportFilterException("report.subscription.incomplete"));
         UI.getCurrent().add(new ReportSubscriptionsView(subscriptions, stores));
         $(ComboBox.class).id("subscription-hour").setValue(null);
         test($(Button.class).id("subscription-add")).click();
-        assertThat($(Notification.class).all()).singleElement()
+        assertThat($(Notification.class).all())
+                .singleElement()
                 .satisfies(n -> assertThat(test(n).getText()).startsWith("Choose a report"));
     }
 }

@@ -3,6 +3,22 @@ package id.lapak.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.billing.sale.SaleFilter;
+import id.lapak.billing.sale.SaleTotals;
+import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.stock.StockQuantity;
+import id.lapak.catalog.stock.StockService;
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,24 +27,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.sale.SaleFilter;
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.stock.StockQuantity;
-import id.lapak.catalog.stock.StockService;
-import id.lapak.billing.sale.SaleTotals;
-import id.lapak.billing.sale.SalesService;
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestCatalog;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreNotFoundException;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,22 +47,31 @@ class ReportsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ReportService reports;
+
     @Autowired
     DayReports dayReports;
+
     @Autowired
     ReportRollups rollups;
+
     @Autowired
     SalesService sales;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     StockService stock;
 
@@ -106,17 +113,25 @@ class ReportsIntegrationTest {
 
         for (int pass = 0; pass < 2; pass++) {
             assertThat(summary(day, day, jakarta).collected().minor()).isEqualTo(10_000);
-            assertThat(summary(day.plusDays(1), day.plusDays(1), jakarta).collected().minor()).isEqualTo(20_000);
+            assertThat(summary(day.plusDays(1), day.plusDays(1), jakarta)
+                            .collected()
+                            .minor())
+                    .isEqualTo(20_000);
             assertThat(summary(day, day, jayapura).collected().minor()).isEqualTo(40_000);
-            assertThat(summary(day.plusDays(1), day.plusDays(1), jayapura).collected().minor()).isEqualTo(80_000);
+            assertThat(summary(day.plusDays(1), day.plusDays(1), jayapura)
+                            .collected()
+                            .minor())
+                    .isEqualTo(80_000);
             assertThat(summary(day, day, null).collected().minor()).isEqualTo(50_000);
-            List<ReportService.Line> hours = TestUsers.as(admin,
-                    () -> reports.byHour(ReportFilter.days(day, day).withStore(jakarta)));
+            List<ReportService.Line> hours = TestUsers.as(
+                    admin, () -> reports.byHour(ReportFilter.days(day, day).withStore(jakarta)));
             assertThat(hours.get(23).figures().collected().minor()).isEqualTo(10_000);
             assertThat(hours.get(0).figures().collected().minor()).isZero();
             if (pass == 0) {
                 assertThat(rollups.rollDue(tenant)).as("store days rolled up").isGreaterThanOrEqualTo(4);
-                assertThat(rollups.rollDue(tenant)).as("a second run has nothing to do").isZero();
+                assertThat(rollups.rollDue(tenant))
+                        .as("a second run has nothing to do")
+                        .isZero();
             }
         }
     }
@@ -158,28 +173,43 @@ class ReportsIntegrationTest {
         Figures after = summary(first, day, null);
         assertThat(after.refundedMinor() - before.refundedMinor()).isEqualTo(700);
         assertThat(after.capturedMinor() - before.capturedMinor()).isEqualTo(12_345);
-        assertThat(TestUsers.as(admin, () -> reports.changes(week))).extracting(ReportQueries.Change::saleId)
+        assertThat(TestUsers.as(admin, () -> reports.changes(week)))
+                .extracting(ReportQueries.Change::saleId)
                 .contains(refunded, late);
         agreesWithTheSalesList(first, day);
         List<Object> changed = everything(week);
-        assertThat(rollups.rollDue(tenant)).as("the changed days are rolled again").isPositive();
+        assertThat(rollups.rollDue(tenant))
+                .as("the changed days are rolled again")
+                .isPositive();
         assertThat(everything(week)).isEqualTo(changed);
     }
 
     /** Every figure of every report for the filter, as one comparable value. */
     private List<Object> everything(ReportFilter filter) {
-        return TestUsers.as(admin, () -> List.of(reports.summary(filter), reports.byDay(filter),
-                reports.byHour(filter), reports.byStore(filter), reports.byDevice(filter),
-                reports.byPaymentMethod(filter), reports.byItem(filter), reports.tax(filter),
-                reports.byWeekdayAndHour(filter)));
+        return TestUsers.as(
+                admin,
+                () -> List.of(
+                        reports.summary(filter),
+                        reports.byDay(filter),
+                        reports.byHour(filter),
+                        reports.byStore(filter),
+                        reports.byDevice(filter),
+                        reports.byPaymentMethod(filter),
+                        reports.byItem(filter),
+                        reports.tax(filter),
+                        reports.byWeekdayAndHour(filter)));
     }
 
     private void agreesWithTheSalesList(LocalDate from, LocalDate to) {
         for (UUID store : List.of(jakarta, jayapura)) {
             String zone = store.equals(jakarta) ? WIB : WIT;
             Figures figures = summary(from, to, store);
-            SaleTotals totals = TestUsers.as(admin, () -> sales.totals(SaleFilter.all().withStore(store)
-                    .withPeriod(at(from, 0, 0, zone), at(to.plusDays(1), 0, 0, zone)))).getFirst();
+            SaleTotals totals = TestUsers.as(
+                            admin,
+                            () -> sales.totals(SaleFilter.all()
+                                    .withStore(store)
+                                    .withPeriod(at(from, 0, 0, zone), at(to.plusDays(1), 0, 0, zone))))
+                    .getFirst();
             assertThat(figures.attempts()).isEqualTo(totals.count());
             assertThat(figures.approved()).isEqualTo(totals.approvedCount());
             assertThat(figures.declined()).isEqualTo(totals.declinedCount());
@@ -196,13 +226,17 @@ class ReportsIntegrationTest {
         rollups.rollDue(tenant);
         TestUser manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
         ReportFilter filter = ReportFilter.days(day, day);
-        assertThat(TestUsers.as(manager, () -> reports.summary(filter)).collected().minor()).isEqualTo(10_000);
-        assertThat(TestUsers.as(manager, () -> reports.byStore(filter))).extracting(ReportService.Line::key)
+        assertThat(TestUsers.as(manager, () -> reports.summary(filter))
+                        .collected()
+                        .minor())
+                .isEqualTo(10_000);
+        assertThat(TestUsers.as(manager, () -> reports.byStore(filter)))
+                .extracting(ReportService.Line::key)
                 .containsExactly(jakarta.toString());
         assertThatThrownBy(() -> TestUsers.as(manager, () -> reports.summary(filter.withStore(jayapura))))
                 .isInstanceOf(StoreNotFoundException.class);
-        assertThatThrownBy(() -> TestUsers.as(manager,
-                () -> reports.summary(filter.withDevice(SettlementFixture.device(jayapura)))))
+        assertThatThrownBy(() -> TestUsers.as(
+                        manager, () -> reports.summary(filter.withDevice(SettlementFixture.device(jayapura)))))
                 .isInstanceOf(InvalidReportFilterException.class);
         TestUser cashier = TestUsers.user(tenant, Set.of(jakarta), Role.CASHIER);
         assertThatThrownBy(() -> TestUsers.as(cashier, () -> reports.summary(filter)))
@@ -211,11 +245,19 @@ class ReportsIntegrationTest {
         // Another tenant's context sees none of these rollups, even asking by id (row-level security, lapak_app).
         UUID other = fixture.tenant("Lain");
         TransactionTemplate inTransaction = new TransactionTemplate(transactions);
-        long visible = TenantContext.callAs(other, () -> inTransaction.execute(status -> jdbc.sql(
-                "select count(*) from report_day where tenant_id = ?").param(tenant).query(Long.class).single()));
+        long visible = TenantContext.callAs(
+                other,
+                () -> inTransaction.execute(status -> jdbc.sql("select count(*) from report_day where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()));
         assertThat(visible).isZero();
-        long own = TenantContext.callAs(tenant, () -> inTransaction.execute(status -> jdbc.sql(
-                "select count(*) from report_day where tenant_id = ?").param(tenant).query(Long.class).single()));
+        long own = TenantContext.callAs(
+                tenant,
+                () -> inTransaction.execute(status -> jdbc.sql("select count(*) from report_day where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()));
         assertThat(own).isPositive();
     }
 
@@ -225,24 +267,34 @@ class ReportsIntegrationTest {
         DayReports.DayReport closed = TestUsers.as(admin, () -> dayReports.closeDay(jakarta, day));
         assertThat(closed.frozen().collected().minor()).isEqualTo(25_000);
         assertThat(closed.changed()).isFalse();
-        String recorded = platform.call("test: audit", () -> jdbc.sql("""
+        String recorded = platform.call(
+                "test: audit",
+                () -> jdbc.sql("""
                 select details from audit_entry where tenant_id = ? and action = 'report.day.closed'
-                  and entity_id = ?""").params(tenant, jakarta.toString()).query(String.class).single());
+                  and entity_id = ?""")
+                        .params(tenant, jakarta.toString())
+                        .query(String.class)
+                        .single());
         assertThat(recorded).contains(closed.sha256());
         assertThat(closed.sha256()).isEqualTo(DayReports.sha256(DayReports.json(closed.frozen())));
 
         assertThatThrownBy(() -> TestUsers.as(admin, () -> dayReports.closeDay(jakarta, day)))
-                .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.closedAlready");
+                .isInstanceOf(InvalidReportFilterException.class)
+                .hasMessage("report.z.closedAlready");
         LocalDate today = LocalDate.now(ZoneId.of(WIB));
         assertThatThrownBy(() -> TestUsers.as(admin, () -> dayReports.closeDay(jakarta, today)))
-                .isInstanceOf(InvalidReportFilterException.class).hasMessage("report.z.notEnded");
+                .isInstanceOf(InvalidReportFilterException.class)
+                .hasMessage("report.z.notEnded");
 
         fixture.refund(tenant, sold, 5_000, Instant.now());
-        DayReports.DayReport later = TestUsers.as(admin, () -> dayReports.dayReport(jakarta, day)).orElseThrow();
+        DayReports.DayReport later =
+                TestUsers.as(admin, () -> dayReports.dayReport(jakarta, day)).orElseThrow();
         assertThat(later.frozen().collected().minor()).as("frozen").isEqualTo(25_000);
         assertThat(later.now().collected().minor()).isEqualTo(20_000);
         assertThat(later.changed()).isTrue();
-        assertThat(later.changedSince()).extracting(ReportQueries.Change::saleId).containsExactly(sold);
+        assertThat(later.changedSince())
+                .extracting(ReportQueries.Change::saleId)
+                .containsExactly(sold);
     }
 
     @Test
@@ -269,45 +321,56 @@ class ReportsIntegrationTest {
 
         TestUser manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
         assertThat(TestUsers.as(manager, () -> reports.customers(filter)))
-                .extracting(ReportService.CustomerLine::customerId).containsExactly(regular, erased);
+                .extracting(ReportService.CustomerLine::customerId)
+                .containsExactly(regular, erased);
     }
 
     private UUID customer(String name, String status) {
         UUID id = UUID.randomUUID();
-        platform.run("test: customer", () -> jdbc.sql("""
+        platform.run(
+                "test: customer",
+                () -> jdbc.sql("""
                 insert into customer (tenant_id, id, name, status, erased_at, created_at, updated_at)
-                values (?, ?, ?, ?, case when ? = 'ERASED' then now() end, now(), now())""")
-                .params(tenant, id, name, status, status).update());
+                values (?, ?, ?, ?, case when ? = 'ERASED' then now() end, now(), now())""").params(tenant, id, name, status, status).update());
         return id;
     }
 
     private void buys(UUID customer, UUID sale) {
-        platform.run("test: sale's customer", () -> jdbc.sql(
-                "update sale set customer_id = ? where tenant_id = ? and id = ?").params(customer, tenant, sale)
-                .update());
+        platform.run(
+                "test: sale's customer",
+                () -> jdbc.sql("update sale set customer_id = ? where tenant_id = ? and id = ?")
+                        .params(customer, tenant, sale)
+                        .update());
     }
 
     @Test
     void inventoryValuesStockAtCostAndCountsTheMovementsOfThePeriod() {
         UUID variant = TestCatalog.variant(catalog, admin, "Gula Aren");
-        platform.run("test: cost", () -> jdbc.sql(
-                "update catalog_variant set cost_minor = 7000 where tenant_id = ? and id = ?").params(tenant, variant)
-                .update());
+        platform.run(
+                "test: cost",
+                () -> jdbc.sql("update catalog_variant set cost_minor = 7000 where tenant_id = ? and id = ?")
+                        .params(tenant, variant)
+                        .update());
         TestUsers.run(admin, () -> stock.receive(jakarta, List.of(new StockQuantity(variant, 12)), "PO-1"));
         LocalDate today = LocalDate.now(ZoneId.of(WIB));
-        List<ReportService.InventoryLine> lines = TestUsers.as(admin,
-                () -> reports.inventory(ReportFilter.days(today, today)));
-        ReportService.InventoryLine pusat = lines.stream().filter(l -> l.storeId().equals(jakarta)).findFirst()
+        List<ReportService.InventoryLine> lines =
+                TestUsers.as(admin, () -> reports.inventory(ReportFilter.days(today, today)));
+        ReportService.InventoryLine pusat = lines.stream()
+                .filter(l -> l.storeId().equals(jakarta))
+                .findFirst()
                 .orElseThrow();
         assertThat(pusat.onHand()).isEqualTo(12);
         assertThat(pusat.received()).isEqualTo(12);
         assertThat(pusat.valueAtCost().minor()).isEqualTo(84_000);
-        assertThat(TestUsers.as(admin, () -> reports.inventory(ReportFilter.days(today.minusDays(9), today.minusDays(2)))))
-                .filteredOn(l -> l.storeId().equals(jakarta)).extracting(ReportService.InventoryLine::received)
+        assertThat(TestUsers.as(
+                        admin, () -> reports.inventory(ReportFilter.days(today.minusDays(9), today.minusDays(2)))))
+                .filteredOn(l -> l.storeId().equals(jakarta))
+                .extracting(ReportService.InventoryLine::received)
                 .containsExactly(0L);
         TestUser manager = TestUsers.user(tenant, Set.of(jayapura), Role.STORE_MANAGER);
         assertThat(TestUsers.as(manager, () -> reports.inventory(ReportFilter.days(today, today))))
-                .extracting(ReportService.InventoryLine::storeId).containsExactly(jayapura);
+                .extracting(ReportService.InventoryLine::storeId)
+                .containsExactly(jayapura);
     }
 
     @Test

@@ -2,6 +2,12 @@ package id.lapak.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,14 +15,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +25,13 @@ class SaleExportIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SaleExport export;
 
@@ -42,17 +43,23 @@ class SaleExportIntegrationTest {
         UUID wit = fixture.store(tenant, "Timur", "Asia/Jayapura");
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(5);
         for (int i = 0; i < 1_500; i++) {
-            Instant at = day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant().plusSeconds(i * 20L);
+            Instant at = day.atTime(8, 0)
+                    .atZone(ZoneId.of("Asia/Jakarta"))
+                    .toInstant()
+                    .plusSeconds(i * 20L);
             fixture.capturedSale(tenant, i % 3 == 0 ? wit : wib, 10_000 + i, at, at);
         }
         // 23:30 in Jakarta the day before: another day, not exported.
-        Instant before = day.minusDays(1).atTime(23, 30).atZone(ZoneId.of("Asia/Jakarta")).toInstant();
+        Instant before = day.minusDays(1)
+                .atTime(23, 30)
+                .atZone(ZoneId.of("Asia/Jakarta"))
+                .toInstant();
         fixture.capturedSale(tenant, wib, 99_999, before, before);
         ReportFilter filter = ReportFilter.days(day, day);
 
         StringWriter all = new StringWriter();
-        long rows = TestUsers.as(TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
-                () -> export.write(filter, all, key -> key));
+        long rows = TestUsers.as(
+                TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN), () -> export.write(filter, all, key -> key));
         List<String> lines = all.toString().lines().toList();
         assertThat(rows).isEqualTo(1_500);
         assertThat(lines).hasSize(1_501);
@@ -61,8 +68,8 @@ class SaleExportIntegrationTest {
         assertThat(lines.get(1)).startsWith(day + " 10:00:00,Timur");
 
         StringWriter mine = new StringWriter();
-        long managerRows = TestUsers.as(TestUsers.user(tenant, Set.of(wit), Role.STORE_MANAGER),
-                () -> export.write(filter, mine, key -> key));
+        long managerRows = TestUsers.as(
+                TestUsers.user(tenant, Set.of(wit), Role.STORE_MANAGER), () -> export.write(filter, mine, key -> key));
         assertThat(managerRows).isEqualTo(500);
         assertThat(mine.toString()).doesNotContain("Barat");
     }

@@ -3,6 +3,21 @@ package id.lapak.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.preferences.UserPreferences;
+import id.lapak.reports.ReportFrequency.Period;
+import id.lapak.reports.ReportSubscribers.Subscriber;
+import id.lapak.reports.ReportSubscriptions.Request;
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,28 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.preferences.UserPreferences;
-import id.lapak.reports.ReportFrequency.Period;
-import id.lapak.reports.ReportSubscribers.Subscriber;
-import id.lapak.reports.ReportSubscriptions.Request;
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreNotFoundException;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,20 +52,28 @@ class ScheduledReportsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ReportSubscriptions subscriptions;
+
     @Autowired
     ReportTables tables;
+
     @Autowired
     MailOutbox outbox;
+
     @Autowired
     UserPreferences preferences;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -89,13 +95,22 @@ class ScheduledReportsIntegrationTest {
         bandung = fixture.store(tenant, "Bandung", WIB);
         admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
         manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
-        people.put(admin.subject(), new Subscriber(admin.subject(), "admin@toko.test", Role.MERCHANT_ADMIN, Set.of(),
-                true));
-        people.put(manager.subject(), new Subscriber(manager.subject(), "manager@toko.test", Role.STORE_MANAGER,
-                Set.of(jakarta), true));
-        sender = new ScheduledReportSender(jdbc, platform, transactions, tables, outbox, preferences,
+        people.put(
+                admin.subject(),
+                new Subscriber(admin.subject(), "admin@toko.test", Role.MERCHANT_ADMIN, Set.of(), true));
+        people.put(
+                manager.subject(),
+                new Subscriber(manager.subject(), "manager@toko.test", Role.STORE_MANAGER, Set.of(jakarta), true));
+        sender = new ScheduledReportSender(
+                jdbc,
+                platform,
+                transactions,
+                tables,
+                outbox,
+                preferences,
                 (t, subject) -> t.equals(tenant) ? Optional.ofNullable(people.get(subject)) : Optional.empty(),
-                audit, "Lapak <no-reply@lapak.test>");
+                audit,
+                "Lapak <no-reply@lapak.test>");
         day = LocalDate.now(ZoneId.of(WIB)).minusDays(20);
         for (int d = 0; d < 6; d++) {
             Instant noon = at(day.plusDays(d), 12, 0);
@@ -110,17 +125,25 @@ class ScheduledReportsIntegrationTest {
 
     /** Subscribes as {@code user}, as if at 10:00 WIB on the first sales day. */
     private UUID subscribe(TestUser user, ReportKind kind, UUID store, ReportFrequency frequency, ReportFormat format) {
-        UUID id = TestUsers.as(user, () -> subscriptions.subscribe(new Request(kind, store, frequency, format,
-                LocalTime.of(7, 0)))).id();
-        platform.run("test: subscribed earlier", () -> jdbc.sql(
-                        "update report_subscription set active_since = ?, created_at = ? where tenant_id = ? and id = ?")
-                .params(java.sql.Timestamp.from(at(day, 10, 0)), java.sql.Timestamp.from(at(day, 10, 0)), tenant, id)
-                .update());
+        UUID id = TestUsers.as(
+                        user,
+                        () -> subscriptions.subscribe(new Request(kind, store, frequency, format, LocalTime.of(7, 0))))
+                .id();
+        platform.run(
+                "test: subscribed earlier",
+                () -> jdbc.sql(
+                                "update report_subscription set active_since = ?, created_at = ? where tenant_id = ? and id = ?")
+                        .params(
+                                java.sql.Timestamp.from(at(day, 10, 0)),
+                                java.sql.Timestamp.from(at(day, 10, 0)),
+                                tenant,
+                                id)
+                        .update());
         return id;
     }
 
-    record Mail(LocalDate period, List<String> recipients, String subject, String kind, String fileName,
-                byte[] content) {
+    record Mail(
+            LocalDate period, List<String> recipients, String subject, String kind, String fileName, byte[] content) {
 
         String text() {
             return new String(content, StandardCharsets.UTF_8);
@@ -128,23 +151,34 @@ class ScheduledReportsIntegrationTest {
     }
 
     private List<Mail> mails(UUID subscription) {
-        return platform.call("test: read deliveries", () -> jdbc.sql("""
+        return platform.call(
+                "test: read deliveries",
+                () -> jdbc.sql("""
                         select d.period_start, m.recipients, m.subject, m.kind, a.file_name, a.content
                         from report_delivery d
                         join mail_outbox m on m.tenant_id = d.tenant_id and m.id = d.mail_id
                         join mail_outbox_attachment a on a.tenant_id = m.tenant_id and a.mail_id = m.id
                         where d.tenant_id = ? and d.subscription_id = ? order by d.period_start""")
-                .params(tenant, subscription)
-                .query((rs, n) -> new Mail(rs.getObject(1, LocalDate.class),
-                        List.of((String[]) rs.getArray(2).getArray()), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)))
-                .list());
+                        .params(tenant, subscription)
+                        .query((rs, n) -> new Mail(
+                                rs.getObject(1, LocalDate.class),
+                                List.of((String[]) rs.getArray(2).getArray()),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getBytes(6)))
+                        .list());
     }
 
     private List<String> outcomes(UUID subscription) {
-        return platform.call("test: read deliveries", () -> jdbc.sql("""
+        return platform.call(
+                "test: read deliveries",
+                () -> jdbc.sql("""
                         select outcome from report_delivery where tenant_id = ? and subscription_id = ?
-                        order by period_start""").params(tenant, subscription).query(String.class).list());
+                        order by period_start""")
+                        .params(tenant, subscription)
+                        .query(String.class)
+                        .list());
     }
 
     @Test
@@ -162,7 +196,9 @@ class ScheduledReportsIntegrationTest {
         assertThat(mail.recipients()).containsExactly("admin@toko.test");
         assertThat(mail.kind()).isEqualTo("SCHEDULED_REPORT");
         assertThat(mail.fileName()).isEqualTo("summary-" + day + ".csv");
-        assertThat(mail.text()).as("both stores' sales of the day: 10,000 + 50,000").contains("60000")
+        assertThat(mail.text())
+                .as("both stores' sales of the day: 10,000 + 50,000")
+                .contains("60000")
                 .contains("Ringkasan penjualan");
 
         sender.deliverDue(at(day.plusDays(1), 7, 0));
@@ -192,10 +228,14 @@ class ScheduledReportsIntegrationTest {
         }
         List<Mail> sent = mails(daily);
         assertThat(sent).hasSize(1);
-        assertThat(new String(sent.getFirst().content(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-        long outboxRows = platform.call("test: count mails", () -> jdbc.sql(
-                        "select count(*) from mail_outbox where tenant_id = ? and kind = 'SCHEDULED_REPORT'")
-                .param(tenant).query(Long.class).single());
+        assertThat(new String(sent.getFirst().content(), 0, 4, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF");
+        long outboxRows = platform.call(
+                "test: count mails",
+                () -> jdbc.sql("select count(*) from mail_outbox where tenant_id = ? and kind = 'SCHEDULED_REPORT'")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single());
         assertThat(outboxRows).as("the losing node's e-mail was rolled back").isEqualTo(1);
     }
 
@@ -204,35 +244,45 @@ class ScheduledReportsIntegrationTest {
         UUID daily = subscribe(admin, ReportKind.STORES, null, ReportFrequency.DAILY, ReportFormat.XLSX);
 
         sender.deliverDue(at(day.plusDays(4), 9, 0));
-        assertThat(mails(daily)).extracting(Mail::period)
+        assertThat(mails(daily))
+                .extracting(Mail::period)
                 .containsExactly(day, day.plusDays(1), day.plusDays(2), day.plusDays(3));
 
         sender.deliverDue(at(day.plusDays(4), 9, 30));
         assertThat(mails(daily)).hasSize(4);
         sender.deliverDue(at(day.plusDays(5), 7, 0));
-        assertThat(mails(daily)).extracting(Mail::period).hasSize(5).doesNotHaveDuplicates()
+        assertThat(mails(daily))
+                .extracting(Mail::period)
+                .hasSize(5)
+                .doesNotHaveDuplicates()
                 .endsWith(day.plusDays(4));
     }
 
     @Test
     void aStoreManagersEmailHoldsOnlyTheirStores() {
         UUID daily = subscribe(manager, ReportKind.SUMMARY, null, ReportFrequency.DAILY, ReportFormat.CSV);
-        assertThatThrownBy(() -> subscribe(manager, ReportKind.SUMMARY, bandung, ReportFrequency.DAILY,
-                ReportFormat.CSV)).isInstanceOf(StoreNotFoundException.class);
+        assertThatThrownBy(
+                        () -> subscribe(manager, ReportKind.SUMMARY, bandung, ReportFrequency.DAILY, ReportFormat.CSV))
+                .isInstanceOf(StoreNotFoundException.class);
 
         sender.deliverDue(at(day.plusDays(1), 7, 0));
         List<Mail> sent = mails(daily);
         assertThat(sent).hasSize(1);
         assertThat(sent.getFirst().recipients()).containsExactly("manager@toko.test");
-        assertThat(sent.getFirst().text()).contains("10000").doesNotContain("50000").doesNotContain("60000");
+        assertThat(sent.getFirst().text())
+                .contains("10000")
+                .doesNotContain("50000")
+                .doesNotContain("60000");
 
         // The manager no longer runs Jakarta: the next period is not sent and the subscription is paused.
-        people.put(manager.subject(), new Subscriber(manager.subject(), "manager@toko.test", Role.STORE_MANAGER,
-                Set.of(bandung), true));
+        people.put(
+                manager.subject(),
+                new Subscriber(manager.subject(), "manager@toko.test", Role.STORE_MANAGER, Set.of(bandung), true));
         sender.deliverDue(at(day.plusDays(3), 7, 0));
         assertThat(mails(daily)).hasSize(1);
         assertThat(outcomes(daily)).containsExactly("SENT", "ACCESS_LOST");
-        assertThat(TestUsers.as(manager, () -> subscriptions.mine())).singleElement()
+        assertThat(TestUsers.as(manager, () -> subscriptions.mine()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.enabled()).isFalse());
     }
 
@@ -243,32 +293,57 @@ class ScheduledReportsIntegrationTest {
         TestUsers.run(admin, () -> subscriptions.setEnabled(paused, false));
         TestUsers.run(admin, () -> subscriptions.remove(removed));
         assertThatThrownBy(() -> TestUsers.run(manager, () -> subscriptions.remove(paused)))
-                .as("only the owner removes a subscription").isInstanceOf(InvalidReportFilterException.class);
+                .as("only the owner removes a subscription")
+                .isInstanceOf(InvalidReportFilterException.class);
 
         sender.deliverDue(at(day.plusDays(10), 8, 0));
         assertThat(mails(paused)).isEmpty();
         assertThat(mails(removed)).isEmpty();
-        assertThat(TestUsers.as(admin, () -> subscriptions.mine())).extracting(ReportSubscriptions.Subscription::id)
+        assertThat(TestUsers.as(admin, () -> subscriptions.mine()))
+                .extracting(ReportSubscriptions.Subscription::id)
                 .containsExactly(paused);
     }
 
     @Test
     void weeklyAndMonthlyPeriodsEndBeforeTheyAreSent() {
         LocalDate wednesday = LocalDate.of(2026, 12, 2);
-        ScheduledReportSender.Subscription weekly = new ScheduledReportSender.Subscription(tenant, UUID.randomUUID(),
-                "s", "s", Role.MERCHANT_ADMIN, Set.of(), ReportKind.SUMMARY, null, ReportFrequency.WEEKLY,
-                ReportFormat.PDF, LocalTime.of(7, 0), ZoneId.of(WIB), at(wednesday, 10, 0));
-        assertThat(ScheduledReportSender.duePeriods(weekly, null, at(LocalDate.of(2026, 12, 7), 6, 59))).isEmpty();
+        ScheduledReportSender.Subscription weekly = new ScheduledReportSender.Subscription(
+                tenant,
+                UUID.randomUUID(),
+                "s",
+                "s",
+                Role.MERCHANT_ADMIN,
+                Set.of(),
+                ReportKind.SUMMARY,
+                null,
+                ReportFrequency.WEEKLY,
+                ReportFormat.PDF,
+                LocalTime.of(7, 0),
+                ZoneId.of(WIB),
+                at(wednesday, 10, 0));
+        assertThat(ScheduledReportSender.duePeriods(weekly, null, at(LocalDate.of(2026, 12, 7), 6, 59)))
+                .isEmpty();
         assertThat(ScheduledReportSender.duePeriods(weekly, null, at(LocalDate.of(2026, 12, 7), 7, 0)))
                 .containsExactly(new Period(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 6)));
-        ScheduledReportSender.Subscription monthly = new ScheduledReportSender.Subscription(tenant,
-                UUID.randomUUID(), "s", "s", Role.MERCHANT_ADMIN, Set.of(), ReportKind.TAX, null,
-                ReportFrequency.MONTHLY, ReportFormat.XLSX, LocalTime.of(7, 0), ZoneId.of(WIB),
+        ScheduledReportSender.Subscription monthly = new ScheduledReportSender.Subscription(
+                tenant,
+                UUID.randomUUID(),
+                "s",
+                "s",
+                Role.MERCHANT_ADMIN,
+                Set.of(),
+                ReportKind.TAX,
+                null,
+                ReportFrequency.MONTHLY,
+                ReportFormat.XLSX,
+                LocalTime.of(7, 0),
+                ZoneId.of(WIB),
                 at(wednesday, 10, 0));
-        assertThat(ScheduledReportSender.duePeriods(monthly, LocalDate.of(2026, 12, 1),
-                at(LocalDate.of(2027, 3, 1), 7, 0))).containsExactly(
-                new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31)),
-                new Period(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
+        assertThat(ScheduledReportSender.duePeriods(
+                        monthly, LocalDate.of(2026, 12, 1), at(LocalDate.of(2027, 3, 1), 7, 0)))
+                .containsExactly(
+                        new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31)),
+                        new Period(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
     }
 
     @Test
@@ -278,24 +353,37 @@ class ScheduledReportsIntegrationTest {
         assertThat(mails(daily)).hasSize(1);
 
         UUID other = fixture.tenant("Lain");
-        TestUser otherAdmin = new TestUser(admin.subject(), admin.username(), other, Set.of(Role.MERCHANT_ADMIN),
-                Set.of());
-        assertThat(TestUsers.as(otherAdmin, () -> subscriptions.mine())).as("the same subject in another tenant")
+        TestUser otherAdmin =
+                new TestUser(admin.subject(), admin.username(), other, Set.of(Role.MERCHANT_ADMIN), Set.of());
+        assertThat(TestUsers.as(otherAdmin, () -> subscriptions.mine()))
+                .as("the same subject in another tenant")
                 .isEmpty();
         assertThatThrownBy(() -> TestUsers.run(otherAdmin, () -> subscriptions.remove(daily)))
                 .isInstanceOf(InvalidReportFilterException.class);
-        long[] seen = TenantContext.callAs(other, () -> new TransactionTemplate(transactions).execute(s -> new long[] {
-                jdbc.sql("select count(*) from report_subscription where id = ?").param(daily).query(Long.class)
-                        .single(),
-                jdbc.sql("select count(*) from report_delivery where subscription_id = ?").param(daily)
-                        .query(Long.class).single()}));
+        long[] seen = TenantContext.callAs(
+                other,
+                () -> new TransactionTemplate(transactions).execute(s -> new long[] {
+                    jdbc.sql("select count(*) from report_subscription where id = ?")
+                            .param(daily)
+                            .query(Long.class)
+                            .single(),
+                    jdbc.sql("select count(*) from report_delivery where subscription_id = ?")
+                            .param(daily)
+                            .query(Long.class)
+                            .single()
+                }));
         assertThat(seen).as("row-level security as the application's role").containsExactly(0L, 0L);
-        assertThatThrownBy(() -> TenantContext.runAs(other, () -> new TransactionTemplate(transactions)
-                .executeWithoutResult(s -> jdbc.sql("""
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        other,
+                        () -> new TransactionTemplate(transactions)
+                                .executeWithoutResult(s -> jdbc.sql("""
                                 insert into report_subscription (tenant_id, id, subject, username, role, kind, frequency,
                                     format, send_at, time_zone, created_at, active_since)
                                 values (?, ?, 's', 's', 'MERCHANT_ADMIN', 'SUMMARY', 'DAILY', 'CSV', '07:00',
-                                    'Asia/Jakarta', now(), now())""").params(tenant, UUID.randomUUID()).update())))
-                .as("no row written into another tenant").isInstanceOf(RuntimeException.class);
+                                    'Asia/Jakarta', now(), now())""")
+                                        .params(tenant, UUID.randomUUID())
+                                        .update())))
+                .as("no row written into another tenant")
+                .isInstanceOf(RuntimeException.class);
     }
 }

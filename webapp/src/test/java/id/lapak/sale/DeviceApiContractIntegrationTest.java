@@ -3,11 +3,6 @@ package id.lapak.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.pairing.PairingCodes;
@@ -16,18 +11,20 @@ import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
 import id.lapak.simulator.RawResponse;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.ServerIntegrationTest;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,12 +38,16 @@ class DeviceApiContractIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     CatalogService catalog;
 
@@ -56,7 +57,8 @@ class DeviceApiContractIntegrationTest {
     @BeforeEach
     void aPairedDevice() throws Exception {
         merchant = TestMerchants.create(tenants, stores, "Kontrak");
-        device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-KONTRAK", "AES128");
         device.config();
     }
@@ -73,16 +75,16 @@ class DeviceApiContractIntegrationTest {
     void anUnknownEnumValueNamesItsField() throws Exception {
         ObjectNode body = (ObjectNode) JSON.readTree(device.paymentJson(PaymentDraft.of(20_000, "IDR", CARD, "3012")));
         body.put("entryMode", "TELEPATHY");
-        RawResponse response = device.send("POST", DeviceClient.PAYMENTS, body.toString(), device.accessToken(),
-                Map.of());
+        RawResponse response =
+                device.send("POST", DeviceClient.PAYMENTS, body.toString(), device.accessToken(), Map.of());
         assertThat(response.status()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("reason").asString()).isEqualTo("entry_mode_invalid");
     }
 
     @Test
     void aMalformedPaymentIdIsAnsweredAsSuch() throws Exception {
-        RawResponse response = device.send("GET", DeviceClient.PAYMENTS + "/not-a-uuid", null, device.accessToken(),
-                Map.of());
+        RawResponse response =
+                device.send("GET", DeviceClient.PAYMENTS + "/not-a-uuid", null, device.accessToken(), Map.of());
         assertThat(response.status()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("reason").asString()).isEqualTo("payment_id_invalid");
     }
@@ -103,16 +105,19 @@ class DeviceApiContractIntegrationTest {
     @Test
     void theDocumentedFiveHundredLinesFitAndOneMoreIsRefused() {
         UUID variant = TestCatalog.variant(catalog, merchant.admin(), "Permen");
-        String longDescription = "Permen karet rasa mangga dan stroberi ".repeat(6).substring(0, 200);
+        String longDescription =
+                "Permen karet rasa mangga dan stroberi ".repeat(6).substring(0, 200);
         List<PaymentDraft.Line> lines = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             lines.add(new PaymentDraft.Line(variant, longDescription, 1, 100, 0, 100));
         }
-        PaymentReply paid = device.pay(PaymentDraft.of(50_000, "IDR", CARD, "3012").withLines(lines));
+        PaymentReply paid =
+                device.pay(PaymentDraft.of(50_000, "IDR", CARD, "3012").withLines(lines));
         assertThat(paid.outcome()).isEqualTo("APPROVED");
 
         lines.add(new PaymentDraft.Line(variant, "satu lagi", 1, 100, 0, 100));
-        assertThatThrownBy(() -> device.pay(PaymentDraft.of(50_100, "IDR", CARD, "3012").withLines(lines)))
+        assertThatThrownBy(() ->
+                        device.pay(PaymentDraft.of(50_100, "IDR", CARD, "3012").withLines(lines)))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.reason()).isEqualTo("lines_invalid");

@@ -3,11 +3,6 @@ package id.lapak.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.pairing.PairingCodes;
@@ -15,15 +10,18 @@ import id.lapak.simulator.ApiException;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.ServerIntegrationTest;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreService;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +40,16 @@ class PaymentIntegrityIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     CatalogService catalog;
 
@@ -57,7 +59,8 @@ class PaymentIntegrityIntegrationTest {
     @BeforeEach
     void aPairedDeviceWithAReaderKey() throws Exception {
         merchant = TestMerchants.create(tenants, stores, "Utuh");
-        device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-UTUH", "AES128");
         device.config();
     }
@@ -65,12 +68,14 @@ class PaymentIntegrityIntegrationTest {
     @Test
     void aTransactionCounterUsedOnceIsRefusedTheSecondTimeEvenWithANewKey() {
         long counter = device.home().nextTransactionCounter();
-        PaymentReply first = device.sendPayment(device.paymentJson(PaymentDraft.of(10_000, "IDR", CARD, "3012"),
-                counter));
+        PaymentReply first =
+                device.sendPayment(device.paymentJson(PaymentDraft.of(10_000, "IDR", CARD, "3012"), counter));
         assertThat(first.outcome()).isEqualTo("APPROVED");
         // Another payment (a new idempotency key) encrypted at the same counter: a replayed card read.
-        assertRefused(() -> device.sendPayment(device.paymentJson(PaymentDraft.of(10_000, "IDR", CARD, "3012"),
-                counter)), 422, "ksn_reused");
+        assertRefused(
+                () -> device.sendPayment(device.paymentJson(PaymentDraft.of(10_000, "IDR", CARD, "3012"), counter)),
+                422,
+                "ksn_reused");
     }
 
     @Test
@@ -100,13 +105,25 @@ class PaymentIntegrityIntegrationTest {
                 .withLines(List.of(new PaymentDraft.Line(theirs, "Kopi", 1, 13_000, 0, 13_000)));
         assertRefused(() -> device.pay(withTheirVariant), 422, "variant_unknown");
 
-        PaymentDraft madeUpCustomer = new PaymentDraft(UUID.randomUUID().toString(), 13_000, "IDR", 0, List.of(),
-                UUID.randomUUID(), "CHIP", null, false, CARD, "3012", null);
+        PaymentDraft madeUpCustomer = new PaymentDraft(
+                UUID.randomUUID().toString(),
+                13_000,
+                "IDR",
+                0,
+                List.of(),
+                UUID.randomUUID(),
+                "CHIP",
+                null,
+                false,
+                CARD,
+                "3012",
+                null);
         assertRefused(() -> device.pay(madeUpCustomer), 422, "customer_unknown");
 
         UUID ours = TestCatalog.variant(catalog, merchant.admin(), "Kopi Kita");
         assertThat(device.pay(PaymentDraft.of(13_000, "IDR", CARD, "3012")
-                .withLines(List.of(new PaymentDraft.Line(ours, "Kopi", 1, 13_000, 0, 13_000)))).outcome())
+                                .withLines(List.of(new PaymentDraft.Line(ours, "Kopi", 1, 13_000, 0, 13_000))))
+                        .outcome())
                 .isEqualTo("APPROVED");
     }
 
@@ -114,9 +131,12 @@ class PaymentIntegrityIntegrationTest {
     void aRefundKeyReusedForAnotherAmountIsRefused() {
         PaymentReply paid = device.pay(PaymentDraft.of(50_000, "IDR", CARD, "3012"));
         PaymentReply refunded = device.refund(paid.paymentId(), 10_000, false, "rusak", "refund-1");
-        assertThat(device.refund(paid.paymentId(), 10_000, false, "rusak", "refund-1").json())
+        assertThat(device.refund(paid.paymentId(), 10_000, false, "rusak", "refund-1")
+                        .json())
                 .isEqualTo(refunded.json());
-        assertRefused(() -> device.refund(paid.paymentId(), 20_000, false, "rusak", "refund-1"), 422,
+        assertRefused(
+                () -> device.refund(paid.paymentId(), 20_000, false, "rusak", "refund-1"),
+                422,
                 "idempotency_key_reused");
     }
 
@@ -127,7 +147,8 @@ class PaymentIntegrityIntegrationTest {
         assertRefused(() -> device.sendPayment(device.paymentJson(ahead)), 422, "device_time_in_future");
         PaymentDraft slightlyAhead = PaymentDraft.of(14_000, "IDR", CARD, "3012")
                 .offlineAt(Instant.now().plus(Duration.ofMinutes(1)));
-        assertThat(device.sendPayment(device.paymentJson(slightlyAhead)).outcome()).isEqualTo("APPROVED");
+        assertThat(device.sendPayment(device.paymentJson(slightlyAhead)).outcome())
+                .isEqualTo("APPROVED");
     }
 
     private static void assertRefused(ThrowingCallable call, int status, String reason) {

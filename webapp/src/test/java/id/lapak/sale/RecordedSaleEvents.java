@@ -1,11 +1,9 @@
 package id.lapak.sale;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleRefunded;
-
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 

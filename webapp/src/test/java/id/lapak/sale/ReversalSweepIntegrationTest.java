@@ -2,14 +2,10 @@ package id.lapak.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import id.lapak.billing.gateway.sandbox.FailMode;
 import id.lapak.billing.gateway.sandbox.JournalEntry;
 import id.lapak.billing.gateway.sandbox.SandboxAcquirer;
@@ -25,14 +21,20 @@ import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.SameSecurityContextStrategy;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,11 +43,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The reversal sweeper gives back funds held for sales whose reversal was never confirmed and whose device never
@@ -63,22 +60,31 @@ class ReversalSweepIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     SalesService sales;
+
     @Autowired
     SandboxControls sandbox;
+
     @Autowired
     SandboxAcquirer acquirer;
+
     @Autowired
     SandboxSettlementFile settlement;
+
     @Autowired
     ReversalSweeper sweeper;
 
@@ -87,20 +93,20 @@ class ReversalSweepIntegrationTest {
         sandbox.reset();
     }
 
-    private record Shop(Merchant merchant, DeviceClient device) {
-    }
+    private record Shop(Merchant merchant, DeviceClient device) {}
 
     private Shop shop(String name) throws Exception {
         Merchant merchant = TestMerchants.create(tenants, stores, name);
-        DeviceClient device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        DeviceClient device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-" + name, "AES128");
         device.config();
         return new Shop(merchant, device);
     }
 
     /** Pays with the acquirer answering only the first {@code answered} calls and refusing everything after. */
-    private static PaymentReply payWithReversalsRefused(SandboxControls sandbox, Shop shop, PaymentDraft draft,
-                                                        int answered) throws Exception {
+    private static PaymentReply payWithReversalsRefused(
+            SandboxControls sandbox, Shop shop, PaymentDraft draft, int answered) throws Exception {
         sandbox.setFailMode(FailMode.UNAVAILABLE);
         sandbox.failNext(answered, FailMode.NONE);
         return shop.device().pay(draft);
@@ -111,19 +117,25 @@ class ReversalSweepIntegrationTest {
     }
 
     private static List<String> timeline(SaleDetails details) {
-        return details.timeline().stream().map(e -> e.kind() + ":" + e.status() + ":" + e.actor()).toList();
+        return details.timeline().stream()
+                .map(e -> e.kind() + ":" + e.status() + ":" + e.actor())
+                .toList();
     }
 
     /** What the acquirer did about a sale: its authorization (request id = sale id) and everything that names it. */
     private List<JournalEntry.Operation> journal(UUID saleId) {
-        List<JournalEntry> all = settlement.entries(Instant.now().minus(1, ChronoUnit.HOURS),
-                Instant.now().plusSeconds(5));
+        List<JournalEntry> all = settlement.entries(
+                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plusSeconds(5));
         Set<String> references = new HashSet<>();
         references.add(saleId.toString());
-        all.stream().filter(e -> e.requestId().equals(saleId.toString()) && e.reference() != null)
+        all.stream()
+                .filter(e -> e.requestId().equals(saleId.toString()) && e.reference() != null)
                 .forEach(e -> references.add(e.reference()));
-        return all.stream().filter(e -> e.requestId().startsWith(saleId.toString())
-                || references.contains(e.authorizationReference())).map(JournalEntry::operation).toList();
+        return all.stream()
+                .filter(e ->
+                        e.requestId().startsWith(saleId.toString()) || references.contains(e.authorizationReference()))
+                .map(JournalEntry::operation)
+                .toList();
     }
 
     @Test
@@ -131,8 +143,8 @@ class ReversalSweepIntegrationTest {
         Shop shop = shop("Sapu");
         SandboxTestCard card = SandboxTestCard.TIMEOUT;
         var before = acquirer.balanceOf(card);
-        PaymentReply reply = payWithReversalsRefused(sandbox, shop, PaymentDraft.of(180_000, "IDR", card.pan(), FUTURE),
-                1);
+        PaymentReply reply =
+                payWithReversalsRefused(sandbox, shop, PaymentDraft.of(180_000, "IDR", card.pan(), FUTURE), 1);
         UUID sale = reply.paymentId();
         assertThat(reply.outcome()).isEqualTo("TIMED_OUT");
         assertThat(reply.saleStatus()).isEqualTo("REVERSAL_PENDING");
@@ -150,7 +162,8 @@ class ReversalSweepIntegrationTest {
         assertThat(first.reversed()).isPositive();
         SaleDetails reversed = details(shop, sale);
         assertThat(reversed.sale().status()).isEqualTo(SaleStatus.REVERSED);
-        assertThat(timeline(reversed)).hasSize(pendingTimeline.size() + 1)
+        assertThat(timeline(reversed))
+                .hasSize(pendingTimeline.size() + 1)
                 .endsWith("REVERSAL:SUCCEEDED:reversal sweeper");
         assertThat(reversed.timeline().getLast().gatewayReference()).isNotBlank();
         var after = acquirer.balanceOf(card);
@@ -171,8 +184,8 @@ class ReversalSweepIntegrationTest {
         Shop shop = shop("Macet");
         SandboxTestCard card = SandboxTestCard.TIMEOUT;
         var before = acquirer.balanceOf(card);
-        PaymentReply reply = payWithReversalsRefused(sandbox, shop, PaymentDraft.of(64_000, "IDR", card.pan(), FUTURE),
-                1);
+        PaymentReply reply =
+                payWithReversalsRefused(sandbox, shop, PaymentDraft.of(64_000, "IDR", card.pan(), FUTURE), 1);
         UUID sale = reply.paymentId();
         assertThat(reply.saleStatus()).isEqualTo("REVERSAL_PENDING");
         List<String> pendingTimeline = timeline(details(shop, sale));
@@ -213,9 +226,14 @@ class ReversalSweepIntegrationTest {
         Shop shop = shop("Gagal");
         SandboxTestCard card = SandboxTestCard.AMEX_APPROVED;
         var before = acquirer.balanceOf(card);
-        PaymentDraft draft = PaymentDraft.of(12_000, "IDR", card.pan(), FUTURE).withLines(List.of(
-                new PaymentDraft.Line(TestCatalog.variant(catalog, shop.merchant().admin(), "Barang"),
-                        RecordedSaleEvents.REFUSED_DESCRIPTION, 1, 12_000, 0, 12_000)));
+        PaymentDraft draft = PaymentDraft.of(12_000, "IDR", card.pan(), FUTURE)
+                .withLines(List.of(new PaymentDraft.Line(
+                        TestCatalog.variant(catalog, shop.merchant().admin(), "Barang"),
+                        RecordedSaleEvents.REFUSED_DESCRIPTION,
+                        1,
+                        12_000,
+                        0,
+                        12_000)));
         // The authorization and the capture are answered; the stock side refuses the sale; every reversal is refused.
         PaymentReply reply = payWithReversalsRefused(sandbox, shop, draft, 2);
         UUID sale = reply.paymentId();
@@ -224,7 +242,8 @@ class ReversalSweepIntegrationTest {
         assertThat(acquirer.balanceOf(card).balanceMinor()).isEqualTo(before.balanceMinor() - 12_000);
 
         sandbox.reset();
-        assertThat(sweeper.sweep(Instant.now().plus(Duration.ofMinutes(1))).reversed()).isPositive();
+        assertThat(sweeper.sweep(Instant.now().plus(Duration.ofMinutes(1))).reversed())
+                .isPositive();
         SaleDetails failed = details(shop, sale);
         assertThat(failed.sale().status()).isEqualTo(SaleStatus.FAILED);
         assertThat(failed.sale().declineReason()).isEqualTo("sale_not_recorded");
@@ -235,7 +254,9 @@ class ReversalSweepIntegrationTest {
     }
 
     private static List<ILoggingEvent> warningsAbout(ListAppender<ILoggingEvent> log, UUID sale) {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .filter(e -> e.getFormattedMessage().contains(sale.toString())).toList();
+        return log.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .filter(e -> e.getFormattedMessage().contains(sale.toString()))
+                .toList();
     }
 }

@@ -3,18 +3,9 @@ package id.lapak.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import id.lapak.billing.gateway.sandbox.SandboxAcquirer;
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
 import id.lapak.billing.sale.OperationKind;
@@ -29,10 +20,16 @@ import id.lapak.billing.sale.SalesService;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.mail.MailOutbox;
 import id.lapak.catalog.mail.MailOutboxSender;
+import id.lapak.device.config.ConfigScope;
+import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.Await;
 import id.lapak.testing.ServerIntegrationTest;
 import id.lapak.testing.TestCatalog;
@@ -40,19 +37,16 @@ import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.testing.TestUsers;
 import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.store.StoreService;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import id.lapak.device.config.ConfigScope;
-import id.lapak.device.config.DeviceConfigService;
-import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -63,6 +57,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Sales as the portal reads them, made by a simulated device against the sandbox acquirer: the list's filters and
@@ -73,28 +68,40 @@ class SalesIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     SalesService sales;
+
     @Autowired
     SandboxAcquirer acquirer;
+
     @Autowired
     Receipts receipts;
+
     @Autowired
     MailOutbox mailOutbox;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     DeviceConfigService deviceConfig;
 
@@ -104,7 +111,8 @@ class SalesIntegrationTest {
     @BeforeEach
     void merchantWithAPairedDevice() throws Exception {
         merchant = TestMerchants.create(tenants, stores, "Laris");
-        device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         device.requestReaderKey("RD-1", "AES128");
     }
 
@@ -116,7 +124,11 @@ class SalesIntegrationTest {
     void salesListFiltersTotalsAndDetailsWithTheAcquirersReferences() {
         PaymentDraft coffee = PaymentDraft.of(166_500, "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012")
                 .withLines(List.of(new PaymentDraft.Line(
-                        TestCatalog.variant(catalog, merchant.admin(), "Kopi susu"), "Kopi susu", 2, 75_000, 16_500,
+                        TestCatalog.variant(catalog, merchant.admin(), "Kopi susu"),
+                        "Kopi susu",
+                        2,
+                        75_000,
+                        16_500,
                         166_500)));
         PaymentReply approved = device.pay(coffee);
         assertThat(approved.outcome()).isEqualTo("APPROVED");
@@ -131,13 +143,23 @@ class SalesIntegrationTest {
         PaymentReply jcb = pay(SandboxTestCard.JCB_APPROVED, 10_000);
 
         TestUser admin = merchant.admin();
-        List<SaleSummary> all = TestUsers.as(admin, () -> sales.search(SaleFilter.all(), PageRequest.of(0, 50))
-                .getContent());
+        List<SaleSummary> all = TestUsers.as(
+                admin,
+                () -> sales.search(SaleFilter.all(), PageRequest.of(0, 50)).getContent());
         assertThat(all).hasSize(5);
-        assertThat(TestUsers.as(admin, () -> sales.search(SaleFilter.all().withLast4("1111"),
-                PageRequest.of(0, 50)).getContent())).extracting(SaleSummary::id).containsExactly(approved.paymentId());
-        assertThat(TestUsers.as(admin, () -> sales.search(SaleFilter.all().withStatuses(Set.of(SaleStatus.DECLINED)),
-                PageRequest.of(0, 50)).getContent())).extracting(SaleSummary::id)
+        assertThat(TestUsers.as(
+                        admin,
+                        () -> sales.search(SaleFilter.all().withLast4("1111"), PageRequest.of(0, 50))
+                                .getContent()))
+                .extracting(SaleSummary::id)
+                .containsExactly(approved.paymentId());
+        assertThat(TestUsers.as(
+                        admin,
+                        () -> sales.search(
+                                        SaleFilter.all().withStatuses(Set.of(SaleStatus.DECLINED)),
+                                        PageRequest.of(0, 50))
+                                .getContent()))
+                .extracting(SaleSummary::id)
                 .containsExactlyInAnyOrder(declined.paymentId(), poor.paymentId());
         List<SaleTotals> totals = TestUsers.as(admin, () -> sales.totals(SaleFilter.all()));
         assertThat(totals).singleElement().satisfies(t -> {
@@ -147,10 +169,14 @@ class SalesIntegrationTest {
         });
 
         SaleDetails details = TestUsers.as(admin, () -> sales.get(approved.paymentId()));
-        assertThat(details.lines()).singleElement().satisfies(l -> assertThat(l.description()).isEqualTo("Kopi susu"));
-        assertThat(details.timeline()).extracting(PaymentEvent::kind)
+        assertThat(details.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.description()).isEqualTo("Kopi susu"));
+        assertThat(details.timeline())
+                .extracting(PaymentEvent::kind)
                 .containsExactly(OperationKind.AUTHORIZE, OperationKind.CAPTURE);
-        assertThat(details.timeline()).allSatisfy(e -> assertThat(e.gatewayReference()).startsWith("SBX"));
+        assertThat(details.timeline())
+                .allSatisfy(e -> assertThat(e.gatewayReference()).startsWith("SBX"));
         SaleDetails reversed = TestUsers.as(admin, () -> sales.get(lost.paymentId()));
         assertThat(reversed.sale().status()).isEqualTo(SaleStatus.REVERSED);
         assertThat(reversed.timeline()).extracting(PaymentEvent::kind).contains(OperationKind.REVERSAL);
@@ -162,11 +188,13 @@ class SalesIntegrationTest {
         PaymentReply paid = pay(SandboxTestCard.MASTERCARD_APPROVED, 250_000);
         long balance = acquirer.balanceOf(SandboxTestCard.MASTERCARD_APPROVED).balanceMinor();
 
-        SaleDetails after = TestUsers.as(merchant.admin(), () -> sales.refund(paid.paymentId(), 100_000, false,
-                "customer changed their mind"));
+        SaleDetails after = TestUsers.as(
+                merchant.admin(), () -> sales.refund(paid.paymentId(), 100_000, false, "customer changed their mind"));
         assertThat(after.sale().status()).isEqualTo(SaleStatus.PARTIALLY_REFUNDED);
         assertThat(after.sale().refundableMinor()).isEqualTo(150_000);
-        assertThat(after.timeline()).filteredOn(e -> e.kind() == OperationKind.REFUND).singleElement()
+        assertThat(after.timeline())
+                .filteredOn(e -> e.kind() == OperationKind.REFUND)
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.gatewayReference()).startsWith("SBXR-");
                     assertThat(e.reason()).isEqualTo("customer changed their mind");
@@ -174,14 +202,18 @@ class SalesIntegrationTest {
         assertThat(acquirer.balanceOf(SandboxTestCard.MASTERCARD_APPROVED).balanceMinor())
                 .isEqualTo(balance + 100_000);
 
-        TestUser cashier = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
+        TestUser cashier =
+                TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
         assertThatThrownBy(() -> TestUsers.as(cashier, () -> sales.refund(paid.paymentId(), 1, false, null)))
                 .isInstanceOf(AccessDeniedException.class);
         TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
         assertThatThrownBy(() -> TestUsers.as(otherManager, () -> sales.refund(paid.paymentId(), 1, false, null)))
                 .isInstanceOf(SaleNotFoundException.class);
-        TestUser manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
-        assertThat(TestUsers.as(manager, () -> sales.refund(paid.paymentId(), 150_000, true, null)).sale().status())
+        TestUser manager =
+                TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
+        assertThat(TestUsers.as(manager, () -> sales.refund(paid.paymentId(), 150_000, true, null))
+                        .sale()
+                        .status())
                 .isEqualTo(SaleStatus.REFUNDED);
     }
 
@@ -193,41 +225,73 @@ class SalesIntegrationTest {
         var cashier = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
         var elsewhere = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.CASHIER);
 
-        assertThat(TestUsers.as(cashier, () -> sales.storeTotals(from, to))).singleElement()
+        assertThat(TestUsers.as(cashier, () -> sales.storeTotals(from, to)))
+                .singleElement()
                 .satisfies(t -> assertThat(t.approvedMinor()).isEqualTo(25_000));
         assertThat(TestUsers.as(elsewhere, () -> sales.storeTotals(from, to)))
                 .allSatisfy(t -> assertThat(t.count()).isZero());
         assertThatThrownBy(() -> TestUsers.as(cashier, () -> sales.totals(SaleFilter.all())))
-                .as("the sales list stays for admins and managers").isInstanceOf(AccessDeniedException.class);
+                .as("the sales list stays for admins and managers")
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void theReceiptPrintsTheNpwpOfATaxRegisteredStoreAndTheConfiguredTextsAndNoEmptyItemTable() {
-        platform.run("test: the tenant's NPWP", () -> jdbc.sql("update tenant set tax_id = ? where id = ?")
-                .params("01.234.567.8-901.000", merchant.tenant()).update());
-        TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
-                "receipt.header", JsonNodeFactory.instance.stringNode("Buka 08.00-22.00"),
-                "receipt.footer", JsonNodeFactory.instance.stringNode("Sampai jumpa lagi"))));
+        platform.run(
+                "test: the tenant's NPWP",
+                () -> jdbc.sql("update tenant set tax_id = ? where id = ?")
+                        .params("01.234.567.8-901.000", merchant.tenant())
+                        .update());
+        TestUsers.run(
+                merchant.admin(),
+                () -> deviceConfig.setLayer(
+                        ConfigScope.TENANT,
+                        merchant.tenant(),
+                        Map.of(
+                                "receipt.header", JsonNodeFactory.instance.stringNode("Buka 08.00-22.00"),
+                                "receipt.footer", JsonNodeFactory.instance.stringNode("Sampai jumpa lagi"))));
         PaymentReply paid = pay(SandboxTestCard.VISA_APPROVED, 25_000);
 
-        String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+        String html = TestUsers.as(
+                merchant.admin(),
+                () -> receipts.html(
+                        receipts.receipt(paid.paymentId()),
+                        Locale.ENGLISH,
+                        (locale, key, args) ->
+                                key + (args.length == 0 ? "" : List.of(args).toString())));
 
-        assertThat(html).contains("receipt.taxId[01.234.567.8-901.000]").contains("Buka 08.00-22.00")
+        assertThat(html)
+                .contains("receipt.taxId[01.234.567.8-901.000]")
+                .contains("Buka 08.00-22.00")
                 .contains("Sampai jumpa lagi")
-                .as("a sale without lines prints no empty item table").doesNotContain("receipt.item")
+                .as("a sale without lines prints no empty item table")
+                .doesNotContain("receipt.item")
                 .doesNotContain("receipt.thanks");
 
         // A store that is not tax registered prints no NPWP.
         TestUsers.run(merchant.admin(), () -> {
             var current = stores.get(merchant.store().id());
             var form = current.toForm();
-            stores.update(current.id(), current.version(), new id.lapak.tenant.store.StoreForm(form.name(),
-                    form.address(), form.city(), form.timeZone(), form.currency(), false, form.taxRate(),
-                    form.pricesIncludeTax()));
+            stores.update(
+                    current.id(),
+                    current.version(),
+                    new id.lapak.tenant.store.StoreForm(
+                            form.name(),
+                            form.address(),
+                            form.city(),
+                            form.timeZone(),
+                            form.currency(),
+                            false,
+                            form.taxRate(),
+                            form.pricesIncludeTax()));
         });
-        String untaxed = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
+        String untaxed = TestUsers.as(
+                merchant.admin(),
+                () -> receipts.html(
+                        receipts.receipt(paid.paymentId()),
+                        Locale.ENGLISH,
+                        (locale, key, args) ->
+                                key + (args.length == 0 ? "" : List.of(args).toString())));
         assertThat(untaxed).doesNotContain("receipt.taxId").contains("Sampai jumpa lagi");
     }
 
@@ -236,19 +300,30 @@ class SalesIntegrationTest {
         PaymentReply paid = pay(SandboxTestCard.VISA_APPROVED, 15_000);
         Receipts.Translator languages = (locale, key, args) -> locale.getLanguage() + ":" + key;
 
-        String unset = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, languages));
+        String unset = TestUsers.as(
+                merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()), Locale.ENGLISH, languages));
         assertThat(unset).contains("en:receipt.total").contains("IDR 15,000").doesNotContain("id:receipt.total");
 
-        TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
-                "receipt.language", JsonNodeFactory.instance.stringNode("id"))));
-        String indonesian = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, languages));
-        assertThat(indonesian).as("an English reader gets the Indonesian receipt the merchant chose")
-                .contains("id:receipt.total").contains("Rp 15.000").doesNotContain("en:receipt.total");
+        TestUsers.run(
+                merchant.admin(),
+                () -> deviceConfig.setLayer(
+                        ConfigScope.TENANT,
+                        merchant.tenant(),
+                        Map.of("receipt.language", JsonNodeFactory.instance.stringNode("id"))));
+        String indonesian = TestUsers.as(
+                merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()), Locale.ENGLISH, languages));
+        assertThat(indonesian)
+                .as("an English reader gets the Indonesian receipt the merchant chose")
+                .contains("id:receipt.total")
+                .contains("Rp 15.000")
+                .doesNotContain("en:receipt.total");
 
-        assertThatThrownBy(() -> TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT,
-                merchant.tenant(), Map.of("receipt.language", JsonNodeFactory.instance.stringNode("fr")))))
+        assertThatThrownBy(() -> TestUsers.run(
+                        merchant.admin(),
+                        () -> deviceConfig.setLayer(
+                                ConfigScope.TENANT,
+                                merchant.tenant(),
+                                Map.of("receipt.language", JsonNodeFactory.instance.stringNode("fr")))))
                 .isInstanceOf(id.lapak.device.config.InvalidConfigException.class);
         TestUsers.run(merchant.admin(), () -> deviceConfig.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of()));
     }
@@ -257,16 +332,31 @@ class SalesIntegrationTest {
     void theReceiptShowsHeaderLinesTaxTotalMaskedCardAndAuthCodeAndGoesByEmail() throws Exception {
         PaymentReply paid = device.pay(PaymentDraft.of(111_000, "IDR", SandboxTestCard.AMEX_APPROVED.pan(), "3012")
                 .withLines(List.of(new PaymentDraft.Line(
-                        TestCatalog.variant(catalog, merchant.admin(), "Roti"), "Roti <bakar>", 1, 100_000, 11_000,
+                        TestCatalog.variant(catalog, merchant.admin(), "Roti"),
+                        "Roti <bakar>",
+                        1,
+                        100_000,
+                        11_000,
                         111_000))));
         String authCode = paid.body().path("authorizationCode").asString();
         assertThat(authCode).hasSize(6);
 
-        String html = TestUsers.as(merchant.admin(), () -> receipts.html(receipts.receipt(paid.paymentId()),
-                Locale.ENGLISH, (locale, key, args) -> key + (args.length == 0 ? "" : List.of(args).toString())));
-        assertThat(html).contains(tenants.findForLogin(merchant.tenant()).orElseThrow().name())
-                .contains(merchant.store().name()).contains("Roti &lt;bakar&gt;").contains("IDR 111,000")
-                .contains("IDR 11,000").doesNotContain(".00").contains("378282*****0005").contains(authCode)
+        String html = TestUsers.as(
+                merchant.admin(),
+                () -> receipts.html(
+                        receipts.receipt(paid.paymentId()),
+                        Locale.ENGLISH,
+                        (locale, key, args) ->
+                                key + (args.length == 0 ? "" : List.of(args).toString())));
+        assertThat(html)
+                .contains(tenants.findForLogin(merchant.tenant()).orElseThrow().name())
+                .contains(merchant.store().name())
+                .contains("Roti &lt;bakar&gt;")
+                .contains("IDR 111,000")
+                .contains("IDR 11,000")
+                .doesNotContain(".00")
+                .contains("378282*****0005")
+                .contains(authCode)
                 .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
 
         TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
@@ -278,38 +368,59 @@ class SalesIntegrationTest {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        ObjectProvider<JavaMailSender> smtpProvider = new StaticListableBeanFactory(java.util.Map.of("mail", sender))
-                .getBeanProvider(JavaMailSender.class);
-        MailOutboxSender outboxSender = new MailOutboxSender(jdbc, platform, smtpProvider,
+        ObjectProvider<JavaMailSender> smtpProvider =
+                new StaticListableBeanFactory(java.util.Map.of("mail", sender)).getBeanProvider(JavaMailSender.class);
+        MailOutboxSender outboxSender = new MailOutboxSender(
+                jdbc,
+                platform,
+                smtpProvider,
                 new StaticListableBeanFactory().getBeanProvider(id.lapak.catalog.mail.StoreAlertRecipients.class),
                 transactionManager,
-                Clock.systemUTC(), 3, "PT1M", 10);
+                Clock.systemUTC(),
+                3,
+                "PT1M",
+                10);
         try {
-            ReceiptMailer mailer = new ReceiptMailer(receipts,
-                    new MailOutbox(jdbc, smtpProvider, outboxSender, Clock.systemUTC()), transactionManager,
+            ReceiptMailer mailer = new ReceiptMailer(
+                    receipts,
+                    new MailOutbox(jdbc, smtpProvider, outboxSender, Clock.systemUTC()),
+                    transactionManager,
                     "Lapak <no-reply@lapak.test>");
             assertThat(mailer.available()).isTrue();
-            Receipts.Translator english = (locale, key, args) -> key.equals("sales.mail.subject")
-                    ? "Receipt " + args[1] : key;
-            assertThatThrownBy(() -> TestUsers.run(merchant.admin(), () -> mailer.send(paid.paymentId(),
-                    "not an address", Locale.ENGLISH, english)))
-                    .isInstanceOfSatisfying(ReceiptMailer.NotSentException.class,
+            Receipts.Translator english =
+                    (locale, key, args) -> key.equals("sales.mail.subject") ? "Receipt " + args[1] : key;
+            assertThatThrownBy(() -> TestUsers.run(
+                            merchant.admin(),
+                            () -> mailer.send(paid.paymentId(), "not an address", Locale.ENGLISH, english)))
+                    .isInstanceOfSatisfying(
+                            ReceiptMailer.NotSentException.class,
                             e -> assertThat(e.key()).isEqualTo("sales.mail.badAddress"));
-            TestUsers.run(merchant.admin(), () -> mailer.send(paid.paymentId(), "pelanggan@example.id",
-                    Locale.ENGLISH, english));
+            TestUsers.run(
+                    merchant.admin(),
+                    () -> mailer.send(paid.paymentId(), "pelanggan@example.id", Locale.ENGLISH, english));
             assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage message = smtp.getReceivedMessages()[0];
             assertThat(message.getAllRecipients()[0].toString()).isEqualTo("pelanggan@example.id");
-            assertThat(message.getSubject()).isEqualTo("Receipt " + merchant.store().name());
+            assertThat(message.getSubject())
+                    .isEqualTo("Receipt " + merchant.store().name());
             String body = GreenMailUtil.getBody(message);
-            assertThat(body).contains("378282*****0005").contains(authCode)
+            assertThat(body)
+                    .contains("378282*****0005")
+                    .contains(authCode)
                     .doesNotContain(SandboxTestCard.AMEX_APPROVED.pan());
             // The receipt went through the outbox: one RECEIPT row of this tenant, marked sent.
-            Await.until(() -> "SENT".equals(platform.call("test: receipt outbox row", () -> jdbc.sql(
-                    "select string_agg(status, ',') from mail_outbox where tenant_id = ? and kind = 'RECEIPT'")
-                    .param(merchant.tenant()).query(String.class).single())));
-            assertThatThrownBy(() -> TestUsers.run(otherManager, () -> mailer.send(paid.paymentId(),
-                    "pelanggan@example.id", Locale.ENGLISH, english))).isInstanceOf(SaleNotFoundException.class);
+            Await.until(() -> "SENT"
+                    .equals(platform.call(
+                            "test: receipt outbox row",
+                            () -> jdbc.sql(
+                                            "select string_agg(status, ',') from mail_outbox where tenant_id = ? and kind = 'RECEIPT'")
+                                    .param(merchant.tenant())
+                                    .query(String.class)
+                                    .single())));
+            assertThatThrownBy(() -> TestUsers.run(
+                            otherManager,
+                            () -> mailer.send(paid.paymentId(), "pelanggan@example.id", Locale.ENGLISH, english)))
+                    .isInstanceOf(SaleNotFoundException.class);
         } finally {
             outboxSender.destroy();
             smtp.stop();

@@ -2,18 +2,16 @@ package id.lapak.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +33,16 @@ class AccessRevocationIntegrationTest {
 
     @Autowired
     AccessRevocations revocations;
+
     @Autowired
     ViewAs viewAs;
+
     @Autowired
     TenantStatusCheck tenantStatus;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
 
@@ -57,27 +59,42 @@ class AccessRevocationIntegrationTest {
         PortalSessionFilter nodeA = new PortalSessionFilter(viewAs, tenantStatus, revocations);
         PortalSessionFilter nodeB = new PortalSessionFilter(viewAs, tenantStatus, revocations);
 
-        assertThat(request(nodeB, subject, merchant.tenant(), loggedIn).getRedirectedUrl()).as("before").isNull();
+        assertThat(request(nodeB, subject, merchant.tenant(), loggedIn).getRedirectedUrl())
+                .as("before")
+                .isNull();
 
         revocations.revoke(subject);
 
         MockHttpServletResponse refused = request(nodeB, subject, merchant.tenant(), loggedIn);
         assertThat(refused.getRedirectedUrl()).isEqualTo("/");
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
-        assertThat(request(nodeA, subject, merchant.tenant(), Instant.now().plusSeconds(1)).getRedirectedUrl())
-                .as("a session that began after the change works").isNull();
-        assertThat(request(nodeA, UUID.randomUUID().toString(), merchant.tenant(), loggedIn).getRedirectedUrl())
-                .as("other people are not affected").isNull();
+        assertThat(request(nodeA, subject, merchant.tenant(), Instant.now().plusSeconds(1))
+                        .getRedirectedUrl())
+                .as("a session that began after the change works")
+                .isNull();
+        assertThat(request(nodeA, UUID.randomUUID().toString(), merchant.tenant(), loggedIn)
+                        .getRedirectedUrl())
+                .as("other people are not affected")
+                .isNull();
     }
 
     private MockHttpServletResponse request(PortalSessionFilter filter, String subject, UUID tenant, Instant issuedAt)
             throws Exception {
-        OidcIdToken token = new OidcIdToken("t", issuedAt, issuedAt.plusSeconds(3600), Map.of("sub", subject,
-                "preferred_username", "kasir", "iat", issuedAt));
-        LapakOidcUser user = new LapakOidcUser(Set.of(new SimpleGrantedAuthority("ROLE_CASHIER")), token, null,
-                tenant, Set.of(Role.CASHIER), Set.of());
-        SecurityContextHolder.getContext().setAuthentication(new OAuth2AuthenticationToken(user,
-                Set.of(new SimpleGrantedAuthority("ROLE_CASHIER")), "keycloak"));
+        OidcIdToken token = new OidcIdToken(
+                "t",
+                issuedAt,
+                issuedAt.plusSeconds(3600),
+                Map.of("sub", subject, "preferred_username", "kasir", "iat", issuedAt));
+        LapakOidcUser user = new LapakOidcUser(
+                Set.of(new SimpleGrantedAuthority("ROLE_CASHIER")),
+                token,
+                null,
+                tenant,
+                Set.of(Role.CASHIER),
+                Set.of());
+        SecurityContextHolder.getContext()
+                .setAuthentication(new OAuth2AuthenticationToken(
+                        user, Set.of(new SimpleGrantedAuthority("ROLE_CASHIER")), "keycloak"));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
         MockHttpSession session = new MockHttpSession();
         request.setSession(session);

@@ -3,18 +3,16 @@ package id.lapak.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.tenant.NewTenant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +28,13 @@ class LoginPolicyIntegrationTest {
 
     @Autowired
     LapakOidcUserService users;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,8 +49,13 @@ class LoginPolicyIntegrationTest {
     @Test
     void tenantUserWithAKnownActiveTenantIsAdmittedWithRolesAndStores() {
         UUID store = UUID.randomUUID();
-        LapakOidcUser user = users.admit(token(Map.of("roles", List.of("STORE_MANAGER", "SOMETHING_ELSE"),
-                "tenant_id", tenant.toString(), "store_ids", List.of(store.toString(), "not-a-uuid"))));
+        LapakOidcUser user = users.admit(token(Map.of(
+                "roles",
+                List.of("STORE_MANAGER", "SOMETHING_ELSE"),
+                "tenant_id",
+                tenant.toString(),
+                "store_ids",
+                List.of(store.toString(), "not-a-uuid"))));
         assertThat(user.tenantId()).contains(tenant);
         assertThat(user.roles()).containsExactly(Role.STORE_MANAGER);
         assertThat(user.storeIds()).containsExactly(store);
@@ -68,7 +74,12 @@ class LoginPolicyIntegrationTest {
         assertRefused(Map.of("tenant_id", tenant.toString()), "no_role");
         assertRefused(Map.of("roles", List.of("MERCHANT_ADMIN")), "no_tenant");
         assertRefused(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", "garbage"), "no_tenant");
-        assertRefused(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", UUID.randomUUID().toString()),
+        assertRefused(
+                Map.of(
+                        "roles",
+                        List.of("MERCHANT_ADMIN"),
+                        "tenant_id",
+                        UUID.randomUUID().toString()),
                 "unknown_tenant");
         assertRefused(Map.of("roles", List.of("SUPPORT"), "tenant_id", tenant.toString()), "support_with_tenant");
         assertRefused(Map.of("roles", List.of("SUPPORT", "MERCHANT_ADMIN")), "support_with_tenant");
@@ -76,14 +87,19 @@ class LoginPolicyIntegrationTest {
 
     @Test
     void usersOfASuspendedTenantAreRefused() {
-        platform.run("test: suspend tenant", () ->
-                jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?").param(tenant).update());
+        platform.run(
+                "test: suspend tenant",
+                () -> jdbc.sql("update tenant set status = 'SUSPENDED' where id = ?")
+                        .param(tenant)
+                        .update());
         assertRefused(Map.of("roles", List.of("MERCHANT_ADMIN"), "tenant_id", tenant.toString()), "tenant_suspended");
     }
 
     private void assertRefused(Map<String, Object> claims, String code) {
-        assertThatThrownBy(() -> users.admit(token(claims))).isInstanceOfSatisfying(
-                OAuth2AuthenticationException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(code));
+        assertThatThrownBy(() -> users.admit(token(claims)))
+                .isInstanceOfSatisfying(
+                        OAuth2AuthenticationException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(code));
     }
 
     private static OidcUser token(Map<String, Object> extra) {
@@ -91,7 +107,8 @@ class LoginPolicyIntegrationTest {
         claims.put("sub", UUID.randomUUID().toString());
         claims.put("preferred_username", "someone");
         claims.put("iss", "http://localhost:8180/realms/lapak");
-        OidcIdToken idToken = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(300), claims);
+        OidcIdToken idToken =
+                new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(300), claims);
         return new DefaultOidcUser(List.of(), idToken, "preferred_username");
     }
 }

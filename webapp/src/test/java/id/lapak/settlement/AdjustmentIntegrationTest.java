@@ -3,26 +3,24 @@ package id.lapak.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.settlement.AdjustmentRefused;
+import id.lapak.billing.settlement.AdjustmentService;
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.ledger.Ledger;
-import id.lapak.billing.ledger.LedgerAccount;
-import id.lapak.billing.settlement.AdjustmentRefused;
-import id.lapak.billing.settlement.AdjustmentService;
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,14 +35,19 @@ class AdjustmentIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AdjustmentService adjustments;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     Ledger ledger;
 
@@ -72,9 +75,12 @@ class AdjustmentIntegrationTest {
             assertThat(b.adjustments()).isEqualTo(20_000);
             assertThat(b.net()).isEqualTo(120_000);
         });
-        assertThat(checks.payouts(tenant)).singleElement().satisfies(p -> assertThat(p.getValue()).isEqualTo(120_000));
+        assertThat(checks.payouts(tenant))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getValue()).isEqualTo(120_000));
         assertThat(TestUsers.as(admin, () -> adjustments.latest(10)))
-                .allSatisfy(a -> assertThat(a.batchDay()).isEqualTo(batches.getFirst().day()));
+                .allSatisfy(a ->
+                        assertThat(a.batchDay()).isEqualTo(batches.getFirst().day()));
 
         // Recorded after that day closed: the next day closed takes it, even without a sale; negative, it is carried.
         TestUsers.as(admin, () -> adjustments.record(Money.of(-150_000, "IDR"), "Denda keterlambatan dokumen"));
@@ -82,7 +88,9 @@ class AdjustmentIntegrationTest {
         for (int rerun = 0; rerun < 2; rerun++) {
             closer.close(tenant, now.plus(Duration.ofDays(3)));
             SettlementChecks.Snapshot snapshot = checks.snapshot(tenant);
-            assertThat(settledOnce == null || snapshot.equals(settledOnce)).as("a rerun changes nothing").isTrue();
+            assertThat(settledOnce == null || snapshot.equals(settledOnce))
+                    .as("a rerun changes nothing")
+                    .isTrue();
             settledOnce = snapshot;
         }
         List<SettlementChecks.Batch> after = checks.batches(tenant);
@@ -93,13 +101,17 @@ class AdjustmentIntegrationTest {
         assertThat(checks.payouts(tenant)).hasSize(1);
         checks.assertConsistent(tenant);
         checks.assertEveryAdjustmentSettledOnce(tenant);
-        TenantContext.runAs(tenant, () -> platform.run("test: balances", () -> {
-            var balances = ledger.balances(tenant, "IDR");
-            assertThat(balances.get(LedgerAccount.ADJUSTMENTS).minor()).isEqualTo(-130_000);
-            assertThat(balances.get(LedgerAccount.MERCHANT_PENDING).minor()).isZero();
-        }));
+        TenantContext.runAs(
+                tenant,
+                () -> platform.run("test: balances", () -> {
+                    var balances = ledger.balances(tenant, "IDR");
+                    assertThat(balances.get(LedgerAccount.ADJUSTMENTS).minor()).isEqualTo(-130_000);
+                    assertThat(balances.get(LedgerAccount.MERCHANT_PENDING).minor())
+                            .isZero();
+                }));
 
-        List<String> audited = platform.call("test", () -> jdbc.sql("""
+        List<String> audited = platform.call(
+                "test", () -> jdbc.sql("""
                 select details from audit_entry where tenant_id = ? and action = 'ledger_adjustment.record'
                 order by seq""").param(tenant).query(String.class).list());
         assertThat(audited).hasSize(3);
@@ -113,20 +125,29 @@ class AdjustmentIntegrationTest {
         var manager = TestUsers.user(tenant, Set.of(), Role.STORE_MANAGER);
 
         assertThatThrownBy(() -> TestUsers.as(admin, () -> adjustments.record(Money.of(0, "IDR"), " a ")))
-                .isInstanceOfSatisfying(AdjustmentRefused.class,
+                .isInstanceOfSatisfying(
+                        AdjustmentRefused.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("amount", "reason"));
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> adjustments.record(
-                Money.of(10_000_000_001L, "IDR"), "Terlalu banyak nol")))
-                .isInstanceOfSatisfying(AdjustmentRefused.class,
+        assertThatThrownBy(() -> TestUsers.as(
+                        admin, () -> adjustments.record(Money.of(10_000_000_001L, "IDR"), "Terlalu banyak nol")))
+                .isInstanceOfSatisfying(
+                        AdjustmentRefused.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("amount"));
-        assertThatThrownBy(() -> TestUsers.as(manager, () -> adjustments.record(Money.of(1_000, "IDR"),
-                "Bukan haknya"))).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> adjustments.recordFor(tenant, Money.of(1_000, "IDR"),
-                "Hanya untuk support"))).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() ->
+                        TestUsers.as(manager, () -> adjustments.record(Money.of(1_000, "IDR"), "Bukan haknya")))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> TestUsers.as(
+                        admin, () -> adjustments.recordFor(tenant, Money.of(1_000, "IDR"), "Hanya untuk support")))
+                .isInstanceOf(AuthorizationDeniedException.class);
 
-        assertThat(platform.call("test", () -> jdbc.sql("""
+        assertThat(platform.call(
+                        "test",
+                        () -> jdbc.sql("""
                 select (select count(*) from ledger_adjustment where tenant_id = ?)
                      + (select count(*) from ledger_transaction where tenant_id = ?)""")
-                .params(tenant, tenant).query(Long.class).single())).isZero();
+                                .params(tenant, tenant)
+                                .query(Long.class)
+                                .single()))
+                .isZero();
     }
 }

@@ -1,11 +1,10 @@
 package id.lapak.settlement;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.billing.settlement.BatchClosed;
 import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.testing.CrashableProcess;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A separate Lapak process for {@link SettlementCrashIntegrationTest}: the whole application on the test's
@@ -20,15 +19,20 @@ public final class CloseOfDayProcess {
     static final String DONE = "CLOSE-OF-DAY DONE";
     static final String READY = "CLOSE-OF-DAY READY";
 
-    private CloseOfDayProcess() {
-    }
+    private CloseOfDayProcess() {}
 
     public static void main(String[] args) throws Exception {
         UUID tenant = UUID.fromString(CrashableProcess.option(args, "tenant"));
         Instant now = Instant.parse(CrashableProcess.option(args, "now"));
-        CrashableProcess.run(args, BatchClosed.class, "stop-at-batch", closed -> closed.businessDay().toString(),
-                new CrashableProcess.Markers(IN_THE_MIDDLE, READY), context -> {
-                    SettlementCloser.Outcome outcome = context.getBean(SettlementCloser.class).close(tenant, now);
+        CrashableProcess.run(
+                args,
+                BatchClosed.class,
+                "stop-at-batch",
+                closed -> closed.businessDay().toString(),
+                new CrashableProcess.Markers(IN_THE_MIDDLE, READY),
+                context -> {
+                    SettlementCloser.Outcome outcome =
+                            context.getBean(SettlementCloser.class).close(tenant, now);
                     return DONE + " " + outcome.daysClosed() + " days " + outcome.batches() + " batches";
                 });
     }

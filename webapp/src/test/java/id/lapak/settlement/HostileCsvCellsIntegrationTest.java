@@ -2,6 +2,19 @@ package id.lapak.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.CatalogTransfer;
+import id.lapak.tenant.TenantAdministration;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.audit.AuditQuery;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.CatalogTransfer;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestCatalog;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantAdministration;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.audit.AuditQuery;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,20 +47,28 @@ class HostileCsvCellsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     SettlementService settlement;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     CatalogTransfer transfer;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     TenantAdministration administration;
 
@@ -83,10 +89,14 @@ class HostileCsvCellsIntegrationTest {
         var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
         TestCatalog.variant(catalog, admin, HOSTILE_ITEM);
 
-        UUID batch = TestUsers.as(admin, () -> settlement.batches(10)).getFirst().id();
+        UUID batch =
+                TestUsers.as(admin, () -> settlement.batches(10)).getFirst().id();
         String statement = TestUsers.as(admin, () -> settlement.statementCsv(batch));
         assertNeutralised(statement, HOSTILE_STORE);
-        assertThat(statement).as("amounts stay numbers").contains("refunds,30000\n").contains(",REFUND,")
+        assertThat(statement)
+                .as("amounts stay numbers")
+                .contains("refunds,30000\n")
+                .contains(",REFUND,")
                 .containsPattern(",-?30000,");
 
         ByteArrayOutputStream catalogCsv = new ByteArrayOutputStream();
@@ -110,8 +120,10 @@ class HostileCsvCellsIntegrationTest {
         assertThat(csv).as("the hostile text is in the file").contains(hostile.replace("\"", "\"\""));
         String quoted = "\"'" + hostile.replace("\"", "\"\"");
         assertThat(csv).as("as a quoted text cell starting with an apostrophe").contains(quoted);
-        List<String> unguarded = csv.lines().filter(line -> line.startsWith(hostile.substring(0, 3))
-                || line.contains("," + hostile.substring(0, 3))).toList();
+        List<String> unguarded = csv.lines()
+                .filter(line ->
+                        line.startsWith(hostile.substring(0, 3)) || line.contains("," + hostile.substring(0, 3)))
+                .toList();
         assertThat(unguarded).as("no cell starts with the formula").isEmpty();
     }
 

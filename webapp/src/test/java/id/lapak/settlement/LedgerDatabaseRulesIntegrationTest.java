@@ -3,18 +3,16 @@ package id.lapak.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.billing.ledger.Ledger;
 import id.lapak.billing.ledger.LedgerAccount;
 import id.lapak.billing.ledger.LedgerKind;
-import id.lapak.testing.IntegrationTest;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
-
+import id.lapak.testing.IntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -30,12 +28,16 @@ class LedgerDatabaseRulesIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
@@ -44,28 +46,57 @@ class LedgerDatabaseRulesIntegrationTest {
         UUID tenant = new SettlementFixture(tenants, platform, jdbc).tenant("Toko Buku Besar");
         UUID other = new SettlementFixture(tenants, platform, jdbc).tenant("Toko Lain");
         UUID cause = UUID.randomUUID();
-        TenantContext.runAs(tenant, () -> platform.run("test: post", () -> assertThat(ledger.post(tenant,
-                LedgerKind.ADJUSTMENT, cause, "IDR", Instant.now(), "test", "opening", List.of(
-                        new Ledger.Entry(LedgerAccount.ADJUSTMENTS, 5_000),
-                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -5_000)))).isTrue()));
-        UUID transaction = platform.call("test", () -> jdbc.sql(
-                "select id from ledger_transaction where tenant_id = ? and source_id = ?").params(tenant, cause)
-                .query(UUID.class).single());
+        TenantContext.runAs(
+                tenant,
+                () -> platform.run(
+                        "test: post",
+                        () -> assertThat(ledger.post(
+                                        tenant,
+                                        LedgerKind.ADJUSTMENT,
+                                        cause,
+                                        "IDR",
+                                        Instant.now(),
+                                        "test",
+                                        "opening",
+                                        List.of(
+                                                new Ledger.Entry(LedgerAccount.ADJUSTMENTS, 5_000),
+                                                new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -5_000))))
+                                .isTrue()));
+        UUID transaction = platform.call(
+                "test",
+                () -> jdbc.sql("select id from ledger_transaction where tenant_id = ? and source_id = ?")
+                        .params(tenant, cause)
+                        .query(UUID.class)
+                        .single());
 
         // One entry more, on its own, would leave the transaction unbalanced.
-        assertThatThrownBy(() -> platform.run("test: unbalanced", () -> jdbc.sql("""
+        assertThatThrownBy(() -> platform.run(
+                        "test: unbalanced",
+                        () -> jdbc.sql("""
                 insert into ledger_entry (tenant_id, transaction_id, entry_no, account, amount_minor)
                 values (?, ?, 3, 'PLATFORM_FEES', -1)""").params(tenant, transaction).update()))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("does not balance");
-        assertThatThrownBy(() -> platform.run("test: edit", () -> jdbc.sql(
-                "update ledger_entry set amount_minor = 1 where tenant_id = ?").param(tenant).update()))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> platform.run("test: delete", () -> jdbc.sql(
-                "delete from ledger_transaction where tenant_id = ?").param(tenant).update()))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("does not balance");
+        assertThatThrownBy(() -> platform.run(
+                        "test: edit",
+                        () -> jdbc.sql("update ledger_entry set amount_minor = 1 where tenant_id = ?")
+                                .param(tenant)
+                                .update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> platform.run(
+                        "test: delete",
+                        () -> jdbc.sql("delete from ledger_transaction where tenant_id = ?")
+                                .param(tenant)
+                                .update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
 
         UUID payout = UUID.randomUUID();
-        List<Ledger.Entry> sent = List.of(new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, 5_000),
+        List<Ledger.Entry> sent = List.of(
+                new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, 5_000),
                 new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, -5_000));
         platform.run("test: once", () -> {
             assertThat(ledger.post(tenant, LedgerKind.PAYOUT_SENT, payout, "IDR", Instant.now(), "t", null, sent))
@@ -73,14 +104,26 @@ class LedgerDatabaseRulesIntegrationTest {
             assertThat(ledger.post(tenant, LedgerKind.PAYOUT_SENT, payout, "IDR", Instant.now(), "t", null, sent))
                     .isFalse();
         });
-        long entries = platform.call("test", () -> jdbc.sql("select count(*) from ledger_entry where tenant_id = ?")
-                .param(tenant).query(Long.class).single());
+        long entries = platform.call(
+                "test",
+                () -> jdbc.sql("select count(*) from ledger_entry where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single());
         assertThat(entries).isEqualTo(4);
         var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        long seenByOther = TenantContext.callAs(other, () -> transactions.execute(s -> jdbc.sql(
-                "select count(*) from ledger_entry where tenant_id = ?").param(tenant).query(Long.class).single()));
-        long seenByOwner = TenantContext.callAs(tenant, () -> transactions.execute(s -> jdbc.sql(
-                "select count(*) from ledger_entry where tenant_id = ?").param(tenant).query(Long.class).single()));
+        long seenByOther = TenantContext.callAs(
+                other,
+                () -> transactions.execute(s -> jdbc.sql("select count(*) from ledger_entry where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()));
+        long seenByOwner = TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(s -> jdbc.sql("select count(*) from ledger_entry where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()));
         assertThat(seenByOther).isZero();
         assertThat(seenByOwner).isEqualTo(4);
     }

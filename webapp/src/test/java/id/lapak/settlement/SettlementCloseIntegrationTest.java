@@ -2,6 +2,14 @@ package id.lapak.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
+import id.lapak.testing.IntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,16 +23,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import id.lapak.billing.ledger.Ledger;
-import id.lapak.billing.ledger.LedgerAccount;
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +40,16 @@ class SettlementCloseIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     Ledger ledger;
 
@@ -72,8 +74,8 @@ class SettlementCloseIntegrationTest {
         fixture.plan(tenant, LocalDate.of(2026, 1, 1), 290, 0, 300, 1100);
         fixture.payoutAccount(tenant);
         // Friday 4 December 2026.
-        UUID late = fixture.capturedSale(tenant, jakarta, 15_005, at(WIB, "2026-12-04T23:30"),
-                at(WIB, "2026-12-04T23:30"));
+        UUID late =
+                fixture.capturedSale(tenant, jakarta, 15_005, at(WIB, "2026-12-04T23:30"), at(WIB, "2026-12-04T23:30"));
         fixture.capturedSale(tenant, bali, 10_000, at(WITA, "2026-12-04T23:30"), at(WITA, "2026-12-04T23:30"));
         // 23:30 in Jakarta is already Saturday 00:30 in Bali: Saturday's business day there.
         fixture.capturedSale(tenant, bali, 20_000, at(WIB, "2026-12-04T23:30"), at(WIB, "2026-12-04T23:30"));
@@ -81,7 +83,8 @@ class SettlementCloseIntegrationTest {
         fixture.voidedSale(tenant, jakarta, 99_000, at(WIB, "2026-12-04T12:00"));
 
         // Before Jakarta's cut-off plus grace, nothing closes.
-        assertThat(closer.close(tenant, at(WIB, "2026-12-05T00:10")).daysClosed()).isZero();
+        assertThat(closer.close(tenant, at(WIB, "2026-12-05T00:10")).daysClosed())
+                .isZero();
         SettlementCloser.Outcome outcome = closer.close(tenant, at(WIB, "2026-12-05T00:45"));
 
         assertThat(outcome.daysClosed()).isEqualTo(1);
@@ -99,19 +102,22 @@ class SettlementCloseIntegrationTest {
         // Friday's payout goes out on the next banking day, Monday.
         assertThat(checks.payouts(tenant)).containsExactly(Map.entry(LocalDate.of(2026, 12, 7), friday.net()));
 
-        TenantContext.runAs(tenant, () -> platform.run("test: balances", () -> {
-            Map<LedgerAccount, Money> balances = ledger.balances(tenant, "IDR");
-            assertThat(balances.get(LedgerAccount.MERCHANT_PAYABLE)).isEqualTo(Money.of(-friday.net(), "IDR"));
-            assertThat(balances.get(LedgerAccount.MERCHANT_PENDING)).isEqualTo(Money.of(0, "IDR"));
-            assertThat(balances.get(LedgerAccount.PLATFORM_FEES)).isEqualTo(Money.of(-735, "IDR"));
-            assertThat(balances.get(LedgerAccount.PPN_ON_FEES)).isEqualTo(Money.of(-81, "IDR"));
-            assertThat(balances.get(LedgerAccount.ACQUIRER_RECEIVABLE)).isEqualTo(Money.of(20_005, "IDR"));
-        }));
+        TenantContext.runAs(
+                tenant,
+                () -> platform.run("test: balances", () -> {
+                    Map<LedgerAccount, Money> balances = ledger.balances(tenant, "IDR");
+                    assertThat(balances.get(LedgerAccount.MERCHANT_PAYABLE)).isEqualTo(Money.of(-friday.net(), "IDR"));
+                    assertThat(balances.get(LedgerAccount.MERCHANT_PENDING)).isEqualTo(Money.of(0, "IDR"));
+                    assertThat(balances.get(LedgerAccount.PLATFORM_FEES)).isEqualTo(Money.of(-735, "IDR"));
+                    assertThat(balances.get(LedgerAccount.PPN_ON_FEES)).isEqualTo(Money.of(-81, "IDR"));
+                    assertThat(balances.get(LedgerAccount.ACQUIRER_RECEIVABLE)).isEqualTo(Money.of(20_005, "IDR"));
+                }));
         checks.assertConsistent(tenant);
 
         // A rerun changes nothing.
         SettlementChecks.Snapshot before = checks.snapshot(tenant);
-        assertThat(closer.close(tenant, at(WIB, "2026-12-05T00:50")).daysClosed()).isZero();
+        assertThat(closer.close(tenant, at(WIB, "2026-12-05T00:50")).daysClosed())
+                .isZero();
         assertThat(checks.snapshot(tenant)).isEqualTo(before);
     }
 
@@ -119,8 +125,8 @@ class SettlementCloseIntegrationTest {
     void aChargebackAndItsReversalSettleOnceEachOnTheDayTheyWereRecorded() {
         UUID tenant = fixture.tenant("Toko Sengketa");
         UUID store = fixture.store(tenant, "Pusat", "Asia/Jakarta");
-        UUID sale = fixture.capturedSale(tenant, store, 100_000, at(WIB, "2026-12-01T10:00"),
-                at(WIB, "2026-12-01T10:00"));
+        UUID sale =
+                fixture.capturedSale(tenant, store, 100_000, at(WIB, "2026-12-01T10:00"), at(WIB, "2026-12-01T10:00"));
         closer.close(tenant, at(WIB, "2026-12-02T01:00"));
         fixture.chargeback(tenant, sale, "CHARGEBACK", 40_000, at(WIB, "2026-12-02T09:00"));
         fixture.chargeback(tenant, sale, "CHARGEBACK_REVERSAL", 15_000, at(WIB, "2026-12-02T16:00"));
@@ -129,7 +135,8 @@ class SettlementCloseIntegrationTest {
         closer.close(tenant, at(WIB, "2026-12-03T02:00"));
 
         List<SettlementChecks.Batch> batches = checks.batches(tenant);
-        assertThat(batches).extracting(SettlementChecks.Batch::day)
+        assertThat(batches)
+                .extracting(SettlementChecks.Batch::day)
                 .containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
         SettlementChecks.Batch second = batches.get(1);
         assertThat(second.lines()).isEqualTo(2);
@@ -150,7 +157,8 @@ class SettlementCloseIntegrationTest {
         closer.close(tenant, at(WIB, "2026-12-03T01:00"));
 
         List<SettlementChecks.Batch> batches = checks.batches(tenant);
-        assertThat(batches).extracting(SettlementChecks.Batch::day)
+        assertThat(batches)
+                .extracting(SettlementChecks.Batch::day)
                 .containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
         assertThat(batches.get(0).gross()).isEqualTo(50_000);
         assertThat(batches.get(1).gross()).isEqualTo(7_000);
@@ -163,8 +171,8 @@ class SettlementCloseIntegrationTest {
         UUID tenant = fixture.tenant("Toko Libur");
         UUID store = fixture.store(tenant, "Pusat", "Asia/Jakarta");
         fixture.payoutAccount(tenant);
-        UUID sale = fixture.capturedSale(tenant, store, 80_000, at(WIB, "2026-12-07T10:00"),
-                at(WIB, "2026-12-07T10:00"));
+        UUID sale =
+                fixture.capturedSale(tenant, store, 80_000, at(WIB, "2026-12-07T10:00"), at(WIB, "2026-12-07T10:00"));
         closer.close(tenant, at(WIB, "2026-12-08T01:00"));
         // Tuesday only a refund of Monday's sale: the day nets negative.
         fixture.refund(tenant, sale, 30_000, at(WIB, "2026-12-08T11:00"));
@@ -175,8 +183,13 @@ class SettlementCloseIntegrationTest {
 
         assertThat(outcome.daysClosed()).isEqualTo(3);
         List<SettlementChecks.Batch> batches = checks.batches(tenant);
-        assertThat(batches).extracting(SettlementChecks.Batch::day).containsExactly(LocalDate.of(2026, 12, 7),
-                LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 10));
+        assertThat(batches)
+                .extracting(SettlementChecks.Batch::day)
+                .containsExactly(
+                        LocalDate.of(2026, 12, 7),
+                        LocalDate.of(2026, 12, 8),
+                        LocalDate.of(2026, 12, 9),
+                        LocalDate.of(2026, 12, 10));
         assertThat(batches.get(1).net()).isEqualTo(-30_000);
         assertThat(batches.get(2).carriedIn()).isEqualTo(-30_000);
         assertThat(batches.get(2).net()).isEqualTo(-20_000);
@@ -218,7 +231,9 @@ class SettlementCloseIntegrationTest {
         } finally {
             nodes.shutdownNow();
         }
-        assertThat(checks.batches(tenant)).hasSize(3).allSatisfy(b -> assertThat(b.lines()).isEqualTo(20));
+        assertThat(checks.batches(tenant))
+                .hasSize(3)
+                .allSatisfy(b -> assertThat(b.lines()).isEqualTo(20));
         assertThat(checks.payouts(tenant)).hasSize(3);
         checks.assertConsistent(tenant);
     }

@@ -2,6 +2,11 @@ package id.lapak.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.SecondNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +21,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.SecondNode;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,18 +39,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SettlementCrashIntegrationTest {
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final Instant NOW = LocalDateTime.parse("2026-11-13T02:00").atZone(WIB).toInstant();
+    private static final Instant NOW =
+            LocalDateTime.parse("2026-11-13T02:00").atZone(WIB).toInstant();
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Value("${spring.datasource.url}")
     String databaseUrl;
+
     @Value("${lapak.keys.master-keystore}")
     String masterKeystore;
 
@@ -79,7 +83,8 @@ class SettlementCrashIntegrationTest {
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(killed.isAlive()).isFalse();
         // The first day committed; the second, killed before its commit, left nothing.
-        assertThat(checks.batches(crashed)).extracting(SettlementChecks.Batch::day)
+        assertThat(checks.batches(crashed))
+                .extracting(SettlementChecks.Batch::day)
                 .containsExactly(LocalDate.parse("2026-11-10"));
         checks.assertConsistent(crashed);
 
@@ -88,14 +93,16 @@ class SettlementCrashIntegrationTest {
         Process restarted = start(work.resolve("restarted.out"), crashed, 0, "--go-file=" + go);
         awaitLine(work.resolve("restarted.out"), restarted, CloseOfDayProcess.READY);
         Files.writeString(go, "go");
-        CompletableFuture<SettlementCloser.Outcome> here = CompletableFuture.supplyAsync(
-                () -> closer.close(crashed, NOW));
+        CompletableFuture<SettlementCloser.Outcome> here =
+                CompletableFuture.supplyAsync(() -> closer.close(crashed, NOW));
         String done = awaitLine(work.resolve("restarted.out"), restarted, CloseOfDayProcess.DONE);
         assertThat(restarted.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(restarted.exitValue()).isZero();
         int batchesHere = here.get(2, TimeUnit.MINUTES).batches();
         int batchesThere = Integer.parseInt(done.replaceAll(".* days (\\d+) batches.*", "$1"));
-        assertThat(batchesHere + batchesThere).as("the two remaining days, each closed by one node").isEqualTo(2);
+        assertThat(batchesHere + batchesThere)
+                .as("the two remaining days, each closed by one node")
+                .isEqualTo(2);
 
         checks.assertConsistent(crashed);
         checks.assertEveryOperationSettledOnce(crashed);
@@ -103,7 +110,8 @@ class SettlementCrashIntegrationTest {
         assertThat(comparable(crashed)).isEqualTo(comparable(reference));
 
         SettlementChecks.Snapshot before = checks.snapshot(crashed);
-        assertThat(closer.close(crashed, NOW.plus(Duration.ofDays(1))).batches()).isZero();
+        assertThat(closer.close(crashed, NOW.plus(Duration.ofDays(1))).batches())
+                .isZero();
         assertThat(checks.snapshot(crashed)).isEqualTo(before);
     }
 
@@ -111,14 +119,16 @@ class SettlementCrashIntegrationTest {
     private static UUID threeDaysOfBusiness(SettlementFixture fixture, String name) {
         Random random = new Random(15);
         UUID tenant = fixture.tenant(name);
-        List<UUID> stores = List.of(fixture.store(tenant, "Jakarta", "Asia/Jakarta"),
-                fixture.store(tenant, "Bali", "Asia/Makassar"));
+        List<UUID> stores = List.of(
+                fixture.store(tenant, "Jakarta", "Asia/Jakarta"), fixture.store(tenant, "Bali", "Asia/Makassar"));
         fixture.plan(tenant, LocalDate.of(2026, 1, 1), 190, 150, 700, 1100);
         fixture.payoutAccount(tenant);
         for (int day = 10; day <= 12; day++) {
             for (int i = 0; i < 40; i++) {
                 UUID store = stores.get(i % 2);
-                Instant at = LocalDateTime.parse("2026-11-" + day + "T08:00").atZone(WIB).toInstant()
+                Instant at = LocalDateTime.parse("2026-11-" + day + "T08:00")
+                        .atZone(WIB)
+                        .toInstant()
                         .plusSeconds(random.nextInt(10 * 3600));
                 long amount = 5_000 + random.nextInt(400_000);
                 UUID sale = fixture.capturedSale(tenant, store, amount, at, at);
@@ -130,43 +140,44 @@ class SettlementCrashIntegrationTest {
                 }
             }
         }
-        fixture.adjustment(tenant, -25_000, LocalDateTime.parse("2026-11-11T12:00").atZone(WIB).toInstant());
+        fixture.adjustment(
+                tenant,
+                -25_000,
+                LocalDateTime.parse("2026-11-11T12:00").atZone(WIB).toInstant());
         return tenant;
     }
 
     /** What the close wrote, without the ids that differ between tenants. */
     private List<String> comparable(UUID tenant) {
         return platform.call("test: comparable settlement", () -> {
-            List<String> rows = new ArrayList<>(jdbc.sql("""
+            List<String> rows = new ArrayList<>(
+                    jdbc.sql("""
                     select concat_ws('|', 'batch', business_day, line_count, late_count, gross_minor, refunds_minor,
                         fees_minor, ppn_minor, adjustment_count, adjustments_minor, carried_in_minor, net_minor)
-                    from settlement_batch where tenant_id = ? order by business_day""")
-                    .param(tenant).query(String.class).list());
+                    from settlement_batch where tenant_id = ? order by business_day""").param(tenant).query(String.class).list());
             rows.addAll(jdbc.sql("""
                     select concat_ws('|', 'ledger', t.kind, e.account, count(*), sum(e.amount_minor))
                     from ledger_transaction t
                     join ledger_entry e on e.tenant_id = t.tenant_id and e.transaction_id = t.id
-                    where t.tenant_id = ? group by t.kind, e.account order by t.kind, e.account""")
-                    .param(tenant).query(String.class).list());
+                    where t.tenant_id = ? group by t.kind, e.account order by t.kind, e.account""").param(tenant).query(String.class).list());
             rows.addAll(jdbc.sql("""
                     select concat_ws('|', 'payout', b.business_day, p.amount_minor, p.expected_on, p.status)
                     from payout p join settlement_batch b on b.tenant_id = p.tenant_id and b.id = p.batch_id
-                    where p.tenant_id = ? order by b.business_day""")
-                    .param(tenant).query(String.class).list());
+                    where p.tenant_id = ? order by b.business_day""").param(tenant).query(String.class).list());
             return rows;
         });
     }
 
     /** The whole application in a JVM of its own on this test's database, closing {@code tenant}'s due days. */
     private Process start(Path output, UUID tenant, int stopAtBatch, String... more) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.quartz.auto-startup=false",
-                "--tenant=" + tenant, "--now=" + NOW));
+        List<String> arguments = new ArrayList<>(
+                List.of("--server.port=0", "--spring.quartz.auto-startup=false", "--tenant=" + tenant, "--now=" + NOW));
         if (stopAtBatch > 0) {
             arguments.add("--stop-at-batch=" + stopAtBatch);
         }
         arguments.addAll(List.of(more));
-        Process process = SecondNode.startProcess(CloseOfDayProcess.class.getName(), output, databaseUrl,
-                Path.of(masterKeystore), arguments);
+        Process process = SecondNode.startProcess(
+                CloseOfDayProcess.class.getName(), output, databaseUrl, Path.of(masterKeystore), arguments);
         processes.add(process);
         return process;
     }

@@ -1,16 +1,14 @@
 package id.lapak.settlement;
 
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.PlatformAccess;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import id.lapak.tenant.NewTenant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,8 +30,8 @@ public final class SettlementFixture {
 
     public UUID tenant(String name) {
         UUID tenant = UUID.randomUUID();
-        tenants.createIfMissing(new NewTenant(tenant, name + " " + tenant, "PT " + name, "ID", null, null),
-                "test setup");
+        tenants.createIfMissing(
+                new NewTenant(tenant, name + " " + tenant, "PT " + name, "ID", null, null), "test setup");
         return tenant;
     }
 
@@ -44,13 +42,11 @@ public final class SettlementFixture {
             jdbc.sql("""
                     insert into store (tenant_id, id, name, address, city, time_zone, currency, tax_registered,
                         tax_rate, prices_include_tax, active, created_at, updated_at)
-                    values (?, ?, ?, 'Jl. Satu 1', 'Kota', ?, 'IDR', true, 11, true, true, now(), now())""")
-                    .params(tenant, store, name + " " + store, zone).update();
+                    values (?, ?, ?, 'Jl. Satu 1', 'Kota', ?, 'IDR', true, 11, true, true, now(), now())""").params(tenant, store, name + " " + store, zone).update();
             jdbc.sql("""
                     insert into device (tenant_id, id, store_id, name, status, public_key, paired_at,
                         config_changed_at)
-                    values (?, ?, ?, 'Kasir 1', 'ACTIVE', '\\x00'::bytea, now(), now())""")
-                    .params(tenant, device(store), store).update();
+                    values (?, ?, ?, 'Kasir 1', 'ACTIVE', '\\x00'::bytea, now(), now())""").params(tenant, device(store), store).update();
         });
         return store;
     }
@@ -65,8 +61,7 @@ public final class SettlementFixture {
         platform.run("test setup: pricing plan", () -> {
             jdbc.sql("""
                     insert into pricing_plan (tenant_id, id, effective_from, currency, min_fee_minor, ppn_bp,
-                        recorded_at, recorded_by) values (?, ?, ?, 'IDR', ?, ?, now(), 'test')""")
-                    .params(tenant, plan, from, minimum, ppnBp).update();
+                        recorded_at, recorded_by) values (?, ?, ?, 'IDR', ?, ?, now(), 'test')""").params(tenant, plan, from, minimum, ppnBp).update();
             jdbc.sql("""
                     insert into pricing_rate (tenant_id, plan_id, brand, rate_bp, fixed_minor)
                     select ?, ?, b, ?, ? from unnest(array['VISA','MASTERCARD','JCB','AMEX','UNIONPAY','GPN','QRIS',
@@ -76,10 +71,11 @@ public final class SettlementFixture {
 
     public UUID payoutAccount(UUID tenant) {
         UUID account = UUID.randomUUID();
-        platform.run("test setup: payout account", () -> jdbc.sql("""
+        platform.run(
+                "test setup: payout account",
+                () -> jdbc.sql("""
                 insert into payout_account (tenant_id, id, bank_code, bank_name, holder_name, account_number, active,
-                    created_at, created_by) values (?, ?, '014', 'BCA', 'Toko Uji', '1234567890', true, now(), 'test')""")
-                .params(tenant, account).update());
+                    created_at, created_by) values (?, ?, '014', 'BCA', 'Toko Uji', '1234567890', true, now(), 'test')""").params(tenant, account).update());
         return account;
     }
 
@@ -95,8 +91,20 @@ public final class SettlementFixture {
                         currency, amount_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
                         card_brand, authorized_minor, captured_minor)
                     values (?, ?, ?, ?, ?, '\\x00'::bytea, 'CAPTURED', 'IDR', ?, 'CHIP', ?, ?, ?, ?, ?, 'VISA', ?, ?)""")
-                    .params(tenant, sale, store, device(store), sale.toString(), amount, !soldAt.equals(recordedAt),
-                            time(soldAt), time(recordedAt), time(soldAt), time(recordedAt), amount, amount)
+                    .params(
+                            tenant,
+                            sale,
+                            store,
+                            device(store),
+                            sale.toString(),
+                            amount,
+                            !soldAt.equals(recordedAt),
+                            time(soldAt),
+                            time(recordedAt),
+                            time(soldAt),
+                            time(recordedAt),
+                            amount,
+                            amount)
                     .update();
             operation(tenant, sale, "AUTHORIZE", amount, recordedAt);
             operation(tenant, sale, "CAPTURE", amount, recordedAt);
@@ -107,7 +115,9 @@ public final class SettlementFixture {
     public UUID refund(UUID tenant, UUID sale, long amount, Instant at) {
         return platform.call("test setup: refund", () -> {
             jdbc.sql("update sale set refunded_minor = refunded_minor + ?, status = 'PARTIALLY_REFUNDED' "
-                    + "where tenant_id = ? and id = ?").params(amount, tenant, sale).update();
+                            + "where tenant_id = ? and id = ?")
+                    .params(amount, tenant, sale)
+                    .update();
             return operation(tenant, sale, "REFUND", amount, at);
         });
     }
@@ -130,12 +140,12 @@ public final class SettlementFixture {
                     values (?, ?, 'IDR', ?, 'Koreksi uji', ?, 'test')""").params(tenant, id, amount, time(at)).update();
             jdbc.sql("""
                     insert into ledger_transaction (tenant_id, id, kind, currency, source_id, occurred_at, recorded_at,
-                        actor, reason) values (?, ?, 'ADJUSTMENT', 'IDR', ?, ?, ?, 'test', 'Koreksi uji')""")
-                    .params(tenant, transaction, id, time(at), time(at)).update();
+                        actor, reason) values (?, ?, 'ADJUSTMENT', 'IDR', ?, ?, ?, 'test', 'Koreksi uji')""").params(tenant, transaction, id, time(at), time(at)).update();
             jdbc.sql("""
                     insert into ledger_entry (tenant_id, transaction_id, entry_no, account, amount_minor)
                     values (?, ?, 1, 'ADJUSTMENTS', ?), (?, ?, 2, 'MERCHANT_PENDING', ?)""")
-                    .params(tenant, transaction, amount, tenant, transaction, -amount).update();
+                    .params(tenant, transaction, amount, tenant, transaction, -amount)
+                    .update();
         });
         return id;
     }
@@ -149,8 +159,18 @@ public final class SettlementFixture {
                         currency, amount_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
                         card_brand, authorized_minor)
                     values (?, ?, ?, ?, ?, '\\x00'::bytea, 'VOIDED', 'IDR', ?, 'CHIP', false, ?, ?, ?, ?, 'VISA', ?)""")
-                    .params(tenant, sale, store, device(store), sale.toString(), amount, time(at), time(at),
-                            time(at), time(at), amount)
+                    .params(
+                            tenant,
+                            sale,
+                            store,
+                            device(store),
+                            sale.toString(),
+                            amount,
+                            time(at),
+                            time(at),
+                            time(at),
+                            time(at),
+                            amount)
                     .update();
             operation(tenant, sale, "AUTHORIZE", amount, at);
             operation(tenant, sale, "VOID", amount, at);
@@ -162,8 +182,7 @@ public final class SettlementFixture {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, actor, created_at,
-                    completed_at) values (?, ?, ?, ?, 'SUCCEEDED', ?, 'test', ?, ?)""")
-                .params(tenant, id, sale, kind, amount, time(at), time(at)).update();
+                    completed_at) values (?, ?, ?, ?, 'SUCCEEDED', ?, 'test', ?, ?)""").params(tenant, id, sale, kind, amount, time(at), time(at)).update();
         return id;
     }
 

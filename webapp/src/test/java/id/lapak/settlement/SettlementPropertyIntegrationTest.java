@@ -2,6 +2,20 @@ package id.lapak.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.pricing.FeeRule;
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.billing.settlement.SettlementViews.Step;
+import id.lapak.billing.settlement.SettlementViews.Waterfall;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,22 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.ledger.Ledger;
-import id.lapak.billing.ledger.LedgerAccount;
-import id.lapak.billing.pricing.FeeRule;
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.billing.settlement.SettlementViews.Step;
-import id.lapak.billing.settlement.SettlementViews.Waterfall;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.access.Role;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,14 +47,19 @@ class SettlementPropertyIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     SettlementService settlement;
 
@@ -69,20 +72,23 @@ class SettlementPropertyIntegrationTest {
         boolean first = true;
         for (Step step : waterfall.steps()) {
             if (step.total() && !first) {
-                assertThat(step.amountMinor()).as("%s of %s on %s", step.key(), waterfall.storeId(),
-                        waterfall.businessDay()).isEqualTo(running);
+                assertThat(step.amountMinor())
+                        .as("%s of %s on %s", step.key(), waterfall.storeId(), waterfall.businessDay())
+                        .isEqualTo(running);
             }
-            running = step.total() && first ? step.amountMinor() : step.total() ? running : running + step.amountMinor();
+            running =
+                    step.total() && first ? step.amountMinor() : step.total() ? running : running + step.amountMinor();
             first = false;
             if ("pending".equals(step.key())) {
-                assertThat(step.amountMinor()).as("pending on %s", waterfall.businessDay()).isZero();
+                assertThat(step.amountMinor())
+                        .as("pending on %s", waterfall.businessDay())
+                        .isZero();
             }
         }
     }
 
     /** Something that happens at a moment: a sale recorded, a refund, a void. */
-    private record Event(Instant at, Runnable write) {
-    }
+    private record Event(Instant at, Runnable write) {}
 
     @ParameterizedTest
     @ValueSource(longs = {7L, 2026L, 424242L})
@@ -91,8 +97,10 @@ class SettlementPropertyIntegrationTest {
         SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
         SettlementChecks checks = new SettlementChecks(platform, jdbc);
         UUID tenant = fixture.tenant("Toko Acak " + seed);
-        List<UUID> stores = List.of(fixture.store(tenant, "Jakarta", "Asia/Jakarta"),
-                fixture.store(tenant, "Bali", "Asia/Makassar"), fixture.store(tenant, "Sydney", "Australia/Sydney"));
+        List<UUID> stores = List.of(
+                fixture.store(tenant, "Jakarta", "Asia/Jakarta"),
+                fixture.store(tenant, "Bali", "Asia/Makassar"),
+                fixture.store(tenant, "Sydney", "Australia/Sydney"));
         fixture.plan(tenant, LocalDate.of(2026, 1, 1), 190, 150, 700, 1100);
         fixture.payoutAccount(tenant);
 
@@ -110,16 +118,16 @@ class SettlementPropertyIntegrationTest {
             }
             // One in four is offline and uploaded up to three days later.
             Instant recorded = kind <= 2 ? sold.plus(Duration.ofMinutes(random.nextInt(3 * 24 * 60))) : sold;
-            events.add(new Event(recorded, () -> sales.put(n, fixture.capturedSale(tenant, store, amount, sold,
-                    recorded))));
+            events.add(new Event(
+                    recorded, () -> sales.put(n, fixture.capturedSale(tenant, store, amount, sold, recorded))));
             if (kind == 3 || kind == 4) {
                 Instant disputed = recorded.plus(Duration.ofMinutes(1 + random.nextInt(5 * 24 * 60)));
-                events.add(new Event(disputed, () -> fixture.chargeback(tenant, sales.get(n), "CHARGEBACK", amount,
-                        disputed)));
+                events.add(new Event(
+                        disputed, () -> fixture.chargeback(tenant, sales.get(n), "CHARGEBACK", amount, disputed)));
                 if (kind == 4) {
                     Instant won = disputed.plus(Duration.ofMinutes(1 + random.nextInt(2 * 24 * 60)));
-                    events.add(new Event(won, () -> fixture.chargeback(tenant, sales.get(n), "CHARGEBACK_REVERSAL",
-                            amount, won)));
+                    events.add(new Event(
+                            won, () -> fixture.chargeback(tenant, sales.get(n), "CHARGEBACK_REVERSAL", amount, won)));
                 }
             }
             if (kind >= 7) {
@@ -156,30 +164,43 @@ class SettlementPropertyIntegrationTest {
         checks.assertEveryAdjustmentSettledOnce(tenant);
         checks.assertFees(tenant, RULE);
         List<SettlementChecks.Batch> batches = checks.batches(tenant);
-        long lineGross = batches.stream().mapToLong(b -> b.gross() - b.refunds()).sum();
-        long adjusted = batches.stream().mapToLong(SettlementChecks.Batch::adjustments).sum();
+        long lineGross =
+                batches.stream().mapToLong(b -> b.gross() - b.refunds()).sum();
+        long adjusted =
+                batches.stream().mapToLong(SettlementChecks.Batch::adjustments).sum();
         long fees = batches.stream().mapToLong(SettlementChecks.Batch::fees).sum();
         long ppn = batches.stream().mapToLong(SettlementChecks.Batch::ppn).sum();
         long payable = batches.stream().mapToLong(b -> b.net() - b.carriedIn()).sum();
         assertThat(batches).extracting(SettlementChecks.Batch::day).doesNotHaveDuplicates();
-        TenantContext.runAs(tenant, () -> platform.run("test: balances", () -> {
-            Map<LedgerAccount, Money> balances = ledger.balances(tenant, "IDR");
-            assertThat(balances.get(LedgerAccount.MERCHANT_PENDING).minor()).isZero();
-            assertThat(balances.get(LedgerAccount.ACQUIRER_RECEIVABLE).minor()).isEqualTo(lineGross);
-            assertThat(balances.get(LedgerAccount.PLATFORM_FEES).minor()).isEqualTo(-fees);
-            assertThat(balances.get(LedgerAccount.PPN_ON_FEES).minor()).isEqualTo(-ppn);
-            assertThat(balances.get(LedgerAccount.ADJUSTMENTS).minor()).isEqualTo(adjusted);
-            assertThat(balances.get(LedgerAccount.MERCHANT_PAYABLE).minor()).isEqualTo(-payable);
-            assertThat(balances.values().stream().mapToLong(Money::minor).sum()).as("the ledger sums to zero")
-                    .isZero();
-        }));
+        TenantContext.runAs(
+                tenant,
+                () -> platform.run("test: balances", () -> {
+                    Map<LedgerAccount, Money> balances = ledger.balances(tenant, "IDR");
+                    assertThat(balances.get(LedgerAccount.MERCHANT_PENDING).minor())
+                            .isZero();
+                    assertThat(balances.get(LedgerAccount.ACQUIRER_RECEIVABLE).minor())
+                            .isEqualTo(lineGross);
+                    assertThat(balances.get(LedgerAccount.PLATFORM_FEES).minor())
+                            .isEqualTo(-fees);
+                    assertThat(balances.get(LedgerAccount.PPN_ON_FEES).minor()).isEqualTo(-ppn);
+                    assertThat(balances.get(LedgerAccount.ADJUSTMENTS).minor()).isEqualTo(adjusted);
+                    assertThat(balances.get(LedgerAccount.MERCHANT_PAYABLE).minor())
+                            .isEqualTo(-payable);
+                    assertThat(balances.values().stream()
+                                    .mapToLong(Money::minor)
+                                    .sum())
+                            .as("the ledger sums to zero")
+                            .isZero();
+                }));
         // Every positive batch has its one payout; nothing negative is paid out.
-        assertThat(checks.payouts(tenant)).hasSize((int) batches.stream().filter(b -> b.net() > 0).count());
+        assertThat(checks.payouts(tenant))
+                .hasSize((int) batches.stream().filter(b -> b.net() > 0).count());
 
         var admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
         for (UUID store : stores) {
-            for (LocalDate day = LocalDate.of(2026, 9, 29); day.isBefore(LocalDate.of(2026, 10, 14));
-                 day = day.plusDays(1)) {
+            for (LocalDate day = LocalDate.of(2026, 9, 29);
+                    day.isBefore(LocalDate.of(2026, 10, 14));
+                    day = day.plusDays(1)) {
                 LocalDate d = day;
                 assertClosesToZero(TestUsers.as(admin, () -> settlement.waterfall(store, d)));
             }

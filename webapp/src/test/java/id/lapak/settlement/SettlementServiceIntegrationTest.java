@@ -3,6 +3,16 @@ package id.lapak.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.Step;
+import id.lapak.billing.settlement.SettlementViews.Waterfall;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,19 +20,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.billing.settlement.SettlementViews.Step;
-import id.lapak.billing.settlement.SettlementViews.Waterfall;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +33,16 @@ class SettlementServiceIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     SettlementService settlement;
 
@@ -80,29 +81,40 @@ class SettlementServiceIntegrationTest {
         });
         UUID batch = adminBatches.getFirst().id();
         assertThat(TestUsers.as(admin, () -> settlement.lines(batch))).hasSize(4);
-        assertThat(TestUsers.as(admin, () -> settlement.payouts(10))).singleElement()
+        assertThat(TestUsers.as(admin, () -> settlement.payouts(10)))
+                .singleElement()
                 .satisfies(p -> assertThat(p.maskedAccount()).isEqualTo("••••••7890"));
 
-        assertThat(TestUsers.as(manager, () -> settlement.batches(10))).singleElement().satisfies(b -> {
-            assertThat(b.gross()).isEqualTo(70_000);
-            assertThat(b.net()).isNull();
-        });
-        assertThat(TestUsers.as(manager, () -> settlement.lines(batch))).singleElement()
+        assertThat(TestUsers.as(manager, () -> settlement.batches(10)))
+                .singleElement()
+                .satisfies(b -> {
+                    assertThat(b.gross()).isEqualTo(70_000);
+                    assertThat(b.net()).isNull();
+                });
+        assertThat(TestUsers.as(manager, () -> settlement.lines(batch)))
+                .singleElement()
                 .satisfies(l -> assertThat(l.storeName()).startsWith("Cabang"));
         String adminStatement = TestUsers.as(admin, () -> settlement.statementCsv(batch));
-        assertThat(adminStatement).contains("captured,210000\n", "refunds,30000\n",
-                "net," + adminBatches.getFirst().net() + "\n", "payout,SCHEDULED,2026-12-03\n")
+        assertThat(adminStatement)
+                .contains(
+                        "captured,210000\n",
+                        "refunds,30000\n",
+                        "net," + adminBatches.getFirst().net() + "\n",
+                        "payout,SCHEDULED,2026-12-03\n")
                 .contains("2026-12-02T08:00:00,2026-12-01T20:00:00,");
         assertThat(adminStatement.lines().filter(l -> l.contains(",CAPTURE,") || l.contains(",REFUND,")))
                 .hasSize(4);
-        byte[] pdf = TestUsers.as(admin, () -> settlement.statementPdf(batch, java.util.Locale.forLanguageTag("id-ID"),
-                key -> key));
+        byte[] pdf = TestUsers.as(
+                admin, () -> settlement.statementPdf(batch, java.util.Locale.forLanguageTag("id-ID"), key -> key));
         org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
-        String pdfText = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1)
+        String pdfText = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader)
+                .getTextFromPage(1)
                 .replace('\u00a0', ' ');
         reader.close();
-        assertThat(pdfText).contains(id.lapak.tenant.money.Money.of(adminBatches.getFirst().net(), "IDR")
-                .format(java.util.Locale.forLanguageTag("id-ID")).replace('\u00a0', ' '));
+        assertThat(pdfText)
+                .contains(id.lapak.tenant.money.Money.of(adminBatches.getFirst().net(), "IDR")
+                        .format(java.util.Locale.forLanguageTag("id-ID"))
+                        .replace('\u00a0', ' '));
         String managerStatement = TestUsers.as(manager, () -> settlement.statementCsv(batch));
         assertThat(managerStatement).contains("captured,70000\n").doesNotContain("net,");
         assertThatThrownBy(() -> TestUsers.as(manager, () -> settlement.payouts(10)))
@@ -141,7 +153,10 @@ class SettlementServiceIntegrationTest {
     }
 
     private static long amount(Waterfall w, String key) {
-        return w.steps().stream().filter(s -> s.key().equals(key)).mapToLong(Step::amountMinor).sum();
+        return w.steps().stream()
+                .filter(s -> s.key().equals(key))
+                .mapToLong(Step::amountMinor)
+                .sum();
     }
 
     /** Every total is the total above it plus the named differences in between. */

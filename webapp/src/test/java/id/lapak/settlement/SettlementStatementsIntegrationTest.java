@@ -2,6 +2,13 @@ package id.lapak.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.settlement.SettlementCloser;
+import id.lapak.billing.settlement.SettlementService;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,15 +19,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.billing.settlement.SettlementCloser;
-import id.lapak.billing.settlement.SettlementService;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -42,12 +40,16 @@ class SettlementStatementsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SettlementCloser closer;
+
     @Autowired
     SettlementService settlement;
 
@@ -68,8 +70,11 @@ class SettlementStatementsIntegrationTest {
 
         assertThat(TestUsers.as(admin, () -> settlement.month(october))).hasSize(2);
         String csv = TestUsers.as(admin, () -> settlement.monthCsv(october));
-        assertThat(csv).contains("2026-10-30,1,1000000").contains("2026-10-31,1,234567")
-                .contains("total,2,1234567,0,0,0,0,0,1234567").doesNotContain("99000");
+        assertThat(csv)
+                .contains("2026-10-30,1,1000000")
+                .contains("2026-10-31,1,234567")
+                .contains("total,2,1234567,0,0,0,0,0,1234567")
+                .doesNotContain("99000");
 
         byte[] pdf = TestUsers.as(admin, () -> settlement.monthPdf(october, ID, labels));
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
@@ -84,14 +89,16 @@ class SettlementStatementsIntegrationTest {
             assertThat(sheet.getRow(3).getCell(8).getNumericCellValue()).isEqualTo(1_234_567d);
         }
 
-        UUID batch = TestUsers.as(admin, () -> settlement.month(october)).getLast().id();
+        UUID batch =
+                TestUsers.as(admin, () -> settlement.month(october)).getLast().id();
         byte[] dayXlsx = TestUsers.as(admin, () -> settlement.statementXlsx(batch, labels));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(dayXlsx))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("2026-10-31");
             boolean found = false;
             for (var row : sheet) {
-                if (row.getCell(4) != null && row.getCell(4).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                if (row.getCell(4) != null
+                        && row.getCell(4).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                         && row.getCell(4).getNumericCellValue() == 234_567d) {
                     found = true;
                 }

@@ -8,15 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -27,7 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.payout.PayoutAccountRefused;
 import id.lapak.billing.payout.PayoutAccountService;
 import id.lapak.billing.pricing.PricingService;
@@ -36,11 +26,18 @@ import id.lapak.billing.settlement.AdjustmentService;
 import id.lapak.billing.settlement.SettlementService;
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.TestUsers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -82,11 +79,36 @@ class SettlementViewTest extends BrowserlessTest {
     void selectingADayShowsItsLinesEachLinkingToItsSaleAndBothStatements() {
         UUID batch = UUID.randomUUID();
         UUID sale = UUID.randomUUID();
-        when(settlement.batches(anyInt())).thenReturn(List.of(new BatchRow(batch, LocalDate.of(2026, 12, 1), "IDR",
-                1, 0, 150_000, 0, 2_850, 314, 0L, 0L, 146_836L, "SCHEDULED", LocalDate.of(2026, 12, 2))));
-        when(settlement.lines(batch)).thenReturn(List.of(new LineRow(UUID.randomUUID(), sale, "Maju Pusat",
-                ZoneId.of("Asia/Jakarta"), "CAPTURE", "VISA", Instant.parse("2026-12-01T03:00:00Z"),
-                Instant.parse("2026-12-01T03:00:00Z"), 150_000, 2_850, 314, false)));
+        when(settlement.batches(anyInt()))
+                .thenReturn(List.of(new BatchRow(
+                        batch,
+                        LocalDate.of(2026, 12, 1),
+                        "IDR",
+                        1,
+                        0,
+                        150_000,
+                        0,
+                        2_850,
+                        314,
+                        0L,
+                        0L,
+                        146_836L,
+                        "SCHEDULED",
+                        LocalDate.of(2026, 12, 2))));
+        when(settlement.lines(batch))
+                .thenReturn(List.of(new LineRow(
+                        UUID.randomUUID(),
+                        sale,
+                        "Maju Pusat",
+                        ZoneId.of("Asia/Jakarta"),
+                        "CAPTURE",
+                        "VISA",
+                        Instant.parse("2026-12-01T03:00:00Z"),
+                        Instant.parse("2026-12-01T03:00:00Z"),
+                        150_000,
+                        2_850,
+                        314,
+                        false)));
         when(settlement.statementCsv(batch)).thenReturn("business_day,2026-12-01\n");
         when(settlement.statementPdf(any(), any(), any())).thenReturn(new byte[] {'%', 'P', 'D', 'F', '-'});
         when(accounts.current()).thenReturn(Optional.empty());
@@ -94,7 +116,10 @@ class SettlementViewTest extends BrowserlessTest {
         show(Role.MERCHANT_ADMIN);
 
         Grid<?> batches = $(Grid.class).id("settlement-batches");
-        assertThat(test(batches).getCellText(0, 8)).as("net in rupiah").contains("Rp").contains("146.836");
+        assertThat(test(batches).getCellText(0, 8))
+                .as("net in rupiah")
+                .contains("Rp")
+                .contains("146.836");
         test(batches).select(0);
         assertThat(test($(Grid.class).id("settlement-lines")).size()).isEqualTo(1);
         assertThat($(Anchor.class).id("settlement-statement-csv").getText()).contains("CSV");
@@ -104,8 +129,8 @@ class SettlementViewTest extends BrowserlessTest {
     @Test
     void aRefusedAccountNumberIsNamedOnItsField() {
         when(accounts.current()).thenReturn(Optional.empty());
-        when(accounts.change(any())).thenThrow(new PayoutAccountRefused(Map.of("accountNumber",
-                "payoutAccount.error.accountNumber")));
+        when(accounts.change(any()))
+                .thenThrow(new PayoutAccountRefused(Map.of("accountNumber", "payoutAccount.error.accountNumber")));
         show(Role.MERCHANT_ADMIN);
         test($(Button.class).id("payout-account-change")).click();
         test($(TextField.class).id("payout-number")).setValue("12");
@@ -120,10 +145,11 @@ class SettlementViewTest extends BrowserlessTest {
         when(accounts.current()).thenReturn(Optional.empty());
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("id-ID"));
         show(Role.MERCHANT_ADMIN);
-        assertThat($(Grid.class).id("settlement-adjustments").getEmptyStateText()).startsWith("Belum ada penyesuaian");
+        assertThat($(Grid.class).id("settlement-adjustments").getEmptyStateText())
+                .startsWith("Belum ada penyesuaian");
 
-        when(adjustments.record(any(), eq("x"))).thenThrow(new AdjustmentRefused(Map.of("reason",
-                "adjustment.error.reason")));
+        when(adjustments.record(any(), eq("x")))
+                .thenThrow(new AdjustmentRefused(Map.of("reason", "adjustment.error.reason")));
         test($(Button.class).id("adjustment-record")).click();
         @SuppressWarnings("unchecked")
         RadioButtonGroup<String> direction = $(RadioButtonGroup.class).id("adjustment-direction");

@@ -9,12 +9,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -25,16 +19,19 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.billing.payout.PayoutRun;
 import id.lapak.billing.payout.PayoutService;
 import id.lapak.billing.pricing.PricingRefused;
 import id.lapak.billing.pricing.PricingService;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantOverview;
 import id.lapak.tenant.access.Role;
-
+import id.lapak.testing.TestUsers;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -56,23 +53,39 @@ class SupportSettlementViewTest extends BrowserlessTest {
     @Test
     void aNegativeRateAndAHolidayInTheWrongYearAreNamedOnTheirFields() {
         when(pricing.holidays(anyInt())).thenReturn(List.of());
-        doThrow(new PricingRefused(Map.of("day", "holiday.error.year"))).when(pricing)
+        doThrow(new PricingRefused(Map.of("day", "holiday.error.year")))
+                .when(pricing)
                 .saveHoliday(any(), any(), anyBoolean());
-        when(pricing.addPlan(any(), any())).thenThrow(new PricingRefused(Map.of("VISA.rate", "pricing.error.rate",
-                "minimumFee", "pricing.error.negative")));
+        when(pricing.addPlan(any(), any()))
+                .thenThrow(new PricingRefused(
+                        Map.of("VISA.rate", "pricing.error.rate", "minimumFee", "pricing.error.negative")));
         show();
-        assertThat($(IntegerField.class).id("pricing-VISA-rate").isEnabled()).as("no tenant chosen").isFalse();
+        assertThat($(IntegerField.class).id("pricing-VISA-rate").isEnabled())
+                .as("no tenant chosen")
+                .isFalse();
         @SuppressWarnings("unchecked")
         ComboBox<TenantOverview> tenant = $(ComboBox.class).id("support-settlement-tenant");
-        tenant.setValue(new TenantOverview(UUID.randomUUID(), "Toko Maju", "PT Toko Maju", "ID", "ACTIVE", null, 1, 1,
-                java.time.Instant.now(), null, null, null));
+        tenant.setValue(new TenantOverview(
+                UUID.randomUUID(),
+                "Toko Maju",
+                "PT Toko Maju",
+                "ID",
+                "ACTIVE",
+                null,
+                1,
+                1,
+                java.time.Instant.now(),
+                null,
+                null,
+                null));
 
         test($(IntegerField.class).id("pricing-VISA-rate")).setValue(-5);
         test($(Button.class).id("pricing-save")).click();
         IntegerField visa = $(IntegerField.class).id("pricing-VISA-rate");
         assertThat(visa.isInvalid()).isTrue();
         assertThat(visa.getErrorMessage()).startsWith("A rate is between 0 and 10000");
-        assertThat($(IntegerField.class).id("pricing-minimum-fee").getErrorMessage()).isEqualTo("Must not be negative");
+        assertThat($(IntegerField.class).id("pricing-minimum-fee").getErrorMessage())
+                .isEqualTo("Must not be negative");
 
         $(DatePicker.class).id("holiday-day").setValue(LocalDate.now().minusYears(3));
         test($(TextField.class).id("holiday-name")).setValue("Hari Lama");
@@ -84,12 +97,18 @@ class SupportSettlementViewTest extends BrowserlessTest {
     @Test
     void aPayoutRunOffersTheBankCsvAndPain001() {
         when(pricing.holidays(anyInt())).thenReturn(List.of());
-        when(payouts.createRun(any(), eq("IDR"))).thenReturn(new PayoutRun(UUID.randomUUID(), LocalDate.now(), 2,
-                1_500_000, "IDR", "payout_id,amount\n", "<Document/>"));
+        when(payouts.createRun(any(), eq("IDR")))
+                .thenReturn(new PayoutRun(
+                        UUID.randomUUID(), LocalDate.now(), 2, 1_500_000, "IDR", "payout_id,amount\n", "<Document/>"));
         show();
         test($(Button.class).id("payout-run-create")).click();
-        assertThat($(Span.class).withText("2 payouts, " + id.lapak.tenant.money.Money.of(1_500_000, "IDR")
-                .format(UI.getCurrent().getLocale()) + " in total. Download the files for the bank:").exists()).isTrue();
+        assertThat($(Span.class)
+                        .withText("2 payouts, "
+                                + id.lapak.tenant.money.Money.of(1_500_000, "IDR")
+                                        .format(UI.getCurrent().getLocale())
+                                + " in total. Download the files for the bank:")
+                        .exists())
+                .isTrue();
         assertThat($(Anchor.class).id("payout-run-csv").getText()).isEqualTo("Bank file (CSV)");
         assertThat($(Anchor.class).id("payout-run-pain001").getText()).contains("pain.001");
     }

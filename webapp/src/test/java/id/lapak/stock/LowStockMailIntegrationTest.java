@@ -2,6 +2,25 @@ package id.lapak.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.stock.StockQuantity;
+import id.lapak.catalog.stock.StockService;
+import id.lapak.catalog.stock.StoreManagerDirectory;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleCompleted;
+import id.lapak.tenant.sale.SaleLine;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.Await;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,29 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.stock.StockQuantity;
-import id.lapak.catalog.stock.StockService;
-import id.lapak.catalog.stock.StoreManagerDirectory;
-import id.lapak.testing.Await;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestCatalog;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.sale.SaleCompleted;
-import id.lapak.tenant.sale.SaleLine;
-import id.lapak.tenant.store.StoreService;
-
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,14 +85,19 @@ class LowStockMailIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     StockService stock;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -117,28 +118,38 @@ class LowStockMailIntegrationTest {
             stock.receive(merchant.store().id(), List.of(new StockQuantity(item, 10)), null);
             stock.setThreshold(merchant.store().id(), item, 5);
         });
-        sell(item, 3);                                 // 7: above
+        sell(item, 3); // 7: above
         assertThat(mailsTo(manager)).isEmpty();
-        sell(item, 2);                                 // 5: crosses
+        sell(item, 2); // 5: crosses
         Await.until(() -> mailsTo(manager).size() == 1);
         MimeMessage first = mailsTo(manager).getFirst();
-        assertThat(first.getSubject()).contains("Low stock").contains("Gula Pasir").contains("Surel Pusat");
-        assertThat(first.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(manager);
+        assertThat(first.getSubject())
+                .contains("Low stock")
+                .contains("Gula Pasir")
+                .contains("Surel Pusat");
+        assertThat(first.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
+                .containsExactly(manager);
 
-        sell(item, 1);                                 // 4: still below, no second mail
-        rolledBackSale(item);                          // nothing committed, nothing sent
-        TestUsers.run(merchant.admin(), () -> stock.receive(merchant.store().id(),
-                List.of(new StockQuantity(item, 10)), null));      // 14: alert clears
+        sell(item, 1); // 4: still below, no second mail
+        rolledBackSale(item); // nothing committed, nothing sent
+        TestUsers.run(
+                merchant.admin(),
+                () -> stock.receive(
+                        merchant.store().id(), List.of(new StockQuantity(item, 10)), null)); // 14: alert clears
         assertThat(TestUsers.as(merchant.admin(), () -> stock.countAlerts())).isZero();
         Thread.sleep(500);
         assertThat(mailsTo(manager)).hasSize(1);
 
-        sell(item, 9);                                 // 5: crosses again
+        sell(item, 9); // 5: crosses again
         Await.until(() -> mailsTo(manager).size() == 2);
         Thread.sleep(500);
         assertThat(mailsTo(manager)).hasSize(2);
-        assertThat(TestUsers.as(merchant.admin(), () -> stock.alerts(PageRequest.of(0, 5)).getContent()))
-                .singleElement().satisfies(l -> assertThat(l.onHand()).isEqualTo(5));
+        assertThat(TestUsers.as(
+                        merchant.admin(),
+                        () -> stock.alerts(PageRequest.of(0, 5)).getContent()))
+                .singleElement()
+                .satisfies(l -> assertThat(l.onHand()).isEqualTo(5));
     }
 
     @Test
@@ -169,31 +180,46 @@ class LowStockMailIntegrationTest {
     }
 
     private void sell(UUID item, int quantity) {
-        TenantContext.runAs(merchant.tenant(), () -> new TransactionTemplate(transactionManager)
-                .executeWithoutResult(s -> events.publishEvent(sale(item, quantity))));
+        TenantContext.runAs(
+                merchant.tenant(),
+                () -> new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(s -> events.publishEvent(sale(item, quantity))));
     }
 
     private void rolledBackSale(UUID item) {
-        TenantContext.runAs(merchant.tenant(), () -> new TransactionTemplate(transactionManager)
-                .executeWithoutResult(s -> {
+        TenantContext.runAs(
+                merchant.tenant(),
+                () -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
                     events.publishEvent(sale(item, 10));
                     s.setRollbackOnly();
                 }));
     }
 
     private SaleCompleted sale(UUID item, int quantity) {
-        return new SaleCompleted(merchant.tenant(), UUID.randomUUID(), merchant.store().id(), UUID.randomUUID(), null,
-                "IDR", 1000L * quantity, 0, 0, Instant.now(),
+        return new SaleCompleted(
+                merchant.tenant(),
+                UUID.randomUUID(),
+                merchant.store().id(),
+                UUID.randomUUID(),
+                null,
+                "IDR",
+                1000L * quantity,
+                0,
+                0,
+                Instant.now(),
                 List.of(new SaleLine(item, "Gula", quantity, 1000, 0, 1000L * quantity)));
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

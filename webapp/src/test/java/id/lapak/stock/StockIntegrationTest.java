@@ -3,24 +3,6 @@ package id.lapak.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.stock.AdjustmentReason;
 import id.lapak.catalog.stock.MovementKind;
@@ -35,12 +17,6 @@ import id.lapak.catalog.stock.StockTransfer;
 import id.lapak.catalog.stock.StockTransferService;
 import id.lapak.catalog.stock.StoreManagerDirectory;
 import id.lapak.catalog.stock.TransferNotFoundException;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestCatalog;
-import id.lapak.testing.TestMerchants;
-import id.lapak.testing.TestMerchants.Merchant;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
@@ -52,7 +28,28 @@ import id.lapak.tenant.sale.SaleRefunded;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestCatalog;
+import id.lapak.testing.TestMerchants;
+import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,26 +70,37 @@ class StockIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService storeService;
+
     @Autowired
     StockService stock;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     StockTransferService transfers;
+
     @Autowired
     StockAlertSettingsService alertSettings;
+
     @Autowired
     StoreManagerDirectory directory;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformAccess platform;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -118,8 +126,13 @@ class StockIntegrationTest {
             UUID store = storeIds.get(random.nextInt(2));
             UUID item = items.get(random.nextInt(items.size()));
             switch (random.nextInt(7)) {
-                case 0 -> TestUsers.run(admin, () -> stock.receive(store, List.of(new StockQuantity(item,
-                        1 + random.nextInt(20))), "PO-" + random.nextInt(100)));
+                case 0 ->
+                    TestUsers.run(
+                            admin,
+                            () -> stock.receive(
+                                    store,
+                                    List.of(new StockQuantity(item, 1 + random.nextInt(20))),
+                                    "PO-" + random.nextInt(100)));
                 case 1 -> {
                     int delta = random.nextInt(10) - 5;
                     int nonZero = delta >= 0 ? delta + 1 : delta;
@@ -127,16 +140,20 @@ class StockIntegrationTest {
                 }
                 case 2 -> sale(store, null, item, 1 + random.nextInt(3));
                 case 3 -> refund(store, item, 1 + random.nextInt(2));
-                case 4 -> TestUsers.run(admin, () -> stock.count(store, List.of(new StockQuantity(item,
-                        random.nextInt(15))), "spot check"));
-                case 5 -> TestUsers.run(admin, () -> {
-                    StockTransfer t = transfers.create(store, other(store), List.of(new StockQuantity(item,
-                            1 + random.nextInt(4))), null);
-                    transfers.send(t.id());
-                    if (random.nextBoolean()) {
-                        transfers.receive(t.id());
-                    }
-                });
+                case 4 ->
+                    TestUsers.run(
+                            admin,
+                            () -> stock.count(
+                                    store, List.of(new StockQuantity(item, random.nextInt(15))), "spot check"));
+                case 5 ->
+                    TestUsers.run(admin, () -> {
+                        StockTransfer t = transfers.create(
+                                store, other(store), List.of(new StockQuantity(item, 1 + random.nextInt(4))), null);
+                        transfers.send(t.id());
+                        if (random.nextBoolean()) {
+                            transfers.receive(t.id());
+                        }
+                    });
                 default -> TestUsers.run(admin, () -> stock.setThreshold(store, item, random.nextInt(6)));
             }
         }
@@ -150,8 +167,12 @@ class StockIntegrationTest {
                 start.await();
                 UUID store = storeIds.get(n % 2);
                 if (n % 4 == 3) {
-                    TestUsers.run(admin, () -> stock.receive(store, List.of(new StockQuantity(items.get(0), 2),
-                            new StockQuantity(items.get(1), 1)), null));
+                    TestUsers.run(
+                            admin,
+                            () -> stock.receive(
+                                    store,
+                                    List.of(new StockQuantity(items.get(0), 2), new StockQuantity(items.get(1), 1)),
+                                    null));
                 } else {
                     sale(store, UUID.randomUUID(), items.get(n % 2), 1, items.get(1 - n % 2), 2);
                 }
@@ -164,7 +185,9 @@ class StockIntegrationTest {
         }
         pool.shutdown();
 
-        List<Map<String, Object>> mismatches = platform.call("test: ledger invariant", () -> jdbc.sql("""
+        List<Map<String, Object>> mismatches = platform.call(
+                "test: ledger invariant",
+                () -> jdbc.sql("""
                 select l.store_id, l.variant_id, l.on_hand, coalesce(sum(m.quantity), 0) as total,
                        (select m2.resulting_on_hand from stock_movement m2 where m2.tenant_id = l.tenant_id
                           and m2.store_id = l.store_id and m2.variant_id = l.variant_id
@@ -177,9 +200,10 @@ class StockIntegrationTest {
                 having l.on_hand <> coalesce(sum(m.quantity), 0)""").param(merchant.tenant()).query().listOfRows());
         assertThat(mismatches).isEmpty();
         // Every movement starts where another ended (or at zero): the resulting on-hands form one unbroken chain.
-        List<Map<String, Object>> movements = platform.call("test: movement chain", () -> jdbc.sql("""
-                select store_id, variant_id, quantity, resulting_on_hand from stock_movement where tenant_id = ?""")
-                .param(merchant.tenant()).query().listOfRows());
+        List<Map<String, Object>> movements = platform.call(
+                "test: movement chain",
+                () -> jdbc.sql("""
+                select store_id, variant_id, quantity, resulting_on_hand from stock_movement where tenant_id = ?""").param(merchant.tenant()).query().listOfRows());
         Map<String, List<Long>> starts = new java.util.HashMap<>();
         Map<String, List<Long>> ends = new java.util.HashMap<>();
         for (Map<String, Object> m : movements) {
@@ -215,13 +239,17 @@ class StockIntegrationTest {
         }
         pool.shutdown();
 
-        List<StockMovement> ledger = TestUsers.as(admin, () -> stock.movements(pusat.id(), item, MovementKind.SALE,
-                PageRequest.of(0, 10)).getContent());
+        List<StockMovement> ledger = TestUsers.as(
+                admin,
+                () -> stock.movements(pusat.id(), item, MovementKind.SALE, PageRequest.of(0, 10))
+                        .getContent());
         assertThat(ledger).hasSize(2);
         assertThat(ledger).extracting(StockMovement::resultingOnHand).containsExactlyInAnyOrder(0L, -1L);
         assertThat(ledger).extracting(StockMovement::actorKind).containsOnly("DEVICE");
-        List<StockLevel> negative = TestUsers.as(admin, () -> stock.levels(pusat.id(), false, true,
-                PageRequest.of(0, 10)).getContent());
+        List<StockLevel> negative = TestUsers.as(
+                admin,
+                () -> stock.levels(pusat.id(), false, true, PageRequest.of(0, 10))
+                        .getContent());
         assertThat(negative).singleElement().satisfies(l -> {
             assertThat(l.onHand()).isEqualTo(-1);
             assertThat(l.negative()).isTrue();
@@ -232,16 +260,37 @@ class StockIntegrationTest {
     void aReplayedSaleEventMovesNothingTwiceARefundPutsStockBackAndAnyEntryPointWorks() {
         UUID item = variant();
         UUID saleId = UUID.randomUUID();
-        SaleCompleted sale = new SaleCompleted(merchant.tenant(), saleId, pusat.id(), null, null, "IDR", 2000, 0, 0,
-                Instant.now(), List.of(new SaleLine(item, "Teh", 2, 1000, 0, 2000)));
+        SaleCompleted sale = new SaleCompleted(
+                merchant.tenant(),
+                saleId,
+                pusat.id(),
+                null,
+                null,
+                "IDR",
+                2000,
+                0,
+                0,
+                Instant.now(),
+                List.of(new SaleLine(item, "Teh", 2, 1000, 0, 2000)));
         inTransaction(() -> events.publishEvent(sale));
         inTransaction(() -> events.publishEvent(sale));
         refund(pusat.id(), item, 1);
         assertThat(onHand(pusat.id(), item)).isEqualTo(-1);
         // Published from a platform job (no tenant in context): the listener works as the event's tenant.
-        platform.run("test: a sale recorded by a platform job", () -> events.publishEvent(new SaleCompleted(
-                merchant.tenant(), UUID.randomUUID(), pusat.id(), null, null, "IDR", 1000, 0, 0, Instant.now(),
-                List.of(new SaleLine(item, "Teh", 1, 1000, 0, 1000)))));
+        platform.run(
+                "test: a sale recorded by a platform job",
+                () -> events.publishEvent(new SaleCompleted(
+                        merchant.tenant(),
+                        UUID.randomUUID(),
+                        pusat.id(),
+                        null,
+                        null,
+                        "IDR",
+                        1000,
+                        0,
+                        0,
+                        Instant.now(),
+                        List.of(new SaleLine(item, "Teh", 1, 1000, 0, 1000)))));
         assertThat(onHand(pusat.id(), item)).isEqualTo(-2);
     }
 
@@ -252,14 +301,17 @@ class StockIntegrationTest {
         TestUser pusatManager = TestUsers.user(merchant.tenant(), Set.of(pusat.id()), Role.STORE_MANAGER);
         TestUser cabangManager = TestUsers.user(merchant.tenant(), Set.of(cabang.id()), Role.STORE_MANAGER);
 
-        StockTransfer created = TestUsers.as(pusatManager, () -> transfers.create(pusat.id(), cabang.id(),
-                List.of(new StockQuantity(item, 4)), "Restock cabang"));
+        StockTransfer created = TestUsers.as(
+                pusatManager,
+                () -> transfers.create(pusat.id(), cabang.id(), List.of(new StockQuantity(item, 4)), "Restock cabang"));
         assertThat(created.status()).isEqualTo(StockTransfer.Status.CREATED);
         assertThat(onHand(pusat.id(), item)).isEqualTo(10);
         assertThatThrownBy(() -> TestUsers.as(cabangManager, () -> transfers.send(created.id())))
                 .isInstanceOf(TransferNotFoundException.class);
-        assertThatThrownBy(() -> TestUsers.as(cabangManager, () -> transfers.create(pusat.id(), cabang.id(),
-                List.of(new StockQuantity(item, 1)), null))).isInstanceOf(StoreNotFoundException.class);
+        assertThatThrownBy(() -> TestUsers.as(
+                        cabangManager,
+                        () -> transfers.create(pusat.id(), cabang.id(), List.of(new StockQuantity(item, 1)), null)))
+                .isInstanceOf(StoreNotFoundException.class);
 
         StockTransfer sent = TestUsers.as(pusatManager, () -> transfers.send(created.id()));
         assertThat(sent.status()).isEqualTo(StockTransfer.Status.SENT);
@@ -267,7 +319,8 @@ class StockIntegrationTest {
         assertThat(onHand(pusat.id(), item)).isEqualTo(6);
         assertThat(onHand(cabang.id(), item)).isZero();
         assertThatThrownBy(() -> TestUsers.as(pusatManager, () -> transfers.send(created.id())))
-                .isInstanceOfSatisfying(StockException.class,
+                .isInstanceOfSatisfying(
+                        StockException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("stock.error.transfer.status.sent"));
         assertThatThrownBy(() -> TestUsers.as(pusatManager, () -> transfers.receive(created.id())))
                 .isInstanceOf(TransferNotFoundException.class);
@@ -282,15 +335,21 @@ class StockIntegrationTest {
         assertThatThrownBy(() -> TestUsers.as(cabangManager, () -> transfers.receive(created.id())))
                 .isInstanceOf(StockException.class);
 
-        assertThat(TestUsers.as(cabangManager, () -> transfers.find(null, PageRequest.of(0, 10)).getContent()))
-                .extracting(StockTransfer::id).containsExactly(created.id());
+        assertThat(TestUsers.as(
+                        cabangManager,
+                        () -> transfers.find(null, PageRequest.of(0, 10)).getContent()))
+                .extracting(StockTransfer::id)
+                .containsExactly(created.id());
         TestUser stranger = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
-        assertThat(TestUsers.as(stranger, () -> transfers.find(null, PageRequest.of(0, 10)).getContent())).isEmpty();
-        assertThat(auditActions(created.id().toString())).containsExactly("stock.transfer_created",
-                "stock.transfer_sent", "stock.transfer_received");
+        assertThat(TestUsers.as(
+                        stranger,
+                        () -> transfers.find(null, PageRequest.of(0, 10)).getContent()))
+                .isEmpty();
+        assertThat(auditActions(created.id().toString()))
+                .containsExactly("stock.transfer_created", "stock.transfer_sent", "stock.transfer_received");
 
-        StockTransfer other = TestUsers.as(admin, () -> transfers.create(pusat.id(), cabang.id(),
-                List.of(new StockQuantity(item, 1)), null));
+        StockTransfer other = TestUsers.as(
+                admin, () -> transfers.create(pusat.id(), cabang.id(), List.of(new StockQuantity(item, 1)), null));
         assertThat(TestUsers.as(admin, () -> transfers.cancel(other.id())).status())
                 .isEqualTo(StockTransfer.Status.CANCELLED);
         assertThat(onHand(pusat.id(), item)).isEqualTo(6);
@@ -301,21 +360,35 @@ class StockIntegrationTest {
         UUID a = variant();
         UUID b = variant();
         UUID c = variant();
-        TestUsers.run(admin, () -> stock.receive(pusat.id(), List.of(new StockQuantity(a, 10),
-                new StockQuantity(b, 5)), null));
-        StockCount count = TestUsers.as(admin, () -> stock.count(pusat.id(), List.of(new StockQuantity(a, 8),
-                new StockQuantity(b, 5), new StockQuantity(c, 3)), "Opname November"));
-        assertThat(count.lines()).extracting(StockCount.Line::variantId, StockCount.Line::difference)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, -2L),
-                        org.assertj.core.groups.Tuple.tuple(b, 0L), org.assertj.core.groups.Tuple.tuple(c, 3L));
+        TestUsers.run(
+                admin,
+                () -> stock.receive(pusat.id(), List.of(new StockQuantity(a, 10), new StockQuantity(b, 5)), null));
+        StockCount count = TestUsers.as(
+                admin,
+                () -> stock.count(
+                        pusat.id(),
+                        List.of(new StockQuantity(a, 8), new StockQuantity(b, 5), new StockQuantity(c, 3)),
+                        "Opname November"));
+        assertThat(count.lines())
+                .extracting(StockCount.Line::variantId, StockCount.Line::difference)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(a, -2L),
+                        org.assertj.core.groups.Tuple.tuple(b, 0L),
+                        org.assertj.core.groups.Tuple.tuple(c, 3L));
         assertThat(onHand(pusat.id(), a)).isEqualTo(8);
         assertThat(onHand(pusat.id(), c)).isEqualTo(3);
-        List<StockMovement> countMovements = TestUsers.as(admin, () -> stock.movements(pusat.id(), null,
-                MovementKind.COUNT, PageRequest.of(0, 10)).getContent());
+        List<StockMovement> countMovements = TestUsers.as(
+                admin,
+                () -> stock.movements(pusat.id(), null, MovementKind.COUNT, PageRequest.of(0, 10))
+                        .getContent());
         assertThat(countMovements).extracting(StockMovement::quantity).containsExactlyInAnyOrder(-2L, 3L);
-        assertThat(TestUsers.as(admin, () -> stock.countDetails(count.id())).lines()).hasSize(3);
-        assertThat(TestUsers.as(admin, () -> stock.counts(pusat.id(), PageRequest.of(0, 5)).getContent()))
-                .extracting(StockCount::id).containsExactly(count.id());
+        assertThat(TestUsers.as(admin, () -> stock.countDetails(count.id())).lines())
+                .hasSize(3);
+        assertThat(TestUsers.as(
+                        admin,
+                        () -> stock.counts(pusat.id(), PageRequest.of(0, 5)).getContent()))
+                .extracting(StockCount::id)
+                .containsExactly(count.id());
         assertThat(auditActions(pusat.id().toString())).contains("stock.received", "stock.counted");
     }
 
@@ -326,27 +399,35 @@ class StockIntegrationTest {
         TestUser cabangManager = TestUsers.user(merchant.tenant(), Set.of(cabang.id()), Role.STORE_MANAGER);
         assertThatThrownBy(() -> TestUsers.as(cashier, () -> stock.levels(null, false, false, PageRequest.of(0, 5))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> TestUsers.as(cabangManager, () -> stock.adjust(pusat.id(), item, 3,
-                AdjustmentReason.FOUND, null))).isInstanceOf(StoreNotFoundException.class);
+        assertThatThrownBy(() -> TestUsers.as(
+                        cabangManager, () -> stock.adjust(pusat.id(), item, 3, AdjustmentReason.FOUND, null)))
+                .isInstanceOf(StoreNotFoundException.class);
         assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.adjust(pusat.id(), item, 3, null, null)))
                 .isInstanceOf(StockException.class);
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.adjust(pusat.id(), item, -2, AdjustmentReason.OTHER,
-                " "))).isInstanceOfSatisfying(StockException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("stock.error.note.required"));
+        assertThatThrownBy(() ->
+                        TestUsers.as(admin, () -> stock.adjust(pusat.id(), item, -2, AdjustmentReason.OTHER, " ")))
+                .isInstanceOfSatisfying(
+                        StockException.class, e -> assertThat(e.messageKey()).isEqualTo("stock.error.note.required"));
         // The second line is bad: the first must not have moved.
         UUID second = variant();
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.receive(pusat.id(), List.of(
-                new StockQuantity(item, 5), new StockQuantity(second, -1)), null)))
+        assertThatThrownBy(() -> TestUsers.as(
+                        admin,
+                        () -> stock.receive(
+                                pusat.id(), List.of(new StockQuantity(item, 5), new StockQuantity(second, -1)), null)))
                 .isInstanceOf(StockException.class);
         assertThat(onHand(pusat.id(), item)).isZero();
 
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> stock.adjust(pusat.id(), UUID.randomUUID(), 1,
-                AdjustmentReason.FOUND, null))).isInstanceOfSatisfying(StockException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("stock.error.variant.unknown"));
+        assertThatThrownBy(() -> TestUsers.as(
+                        admin, () -> stock.adjust(pusat.id(), UUID.randomUUID(), 1, AdjustmentReason.FOUND, null)))
+                .isInstanceOfSatisfying(
+                        StockException.class, e -> assertThat(e.messageKey()).isEqualTo("stock.error.variant.unknown"));
         long after = TestUsers.as(admin, () -> stock.adjust(pusat.id(), item, -2, AdjustmentReason.DAMAGED, "Pecah"));
         assertThat(after).isEqualTo(-2);
-        StockMovement adjustment = TestUsers.as(admin, () -> stock.movements(pusat.id(), item, null,
-                PageRequest.of(0, 5)).getContent().getFirst());
+        StockMovement adjustment = TestUsers.as(
+                admin,
+                () -> stock.movements(pusat.id(), item, null, PageRequest.of(0, 5))
+                        .getContent()
+                        .getFirst());
         assertThat(adjustment.reason()).isEqualTo("DAMAGED: Pecah");
         assertThat(adjustment.actorName()).isEqualTo(admin.displayName());
         assertThat(auditActions(pusat.id() + "/" + item)).containsExactly("stock.adjusted");
@@ -361,7 +442,8 @@ class StockIntegrationTest {
         });
         assertThat(TestUsers.as(admin, () -> stock.countAlerts())).isZero();
         sale(pusat.id(), null, item, 2);
-        List<StockLevel> alerts = TestUsers.as(admin, () -> stock.alerts(PageRequest.of(0, 5)).getContent());
+        List<StockLevel> alerts =
+                TestUsers.as(admin, () -> stock.alerts(PageRequest.of(0, 5)).getContent());
         assertThat(alerts).singleElement().satisfies(l -> {
             assertThat(l.onHand()).isEqualTo(4);
             assertThat(l.belowSince()).isNotNull();
@@ -374,13 +456,15 @@ class StockIntegrationTest {
 
     @Test
     void alertRecipientsKeptByTheMerchantAdminAreTheFallbackDirectory() {
-        TestUsers.run(admin, () -> alertSettings.setRecipients(pusat.id(), List.of("Manager@Toko.id", " ",
-                "gudang@toko.id")));
+        TestUsers.run(
+                admin,
+                () -> alertSettings.setRecipients(pusat.id(), List.of("Manager@Toko.id", " ", "gudang@toko.id")));
         assertThat(directory.managerEmails(merchant.tenant(), pusat.id()))
                 .containsExactly("gudang@toko.id", "manager@toko.id");
         assertThat(directory.managerEmails(merchant.tenant(), cabang.id())).isEmpty();
-        assertThatThrownBy(() -> TestUsers.as(admin, () -> alertSettings.setRecipients(pusat.id(),
-                List.of("bukan-email")))).isInstanceOf(StockException.class);
+        assertThatThrownBy(() ->
+                        TestUsers.as(admin, () -> alertSettings.setRecipients(pusat.id(), List.of("bukan-email"))))
+                .isInstanceOf(StockException.class);
         TestUser manager = TestUsers.user(merchant.tenant(), Set.of(pusat.id()), Role.STORE_MANAGER);
         assertThatThrownBy(() -> TestUsers.as(manager, () -> alertSettings.recipients(pusat.id())))
                 .isInstanceOf(AccessDeniedException.class);
@@ -397,8 +481,10 @@ class StockIntegrationTest {
         });
         Merchant other = TestMerchants.create(tenants, storeService, "Pesaing");
         TestUsers.run(other.admin(), () -> {
-            assertThat(stock.levels(null, false, false, PageRequest.of(0, 10)).getContent()).isEmpty();
-            assertThat(stock.movements(null, null, null, PageRequest.of(0, 10)).getContent()).isEmpty();
+            assertThat(stock.levels(null, false, false, PageRequest.of(0, 10)).getContent())
+                    .isEmpty();
+            assertThat(stock.movements(null, null, null, PageRequest.of(0, 10)).getContent())
+                    .isEmpty();
             assertThat(stock.counts(null, PageRequest.of(0, 10)).getContent()).isEmpty();
             assertThat(transfers.find(null, PageRequest.of(0, 10)).getContent()).isEmpty();
             assertThatThrownBy(() -> stock.levels(pusat.id(), false, false, PageRequest.of(0, 10)))
@@ -407,40 +493,62 @@ class StockIntegrationTest {
                     .isInstanceOf(StoreNotFoundException.class);
             assertThatThrownBy(() -> alertSettings.recipients(pusat.id())).isInstanceOf(StoreNotFoundException.class);
         });
-        List<String> tables = List.of("stock_level", "stock_movement", "stock_transfer", "stock_transfer_line",
-                "stock_count", "stock_count_line", "stock_alert_recipient");
+        List<String> tables = List.of(
+                "stock_level",
+                "stock_movement",
+                "stock_transfer",
+                "stock_transfer_line",
+                "stock_count",
+                "stock_count_line",
+                "stock_alert_recipient");
         try (Connection c = DriverManager.getConnection(url, "lapak_app", "lapak_app")) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 for (String table : tables) {
-                    assertThat(count(s, "select count(*) from " + table)).as(table).isZero();
+                    assertThat(count(s, "select count(*) from " + table))
+                            .as(table)
+                            .isZero();
                 }
             }
             seal.apply(c, other.tenant());
             try (Statement s = c.createStatement()) {
                 for (String table : tables) {
-                    assertThat(count(s, "select count(*) from " + table + " where tenant_id = '" + merchant.tenant()
-                            + "'")).as(table).isZero();
-                    assertThat(count(s, "select count(*) from pg_class where relname = '" + table
-                            + "' and relrowsecurity and relforcerowsecurity")).as(table).isOne();
+                    assertThat(count(
+                                    s,
+                                    "select count(*) from " + table + " where tenant_id = '" + merchant.tenant() + "'"))
+                            .as(table)
+                            .isZero();
+                    assertThat(count(
+                                    s,
+                                    "select count(*) from pg_class where relname = '" + table
+                                            + "' and relrowsecurity and relforcerowsecurity"))
+                            .as(table)
+                            .isOne();
                 }
-                assertThat(s.executeUpdate("update stock_level set on_hand = 999 where tenant_id = '"
-                        + merchant.tenant() + "'")).isZero();
+                assertThat(s.executeUpdate(
+                                "update stock_level set on_hand = 999 where tenant_id = '" + merchant.tenant() + "'"))
+                        .isZero();
             }
             assertThatThrownBy(() -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("insert into stock_level (tenant_id, store_id, variant_id, on_hand, updated_at) "
-                            + "values ('" + merchant.tenant() + "', '" + pusat.id() + "', gen_random_uuid(), 5, now())");
-                }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate(
+                                    "insert into stock_level (tenant_id, store_id, variant_id, on_hand, updated_at) "
+                                            + "values ('" + merchant.tenant() + "', '" + pusat.id()
+                                            + "', gen_random_uuid(), 5, now())");
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             c.rollback();
             // The ledger is append-only for the application role.
             setTenant(c, merchant.tenant());
             assertThatThrownBy(() -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("delete from stock_movement");
-                }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate("delete from stock_movement");
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             c.rollback();
         }
         assertThat(onHand(pusat.id(), item)).isEqualTo(2);
@@ -449,7 +557,8 @@ class StockIntegrationTest {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private UUID variant() {
-        return TestCatalog.variant(catalog, admin, "Barang " + UUID.randomUUID().toString().substring(0, 4));
+        return TestCatalog.variant(
+                catalog, admin, "Barang " + UUID.randomUUID().toString().substring(0, 4));
     }
 
     private UUID other(UUID store) {
@@ -462,32 +571,48 @@ class StockIntegrationTest {
             int q = (Integer) variantAndQuantity[i + 1];
             lines.add(new SaleLine((UUID) variantAndQuantity[i], "Barang", q, 1000, 0, 1000L * q));
         }
-        inTransaction(() -> events.publishEvent(new SaleCompleted(merchant.tenant(), UUID.randomUUID(), store, device,
-                null, "IDR", 1000, 0, 0, Instant.now(), lines)));
+        inTransaction(() -> events.publishEvent(new SaleCompleted(
+                merchant.tenant(), UUID.randomUUID(), store, device, null, "IDR", 1000, 0, 0, Instant.now(), lines)));
     }
 
     private void refund(UUID store, UUID item, int quantity) {
-        inTransaction(() -> events.publishEvent(new SaleRefunded(merchant.tenant(), UUID.randomUUID(),
-                UUID.randomUUID(), store, null, null, "IDR", 1000, Instant.now(),
+        inTransaction(() -> events.publishEvent(new SaleRefunded(
+                merchant.tenant(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                store,
+                null,
+                null,
+                "IDR",
+                1000,
+                Instant.now(),
                 List.of(new SaleLine(item, "Barang", quantity, 1000, 0, 1000L * quantity)))));
     }
 
     private void inTransaction(Runnable work) {
-        TenantContext.runAs(merchant.tenant(),
+        TenantContext.runAs(
+                merchant.tenant(),
                 () -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> work.run()));
     }
 
     private long onHand(UUID store, UUID item) {
-        List<StockLevel> levels = TestUsers.as(admin, () -> stock.levels(store, false, false, PageRequest.of(0, 500))
-                .getContent());
-        return levels.stream().filter(l -> l.variantId().equals(item)).mapToLong(StockLevel::onHand).findFirst()
+        List<StockLevel> levels = TestUsers.as(
+                admin,
+                () -> stock.levels(store, false, false, PageRequest.of(0, 500)).getContent());
+        return levels.stream()
+                .filter(l -> l.variantId().equals(item))
+                .mapToLong(StockLevel::onHand)
+                .findFirst()
                 .orElse(0);
     }
 
     private List<String> auditActions(String entityId) {
-        return platform.call("test: audit actions", () -> jdbc.sql(
-                        "select action from audit_entry where entity_id = ? order by seq")
-                .param(entityId).query(String.class).list());
+        return platform.call(
+                "test: audit actions",
+                () -> jdbc.sql("select action from audit_entry where entity_id = ? order by seq")
+                        .param(entityId)
+                        .query(String.class)
+                        .list());
     }
 
     private void setTenant(Connection c, UUID tenant) throws SQLException {

@@ -3,31 +3,29 @@ package id.lapak.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.PriceChange;
+import id.lapak.catalog.items.PriceService;
 import id.lapak.catalog.items.StoreOverride;
 import id.lapak.catalog.stock.StockLevel;
 import id.lapak.catalog.stock.StockQuantity;
 import id.lapak.catalog.stock.StockService;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.IntegrationTest;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
 import id.lapak.testing.TestUsers;
 import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreNotFoundException;
-import id.lapak.tenant.store.StoreService;
-
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +41,22 @@ class StoreScopedReadsIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     CatalogService catalog;
+
     @Autowired
     PriceService priceService;
+
     @Autowired
     StockService stock;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     DeviceService devices;
 
@@ -80,40 +84,56 @@ class StoreScopedReadsIntegrationTest {
     @Test
     void aManagerSeesTheirStoresPricesAndTheirHistoryButNotAnotherStores() {
         List<PriceChange> history = TestUsers.as(manager, () -> priceService.priceHistory(variant));
-        assertThat(history).extracting(PriceChange::storeId).contains(pusat.id()).doesNotContain(bandung.id());
+        assertThat(history)
+                .extracting(PriceChange::storeId)
+                .contains(pusat.id())
+                .doesNotContain(bandung.id());
         assertThat(history).as("the catalog price is everyone's").anyMatch(change -> change.storeId() == null);
-        assertThat(TestUsers.as(manager, () -> priceService.storeOverrides(variant))).extracting(StoreOverride::storeId)
+        assertThat(TestUsers.as(manager, () -> priceService.storeOverrides(variant)))
+                .extracting(StoreOverride::storeId)
                 .containsExactly(pusat.id());
 
         assertThat(TestUsers.as(merchant.admin(), () -> priceService.priceHistory(variant)))
-                .extracting(PriceChange::storeId).contains(pusat.id(), bandung.id());
+                .extracting(PriceChange::storeId)
+                .contains(pusat.id(), bandung.id());
         assertThat(TestUsers.as(merchant.admin(), () -> priceService.storeOverrides(variant)))
-                .extracting(StoreOverride::storeId).containsExactlyInAnyOrder(pusat.id(), bandung.id());
+                .extracting(StoreOverride::storeId)
+                .containsExactlyInAnyOrder(pusat.id(), bandung.id());
     }
 
     @Test
     void aManagerSeesOnlyTheirStoreInTheStoreListAndCannotOpenAnother() {
-        assertThat(TestUsers.as(manager, () -> stores.find("", PageRequest.of(0, 10)).getContent()))
-                .extracting(StoreDetails::id).containsExactly(pusat.id());
+        assertThat(TestUsers.as(
+                        manager, () -> stores.find("", PageRequest.of(0, 10)).getContent()))
+                .extracting(StoreDetails::id)
+                .containsExactly(pusat.id());
         assertThatThrownBy(() -> TestUsers.as(manager, () -> stores.get(bandung.id())))
                 .isInstanceOf(StoreNotFoundException.class);
     }
 
     @Test
     void aManagerSeesOnlyTheirStoresStock() {
-        assertThat(TestUsers.as(manager, () -> stock.levels(null, false, false, PageRequest.of(0, 10)).getContent()))
-                .extracting(StockLevel::storeId).containsOnly(pusat.id());
-        assertThatThrownBy(() -> TestUsers.as(manager,
-                () -> stock.levels(bandung.id(), false, false, PageRequest.of(0, 10))))
+        assertThat(TestUsers.as(
+                        manager,
+                        () -> stock.levels(null, false, false, PageRequest.of(0, 10))
+                                .getContent()))
+                .extracting(StockLevel::storeId)
+                .containsOnly(pusat.id());
+        assertThatThrownBy(() ->
+                        TestUsers.as(manager, () -> stock.levels(bandung.id(), false, false, PageRequest.of(0, 10))))
                 .isInstanceOf(StoreNotFoundException.class);
     }
 
     @Test
     void aManagerPairsDevicesOnlyForTheirStoresAndListsOnlyTheirDevices() {
-        assertThat(TestUsers.as(manager, () -> codes.create(pusat.id(), null)).displayCode()).isNotBlank();
+        assertThat(TestUsers.as(manager, () -> codes.create(pusat.id(), null)).displayCode())
+                .isNotBlank();
         assertThatThrownBy(() -> TestUsers.as(manager, () -> codes.create(bandung.id(), null)))
                 .isInstanceOf(StoreNotFoundException.class);
-        assertThat(TestUsers.as(manager, () -> devices.find("", bandung.id(), PageRequest.of(0, 10)).getContent()))
+        assertThat(TestUsers.as(
+                        manager,
+                        () -> devices.find("", bandung.id(), PageRequest.of(0, 10))
+                                .getContent()))
                 .isEmpty();
     }
 }

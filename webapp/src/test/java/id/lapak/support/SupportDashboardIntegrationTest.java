@@ -1,24 +1,22 @@
 package id.lapak.support;
 
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.support.SupportDashboard.DeclineCode;
+import id.lapak.support.SupportDashboard.Figures;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.support.SupportDashboard.DeclineCode;
-import id.lapak.support.SupportDashboard.Figures;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +31,13 @@ class SupportDashboardIntegrationTest {
 
     @Autowired
     SupportDashboard dashboard;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,19 +45,33 @@ class SupportDashboardIntegrationTest {
 
     private void declined(UUID tenant, UUID store, String code, String reason, Instant at) {
         UUID sale = UUID.randomUUID();
-        platform.run("test setup: declined sale", () -> jdbc.sql("""
+        platform.run(
+                "test setup: declined sale",
+                () -> jdbc.sql("""
                         insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status,
                             currency, amount_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
                             card_brand, response_code, decline_reason)
                         values (?, ?, ?, ?, ?, '\\x00'::bytea, 'DECLINED', 'IDR', 25000, 'CONTACTLESS', false, ?, ?, ?,
                                 ?, 'VISA', ?, ?)""")
-                .params(tenant, sale, store, SettlementFixture.device(store), sale.toString(), Timestamp.from(at),
-                        Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), code, reason)
-                .update());
+                        .params(
+                                tenant,
+                                sale,
+                                store,
+                                SettlementFixture.device(store),
+                                sale.toString(),
+                                Timestamp.from(at),
+                                Timestamp.from(at),
+                                Timestamp.from(at),
+                                Timestamp.from(at),
+                                code,
+                                reason)
+                        .update());
     }
 
     private long count(Figures figures, String code) {
-        return figures.declineCodes().stream().filter(d -> d.code().equals(code)).mapToLong(DeclineCode::count)
+        return figures.declineCodes().stream()
+                .filter(d -> d.code().equals(code))
+                .mapToLong(DeclineCode::count)
                 .sum();
     }
 
@@ -73,7 +88,8 @@ class SupportDashboardIntegrationTest {
         Instant now = Instant.now();
         platform.run("test setup: heartbeats", () -> {
             jdbc.sql("update device set last_seen_at = ? where tenant_id = ? and id = ?")
-                    .params(Timestamp.from(now.minusSeconds(30)), tenant, SettlementFixture.device(one)).update();
+                    .params(Timestamp.from(now.minusSeconds(30)), tenant, SettlementFixture.device(one))
+                    .update();
             jdbc.sql("update device set last_seen_at = ? where tenant_id = ? and id = ?")
                     .params(Timestamp.from(now.minus(Duration.ofMinutes(30))), tenant, SettlementFixture.device(two))
                     .update();
@@ -88,36 +104,55 @@ class SupportDashboardIntegrationTest {
         declined(tenant, one, "Q7", "Insufficient funds", hourAgo);
         declined(tenant, two, "Q8", "Kartu diblokir", hourAgo);
         declined(quiet, quietStore, "Q7", "Dana tidak cukup", now.minus(Duration.ofHours(25)));
-        fixture.capturedSale(quiet, quietStore, 5_000, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(25)));
+        fixture.capturedSale(
+                quiet, quietStore, 5_000, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(25)));
 
         Figures after = TestUsers.as(support, dashboard::last24Hours);
-        assertThat(after.tenantsActive() - before.tenantsActive()).as("a sale in 24 h; the quiet one sold before")
+        assertThat(after.tenantsActive() - before.tenantsActive())
+                .as("a sale in 24 h; the quiet one sold before")
                 .isEqualTo(1);
         assertThat(after.devicesActive() - before.devicesActive()).isEqualTo(3);
-        assertThat(after.devicesOnline() - before.devicesOnline()).as("heard from within two minutes")
+        assertThat(after.devicesOnline() - before.devicesOnline())
+                .as("heard from within two minutes")
                 .isEqualTo(1);
         assertThat(after.payments() - before.payments()).isEqualTo(35);
         assertThat(after.approved() - before.approved()).isEqualTo(3);
         assertThat(after.declined() - before.declined()).isEqualTo(32);
         assertThat(after.paymentsPerMinute()).isEqualTo(after.payments() / 1440.0);
         assertThat(after.hours()).hasSize(24);
-        assertThat(after.hours().stream().mapToLong(SupportDashboard.Hour::payments).sum()
-                - before.hours().stream().mapToLong(SupportDashboard.Hour::payments).sum())
+        assertThat(after.hours().stream()
+                                .mapToLong(SupportDashboard.Hour::payments)
+                                .sum()
+                        - before.hours().stream()
+                                .mapToLong(SupportDashboard.Hour::payments)
+                                .sum())
                 .isGreaterThanOrEqualTo(35);
         assertThat(count(after, "Q7")).as("declines of 24 h only").isEqualTo(31);
-        assertThat(after.declineCodes()).filteredOn(d -> d.code().equals("Q7")).singleElement()
+        assertThat(after.declineCodes())
+                .filteredOn(d -> d.code().equals("Q7"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.reason()).isEqualTo("Dana tidak cukup"));
         assertThat(count(after, "Q8")).isEqualTo(1);
-        assertThat(after.declineCodes().indexOf(after.declineCodes().stream()
-                .filter(d -> d.code().equals("Q7")).findFirst().orElseThrow()))
-                .isLessThan(after.declineCodes().indexOf(after.declineCodes().stream()
-                        .filter(d -> d.code().equals("Q8")).findFirst().orElseThrow()));
+        assertThat(after.declineCodes()
+                        .indexOf(after.declineCodes().stream()
+                                .filter(d -> d.code().equals("Q7"))
+                                .findFirst()
+                                .orElseThrow()))
+                .isLessThan(after.declineCodes()
+                        .indexOf(after.declineCodes().stream()
+                                .filter(d -> d.code().equals("Q8"))
+                                .findFirst()
+                                .orElseThrow()));
         assertThat(after.approvalRateBasisPoints()).isNotNull().isBetween(0L, 10_000L);
 
-        long audited = platform.call("test: audit", () -> jdbc.sql("""
+        long audited = platform.call(
+                "test: audit",
+                () -> jdbc.sql("""
                         select count(*) from audit_entry where tenant_id is null and action = 'support.dashboard.viewed'
-                          and occurred_at >= ?""").param(Timestamp.from(now.minusSeconds(5))).query(Long.class)
-                .single());
+                          and occurred_at >= ?""")
+                        .param(Timestamp.from(now.minusSeconds(5)))
+                        .query(Long.class)
+                        .single());
         assertThat(audited).as("each reading is in the platform's audit chain").isGreaterThanOrEqualTo(1);
     }
 
@@ -127,8 +162,7 @@ class SupportDashboardIntegrationTest {
         UUID tenant = fixture.tenant("Pedagang");
         TestUser admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
         TestUser manager = TestUsers.user(tenant, Set.of(), Role.STORE_MANAGER);
-        assertThatThrownBy(() -> TestUsers.as(admin, dashboard::last24Hours))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> TestUsers.as(admin, dashboard::last24Hours)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as(manager, dashboard::last24Hours))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(TestUsers.as(support, dashboard::last24Hours).hours()).hasSize(24);

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
-
 import id.lapak.support.SupportDashboard.DeclineCode;
 import id.lapak.support.SupportDashboard.Figures;
 import id.lapak.support.SupportDashboard.Hour;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The platform dashboard without a browser: the service's figures, formatted, and the decline codes listed. */
@@ -35,9 +32,18 @@ class SupportDashboardViewTest extends BrowserlessTest {
         for (int h = 0; h < 24; h++) {
             hours.add(new Hour(to.minus(Duration.ofHours(24 - h)), 120));
         }
-        when(dashboard.last24Hours()).thenReturn(new Figures(to.minus(Duration.ofHours(24)), to, 12, 30, 40, 2_880,
-                2_700, 180, hours, List.of(new DeclineCode("51", "Insufficient funds", 120),
-                new DeclineCode("05", null, 60))));
+        when(dashboard.last24Hours())
+                .thenReturn(new Figures(
+                        to.minus(Duration.ofHours(24)),
+                        to,
+                        12,
+                        30,
+                        40,
+                        2_880,
+                        2_700,
+                        180,
+                        hours,
+                        List.of(new DeclineCode("51", "Insufficient funds", 120), new DeclineCode("05", null, 60))));
         UI.getCurrent().add(new SupportDashboardView(dashboard));
 
         assertThat($(Span.class).id("support-kpi-tenants").getText()).isEqualTo("12");

@@ -9,11 +9,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -21,13 +16,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-
 import id.lapak.device.DeviceRegistry;
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantLifecycleException;
 import id.lapak.tenant.TenantOverview;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +36,19 @@ class TenantDialogTest extends BrowserlessTest {
     final DeviceRegistry devices = mock(DeviceRegistry.class);
     final ViewAs viewAs = mock(ViewAs.class);
     final id.lapak.identity.TenantProvisioning provisioning = mock(id.lapak.identity.TenantProvisioning.class);
-    final TenantOverview toko = new TenantOverview(UUID.randomUUID(), "Toko Maju", "PT Toko Maju", "ID", "ACTIVE",
-            "Growth", 2, 1, Instant.parse("2026-01-05T03:00:00Z"), null, null, null);
+    final TenantOverview toko = new TenantOverview(
+            UUID.randomUUID(),
+            "Toko Maju",
+            "PT Toko Maju",
+            "ID",
+            "ACTIVE",
+            "Growth",
+            2,
+            1,
+            Instant.parse("2026-01-05T03:00:00Z"),
+            null,
+            null,
+            null);
 
     @BeforeEach
     void tenantList() {

@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.tenant.NewTenant;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.store.InvalidStoreException;
+import id.lapak.tenant.store.StaleStoreException;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreForm;
+import id.lapak.tenant.store.StoreNotFoundException;
+import id.lapak.tenant.store.StoreProblem;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
-import id.lapak.tenant.NewTenant;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.store.InvalidStoreException;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreForm;
-import id.lapak.tenant.store.StoreNotFoundException;
-import id.lapak.tenant.store.StoreProblem;
-import id.lapak.tenant.store.StoreService;
-import id.lapak.tenant.store.StaleStoreException;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +38,7 @@ class StoreServiceRoleIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
 
@@ -58,7 +57,13 @@ class StoreServiceRoleIntegrationTest {
     }
 
     enum Operation {
-        FIND, GET, COUNTS, CREATE, UPDATE, DEACTIVATE, REACTIVATE
+        FIND,
+        GET,
+        COUNTS,
+        CREATE,
+        UPDATE,
+        DEACTIVATE,
+        REACTIVATE
     }
 
     /** Expected outcome per role: true = allowed on the store in scope. */
@@ -68,8 +73,9 @@ class StoreServiceRoleIntegrationTest {
                 Role.STORE_MANAGER, Set.of(Operation.FIND, Operation.GET, Operation.COUNTS),
                 Role.CASHIER, Set.of(),
                 Role.SUPPORT, Set.of());
-        return Stream.of(Role.values()).flatMap(role -> Stream.of(Operation.values())
-                .map(op -> Arguments.of(role, op, allowed.get(role).contains(op))));
+        return Stream.of(Role.values())
+                .flatMap(role -> Stream.of(Operation.values())
+                        .map(op -> Arguments.of(role, op, allowed.get(role).contains(op))));
     }
 
     @ParameterizedTest(name = "{0} {1} allowed={2}")
@@ -81,8 +87,11 @@ class StoreServiceRoleIntegrationTest {
             case GET -> s -> s.get(managed.id());
             case COUNTS -> StoreService::counts;
             case CREATE -> s -> s.create(TenancyIntegrationTest.form("New " + UUID.randomUUID()));
-            case UPDATE -> s -> s.update(managed.id(), s.get(managed.id()).version(),
-                    TenancyIntegrationTest.form("Renamed " + UUID.randomUUID()));
+            case UPDATE ->
+                s -> s.update(
+                        managed.id(),
+                        s.get(managed.id()).version(),
+                        TenancyIntegrationTest.form("Renamed " + UUID.randomUUID()));
             case DEACTIVATE -> s -> s.deactivate(managed.id());
             case REACTIVATE -> s -> s.reactivate(managed.id());
         };
@@ -98,7 +107,8 @@ class StoreServiceRoleIntegrationTest {
     void storeManagerSeesOnlyTheirStore() {
         TestUser manager = TestUsers.user(tenant, Set.of(managed.id()), Role.STORE_MANAGER);
         TestUsers.run(manager, () -> {
-            assertThat(stores.find("", PageRequest.of(0, 10)).getContent()).extracting(StoreDetails::id)
+            assertThat(stores.find("", PageRequest.of(0, 10)).getContent())
+                    .extracting(StoreDetails::id)
                     .containsExactly(managed.id());
             assertThatThrownBy(() -> stores.get(other.id())).isInstanceOf(StoreNotFoundException.class);
             assertThat(stores.counts().total()).isOne();
@@ -108,7 +118,10 @@ class StoreServiceRoleIntegrationTest {
     @Test
     void storeManagerWithoutStoresSeesNone() {
         TestUser manager = TestUsers.user(tenant, Set.of(), Role.STORE_MANAGER);
-        TestUsers.run(manager, () -> assertThat(stores.find("", PageRequest.of(0, 10)).getContent()).isEmpty());
+        TestUsers.run(
+                manager,
+                () -> assertThat(stores.find("", PageRequest.of(0, 10)).getContent())
+                        .isEmpty());
     }
 
     @Test
@@ -117,7 +130,8 @@ class StoreServiceRoleIntegrationTest {
             stores.deactivate(other.id());
             assertThat(stores.counts().active()).isOne();
             assertThat(stores.counts().inactive()).isOne();
-            assertThat(stores.find("", PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
+            assertThat(stores.find("", PageRequest.of(0, 10)).getTotalElements())
+                    .isEqualTo(2);
         });
     }
 
@@ -125,15 +139,25 @@ class StoreServiceRoleIntegrationTest {
     void badInputIsRefusedWithReasonsAndNothingIsWritten() {
         TestUsers.run(admin, () -> {
             StoreForm blank = new StoreForm(" ", "", "Jakarta", null, null, true, new BigDecimal("150"), true);
-            assertThatThrownBy(() -> stores.create(blank)).isInstanceOfSatisfying(InvalidStoreException.class,
-                    e -> assertThat(e.problems()).extracting(StoreProblem::messageKey).containsExactlyInAnyOrder(
-                            "store.error.name.required", "store.error.address.required",
-                            "store.error.timeZone.required", "store.error.currency.required",
-                            "store.error.taxRate.range"));
+            assertThatThrownBy(() -> stores.create(blank))
+                    .isInstanceOfSatisfying(
+                            InvalidStoreException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(StoreProblem::messageKey)
+                                    .containsExactlyInAnyOrder(
+                                            "store.error.name.required",
+                                            "store.error.address.required",
+                                            "store.error.timeZone.required",
+                                            "store.error.currency.required",
+                                            "store.error.taxRate.range"));
             assertThatThrownBy(() -> stores.create(TenancyIntegrationTest.form("managed")))
-                    .isInstanceOfSatisfying(InvalidStoreException.class, e -> assertThat(e.problems())
-                            .extracting(StoreProblem::messageKey).containsExactly("store.error.name.taken"));
-            assertThat(stores.find("", PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
+                    .isInstanceOfSatisfying(
+                            InvalidStoreException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(StoreProblem::messageKey)
+                                    .containsExactly("store.error.name.taken"));
+            assertThat(stores.find("", PageRequest.of(0, 10)).getTotalElements())
+                    .isEqualTo(2);
         });
     }
 
@@ -150,8 +174,16 @@ class StoreServiceRoleIntegrationTest {
 
     @Test
     void sortingByAnUnknownPropertyFallsBackToName() {
-        TestUsers.run(admin, () -> assertThat(stores.find("", PageRequest.of(0, 10,
-                org.springframework.data.domain.Sort.by("tenantId; drop table store"))).getContent())
-                .extracting(StoreDetails::name).containsExactly("Managed", "Other"));
+        TestUsers.run(
+                admin,
+                () -> assertThat(stores.find(
+                                        "",
+                                        PageRequest.of(
+                                                0,
+                                                10,
+                                                org.springframework.data.domain.Sort.by("tenantId; drop table store")))
+                                .getContent())
+                        .extracting(StoreDetails::name)
+                        .containsExactly("Managed", "Other"));
     }
 }

@@ -3,21 +3,6 @@ package id.lapak.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.Set;
-import java.util.UUID;
-
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -28,7 +13,19 @@ import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +44,16 @@ class TenancyIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -75,9 +76,11 @@ class TenancyIntegrationTest {
 
     @Test
     void serviceListsOnlyTheOwnTenantsStores() {
-        var seenByA = TestUsers.as(adminA, () -> stores.find("", PageRequest.of(0, 50)).getContent());
+        var seenByA = TestUsers.as(
+                adminA, () -> stores.find("", PageRequest.of(0, 50)).getContent());
         assertThat(seenByA).extracting(StoreDetails::id).containsExactly(storeA.id());
-        var searchedByB = TestUsers.as(adminB, () -> stores.find("pusat", PageRequest.of(0, 50)).getContent());
+        var searchedByB = TestUsers.as(
+                adminB, () -> stores.find("pusat", PageRequest.of(0, 50)).getContent());
         assertThat(searchedByB).extracting(StoreDetails::name).containsExactly("Beta Pusat");
     }
 
@@ -114,7 +117,8 @@ class TenancyIntegrationTest {
 
     @Test
     void asTheApplicationRoleWithNoTenantSetEveryTenantTableReadsEmpty() throws SQLException {
-        try (Connection c = appConnection(); Statement s = c.createStatement()) {
+        try (Connection c = appConnection();
+                Statement s = c.createStatement()) {
             assertThat(count(s, "select count(*) from store")).isZero();
             assertThat(count(s, "select count(*) from tenant")).isZero();
         }
@@ -126,18 +130,24 @@ class TenancyIntegrationTest {
             c.setAutoCommit(false);
             setTenant(c, tenantA);
             try (Statement s = c.createStatement()) {
-                assertThat(count(s, "select count(*) from store where tenant_id = '" + tenantB + "'")).isZero();
-                assertThat(count(s, "select count(*) from store where id = '" + storeA.id() + "'")).isOne();
+                assertThat(count(s, "select count(*) from store where tenant_id = '" + tenantB + "'"))
+                        .isZero();
+                assertThat(count(s, "select count(*) from store where id = '" + storeA.id() + "'"))
+                        .isOne();
                 assertThat(s.executeUpdate("update store set name = 'Hijacked' where id = '" + storeB.id() + "'"))
                         .isZero();
             }
             assertThatThrownBy(() -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("insert into store (tenant_id, id, name, address, city, time_zone, currency, "
-                            + "tax_registered, tax_rate, prices_include_tax, active, created_at, updated_at) values ('"
-                            + tenantB + "', gen_random_uuid(), 'Planted', 'x', 'x', 'UTC', 'IDR', false, 0, true, true, now(), now())");
-                }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate(
+                                    "insert into store (tenant_id, id, name, address, city, time_zone, currency, "
+                                            + "tax_registered, tax_rate, prices_include_tax, active, created_at, updated_at) values ('"
+                                            + tenantB
+                                            + "', gen_random_uuid(), 'Planted', 'x', 'x', 'UTC', 'IDR', false, 0, true, true, now(), now())");
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             c.rollback();
 
             // The setting is local to the transaction: the next one on the same connection sees nothing again.
@@ -150,15 +160,21 @@ class TenancyIntegrationTest {
 
     @Test
     void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
-        try (Connection c = appConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select rolbypassrls, rolsuper from pg_roles where rolname = current_user")) {
+        try (Connection c = appConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("select rolbypassrls, rolsuper from pg_roles where rolname = current_user")) {
                 rs.next();
                 assertThat(rs.getBoolean(1)).isFalse();
                 assertThat(rs.getBoolean(2)).isFalse();
             }
-            assertThat(count(s, "select count(*) from pg_tables where tableowner = current_user")).isZero();
-            assertThat(count(s, "select count(*) from pg_class where relname in ('tenant', 'store') "
-                    + "and relrowsecurity and relforcerowsecurity")).isEqualTo(2);
+            assertThat(count(s, "select count(*) from pg_tables where tableowner = current_user"))
+                    .isZero();
+            assertThat(count(
+                            s,
+                            "select count(*) from pg_class where relname in ('tenant', 'store') "
+                                    + "and relrowsecurity and relforcerowsecurity"))
+                    .isEqualTo(2);
             assertThatThrownBy(() -> s.execute("alter table store disable row level security"))
                     .isInstanceOf(SQLException.class);
         }
@@ -169,18 +185,24 @@ class TenancyIntegrationTest {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         // Use every pooled connection as tenant A, then read with no tenant: nothing may show.
         for (int i = 0; i < 12; i++) {
-            TenantContext.runAs(tenantA, () -> tx.executeWithoutResult(s ->
-                    assertThat(jdbc.sql("select count(*) from store").query(Long.class).single()).isOne()));
+            TenantContext.runAs(
+                    tenantA,
+                    () -> tx.executeWithoutResult(s -> assertThat(jdbc.sql("select count(*) from store")
+                                    .query(Long.class)
+                                    .single())
+                            .isOne()));
         }
         for (int i = 0; i < 12; i++) {
-            Long visible = tx.execute(s -> jdbc.sql("select count(*) from store").query(Long.class).single());
+            Long visible = tx.execute(s ->
+                    jdbc.sql("select count(*) from store").query(Long.class).single());
             assertThat(visible).isZero();
         }
     }
 
     @Test
     void theEmbeddedDatabaseCommitsDurably() {
-        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+                .isEqualTo("on");
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
     }
 
@@ -206,7 +228,14 @@ class TenancyIntegrationTest {
     }
 
     static StoreForm form(String name) {
-        return new StoreForm(name, "Jl. Test 1", "Jakarta", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"),
-                true, new BigDecimal("11.00"), true);
+        return new StoreForm(
+                name,
+                "Jl. Test 1",
+                "Jakarta",
+                ZoneId.of("Asia/Jakarta"),
+                Currency.getInstance("IDR"),
+                true,
+                new BigDecimal("11.00"),
+                true);
     }
 }

@@ -2,6 +2,7 @@ package id.lapak.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,9 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import id.lapak.testing.IntegrationTest;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -29,7 +27,9 @@ class TenantReferencesIntegrationTest {
             Map.entry("reader_key.delivery_id", "the id of a delivery (a key block), not a row"),
             Map.entry("payout.run_id", "payout runs are the platform's, not a tenant's"),
             Map.entry("ledger_entry.transaction_id", "entries of one ledger transaction share its id"),
-            Map.entry("ledger_entry.source_id", "what caused the entry: a sale, refund, batch or payout (several tables)"),
+            Map.entry(
+                    "ledger_entry.source_id",
+                    "what caused the entry: a sale, refund, batch or payout (several tables)"),
             Map.entry("ledger_transaction.source_id", "what caused it: a sale, refund, batch or payout"),
             Map.entry("stock_movement.reference_id", "the sale, transfer or count that moved stock (several tables)"),
             Map.entry("audit_entry.actor_id", "a person or device id, kept after either is gone"),
@@ -48,8 +48,8 @@ class TenantReferencesIntegrationTest {
     void everyReferenceBetweenTenantTablesIsAForeignKeyThatIncludesTheTenant() throws Exception {
         List<String> missing = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "lapak_owner", "lapak_owner");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                      select col.table_name, col.column_name
                      from information_schema.columns col
                      join information_schema.columns t on t.table_schema = col.table_schema
@@ -74,6 +74,8 @@ class TenantReferencesIntegrationTest {
                 }
             }
         }
-        assertThat(missing).as("tenant-table references without a (tenant_id, column) foreign key").isEmpty();
+        assertThat(missing)
+                .as("tenant-table references without a (tenant_id, column) foreign key")
+                .isEmpty();
     }
 }

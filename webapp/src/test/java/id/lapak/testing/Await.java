@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something another thread or node does (a NOTIFY, a cache eviction), failing after ten seconds. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));

@@ -1,12 +1,10 @@
 package id.lapak.testing;
 
+import id.lapak.LapakApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import id.lapak.LapakApplication;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -22,22 +20,26 @@ import org.springframework.context.PayloadApplicationEvent;
  */
 public final class CrashableProcess {
 
-    private CrashableProcess() {
-    }
+    private CrashableProcess() {}
 
     /** Where to stop and what to print: the marker lines the test waits for. */
-    public record Markers(String inTheMiddle, String ready) {
-    }
+    public record Markers(String inTheMiddle, String ready) {}
 
-    public static <E> void run(String[] args, Class<E> event, String stopOption, Function<E, String> describe,
-                               Markers markers, Function<ConfigurableApplicationContext, String> work)
+    public static <E> void run(
+            String[] args,
+            Class<E> event,
+            String stopOption,
+            Function<E, String> describe,
+            Markers markers,
+            Function<ConfigurableApplicationContext, String> work)
             throws Exception {
         String stop = option(args, stopOption);
         int stopAt = stop == null ? Integer.MAX_VALUE : Integer.parseInt(stop);
         AtomicInteger seen = new AtomicInteger();
         SpringApplication application = new SpringApplication(LapakApplication.class);
         application.addListeners((ApplicationListener<ApplicationEvent>) published -> {
-            if (published instanceof PayloadApplicationEvent<?> payload && event.isInstance(payload.getPayload())
+            if (published instanceof PayloadApplicationEvent<?> payload
+                    && event.isInstance(payload.getPayload())
                     && seen.incrementAndGet() == stopAt) {
                 System.out.println(markers.inTheMiddle() + " " + describe.apply(event.cast(payload.getPayload())));
                 System.out.flush();

@@ -2,6 +2,7 @@ package id.lapak.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.local.LocalKeycloak;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,9 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import id.lapak.local.LocalKeycloak;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,10 +38,14 @@ public final class PortalHttp {
 
     private final String portal;
     private final CookieManager cookies = new CookieManager(new LocalhostCookies(), java.net.CookiePolicy.ACCEPT_ALL);
-    private final HttpClient following = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient plain = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient following = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    private final HttpClient plain = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** A client of the test's portal. */
     public PortalHttp() {
@@ -58,58 +60,79 @@ public final class PortalHttp {
     /** Opens the portal, is sent to Keycloak's login form and submits it; answers where the browser lands. */
     public HttpResponse<String> login(String username, String password) throws Exception {
         HttpResponse<String> form = follow("/");
-        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
-        assertThat(action.find()).as("Keycloak's login form at %s: %s", form.uri(), form.body()).isTrue();
+        Matcher action =
+                Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
+        assertThat(action.find())
+                .as("Keycloak's login form at %s: %s", form.uri(), form.body())
+                .isTrue();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("username", username);
         fields.put("password", password);
         fields.put("credentialId", "");
-        return following.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        return following.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** One portal request, redirects not followed. */
     public HttpResponse<String> get(String path) throws Exception {
-        return plain.send(HttpRequest.newBuilder(URI.create(portal + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return plain.send(
+                HttpRequest.newBuilder(URI.create(portal + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A portal request with every redirect followed. */
     public HttpResponse<String> follow(String path) throws Exception {
-        return following.send(HttpRequest.newBuilder(URI.create(portal + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return following.send(
+                HttpRequest.newBuilder(URI.create(portal + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** Keycloak's own administrator. */
     public static final class Admin {
         private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-        private Admin() {
-        }
+        private Admin() {}
 
         static String token() throws Exception {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
-                                    + "/realms/master/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password",
-                                    "client_id", "admin-cli", "username", "admin", "password", "admin")))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = HTTP.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(keycloak() + "/realms/master/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                            "grant_type",
+                                            "password",
+                                            "client_id",
+                                            "admin-cli",
+                                            "username",
+                                            "admin",
+                                            "password",
+                                            "admin"))))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
             assertThat(m.find()).as("admin token: %s", body).isTrue();
             return m.group(1);
         }
 
         public static String userId(String username) throws Exception {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
-                                    + "/admin/realms/lapak/users?exact=true&username=" + username))
-                            .header("Authorization", "Bearer " + token()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            keycloak() + "/admin/realms/lapak/users?exact=true&username=" + username))
+                                    .header("Authorization", "Bearer " + token())
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
             assertThat(m.find()).as("user %s: %s", username, body).isTrue();
             return m.group(1);
@@ -121,27 +144,38 @@ public final class PortalHttp {
          */
         public static void backChannelLogoutTo(String portal) throws Exception {
             String token = token();
-            String clients = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak()
-                                    + "/admin/realms/lapak/clients?clientId=lapak-portal"))
-                            .header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String clients = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            keycloak() + "/admin/realms/lapak/clients?clientId=lapak-portal"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             JsonNode client = JSON.readTree(clients).get(0);
             ObjectNode attributes = (ObjectNode) client.get("attributes");
             attributes.put("backchannel.logout.url", portal + "/logout/connect/back-channel/keycloak");
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/lapak/clients/"
-                                    + client.get("id").asString()))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            int status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/lapak/clients/"
+                                            + client.get("id").asString()))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
             assertThat(status).as("the portal client updated").isBetween(200, 299);
         }
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
         public static void post(String path) throws Exception {
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak() + path))
-                            .header("Authorization", "Bearer " + token())
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+            int status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(keycloak() + path))
+                                    .header("Authorization", "Bearer " + token())
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .statusCode();
             assertThat(status).as("POST %s", path).isBetween(200, 299);
         }

@@ -15,7 +15,8 @@ public class SameSecurityContextStrategy implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        SpringExtension.getApplicationContext(context).getBeanProvider(SecurityContextHolderStrategy.class)
+        SpringExtension.getApplicationContext(context)
+                .getBeanProvider(SecurityContextHolderStrategy.class)
                 .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  */
 public final class SecondNode implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
@@ -43,8 +44,8 @@ public final class SecondNode implements AutoCloseable {
             throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + port));
         arguments.addAll(List.of(settings));
-        Process process = startProcess("id.lapak.LapakApplication", work.resolve("node-b.out"), databaseUrl,
-                masterKeystore, arguments);
+        Process process = startProcess(
+                "id.lapak.LapakApplication", work.resolve("node-b.out"), databaseUrl, masterKeystore, arguments);
         return new SecondNode(process, port, work);
     }
 
@@ -53,11 +54,17 @@ public final class SecondNode implements AutoCloseable {
      * (application role, no migrations, test profile), its output in {@code output} and its log beside it;
      * {@code arguments} are added ({@code --name=value}).
      */
-    public static Process startProcess(String mainClass, Path output, String databaseUrl, Path masterKeystore,
-                                       List<String> arguments) throws IOException {
+    public static Process startProcess(
+            String mainClass, Path output, String databaseUrl, Path masterKeystore, List<String> arguments)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), mainClass,
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass,
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=lapak_app",
@@ -67,7 +74,10 @@ public final class SecondNode implements AutoCloseable {
                 "--lapak.keys.master-keystore=" + masterKeystore.toAbsolutePath(),
                 "--logging.file.name=" + output.resolveSibling(output.getFileName() + ".log")));
         command.addAll(arguments);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     /** Waits (5 minutes at most) for a line of {@code output} that contains {@code marker}; answers the line. */
@@ -82,7 +92,8 @@ public final class SecondNode implements AutoCloseable {
                 }
             }
             assertThat(process.isAlive() || Files.readString(output).contains(marker))
-                    .as("the process is running (output in %s)", output).isTrue();
+                    .as("the process is running (output in %s)", output)
+                    .isTrue();
             Thread.sleep(250);
         }
         throw new AssertionError(marker + " not seen within 5 minutes (output in " + output + ")");
@@ -92,10 +103,16 @@ public final class SecondNode implements AutoCloseable {
     public static void awaitHealthy(URI base, Process process, Path logs, Duration limit) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("process started for %s (logs in %s)", base, logs).isTrue();
+            assertThat(process.isAlive())
+                    .as("process started for %s (logs in %s)", base, logs)
+                    .isTrue();
             try {
-                if (HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

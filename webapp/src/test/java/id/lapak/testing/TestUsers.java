@@ -1,24 +1,21 @@
 package id.lapak.testing;
 
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.TenantContext;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Runs test code as a signed-in person, entering their tenant the same way the web filter does. */
 public final class TestUsers {
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public record TestUser(String subject, String username, UUID tenant, Set<Role> roles, Set<UUID> storeIds)
             implements LapakUser {
@@ -41,8 +38,8 @@ public final class TestUsers {
     }
 
     public static <T> T as(LapakUser user, Callable<T> work) {
-        var auth = new TestingAuthenticationToken(user, null,
-                user.roles().stream().map(Role::authority).toArray(String[]::new));
+        var auth = new TestingAuthenticationToken(
+                user, null, user.roles().stream().map(Role::authority).toArray(String[]::new));
         auth.setAuthenticated(true);
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {

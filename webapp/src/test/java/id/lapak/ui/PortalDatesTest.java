@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** One way to write a moment on the portal's pages. */
@@ -21,8 +20,10 @@ class PortalDatesTest {
     void aMomentReadsTheSameInBothLanguagesInTheBusinesssZone() {
         Instant at = Instant.parse("2026-12-04T00:55:29Z");
         ZoneId wib = ZoneId.of("Asia/Jakarta");
-        assertThat(PortalDates.dateTime(Locale.ENGLISH, wib).format(at).replace('\u202f', ' ')).isEqualTo("Dec 4, 2026, 7:55 AM");
-        assertThat(PortalDates.dateTime(Locale.of("id", "ID"), wib).format(at).replace('\u202f', ' ')).isEqualTo("4 Des 2026 07.55");
+        assertThat(PortalDates.dateTime(Locale.ENGLISH, wib).format(at).replace('\u202f', ' '))
+                .isEqualTo("Dec 4, 2026, 7:55 AM");
+        assertThat(PortalDates.dateTime(Locale.of("id", "ID"), wib).format(at).replace('\u202f', ' '))
+                .isEqualTo("4 Des 2026 07.55");
     }
 
     /** Pages do not build their own date-time formats: the audit log and the price history once read differently. */

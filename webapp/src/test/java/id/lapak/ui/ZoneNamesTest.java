@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 
 class ZoneNamesTest {
@@ -16,7 +15,8 @@ class ZoneNamesTest {
         assertThat(ZoneNames.label(ZoneId.of("Asia/Makassar"), Locale.ENGLISH)).isEqualTo("WITA · Makassar");
         assertThat(ZoneNames.label(ZoneId.of("Asia/Jayapura"), id)).isEqualTo("WIT · Jayapura");
         assertThat(ZoneNames.label(ZoneId.of("Asia/Singapore"), Locale.ENGLISH))
-                .endsWith(" · Asia/Singapore").doesNotStartWith("Asia/");
+                .endsWith(" · Asia/Singapore")
+                .doesNotStartWith("Asia/");
         assertThat(ZoneNames.label(ZoneId.of("UTC"), Locale.ENGLISH)).isNotBlank();
         assertThat(ZoneNames.label(null, id)).isEmpty();
     }

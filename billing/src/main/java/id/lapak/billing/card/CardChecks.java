@@ -1,10 +1,9 @@
 package id.lapak.billing.card;
 
+import id.lapak.billing.gateway.CardBrand;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.function.IntUnaryOperator;
-
-import id.lapak.billing.gateway.CardBrand;
 
 /**
  * Checks on a clear PAN held as ASCII digits. Nothing here copies the number into a {@code String}; the caller keeps
@@ -12,8 +11,7 @@ import id.lapak.billing.gateway.CardBrand;
  */
 public final class CardChecks {
 
-    private CardChecks() {
-    }
+    private CardChecks() {}
 
     /** The Luhn (mod 10) check digit holds. */
     public static boolean luhn(byte[] pan) {

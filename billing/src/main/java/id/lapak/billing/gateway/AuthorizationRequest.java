@@ -1,17 +1,24 @@
 package id.lapak.billing.gateway;
 
+import id.lapak.cardcrypto.carddata.CardData;
 import java.time.Instant;
 import java.util.Objects;
-
-import id.lapak.cardcrypto.carddata.CardData;
 
 /**
  * An authorization as sent to the acquirer. {@code card} holds clear card data only for the duration of the call;
  * the caller destroys it afterwards. {@code toString} never shows it.
  */
-public record AuthorizationRequest(String requestId, String merchantId, String terminalId, CardData card,
-                                   CardBrand brand, EntryMode entryMode, long amountMinor, String currency,
-                                   boolean offline, Instant deviceTime) {
+public record AuthorizationRequest(
+        String requestId,
+        String merchantId,
+        String terminalId,
+        CardData card,
+        CardBrand brand,
+        EntryMode entryMode,
+        long amountMinor,
+        String currency,
+        boolean offline,
+        Instant deviceTime) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(requestId, "requestId");

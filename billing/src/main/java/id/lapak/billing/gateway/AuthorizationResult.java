@@ -6,10 +6,19 @@ package id.lapak.billing.gateway;
  * invalid card number, {@code 91} issuer unavailable). {@code gatewayReference} names the authorization for
  * capture, void and refund.
  */
-public record AuthorizationResult(Outcome outcome, String responseCode, String authorizationCode,
-                                  String gatewayReference, long approvedAmountMinor, String message) {
+public record AuthorizationResult(
+        Outcome outcome,
+        String responseCode,
+        String authorizationCode,
+        String gatewayReference,
+        long approvedAmountMinor,
+        String message) {
 
-    public enum Outcome { APPROVED, PARTIALLY_APPROVED, DECLINED }
+    public enum Outcome {
+        APPROVED,
+        PARTIALLY_APPROVED,
+        DECLINED
+    }
 
     public boolean approved() {
         return outcome != Outcome.DECLINED;

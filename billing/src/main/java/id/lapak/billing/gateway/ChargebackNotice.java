@@ -8,6 +8,12 @@ import java.time.Instant;
  * authorization (the tenant's id); {@code authorizationReference} finds the sale; {@code reference} is the
  * acquirer's own reference of this chargeback, unique, which its settlement file carries.
  */
-public record ChargebackNotice(String merchantId, String authorizationReference, String reference, boolean reversal,
-                               long amountMinor, String currency, String message, Instant occurredAt) {
-}
+public record ChargebackNotice(
+        String merchantId,
+        String authorizationReference,
+        String reference,
+        boolean reversal,
+        long amountMinor,
+        String currency,
+        String message,
+        Instant occurredAt) {}

@@ -1,4 +1,8 @@
 package id.lapak.billing.gateway;
 
 /** How the card was read. */
-public enum EntryMode { CHIP, CONTACTLESS, SWIPE }
+public enum EntryMode {
+    CHIP,
+    CONTACTLESS,
+    SWIPE
+}

@@ -1,5 +1,4 @@
 package id.lapak.billing.gateway;
 
 /** The acquirer's answer to a capture, void, refund or reversal. */
-public record GatewayResult(boolean success, String responseCode, String gatewayReference, String message) {
-}
+public record GatewayResult(boolean success, String responseCode, String gatewayReference, String message) {}

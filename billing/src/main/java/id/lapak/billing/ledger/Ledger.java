@@ -1,5 +1,6 @@
 package id.lapak.billing.ledger;
 
+import id.lapak.tenant.money.Money;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,9 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,8 +24,7 @@ import org.springframework.stereotype.Component;
 public class Ledger {
 
     /** One side of a transaction: a signed amount (debit positive) on an account. */
-    public record Entry(LedgerAccount account, long amountMinor) {
-    }
+    public record Entry(LedgerAccount account, long amountMinor) {}
 
     private final JdbcClient jdbc;
 
@@ -39,8 +36,15 @@ public class Ledger {
      * Posts one transaction; false (and nothing written) when this kind was already posted for {@code sourceId},
      * which makes a retried event a no-op. Zero entries are left out.
      */
-    public boolean post(UUID tenant, LedgerKind kind, UUID sourceId, String currency, Instant at, String actor,
-                        String reason, List<Entry> entries) {
+    public boolean post(
+            UUID tenant,
+            LedgerKind kind,
+            UUID sourceId,
+            String currency,
+            Instant at,
+            String actor,
+            String reason,
+            List<Entry> entries) {
         long sum = entries.stream().mapToLong(Entry::amountMinor).sum();
         if (sum != 0) {
             throw new IllegalArgumentException("A ledger transaction balances to zero");
@@ -51,7 +55,8 @@ public class Ledger {
                             recorded_at, actor, reason)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, kind, source_id) where kind <> 'ADJUSTMENT' do nothing""")
-                .params(tenant, id, kind.name(), currency, sourceId, time(at), time(at), actor, reason).update();
+                .params(tenant, id, kind.name(), currency, sourceId, time(at), time(at), actor, reason)
+                .update();
         if (inserted == 0) {
             return false;
         }
@@ -84,8 +89,8 @@ public class Ledger {
                         join ledger_transaction t on t.tenant_id = e.tenant_id and t.id = e.transaction_id
                         where e.tenant_id = ? and t.currency = ? group by e.account""")
                 .params(tenant, currency)
-                .query((rs, n) -> balances.put(LedgerAccount.valueOf(rs.getString(1)),
-                        Money.of(rs.getLong(2), currency)))
+                .query((rs, n) ->
+                        balances.put(LedgerAccount.valueOf(rs.getString(1)), Money.of(rs.getLong(2), currency)))
                 .list();
         return balances;
     }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,9 @@ public class BusinessCalendar {
             throw new IllegalArgumentException("days >= 0");
         }
         Set<LocalDate> holidays = new HashSet<>(jdbc.sql("select day from holiday where day between ? and ?")
-                .params(from, from.plusDays(days * 2L + 30)).query(LocalDate.class).list());
+                .params(from, from.plusDays(days * 2L + 30))
+                .query(LocalDate.class)
+                .list());
         LocalDate day = from;
         int counted = 0;
         while (counted < days || !isBankingDay(day, holidays)) {
@@ -40,7 +41,8 @@ public class BusinessCalendar {
     }
 
     static boolean isBankingDay(LocalDate day, Set<LocalDate> holidays) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(day);
     }
 }

@@ -1,5 +1,7 @@
 package id.lapak.billing.payout;
 
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.money.Money;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,13 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
-import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.money.Money;
 
 /**
  * The bank files of a payout run. The CSV layout (docs/settlement.md) is one header line and one line per payout:
@@ -28,15 +26,23 @@ final class PayoutFiles {
     static final String CSV_HEADER =
             "payout_id,value_date,bank_code,bank_name,account_number,account_holder,currency,amount,reference";
 
-    private PayoutFiles() {
-    }
+    private PayoutFiles() {}
 
     static String csv(List<DuePayout> payouts) {
         StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
         for (DuePayout p : payouts) {
-            out.append(String.join(",", p.id().toString(), p.expectedOn().toString(), p.bankCode(),
-                    cell(p.bankName()), p.accountNumber(), cell(p.holderName()), p.currency(),
-                    amount(p), cell(reference(p)))).append('\n');
+            out.append(String.join(
+                            ",",
+                            p.id().toString(),
+                            p.expectedOn().toString(),
+                            p.bankCode(),
+                            cell(p.bankName()),
+                            p.accountNumber(),
+                            cell(p.holderName()),
+                            p.currency(),
+                            amount(p),
+                            cell(reference(p))))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -48,12 +54,13 @@ final class PayoutFiles {
     private static String amount(DuePayout p) {
         return Money.of(p.amountMinor(), p.currency()).toPlainString();
     }
+
     private static String cell(String value) {
         return CsvWriter.cell(value);
     }
 
-    static String pain001(UUID runId, Instant createdAt, String debtorName, String debtorAccount,
-                          List<DuePayout> payouts) {
+    static String pain001(
+            UUID runId, Instant createdAt, String debtorName, String debtorAccount, List<DuePayout> payouts) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -63,19 +70,36 @@ final class PayoutFiles {
             xml.writeStartElement("CstmrCdtTrfInitn");
             xml.writeStartElement("GrpHdr");
             text(xml, "MsgId", compact(runId));
-            text(xml, "CreDtTm", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    createdAt.atOffset(ZoneOffset.UTC).withNano(0)));
+            text(
+                    xml,
+                    "CreDtTm",
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            createdAt.atOffset(ZoneOffset.UTC).withNano(0)));
             text(xml, "NbOfTxs", Integer.toString(payouts.size()));
-            text(xml, "CtrlSum", payouts.stream().map(p -> Money.of(p.amountMinor(), p.currency()).major())
-                    .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
+            text(
+                    xml,
+                    "CtrlSum",
+                    payouts.stream()
+                            .map(p -> Money.of(p.amountMinor(), p.currency()).major())
+                            .reduce(BigDecimal.ZERO, BigDecimal::add)
+                            .toPlainString());
             xml.writeStartElement("InitgPty");
             text(xml, "Nm", debtorName);
             xml.writeEndElement();
             xml.writeEndElement();
-            for (LocalDate date : payouts.stream().map(DuePayout::expectedOn).distinct().sorted().toList()) {
-                List<DuePayout> onDate = payouts.stream().filter(p -> p.expectedOn().equals(date)).toList();
+            for (LocalDate date : payouts.stream()
+                    .map(DuePayout::expectedOn)
+                    .distinct()
+                    .sorted()
+                    .toList()) {
+                List<DuePayout> onDate = payouts.stream()
+                        .filter(p -> p.expectedOn().equals(date))
+                        .toList();
                 xml.writeStartElement("PmtInf");
-                text(xml, "PmtInfId", compact(runId).substring(0, 20) + date.toString().replace("-", ""));
+                text(
+                        xml,
+                        "PmtInfId",
+                        compact(runId).substring(0, 20) + date.toString().replace("-", ""));
                 text(xml, "PmtMtd", "TRF");
                 text(xml, "NbOfTxs", Integer.toString(onDate.size()));
                 xml.writeStartElement("ReqdExctnDt");

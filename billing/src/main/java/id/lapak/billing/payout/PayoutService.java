@@ -1,5 +1,12 @@
 package id.lapak.billing.payout;
 
+import id.lapak.billing.ledger.Ledger;
+import id.lapak.billing.ledger.LedgerAccount;
+import id.lapak.billing.ledger.LedgerKind;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,15 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import id.lapak.billing.ledger.Ledger;
-import id.lapak.billing.ledger.LedgerAccount;
-import id.lapak.billing.ledger.LedgerKind;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +44,14 @@ public class PayoutService {
     private final String debtorName;
     private final String debtorAccount;
 
-    PayoutService(PlatformAccess platform, JdbcClient jdbc, Ledger ledger, AuditLog auditLog, Clock clock,
-                  @Value("${lapak.payouts.debtor-name:PT Lapak Pembayaran Indonesia}") String debtorName,
-                  @Value("${lapak.payouts.debtor-account:0000000000}") String debtorAccount) {
+    PayoutService(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            Ledger ledger,
+            AuditLog auditLog,
+            Clock clock,
+            @Value("${lapak.payouts.debtor-name:PT Lapak Pembayaran Indonesia}") String debtorName,
+            @Value("${lapak.payouts.debtor-account:0000000000}") String debtorAccount) {
         this.platform = platform;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -75,10 +78,19 @@ public class PayoutService {
                             order by p.expected_on, t.name, p.id
                             for update of p""")
                     .params(dueOn, currency)
-                    .query((rs, n) -> new DuePayout(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getLong(11), rs.getObject(12, LocalDate.class)))
+                    .query((rs, n) -> new DuePayout(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getObject(3, UUID.class),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getLong(11),
+                            rs.getObject(12, LocalDate.class)))
                     .list();
             if (due.isEmpty()) {
                 return null;
@@ -88,14 +100,25 @@ public class PayoutService {
             long total = due.stream().mapToLong(DuePayout::amountMinor).sum();
             jdbc.sql("insert into payout_run (id, created_at, created_by, due_on, payouts, total_minor, currency) "
                             + "values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(run, time(now), actor(), dueOn, due.size(), total, currency).update();
+                    .params(run, time(now), actor(), dueOn, due.size(), total, currency)
+                    .update();
             for (DuePayout p : due) {
-                jdbc.sql("update payout set run_id = ? where tenant_id = ? and id = ?").params(run, p.tenantId(), p.id())
+                jdbc.sql("update payout set run_id = ? where tenant_id = ? and id = ?")
+                        .params(run, p.tenantId(), p.id())
                         .update();
-                auditLog.recordFor(p.tenantId(), AuditEvent.of("payout.run", "Payout", p.id())
-                        .detail("run", run).detail("amountMinor", p.amountMinor()));
+                auditLog.recordFor(
+                        p.tenantId(),
+                        AuditEvent.of("payout.run", "Payout", p.id())
+                                .detail("run", run)
+                                .detail("amountMinor", p.amountMinor()));
             }
-            return new PayoutRun(run, dueOn, due.size(), total, currency, PayoutFiles.csv(due),
+            return new PayoutRun(
+                    run,
+                    dueOn,
+                    due.size(),
+                    total,
+                    currency,
+                    PayoutFiles.csv(due),
                     PayoutFiles.pain001(run, now, debtorName, debtorAccount, due));
         });
     }
@@ -116,8 +139,11 @@ public class PayoutService {
             int line = 1;
             for (String[] row : rows) {
                 line++;
-                markOne(UUID.fromString(row[0]), PayoutStatus.valueOf(row[1]),
-                        row[1].equals("FAILED") ? row[3] : row[2], line);
+                markOne(
+                        UUID.fromString(row[0]),
+                        PayoutStatus.valueOf(row[1]),
+                        row[1].equals("FAILED") ? row[3] : row[2],
+                        line);
             }
             return rows.size();
         });
@@ -128,8 +154,8 @@ public class PayoutService {
         try (BufferedReader in = new BufferedReader(new StringReader(file))) {
             String header = in.readLine();
             if (header == null || !header.strip().equals("payout_id,status,bank_reference,reason")) {
-                throw new PayoutException("answer_header", "The first line must be "
-                        + "payout_id,status,bank_reference,reason", 1);
+                throw new PayoutException(
+                        "answer_header", "The first line must be " + "payout_id,status,bank_reference,reason", 1);
             }
             String text;
             int line = 1;
@@ -162,19 +188,25 @@ public class PayoutService {
         return rows;
     }
 
-    private record Current(UUID tenantId, PayoutStatus status, long amountMinor, String currency) {
-    }
+    private record Current(UUID tenantId, PayoutStatus status, long amountMinor, String currency) {}
 
     private void markOne(UUID payoutId, PayoutStatus next, String note, int line) {
-        Current current = jdbc.sql("select tenant_id, status, amount_minor, currency from payout where id = ? "
-                        + "for update")
+        Current current = jdbc.sql(
+                        "select tenant_id, status, amount_minor, currency from payout where id = ? " + "for update")
                 .param(payoutId)
-                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), PayoutStatus.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new PayoutException("payout_unknown", "No such payout", line));
+                .query((rs, n) -> new Current(
+                        rs.getObject(1, UUID.class),
+                        PayoutStatus.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getString(4)))
+                .optional()
+                .orElseThrow(() -> new PayoutException("payout_unknown", "No such payout", line));
         if (!current.status().canMoveTo(next)) {
-            throw new PayoutException("payout_transition", "A " + current.status().name().toLowerCase(Locale.ROOT)
-                    + " payout cannot become " + next.name().toLowerCase(Locale.ROOT), line);
+            throw new PayoutException(
+                    "payout_transition",
+                    "A " + current.status().name().toLowerCase(Locale.ROOT) + " payout cannot become "
+                            + next.name().toLowerCase(Locale.ROOT),
+                    line);
         }
         if (next == PayoutStatus.FAILED && (note == null || note.isBlank())) {
             throw new PayoutException("payout_reason", "A failed payout needs a reason", line);
@@ -186,16 +218,26 @@ public class PayoutService {
         String column = next == PayoutStatus.FAILED ? "failure_reason" : "bank_reference";
         jdbc.sql("update payout set status = ?, " + column + " = coalesce(?, " + column + "), status_changed_at = ?, "
                         + "version = version + 1 where tenant_id = ? and id = ?")
-                .params(next.name(), blankToNull(note), time(now), current.tenantId(), payoutId).update();
+                .params(next.name(), blankToNull(note), time(now), current.tenantId(), payoutId)
+                .update();
         long amount = current.amountMinor();
         List<Ledger.Entry> entries = switch (next) {
-            case SENT -> List.of(new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, amount),
-                    new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, -amount));
-            case PAID -> List.of(new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
-                    new Ledger.Entry(LedgerAccount.PLATFORM_CASH, -amount));
-            case FAILED -> List.of(new Ledger.Entry(current.status() == PayoutStatus.PAID
-                            ? LedgerAccount.PLATFORM_CASH : LedgerAccount.PAYOUT_IN_TRANSIT, amount),
-                    new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -amount));
+            case SENT ->
+                List.of(
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, amount),
+                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, -amount));
+            case PAID ->
+                List.of(
+                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
+                        new Ledger.Entry(LedgerAccount.PLATFORM_CASH, -amount));
+            case FAILED ->
+                List.of(
+                        new Ledger.Entry(
+                                current.status() == PayoutStatus.PAID
+                                        ? LedgerAccount.PLATFORM_CASH
+                                        : LedgerAccount.PAYOUT_IN_TRANSIT,
+                                amount),
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -amount));
             case SCHEDULED -> throw new IllegalStateException();
         };
         LedgerKind kind = switch (next) {
@@ -205,7 +247,8 @@ public class PayoutService {
         };
         ledger.post(current.tenantId(), kind, payoutId, current.currency(), now, actor(), blankToNull(note), entries);
         AuditEvent event = AuditEvent.of("payout." + next.name().toLowerCase(Locale.ROOT), "Payout", payoutId)
-                .change("status", current.status(), next).detail("amountMinor", amount);
+                .change("status", current.status(), next)
+                .detail("amountMinor", amount);
         if (note != null && !note.isBlank()) {
             event = event.detail(next == PayoutStatus.FAILED ? "reason" : "bankReference", note);
         }
@@ -221,7 +264,6 @@ public class PayoutService {
     }
 
     private static SqlParameterValue time(Instant instant) {
-        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-                OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -1,5 +1,11 @@
 package id.lapak.billing.pricing;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,14 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -83,19 +81,34 @@ public class PricingService {
             jdbc.sql("""
                             insert into pricing_plan (tenant_id, id, effective_from, currency, min_fee_minor, ppn_bp,
                                 recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenant, plan, form.effectiveFrom(), form.currency(), form.minimumFeeMinor(),
-                            form.ppnBasisPoints(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor())
+                    .params(
+                            tenant,
+                            plan,
+                            form.effectiveFrom(),
+                            form.currency(),
+                            form.minimumFeeMinor(),
+                            form.ppnBasisPoints(),
+                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                            actor())
                     .update();
             AuditEvent event = AuditEvent.of("pricing.plan", "PricingPlan", plan)
-                    .detail("effectiveFrom", form.effectiveFrom()).detail("minimumFeeMinor", form.minimumFeeMinor())
+                    .detail("effectiveFrom", form.effectiveFrom())
+                    .detail("minimumFeeMinor", form.minimumFeeMinor())
                     .detail("ppnBasisPoints", form.ppnBasisPoints());
             for (Map.Entry<String, PlanForm.BrandRate> rate : form.rates().entrySet()) {
-                jdbc.sql("insert into pricing_rate (tenant_id, plan_id, brand, rate_bp, fixed_minor) values (?, ?, ?, ?, ?)")
-                        .params(tenant, plan, rate.getKey(), rate.getValue().rateBasisPoints(),
+                jdbc.sql(
+                                "insert into pricing_rate (tenant_id, plan_id, brand, rate_bp, fixed_minor) values (?, ?, ?, ?, ?)")
+                        .params(
+                                tenant,
+                                plan,
+                                rate.getKey(),
+                                rate.getValue().rateBasisPoints(),
                                 rate.getValue().fixedMinor())
                         .update();
-                event = event.detail(rate.getKey(), rate.getValue().rateBasisPoints() + " bp + "
-                        + rate.getValue().fixedMinor());
+                event = event.detail(
+                        rate.getKey(),
+                        rate.getValue().rateBasisPoints() + " bp + "
+                                + rate.getValue().fixedMinor());
             }
             auditLog.recordFor(tenant, event);
             return plan;
@@ -116,7 +129,8 @@ public class PricingService {
 
     private List<PlanRow> readPlans(UUID tenant) {
         Map<UUID, Map<String, PlanForm.BrandRate>> rates = new HashMap<>();
-        jdbc.sql("select plan_id, brand, rate_bp, fixed_minor from pricing_rate where tenant_id = ?").param(tenant)
+        jdbc.sql("select plan_id, brand, rate_bp, fixed_minor from pricing_rate where tenant_id = ?")
+                .param(tenant)
                 .query((rs, n) -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
                         .put(rs.getString(2), new PlanForm.BrandRate(rs.getLong(3), rs.getLong(4))))
                 .list();
@@ -124,25 +138,35 @@ public class PricingService {
                         select id, effective_from, currency, min_fee_minor, ppn_bp, recorded_at, recorded_by
                         from pricing_plan where tenant_id = ? order by effective_from desc, recorded_at desc""")
                 .param(tenant)
-                .query((rs, n) -> new PlanRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
+                .query((rs, n) -> new PlanRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(),
+                        rs.getString(7),
                         Map.copyOf(rates.getOrDefault(rs.getObject(1, UUID.class), Map.of()))))
                 .list();
     }
 
     /** The fee rule of a tenant's brand on a day, if the tenant has a plan by then. */
     public Optional<FeeRule> ruleOn(UUID tenant, LocalDate day, String brand) {
-        return platform.call("pricing: read a plan", () -> jdbc.sql("""
+        return platform.call(
+                "pricing: read a plan",
+                () -> jdbc.sql("""
                         select coalesce(r.rate_bp, 0), coalesce(r.fixed_minor, 0), p.min_fee_minor, p.ppn_bp, p.currency
                         from pricing_plan p
                         left join pricing_rate r on r.tenant_id = p.tenant_id and r.plan_id = p.id and r.brand = ?
                         where p.tenant_id = ? and p.effective_from <= ?
                         order by p.effective_from desc, p.recorded_at desc limit 1""")
-                .params(brand, tenant, day)
-                .query((rs, n) -> new FeeRule(rs.getLong(1), Money.of(rs.getLong(2), rs.getString(5)),
-                        Money.of(rs.getLong(3), rs.getString(5)), rs.getLong(4)))
-                .optional());
+                        .params(brand, tenant, day)
+                        .query((rs, n) -> new FeeRule(
+                                rs.getLong(1),
+                                Money.of(rs.getLong(2), rs.getString(5)),
+                                Money.of(rs.getLong(3), rs.getString(5)),
+                                rs.getLong(4)))
+                        .optional());
     }
 
     /** Adds or renames a holiday of the current or next two years. */
@@ -165,11 +189,18 @@ public class PricingService {
                             on conflict (day) do update set name = excluded.name,
                                 collective_leave = excluded.collective_leave, source = excluded.source,
                                 updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                    .params(day, name.strip(), collectiveLeave, OffsetDateTime.ofInstant(clock.instant(),
-                            ZoneOffset.UTC), actor())
+                    .params(
+                            day,
+                            name.strip(),
+                            collectiveLeave,
+                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                            actor())
                     .update();
-            auditLog.recordFor(null, AuditEvent.of("holiday.save", "Holiday", day).detail("name", name.strip())
-                    .detail("collectiveLeave", collectiveLeave));
+            auditLog.recordFor(
+                    null,
+                    AuditEvent.of("holiday.save", "Holiday", day)
+                            .detail("name", name.strip())
+                            .detail("collectiveLeave", collectiveLeave));
         });
     }
 
@@ -184,10 +215,12 @@ public class PricingService {
 
     /** The calendar of a year. */
     public List<Map.Entry<LocalDate, String>> holidays(int year) {
-        return platform.call("holiday calendar: read", () -> jdbc.sql(
-                        "select day, name from holiday where day between ? and ? order by day")
-                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getString(2))).list());
+        return platform.call(
+                "holiday calendar: read",
+                () -> jdbc.sql("select day, name from holiday where day between ? and ? order by day")
+                        .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                        .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                        .list());
     }
 
     private static String actor() {

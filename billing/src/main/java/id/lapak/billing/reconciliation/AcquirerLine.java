@@ -7,6 +7,14 @@ import java.time.Instant;
  * {@code currency}, signed from the merchant's side: {@code grossMinor} positive for a credit (capture, chargeback
  * reversal), negative for a debit; {@code netMinor} = gross − commission.
  */
-record AcquirerLine(int lineNo, String pspReference, String merchantReference, EntryType type, Instant bookedAt,
-                    String currency, long grossMinor, long commissionMinor, long netMinor, String batchNumber) {
-}
+record AcquirerLine(
+        int lineNo,
+        String pspReference,
+        String merchantReference,
+        EntryType type,
+        Instant bookedAt,
+        String currency,
+        long grossMinor,
+        long commissionMinor,
+        long netMinor,
+        String batchNumber) {}

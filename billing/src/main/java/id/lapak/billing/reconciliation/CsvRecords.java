@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class CsvRecords {
 
-    record Row(int line, List<String> fields) {
-    }
+    record Row(int line, List<String> fields) {}
 
     private static final int MAX_FIELD = 10_000;
 

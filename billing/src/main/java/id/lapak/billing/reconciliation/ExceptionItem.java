@@ -1,9 +1,8 @@
 package id.lapak.billing.reconciliation;
 
+import id.lapak.tenant.money.Money;
 import java.time.Instant;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
 
 /**
  * A reconciliation exception as people read it. {@code expected} is what Lapak's operation (or the fee schedule)
@@ -11,9 +10,23 @@ import id.lapak.tenant.money.Money;
  * merchant's side. {@code ageDays} counts whole days in the tenant's time zone from {@code since} to today, or to
  * its resolution.
  */
-public record ExceptionItem(UUID id, ExceptionKind kind, boolean open, Resolution resolution, String reference,
-                            Money expected, Money actual, Instant since, long ageDays, UUID saleId, UUID storeId,
-                            String fileName, Integer lineNo, String reason, String resolvedBy, Instant resolvedAt) {
+public record ExceptionItem(
+        UUID id,
+        ExceptionKind kind,
+        boolean open,
+        Resolution resolution,
+        String reference,
+        Money expected,
+        Money actual,
+        Instant since,
+        long ageDays,
+        UUID saleId,
+        UUID storeId,
+        String fileName,
+        Integer lineNo,
+        String reason,
+        String resolvedBy,
+        Instant resolvedAt) {
 
     /** Which actions make sense for it (the service checks again). */
     public boolean canMarkReceived() {

@@ -6,4 +6,10 @@ package id.lapak.billing.reconciliation;
  * AMOUNT_MISMATCH: both have it with different amounts; FEE_MISMATCH: the acquirer's commission is not what its fee
  * schedule implies; DUPLICATE: the acquirer sent the same reference and type again.
  */
-public enum ExceptionKind { EXPECTED_MISSING, UNEXPECTED, AMOUNT_MISMATCH, FEE_MISMATCH, DUPLICATE }
+public enum ExceptionKind {
+    EXPECTED_MISSING,
+    UNEXPECTED,
+    AMOUNT_MISMATCH,
+    FEE_MISMATCH,
+    DUPLICATE
+}

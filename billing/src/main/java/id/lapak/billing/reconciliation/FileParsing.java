@@ -10,8 +10,7 @@ final class FileParsing {
 
     static final int REFERENCE_MAX = 100;
 
-    private FileParsing() {
-    }
+    private FileParsing() {}
 
     /** Column name (lower case) → index; refuses a header that lacks a required column or names one twice. */
     static Map<String, Integer> columns(CsvRecords.Row header, List<String> required) {
@@ -35,8 +34,8 @@ final class FileParsing {
 
     static String field(CsvRecords.Row row, Map<String, Integer> columns, String name, int width) {
         if (row.fields().size() != width) {
-            throw new ReconciliationFileException("wrong_field_count", row.line(),
-                    row.fields().size() + " fields, the header has " + width);
+            throw new ReconciliationFileException(
+                    "wrong_field_count", row.line(), row.fields().size() + " fields, the header has " + width);
         }
         Integer i = columns.get(name.toLowerCase(Locale.ROOT));
         return i == null ? "" : row.fields().get(i).strip();

@@ -1,5 +1,7 @@
 package id.lapak.billing.reconciliation;
 
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.money.MoneyFormatException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -13,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import id.lapak.tenant.money.Money;
-import id.lapak.tenant.money.MoneyFormatException;
-
 /**
  * Reads the generic settlement CSV, modelled on Adyen's Settlement Details Report: columns found by their header
  * names in any order (other columns are ignored), amounts in major units with a dot ({@code 15000}, {@code 12.50}),
@@ -25,18 +24,46 @@ import id.lapak.tenant.money.MoneyFormatException;
  */
 final class GenericCsvReader {
 
-    static final List<String> REQUIRED = List.of("Psp Reference", "Merchant Reference", "Type", "Creation Date",
-            "TimeZone", "Gross Debit", "Gross Credit", "Net Debit", "Net Credit", "Commission", "Batch Number",
+    static final List<String> REQUIRED = List.of(
+            "Psp Reference",
+            "Merchant Reference",
+            "Type",
+            "Creation Date",
+            "TimeZone",
+            "Gross Debit",
+            "Gross Credit",
+            "Net Debit",
+            "Net Credit",
+            "Commission",
+            "Batch Number",
             "Currency");
-    private static final Map<String, EntryType> TYPES = Map.of("settled", EntryType.CAPTURE,
-            "refunded", EntryType.REFUND, "chargeback", EntryType.CHARGEBACK,
-            "chargebackreversed", EntryType.CHARGEBACK_REVERSAL);
-    private static final Map<String, String> ZONES = Map.of("WIB", "Asia/Jakarta", "WITA", "Asia/Makassar",
-            "WIT", "Asia/Jayapura", "CET", "Europe/Amsterdam", "CEST", "Europe/Amsterdam", "UTC", "UTC", "GMT", "UTC");
+    private static final Map<String, EntryType> TYPES = Map.of(
+            "settled",
+            EntryType.CAPTURE,
+            "refunded",
+            EntryType.REFUND,
+            "chargeback",
+            EntryType.CHARGEBACK,
+            "chargebackreversed",
+            EntryType.CHARGEBACK_REVERSAL);
+    private static final Map<String, String> ZONES = Map.of(
+            "WIB",
+            "Asia/Jakarta",
+            "WITA",
+            "Asia/Makassar",
+            "WIT",
+            "Asia/Jayapura",
+            "CET",
+            "Europe/Amsterdam",
+            "CEST",
+            "Europe/Amsterdam",
+            "UTC",
+            "UTC",
+            "GMT",
+            "UTC");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm:ss");
 
-    private GenericCsvReader() {
-    }
+    private GenericCsvReader() {}
 
     static List<AcquirerLine> read(CsvRecords records, String tenantCurrency) {
         CsvRecords.Row header = records.next();
@@ -66,14 +93,23 @@ final class GenericCsvReader {
             if (net != gross - commission) {
                 throw new ReconciliationFileException("net_not_gross_minus_commission", n, null);
             }
-            lines.add(new AcquirerLine(n,
-                    FileParsing.reference(n, FileParsing.field(row, columns, "Psp Reference", width), "Psp Reference",
-                            true),
-                    FileParsing.reference(n, FileParsing.field(row, columns, "Merchant Reference", width),
-                            "Merchant Reference", false),
-                    type, date(row, columns, width).toInstant(), code, gross, commission, net,
-                    FileParsing.reference(n, FileParsing.field(row, columns, "Batch Number", width), "Batch Number",
-                            false)));
+            lines.add(new AcquirerLine(
+                    n,
+                    FileParsing.reference(
+                            n, FileParsing.field(row, columns, "Psp Reference", width), "Psp Reference", true),
+                    FileParsing.reference(
+                            n,
+                            FileParsing.field(row, columns, "Merchant Reference", width),
+                            "Merchant Reference",
+                            false),
+                    type,
+                    date(row, columns, width).toInstant(),
+                    code,
+                    gross,
+                    commission,
+                    net,
+                    FileParsing.reference(
+                            n, FileParsing.field(row, columns, "Batch Number", width), "Batch Number", false)));
         }
         return lines;
     }
@@ -95,8 +131,8 @@ final class GenericCsvReader {
     }
 
     /** A non-negative amount in major units; empty is zero. */
-    private static long amount(CsvRecords.Row row, Map<String, Integer> columns, String column, int width,
-                               Currency currency) {
+    private static long amount(
+            CsvRecords.Row row, Map<String, Integer> columns, String column, int width, Currency currency) {
         String text = FileParsing.field(row, columns, column, width);
         if (text.isEmpty()) {
             return 0;

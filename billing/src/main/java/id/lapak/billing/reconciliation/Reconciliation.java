@@ -1,5 +1,18 @@
 package id.lapak.billing.reconciliation;
 
+import id.lapak.billing.gateway.sandbox.SandboxFeeSchedule;
+import id.lapak.billing.reconciliation.ReconciliationRows.NewException;
+import id.lapak.billing.reconciliation.ReconciliationRows.Operation;
+import id.lapak.billing.reconciliation.ReconciliationRows.Stored;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
+import id.lapak.tenant.store.StoreScope;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -20,21 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import id.lapak.billing.gateway.sandbox.SandboxFeeSchedule;
-import id.lapak.billing.reconciliation.ReconciliationRows.NewException;
-import id.lapak.billing.reconciliation.ReconciliationRows.Operation;
-import id.lapak.billing.reconciliation.ReconciliationRows.Stored;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -72,9 +70,13 @@ public class Reconciliation {
     private final Clock clock;
     private final long maxFileBytes;
 
-    Reconciliation(ReconciliationRows rows, PlatformAccess platform, AuditLog audit,
-                   PlatformTransactionManager transactions, Clock clock,
-                   @Value("${lapak.reconciliation.max-file-bytes:20971520}") long maxFileBytes) {
+    Reconciliation(
+            ReconciliationRows rows,
+            PlatformAccess platform,
+            AuditLog audit,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${lapak.reconciliation.max-file-bytes:20971520}") long maxFileBytes) {
         this.rows = rows;
         this.platform = platform;
         this.audit = audit;
@@ -92,10 +94,12 @@ public class Reconciliation {
     // ---- who may do what ------------------------------------------------------------------------------------
 
     /** The tenant and stores a call works on. {@code stores} null: every store. */
-    private record Scope(UUID tenant, Set<UUID> stores, boolean support, String actor) {
-    }
+    private record Scope(UUID tenant, Set<UUID> stores, boolean support, String actor) {}
 
-    private enum Need { READ_EXCEPTIONS, ADMIN }
+    private enum Need {
+        READ_EXCEPTIONS,
+        ADMIN
+    }
 
     private Scope scope(UUID tenantId, Need need) {
         LapakUser user = CurrentUser.require();
@@ -137,7 +141,10 @@ public class Reconciliation {
     /** The tenant's imports, newest first (merchant admins and support). */
     public List<ImportSummary> imports(UUID tenantId, int limit) {
         Scope scope = scope(tenantId, Need.ADMIN);
-        return within(scope, "reads reconciliation imports", false,
+        return within(
+                scope,
+                "reads reconciliation imports",
+                false,
                 () -> rows.imports(scope.tenant(), Math.max(1, Math.min(limit, 500))));
     }
 
@@ -148,8 +155,9 @@ public class Reconciliation {
             ZoneId zone = ZoneId.of(rows.tenantZone(scope.tenant()));
             int size = pageable.isPaged() ? Math.min(pageable.getPageSize(), 500) : 500;
             long offset = pageable.isPaged() ? pageable.getOffset() : 0;
-            List<ExceptionItem> items = rows.exceptions(scope.tenant(), openOnly, scope.stores(), size, offset)
-                    .stream().map(e -> item(e, zone)).toList();
+            List<ExceptionItem> items = rows.exceptions(scope.tenant(), openOnly, scope.stores(), size, offset).stream()
+                    .map(e -> item(e, zone))
+                    .toList();
             long total = rows.countExceptions(scope.tenant(), openOnly, scope.stores());
             return new PageImpl<>(items, pageable, total);
         });
@@ -158,16 +166,31 @@ public class Reconciliation {
     private ExceptionItem item(Stored e, ZoneId zone) {
         Currency currency = Currency.getInstance(e.currency());
         long age = ageDays(e.since(), e.resolvedAt() != null ? e.resolvedAt() : clock.instant(), zone);
-        return new ExceptionItem(e.id(), e.kind(), e.open(), e.resolution(), e.reference(),
+        return new ExceptionItem(
+                e.id(),
+                e.kind(),
+                e.open(),
+                e.resolution(),
+                e.reference(),
                 e.expectedMinor() == null ? null : Money.of(e.expectedMinor(), currency),
-                e.actualMinor() == null ? null : Money.of(e.actualMinor(), currency), e.since(), age, e.saleId(),
-                e.storeId(), e.fileName(), e.lineNo(), e.reason(), e.resolvedBy(), e.resolvedAt());
+                e.actualMinor() == null ? null : Money.of(e.actualMinor(), currency),
+                e.since(),
+                age,
+                e.saleId(),
+                e.storeId(),
+                e.fileName(),
+                e.lineNo(),
+                e.reason(),
+                e.resolvedBy(),
+                e.resolvedAt());
     }
 
     /** Whole days from {@code since} to {@code until} as calendar days in {@code zone} (the tenant's). */
     static long ageDays(Instant since, Instant until, ZoneId zone) {
-        return Math.max(0, ChronoUnit.DAYS.between(since.atZone(zone).toLocalDate(),
-                until.atZone(zone).toLocalDate()));
+        return Math.max(
+                0,
+                ChronoUnit.DAYS.between(
+                        since.atZone(zone).toLocalDate(), until.atZone(zone).toLocalDate()));
     }
 
     // ---- import -----------------------------------------------------------------------------------------------
@@ -185,11 +208,15 @@ public class Reconciliation {
         UUID tenant = scope.tenant();
         String name = fileName == null || fileName.isBlank() ? "settlement.csv" : fileName.strip();
         String shortName = name.length() > 255 ? name.substring(name.length() - 255) : name;
-        String currency = within(scope, "reads the currency for a reconciliation import", false,
-                () -> rows.tenantCurrency(tenant));
+        String currency = within(
+                scope, "reads the currency for a reconciliation import", false, () -> rows.tenantCurrency(tenant));
         LimitedInput input = new LimitedInput(content, maxFileBytes);
-        Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new InputStreamReader(
+                input,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         CsvRecords records = new CsvRecords(reader);
         List<AcquirerLine> lines = switch (format) {
             case SANDBOX -> SandboxFileReader.read(records, tenant, currency);
@@ -198,21 +225,32 @@ public class Reconciliation {
         byte[] sha256 = input.sha256();
         Map<String, Integer> firstLineOf = new LinkedHashMap<>();
         lines.forEach(l -> firstLineOf.putIfAbsent(l.pspReference(), l.lineNo()));
-        platform.call("reconciliation import: references of other tenants", () ->
-                rows.foreignReference(tenant, firstLineOf.keySet())).ifPresent(reference -> {
-            throw new ReconciliationFileException("other_merchant", firstLineOf.get(reference), reference);
-        });
+        platform.call(
+                        "reconciliation import: references of other tenants",
+                        () -> rows.foreignReference(tenant, firstLineOf.keySet()))
+                .ifPresent(reference -> {
+                    throw new ReconciliationFileException("other_merchant", firstLineOf.get(reference), reference);
+                });
         try {
-            return within(scope, "imports a settlement file", true, () -> store(scope, shortName, format, sha256,
-                    input.count(), currency, lines));
+            return within(
+                    scope,
+                    "imports a settlement file",
+                    true,
+                    () -> store(scope, shortName, format, sha256, input.count(), currency, lines));
         } catch (DuplicateKeyException e) {
             // The same file, or a line of it, imported at the same moment by someone else: nothing of this one.
             throw new ReconciliationFileException("import_in_progress", 0, null);
         }
     }
 
-    private ImportResult store(Scope scope, String fileName, FileFormat format, byte[] sha256, long bytes,
-                               String currency, List<AcquirerLine> lines) {
+    private ImportResult store(
+            Scope scope,
+            String fileName,
+            FileFormat format,
+            byte[] sha256,
+            long bytes,
+            String currency,
+            List<AcquirerLine> lines) {
         UUID tenant = scope.tenant();
         Optional<ImportSummary> before = rows.importByHash(tenant, sha256);
         if (before.isPresent()) {
@@ -250,22 +288,49 @@ public class Reconciliation {
                 matched++;
             }
         }
-        List<NewException> missing = coverage == null ? List.of()
+        List<NewException> missing = coverage == null
+                ? List.of()
                 : rows.unmatchedWithoutException(tenant, coverage, Set.copyOf(operationOf.values())).stream()
-                .map(o -> new NewException(UUID.randomUUID(), ExceptionKind.EXPECTED_MISSING, o.id(), null,
-                        o.storeId(), o.reference(), o.currency(), o.signedMinor(), null, o.completedAt()))
-                .toList();
+                        .map(o -> new NewException(
+                                UUID.randomUUID(),
+                                ExceptionKind.EXPECTED_MISSING,
+                                o.id(),
+                                null,
+                                o.storeId(),
+                                o.reference(),
+                                o.currency(),
+                                o.signedMinor(),
+                                null,
+                                o.completedAt()))
+                        .toList();
         UUID importId = UUID.randomUUID();
-        rows.insertImport(tenant, importId, fileName, format, sha256, bytes, currency, lines.size(), matched,
-                exceptions.size() + missing.size(), now, scope.actor());
+        rows.insertImport(
+                tenant,
+                importId,
+                fileName,
+                format,
+                sha256,
+                bytes,
+                currency,
+                lines.size(),
+                matched,
+                exceptions.size() + missing.size(),
+                now,
+                scope.actor());
         rows.insertLines(tenant, importId, lines, operationOf, duplicates);
         List<NewException> all = new ArrayList<>(exceptions);
         all.addAll(missing);
         rows.insertExceptions(tenant, importId, all, now);
         int arrived = rows.resolveMissing(tenant, operationOf.values(), Resolution.ARRIVED, scope.actor(), now);
-        audited(scope, AuditEvent.of("reconciliation.imported", "SettlementFile", importId)
-                .detail("fileName", fileName).detail("format", format).detail("lines", lines.size())
-                .detail("matched", matched).detail("exceptions", all.size()).detail("arrived", arrived));
+        audited(
+                scope,
+                AuditEvent.of("reconciliation.imported", "SettlementFile", importId)
+                        .detail("fileName", fileName)
+                        .detail("format", format)
+                        .detail("lines", lines.size())
+                        .detail("matched", matched)
+                        .detail("exceptions", all.size())
+                        .detail("arrived", arrived));
         return new ImportResult(importId, false, lines.size(), matched, all.size());
     }
 
@@ -273,22 +338,31 @@ public class Reconciliation {
     private List<NewException> differences(AcquirerLine line, Operation operation, Currency currency) {
         List<NewException> found = new ArrayList<>();
         if (line.grossMinor() != operation.signedMinor()) {
-            found.add(lineException(ExceptionKind.AMOUNT_MISMATCH, line, operation, operation.signedMinor(),
-                    line.grossMinor()));
+            found.add(lineException(
+                    ExceptionKind.AMOUNT_MISMATCH, line, operation, operation.signedMinor(), line.grossMinor()));
         }
-        long fee = SandboxFeeSchedule.commission(line.type().name(), operation.brand(),
-                Math.abs(line.grossMinor()), currency).minor();
+        long fee = SandboxFeeSchedule.commission(
+                        line.type().name(), operation.brand(), Math.abs(line.grossMinor()), currency)
+                .minor();
         if (line.commissionMinor() != fee) {
             found.add(lineException(ExceptionKind.FEE_MISMATCH, line, operation, fee, line.commissionMinor()));
         }
         return found;
     }
 
-    private static NewException lineException(ExceptionKind kind, AcquirerLine line, Operation operation,
-                                              Long expected, long actual) {
-        return new NewException(UUID.randomUUID(), kind, operation == null ? null : operation.id(), line.lineNo(),
-                operation == null ? null : operation.storeId(), line.pspReference(), line.currency(), expected,
-                actual, line.bookedAt());
+    private static NewException lineException(
+            ExceptionKind kind, AcquirerLine line, Operation operation, Long expected, long actual) {
+        return new NewException(
+                UUID.randomUUID(),
+                kind,
+                operation == null ? null : operation.id(),
+                line.lineNo(),
+                operation == null ? null : operation.storeId(),
+                line.pspReference(),
+                line.currency(),
+                expected,
+                actual,
+                line.bookedAt());
     }
 
     // ---- actions ----------------------------------------------------------------------------------------------
@@ -332,13 +406,16 @@ public class Reconciliation {
             Operation operation;
             if (e.kind() == ExceptionKind.UNEXPECTED) {
                 lineException = e;
-                ReconciliationRows.Line line = rows.line(tenant, e.importId(), e.lineNo()).orElseThrow();
-                operation = rows.operation(tenant, ref, line.type()).orElseThrow(() ->
-                        new ReconciliationRefusedException("no_such_operation", "No such payment operation"));
+                ReconciliationRows.Line line =
+                        rows.line(tenant, e.importId(), e.lineNo()).orElseThrow();
+                operation = rows.operation(tenant, ref, line.type())
+                        .orElseThrow(() ->
+                                new ReconciliationRefusedException("no_such_operation", "No such payment operation"));
             } else if (e.kind() == ExceptionKind.EXPECTED_MISSING) {
                 operation = rows.operation(tenant, e.operationId()).orElseThrow();
-                lineException = rows.openUnexpected(tenant, ref, operation.type()).orElseThrow(() ->
-                        new ReconciliationRefusedException("no_such_line", "No unmatched line with that reference"));
+                lineException = rows.openUnexpected(tenant, ref, operation.type())
+                        .orElseThrow(() -> new ReconciliationRefusedException(
+                                "no_such_line", "No unmatched line with that reference"));
             } else {
                 throw new ReconciliationRefusedException("not_linkable", "Only missing and unexpected lines link");
             }
@@ -354,13 +431,25 @@ public class Reconciliation {
             rows.resolve(tenant, lineException.id(), Resolution.LINKED, null, scope.actor(), now);
             rows.resolveMissing(tenant, List.of(operation.id()), Resolution.LINKED, scope.actor(), now);
             if (line.grossMinor() != operation.signedMinor()) {
-                rows.insertExceptions(tenant, line.importId(), List.of(new NewException(UUID.randomUUID(),
-                        ExceptionKind.AMOUNT_MISMATCH, operation.id(), line.lineNo(), operation.storeId(),
-                        line.pspReference(), line.currency(), operation.signedMinor(), line.grossMinor(),
-                        line.bookedAt())), now);
+                rows.insertExceptions(
+                        tenant,
+                        line.importId(),
+                        List.of(new NewException(
+                                UUID.randomUUID(),
+                                ExceptionKind.AMOUNT_MISMATCH,
+                                operation.id(),
+                                line.lineNo(),
+                                operation.storeId(),
+                                line.pspReference(),
+                                line.currency(),
+                                operation.signedMinor(),
+                                line.grossMinor(),
+                                line.bookedAt())),
+                        now);
             }
             return AuditEvent.of("reconciliation.linked", "ReconciliationException", e.id())
-                    .detail("line", line.pspReference()).detail("operation", operation.id())
+                    .detail("line", line.pspReference())
+                    .detail("operation", operation.id())
                     .detail("sale", operation.saleId());
         });
     }
@@ -372,8 +461,8 @@ public class Reconciliation {
     private void act(UUID tenantId, UUID exceptionId, String purpose, Action action) {
         Scope scope = scope(tenantId, Need.ADMIN);
         within(scope, purpose, true, () -> {
-            Stored e = rows.lockException(scope.tenant(), exceptionId).orElseThrow(() ->
-                    new ReconciliationRefusedException("not_found", "No such exception"));
+            Stored e = rows.lockException(scope.tenant(), exceptionId)
+                    .orElseThrow(() -> new ReconciliationRefusedException("not_found", "No such exception"));
             if (!e.open()) {
                 throw new ReconciliationRefusedException("resolved", "The exception is resolved already");
             }

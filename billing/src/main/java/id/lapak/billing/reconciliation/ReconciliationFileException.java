@@ -12,8 +12,9 @@ public class ReconciliationFileException extends RuntimeException {
     private final String detail;
 
     public ReconciliationFileException(String reason, int line, String detail) {
-        super((line > 0 ? "Line " + line + ": " : "") + reason.replace('_', ' ') + (detail == null ? ""
-                : " (" + detail + ")"));
+        super((line > 0 ? "Line " + line + ": " : "")
+                + reason.replace('_', ' ')
+                + (detail == null ? "" : " (" + detail + ")"));
         this.reason = reason;
         this.line = line;
         this.detail = detail == null ? "" : detail;

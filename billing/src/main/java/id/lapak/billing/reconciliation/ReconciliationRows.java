@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,29 +25,68 @@ class ReconciliationRows {
     static final String MONEY_KINDS = "('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')";
 
     /** A succeeded money operation of the tenant as reconciliation sees it. */
-    record Operation(UUID id, UUID saleId, UUID storeId, EntryType type, long amountMinor, String reference,
-                     String brand, String currency, Instant completedAt, boolean matched) {
+    record Operation(
+            UUID id,
+            UUID saleId,
+            UUID storeId,
+            EntryType type,
+            long amountMinor,
+            String reference,
+            String brand,
+            String currency,
+            Instant completedAt,
+            boolean matched) {
 
         long signedMinor() {
             return type.sign() * amountMinor;
         }
     }
 
-    record NewException(UUID id, ExceptionKind kind, UUID operationId, Integer lineNo, UUID storeId, String reference,
-                        String currency, Long expectedMinor, Long actualMinor, Instant since) {
-    }
+    record NewException(
+            UUID id,
+            ExceptionKind kind,
+            UUID operationId,
+            Integer lineNo,
+            UUID storeId,
+            String reference,
+            String currency,
+            Long expectedMinor,
+            Long actualMinor,
+            Instant since) {}
 
     /** An exception row with what the page shows next to it. */
-    record Stored(UUID id, ExceptionKind kind, boolean open, Resolution resolution, UUID operationId, UUID importId,
-                  Integer lineNo, UUID storeId, String reference, String currency, Long expectedMinor,
-                  Long actualMinor, Instant since, String reason, String resolvedBy, Instant resolvedAt, UUID saleId,
-                  String fileName) {
-    }
+    record Stored(
+            UUID id,
+            ExceptionKind kind,
+            boolean open,
+            Resolution resolution,
+            UUID operationId,
+            UUID importId,
+            Integer lineNo,
+            UUID storeId,
+            String reference,
+            String currency,
+            Long expectedMinor,
+            Long actualMinor,
+            Instant since,
+            String reason,
+            String resolvedBy,
+            Instant resolvedAt,
+            UUID saleId,
+            String fileName) {}
 
     /** A stored line. */
-    record Line(UUID importId, int lineNo, String pspReference, EntryType type, long grossMinor, long commissionMinor,
-                String currency, Instant bookedAt, boolean duplicate, UUID operationId) {
-    }
+    record Line(
+            UUID importId,
+            int lineNo,
+            String pspReference,
+            EntryType type,
+            long grossMinor,
+            long commissionMinor,
+            String currency,
+            Instant bookedAt,
+            boolean duplicate,
+            UUID operationId) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -59,27 +97,42 @@ class ReconciliationRows {
     }
 
     String tenantCurrency(UUID tenant) {
-        return jdbc.sql("select currency from tenant where id = ?").param(tenant).query(String.class).single();
+        return jdbc.sql("select currency from tenant where id = ?")
+                .param(tenant)
+                .query(String.class)
+                .single();
     }
 
     String tenantZone(UUID tenant) {
-        return jdbc.sql("select time_zone from tenant where id = ?").param(tenant).query(String.class).single();
+        return jdbc.sql("select time_zone from tenant where id = ?")
+                .param(tenant)
+                .query(String.class)
+                .single();
     }
 
     Optional<ImportSummary> importByHash(UUID tenant, byte[] sha256) {
-        return jdbc.sql("select * from recon_import where tenant_id = ? and file_sha256 = ?").params(tenant, sha256)
-                .query((rs, n) -> summary(rs)).optional();
+        return jdbc.sql("select * from recon_import where tenant_id = ? and file_sha256 = ?")
+                .params(tenant, sha256)
+                .query((rs, n) -> summary(rs))
+                .optional();
     }
 
     List<ImportSummary> imports(UUID tenant, int limit) {
         return jdbc.sql("select * from recon_import where tenant_id = ? order by imported_at desc, id limit ?")
-                .params(tenant, limit).query((rs, n) -> summary(rs)).list();
+                .params(tenant, limit)
+                .query((rs, n) -> summary(rs))
+                .list();
     }
 
     private static ImportSummary summary(ResultSet rs) throws SQLException {
-        return new ImportSummary(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                FileFormat.valueOf(rs.getString("format")), rs.getTimestamp("imported_at").toInstant(),
-                rs.getString("imported_by"), rs.getInt("line_count"), rs.getInt("matched_count"),
+        return new ImportSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("file_name"),
+                FileFormat.valueOf(rs.getString("format")),
+                rs.getTimestamp("imported_at").toInstant(),
+                rs.getString("imported_by"),
+                rs.getInt("line_count"),
+                rs.getInt("matched_count"),
                 rs.getInt("exception_count"));
     }
 
@@ -91,7 +144,8 @@ class ReconciliationRows {
                             select psp_reference, entry_type from recon_line
                             where tenant_id = ? and psp_reference = any(?) and not duplicate""")
                     .params(tenant, chunk.toArray(String[]::new))
-                    .query((rs, n) -> keys.add(rs.getString(1) + "/" + rs.getString(2))).list();
+                    .query((rs, n) -> keys.add(rs.getString(1) + "/" + rs.getString(2)))
+                    .list();
         }
         return keys;
     }
@@ -102,7 +156,8 @@ class ReconciliationRows {
         for (List<String> chunk : chunks(references)) {
             jdbc.sql(OPERATIONS + "\n and o.gateway_reference = any(?)")
                     .params(tenant, chunk.toArray(String[]::new))
-                    .query((rs, n) -> operation(rs)).list()
+                    .query((rs, n) -> operation(rs))
+                    .list()
                     .forEach(o -> found.put(o.reference() + "/" + o.type(), o));
         }
         return found;
@@ -110,11 +165,15 @@ class ReconciliationRows {
 
     Optional<Operation> operation(UUID tenant, String reference, EntryType type) {
         return jdbc.sql(OPERATIONS + "\n and o.gateway_reference = ? and o.kind = ?")
-                .params(tenant, reference, type.name()).query((rs, n) -> operation(rs)).optional();
+                .params(tenant, reference, type.name())
+                .query((rs, n) -> operation(rs))
+                .optional();
     }
 
     Optional<Operation> operation(UUID tenant, UUID id) {
-        return jdbc.sql(OPERATIONS + "\n and o.id = ?").params(tenant, id).query((rs, n) -> operation(rs))
+        return jdbc.sql(OPERATIONS + "\n and o.id = ?")
+                .params(tenant, id)
+                .query((rs, n) -> operation(rs))
                 .optional();
     }
 
@@ -123,14 +182,19 @@ class ReconciliationRows {
      * {@code matchedNow} (matched by the file being imported).
      */
     List<Operation> unmatchedWithoutException(UUID tenant, Instant until, Set<UUID> matchedNow) {
-        return jdbc.sql(OPERATIONS + "\n" + """
+        return jdbc
+                .sql(OPERATIONS + "\n" + """
                          and o.completed_at <= ?
                          and not exists (select 1 from recon_line l where l.tenant_id = o.tenant_id
                                          and l.operation_id = o.id)
                          and not exists (select 1 from recon_exception e where e.tenant_id = o.tenant_id
                                          and e.operation_id = o.id and e.kind = 'EXPECTED_MISSING')""")
-                .params(tenant, Timestamp.from(until)).query((rs, n) -> operation(rs)).list().stream()
-                .filter(o -> !matchedNow.contains(o.id())).toList();
+                .params(tenant, Timestamp.from(until))
+                .query((rs, n) -> operation(rs))
+                .list()
+                .stream()
+                .filter(o -> !matchedNow.contains(o.id()))
+                .toList();
     }
 
     private static final String OPERATIONS = """
@@ -142,10 +206,17 @@ class ReconciliationRows {
             where o.tenant_id = ? and o.status = 'SUCCEEDED' and o.kind in """ + MONEY_KINDS;
 
     private static Operation operation(ResultSet rs) throws SQLException {
-        return new Operation(rs.getObject("id", UUID.class), rs.getObject("sale_id", UUID.class),
-                rs.getObject("store_id", UUID.class), EntryType.valueOf(rs.getString("kind")),
-                rs.getLong("amount_minor"), rs.getString("gateway_reference"), rs.getString("card_brand"),
-                rs.getString("currency"), rs.getTimestamp("completed_at").toInstant(), rs.getBoolean("matched"));
+        return new Operation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("sale_id", UUID.class),
+                rs.getObject("store_id", UUID.class),
+                EntryType.valueOf(rs.getString("kind")),
+                rs.getLong("amount_minor"),
+                rs.getString("gateway_reference"),
+                rs.getString("card_brand"),
+                rs.getString("currency"),
+                rs.getTimestamp("completed_at").toInstant(),
+                rs.getBoolean("matched"));
     }
 
     /** The first reference of the list that is an operation of another tenant (run through the platform path). */
@@ -154,7 +225,9 @@ class ReconciliationRows {
             Optional<String> found = jdbc.sql("""
                             select gateway_reference from payment_operation
                             where gateway_reference = any(?) and tenant_id <> ? limit 1""")
-                    .params(chunk.toArray(String[]::new), tenant).query(String.class).optional();
+                    .params(chunk.toArray(String[]::new), tenant)
+                    .query(String.class)
+                    .optional();
             if (found.isPresent()) {
                 return found;
             }
@@ -162,19 +235,45 @@ class ReconciliationRows {
         return Optional.empty();
     }
 
-    void insertImport(UUID tenant, UUID id, String fileName, FileFormat format, byte[] sha256, long bytes,
-                      String currency, int lines, int matched, int exceptions, Instant at, String by) {
+    void insertImport(
+            UUID tenant,
+            UUID id,
+            String fileName,
+            FileFormat format,
+            byte[] sha256,
+            long bytes,
+            String currency,
+            int lines,
+            int matched,
+            int exceptions,
+            Instant at,
+            String by) {
         jdbc.sql("""
                         insert into recon_import (tenant_id, id, file_name, format, file_sha256, file_bytes, currency,
                             line_count, matched_count, exception_count, imported_at, imported_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, fileName, format.name(), sha256, bytes, currency, lines, matched, exceptions,
-                        Timestamp.from(at), by)
+                .params(
+                        tenant,
+                        id,
+                        fileName,
+                        format.name(),
+                        sha256,
+                        bytes,
+                        currency,
+                        lines,
+                        matched,
+                        exceptions,
+                        Timestamp.from(at),
+                        by)
                 .update();
     }
 
-    void insertLines(UUID tenant, UUID importId, List<AcquirerLine> lines, Map<Integer, UUID> operationOf,
-                     Set<Integer> duplicates) {
+    void insertLines(
+            UUID tenant,
+            UUID importId,
+            List<AcquirerLine> lines,
+            Map<Integer, UUID> operationOf,
+            Set<Integer> duplicates) {
         template.batchUpdate("""
                         insert into recon_line (tenant_id, import_id, line_no, psp_reference, merchant_reference,
                             entry_type, booked_at, currency, gross_minor, commission_minor, net_minor, batch_number,
@@ -235,19 +334,25 @@ class ReconciliationRows {
     }
 
     Optional<Stored> lockException(UUID tenant, UUID id) {
-        return jdbc.sql(EXCEPTIONS + "\n where e.tenant_id = ? and e.id = ? for update of e").params(tenant, id)
-                .query((rs, n) -> stored(rs)).optional();
+        return jdbc.sql(EXCEPTIONS + "\n where e.tenant_id = ? and e.id = ? for update of e")
+                .params(tenant, id)
+                .query((rs, n) -> stored(rs))
+                .optional();
     }
 
     List<Stored> exceptions(UUID tenant, boolean openOnly, Set<UUID> stores, int limit, long offset) {
         return jdbc.sql(EXCEPTIONS + "\n" + where(openOnly, stores) + "\n" + """
                          order by (e.status = 'OPEN') desc, e.since, e.id limit ? offset ?""")
-                .params(params(tenant, stores, limit, offset)).query((rs, n) -> stored(rs)).list();
+                .params(params(tenant, stores, limit, offset))
+                .query((rs, n) -> stored(rs))
+                .list();
     }
 
     long countExceptions(UUID tenant, boolean openOnly, Set<UUID> stores) {
         return jdbc.sql("select count(*) from recon_exception e" + where(openOnly, stores))
-                .params(params(tenant, stores)).query(Long.class).single();
+                .params(params(tenant, stores))
+                .query(Long.class)
+                .single();
     }
 
     private static String where(boolean openOnly, Set<UUID> stores) {
@@ -273,13 +378,24 @@ class ReconciliationRows {
     private static Stored stored(ResultSet rs) throws SQLException {
         Timestamp resolvedAt = rs.getTimestamp("resolved_at");
         String resolution = rs.getString("resolution");
-        return new Stored(rs.getObject("id", UUID.class), ExceptionKind.valueOf(rs.getString("kind")),
-                "OPEN".equals(rs.getString("status")), resolution == null ? null : Resolution.valueOf(resolution),
-                rs.getObject("operation_id", UUID.class), rs.getObject("import_id", UUID.class),
-                (Integer) rs.getObject("line_no"), rs.getObject("store_id", UUID.class), rs.getString("reference"),
-                rs.getString("currency"), (Long) rs.getObject("expected_minor"), (Long) rs.getObject("actual_minor"),
-                rs.getTimestamp("since").toInstant(), rs.getString("reason"), rs.getString("resolved_by"),
-                resolvedAt == null ? null : resolvedAt.toInstant(), rs.getObject("sale_id", UUID.class),
+        return new Stored(
+                rs.getObject("id", UUID.class),
+                ExceptionKind.valueOf(rs.getString("kind")),
+                "OPEN".equals(rs.getString("status")),
+                resolution == null ? null : Resolution.valueOf(resolution),
+                rs.getObject("operation_id", UUID.class),
+                rs.getObject("import_id", UUID.class),
+                (Integer) rs.getObject("line_no"),
+                rs.getObject("store_id", UUID.class),
+                rs.getString("reference"),
+                rs.getString("currency"),
+                (Long) rs.getObject("expected_minor"),
+                (Long) rs.getObject("actual_minor"),
+                rs.getTimestamp("since").toInstant(),
+                rs.getString("reason"),
+                rs.getString("resolved_by"),
+                resolvedAt == null ? null : resolvedAt.toInstant(),
+                rs.getObject("sale_id", UUID.class),
                 rs.getString("file_name"));
     }
 
@@ -288,12 +404,15 @@ class ReconciliationRows {
                         update recon_exception set status = 'RESOLVED', resolution = ?, reason = ?, resolved_by = ?,
                             resolved_at = ?
                         where tenant_id = ? and id = ? and status = 'OPEN'""")
-                .params(resolution.name(), reason, by, Timestamp.from(at), tenant, id).update();
+                .params(resolution.name(), reason, by, Timestamp.from(at), tenant, id)
+                .update();
     }
 
     Optional<Line> line(UUID tenant, UUID importId, int lineNo) {
         return jdbc.sql(LINES + "\n where tenant_id = ? and import_id = ? and line_no = ?")
-                .params(tenant, importId, lineNo).query((rs, n) -> line(rs)).optional();
+                .params(tenant, importId, lineNo)
+                .query((rs, n) -> line(rs))
+                .optional();
     }
 
     /** The line of an open "unexpected" exception with this acquirer reference and type. */
@@ -304,7 +423,9 @@ class ReconciliationRows {
                          where e.tenant_id = ? and e.kind = 'UNEXPECTED' and e.status = 'OPEN'
                            and l.psp_reference = ? and l.entry_type = ?
                          order by e.since limit 1""")
-                .params(tenant, reference, type.name()).query((rs, n) -> stored(rs)).optional();
+                .params(tenant, reference, type.name())
+                .query((rs, n) -> stored(rs))
+                .optional();
     }
 
     /** Matches a line to an operation by hand; false when the line is matched already. */
@@ -312,8 +433,7 @@ class ReconciliationRows {
         return jdbc.sql("""
                         update recon_line set operation_id = ?
                         where tenant_id = ? and import_id = ? and line_no = ? and operation_id is null
-                          and not duplicate""")
-                .params(operationId, tenant, importId, lineNo).update() == 1;
+                          and not duplicate""").params(operationId, tenant, importId, lineNo).update() == 1;
     }
 
     private static final String LINES = """
@@ -321,10 +441,17 @@ class ReconciliationRows {
                    duplicate, operation_id from recon_line""";
 
     private static Line line(ResultSet rs) throws SQLException {
-        return new Line(rs.getObject("import_id", UUID.class), rs.getInt("line_no"), rs.getString("psp_reference"),
-                EntryType.valueOf(rs.getString("entry_type")), rs.getLong("gross_minor"),
-                rs.getLong("commission_minor"), rs.getString("currency"), rs.getTimestamp("booked_at").toInstant(),
-                rs.getBoolean("duplicate"), rs.getObject("operation_id", UUID.class));
+        return new Line(
+                rs.getObject("import_id", UUID.class),
+                rs.getInt("line_no"),
+                rs.getString("psp_reference"),
+                EntryType.valueOf(rs.getString("entry_type")),
+                rs.getLong("gross_minor"),
+                rs.getLong("commission_minor"),
+                rs.getString("currency"),
+                rs.getTimestamp("booked_at").toInstant(),
+                rs.getBoolean("duplicate"),
+                rs.getObject("operation_id", UUID.class));
     }
 
     private static List<List<String>> chunks(Collection<String> values) {

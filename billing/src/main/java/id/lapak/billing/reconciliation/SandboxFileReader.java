@@ -1,5 +1,6 @@
 package id.lapak.billing.reconciliation;
 
+import id.lapak.billing.gateway.sandbox.SandboxSettlementFile;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.sandbox.SandboxSettlementFile;
 
 /**
  * Reads the sandbox acquirer's settlement file ({@link SandboxSettlementFile#SETTLEMENT_HEADER}): amounts in minor
@@ -18,8 +17,7 @@ final class SandboxFileReader {
 
     private static final List<String> COLUMNS = Arrays.asList(SandboxSettlementFile.SETTLEMENT_HEADER.split(","));
 
-    private SandboxFileReader() {
-    }
+    private SandboxFileReader() {}
 
     static List<AcquirerLine> read(CsvRecords records, UUID tenant, String tenantCurrency) {
         CsvRecords.Row header = records.next();
@@ -36,34 +34,42 @@ final class SandboxFileReader {
             try {
                 type = EntryType.valueOf(FileParsing.field(row, columns, "type", width));
             } catch (IllegalArgumentException e) {
-                throw new ReconciliationFileException("unknown_type", n, FileParsing.field(row, columns, "type",
-                        width));
+                throw new ReconciliationFileException(
+                        "unknown_type", n, FileParsing.field(row, columns, "type", width));
             }
             Instant booked;
             try {
                 booked = Instant.parse(FileParsing.field(row, columns, "booked_at", width));
             } catch (DateTimeParseException e) {
-                throw new ReconciliationFileException("bad_date", n, FileParsing.field(row, columns, "booked_at",
-                        width));
+                throw new ReconciliationFileException(
+                        "bad_date", n, FileParsing.field(row, columns, "booked_at", width));
             }
             long amount = number(row, columns, "amount_minor", width);
             long commission = number(row, columns, "commission_minor", width);
             long net = signedNumber(row, columns, "net_minor", width);
             if (amount <= 0 || commission < 0) {
-                throw new ReconciliationFileException("bad_number", n, amount <= 0 ? "amount_minor"
-                        : "commission_minor");
+                throw new ReconciliationFileException(
+                        "bad_number", n, amount <= 0 ? "amount_minor" : "commission_minor");
             }
             long gross = type.sign() * amount;
             if (net != gross - commission) {
                 throw new ReconciliationFileException("net_not_gross_minus_commission", n, Long.toString(net));
             }
-            lines.add(new AcquirerLine(n,
-                    FileParsing.reference(n, FileParsing.field(row, columns, "psp_reference", width),
-                            "psp_reference", true),
-                    FileParsing.reference(n, FileParsing.field(row, columns, "merchant_reference", width),
-                            "merchant_reference", false),
-                    type, booked, FileParsing.currency(n, FileParsing.field(row, columns, "currency", width),
-                    tenantCurrency), gross, commission, net,
+            lines.add(new AcquirerLine(
+                    n,
+                    FileParsing.reference(
+                            n, FileParsing.field(row, columns, "psp_reference", width), "psp_reference", true),
+                    FileParsing.reference(
+                            n,
+                            FileParsing.field(row, columns, "merchant_reference", width),
+                            "merchant_reference",
+                            false),
+                    type,
+                    booked,
+                    FileParsing.currency(n, FileParsing.field(row, columns, "currency", width), tenantCurrency),
+                    gross,
+                    commission,
+                    net,
                     FileParsing.reference(n, FileParsing.field(row, columns, "batch", width), "batch", false)));
         }
         return lines;

@@ -1,5 +1,12 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.gateway.AuthorizationRequest;
+import id.lapak.billing.gateway.AuthorizationResult;
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.billing.gateway.GatewayTimeoutException;
+import id.lapak.billing.gateway.GatewayUnavailableException;
+import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.cardcrypto.carddata.CardData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,15 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import id.lapak.billing.gateway.AuthorizationRequest;
-import id.lapak.billing.gateway.AuthorizationResult;
-import id.lapak.billing.gateway.GatewayResult;
-import id.lapak.billing.gateway.GatewayTimeoutException;
-import id.lapak.billing.gateway.GatewayUnavailableException;
-import id.lapak.billing.gateway.PaymentGateway;
-import id.lapak.cardcrypto.carddata.CardData;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,20 +31,22 @@ final class AcquirerAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(AcquirerAnswers.class);
 
-    private AcquirerAnswers() {
-    }
+    private AcquirerAnswers() {}
 
     /** The acquirer's answer, or none: {@code timedOut} when it is unknown whether it acted (reverse). */
-    record Asked(AuthorizationResult answer, boolean timedOut) {
-    }
+    record Asked(AuthorizationResult answer, boolean timedOut) {}
 
     /** What the acquirer's answer decides for the sale, and the steps it took to get there. */
-    record Decided(Decision decision, List<NewOperation> operations) {
-    }
+    record Decided(Decision decision, List<NewOperation> operations) {}
 
     /** Asks the acquirer within Lapak's own time limit; the card data is destroyed whatever happens. */
-    static Asked ask(ExecutorService calls, Duration authorizationTimeout, PaymentGateway gateway,
-                     AuthorizationRequest authorization, CardData card, String requestId) {
+    static Asked ask(
+            ExecutorService calls,
+            Duration authorizationTimeout,
+            PaymentGateway gateway,
+            AuthorizationRequest authorization,
+            CardData card,
+            String requestId) {
         AuthorizationResult answer = null;
         boolean timedOut = false;
         // Lapak's own limit on top of the connector's: an acquirer that hangs is treated as one that timed out.
@@ -68,7 +68,9 @@ final class AcquirerAnswers {
                 // GatewayTimeoutException, or any failure after which it is unknown whether the acquirer acted:
                 // reverse. A connector's message is no place to trust with card data, so only its type is logged.
                 if (!(e.getCause() instanceof GatewayTimeoutException)) {
-                    log.warn("Payment {}: authorization failed with {}", requestId,
+                    log.warn(
+                            "Payment {}: authorization failed with {}",
+                            requestId,
                             e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
                 }
                 timedOut = true;
@@ -83,8 +85,14 @@ final class AcquirerAnswers {
      * No answer in time: reverse (REVERSED, or REVERSAL_PENDING while unconfirmed); unreachable: FAILED; declined:
      * DECLINED; approved: AUTHORIZED, or CAPTURED when the tenant captures at once and the capture succeeds.
      */
-    static Decided decide(PaymentGateway gateway, NewSale sale, CaptureMode captureMode, Asked asked, String actor,
-                          Instant decidedAt, Clock clock) {
+    static Decided decide(
+            PaymentGateway gateway,
+            NewSale sale,
+            CaptureMode captureMode,
+            Asked asked,
+            String actor,
+            Instant decidedAt,
+            Clock clock) {
         String requestId = sale.id().toString();
         AuthorizationResult answer = asked.answer();
         boolean timedOut = asked.timedOut();
@@ -93,53 +101,105 @@ final class AcquirerAnswers {
         if (timedOut) {
             GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), null, null, "no answer in time", actor, sale.receivedAt()));
-            operations.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
-                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, sale.amountMinor(),
+            operations.add(new NewOperation(
+                    sale.id(),
+                    OperationKind.AUTHORIZE,
+                    OperationStatus.FAILED,
+                    sale.amountMinor(),
+                    null,
+                    null,
+                    "no answer in time",
+                    actor,
+                    sale.receivedAt()));
+            operations.add(new NewOperation(
+                    UUID.randomUUID(),
+                    OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
+                    sale.amountMinor(),
                     reversal == null ? null : reversal.responseCode(),
                     reversal == null ? null : reversal.gatewayReference(),
-                    reversal == null ? "no answer" : reversal.message(), actor, decidedAt));
-            decision = new Decision(SaleStatus.afterReversal(reversed, false), "68",
-                    null, "gateway_timeout", null, 0, 0);
+                    reversal == null ? "no answer" : reversal.message(),
+                    actor,
+                    decidedAt));
+            decision =
+                    new Decision(SaleStatus.afterReversal(reversed, false), "68", null, "gateway_timeout", null, 0, 0);
         } else if (answer == null) {
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), null, null, "acquirer unavailable", actor, decidedAt));
+            operations.add(new NewOperation(
+                    sale.id(),
+                    OperationKind.AUTHORIZE,
+                    OperationStatus.FAILED,
+                    sale.amountMinor(),
+                    null,
+                    null,
+                    "acquirer unavailable",
+                    actor,
+                    decidedAt));
             decision = new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
         } else if (!answer.approved()) {
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.FAILED,
-                    sale.amountMinor(), answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+            operations.add(new NewOperation(
+                    sale.id(),
+                    OperationKind.AUTHORIZE,
+                    OperationStatus.FAILED,
+                    sale.amountMinor(),
+                    answer.responseCode(),
+                    answer.gatewayReference(),
+                    answer.message(),
+                    actor,
                     decidedAt));
-            decision = new Decision(SaleStatus.DECLINED, answer.responseCode(), null,
-                    Outcomes.declineReason(answer.responseCode()), answer.gatewayReference(), 0, 0);
+            decision = new Decision(
+                    SaleStatus.DECLINED,
+                    answer.responseCode(),
+                    null,
+                    Outcomes.declineReason(answer.responseCode()),
+                    answer.gatewayReference(),
+                    0,
+                    0);
         } else {
             long authorized = answer.approvedAmountMinor() > 0
-                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor()) : sale.amountMinor();
-            operations.add(new NewOperation(sale.id(), OperationKind.AUTHORIZE, OperationStatus.SUCCEEDED,
-                    authorized, answer.responseCode(), answer.gatewayReference(), answer.message(), actor,
+                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor())
+                    : sale.amountMinor();
+            operations.add(new NewOperation(
+                    sale.id(),
+                    OperationKind.AUTHORIZE,
+                    OperationStatus.SUCCEEDED,
+                    authorized,
+                    answer.responseCode(),
+                    answer.gatewayReference(),
+                    answer.message(),
+                    actor,
                     decidedAt));
             long captured = 0;
             if (captureMode == CaptureMode.IMMEDIATE) {
                 UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
-                GatewayResult capture = capture(gateway, answer.gatewayReference(), authorized, sale.currency(),
-                        captureId);
+                GatewayResult capture =
+                        capture(gateway, answer.gatewayReference(), authorized, sale.currency(), captureId);
                 boolean ok = capture != null && capture.success();
                 captured = ok ? authorized : 0;
-                operations.add(new NewOperation(captureId, OperationKind.CAPTURE,
-                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, authorized,
+                operations.add(new NewOperation(
+                        captureId,
+                        OperationKind.CAPTURE,
+                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
+                        authorized,
                         capture == null ? null : capture.responseCode(),
                         capture == null ? null : capture.gatewayReference(),
-                        capture == null ? "no answer" : capture.message(), actor, clock.instant()));
+                        capture == null ? "no answer" : capture.message(),
+                        actor,
+                        clock.instant()));
             }
-            decision = new Decision(SaleStatus.approved(captured > 0),
-                    answer.responseCode(), answer.authorizationCode(), null, answer.gatewayReference(), authorized,
+            decision = new Decision(
+                    SaleStatus.approved(captured > 0),
+                    answer.responseCode(),
+                    answer.authorizationCode(),
+                    null,
+                    answer.gatewayReference(),
+                    authorized,
                     captured);
         }
         return new Decided(decision, operations);
     }
 
-    private static GatewayResult capture(PaymentGateway gateway, String reference, long amount, String currency,
-                                         UUID captureId) {
+    private static GatewayResult capture(
+            PaymentGateway gateway, String reference, long amount, String currency, UUID captureId) {
         try {
             return gateway.capture(reference, amount, currency, captureId.toString());
         } catch (RuntimeException e) {

@@ -3,6 +3,12 @@ package id.lapak.billing.sale;
 import id.lapak.billing.gateway.CardBrand;
 
 /** What Lapak concluded about the card before asking the acquirer. */
-record CardFacts(CardBrand brand, String maskedPan, String last4, int expiryMonth, int expiryYear,
-                 byte[] fingerprint, String localDeclineCode, String localDeclineReason) {
-}
+record CardFacts(
+        CardBrand brand,
+        String maskedPan,
+        String last4,
+        int expiryMonth,
+        int expiryYear,
+        byte[] fingerprint,
+        String localDeclineCode,
+        String localDeclineReason) {}

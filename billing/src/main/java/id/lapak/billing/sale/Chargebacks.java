@@ -1,10 +1,5 @@
 package id.lapak.billing.sale;
 
-import java.sql.Timestamp;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
 import id.lapak.billing.gateway.ChargebackNotice;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.sandbox.SandboxAcquirer;
@@ -14,7 +9,10 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
-
+import java.sql.Timestamp;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +43,12 @@ public class Chargebacks {
     private final ObjectProvider<SandboxAcquirer> sandbox;
     private final TransactionTemplate transaction;
 
-    Chargebacks(JdbcClient jdbc, PlatformAccess platform, AuditLog audit, ObjectProvider<SandboxAcquirer> sandbox,
-                PlatformTransactionManager transactions) {
+    Chargebacks(
+            JdbcClient jdbc,
+            PlatformAccess platform,
+            AuditLog audit,
+            ObjectProvider<SandboxAcquirer> sandbox,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.platform = platform;
         this.audit = audit;
@@ -56,8 +58,14 @@ public class Chargebacks {
     }
 
     /** A sale as support finds it for a chargeback. */
-    public record DisputedSale(UUID tenantId, UUID saleId, String authorizationReference, String currency,
-                               long capturedMinor, long refundedMinor, long chargedBackMinor) {
+    public record DisputedSale(
+            UUID tenantId,
+            UUID saleId,
+            String authorizationReference,
+            String currency,
+            long capturedMinor,
+            long refundedMinor,
+            long chargedBackMinor) {
 
         /** What the merchant still holds of the capture. */
         public long retainedMinor() {
@@ -70,7 +78,9 @@ public class Chargebacks {
     public Optional<DisputedSale> find(UUID tenantId, String saleIdOrReference) {
         String key = saleIdOrReference == null ? "" : saleIdOrReference.strip();
         UUID saleId = parseUuid(key);
-        return platform.call("support looks up a sale of tenant " + tenantId + " for a chargeback", () -> jdbc.sql("""
+        return platform.call(
+                "support looks up a sale of tenant " + tenantId + " for a chargeback",
+                () -> jdbc.sql("""
                         select s.tenant_id, s.id, s.gateway_reference, s.currency, s.captured_minor, s.refunded_minor,
                                coalesce((select sum(case when o.kind = 'CHARGEBACK' then o.amount_minor
                                                          else -o.amount_minor end)
@@ -80,10 +90,16 @@ public class Chargebacks {
                                            and o.status = 'SUCCEEDED'), 0) as charged_back
                         from sale s
                         where s.tenant_id = ? and (s.id = ? or s.gateway_reference = ?)""")
-                .params(tenantId, saleId, key)
-                .query((rs, n) -> new DisputedSale(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
-                .optional());
+                        .params(tenantId, saleId, key)
+                        .query((rs, n) -> new DisputedSale(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getLong(7)))
+                        .optional());
     }
 
     /**
@@ -105,27 +121,30 @@ public class Chargebacks {
     private GatewayResult dispute(UUID tenantId, UUID saleId, long amountMinor, String reason, boolean reversal) {
         SandboxAcquirer acquirer = sandbox.getIfAvailable();
         if (acquirer == null) {
-            throw new PaymentRefusedException("sandbox_off", "Chargebacks are raised only in the sandbox acquirer",
-                    409);
+            throw new PaymentRefusedException(
+                    "sandbox_off", "Chargebacks are raised only in the sandbox acquirer", 409);
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > REASON_MAX) {
-            throw new PaymentRefusedException("reason_too_long", "A reason is at most " + REASON_MAX + " characters",
-                    400);
+            throw new PaymentRefusedException(
+                    "reason_too_long", "A reason is at most " + REASON_MAX + " characters", 400);
         }
         if (amountMinor <= 0) {
             throw new PaymentRefusedException("amount_invalid", "A chargeback amount is positive", 400);
         }
-        DisputedSale sale = find(tenantId, saleId.toString()).filter(s -> s.authorizationReference() != null)
+        DisputedSale sale = find(tenantId, saleId.toString())
+                .filter(s -> s.authorizationReference() != null)
                 .orElseThrow(() -> new SaleNotFoundException(saleId));
         String caseId = UUID.randomUUID().toString();
         GatewayResult result = reversal
                 ? acquirer.reverseChargeback(sale.authorizationReference(), amountMinor, caseId, why)
                 : acquirer.chargeback(sale.authorizationReference(), amountMinor, caseId, why);
         if (!result.success()) {
-            throw new PaymentRefusedException("13".equals(result.responseCode()) ? "chargeback_exceeds_retained"
-                    : "not_captured", "The acquirer refused the " + (reversal ? "reversal" : "chargeback") + " ("
-                    + result.responseCode() + ")", 409);
+            throw new PaymentRefusedException(
+                    "13".equals(result.responseCode()) ? "chargeback_exceeds_retained" : "not_captured",
+                    "The acquirer refused the " + (reversal ? "reversal" : "chargeback") + " (" + result.responseCode()
+                            + ")",
+                    409);
         }
         return result;
     }
@@ -139,8 +158,8 @@ public class Chargebacks {
             return;
         }
         AuditActor actor = CurrentUser.find().map(AuditActor::of).orElseGet(() -> AuditActor.system("acquirer"));
-        actor.runAs(() -> TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(s -> record(tenant,
-                notice))));
+        actor.runAs(() ->
+                TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(s -> record(tenant, notice))));
     }
 
     private void record(UUID tenant, ChargebackNotice notice) {
@@ -154,15 +173,27 @@ public class Chargebacks {
                         on conflict (tenant_id, kind, gateway_reference)
                             where kind in ('CHARGEBACK', 'CHARGEBACK_REVERSAL') do nothing
                         returning sale_id""")
-                .params(UUID.randomUUID(), kind.name(), notice.amountMinor(), notice.reference(), notice.message(),
-                        at, at, tenant, notice.authorizationReference())
-                .query(UUID.class).optional();
+                .params(
+                        UUID.randomUUID(),
+                        kind.name(),
+                        notice.amountMinor(),
+                        notice.reference(),
+                        notice.message(),
+                        at,
+                        at,
+                        tenant,
+                        notice.authorizationReference())
+                .query(UUID.class)
+                .optional();
         if (sale.isEmpty()) {
             return; // recorded before, or no sale of this tenant has that authorization
         }
-        audit.record(AuditEvent.of(notice.reversal() ? "sale.chargeback_reversed" : "sale.chargeback", "Sale",
-                        sale.get()).detail("amountMinor", notice.amountMinor()).detail("currency", notice.currency())
-                .detail("reference", notice.reference()).detail("reason", notice.message()));
+        audit.record(
+                AuditEvent.of(notice.reversal() ? "sale.chargeback_reversed" : "sale.chargeback", "Sale", sale.get())
+                        .detail("amountMinor", notice.amountMinor())
+                        .detail("currency", notice.currency())
+                        .detail("reference", notice.reference())
+                        .detail("reason", notice.message()));
     }
 
     private static UUID parseUuid(String text) {

@@ -24,7 +24,7 @@ final class MinorUnits extends ValueDeserializer<Long> {
     }
 
     static PaymentRefusedException precision() {
-        return new PaymentRefusedException("amount_precision",
-                "Amounts are whole numbers of minor units (see fractionDigits)", 400);
+        return new PaymentRefusedException(
+                "amount_precision", "Amounts are whole numbers of minor units (see fractionDigits)", 400);
     }
 }

@@ -1,41 +1,130 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.gateway.CardBrand;
+import id.lapak.billing.gateway.EntryMode;
+import id.lapak.tenant.sale.SaleLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import id.lapak.billing.gateway.CardBrand;
-import id.lapak.billing.gateway.EntryMode;
-import id.lapak.tenant.sale.SaleLine;
-
 /** A sale about to be inserted (and, once decided, what the device is answered). */
-record NewSale(UUID tenantId, UUID id, UUID storeId, UUID deviceId, String idempotencyKey, byte[] requestHash,
-               SaleStatus status, Instant claimedUntil, String currency, long amountMinor, long tipMinor,
-               long taxMinor, UUID customerId, EntryMode entryMode, boolean offline, Instant deviceTime,
-               Instant receivedAt, Instant soldAt, Instant decidedAt, CardFacts card, List<SaleLine> saleLines) {
+record NewSale(
+        UUID tenantId,
+        UUID id,
+        UUID storeId,
+        UUID deviceId,
+        String idempotencyKey,
+        byte[] requestHash,
+        SaleStatus status,
+        Instant claimedUntil,
+        String currency,
+        long amountMinor,
+        long tipMinor,
+        long taxMinor,
+        UUID customerId,
+        EntryMode entryMode,
+        boolean offline,
+        Instant deviceTime,
+        Instant receivedAt,
+        Instant soldAt,
+        Instant decidedAt,
+        CardFacts card,
+        List<SaleLine> saleLines) {
 
     CardBrand brand() {
         return card.brand();
     }
 
     NewSale withId(UUID existingId) {
-        return new NewSale(tenantId, existingId, storeId, deviceId, idempotencyKey, requestHash, status,
-                claimedUntil, currency, amountMinor, tipMinor, taxMinor, customerId, entryMode, offline,
-                deviceTime, receivedAt, soldAt, decidedAt, card, saleLines);
+        return new NewSale(
+                tenantId,
+                existingId,
+                storeId,
+                deviceId,
+                idempotencyKey,
+                requestHash,
+                status,
+                claimedUntil,
+                currency,
+                amountMinor,
+                tipMinor,
+                taxMinor,
+                customerId,
+                entryMode,
+                offline,
+                deviceTime,
+                receivedAt,
+                soldAt,
+                decidedAt,
+                card,
+                saleLines);
     }
 
     SaleRow decided(Decision d, Instant at) {
-        return new SaleRow(tenantId, id, storeId, deviceId, requestHash, d.status(), null, currency, amountMinor,
-                tipMinor, taxMinor, customerId, entryMode, offline, deviceTime, receivedAt, soldAt, card.brand(),
-                card.maskedPan(), card.expiryMonth(), card.expiryYear(), d.responseCode(), d.authorizationCode(),
-                d.declineReason(), d.gatewayReference(), d.authorizedMinor(), d.capturedMinor(), 0, 1);
+        return new SaleRow(
+                tenantId,
+                id,
+                storeId,
+                deviceId,
+                requestHash,
+                d.status(),
+                null,
+                currency,
+                amountMinor,
+                tipMinor,
+                taxMinor,
+                customerId,
+                entryMode,
+                offline,
+                deviceTime,
+                receivedAt,
+                soldAt,
+                card.brand(),
+                card.maskedPan(),
+                card.expiryMonth(),
+                card.expiryYear(),
+                d.responseCode(),
+                d.authorizationCode(),
+                d.declineReason(),
+                d.gatewayReference(),
+                d.authorizedMinor(),
+                d.capturedMinor(),
+                0,
+                1);
     }
 
     /** The answer for a sale Lapak declined itself (bad card, offline limits). */
     PaymentResult result() {
-        return new SaleRow(tenantId, id, storeId, deviceId, requestHash, status, claimedUntil, currency,
-                amountMinor, tipMinor, taxMinor, customerId, entryMode, offline, deviceTime, receivedAt, soldAt,
-                card.brand(), card.maskedPan(), card.expiryMonth(), card.expiryYear(), card.localDeclineCode(),
-                null, card.localDeclineReason(), null, 0, 0, 0, 0).result();
+        return new SaleRow(
+                        tenantId,
+                        id,
+                        storeId,
+                        deviceId,
+                        requestHash,
+                        status,
+                        claimedUntil,
+                        currency,
+                        amountMinor,
+                        tipMinor,
+                        taxMinor,
+                        customerId,
+                        entryMode,
+                        offline,
+                        deviceTime,
+                        receivedAt,
+                        soldAt,
+                        card.brand(),
+                        card.maskedPan(),
+                        card.expiryMonth(),
+                        card.expiryYear(),
+                        card.localDeclineCode(),
+                        null,
+                        card.localDeclineReason(),
+                        null,
+                        0,
+                        0,
+                        0,
+                        0)
+                .result();
     }
 }

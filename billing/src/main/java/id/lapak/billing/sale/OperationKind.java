@@ -5,4 +5,12 @@ package id.lapak.billing.sale;
  * sign for the merchant: CAPTURE and CHARGEBACK_REVERSAL +1, REFUND and CHARGEBACK −1; the others move no settled
  * money.
  */
-public enum OperationKind { AUTHORIZE, CAPTURE, VOID, REFUND, REVERSAL, CHARGEBACK, CHARGEBACK_REVERSAL }
+public enum OperationKind {
+    AUTHORIZE,
+    CAPTURE,
+    VOID,
+    REFUND,
+    REVERSAL,
+    CHARGEBACK,
+    CHARGEBACK_REVERSAL
+}

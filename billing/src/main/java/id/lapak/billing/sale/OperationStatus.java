@@ -1,3 +1,7 @@
 package id.lapak.billing.sale;
 
-public enum OperationStatus { PENDING, SUCCEEDED, FAILED }
+public enum OperationStatus {
+    PENDING,
+    SUCCEEDED,
+    FAILED
+}

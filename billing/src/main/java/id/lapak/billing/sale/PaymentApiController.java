@@ -1,15 +1,10 @@
 package id.lapak.billing.sale;
 
-import java.util.UUID;
-
 import id.lapak.device.auth.DevicePrincipal;
-
-import tools.jackson.databind.annotation.JsonDeserialize;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The device's payment API: take a payment (online or an offline upload), read it back, refund or void it. */
 @RestController
@@ -28,12 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentApiController {
 
     /** {@code amountMinor} in minor units of the payment's currency; {@code fractionDigits}, if sent, must match. */
-    record RefundRequest(@JsonDeserialize(using = MinorUnits.class) Long amountMinor, Boolean restock, String reason,
-                         String idempotencyKey, Integer fractionDigits) {
-    }
+    record RefundRequest(
+            @JsonDeserialize(using = MinorUnits.class) Long amountMinor,
+            Boolean restock,
+            String reason,
+            String idempotencyKey,
+            Integer fractionDigits) {}
 
-    record VoidRequest(String reason) {
-    }
+    record VoidRequest(String reason) {}
 
     private final PaymentService payments;
     private final SalesService sales;
@@ -44,15 +42,17 @@ class PaymentApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Authorize a card payment (201 new, 200 replay of the same idempotency key)",
+    @Operation(
+            summary = "Authorize a card payment (201 new, 200 replay of the same idempotency key)",
             security = @SecurityRequirement(name = "device-token"))
-    ResponseEntity<PaymentResult> pay(@AuthenticationPrincipal DevicePrincipal device,
-                                      @RequestBody PaymentRequest body) {
+    ResponseEntity<PaymentResult> pay(
+            @AuthenticationPrincipal DevicePrincipal device, @RequestBody PaymentRequest body) {
         if (body == null) {
             throw new PaymentRefusedException("body_invalid", "A payment body is required", 400);
         }
         PaymentResult result = payments.pay(device.deviceId(), body);
-        return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(result);
     }
 
     @GetMapping("/{paymentId}")
@@ -62,26 +62,38 @@ class PaymentApiController {
     }
 
     @PostMapping(path = "/{paymentId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Refund part or all of a captured payment of the device's store",
+    @Operation(
+            summary = "Refund part or all of a captured payment of the device's store",
             security = @SecurityRequirement(name = "device-token"))
-    PaymentResult refund(@AuthenticationPrincipal DevicePrincipal device, @PathVariable UUID paymentId,
-                         @RequestBody RefundRequest body) {
+    PaymentResult refund(
+            @AuthenticationPrincipal DevicePrincipal device,
+            @PathVariable UUID paymentId,
+            @RequestBody RefundRequest body) {
         if (body == null || body.amountMinor() == null) {
             throw new PaymentRefusedException("body_invalid", "amountMinor is required", 400);
         }
         if (body.fractionDigits() != null) {
-            PaymentRequests.checkFractionDigits(body.fractionDigits(), sales.forDevice(device.deviceId(), paymentId)
-                    .currency());
+            PaymentRequests.checkFractionDigits(
+                    body.fractionDigits(),
+                    sales.forDevice(device.deviceId(), paymentId).currency());
         }
-        return sales.refundFromDevice(device.deviceId(), paymentId, body.amountMinor(),
-                Boolean.TRUE.equals(body.restock()), body.reason(), body.idempotencyKey());
+        return sales.refundFromDevice(
+                device.deviceId(),
+                paymentId,
+                body.amountMinor(),
+                Boolean.TRUE.equals(body.restock()),
+                body.reason(),
+                body.idempotencyKey());
     }
 
     @PostMapping(path = "/{paymentId}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Void an authorized payment that is not captured yet",
+    @Operation(
+            summary = "Void an authorized payment that is not captured yet",
             security = @SecurityRequirement(name = "device-token"))
-    PaymentResult voidPayment(@AuthenticationPrincipal DevicePrincipal device, @PathVariable UUID paymentId,
-                              @RequestBody(required = false) VoidRequest body) {
+    PaymentResult voidPayment(
+            @AuthenticationPrincipal DevicePrincipal device,
+            @PathVariable UUID paymentId,
+            @RequestBody(required = false) VoidRequest body) {
         return sales.voidFromDevice(device.deviceId(), paymentId, body == null ? null : body.reason());
     }
 }

@@ -1,7 +1,6 @@
 package id.lapak.billing.sale;
 
 import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -56,8 +55,8 @@ class PaymentApiProblems {
 
     @ExceptionHandler(SaleNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(SaleNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
-                "No such payment for this device", "payment_unknown"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Not found", "No such payment for this device", "payment_unknown"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String reason) {

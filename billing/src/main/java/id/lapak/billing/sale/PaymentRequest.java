@@ -1,11 +1,9 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.gateway.EntryMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.EntryMode;
-
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -14,17 +12,27 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * the currency's ({@code CurrencyUnits}: 0 for IDR). {@code card} is the reader's encrypted card data.
  * {@code toString} shows neither the ciphertext nor anything derived from the card.
  */
-public record PaymentRequest(String idempotencyKey, @JsonDeserialize(using = MinorUnits.class) Long amountMinor,
-                             String currency, @JsonDeserialize(using = MinorUnits.class) Long tipMinor,
-                             List<Line> lines, UUID customerId, EntryMode entryMode, Instant deviceTime,
-                             Boolean offline, EncryptedCard card, Integer fractionDigits) {
+public record PaymentRequest(
+        String idempotencyKey,
+        @JsonDeserialize(using = MinorUnits.class) Long amountMinor,
+        String currency,
+        @JsonDeserialize(using = MinorUnits.class) Long tipMinor,
+        List<Line> lines,
+        UUID customerId,
+        EntryMode entryMode,
+        Instant deviceTime,
+        Boolean offline,
+        EncryptedCard card,
+        Integer fractionDigits) {
 
     /** A sale line: {@code totalMinor} is what the line adds to the amount (tax included when it is added). */
-    public record Line(UUID variantId, String description, Integer quantity,
-                       @JsonDeserialize(using = MinorUnits.class) Long unitPriceMinor,
-                       @JsonDeserialize(using = MinorUnits.class) Long taxMinor,
-                       @JsonDeserialize(using = MinorUnits.class) Long totalMinor) {
-    }
+    public record Line(
+            UUID variantId,
+            String description,
+            Integer quantity,
+            @JsonDeserialize(using = MinorUnits.class) Long unitPriceMinor,
+            @JsonDeserialize(using = MinorUnits.class) Long taxMinor,
+            @JsonDeserialize(using = MinorUnits.class) Long totalMinor) {}
 
     /**
      * The reader's output: {@code algorithm} {@code AES128} or {@code TDES}, the KSN in hex, IV and ciphertext in

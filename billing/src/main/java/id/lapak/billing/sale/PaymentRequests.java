@@ -1,12 +1,11 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.tenant.money.CurrencyUnits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-
-import id.lapak.billing.sale.DeviceContexts.DeviceContext;
-import id.lapak.tenant.money.CurrencyUnits;
 
 /**
  * The rules of a device's payment request on its own, before anything is read or written: which fields it needs and
@@ -17,11 +16,12 @@ final class PaymentRequests {
 
     static final int MAX_LINES = 500;
 
-    private PaymentRequests() {
-    }
+    private PaymentRequests() {}
 
     static void validate(PaymentRequest r, DeviceContext device) {
-        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank() || r.idempotencyKey().strip().length() > 100) {
+        if (r.idempotencyKey() == null
+                || r.idempotencyKey().isBlank()
+                || r.idempotencyKey().strip().length() > 100) {
             throw bad("idempotency_key_invalid", "idempotencyKey is required, at most 100 characters");
         }
         if (r.amountMinor() == null || r.amountMinor() <= 0) {
@@ -35,8 +35,8 @@ final class PaymentRequests {
             throw bad("currency_invalid", "currency is an ISO 4217 code such as IDR");
         }
         if (!r.currency().strip().equalsIgnoreCase(device.currency())) {
-            throw new PaymentRefusedException("currency_mismatch",
-                    "The store of this device takes " + device.currency(), 422);
+            throw new PaymentRefusedException(
+                    "currency_mismatch", "The store of this device takes " + device.currency(), 422);
         }
         checkFractionDigits(r.fractionDigits(), device.currency());
         if (r.entryMode() == null) {
@@ -45,7 +45,10 @@ final class PaymentRequests {
         if (r.deviceTime() == null) {
             throw bad("device_time_missing", "deviceTime is required");
         }
-        if (r.card() == null || r.card().algorithm() == null || r.card().ksn() == null || r.card().iv() == null
+        if (r.card() == null
+                || r.card().algorithm() == null
+                || r.card().ksn() == null
+                || r.card().iv() == null
                 || r.card().ciphertext() == null) {
             throw bad("card_missing", "card with algorithm, ksn, iv and ciphertext is required");
         }
@@ -54,19 +57,26 @@ final class PaymentRequests {
         }
         long linesTotal = 0;
         for (PaymentRequest.Line line : r.lines()) {
-            if (line == null || line.variantId() == null || line.quantity() == null || line.quantity() <= 0
-                    || line.unitPriceMinor() == null || line.unitPriceMinor() < 0
+            if (line == null
+                    || line.variantId() == null
+                    || line.quantity() == null
+                    || line.quantity() <= 0
+                    || line.unitPriceMinor() == null
+                    || line.unitPriceMinor() < 0
                     || line.taxMinor() != null && line.taxMinor() < 0
-                    || line.totalMinor() == null || line.totalMinor() < 0
+                    || line.totalMinor() == null
+                    || line.totalMinor() < 0
                     || line.description() != null && line.description().length() > 200) {
-                throw bad("lines_invalid", "every line needs variantId, a positive quantity, unitPriceMinor, "
-                        + "taxMinor and totalMinor of 0 or more, a description of at most 200 characters");
+                throw bad(
+                        "lines_invalid",
+                        "every line needs variantId, a positive quantity, unitPriceMinor, "
+                                + "taxMinor and totalMinor of 0 or more, a description of at most 200 characters");
             }
             linesTotal = Math.addExact(linesTotal, line.totalMinor());
         }
         if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
-            throw new PaymentRefusedException("amount_mismatch",
-                    "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
+            throw new PaymentRefusedException(
+                    "amount_mismatch", "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
         }
     }
 
@@ -74,8 +84,10 @@ final class PaymentRequests {
     static void checkFractionDigits(Integer sent, String currency) {
         int digits = CurrencyUnits.fractionDigits(currency);
         if (sent != null && sent != digits) {
-            throw new PaymentRefusedException("fraction_digits_mismatch", "Amounts in " + currency
-                    + " are minor units with " + digits + " fraction digits, not " + sent, 422);
+            throw new PaymentRefusedException(
+                    "fraction_digits_mismatch",
+                    "Amounts in " + currency + " are minor units with " + digits + " fraction digits, not " + sent,
+                    422);
         }
     }
 
@@ -84,8 +96,8 @@ final class PaymentRequests {
     }
 
     static PaymentRefusedException keyReused() {
-        return new PaymentRefusedException("idempotency_key_reused",
-                "This idempotency key was used for a different payment request", 422);
+        return new PaymentRefusedException(
+                "idempotency_key_reused", "This idempotency key was used for a different payment request", 422);
     }
 
     /**
@@ -94,18 +106,44 @@ final class PaymentRequests {
      */
     static byte[] canonicalHash(PaymentRequest r) {
         StringBuilder text = new StringBuilder(256);
-        text.append("lapak payment v1\n").append(r.idempotencyKey().strip()).append('\n').append(r.amountMinor())
-                .append('\n').append(r.currency().strip().toUpperCase(Locale.ROOT)).append('\n')
-                .append(r.tipMinor() == null ? 0 : r.tipMinor()).append('\n').append(r.customerId()).append('\n')
-                .append(r.entryMode()).append('\n').append(r.deviceTime()).append('\n')
-                .append(Boolean.TRUE.equals(r.offline())).append('\n')
-                .append(r.card().algorithm().strip().toUpperCase(Locale.ROOT)).append('\n')
-                .append(r.card().ksn().strip().toUpperCase(Locale.ROOT)).append('\n').append(r.card().iv().strip())
-                .append('\n').append(r.card().ciphertext().strip()).append('\n');
+        text.append("lapak payment v1\n")
+                .append(r.idempotencyKey().strip())
+                .append('\n')
+                .append(r.amountMinor())
+                .append('\n')
+                .append(r.currency().strip().toUpperCase(Locale.ROOT))
+                .append('\n')
+                .append(r.tipMinor() == null ? 0 : r.tipMinor())
+                .append('\n')
+                .append(r.customerId())
+                .append('\n')
+                .append(r.entryMode())
+                .append('\n')
+                .append(r.deviceTime())
+                .append('\n')
+                .append(Boolean.TRUE.equals(r.offline()))
+                .append('\n')
+                .append(r.card().algorithm().strip().toUpperCase(Locale.ROOT))
+                .append('\n')
+                .append(r.card().ksn().strip().toUpperCase(Locale.ROOT))
+                .append('\n')
+                .append(r.card().iv().strip())
+                .append('\n')
+                .append(r.card().ciphertext().strip())
+                .append('\n');
         for (PaymentRequest.Line l : r.lines()) {
-            text.append(l.variantId()).append('|').append(l.description()).append('|').append(l.quantity())
-                    .append('|').append(l.unitPriceMinor()).append('|').append(l.taxMinor() == null ? 0 : l.taxMinor())
-                    .append('|').append(l.totalMinor()).append('\n');
+            text.append(l.variantId())
+                    .append('|')
+                    .append(l.description())
+                    .append('|')
+                    .append(l.quantity())
+                    .append('|')
+                    .append(l.unitPriceMinor())
+                    .append('|')
+                    .append(l.taxMinor() == null ? 0 : l.taxMinor())
+                    .append('|')
+                    .append(l.totalMinor())
+                    .append('\n');
         }
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));

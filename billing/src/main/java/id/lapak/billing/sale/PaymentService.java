@@ -1,30 +1,11 @@
 package id.lapak.billing.sale;
 
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
-import id.lapak.billing.sale.NewSale;
 import id.lapak.cardcrypto.CardCryptoException;
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.carddata.CardData;
@@ -39,10 +20,26 @@ import id.lapak.device.keys.ReaderKeyException;
 import id.lapak.device.keys.ReaderKeyStore;
 import id.lapak.device.keys.ReaderKeyUses;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.sale.SaleReferences;
 import id.lapak.tenant.sale.SaleCompleted;
 import id.lapak.tenant.sale.SaleLine;
-
+import id.lapak.tenant.sale.SaleReferences;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,8 +69,7 @@ public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
-    private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {
-    }
+    private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {}
 
     private final SaleRows rows;
     private final Reversals reversals;
@@ -91,13 +87,21 @@ public class PaymentService {
     private final SaleReferences references;
     private final Duration maxClockSkew;
 
-    PaymentService(SaleRows rows, Reversals reversals, ReaderKeyStore keys, ObjectProvider<PaymentGateway> gateways,
-                   DeviceContexts devices, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                   Clock clock, @Value("${lapak.payments.lease:PT60S}") Duration lease,
-                   @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
-                   @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout,
-                   ReaderKeyUses ksnUses, SaleReferences references,
-                   @Value("${lapak.payments.max-clock-skew:PT5M}") Duration maxClockSkew) {
+    PaymentService(
+            SaleRows rows,
+            Reversals reversals,
+            ReaderKeyStore keys,
+            ObjectProvider<PaymentGateway> gateways,
+            DeviceContexts devices,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${lapak.payments.lease:PT60S}") Duration lease,
+            @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
+            @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout,
+            ReaderKeyUses ksnUses,
+            SaleReferences references,
+            @Value("${lapak.payments.max-clock-skew:PT5M}") Duration maxClockSkew) {
         this.authorizationTimeout = authorizationTimeout;
         this.ksnUses = ksnUses;
         this.references = references;
@@ -145,15 +149,18 @@ public class PaymentService {
                     claimKsn(deviceId, request, sale.id(), now);
                     return new Claim(null, sale, inserted.captureMode(), sale.status() == SaleStatus.PENDING);
                 }
-                SaleRow existing = rows.findByKey(tenant, deviceId, request.idempotencyKey().strip())
+                SaleRow existing = rows.findByKey(
+                                tenant, deviceId, request.idempotencyKey().strip())
                         .orElseThrow(() -> new IllegalStateException("a conflicting sale vanished"));
                 if (!MessageDigest.isEqual(existing.requestHash(), hash)) {
                     throw PaymentRequests.keyReused();
                 }
-                boolean takeOver = existing.status() == SaleStatus.PENDING && existing.claimedUntil() != null
-                        && existing.claimedUntil().isBefore(now) && rows.takeOver(existing, now, now.plus(lease));
-                return new Claim(existing, takeOver ? sale.withId(existing.id()) : null, inserted.captureMode(),
-                        takeOver);
+                boolean takeOver = existing.status() == SaleStatus.PENDING
+                        && existing.claimedUntil() != null
+                        && existing.claimedUntil().isBefore(now)
+                        && rows.takeOver(existing, now, now.plus(lease));
+                return new Claim(
+                        existing, takeOver ? sale.withId(existing.id()) : null, inserted.captureMode(), takeOver);
             });
             if (claim.created() != null && !claim.owner()) {
                 return claim.created().result(); // declined by Lapak before reaching the acquirer
@@ -186,12 +193,11 @@ public class PaymentService {
         Set<UUID> variants = new HashSet<>();
         request.lines().forEach(line -> variants.add(line.variantId()));
         if (!references.unknownVariants(variants).isEmpty()) {
-            throw new PaymentRefusedException("variant_unknown",
-                    "A line names a variant that is not in this store's catalog", 422);
+            throw new PaymentRefusedException(
+                    "variant_unknown", "A line names a variant that is not in this store's catalog", 422);
         }
         if (request.customerId() != null && !references.customerExists(request.customerId())) {
-            throw new PaymentRefusedException("customer_unknown", "customerId is not a customer of this merchant",
-                    422);
+            throw new PaymentRefusedException("customer_unknown", "customerId is not a customer of this merchant", 422);
         }
     }
 
@@ -202,18 +208,26 @@ public class PaymentService {
     }
 
     /** The request owns the sale's lease: ask the acquirer, capture when immediate, store and answer. */
-    private PaymentResult authorize(PaymentGateway gateway, NewSale sale, CardData card, CaptureMode captureMode,
-                                    DeviceContext device) {
+    private PaymentResult authorize(
+            PaymentGateway gateway, NewSale sale, CardData card, CaptureMode captureMode, DeviceContext device) {
         String requestId = sale.id().toString();
-        AuthorizationRequest authorization = new AuthorizationRequest(requestId, sale.tenantId().toString(),
-                sale.deviceId().toString(), card, sale.brand(), sale.entryMode(), sale.amountMinor(),
-                sale.currency(), sale.offline(), sale.deviceTime());
-        AcquirerAnswers.Asked asked = AcquirerAnswers.ask(calls, authorizationTimeout, gateway, authorization, card,
-                requestId);
+        AuthorizationRequest authorization = new AuthorizationRequest(
+                requestId,
+                sale.tenantId().toString(),
+                sale.deviceId().toString(),
+                card,
+                sale.brand(),
+                sale.entryMode(),
+                sale.amountMinor(),
+                sale.currency(),
+                sale.offline(),
+                sale.deviceTime());
+        AcquirerAnswers.Asked asked =
+                AcquirerAnswers.ask(calls, authorizationTimeout, gateway, authorization, card, requestId);
         Instant decidedAt = now();
         String actor = "device " + device.name();
-        AcquirerAnswers.Decided decided = AcquirerAnswers.decide(gateway, sale, captureMode, asked, actor, decidedAt,
-                clock);
+        AcquirerAnswers.Decided decided =
+                AcquirerAnswers.decide(gateway, sale, captureMode, asked, actor, decidedAt, clock);
         return recordOrReverse(gateway, sale, decided.decision(), decided.operations(), actor, decidedAt);
     }
 
@@ -221,8 +235,13 @@ public class PaymentService {
      * Records the decided sale; an approved sale that cannot be recorded (its stock movements refused) is reversed
      * and recorded as failed, so no hold is left that no sale stands for.
      */
-    private PaymentResult recordOrReverse(PaymentGateway gateway, NewSale sale, Decision decision,
-                                          List<NewOperation> operations, String actor, Instant decidedAt) {
+    private PaymentResult recordOrReverse(
+            PaymentGateway gateway,
+            NewSale sale,
+            Decision decision,
+            List<NewOperation> operations,
+            String actor,
+            Instant decidedAt) {
         String requestId = sale.id().toString();
         Decision decided = decision;
         PaymentResult result;
@@ -234,40 +253,64 @@ public class PaymentService {
             }
             // The sale and its stock movements could not commit together (a listener refused them): give the
             // money back rather than keep a hold no sale stands for, and tell the device it failed.
-            log.error("Payment {}: the approved sale could not be recorded ({}); reversing it", requestId,
+            log.error(
+                    "Payment {}: the approved sale could not be recorded ({}); reversing it",
+                    requestId,
                     e.getClass().getSimpleName());
             GatewayResult reversal = Reversals.reverse(gateway, requestId);
             boolean reversed = reversal != null && reversal.success();
             List<NewOperation> withReversal = new ArrayList<>(operations);
-            withReversal.add(new NewOperation(UUID.randomUUID(), OperationKind.REVERSAL,
-                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED, decided.authorizedMinor(),
+            withReversal.add(new NewOperation(
+                    UUID.randomUUID(),
+                    OperationKind.REVERSAL,
+                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
+                    decided.authorizedMinor(),
                     reversal == null ? null : reversal.responseCode(),
-                    reversal == null ? null : reversal.gatewayReference(), "sale not recorded", actor,
+                    reversal == null ? null : reversal.gatewayReference(),
+                    "sale not recorded",
+                    actor,
                     clock.instant()));
             Decision failed = new Decision(
-                    SaleStatus.afterReversal(reversed, true), decided.responseCode(), null,
-                    "sale_not_recorded", decided.gatewayReference(), 0, 0);
+                    SaleStatus.afterReversal(reversed, true),
+                    decided.responseCode(),
+                    null,
+                    "sale_not_recorded",
+                    decided.gatewayReference(),
+                    0,
+                    0);
             result = record(sale, failed, decidedAt, withReversal);
         }
         if (decided.status() == SaleStatus.REVERSAL_PENDING) {
-            log.warn("Payment {}: the reversal is not confirmed; the reversal sweeper or a replay retries it",
+            log.warn(
+                    "Payment {}: the reversal is not confirmed; the reversal sweeper or a replay retries it",
                     requestId);
         }
         return result;
     }
 
     /** Stores the decision and the timeline; an approved sale publishes {@link SaleCompleted} in the same commit. */
-    private PaymentResult record(NewSale sale, Decision decided, Instant decidedAt,
-                                 List<NewOperation> operations) {
+    private PaymentResult record(NewSale sale, Decision decided, Instant decidedAt, List<NewOperation> operations) {
         return transaction.execute(status -> {
             if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt, operations)) {
                 // Another request took the lease over and decided first: its answer is the one stored.
-                return rows.find(sale.tenantId(), sale.id()).orElseThrow().result().asReplay();
+                return rows.find(sale.tenantId(), sale.id())
+                        .orElseThrow()
+                        .result()
+                        .asReplay();
             }
             if (decided.status().approved()) {
-                events.publishEvent(new SaleCompleted(sale.tenantId(), sale.id(), sale.storeId(), sale.deviceId(),
-                        sale.customerId(), sale.currency(), decided.authorizedMinor(), sale.taxMinor(),
-                        sale.tipMinor(), decidedAt, sale.saleLines()));
+                events.publishEvent(new SaleCompleted(
+                        sale.tenantId(),
+                        sale.id(),
+                        sale.storeId(),
+                        sale.deviceId(),
+                        sale.customerId(),
+                        sale.currency(),
+                        decided.authorizedMinor(),
+                        sale.taxMinor(),
+                        sale.tipMinor(),
+                        decidedAt,
+                        sale.saleLines()));
             }
             return sale.decided(decided, decidedAt).result();
         });
@@ -286,8 +329,10 @@ public class PaymentService {
                 return row.result().asReplay();
             }
             if (System.nanoTime() > deadline) {
-                throw new PaymentRefusedException("payment_in_progress",
-                        "The first request with this idempotency key is still being authorized; retry shortly", 409);
+                throw new PaymentRefusedException(
+                        "payment_in_progress",
+                        "The first request with this idempotency key is still being authorized; retry shortly",
+                        409);
             }
             try {
                 Thread.sleep(sleepMillis);
@@ -305,7 +350,10 @@ public class PaymentService {
     /** A replay of a payment whose reversal was not confirmed asks the acquirer to reverse it again. */
     private PaymentResult retryReversal(PaymentGateway gateway, SaleRow row) {
         reversals.retry(gateway, row, "device replay");
-        return transaction.execute(status -> rows.find(row.tenantId(), row.id())).orElseThrow().result()
+        return transaction
+                .execute(status -> rows.find(row.tenantId(), row.id()))
+                .orElseThrow()
+                .result()
                 .asReplay();
     }
 
@@ -317,7 +365,9 @@ public class PaymentService {
             throw new PaymentRefusedException("card_algorithm_unknown", "card.algorithm is AES128 or TDES", 400);
         }
         try {
-            EncryptedCardData encrypted = new EncryptedCardData(algorithm, Base64.getDecoder().decode(card.iv()),
+            EncryptedCardData encrypted = new EncryptedCardData(
+                    algorithm,
+                    Base64.getDecoder().decode(card.iv()),
                     Base64.getDecoder().decode(card.ciphertext()));
             try (KeyBytes key = algorithm == CardDataAlgorithm.AES128
                     ? keys.deriveWorkingKey(AesKsn.fromHex(card.ksn()), AesKeyUsage.DATA_ENCRYPT)
@@ -325,8 +375,8 @@ public class PaymentService {
                 return CardDataCipher.decrypt(key, encrypted);
             }
         } catch (CardCryptoException | ReaderKeyException | IllegalArgumentException e) {
-            throw new PaymentRefusedException("card_data_unreadable",
-                    "The card data does not decrypt under the reader key its KSN names", 422);
+            throw new PaymentRefusedException(
+                    "card_data_unreadable", "The card data does not decrypt under the reader key its KSN names", 422);
         }
     }
 
@@ -344,40 +394,70 @@ public class PaymentService {
             } else if (brand == CardBrand.UNKNOWN) {
                 code = "57";
                 reason = "card_not_supported";
-            } else if (CardChecks.expired(card.expiry(), YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
+            } else if (CardChecks.expired(
+                    card.expiry(), YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
                 code = "54";
                 reason = "expired_card";
             } else if (Boolean.TRUE.equals(request.offline()) && !withinOfflineLimits(request, device, now)) {
                 code = "61";
                 reason = "offline_limit_exceeded";
             }
-            return new CardFacts(brand, CardChecks.masked(pan), CardChecks.last4(pan), expiry.getMonthValue(),
-                    expiry.getYear(), keys.cardFingerprint(pan), code, reason);
+            return new CardFacts(
+                    brand,
+                    CardChecks.masked(pan),
+                    CardChecks.last4(pan),
+                    expiry.getMonthValue(),
+                    expiry.getYear(),
+                    keys.cardFingerprint(pan),
+                    code,
+                    reason);
         } finally {
             Arrays.fill(pan, (byte) 0);
         }
     }
 
     private static boolean withinOfflineLimits(PaymentRequest request, DeviceContext device, Instant now) {
-        return device.offlineMaxAmount() > 0 && request.amountMinor() <= device.offlineMaxAmount()
+        return device.offlineMaxAmount() > 0
+                && request.amountMinor() <= device.offlineMaxAmount()
                 && !request.deviceTime().isBefore(now.minus(Duration.ofHours(device.offlineMaxAgeHours())));
     }
 
-    private NewSale newSale(UUID tenant, DeviceContext device, PaymentRequest request, byte[] hash, CardFacts facts,
-                            Instant now) {
+    private NewSale newSale(
+            UUID tenant, DeviceContext device, PaymentRequest request, byte[] hash, CardFacts facts, Instant now) {
         boolean offline = Boolean.TRUE.equals(request.offline());
         boolean declined = facts.localDeclineReason() != null;
         List<SaleLine> lines = request.lines().stream()
-                .map(l -> new SaleLine(l.variantId(), l.description(), l.quantity(), l.unitPriceMinor(),
-                        l.taxMinor() == null ? 0 : l.taxMinor(), l.totalMinor()))
+                .map(l -> new SaleLine(
+                        l.variantId(),
+                        l.description(),
+                        l.quantity(),
+                        l.unitPriceMinor(),
+                        l.taxMinor() == null ? 0 : l.taxMinor(),
+                        l.totalMinor()))
                 .toList();
         long tax = lines.stream().mapToLong(SaleLine::taxMinor).sum();
-        return new NewSale(tenant, UUID.randomUUID(), device.storeId(), device.deviceId(),
-                request.idempotencyKey().strip(), hash, declined ? SaleStatus.DECLINED : SaleStatus.PENDING,
-                declined ? null : now.plus(lease), request.currency().toUpperCase(Locale.ROOT),
-                request.amountMinor(), request.tipMinor() == null ? 0 : request.tipMinor(), tax,
-                request.customerId(), request.entryMode(), offline, request.deviceTime(), now,
-                offline ? request.deviceTime() : now, declined ? now : null, facts, lines);
+        return new NewSale(
+                tenant,
+                UUID.randomUUID(),
+                device.storeId(),
+                device.deviceId(),
+                request.idempotencyKey().strip(),
+                hash,
+                declined ? SaleStatus.DECLINED : SaleStatus.PENDING,
+                declined ? null : now.plus(lease),
+                request.currency().toUpperCase(Locale.ROOT),
+                request.amountMinor(),
+                request.tipMinor() == null ? 0 : request.tipMinor(),
+                tax,
+                request.customerId(),
+                request.entryMode(),
+                offline,
+                request.deviceTime(),
+                now,
+                offline ? request.deviceTime() : now,
+                declined ? now : null,
+                facts,
+                lines);
     }
 
     /**
@@ -387,9 +467,11 @@ public class PaymentService {
      */
     private void checkFutureDeviceTime(PaymentRequest r, Instant now) {
         if (Boolean.TRUE.equals(r.offline()) && r.deviceTime().isAfter(now.plus(maxClockSkew))) {
-            throw new PaymentRefusedException("device_time_in_future", "deviceTime is more than "
-                    + maxClockSkew.toMinutes() + " minutes ahead of the server's clock; set the device's clock", 422);
+            throw new PaymentRefusedException(
+                    "device_time_in_future",
+                    "deviceTime is more than " + maxClockSkew.toMinutes()
+                            + " minutes ahead of the server's clock; set the device's clock",
+                    422);
         }
     }
-
 }

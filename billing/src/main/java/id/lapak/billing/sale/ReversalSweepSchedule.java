@@ -1,7 +1,6 @@
 package id.lapak.billing.sale;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -23,7 +22,8 @@ class ReversalSweepSchedule {
 
     @Bean
     JobDetail reversalSweepJob() {
-        return JobBuilder.newJob(ReversalSweepJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(ReversalSweepJob.class)
+                .withIdentity(JOB)
                 .withDescription("Retries the reversal of REVERSAL_PENDING sales of every tenant")
                 .storeDurably()
                 .build();
@@ -34,9 +34,13 @@ class ReversalSweepSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.payments.reversal-sweep.interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("payments-reversal-sweep-repeating", "billing")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("payments-reversal-sweep-repeating", "billing")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

@@ -1,17 +1,15 @@
 package id.lapak.billing.sale;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.sale.SaleRows.PendingReversal;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReversalSweeper {
 
     /** What one run did: sales reversed, sales still waiting for the acquirer, and stuck sales reported. */
-    public record Outcome(int reversed, int stillPending, int warned) {
-    }
+    public record Outcome(int reversed, int stillPending, int warned) {}
 
     static final String ACTOR = "reversal sweeper";
     private static final Logger log = LoggerFactory.getLogger(ReversalSweeper.class);
@@ -52,11 +49,16 @@ public class ReversalSweeper {
     private final Duration warnAfter;
     private final int batchSize;
 
-    ReversalSweeper(PlatformAccess platform, SaleRows rows, Reversals reversals, ObjectProvider<PaymentGateway> gateways,
-                    PlatformTransactionManager transactions, Clock clock,
-                    @Value("${lapak.payments.reversal-sweep.grace:PT30S}") Duration grace,
-                    @Value("${lapak.payments.reversal-sweep.warn-after:PT24H}") Duration warnAfter,
-                    @Value("${lapak.payments.reversal-sweep.batch-size:200}") int batchSize) {
+    ReversalSweeper(
+            PlatformAccess platform,
+            SaleRows rows,
+            Reversals reversals,
+            ObjectProvider<PaymentGateway> gateways,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${lapak.payments.reversal-sweep.grace:PT30S}") Duration grace,
+            @Value("${lapak.payments.reversal-sweep.warn-after:PT24H}") Duration warnAfter,
+            @Value("${lapak.payments.reversal-sweep.batch-size:200}") int batchSize) {
         if (grace.isNegative() || warnAfter.isNegative() || batchSize < 1) {
             throw new IllegalStateException("lapak.payments.reversal-sweep: grace and warn-after must not be negative, "
                     + "batch-size must be at least 1");
@@ -82,15 +84,17 @@ public class ReversalSweeper {
         if (gateway == null) {
             return new Outcome(0, 0, 0);
         }
-        List<PendingReversal> pending = platform.call("reversal sweep: list sales waiting for their reversal",
+        List<PendingReversal> pending = platform.call(
+                "reversal sweep: list sales waiting for their reversal",
                 () -> rows.pendingReversals(now.minus(grace), batchSize));
         int reversed = 0;
         int stillPending = 0;
         int warned = 0;
         for (PendingReversal sale : pending) {
             try {
-                Result result = AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(sale.tenantId(),
-                        () -> retry(gateway, sale.tenantId(), sale.id(), now)));
+                Result result = AuditActor.system(ACTOR)
+                        .callAs(() -> TenantContext.callAs(
+                                sale.tenantId(), () -> retry(gateway, sale.tenantId(), sale.id(), now)));
                 switch (result) {
                     case REVERSED -> reversed++;
                     case PENDING -> stillPending++;
@@ -98,12 +102,14 @@ public class ReversalSweeper {
                         stillPending++;
                         warned++;
                     }
-                    case GONE -> {
-                    }
+                    case GONE -> {}
                 }
             } catch (RuntimeException e) {
                 stillPending++;
-                log.error("Reversal sweep: sale {} could not be retried ({})", sale.id(), e.getClass().getSimpleName());
+                log.error(
+                        "Reversal sweep: sale {} could not be retried ({})",
+                        sale.id(),
+                        e.getClass().getSimpleName());
             }
         }
         if (!pending.isEmpty()) {
@@ -112,7 +118,12 @@ public class ReversalSweeper {
         return new Outcome(reversed, stillPending, warned);
     }
 
-    private enum Result { REVERSED, PENDING, PENDING_WARNED, GONE }
+    private enum Result {
+        REVERSED,
+        PENDING,
+        PENDING_WARNED,
+        GONE
+    }
 
     /** Runs in the sale's tenant context; the acquirer is called outside any transaction. */
     private Result retry(PaymentGateway gateway, UUID tenant, UUID id, Instant now) {
@@ -126,8 +137,11 @@ public class ReversalSweeper {
         }
         Boolean warn = transaction.execute(status -> rows.reversalWarned(tenant, id, now.minus(warnAfter), now));
         if (Boolean.TRUE.equals(warn)) {
-            log.warn("Reversal sweep: sale {} has waited more than {} for its reversal; the customer's funds may "
-                    + "still be held at the acquirer, support should follow it up with the acquirer", id, warnAfter);
+            log.warn(
+                    "Reversal sweep: sale {} has waited more than {} for its reversal; the customer's funds may "
+                            + "still be held at the acquirer, support should follow it up with the acquirer",
+                    id,
+                    warnAfter);
             return Result.PENDING_WARNED;
         }
         return Result.PENDING;

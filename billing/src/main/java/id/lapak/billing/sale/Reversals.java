@@ -1,13 +1,11 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.billing.gateway.PaymentGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.GatewayResult;
-import id.lapak.billing.gateway.PaymentGateway;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,7 +42,10 @@ class Reversals {
             try {
                 return gateway.reverse(requestId);
             } catch (RuntimeException e) {
-                log.warn("Payment {}: reversal attempt {} failed with {}", requestId, attempt + 1,
+                log.warn(
+                        "Payment {}: reversal attempt {} failed with {}",
+                        requestId,
+                        attempt + 1,
                         e.getClass().getSimpleName());
             }
         }
@@ -68,9 +69,19 @@ class Reversals {
         }
         transaction.executeWithoutResult(status -> {
             if (rows.reversalConfirmed(row.tenantId(), row.id())) {
-                rows.insertOperations(row.tenantId(), row.id(), List.of(new NewOperation(
-                        UUID.randomUUID(), OperationKind.REVERSAL, OperationStatus.SUCCEEDED, row.amountMinor(),
-                        reversal.responseCode(), reversal.gatewayReference(), reversal.message(), actor, at)));
+                rows.insertOperations(
+                        row.tenantId(),
+                        row.id(),
+                        List.of(new NewOperation(
+                                UUID.randomUUID(),
+                                OperationKind.REVERSAL,
+                                OperationStatus.SUCCEEDED,
+                                row.amountMinor(),
+                                reversal.responseCode(),
+                                reversal.gatewayReference(),
+                                reversal.message(),
+                                actor,
+                                at)));
             }
         });
         return true;

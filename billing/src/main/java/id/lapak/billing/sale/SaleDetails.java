@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** One sale with its lines and its payment timeline (oldest first). */
-public record SaleDetails(SaleSummary sale, UUID customerId, long taxMinor, Instant deviceTime, Integer expiryMonth,
-                          Integer expiryYear, String gatewayReference, List<SaleLineDetails> lines,
-                          List<PaymentEvent> timeline) {
+public record SaleDetails(
+        SaleSummary sale,
+        UUID customerId,
+        long taxMinor,
+        Instant deviceTime,
+        Integer expiryMonth,
+        Integer expiryYear,
+        String gatewayReference,
+        List<SaleLineDetails> lines,
+        List<PaymentEvent> timeline) {
 
     public SaleDetails {
         lines = List.copyOf(lines);

@@ -1,5 +1,12 @@
 package id.lapak.billing.sale;
 
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleLine;
+import id.lapak.tenant.sale.SaleRefunded;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,15 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.GatewayResult;
-import id.lapak.billing.gateway.PaymentGateway;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.sale.SaleLine;
-import id.lapak.tenant.sale.SaleRefunded;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,9 +43,14 @@ class SaleMovements {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SaleMovements(SaleQueries queries, SaleRows rows, ObjectProvider<PaymentGateway> gateways,
-                  ApplicationEventPublisher events, AuditLog auditLog, PlatformTransactionManager transactions,
-                  Clock clock) {
+    SaleMovements(
+            SaleQueries queries,
+            SaleRows rows,
+            ObjectProvider<PaymentGateway> gateways,
+            ApplicationEventPublisher events,
+            AuditLog auditLog,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.queries = queries;
         this.rows = rows;
         this.gateways = gateways;
@@ -58,13 +61,18 @@ class SaleMovements {
     }
 
     /** {@code returned} null: return every unit not returned yet. {@code stores} null: every store. */
-    record Movement(UUID saleId, OperationKind kind, long amountMinor, List<ReturnedLine> returned,
-                            String reason, String actor, String idempotencyKey, Set<UUID> stores) {
-    }
+    record Movement(
+            UUID saleId,
+            OperationKind kind,
+            long amountMinor,
+            List<ReturnedLine> returned,
+            String reason,
+            String actor,
+            String idempotencyKey,
+            Set<UUID> stores) {}
 
-    private record Started(UUID operationId, long amountMinor, String gatewayReference, String currency,
-                           boolean replay) {
-    }
+    private record Started(
+            UUID operationId, long amountMinor, String gatewayReference, String currency, boolean replay) {}
 
     SaleDetails move(Movement m) {
         UUID tenant = TenantContext.requireTenant();
@@ -74,30 +82,38 @@ class SaleMovements {
         }
         Started started = transaction.execute(s -> start(tenant, m));
         if (started.replay()) {
-            return transaction.execute(s -> queries.details(tenant, rows.find(tenant, m.saleId()).orElseThrow()));
+            return transaction.execute(
+                    s -> queries.details(tenant, rows.find(tenant, m.saleId()).orElseThrow()));
         }
         GatewayResult answer;
         try {
             String requestId = started.operationId().toString();
             answer = switch (m.kind()) {
-                case CAPTURE -> gateway.capture(started.gatewayReference(), started.amountMinor(), started.currency(),
-                        requestId);
+                case CAPTURE ->
+                    gateway.capture(started.gatewayReference(), started.amountMinor(), started.currency(), requestId);
                 case VOID -> gateway.voidAuthorization(started.gatewayReference(), requestId);
-                case REFUND -> gateway.refund(started.gatewayReference(), started.amountMinor(), started.currency(),
-                        requestId);
+                case REFUND ->
+                    gateway.refund(started.gatewayReference(), started.amountMinor(), started.currency(), requestId);
                 default -> throw new IllegalStateException(m.kind() + " is not a movement");
             };
         } catch (RuntimeException e) {
-            log.warn("{} {} of sale {} got no answer: {}", m.kind(), started.operationId(), m.saleId(),
+            log.warn(
+                    "{} {} of sale {} got no answer: {}",
+                    m.kind(),
+                    started.operationId(),
+                    m.saleId(),
                     e.getClass().getSimpleName());
             answer = null;
         }
         GatewayResult result = answer;
         SaleDetails details = transaction.execute(s -> finish(tenant, m, started, result));
         if (result == null || !result.success()) {
-            throw new PaymentRefusedException("gateway_refused", "The acquirer did not complete the "
-                    + m.kind().name().toLowerCase(Locale.ROOT)
-                    + (result == null ? " (no answer)" : " (" + result.responseCode() + ")"), 502);
+            throw new PaymentRefusedException(
+                    "gateway_refused",
+                    "The acquirer did not complete the "
+                            + m.kind().name().toLowerCase(Locale.ROOT)
+                            + (result == null ? " (no answer)" : " (" + result.responseCode() + ")"),
+                    502);
         }
         return details;
     }
@@ -109,16 +125,19 @@ class SaleMovements {
         if (m.idempotencyKey() != null) {
             var earlier = queries.operationByKey(tenant, m.saleId(), m.idempotencyKey());
             if (earlier.isPresent()) {
-                if (!earlier.get().kind().equals(m.kind().name()) || earlier.get().amountMinor() != m.amountMinor()) {
-                    throw new PaymentRefusedException("idempotency_key_reused",
-                            "This idempotency key was used for a different refund of this payment", 422);
+                if (!earlier.get().kind().equals(m.kind().name())
+                        || earlier.get().amountMinor() != m.amountMinor()) {
+                    throw new PaymentRefusedException(
+                            "idempotency_key_reused",
+                            "This idempotency key was used for a different refund of this payment",
+                            422);
                 }
                 return new Started(null, 0, null, null, true);
             }
         }
         if (queries.hasPendingOperation(tenant, m.saleId())) {
-            throw new PaymentRefusedException("operation_in_progress",
-                    "Another capture, void or refund of this sale is in progress");
+            throw new PaymentRefusedException(
+                    "operation_in_progress", "Another capture, void or refund of this sale is in progress");
         }
         if (!sale.status().allows(m.kind())) {
             throw notAllowed(sale, m.kind());
@@ -130,8 +149,10 @@ class SaleMovements {
                     throw new PaymentRefusedException("amount_invalid", "A refund amount is positive", 400);
                 }
                 if (m.amountMinor() > sale.capturedMinor() - sale.refundedMinor()) {
-                    throw new PaymentRefusedException("refund_exceeds_captured", "At most "
-                            + (sale.capturedMinor() - sale.refundedMinor()) + " can still be refunded", 422);
+                    throw new PaymentRefusedException(
+                            "refund_exceeds_captured",
+                            "At most " + (sale.capturedMinor() - sale.refundedMinor()) + " can still be refunded",
+                            422);
                 }
                 yield m.amountMinor();
             }
@@ -141,9 +162,22 @@ class SaleMovements {
             checkReturnable(tenant, m.saleId(), m.returned());
         }
         UUID operationId = UUID.randomUUID();
-        rows.insertOperation(tenant, m.saleId(), new NewOperation(operationId, m.kind(),
-                        OperationStatus.PENDING, amount, null, null, null, m.actor(), clock.instant()), m.reason(),
-                m.kind() != OperationKind.CAPTURE && (m.returned() == null || !m.returned().isEmpty()),
+        rows.insertOperation(
+                tenant,
+                m.saleId(),
+                new NewOperation(
+                        operationId,
+                        m.kind(),
+                        OperationStatus.PENDING,
+                        amount,
+                        null,
+                        null,
+                        null,
+                        m.actor(),
+                        clock.instant()),
+                m.reason(),
+                m.kind() != OperationKind.CAPTURE
+                        && (m.returned() == null || !m.returned().isEmpty()),
                 m.idempotencyKey());
         return new Started(operationId, amount, sale.gatewayReference(), sale.currency(), false);
     }
@@ -158,8 +192,10 @@ class SaleMovements {
             case VOID -> "sale.void";
             default -> "sale.refund";
         };
-        AuditEvent event = AuditEvent.of(action, "Sale", sale.id()).detail("amountMinor", started.amountMinor())
-                .detail("currency", sale.currency()).detail("result", ok ? "succeeded" : "failed");
+        AuditEvent event = AuditEvent.of(action, "Sale", sale.id())
+                .detail("amountMinor", started.amountMinor())
+                .detail("currency", sale.currency())
+                .detail("result", ok ? "succeeded" : "failed");
         if (m.reason() != null) {
             event = event.detail("reason", m.reason());
         }
@@ -178,8 +214,17 @@ class SaleMovements {
             queries.updateAmounts(tenant, sale.id(), next, captured, refunded);
             if (m.kind() != OperationKind.CAPTURE) {
                 List<SaleLine> returned = returnLines(tenant, sale.id(), m.returned());
-                events.publishEvent(new SaleRefunded(tenant, sale.id(), started.operationId(), sale.storeId(),
-                        sale.deviceId(), sale.customerId(), sale.currency(), started.amountMinor(), at, returned));
+                events.publishEvent(new SaleRefunded(
+                        tenant,
+                        sale.id(),
+                        started.operationId(),
+                        sale.storeId(),
+                        sale.deviceId(),
+                        sale.customerId(),
+                        sale.currency(),
+                        started.amountMinor(),
+                        at,
+                        returned));
             }
         }
         auditLog.record(event);
@@ -196,8 +241,8 @@ class SaleMovements {
         asked.forEach((lineNo, quantity) -> {
             SaleLineDetails line = lines.get(lineNo);
             if (line == null || quantity > line.quantity() - line.returnedQuantity()) {
-                throw new PaymentRefusedException("return_exceeds_sold",
-                        "Line " + lineNo + " has fewer units left to return", 422);
+                throw new PaymentRefusedException(
+                        "return_exceeds_sold", "Line " + lineNo + " has fewer units left to return", 422);
             }
         });
     }
@@ -207,8 +252,12 @@ class SaleMovements {
         List<SaleLine> out = new ArrayList<>();
         for (SaleLineDetails line : queries.lines(tenant, saleId)) {
             int left = line.quantity() - line.returnedQuantity();
-            int quantity = asked == null ? left : asked.stream().filter(r -> r.lineNo() == line.lineNo())
-                    .mapToInt(ReturnedLine::quantity).sum();
+            int quantity = asked == null
+                    ? left
+                    : asked.stream()
+                            .filter(r -> r.lineNo() == line.lineNo())
+                            .mapToInt(ReturnedLine::quantity)
+                            .sum();
             quantity = Math.min(quantity, left);
             if (quantity <= 0) {
                 continue;
@@ -216,8 +265,13 @@ class SaleMovements {
             queries.addReturned(tenant, saleId, line.lineNo(), quantity);
             long unitTax = line.quantity() == 0 ? 0 : line.taxMinor() / line.quantity();
             long unitTotal = line.quantity() == 0 ? 0 : line.totalMinor() / line.quantity();
-            out.add(new SaleLine(line.variantId(), line.description(), quantity, line.unitPriceMinor(),
-                    unitTax * quantity, unitTotal * quantity));
+            out.add(new SaleLine(
+                    line.variantId(),
+                    line.description(),
+                    quantity,
+                    line.unitPriceMinor(),
+                    unitTax * quantity,
+                    unitTotal * quantity));
         }
         return out;
     }
@@ -228,7 +282,9 @@ class SaleMovements {
             return new PaymentRefusedException(reason, "Everything captured was refunded already", 422);
         }
         String what = move.name().toLowerCase(Locale.ROOT);
-        return new PaymentRefusedException(reason, "A sale that is " + sale.status() + " cannot be " + what
-                + (what.endsWith("e") ? "d" : "ed"), 409);
+        return new PaymentRefusedException(
+                reason,
+                "A sale that is " + sale.status() + " cannot be " + what + (what.endsWith("e") ? "d" : "ed"),
+                409);
     }
 }

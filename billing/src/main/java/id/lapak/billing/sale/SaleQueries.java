@@ -1,21 +1,19 @@
 package id.lapak.billing.sale;
 
+import static id.lapak.billing.sale.SaleRows.text;
+import static id.lapak.billing.sale.SaleRows.time;
+
+import id.lapak.billing.gateway.GatewayResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.gateway.GatewayResult;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import static id.lapak.billing.sale.SaleRows.text;
-import static id.lapak.billing.sale.SaleRows.time;
 
 /**
  * The portal's reads and the bookkeeping of captures, voids and refunds. Native SQL: every statement filters the
@@ -30,8 +28,7 @@ class SaleQueries {
         this.jdbc = jdbc;
     }
 
-    private record Where(String sql, List<Object> params) {
-    }
+    private record Where(String sql, List<Object> params) {}
 
     private static Where where(UUID tenant, SaleFilter f, Set<UUID> stores) {
         StringBuilder sql = new StringBuilder(" where tenant_id = ?");
@@ -90,19 +87,25 @@ class SaleQueries {
 
     List<SaleSummary> search(UUID tenant, SaleFilter filter, Set<UUID> stores, Pageable pageable) {
         Where where = where(tenant, filter, stores);
-        String sql = "select " + SaleRow.COLUMNS + " from sale" + where.sql() + " order by " + order(pageable.getSort());
+        String sql =
+                "select " + SaleRow.COLUMNS + " from sale" + where.sql() + " order by " + order(pageable.getSort());
         List<Object> params = new ArrayList<>(where.params());
         if (pageable.isPaged()) {
             sql += " limit ? offset ?";
             params.add(pageable.getPageSize());
             params.add(pageable.getOffset());
         }
-        return jdbc.sql(sql).params(params).query(SaleRow::read).list().stream().map(SaleRow::summary).toList();
+        return jdbc.sql(sql).params(params).query(SaleRow::read).list().stream()
+                .map(SaleRow::summary)
+                .toList();
     }
 
     long count(UUID tenant, SaleFilter filter, Set<UUID> stores) {
         Where where = where(tenant, filter, stores);
-        return jdbc.sql("select count(*) from sale" + where.sql()).params(where.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from sale" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
     }
 
     List<SaleTotals> totals(UUID tenant, SaleFilter filter, Set<UUID> stores) {
@@ -119,9 +122,15 @@ class SaleQueries {
                                                                  'PARTIALLY_REFUNDED', 'REFUNDED')), 0) as tips
                         from sale""" + where.sql() + " group by currency order by currency")
                 .params(where.params())
-                .query((rs, n) -> new SaleTotals(rs.getString("currency"), rs.getLong("n"), rs.getLong("approved"),
-                        rs.getLong("declined"), rs.getLong("authorized"), rs.getLong("captured"),
-                        rs.getLong("refunded"), rs.getLong("tips")))
+                .query((rs, n) -> new SaleTotals(
+                        rs.getString("currency"),
+                        rs.getLong("n"),
+                        rs.getLong("approved"),
+                        rs.getLong("declined"),
+                        rs.getLong("authorized"),
+                        rs.getLong("captured"),
+                        rs.getLong("refunded"),
+                        rs.getLong("tips")))
                 .list();
     }
 
@@ -153,8 +162,15 @@ class SaleQueries {
                                returned_quantity
                         from sale_line where tenant_id = ? and sale_id = ? order by line_no""")
                 .params(tenant, saleId)
-                .query((rs, n) -> new SaleLineDetails(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getInt(8)))
+                .query((rs, n) -> new SaleLineDetails(
+                        rs.getInt(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getInt(8)))
                 .list();
     }
 
@@ -164,29 +180,39 @@ class SaleQueries {
                                restock, actor, created_at
                         from payment_operation where tenant_id = ? and sale_id = ? order by created_at, kind""")
                 .params(tenant, saleId)
-                .query((rs, n) -> new PaymentEvent(rs.getObject(1, UUID.class), OperationKind.valueOf(rs.getString(2)),
-                        OperationStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
+                .query((rs, n) -> new PaymentEvent(
+                        rs.getObject(1, UUID.class),
+                        OperationKind.valueOf(rs.getString(2)),
+                        OperationStatus.valueOf(rs.getString(3)),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBoolean(9),
+                        rs.getString(10),
                         rs.getTimestamp(11).toInstant()))
                 .list();
     }
 
     CaptureMode captureMode(UUID tenant) {
-        return jdbc.sql("select capture_mode from payment_settings where tenant_id = ?").param(tenant)
-                .query(String.class).optional().map(CaptureMode::valueOf).orElse(CaptureMode.IMMEDIATE);
+        return jdbc.sql("select capture_mode from payment_settings where tenant_id = ?")
+                .param(tenant)
+                .query(String.class)
+                .optional()
+                .map(CaptureMode::valueOf)
+                .orElse(CaptureMode.IMMEDIATE);
     }
 
     void saveCaptureMode(UUID tenant, CaptureMode mode, String by, Instant at) {
         jdbc.sql("""
                         insert into payment_settings (tenant_id, capture_mode, updated_at, updated_by) values (?, ?, ?, ?)
                         on conflict (tenant_id) do update set capture_mode = excluded.capture_mode,
-                            updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .params(tenant, mode.name(), time(at), by).update();
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by""").params(tenant, mode.name(), time(at), by).update();
     }
 
     /** An operation asked for with an idempotency key: what it was, to tell a retry from a reused key. */
-    record KeyedOperation(UUID id, String kind, long amountMinor) {
-    }
+    record KeyedOperation(UUID id, String kind, long amountMinor) {}
 
     Optional<KeyedOperation> operationByKey(UUID tenant, UUID saleId, String key) {
         return jdbc.sql("""
@@ -200,8 +226,7 @@ class SaleQueries {
     boolean hasPendingOperation(UUID tenant, UUID saleId) {
         return jdbc.sql("""
                         select exists (select 1 from payment_operation
-                                       where tenant_id = ? and sale_id = ? and status = 'PENDING')""")
-                .params(tenant, saleId).query(Boolean.class).single();
+                                       where tenant_id = ? and sale_id = ? and status = 'PENDING')""").params(tenant, saleId).query(Boolean.class).single();
     }
 
     void completeOperation(UUID tenant, UUID operationId, boolean ok, GatewayResult answer, Instant at) {
@@ -209,29 +234,40 @@ class SaleQueries {
                         update payment_operation set status = ?, response_code = ?, gateway_reference = ?, message = ?,
                             completed_at = ?
                         where tenant_id = ? and id = ?""")
-                .params(ok ? "SUCCEEDED" : "FAILED", text(answer == null ? null : answer.responseCode()),
+                .params(
+                        ok ? "SUCCEEDED" : "FAILED",
+                        text(answer == null ? null : answer.responseCode()),
                         text(answer == null ? null : answer.gatewayReference()),
-                        text(answer == null ? "no answer" : answer.message()), time(at), tenant, operationId)
+                        text(answer == null ? "no answer" : answer.message()),
+                        time(at),
+                        tenant,
+                        operationId)
                 .update();
     }
 
     void updateAmounts(UUID tenant, UUID saleId, SaleStatus status, long captured, long refunded) {
         jdbc.sql("""
                         update sale set status = ?, captured_minor = ?, refunded_minor = ?, version = version + 1
-                        where tenant_id = ? and id = ?""")
-                .params(status.name(), captured, refunded, tenant, saleId).update();
+                        where tenant_id = ? and id = ?""").params(status.name(), captured, refunded, tenant, saleId).update();
     }
 
     void addReturned(UUID tenant, UUID saleId, int lineNo, int quantity) {
         jdbc.sql("""
                         update sale_line set returned_quantity = returned_quantity + ?
-                        where tenant_id = ? and sale_id = ? and line_no = ?""")
-                .params(quantity, tenant, saleId, lineNo).update();
+                        where tenant_id = ? and sale_id = ? and line_no = ?""").params(quantity, tenant, saleId, lineNo).update();
     }
 
     /** A sale with its lines and timeline, as the portal shows it. */
     SaleDetails details(UUID tenant, SaleRow row) {
-        return new SaleDetails(row.summary(), row.customerId(), row.taxMinor(), row.deviceTime(), row.expiryMonth(),
-                row.expiryYear(), row.gatewayReference(), lines(tenant, row.id()), timeline(tenant, row.id()));
+        return new SaleDetails(
+                row.summary(),
+                row.customerId(),
+                row.taxMinor(),
+                row.deviceTime(),
+                row.expiryMonth(),
+                row.expiryYear(),
+                row.gatewayReference(),
+                lines(tenant, row.id()),
+                timeline(tenant, row.id()));
     }
 }

@@ -1,5 +1,6 @@
 package id.lapak.billing.sale;
 
+import id.lapak.tenant.sale.SaleLine;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.tenant.sale.SaleLine;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SaleRows {
 
-    record Inserted(boolean inserted, CaptureMode captureMode) {
-    }
+    record Inserted(boolean inserted, CaptureMode captureMode) {}
 
     private static final String INSERT = """
             with s as (
@@ -73,15 +70,47 @@ class SaleRows {
         }
         CardFacts card = s.card();
         return jdbc.sql(INSERT)
-                .params(s.tenantId(), s.id(), s.storeId(), s.deviceId(), s.idempotencyKey(), s.requestHash(),
-                        s.status().name(), time(s.claimedUntil()), s.currency(), s.amountMinor(), s.tipMinor(),
-                        s.taxMinor(), uuid(s.customerId()), s.entryMode().name(), s.offline(), time(s.deviceTime()),
-                        time(s.receivedAt()), time(s.soldAt()), time(s.decidedAt()), card.brand().name(),
-                        card.maskedPan(), card.last4(), card.expiryMonth(), card.expiryYear(), card.fingerprint(),
-                        text(card.localDeclineCode()), text(card.localDeclineReason()),
-                        s.tenantId(), n, v, d, q, u, x, o, s.tenantId())
-                .query((rs, row) -> new Inserted(rs.getLong("inserted") == 1,
-                        rs.getString("capture_mode") == null ? CaptureMode.IMMEDIATE
+                .params(
+                        s.tenantId(),
+                        s.id(),
+                        s.storeId(),
+                        s.deviceId(),
+                        s.idempotencyKey(),
+                        s.requestHash(),
+                        s.status().name(),
+                        time(s.claimedUntil()),
+                        s.currency(),
+                        s.amountMinor(),
+                        s.tipMinor(),
+                        s.taxMinor(),
+                        uuid(s.customerId()),
+                        s.entryMode().name(),
+                        s.offline(),
+                        time(s.deviceTime()),
+                        time(s.receivedAt()),
+                        time(s.soldAt()),
+                        time(s.decidedAt()),
+                        card.brand().name(),
+                        card.maskedPan(),
+                        card.last4(),
+                        card.expiryMonth(),
+                        card.expiryYear(),
+                        card.fingerprint(),
+                        text(card.localDeclineCode()),
+                        text(card.localDeclineReason()),
+                        s.tenantId(),
+                        n,
+                        v,
+                        d,
+                        q,
+                        u,
+                        x,
+                        o,
+                        s.tenantId())
+                .query((rs, row) -> new Inserted(
+                        rs.getLong("inserted") == 1,
+                        rs.getString("capture_mode") == null
+                                ? CaptureMode.IMMEDIATE
                                 : CaptureMode.valueOf(rs.getString("capture_mode"))))
                 .single();
     }
@@ -90,19 +119,22 @@ class SaleRows {
         return jdbc.sql("select " + SaleRow.COLUMNS
                         + " from sale where tenant_id = ? and device_id = ? and idempotency_key = ?")
                 .params(tenant, deviceId, idempotencyKey)
-                .query(SaleRow::read).optional();
+                .query(SaleRow::read)
+                .optional();
     }
 
     Optional<SaleRow> find(UUID tenant, UUID id) {
         return jdbc.sql("select " + SaleRow.COLUMNS + " from sale where tenant_id = ? and id = ?")
                 .params(tenant, id)
-                .query(SaleRow::read).optional();
+                .query(SaleRow::read)
+                .optional();
     }
 
     Optional<SaleRow> lock(UUID tenant, UUID id) {
         return jdbc.sql("select " + SaleRow.COLUMNS + " from sale where tenant_id = ? and id = ? for update")
                 .params(tenant, id)
-                .query(SaleRow::read).optional();
+                .query(SaleRow::read)
+                .optional();
     }
 
     /** Takes a pending sale's lease over when it ran out; false when another request was quicker. */
@@ -110,8 +142,9 @@ class SaleRows {
         return jdbc.sql("""
                         update sale set claimed_until = ?, version = version + 1
                         where tenant_id = ? and id = ? and status = 'PENDING' and claimed_until < ?""")
-                .params(time(until), sale.tenantId(), sale.id(), time(now))
-                .update() == 1;
+                        .params(time(until), sale.tenantId(), sale.id(), time(now))
+                        .update()
+                == 1;
     }
 
     /** Records the acquirer's decision on a pending sale; false when it was decided already. */
@@ -121,10 +154,19 @@ class SaleRows {
                             authorization_code = ?, decline_reason = ?, gateway_reference = ?, authorized_minor = ?,
                             captured_minor = ?, version = version + 1
                         where tenant_id = ? and id = ? and status = 'PENDING'""")
-                .params(d.status().name(), time(at), text(d.responseCode()), text(d.authorizationCode()),
-                        text(d.declineReason()), text(d.gatewayReference()), d.authorizedMinor(), d.capturedMinor(),
-                        tenant, id)
-                .update() == 1;
+                        .params(
+                                d.status().name(),
+                                time(at),
+                                text(d.responseCode()),
+                                text(d.authorizationCode()),
+                                text(d.declineReason()),
+                                text(d.gatewayReference()),
+                                d.authorizedMinor(),
+                                d.capturedMinor(),
+                                tenant,
+                                id)
+                        .update()
+                == 1;
     }
 
     /**
@@ -146,17 +188,36 @@ class SaleRows {
                     insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
                         gateway_reference, message, actor, created_at, completed_at)
                     select v.* from decided cross join (values """);
-        List<Object> params = new ArrayList<>(List.of(d.status().name(), time(at),
-                text(d.responseCode()), text(d.authorizationCode()), text(d.declineReason()),
-                text(d.gatewayReference()), d.authorizedMinor(), d.capturedMinor(), tenant, id));
+        List<Object> params = new ArrayList<>(List.of(
+                d.status().name(),
+                time(at),
+                text(d.responseCode()),
+                text(d.authorizationCode()),
+                text(d.declineReason()),
+                text(d.gatewayReference()),
+                d.authorizedMinor(),
+                d.capturedMinor(),
+                tenant,
+                id));
         boolean first = true;
         for (NewOperation op : operations) {
-            sql.append(first ? "" : ", ").append("(?::uuid, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, "
-                    + "?::timestamptz, ?::timestamptz)");
+            sql.append(first ? "" : ", ")
+                    .append("(?::uuid, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, "
+                            + "?::timestamptz, ?::timestamptz)");
             first = false;
-            params.addAll(List.of(tenant, op.id(), id, op.kind().name(), op.status().name(), op.amountMinor(),
-                    text(op.responseCode()), text(op.gatewayReference()), text(op.message()), op.actor(),
-                    time(op.at()), time(op.at())));
+            params.addAll(List.of(
+                    tenant,
+                    op.id(),
+                    id,
+                    op.kind().name(),
+                    op.status().name(),
+                    op.amountMinor(),
+                    text(op.responseCode()),
+                    text(op.gatewayReference()),
+                    text(op.message()),
+                    op.actor(),
+                    time(op.at()),
+                    time(op.at())));
         }
         sql.append("""
                     ) as v(tenant_id, id, sale_id, kind, status, amount_minor, response_code, gateway_reference,
@@ -176,16 +237,20 @@ class SaleRows {
                         update sale set status = case when decline_reason = 'sale_not_recorded' then ? else ? end,
                             version = version + 1
                         where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING'""")
-                .params(SaleStatus.afterReversal(true, true).name(), SaleStatus.afterReversal(true, false).name(),
-                        tenant, id).update() == 1;
+                        .params(
+                                SaleStatus.afterReversal(true, true).name(),
+                                SaleStatus.afterReversal(true, false).name(),
+                                tenant,
+                                id)
+                        .update()
+                == 1;
     }
 
     /** A reversal retry got no confirmation: remember when, so the sweeper waits its grace period before the next. */
     void reversalAttempted(UUID tenant, UUID id, Instant at) {
         jdbc.sql("""
                         update sale set reversal_attempted_at = ?
-                        where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING'""")
-                .params(time(at), tenant, id).update();
+                        where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING'""").params(time(at), tenant, id).update();
     }
 
     /**
@@ -196,13 +261,11 @@ class SaleRows {
         return jdbc.sql("""
                         update sale set reversal_warned_at = ?
                         where tenant_id = ? and id = ? and status = 'REVERSAL_PENDING' and reversal_warned_at is null
-                          and decided_at < ?""")
-                .params(time(at), tenant, id, time(pendingSince)).update() == 1;
+                          and decided_at < ?""").params(time(at), tenant, id, time(pendingSince)).update() == 1;
     }
 
     /** A sale waiting for its reversal, as the sweeper lists it across tenants. */
-    record PendingReversal(UUID tenantId, UUID id) {
-    }
+    record PendingReversal(UUID tenantId, UUID id) {}
 
     /**
      * Across tenants (the caller runs this through {@code PlatformAccess}): REVERSAL_PENDING sales whose last attempt
@@ -232,29 +295,52 @@ class SaleRows {
         List<Object> params = new ArrayList<>();
         for (NewOperation op : operations) {
             sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(List.of(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),
-                    text(op.responseCode()), text(op.gatewayReference()), text(op.message()), op.actor(),
-                    time(op.at()), time(op.at())));
+            params.addAll(List.of(
+                    tenant,
+                    op.id(),
+                    saleId,
+                    op.kind().name(),
+                    op.status().name(),
+                    op.amountMinor(),
+                    text(op.responseCode()),
+                    text(op.gatewayReference()),
+                    text(op.message()),
+                    op.actor(),
+                    time(op.at()),
+                    time(op.at())));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
 
-    void insertOperation(UUID tenant, UUID saleId, NewOperation op, String reason, boolean restock,
-                         String idempotencyKey) {
+    void insertOperation(
+            UUID tenant, UUID saleId, NewOperation op, String reason, boolean restock, String idempotencyKey) {
         jdbc.sql("""
                         insert into payment_operation (tenant_id, id, sale_id, kind, status, amount_minor, response_code,
                             gateway_reference, message, reason, restock, actor, idempotency_key, created_at,
                             completed_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, op.id(), saleId, op.kind().name(), op.status().name(), op.amountMinor(),
-                        text(op.responseCode()), text(op.gatewayReference()), text(op.message()), text(reason),
-                        restock, op.actor(), text(idempotencyKey), time(op.at()),
+                .params(
+                        tenant,
+                        op.id(),
+                        saleId,
+                        op.kind().name(),
+                        op.status().name(),
+                        op.amountMinor(),
+                        text(op.responseCode()),
+                        text(op.gatewayReference()),
+                        text(op.message()),
+                        text(reason),
+                        restock,
+                        op.actor(),
+                        text(idempotencyKey),
+                        time(op.at()),
                         time(op.status() == OperationStatus.PENDING ? null : op.at()))
                 .update();
     }
 
     static SqlParameterValue time(Instant instant) {
-        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+        return new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE,
                 instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 

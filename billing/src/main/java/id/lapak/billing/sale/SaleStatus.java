@@ -16,11 +16,23 @@ package id.lapak.billing.sale;
  * </pre>
  */
 public enum SaleStatus {
-    PENDING, AUTHORIZED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, VOIDED, DECLINED, REVERSED, REVERSAL_PENDING, FAILED;
+    PENDING,
+    AUTHORIZED,
+    CAPTURED,
+    PARTIALLY_REFUNDED,
+    REFUNDED,
+    VOIDED,
+    DECLINED,
+    REVERSED,
+    REVERSAL_PENDING,
+    FAILED;
 
     /** Funds were approved (whatever happened to them since). */
     public boolean approved() {
-        return this == AUTHORIZED || this == CAPTURED || this == PARTIALLY_REFUNDED || this == REFUNDED
+        return this == AUTHORIZED
+                || this == CAPTURED
+                || this == PARTIALLY_REFUNDED
+                || this == REFUNDED
                 || this == VOIDED;
     }
 

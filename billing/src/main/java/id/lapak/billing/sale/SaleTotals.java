@@ -6,8 +6,15 @@ package id.lapak.billing.sale;
  * {@link #unfinishedCount()}. {@code approvedMinor} is what was authorized; {@code netMinor} is captured less
  * refunded.
  */
-public record SaleTotals(String currency, long count, long approvedCount, long declinedCount, long approvedMinor,
-                         long capturedMinor, long refundedMinor, long tipMinor) {
+public record SaleTotals(
+        String currency,
+        long count,
+        long approvedCount,
+        long declinedCount,
+        long approvedMinor,
+        long capturedMinor,
+        long refundedMinor,
+        long tipMinor) {
 
     /** Neither approved nor declined: still being authorized, reversed after a timeout, or failed to reach the acquirer. */
     public long unfinishedCount() {

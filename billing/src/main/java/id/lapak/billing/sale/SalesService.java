@@ -1,12 +1,5 @@
 package id.lapak.billing.sale;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
 import id.lapak.billing.sale.SaleMovements.Movement;
 import id.lapak.tenant.access.CurrentUser;
@@ -17,7 +10,12 @@ import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreScope;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -50,8 +48,14 @@ public class SalesService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SalesService(SaleQueries queries, SaleRows rows, SaleMovements movements, DeviceContexts devices,
-                 AuditLog auditLog, PlatformTransactionManager transactions, Clock clock) {
+    SalesService(
+            SaleQueries queries,
+            SaleRows rows,
+            SaleMovements movements,
+            DeviceContexts devices,
+            AuditLog auditLog,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.queries = queries;
         this.rows = rows;
         this.movements = movements;
@@ -74,7 +78,8 @@ public class SalesService {
             return new PageImpl<>(content, pageable, content.size());
         }
         long total = content.size() == pageable.getPageSize() || pageable.getOffset() > 0
-                ? queries.count(tenant, filter, stores) : content.size();
+                ? queries.count(tenant, filter, stores)
+                : content.size();
         return new PageImpl<>(content, pageable, total);
     }
 
@@ -103,7 +108,8 @@ public class SalesService {
         if (!user.has(Role.MERCHANT_ADMIN) && !user.has(Role.STORE_MANAGER) && !user.has(Role.CASHIER)) {
             throw new AccessDeniedException("Only the tenant's staff read sales totals");
         }
-        return queries.totals(TenantContext.requireTenant(),
+        return queries.totals(
+                TenantContext.requireTenant(),
                 new SaleFilter(from, to, null, null, Set.of(), null, null, null, null, null),
                 StoreScope.of(user).filterOrNull());
     }
@@ -113,7 +119,8 @@ public class SalesService {
     public SaleDetails get(UUID saleId) {
         Set<UUID> stores = visibleStores(CurrentUser.require());
         UUID tenant = TenantContext.requireTenant();
-        SaleRow row = rows.find(tenant, saleId).filter(r -> stores == null || stores.contains(r.storeId()))
+        SaleRow row = rows.find(tenant, saleId)
+                .filter(r -> stores == null || stores.contains(r.storeId()))
                 .orElseThrow(() -> new SaleNotFoundException(saleId));
         return queries.details(tenant, row);
     }
@@ -123,11 +130,11 @@ public class SalesService {
     @PreAuthorize(STAFF)
     public List<SaleSummary> offlineUploads(UUID deviceId, int limit) {
         Set<UUID> stores = visibleStores(CurrentUser.require());
-        return queries.search(TenantContext.requireTenant(),
-                SaleFilter.all().withDevice(deviceId).withOffline(true), stores,
-                PageRequest.of(0, Math.max(1, Math.min(limit, 200)),
-                        Sort.by(Sort.Direction.DESC,
-                                "receivedAt")));
+        return queries.search(
+                TenantContext.requireTenant(),
+                SaleFilter.all().withDevice(deviceId).withOffline(true),
+                stores,
+                PageRequest.of(0, Math.max(1, Math.min(limit, 200)), Sort.by(Sort.Direction.DESC, "receivedAt")));
     }
 
     // ---- settings --------------------------------------------------------------------------------------------
@@ -154,8 +161,8 @@ public class SalesService {
         CaptureMode before = queries.captureMode(tenant);
         queries.saveCaptureMode(tenant, mode, user.username(), clock.instant());
         if (before != mode) {
-            auditLog.record(AuditEvent.of("payments.capture_mode", "Tenant", tenant)
-                    .change("captureMode", before, mode));
+            auditLog.record(
+                    AuditEvent.of("payments.capture_mode", "Tenant", tenant).change("captureMode", before, mode));
         }
         return mode;
     }
@@ -166,16 +173,16 @@ public class SalesService {
     @PreAuthorize(STAFF)
     public SaleDetails capture(UUID saleId) {
         LapakUser user = requireStaff(CurrentUser.require());
-        return movements.move(new Movement(saleId, OperationKind.CAPTURE, 0, List.of(), null, actorOf(user), null,
-                visibleStores(user)));
+        return movements.move(new Movement(
+                saleId, OperationKind.CAPTURE, 0, List.of(), null, actorOf(user), null, visibleStores(user)));
     }
 
     /** Releases the hold of an authorized sale that was not captured; all its lines return to stock. */
     @PreAuthorize(STAFF)
     public SaleDetails voidPayment(UUID saleId, String reason) {
         LapakUser user = requireStaff(CurrentUser.require());
-        return movements.move(new Movement(saleId, OperationKind.VOID, 0, List.of(), reason(reason), actorOf(user),
-                null, visibleStores(user)));
+        return movements.move(new Movement(
+                saleId, OperationKind.VOID, 0, List.of(), reason(reason), actorOf(user), null, visibleStores(user)));
     }
 
     /**
@@ -185,16 +192,30 @@ public class SalesService {
     @PreAuthorize(STAFF)
     public SaleDetails refund(UUID saleId, long amountMinor, boolean restock, String reason) {
         LapakUser user = requireStaff(CurrentUser.require());
-        return movements.move(new Movement(saleId, OperationKind.REFUND, amountMinor, restock ? null : List.of(),
-                reason(reason), actorOf(user), null, visibleStores(user)));
+        return movements.move(new Movement(
+                saleId,
+                OperationKind.REFUND,
+                amountMinor,
+                restock ? null : List.of(),
+                reason(reason),
+                actorOf(user),
+                null,
+                visibleStores(user)));
     }
 
     /** Refunds part or all of what was captured, returning exactly {@code returned} to stock. */
     @PreAuthorize(STAFF)
     public SaleDetails refund(UUID saleId, long amountMinor, List<ReturnedLine> returned, String reason) {
         LapakUser user = requireStaff(CurrentUser.require());
-        return movements.move(new Movement(saleId, OperationKind.REFUND, amountMinor, List.copyOf(returned),
-                reason(reason), actorOf(user), null, visibleStores(user)));
+        return movements.move(new Movement(
+                saleId,
+                OperationKind.REFUND,
+                amountMinor,
+                List.copyOf(returned),
+                reason(reason),
+                actorOf(user),
+                null,
+                visibleStores(user)));
     }
 
     // ---- money movements by a device -------------------------------------------------------------------------
@@ -204,8 +225,10 @@ public class SalesService {
     @PreAuthorize("hasRole('DEVICE')")
     public PaymentResult forDevice(UUID deviceId, UUID saleId) {
         DeviceContext device = devices.of(deviceId);
-        return rows.find(TenantContext.requireTenant(), saleId).filter(r -> r.storeId().equals(device.storeId()))
-                .orElseThrow(() -> new SaleNotFoundException(saleId)).result();
+        return rows.find(TenantContext.requireTenant(), saleId)
+                .filter(r -> r.storeId().equals(device.storeId()))
+                .orElseThrow(() -> new SaleNotFoundException(saleId))
+                .result();
     }
 
     /**
@@ -213,18 +236,26 @@ public class SalesService {
      * answer the first refund instead of refunding twice. Audited with the device as the actor.
      */
     @PreAuthorize("hasRole('DEVICE')")
-    public PaymentResult refundFromDevice(UUID deviceId, UUID saleId, long amountMinor, boolean restock,
-                                          String reason, String idempotencyKey) {
+    public PaymentResult refundFromDevice(
+            UUID deviceId, UUID saleId, long amountMinor, boolean restock, String reason, String idempotencyKey) {
         DeviceContext device = devices.of(deviceId);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new PaymentRefusedException("idempotency_key_invalid", "idempotencyKey is 1 to 100 characters",
-                    400);
+            throw new PaymentRefusedException("idempotency_key_invalid", "idempotencyKey is 1 to 100 characters", 400);
         }
         AuditActor actor = AuditActor.device(device.tenantId(), deviceId, device.name());
-        actor.runAs(() -> movements.move(new Movement(saleId, OperationKind.REFUND, amountMinor,
-                restock ? null : List.of(), reason(reason), "device " + device.name(), idempotencyKey,
+        actor.runAs(() -> movements.move(new Movement(
+                saleId,
+                OperationKind.REFUND,
+                amountMinor,
+                restock ? null : List.of(),
+                reason(reason),
+                "device " + device.name(),
+                idempotencyKey,
                 Set.of(device.storeId()))));
-        return transaction.execute(s -> rows.find(device.tenantId(), saleId)).orElseThrow().result();
+        return transaction
+                .execute(s -> rows.find(device.tenantId(), saleId))
+                .orElseThrow()
+                .result();
     }
 
     /** A void a device asks for (e.g. the customer walked away before a manual capture). */
@@ -232,9 +263,19 @@ public class SalesService {
     public PaymentResult voidFromDevice(UUID deviceId, UUID saleId, String reason) {
         DeviceContext device = devices.of(deviceId);
         AuditActor actor = AuditActor.device(device.tenantId(), deviceId, device.name());
-        actor.runAs(() -> movements.move(new Movement(saleId, OperationKind.VOID, 0, List.of(), reason(reason),
-                "device " + device.name(), null, Set.of(device.storeId()))));
-        return transaction.execute(s -> rows.find(device.tenantId(), saleId)).orElseThrow().result();
+        actor.runAs(() -> movements.move(new Movement(
+                saleId,
+                OperationKind.VOID,
+                0,
+                List.of(),
+                reason(reason),
+                "device " + device.name(),
+                null,
+                Set.of(device.storeId()))));
+        return transaction
+                .execute(s -> rows.find(device.tenantId(), saleId))
+                .orElseThrow()
+                .result();
     }
 
     private static String reason(String reason) {
@@ -243,8 +284,8 @@ public class SalesService {
         }
         String r = reason.strip();
         if (r.length() > REASON_MAX) {
-            throw new PaymentRefusedException("reason_too_long", "A reason is at most " + REASON_MAX + " characters",
-                    400);
+            throw new PaymentRefusedException(
+                    "reason_too_long", "A reason is at most " + REASON_MAX + " characters", 400);
         }
         return r;
     }

@@ -1,14 +1,5 @@
 package id.lapak.billing.settlement;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.lapak.billing.ledger.Ledger;
 import id.lapak.billing.ledger.LedgerAccount;
 import id.lapak.billing.ledger.LedgerKind;
@@ -18,7 +9,14 @@ import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.money.Money;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,9 +36,14 @@ public class AdjustmentService {
     static final long LIMIT_MINOR = 10_000_000_000L;
 
     /** An adjustment as pages show it: settled in the batch of {@code batchDay}, or waiting (null). */
-    public record AdjustmentRow(UUID id, Instant createdAt, String createdBy, long amountMinor, String currency,
-                                String reason, LocalDate batchDay) {
-    }
+    public record AdjustmentRow(
+            UUID id,
+            Instant createdAt,
+            String createdBy,
+            long amountMinor,
+            String currency,
+            String reason,
+            LocalDate batchDay) {}
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -92,12 +95,25 @@ public class AdjustmentService {
         jdbc.sql("""
                         insert into ledger_adjustment (tenant_id, id, currency, amount_minor, reason, created_at,
                             created_by) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, currency, amount.minor(), reason.strip(), DayClose.time(now), actor).update();
-        ledger.post(tenant, LedgerKind.ADJUSTMENT, id, currency, now, actor, reason.strip(), List.of(
-                new Ledger.Entry(LedgerAccount.ADJUSTMENTS, amount.minor()),
-                new Ledger.Entry(LedgerAccount.MERCHANT_PENDING, -amount.minor())));
-        auditLog.recordFor(tenant, AuditEvent.of("ledger_adjustment.record", "LedgerAdjustment", id)
-                .detail("amountMinor", amount.minor()).detail("currency", currency).detail("reason", reason.strip()));
+                .params(tenant, id, currency, amount.minor(), reason.strip(), DayClose.time(now), actor)
+                .update();
+        ledger.post(
+                tenant,
+                LedgerKind.ADJUSTMENT,
+                id,
+                currency,
+                now,
+                actor,
+                reason.strip(),
+                List.of(
+                        new Ledger.Entry(LedgerAccount.ADJUSTMENTS, amount.minor()),
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PENDING, -amount.minor())));
+        auditLog.recordFor(
+                tenant,
+                AuditEvent.of("ledger_adjustment.record", "LedgerAdjustment", id)
+                        .detail("amountMinor", amount.minor())
+                        .detail("currency", currency)
+                        .detail("reason", reason.strip()));
         return id;
     }
 
@@ -111,9 +127,14 @@ public class AdjustmentService {
                         left join settlement_batch b on b.tenant_id = x.tenant_id and b.id = x.batch_id
                         where a.tenant_id = ? order by a.created_at desc, a.id limit ?""")
                 .params(TenantContext.requireTenant(), limit)
-                .query((rs, n) -> new AdjustmentRow(rs.getObject(1, UUID.class),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+                .query((rs, n) -> new AdjustmentRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDate.class)))
                 .list();
     }
 }

@@ -1,12 +1,11 @@
 package id.lapak.billing.settlement;
 
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import id.lapak.billing.settlement.SettlementViews.BatchRow;
 import id.lapak.billing.settlement.SettlementViews.LineRow;
 import id.lapak.tenant.csv.CsvWriter;
 import id.lapak.tenant.money.Money;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * A batch's statement as CSV (UTF-8): a summary block (business day, totals, carried amount, net, payout) and one
@@ -15,8 +14,7 @@ import id.lapak.tenant.money.Money;
  */
 final class BatchStatement {
 
-    private BatchStatement() {
-    }
+    private BatchStatement() {}
 
     static String csv(BatchRow batch, List<LineRow> lines) {
         String c = batch.currency();
@@ -32,19 +30,38 @@ final class BatchStatement {
             out.append("carried_in,").append(plain(batch.carriedIn(), c)).append('\n');
             out.append("adjustments,").append(plain(batch.adjustments(), c)).append('\n');
             out.append("net,").append(plain(batch.net(), c)).append('\n');
-            out.append("payout,").append(batch.payoutStatus() == null ? "" : batch.payoutStatus()).append(',')
-                    .append(batch.payoutExpectedOn() == null ? "" : batch.payoutExpectedOn()).append('\n');
+            out.append("payout,")
+                    .append(batch.payoutStatus() == null ? "" : batch.payoutStatus())
+                    .append(',')
+                    .append(batch.payoutExpectedOn() == null ? "" : batch.payoutExpectedOn())
+                    .append('\n');
         }
         out.append('\n');
         out.append("recorded_at,sold_at,store,type,card,amount,fee,ppn,late,sale_id,operation_id\n");
         DateTimeFormatter local = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
         for (LineRow l : lines) {
-            out.append(l.recordedAt().atZone(l.storeZone()).toLocalDateTime().format(local)).append(',')
-                    .append(l.soldAt().atZone(l.storeZone()).toLocalDateTime().format(local)).append(',')
-                    .append(cell(l.storeName())).append(',').append(l.kind()).append(',').append(l.brand()).append(',')
-                    .append(plain(l.gross(), c)).append(',').append(plain(l.fee(), c)).append(',')
-                    .append(plain(l.ppn(), c)).append(',').append(l.late()).append(',').append(l.saleId()).append(',')
-                    .append(l.operationId()).append('\n');
+            out.append(l.recordedAt().atZone(l.storeZone()).toLocalDateTime().format(local))
+                    .append(',')
+                    .append(l.soldAt().atZone(l.storeZone()).toLocalDateTime().format(local))
+                    .append(',')
+                    .append(cell(l.storeName()))
+                    .append(',')
+                    .append(l.kind())
+                    .append(',')
+                    .append(l.brand())
+                    .append(',')
+                    .append(plain(l.gross(), c))
+                    .append(',')
+                    .append(plain(l.fee(), c))
+                    .append(',')
+                    .append(plain(l.ppn(), c))
+                    .append(',')
+                    .append(l.late())
+                    .append(',')
+                    .append(l.saleId())
+                    .append(',')
+                    .append(l.operationId())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -52,6 +69,7 @@ final class BatchStatement {
     private static String plain(long minor, String currency) {
         return CsvWriter.cell(CsvWriter.number(Money.of(minor, currency).toPlainString()));
     }
+
     private static String cell(String value) {
         return CsvWriter.cell(value);
     }

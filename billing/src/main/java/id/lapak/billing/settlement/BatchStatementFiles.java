@@ -1,13 +1,11 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.tenant.context.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +17,7 @@ import org.springframework.stereotype.Component;
 public class BatchStatementFiles {
 
     /** The statement of one batch, ready to attach. */
-    public record Files(BatchRow batch, byte[] pdf, byte[] csv) {
-    }
+    public record Files(BatchRow batch, byte[] pdf, byte[] csv) {}
 
     private final SettlementReads reads;
 
@@ -30,10 +27,13 @@ public class BatchStatementFiles {
 
     public Files of(UUID batchId, Locale locale, Function<String, String> labels) {
         UUID tenant = TenantContext.requireTenant();
-        BatchRow batch = reads.batches(tenant, batchId, 1).stream().findFirst()
+        BatchRow batch = reads.batches(tenant, batchId, 1).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No such batch"));
         var lines = reads.lines(tenant, batchId, null);
-        return new Files(batch, BatchStatementPdf.pdf(reads.tenantName(tenant), batch, lines, locale, labels),
+        return new Files(
+                batch,
+                BatchStatementPdf.pdf(reads.tenantName(tenant), batch, lines, locale, labels),
                 BatchStatement.csv(batch, lines).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,16 +1,14 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.LineRow;
+import id.lapak.tenant.money.Money;
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.billing.settlement.SettlementViews.LineRow;
-import id.lapak.tenant.money.Money;
-
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -29,11 +27,10 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class BatchStatementPdf {
 
-    private BatchStatementPdf() {
-    }
+    private BatchStatementPdf() {}
 
-    static byte[] pdf(String tenantName, BatchRow batch, List<LineRow> lines, Locale locale,
-                      Function<String, String> labels) {
+    static byte[] pdf(
+            String tenantName, BatchRow batch, List<LineRow> lines, Locale locale, Function<String, String> labels) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -41,7 +38,8 @@ final class BatchStatementPdf {
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-        String day = batch.businessDay().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        String day = batch.businessDay()
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
         document.add(new Paragraph(labels.apply("settlement.statement.title") + " · " + tenantName, title));
         document.add(new Paragraph(labels.apply("settlement.column.day") + ": " + day, body));
         document.add(new Paragraph(" ", body));
@@ -60,8 +58,12 @@ final class BatchStatementPdf {
                 row(totals, labels.apply("settlement.column.carried"), money(batch.carriedIn(), c, locale), body, body);
             }
             if (batch.adjustments() != null && batch.adjustments() != 0) {
-                row(totals, labels.apply("settlement.column.adjustments"), money(batch.adjustments(), c, locale),
-                        body, body);
+                row(
+                        totals,
+                        labels.apply("settlement.column.adjustments"),
+                        money(batch.adjustments(), c, locale),
+                        body,
+                        body);
             }
             row(totals, labels.apply("settlement.column.net"), money(batch.net(), c, locale), bold, bold);
         }
@@ -71,17 +73,25 @@ final class BatchStatementPdf {
         PdfPTable table = new PdfPTable(new float[] {2.2f, 2f, 1.4f, 1.2f, 1.6f, 1.2f, 1.2f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String key : List.of("settlement.column.recorded", "settlement.column.store", "settlement.column.kind",
-                "settlement.column.brand", "settlement.column.amount", "settlement.column.fees",
+        for (String key : List.of(
+                "settlement.column.recorded",
+                "settlement.column.store",
+                "settlement.column.kind",
+                "settlement.column.brand",
+                "settlement.column.amount",
+                "settlement.column.fees",
                 "settlement.column.ppn")) {
             table.addCell(new PdfPCell(new Phrase(labels.apply(key), bold)));
         }
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale);
+        DateTimeFormatter time =
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale);
         for (LineRow l : lines) {
             table.addCell(new Phrase(l.recordedAt().atZone(l.storeZone()).format(time), body));
             table.addCell(new Phrase(l.storeName(), body));
-            table.addCell(new Phrase(labels.apply("settlement.kind." + l.kind())
-                    + (l.late() ? " · " + labels.apply("settlement.line.late") : ""), body));
+            table.addCell(new Phrase(
+                    labels.apply("settlement.kind." + l.kind())
+                            + (l.late() ? " · " + labels.apply("settlement.line.late") : ""),
+                    body));
             table.addCell(new Phrase(labels.apply("settlement.brand." + l.brand()), body));
             table.addCell(amountCell(money(l.gross(), c, locale), body));
             table.addCell(amountCell(money(l.fee(), c, locale), body));

@@ -33,7 +33,9 @@ public record BusinessDay(ZoneId zone, LocalTime closeOfDay) {
 
     /** The first instant of business day {@code day}. */
     public Instant start(LocalDate day) {
-        return ZonedDateTime.ofLocal(day.atTime(closeOfDay), zone, null).withEarlierOffsetAtOverlap().toInstant();
+        return ZonedDateTime.ofLocal(day.atTime(closeOfDay), zone, null)
+                .withEarlierOffsetAtOverlap()
+                .toInstant();
     }
 
     /** The first instant after business day {@code day} (the start of the next one). */

@@ -1,7 +1,6 @@
 package id.lapak.billing.settlement;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -29,7 +28,8 @@ class CloseOfDaySchedule {
 
     @Bean
     JobDetail closeOfDayJob() {
-        return JobBuilder.newJob(CloseOfDayJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(CloseOfDayJob.class)
+                .withIdentity(JOB)
                 .withDescription("Closes the due business days of every tenant: batches, ledger, payouts")
                 .storeDurably()
                 .build();
@@ -40,9 +40,13 @@ class CloseOfDaySchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.settlement.close-interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("settlement-close-of-day-repeating", "billing")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("settlement-close-of-day-repeating", "billing")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -133,12 +132,10 @@ class DayClose {
             select b.id, b.currency, b.net_minor, (select count(*) from lines) from batches b""";
 
     /** A batch the close inserted. */
-    record ClosedBatch(UUID id, String currency, long netMinor) {
-    }
+    record ClosedBatch(UUID id, String currency, long netMinor) {}
 
     /** A store's window of the business day being closed. */
-    record Window(UUID storeId, Instant start, Instant end) {
-    }
+    record Window(UUID storeId, Instant start, Instant end) {}
 
     private final JdbcClient jdbc;
 
@@ -148,13 +145,17 @@ class DayClose {
 
     /** When each store's oldest operation not in any batch yet was recorded. */
     Map<UUID, Instant> oldestUnsettled(UUID tenant) {
-        return jdbc.sql("select s.store_id, min(o.completed_at) from payment_operation o "
+        return jdbc
+                .sql("select s.store_id, min(o.completed_at) from payment_operation o "
                         + "join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id "
                         + "where o.tenant_id = ? and " + SETTLEABLE + " group by s.store_id")
                 .param(tenant)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+                .query((rs, n) -> Map.entry(
+                        rs.getObject(1, UUID.class),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** When the oldest adjustment not in any batch yet was recorded, if there is one. */
@@ -163,14 +164,19 @@ class DayClose {
                         select min(a.created_at) from ledger_adjustment a where a.tenant_id = ? and not exists (
                             select 1 from settlement_adjustment_line x
                             where x.tenant_id = a.tenant_id and x.adjustment_id = a.id)""")
-                .param(tenant).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
-                .filter(Objects::nonNull).map(OffsetDateTime::toInstant);
+                .param(tenant)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional()
+                .filter(Objects::nonNull)
+                .map(OffsetDateTime::toInstant);
     }
 
     /** Serialises closes of one tenant across the cluster for this transaction (the keys would refuse doubles). */
     void lockTenant(UUID tenant) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('settlement-close:' || ?, 0))) x")
-                .param(tenant.toString()).query(Integer.class).single();
+                .param(tenant.toString())
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -178,14 +184,28 @@ class DayClose {
      * recorded before the end of {@code day} in its store's zone, and every adjustment not settled yet recorded
      * before the day has ended in every store; returns nothing when the day was closed before.
      */
-    List<ClosedBatch> buildBatches(UUID tenant, LocalDate day, List<Window> windows, UUID payoutAccount,
-                                   Instant now) {
+    List<ClosedBatch> buildBatches(UUID tenant, LocalDate day, List<Window> windows, UUID payoutAccount, Instant now) {
         String[] stores = windows.stream().map(w -> w.storeId().toString()).toArray(String[]::new);
         String[] starts = windows.stream().map(w -> w.start().toString()).toArray(String[]::new);
         String[] ends = windows.stream().map(w -> w.end().toString()).toArray(String[]::new);
         return jdbc.sql(BUILD_BATCHES)
-                .params(stores, starts, ends, tenant, day, tenant, tenant, tenant, tenant, day, tenant,
-                        payoutAccount == null ? null : payoutAccount.toString(), day, time(now), tenant, tenant)
+                .params(
+                        stores,
+                        starts,
+                        ends,
+                        tenant,
+                        day,
+                        tenant,
+                        tenant,
+                        tenant,
+                        tenant,
+                        day,
+                        tenant,
+                        payoutAccount == null ? null : payoutAccount.toString(),
+                        day,
+                        time(now),
+                        tenant,
+                        tenant)
                 .query((rs, n) -> new ClosedBatch(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
                 .list();
     }
@@ -206,7 +226,8 @@ class DayClose {
                 union all
                 select b.tenant_id, b.id, 'SETTLEMENT', b.currency, b.id, null, null, b.closed_at, ?, ?
                 from settlement_batch b where b.tenant_id = ? and b.id = any(?::uuid[])""")
-                .params(time(now), actor, tenant, ids, time(now), actor, tenant, ids).update();
+                .params(time(now), actor, tenant, ids, time(now), actor, tenant, ids)
+                .update();
         jdbc.sql("""
                 insert into ledger_entry (tenant_id, transaction_id, entry_no, account, amount_minor)
                 select l.tenant_id, l.operation_id, e.no, e.account, e.amount
@@ -223,8 +244,7 @@ class DayClose {
                         -(b.gross_minor - b.refunds_minor + b.adjustments_minor - b.fees_minor - b.ppn_minor)),
                     (3, 'PLATFORM_FEES', -b.fees_minor),
                     (4, 'PPN_ON_FEES', -b.ppn_minor)) as e(no, account, amount)
-                where b.tenant_id = ? and b.id = any(?::uuid[]) and e.amount <> 0""")
-                .params(tenant, ids, tenant, ids).update();
+                where b.tenant_id = ? and b.id = any(?::uuid[]) and e.amount <> 0""").params(tenant, ids, tenant, ids).update();
     }
 
     /** Schedules a batch's payout; a second call for the same batch does nothing. */
@@ -234,8 +254,18 @@ class DayClose {
                     status, created_at, status_changed_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)
                 on conflict (tenant_id, batch_id) do nothing""")
-                .params(tenant, UUID.randomUUID(), batch.id(), payoutAccount, batch.currency(), batch.netMinor(),
-                        expectedOn, time(now), time(now)).update() == 1;
+                        .params(
+                                tenant,
+                                UUID.randomUUID(),
+                                batch.id(),
+                                payoutAccount,
+                                batch.currency(),
+                                batch.netMinor(),
+                                expectedOn,
+                                time(now),
+                                time(now))
+                        .update()
+                == 1;
     }
 
     static SqlParameterValue time(Instant instant) {

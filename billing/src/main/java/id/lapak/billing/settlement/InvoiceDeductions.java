@@ -1,15 +1,13 @@
 package id.lapak.billing.settlement;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import id.lapak.billing.ledger.Ledger;
 import id.lapak.billing.ledger.LedgerAccount;
 import id.lapak.billing.ledger.LedgerKind;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,21 +35,25 @@ public class InvoiceDeductions {
     /** Whether the tenant's documents are paid from its payouts: it has an active payout account. */
     public boolean collectsFromPayouts(UUID tenant) {
         return jdbc.sql("select exists (select 1 from payout_account where tenant_id = ? and active)")
-                .param(tenant).query(Boolean.class).single();
+                .param(tenant)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Whether {@code document} was deducted from (or given back through) the payouts. */
     public boolean deducted(UUID tenant, UUID document) {
         return jdbc.sql("select exists (select 1 from ledger_adjustment where tenant_id = ? and saas_invoice_id = ?)")
-                .params(tenant, document).query(Boolean.class).single();
+                .params(tenant, document)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
      * Takes {@code amountMinor} (positive: an invoice) from the merchant, or gives it back (negative: a credit
      * note), for {@code document}; false when this document was already settled this way.
      */
-    public boolean settle(UUID tenant, UUID document, String number, long amountMinor, String currency, Instant now,
-                          String actor) {
+    public boolean settle(
+            UUID tenant, UUID document, String number, long amountMinor, String currency, Instant now, String actor) {
         if (amountMinor == 0) {
             return false;
         }
@@ -61,15 +63,28 @@ public class InvoiceDeductions {
                         insert into ledger_adjustment (tenant_id, id, currency, amount_minor, reason, created_at,
                             created_by, saas_invoice_id) values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, saas_invoice_id) where saas_invoice_id is not null do nothing""")
-                .params(tenant, id, currency, -amountMinor, reason, DayClose.time(now), actor, document).update();
+                .params(tenant, id, currency, -amountMinor, reason, DayClose.time(now), actor, document)
+                .update();
         if (inserted == 0) {
             return false;
         }
-        ledger.post(tenant, LedgerKind.ADJUSTMENT, id, currency, now, actor, reason, List.of(
-                new Ledger.Entry(LedgerAccount.LAPAK_INVOICES, -amountMinor),
-                new Ledger.Entry(LedgerAccount.MERCHANT_PENDING, amountMinor)));
-        audit.recordFor(tenant, AuditEvent.of("billing.invoice.deducted", "SaasInvoice", document)
-                .detail("number", number).detail("amountMinor", amountMinor).detail("currency", currency));
+        ledger.post(
+                tenant,
+                LedgerKind.ADJUSTMENT,
+                id,
+                currency,
+                now,
+                actor,
+                reason,
+                List.of(
+                        new Ledger.Entry(LedgerAccount.LAPAK_INVOICES, -amountMinor),
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PENDING, amountMinor)));
+        audit.recordFor(
+                tenant,
+                AuditEvent.of("billing.invoice.deducted", "SaasInvoice", document)
+                        .detail("number", number)
+                        .detail("amountMinor", amountMinor)
+                        .detail("currency", currency));
         return true;
     }
 }

@@ -1,5 +1,8 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.tenant.csv.CsvWriter;
+import id.lapak.tenant.money.Money;
 import java.io.ByteArrayOutputStream;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -7,11 +10,6 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.tenant.csv.CsvWriter;
-import id.lapak.tenant.money.Money;
-
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -31,19 +29,25 @@ import org.openpdf.text.pdf.PdfWriter;
 final class MonthStatement {
 
     /** The columns: day, lines, then the amounts of {@link #amounts}. */
-    static final List<String> COLUMNS = List.of("settlement.column.day", "settlement.column.lines",
-            "settlement.column.gross", "settlement.column.refunds", "settlement.column.fees", "settlement.column.ppn",
-            "settlement.column.adjustments", "settlement.column.carried", "settlement.column.net");
+    static final List<String> COLUMNS = List.of(
+            "settlement.column.day",
+            "settlement.column.lines",
+            "settlement.column.gross",
+            "settlement.column.refunds",
+            "settlement.column.fees",
+            "settlement.column.ppn",
+            "settlement.column.adjustments",
+            "settlement.column.carried",
+            "settlement.column.net");
 
-    private MonthStatement() {
-    }
+    private MonthStatement() {}
 
     /** Captured, refunds, fees, PPN (taken away: negative), adjustments, carried in, net. */
     static long[] amounts(BatchRow b) {
         long gross = b.gross();
         long net = b.net() == null ? b.gross() - b.refunds() - b.fees() - b.ppn() : b.net();
-        return new long[] {gross, -b.refunds(), -b.fees(), -b.ppn(), orZero(b.adjustments()), orZero(b.carriedIn()),
-                net};
+        return new long[] {gross, -b.refunds(), -b.fees(), -b.ppn(), orZero(b.adjustments()), orZero(b.carriedIn()), net
+        };
     }
 
     static long[] totals(List<BatchRow> batches) {
@@ -77,8 +81,12 @@ final class MonthStatement {
         return out.append('\n').toString();
     }
 
-    static byte[] pdf(String tenantName, YearMonth month, List<BatchRow> batches, Locale locale,
-                      Function<String, String> labels) {
+    static byte[] pdf(
+            String tenantName,
+            YearMonth month,
+            List<BatchRow> batches,
+            Locale locale,
+            Function<String, String> labels) {
         String currency = currency(batches);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
@@ -94,7 +102,8 @@ final class MonthStatement {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         COLUMNS.forEach(key -> table.addCell(new PdfPCell(new Phrase(labels.apply(key), bold))));
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         for (BatchRow b : batches) {
             table.addCell(new Phrase(b.businessDay().format(day), body));
             table.addCell(right(Integer.toString(b.lines()), body));
@@ -103,7 +112,8 @@ final class MonthStatement {
             }
         }
         table.addCell(new Phrase(labels.apply("settlement.statement.total"), bold));
-        table.addCell(right(Integer.toString(batches.stream().mapToInt(BatchRow::lines).sum()), bold));
+        table.addCell(right(
+                Integer.toString(batches.stream().mapToInt(BatchRow::lines).sum()), bold));
         for (long v : totals(batches)) {
             table.addCell(right(Money.of(v, currency).format(locale), bold));
         }

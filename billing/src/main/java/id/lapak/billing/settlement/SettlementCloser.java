@@ -1,5 +1,9 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.payout.BusinessCalendar;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import id.lapak.billing.payout.BusinessCalendar;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SettlementCloser {
 
     /** What a run did. */
-    public record Outcome(int tenants, int daysClosed, int batches, int payoutsScheduled, int failures) {
-    }
+    public record Outcome(int tenants, int daysClosed, int batches, int payoutsScheduled, int failures) {}
 
     static final String ACTOR = "close of day";
     private static final Logger log = LoggerFactory.getLogger(SettlementCloser.class);
@@ -59,9 +56,15 @@ public class SettlementCloser {
     private final Clock clock;
     private final Duration grace;
 
-    SettlementCloser(PlatformAccess platform, JdbcClient jdbc, DayClose close, BusinessCalendar calendar,
-                     ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-                     @Value("${lapak.settlement.close-grace:PT30M}") Duration grace) {
+    SettlementCloser(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            DayClose close,
+            BusinessCalendar calendar,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${lapak.settlement.close-grace:PT30M}") Duration grace) {
         if (grace.isNegative()) {
             throw new IllegalStateException("lapak.settlement.close-grace must not be negative");
         }
@@ -81,8 +84,11 @@ public class SettlementCloser {
 
     /** Closes, for every tenant, every business day due by {@code now}. */
     public Outcome closeDue(Instant now) {
-        List<UUID> tenants = platform.call("close of day: list tenants",
-                () -> jdbc.sql("select id from tenant order by id").query(UUID.class).list());
+        List<UUID> tenants = platform.call(
+                "close of day: list tenants",
+                () -> jdbc.sql("select id from tenant order by id")
+                        .query(UUID.class)
+                        .list());
         int days = 0;
         int batches = 0;
         int payouts = 0;
@@ -95,13 +101,20 @@ public class SettlementCloser {
                 payouts += one.payoutsScheduled();
             } catch (RuntimeException e) {
                 failures++;
-                log.error("Close of day: tenant {} could not be closed ({})", tenant, e.getClass().getSimpleName(),
+                log.error(
+                        "Close of day: tenant {} could not be closed ({})",
+                        tenant,
+                        e.getClass().getSimpleName(),
                         e);
             }
         }
         if (days > 0 || failures > 0) {
-            log.info("Close of day: {} days closed, {} batches, {} payouts scheduled, {} tenants failed", days,
-                    batches, payouts, failures);
+            log.info(
+                    "Close of day: {} days closed, {} batches, {} payouts scheduled, {} tenants failed",
+                    days,
+                    batches,
+                    payouts,
+                    failures);
         }
         return new Outcome(tenants.size(), days, batches, payouts, failures);
     }
@@ -117,14 +130,16 @@ public class SettlementCloser {
             return new Outcome(1, 0, 0, 0, 0);
         }
         Instant cutoff = now.minus(grace);
-        LocalDate lastDue = setup.stores().values().stream().map(d -> d.lastEndedBy(cutoff))
-                .min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate lastDue = setup.stores().values().stream()
+                .map(d -> d.lastEndedBy(cutoff))
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         int days = 0;
         int batches = 0;
         int payouts = 0;
         while (true) {
-            Optional<LocalDate> next = transaction.execute(s -> nextDay(tenant, setup)).map(
-                    d -> after(d, setup.lastClosed()));
+            Optional<LocalDate> next =
+                    transaction.execute(s -> nextDay(tenant, setup)).map(d -> after(d, setup.lastClosed()));
             if (next.isEmpty() || next.get().isAfter(lastDue)) {
                 break;
             }
@@ -142,8 +157,7 @@ public class SettlementCloser {
         return lastClosed == null || day.isAfter(lastClosed) ? day : lastClosed.plusDays(1);
     }
 
-    private record DayOutcome(int batches, int payouts) {
-    }
+    private record DayOutcome(int batches, int payouts) {}
 
     /** What closing a tenant's days needs: its stores' day rules, last closed day, payout account and delay. */
     private static final class TenantSetup {
@@ -173,20 +187,30 @@ public class SettlementCloser {
     }
 
     private TenantSetup setup(UUID tenant) {
-        record Settings(LocalTime closeOfDay, int delay) {
-        }
-        Settings settings = jdbc.sql("select close_of_day, payout_delay_days from settlement_settings where tenant_id = ?")
-                .param(tenant).query((rs, n) -> new Settings(rs.getObject(1, LocalTime.class), rs.getInt(2)))
-                .optional().orElse(new Settings(BusinessDay.MIDNIGHT, 1));
+        record Settings(LocalTime closeOfDay, int delay) {}
+        Settings settings = jdbc.sql(
+                        "select close_of_day, payout_delay_days from settlement_settings where tenant_id = ?")
+                .param(tenant)
+                .query((rs, n) -> new Settings(rs.getObject(1, LocalTime.class), rs.getInt(2)))
+                .optional()
+                .orElse(new Settings(BusinessDay.MIDNIGHT, 1));
         Map<UUID, BusinessDay> stores = new HashMap<>();
-        jdbc.sql("select id, time_zone from store where tenant_id = ?").param(tenant)
-                .query((rs, n) -> stores.put(rs.getObject(1, UUID.class),
+        jdbc.sql("select id, time_zone from store where tenant_id = ?")
+                .param(tenant)
+                .query((rs, n) -> stores.put(
+                        rs.getObject(1, UUID.class),
                         new BusinessDay(ZoneId.of(rs.getString(2)), settings.closeOfDay())))
                 .list();
-        UUID account = jdbc.sql("select id from payout_account where tenant_id = ? and active").param(tenant)
-                .query(UUID.class).optional().orElse(null);
+        UUID account = jdbc.sql("select id from payout_account where tenant_id = ? and active")
+                .param(tenant)
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         LocalDate lastClosed = jdbc.sql("select max(business_day) from settlement_batch where tenant_id = ?")
-                .param(tenant).query(LocalDate.class).optional().orElse(null);
+                .param(tenant)
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
         return new TenantSetup(stores, account, settings.delay(), lastClosed);
     }
 
@@ -200,17 +224,17 @@ public class SettlementCloser {
                 .map(e -> setup.stores().get(e.getKey()).of(e.getValue()))
                 .min(Comparator.naturalOrder());
         Optional<LocalDate> adjustments = close.oldestUnsettledAdjustment(tenant)
-                .flatMap(at -> setup.stores().values().stream().map(rule -> rule.of(at))
+                .flatMap(at -> setup.stores().values().stream()
+                        .map(rule -> rule.of(at))
                         .max(Comparator.naturalOrder()));
-        return Stream.of(operations, adjustments).flatMap(Optional::stream)
-                .min(Comparator.naturalOrder());
+        return Stream.of(operations, adjustments).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     private DayOutcome closeDay(UUID tenant, LocalDate day, TenantSetup setup, Instant now) {
         close.lockTenant(tenant);
         List<DayClose.Window> windows = new ArrayList<>();
-        setup.stores().forEach((store, rule) -> windows.add(new DayClose.Window(store, rule.start(day),
-                rule.end(day))));
+        setup.stores()
+                .forEach((store, rule) -> windows.add(new DayClose.Window(store, rule.start(day), rule.end(day))));
         List<DayClose.ClosedBatch> batches = close.buildBatches(tenant, day, windows, setup.payoutAccount, now);
         if (batches.isEmpty()) {
             return new DayOutcome(0, 0);

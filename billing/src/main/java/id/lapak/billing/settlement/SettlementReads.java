@@ -1,5 +1,7 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.LineRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,10 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.billing.settlement.SettlementViews.LineRow;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +33,20 @@ class SettlementReads {
                         where b.tenant_id = ? and (?::uuid is null or b.id = ?::uuid)
                         order by b.business_day desc, b.currency limit ?""")
                 .params(tenant, text(batchId), text(batchId), limit)
-                .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getString(13),
+                .query((rs, n) -> new BatchRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        rs.getString(13),
                         rs.getObject(14, LocalDate.class)))
                 .list();
     }
@@ -50,17 +59,34 @@ class SettlementReads {
                         from settlement_line l join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
                         where l.tenant_id = ? and l.batch_id = ? and (? or l.store_id = any(?::uuid[]))
                         order by l.recorded_at, l.operation_id""")
-                .params(tenant, batchId, stores == null,
-                        stores == null ? new String[0] : stores.stream().map(UUID::toString).toArray(String[]::new))
-                .query((rs, n) -> new LineRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), ZoneId.of(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class)),
-                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getBoolean(12)))
+                .params(
+                        tenant,
+                        batchId,
+                        stores == null,
+                        stores == null
+                                ? new String[0]
+                                : stores.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new LineRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        ZoneId.of(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs.getObject(7, OffsetDateTime.class)),
+                        instant(rs.getObject(8, OffsetDateTime.class)),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getBoolean(12)))
                 .list();
     }
 
     String tenantName(UUID tenant) {
-        return jdbc.sql("select name from tenant where id = ?").param(tenant).query(String.class).single();
+        return jdbc.sql("select name from tenant where id = ?")
+                .param(tenant)
+                .query(String.class)
+                .single();
     }
 
     private static String text(UUID id) {

@@ -1,5 +1,14 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.payout.AccountNumbers;
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.LineRow;
+import id.lapak.billing.settlement.SettlementViews.PayoutRow;
+import id.lapak.billing.settlement.SettlementViews.Waterfall;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,17 +21,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.billing.payout.AccountNumbers;
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.billing.settlement.SettlementViews.LineRow;
-import id.lapak.billing.settlement.SettlementViews.PayoutRow;
-import id.lapak.billing.settlement.SettlementViews.Waterfall;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,9 +74,21 @@ public class SettlementService {
                         group by b.id, b.business_day, b.currency
                         order by b.business_day desc, b.currency limit ?""")
                 .params(tenant, ids(stores), limit)
-                .query((rs, n) -> new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), null, null, null, null, null))
+                .query((rs, n) -> new BatchRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
                 .list();
     }
 
@@ -91,14 +101,18 @@ public class SettlementService {
 
     /** A batch's statement as CSV, with the lines the person may see (see {@link BatchStatement}). */
     public String statementCsv(UUID batchId) {
-        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+        BatchRow batch = batches(Integer.MAX_VALUE).stream()
+                .filter(b -> b.id().equals(batchId))
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
         return BatchStatement.csv(batch, lines(batchId));
     }
 
     /** A batch's statement as PDF in {@code locale}, {@code labels} translating the settlement.* keys. */
     public byte[] statementPdf(UUID batchId, Locale locale, Function<String, String> labels) {
-        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+        BatchRow batch = batches(Integer.MAX_VALUE).stream()
+                .filter(b -> b.id().equals(batchId))
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
         String tenantName = reads.tenantName(TenantContext.requireTenant());
         return BatchStatementPdf.pdf(tenantName, batch, lines(batchId), locale, labels);
@@ -106,7 +120,9 @@ public class SettlementService {
 
     /** A batch's statement as XLSX, with the lines the person may see. */
     public byte[] statementXlsx(UUID batchId, Function<String, String> labels) {
-        BatchRow batch = batches(Integer.MAX_VALUE).stream().filter(b -> b.id().equals(batchId)).findFirst()
+        BatchRow batch = batches(Integer.MAX_VALUE).stream()
+                .filter(b -> b.id().equals(batchId))
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No such batch"));
         return StatementXlsx.batch(batch, lines(batchId), labels);
     }
@@ -115,7 +131,8 @@ public class SettlementService {
     public List<BatchRow> month(YearMonth month) {
         return batches(Integer.MAX_VALUE).stream()
                 .filter(b -> YearMonth.from(b.businessDay()).equals(month))
-                .sorted(Comparator.comparing(BatchRow::businessDay)).toList();
+                .sorted(Comparator.comparing(BatchRow::businessDay))
+                .toList();
     }
 
     /** The month's statement as CSV: a row per closed day and the month's totals. */
@@ -123,8 +140,7 @@ public class SettlementService {
         return MonthStatement.csv(month, month(month));
     }
 
-    public byte[] monthPdf(YearMonth month, Locale locale,
-                           Function<String, String> labels) {
+    public byte[] monthPdf(YearMonth month, Locale locale, Function<String, String> labels) {
         return MonthStatement.pdf(reads.tenantName(TenantContext.requireTenant()), month, month(month), locale, labels);
     }
 
@@ -143,9 +159,15 @@ public class SettlementService {
                         join payout_account a on a.tenant_id = p.tenant_id and a.id = p.payout_account_id
                         where p.tenant_id = ? order by p.expected_on desc, b.business_day desc limit ?""")
                 .params(TenantContext.requireTenant(), limit)
-                .query((rs, n) -> new PayoutRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                        rs.getString(7), AccountNumbers.mask(rs.getString(8))))
+                .query((rs, n) -> new PayoutRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getString(7),
+                        AccountNumbers.mask(rs.getString(8))))
                 .list();
     }
 
@@ -159,17 +181,26 @@ public class SettlementService {
         if (stores != null && !stores.contains(storeId)) {
             throw new AccessDeniedException("Not one of your stores");
         }
-        record StoreRule(ZoneId zone, String currency) {
-        }
+        record StoreRule(ZoneId zone, String currency) {}
         StoreRule store = jdbc.sql("select time_zone, currency from store where tenant_id = ? and id = ?")
-                .params(tenant, storeId).query((rs, n) -> new StoreRule(ZoneId.of(rs.getString(1)), rs.getString(2)))
-                .optional().orElseThrow(() -> new AccessDeniedException("No such store"));
-        LocalTime close = jdbc.sql("select close_of_day from settlement_settings where tenant_id = ?").param(tenant)
-                .query(LocalTime.class).optional().orElse(BusinessDay.MIDNIGHT);
+                .params(tenant, storeId)
+                .query((rs, n) -> new StoreRule(ZoneId.of(rs.getString(1)), rs.getString(2)))
+                .optional()
+                .orElseThrow(() -> new AccessDeniedException("No such store"));
+        LocalTime close = jdbc.sql("select close_of_day from settlement_settings where tenant_id = ?")
+                .param(tenant)
+                .query(LocalTime.class)
+                .optional()
+                .orElse(BusinessDay.MIDNIGHT);
         BusinessDay rule = new BusinessDay(store.zone(), close);
         Instant from = rule.start(day);
         Instant to = rule.end(day);
-        return new Waterfall(storeId, day, store.currency(), from, to,
+        return new Waterfall(
+                storeId,
+                day,
+                store.currency(),
+                from,
+                to,
                 figures.of(tenant, storeId, from, to).steps());
     }
 

@@ -1,16 +1,14 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.BatchRow;
+import id.lapak.billing.settlement.SettlementViews.LineRow;
+import id.lapak.tenant.money.Money;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Function;
-
-import id.lapak.billing.settlement.SettlementViews.BatchRow;
-import id.lapak.billing.settlement.SettlementViews.LineRow;
-import id.lapak.tenant.money.Money;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -23,40 +21,64 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class StatementXlsx {
 
-    private StatementXlsx() {
-    }
+    private StatementXlsx() {}
 
     static byte[] batch(BatchRow batch, List<LineRow> lines, Function<String, String> labels) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(batch.businessDay().toString());
             CellStyle amount = amountStyle(book, batch.currency());
             int r = 0;
-            r = text(sheet, r, labels.apply("settlement.column.day"), batch.businessDay().toString());
+            r = text(
+                    sheet,
+                    r,
+                    labels.apply("settlement.column.day"),
+                    batch.businessDay().toString());
             r = number(sheet, r, labels.apply("settlement.column.gross"), batch.gross(), batch.currency(), amount);
             r = number(sheet, r, labels.apply("settlement.column.refunds"), -batch.refunds(), batch.currency(), amount);
             r = number(sheet, r, labels.apply("settlement.column.fees"), -batch.fees(), batch.currency(), amount);
             r = number(sheet, r, labels.apply("settlement.column.ppn"), -batch.ppn(), batch.currency(), amount);
             if (batch.net() != null) {
-                r = number(sheet, r, labels.apply("settlement.column.carried"), batch.carriedIn(), batch.currency(),
+                r = number(
+                        sheet,
+                        r,
+                        labels.apply("settlement.column.carried"),
+                        batch.carriedIn(),
+                        batch.currency(),
                         amount);
-                r = number(sheet, r, labels.apply("settlement.column.adjustments"), batch.adjustments(),
-                        batch.currency(), amount);
+                r = number(
+                        sheet,
+                        r,
+                        labels.apply("settlement.column.adjustments"),
+                        batch.adjustments(),
+                        batch.currency(),
+                        amount);
                 r = number(sheet, r, labels.apply("settlement.column.net"), batch.net(), batch.currency(), amount);
             }
             r++;
             Row header = sheet.createRow(r++);
-            List<String> keys = List.of("settlement.column.recorded", "settlement.column.store",
-                    "settlement.column.kind", "settlement.column.brand", "settlement.column.amount",
-                    "settlement.column.fees", "settlement.column.ppn", "settlement.column.sale");
+            List<String> keys = List.of(
+                    "settlement.column.recorded",
+                    "settlement.column.store",
+                    "settlement.column.kind",
+                    "settlement.column.brand",
+                    "settlement.column.amount",
+                    "settlement.column.fees",
+                    "settlement.column.ppn",
+                    "settlement.column.sale");
             for (int i = 0; i < keys.size(); i++) {
                 header.createCell(i).setCellValue(labels.apply(keys.get(i)));
             }
             for (LineRow l : lines) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(l.recordedAt().atZone(l.storeZone()).toLocalDateTime().toString());
+                row.createCell(0)
+                        .setCellValue(l.recordedAt()
+                                .atZone(l.storeZone())
+                                .toLocalDateTime()
+                                .toString());
                 row.createCell(1).setCellValue(l.storeName());
-                row.createCell(2).setCellValue(labels.apply("settlement.kind." + l.kind())
-                        + (l.late() ? " · " + labels.apply("settlement.line.late") : ""));
+                row.createCell(2)
+                        .setCellValue(labels.apply("settlement.kind." + l.kind())
+                                + (l.late() ? " · " + labels.apply("settlement.line.late") : ""));
                 row.createCell(3).setCellValue(labels.apply("settlement.brand." + l.brand()));
                 amount(row, 4, l.gross(), batch.currency(), amount);
                 amount(row, 5, l.fee(), batch.currency(), amount);
@@ -91,7 +113,8 @@ final class StatementXlsx {
             }
             Row total = sheet.createRow(r);
             total.createCell(0).setCellValue(labels.apply("settlement.statement.total"));
-            total.createCell(1).setCellValue(batches.stream().mapToInt(BatchRow::lines).sum());
+            total.createCell(1)
+                    .setCellValue(batches.stream().mapToInt(BatchRow::lines).sum());
             long[] sums = MonthStatement.totals(batches);
             for (int i = 0; i < sums.length; i++) {
                 amount(total, 2 + i, sums[i], currency, amount);

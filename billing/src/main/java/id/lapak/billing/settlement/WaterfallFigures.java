@@ -1,12 +1,10 @@
 package id.lapak.billing.settlement;
 
+import id.lapak.billing.settlement.SettlementViews.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.billing.settlement.SettlementViews.Step;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -86,20 +84,47 @@ class WaterfallFigures {
 
     /** The figures of a store's day {@code [from, to)} (the caller has checked the store is the person's). */
     DayFigures of(UUID tenant, UUID store, Instant from, Instant to) {
-        return jdbc.sql(SQL).param("tenant", tenant).param("store", store)
-                .param("from", DayClose.time(from)).param("to", DayClose.time(to))
-                .query((rs, n) -> new DayFigures(rs.getLong("sold"), rs.getLong("not_captured"),
-                        rs.getLong("captured_later"), rs.getLong("captured_from_earlier"), rs.getLong("captured"),
-                        rs.getLong("refunds"), rs.getLong("reversals"), rs.getLong("chargebacks"),
-                        rs.getLong("settled"), rs.getLong("fees"), rs.getLong("ppn"), rs.getLong("awaiting_payout"),
-                        rs.getLong("in_transit"), rs.getLong("failed_returned"), rs.getLong("confirmed")))
+        return jdbc.sql(SQL)
+                .param("tenant", tenant)
+                .param("store", store)
+                .param("from", DayClose.time(from))
+                .param("to", DayClose.time(to))
+                .query((rs, n) -> new DayFigures(
+                        rs.getLong("sold"),
+                        rs.getLong("not_captured"),
+                        rs.getLong("captured_later"),
+                        rs.getLong("captured_from_earlier"),
+                        rs.getLong("captured"),
+                        rs.getLong("refunds"),
+                        rs.getLong("reversals"),
+                        rs.getLong("chargebacks"),
+                        rs.getLong("settled"),
+                        rs.getLong("fees"),
+                        rs.getLong("ppn"),
+                        rs.getLong("awaiting_payout"),
+                        rs.getLong("in_transit"),
+                        rs.getLong("failed_returned"),
+                        rs.getLong("confirmed")))
                 .single();
     }
 
     /** One store's day in minor units, each a sum the waterfall shows as a step or a total. */
-    record DayFigures(long sold, long notCaptured, long capturedLater, long capturedFromEarlier, long captured,
-                      long refunds, long reversals, long chargebacks, long settled, long fees, long ppn,
-                      long awaitingPayout, long inTransit, long failedReturned, long confirmed) {
+    record DayFigures(
+            long sold,
+            long notCaptured,
+            long capturedLater,
+            long capturedFromEarlier,
+            long captured,
+            long refunds,
+            long reversals,
+            long chargebacks,
+            long settled,
+            long fees,
+            long ppn,
+            long awaitingPayout,
+            long inTransit,
+            long failedReturned,
+            long confirmed) {
 
         /**
          * The steps, totals among them: each total equals the one before it plus the steps between, so every

@@ -1,10 +1,9 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.money.Money;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
-import id.lapak.tenant.money.Money;
 
 /**
  * Support's overview: monthly and annual recurring revenue from the platform fees of the plans tenants are on today,
@@ -12,6 +11,5 @@ import id.lapak.tenant.money.Money;
  */
 public record BillingMetrics(Money mrr, Money arr, Map<String, Long> tenantsPerPlan, List<MonthRevenue> revenue) {
 
-    public record MonthRevenue(YearMonth month, Money revenue) {
-    }
+    public record MonthRevenue(YearMonth month, Money revenue) {}
 }

@@ -1,5 +1,8 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,11 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BillingRun {
 
     /** What a run did. */
-    public record Outcome(int tenants, int issued, int corrected, int failures) {
-    }
+    public record Outcome(int tenants, int issued, int corrected, int failures) {}
 
     static final String ACTOR = "tenant billing";
     private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
@@ -46,8 +43,13 @@ public class BillingRun {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    BillingRun(PlatformAccess platform, JdbcClient jdbc, InvoiceIssuer issuer, Dunning dunning,
-               PlatformTransactionManager transactions, Clock clock) {
+    BillingRun(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            InvoiceIssuer issuer,
+            Dunning dunning,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.platform = platform;
         this.jdbc = jdbc;
         this.issuer = issuer;
@@ -62,9 +64,11 @@ public class BillingRun {
 
     /** Bills every tenant for every period ended by {@code now}, then reminds and suspends. */
     public Outcome runDue(Instant now) {
-        List<UUID> tenants = platform.call("tenant billing: list tenants with a plan",
+        List<UUID> tenants = platform.call(
+                "tenant billing: list tenants with a plan",
                 () -> jdbc.sql("select distinct tenant_id from tenant_subscription order by tenant_id")
-                        .query(UUID.class).list());
+                        .query(UUID.class)
+                        .list());
         int issued = 0;
         int corrected = 0;
         int failures = 0;
@@ -75,7 +79,10 @@ public class BillingRun {
                 corrected += one.corrected();
             } catch (RuntimeException e) {
                 failures++;
-                log.error("Tenant billing: tenant {} could not be billed ({})", tenant, e.getClass().getSimpleName(),
+                log.error(
+                        "Tenant billing: tenant {} could not be billed ({})",
+                        tenant,
+                        e.getClass().getSimpleName(),
                         e);
             }
         }
@@ -88,33 +95,33 @@ public class BillingRun {
 
     /** Bills one tenant for every period ended by {@code now}, oldest first. */
     public Outcome bill(UUID tenant, Instant now) {
-        return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenant, () -> {
-            record Start(ZoneId zone, LocalDate first) {
-            }
-            Start start = transaction.execute(s -> jdbc.sql("""
+        return AuditActor.system(ACTOR)
+                .callAs(() -> TenantContext.callAs(tenant, () -> {
+                    record Start(ZoneId zone, LocalDate first) {}
+                    Start start = transaction.execute(s -> jdbc.sql("""
                             select t.time_zone, (select min(effective_from) from tenant_subscription s
                                                  where s.tenant_id = t.id)
                             from tenant t where t.id = ?""")
-                    .param(tenant)
-                    .query((rs, n) -> new Start(ZoneId.of(rs.getString(1)),
-                            rs.getObject(2, LocalDate.class)))
-                    .single());
-            int issued = 0;
-            int corrected = 0;
-            if (start.first() == null) {
-                return new Outcome(1, 0, 0, 0);
-            }
-            for (BillingPeriod period = new BillingPeriod(YearMonth.from(start.first()), start.zone());
-                 period.endedBy(now); period = period.next()) {
-                BillingPeriod p = period;
-                InvoiceIssuer.Result result = transaction.execute(s -> issuer.bill(tenant, p, now));
-                if (result == InvoiceIssuer.Result.ISSUED) {
-                    issued++;
-                } else if (result == InvoiceIssuer.Result.CORRECTED) {
-                    corrected++;
-                }
-            }
-            return new Outcome(1, issued, corrected, 0);
-        }));
+                            .param(tenant)
+                            .query((rs, n) -> new Start(ZoneId.of(rs.getString(1)), rs.getObject(2, LocalDate.class)))
+                            .single());
+                    int issued = 0;
+                    int corrected = 0;
+                    if (start.first() == null) {
+                        return new Outcome(1, 0, 0, 0);
+                    }
+                    for (BillingPeriod period = new BillingPeriod(YearMonth.from(start.first()), start.zone());
+                            period.endedBy(now);
+                            period = period.next()) {
+                        BillingPeriod p = period;
+                        InvoiceIssuer.Result result = transaction.execute(s -> issuer.bill(tenant, p, now));
+                        if (result == InvoiceIssuer.Result.ISSUED) {
+                            issued++;
+                        } else if (result == InvoiceIssuer.Result.CORRECTED) {
+                            corrected++;
+                        }
+                    }
+                    return new Outcome(1, issued, corrected, 0);
+                }));
     }
 }

@@ -1,7 +1,6 @@
 package id.lapak.billing.subscription;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -25,7 +24,8 @@ class BillingSchedule {
 
     @Bean
     JobDetail tenantBillingJob() {
-        return JobBuilder.newJob(BillingJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(BillingJob.class)
+                .withIdentity(JOB)
                 .withDescription("Bills every tenant for its ended months, reminds and suspends for non-payment")
                 .storeDurably()
                 .build();
@@ -36,9 +36,13 @@ class BillingSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.billing.run-interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("tenant-billing-repeating", "billing")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("tenant-billing-repeating", "billing")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

@@ -15,9 +15,10 @@ public class BillingSettings {
     private final int paymentDays;
     private final int suspendAfterDays;
 
-    BillingSettings(@Value("${lapak.billing.ppn-bp:1100}") long ppnBasisPoints,
-                    @Value("${lapak.billing.payment-days:14}") int paymentDays,
-                    @Value("${lapak.billing.suspend-after-days:14}") int suspendAfterDays) {
+    BillingSettings(
+            @Value("${lapak.billing.ppn-bp:1100}") long ppnBasisPoints,
+            @Value("${lapak.billing.payment-days:14}") int paymentDays,
+            @Value("${lapak.billing.suspend-after-days:14}") int suspendAfterDays) {
         if (ppnBasisPoints < 0 || ppnBasisPoints > 10_000 || paymentDays < 0 || suspendAfterDays < 0) {
             throw new IllegalStateException("lapak.billing.* settings must be within range");
         }

@@ -1,5 +1,8 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.billing.subscription.InvoiceLine.LineKind;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.billing.subscription.InvoiceLine.LineKind;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,8 +37,12 @@ public class CreditNotes {
     private final Dunning dunning;
     private final Clock clock;
 
-    CreditNotes(PlatformTransactionManager transactions, JdbcClient jdbc, InvoiceIssuer issuer, Dunning dunning,
-                Clock clock) {
+    CreditNotes(
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            InvoiceIssuer issuer,
+            Dunning dunning,
+            Clock clock) {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.issuer = issuer;
@@ -69,33 +71,49 @@ public class CreditNotes {
         }
         // In the tenant's own context (not the platform path): the note is the tenant's document, and its e-mail goes
         // through the tenant's outbox in the same transaction.
-        String number = TenantContext.callAs(tenant, () -> transaction.execute(status -> {
-            record Invoice(String kind, LocalDate period, String currency, long ppnBp, ZoneId zone) {
-            }
-            Invoice row = jdbc.sql("""
+        String number = TenantContext.callAs(
+                tenant,
+                () -> transaction.execute(status -> {
+                    record Invoice(String kind, LocalDate period, String currency, long ppnBp, ZoneId zone) {}
+                    Invoice row = jdbc.sql("""
                             select i.kind, i.period, i.currency, i.ppn_bp, t.time_zone
                             from saas_invoice i join tenant t on t.id = i.tenant_id
                             where i.tenant_id = ? and i.id = ? for update of i""")
-                    .params(tenant, invoice)
-                    .query((rs, n) -> new Invoice(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                            rs.getLong(4), ZoneId.of(rs.getString(5))))
-                    .optional().orElseThrow(() -> BillingRefused.of("billing.error.invoiceNotFound"));
-            if (!row.kind().equals("INVOICE")) {
-                throw BillingRefused.of("billing.error.creditOnlyInvoices");
-            }
-            if (!amount.currency().getCurrencyCode().equals(row.currency())) {
-                throw new BillingRefused(Map.of("amount", "billing.error.creditAmount"));
-            }
-            long net = amount.minor();
-            long ppn = amount.basisPoints(row.ppnBp()).minor();
-            List<InvoiceLine> lines = List.of(
-                    new InvoiceLine(LineKind.CREDIT, "CREDIT:1", 1, -net, -net),
-                    new InvoiceLine(LineKind.PPN, "CREDIT:PPN", row.ppnBp(), -net, -ppn));
-            UUID note = issuer.write(tenant, new BillingPeriod(YearMonth.from(row.period()), row.zone()),
-                    "CREDIT_NOTE", invoice, lines, row.ppnBp(), row.currency(), clock.instant(), reason.strip());
-            return jdbc.sql("select number from saas_invoice where tenant_id = ? and id = ?").params(tenant, note)
-                    .query(String.class).single();
-        }));
+                            .params(tenant, invoice)
+                            .query((rs, n) -> new Invoice(
+                                    rs.getString(1),
+                                    rs.getObject(2, LocalDate.class),
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    ZoneId.of(rs.getString(5))))
+                            .optional()
+                            .orElseThrow(() -> BillingRefused.of("billing.error.invoiceNotFound"));
+                    if (!row.kind().equals("INVOICE")) {
+                        throw BillingRefused.of("billing.error.creditOnlyInvoices");
+                    }
+                    if (!amount.currency().getCurrencyCode().equals(row.currency())) {
+                        throw new BillingRefused(Map.of("amount", "billing.error.creditAmount"));
+                    }
+                    long net = amount.minor();
+                    long ppn = amount.basisPoints(row.ppnBp()).minor();
+                    List<InvoiceLine> lines = List.of(
+                            new InvoiceLine(LineKind.CREDIT, "CREDIT:1", 1, -net, -net),
+                            new InvoiceLine(LineKind.PPN, "CREDIT:PPN", row.ppnBp(), -net, -ppn));
+                    UUID note = issuer.write(
+                            tenant,
+                            new BillingPeriod(YearMonth.from(row.period()), row.zone()),
+                            "CREDIT_NOTE",
+                            invoice,
+                            lines,
+                            row.ppnBp(),
+                            row.currency(),
+                            clock.instant(),
+                            reason.strip());
+                    return jdbc.sql("select number from saas_invoice where tenant_id = ? and id = ?")
+                            .params(tenant, note)
+                            .query(String.class)
+                            .single();
+                }));
         dunning.paid(tenant);
         return number;
     }

@@ -1,5 +1,11 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.TenantAdministration;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,14 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.tenant.TenantAdministration;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,8 +38,14 @@ class Dunning {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    Dunning(PlatformAccess platform, JdbcClient jdbc, TenantAdministration tenants, BillingSettings settings,
-            AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    Dunning(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            TenantAdministration tenants,
+            BillingSettings settings,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.platform = platform;
         this.jdbc = jdbc;
         this.tenants = tenants;
@@ -51,33 +55,51 @@ class Dunning {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    private record Open(UUID tenant, UUID id, String number, LocalDate dueOn, long total, String currency,
-                        boolean reminded, boolean suspended, ZoneId zone) {
-    }
+    private record Open(
+            UUID tenant,
+            UUID id,
+            String number,
+            LocalDate dueOn,
+            long total,
+            String currency,
+            boolean reminded,
+            boolean suspended,
+            ZoneId zone) {}
 
     void run(Instant now) {
-        List<Open> open = platform.call("tenant billing: open invoices", () -> jdbc.sql("""
+        List<Open> open = platform.call(
+                "tenant billing: open invoices",
+                () -> jdbc.sql("""
                         select i.tenant_id, i.id, i.number, i.due_on, i.total_minor, i.currency,
                                i.reminded_at is not null, i.suspended_at is not null, t.time_zone
                         from saas_invoice i join tenant t on t.id = i.tenant_id
                         where i.status = 'OPEN' order by i.due_on""")
-                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
-                        rs.getBoolean(8), ZoneId.of(rs.getString(9))))
-                .list());
+                        .query((rs, n) -> new Open(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getObject(4, LocalDate.class),
+                                rs.getLong(5),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                rs.getBoolean(8),
+                                ZoneId.of(rs.getString(9))))
+                        .list());
         for (Open invoice : open) {
             LocalDate today = LocalDate.ofInstant(now, invoice.zone());
             if (!today.isAfter(invoice.dueOn())) {
                 continue;
             }
-            AuditActor.system(ACTOR).runAs(() -> TenantContext.runAs(invoice.tenant(), () -> {
-                if (!invoice.reminded()) {
-                    remind(invoice, now);
-                }
-                if (!invoice.suspended() && !today.isBefore(invoice.dueOn().plusDays(settings.suspendAfterDays()))) {
-                    suspend(invoice, now);
-                }
-            }));
+            AuditActor.system(ACTOR)
+                    .runAs(() -> TenantContext.runAs(invoice.tenant(), () -> {
+                        if (!invoice.reminded()) {
+                            remind(invoice, now);
+                        }
+                        if (!invoice.suspended()
+                                && !today.isBefore(invoice.dueOn().plusDays(settings.suspendAfterDays()))) {
+                            suspend(invoice, now);
+                        }
+                    }));
         }
     }
 
@@ -86,12 +108,20 @@ class Dunning {
             int changed = jdbc.sql("""
                             update saas_invoice set reminded_at = ?
                             where tenant_id = ? and id = ? and reminded_at is null and status = 'OPEN'""")
-                    .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), invoice.tenant(), invoice.id()).update();
+                    .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), invoice.tenant(), invoice.id())
+                    .update();
             if (changed == 1) {
-                audit.recordFor(invoice.tenant(), AuditEvent.of("billing.invoice.reminded", "SaasInvoice",
-                        invoice.id()).detail("number", invoice.number()));
-                events.publishEvent(new InvoiceOverdue(invoice.tenant(), invoice.id(), invoice.number(),
-                        invoice.dueOn(), invoice.total(), invoice.currency(),
+                audit.recordFor(
+                        invoice.tenant(),
+                        AuditEvent.of("billing.invoice.reminded", "SaasInvoice", invoice.id())
+                                .detail("number", invoice.number()));
+                events.publishEvent(new InvoiceOverdue(
+                        invoice.tenant(),
+                        invoice.id(),
+                        invoice.number(),
+                        invoice.dueOn(),
+                        invoice.total(),
+                        invoice.currency(),
                         invoice.dueOn().plusDays(settings.suspendAfterDays())));
             }
         });
@@ -99,20 +129,22 @@ class Dunning {
 
     private void suspend(Open invoice, Instant now) {
         // The tenant first: after a crash in between, the next run finds the invoice unmarked and marks it.
-        tenants.suspendAutomatically(invoice.tenant(), "Invoice " + invoice.number() + " unpaid since "
-                + invoice.dueOn(), ACTOR);
+        tenants.suspendAutomatically(
+                invoice.tenant(), "Invoice " + invoice.number() + " unpaid since " + invoice.dueOn(), ACTOR);
         transaction.executeWithoutResult(s -> jdbc.sql("""
                         update saas_invoice set suspended_at = ?
                         where tenant_id = ? and id = ? and suspended_at is null and status = 'OPEN'""")
-                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), invoice.tenant(), invoice.id()).update());
+                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), invoice.tenant(), invoice.id())
+                .update());
     }
 
     /** After a payment: reactivates the tenant when no invoice that suspended it is still open. */
     void paid(UUID tenant) {
-        boolean stillUnpaid = platform.call("tenant billing: invoices behind a suspension", () -> jdbc.sql("""
+        boolean stillUnpaid = platform.call(
+                "tenant billing: invoices behind a suspension",
+                () -> jdbc.sql("""
                         select exists (select 1 from saas_invoice where tenant_id = ? and status = 'OPEN'
-                                                                  and suspended_at is not null)""")
-                .param(tenant).query(Boolean.class).single());
+                                                                  and suspended_at is not null)""").param(tenant).query(Boolean.class).single());
         if (!stillUnpaid) {
             AuditActor.system(ACTOR).runAs(() -> tenants.reactivateAutomatically(tenant, "Invoices paid", ACTOR));
         }

@@ -1,5 +1,7 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.billing.subscription.InvoiceLine.LineKind;
+import id.lapak.tenant.money.Money;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -9,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import id.lapak.billing.subscription.InvoiceLine.LineKind;
-import id.lapak.tenant.money.Money;
 
 /**
  * What a period costs, from the plan of each day and the usage: the platform fee prorated by the days on each plan
@@ -23,23 +22,22 @@ import id.lapak.tenant.money.Money;
 final class InvoiceCalculator {
 
     /** The plan of one day: its price, since when the tenant is on this plan, and whether the day is in the trial. */
-    record DayPlan(PlanPrice price, LocalDate subscribedFrom, boolean trial) {
-    }
+    record DayPlan(PlanPrice price, LocalDate subscribedFrom, boolean trial) {}
 
-    private InvoiceCalculator() {
-    }
+    private InvoiceCalculator() {}
 
     /**
      * @param plans          the plan of each day of the period, in order (null: no plan that day)
      * @param activeDevices  devices active on each day of the period, in order
      * @param transactions   captured sales in the period
      */
-    static InvoiceDraft draft(BillingPeriod period, List<DayPlan> plans, int[] activeDevices, long transactions,
-                              long ppnBasisPoints) {
+    static InvoiceDraft draft(
+            BillingPeriod period, List<DayPlan> plans, int[] activeDevices, long transactions, long ppnBasisPoints) {
         if (plans.size() != period.days() || activeDevices.length != period.days()) {
             throw new IllegalArgumentException("One plan and one device count per day of the period");
         }
-        DayPlan last = plans.stream().filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        DayPlan last =
+                plans.stream().filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         if (last == null) {
             return new InvoiceDraft(period, "IDR", List.of(), ppnBasisPoints);
         }
@@ -59,23 +57,43 @@ final class InvoiceCalculator {
                 PlanPrice price = plan.price();
                 String code = price.planCode();
                 if (price.interval() == PlanInterval.MONTHLY) {
-                    add(lines, LineKind.PLAN, "PLAN:" + code, j - i, price.monthlyFee().minor(),
+                    add(
+                            lines,
+                            LineKind.PLAN,
+                            "PLAN:" + code,
+                            j - i,
+                            price.monthlyFee().minor(),
                             price.monthlyFee().prorate(j - i, n));
                 } else if (yearStarts(period.month(), plan.subscribedFrom()) && !lines.containsKey("PLAN:" + code)) {
-                    add(lines, LineKind.PLAN, "PLAN:" + code, 12, price.monthlyFee().minor(),
+                    add(
+                            lines,
+                            LineKind.PLAN,
+                            "PLAN:" + code,
+                            12,
+                            price.monthlyFee().minor(),
                             price.monthlyFee().times(12));
                 }
                 if (deviceDays > 0) {
-                    add(lines, LineKind.DEVICES, "DEVICES:" + code, deviceDays, price.deviceFee().minor(),
+                    add(
+                            lines,
+                            LineKind.DEVICES,
+                            "DEVICES:" + code,
+                            deviceDays,
+                            price.deviceFee().minor(),
                             price.deviceFee().prorate(deviceDays, n));
                 }
             }
             i = j;
         }
         tiers(lines, last.price(), transactions);
-        long subtotal = lines.values().stream().mapToLong(InvoiceLine::amountMinor).sum();
+        long subtotal =
+                lines.values().stream().mapToLong(InvoiceLine::amountMinor).sum();
         List<InvoiceLine> all = new ArrayList<>(lines.values());
-        all.add(new InvoiceLine(LineKind.PPN, "PPN", ppnBasisPoints, subtotal,
+        all.add(new InvoiceLine(
+                LineKind.PPN,
+                "PPN",
+                ppnBasisPoints,
+                subtotal,
                 Money.of(subtotal, currency).basisPoints(ppnBasisPoints).minor()));
         return new InvoiceDraft(period, currency, all, ppnBasisPoints);
     }
@@ -84,7 +102,9 @@ final class InvoiceCalculator {
         if (a == null || b == null) {
             return a == b;
         }
-        return a.price().equals(b.price()) && a.trial() == b.trial() && a.subscribedFrom().equals(b.subscribedFrom());
+        return a.price().equals(b.price())
+                && a.trial() == b.trial()
+                && a.subscribedFrom().equals(b.subscribedFrom());
     }
 
     private static boolean yearStarts(YearMonth month, LocalDate subscribedFrom) {
@@ -93,7 +113,8 @@ final class InvoiceCalculator {
     }
 
     private static void tiers(Map<String, InvoiceLine> lines, PlanPrice price, long transactions) {
-        List<PlanPrice.Tier> tiers = price.tiers().stream().sorted(Comparator.comparingLong(PlanPrice.Tier::fromCount))
+        List<PlanPrice.Tier> tiers = price.tiers().stream()
+                .sorted(Comparator.comparingLong(PlanPrice.Tier::fromCount))
                 .toList();
         for (int t = 0; t < tiers.size(); t++) {
             long from = tiers.get(t).fromCount();
@@ -101,16 +122,27 @@ final class InvoiceCalculator {
             long count = Math.max(0, Math.min(transactions, to) - from);
             if (count > 0) {
                 Money unit = tiers.get(t).unit();
-                add(lines, LineKind.TRANSACTIONS, "TRANSACTIONS:" + price.planCode() + ":" + from, count, unit.minor(),
+                add(
+                        lines,
+                        LineKind.TRANSACTIONS,
+                        "TRANSACTIONS:" + price.planCode() + ":" + from,
+                        count,
+                        unit.minor(),
                         unit.times(count));
             }
         }
     }
 
-    private static void add(Map<String, InvoiceLine> lines, LineKind kind, String key, long quantity, long unit,
-                            Money amount) {
-        lines.merge(key, new InvoiceLine(kind, key, quantity, unit, amount.minor()),
-                (a, b) -> new InvoiceLine(kind, key, a.quantity() + b.quantity(), b.unitMinor(),
+    private static void add(
+            Map<String, InvoiceLine> lines, LineKind kind, String key, long quantity, long unit, Money amount) {
+        lines.merge(
+                key,
+                new InvoiceLine(kind, key, quantity, unit, amount.minor()),
+                (a, b) -> new InvoiceLine(
+                        kind,
+                        key,
+                        a.quantity() + b.quantity(),
+                        b.unitMinor(),
                         Math.addExact(a.amountMinor(), b.amountMinor())));
     }
 }

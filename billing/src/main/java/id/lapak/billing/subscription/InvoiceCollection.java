@@ -1,16 +1,14 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,19 +44,24 @@ public class InvoiceCollection {
         String by = CurrentUser.find().map(u -> "support " + u.username()).orElse("support");
         platform.run("tenant billing: mark an invoice paid", () -> {
             String status = jdbc.sql("select status from saas_invoice where tenant_id = ? and id = ? for update")
-                    .params(tenant, invoice).query(String.class).optional()
+                    .params(tenant, invoice)
+                    .query(String.class)
+                    .optional()
                     .orElseThrow(() -> BillingRefused.of("billing.error.invoiceNotFound"));
             if (!status.equals("OPEN")) {
-                throw BillingRefused.of(status.equals("PAID") ? "billing.error.alreadyPaid"
-                        : "billing.error.notPayable");
+                throw BillingRefused.of(
+                        status.equals("PAID") ? "billing.error.alreadyPaid" : "billing.error.notPayable");
             }
             jdbc.sql("""
                             update saas_invoice set status = 'PAID', paid_at = ?, paid_reference = ?, paid_by = ?
                             where tenant_id = ? and id = ? and status = 'OPEN'""")
                     .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), ref, by, tenant, invoice)
                     .update();
-            audit.recordFor(tenant, AuditEvent.of("billing.invoice.paid", "SaasInvoice", invoice)
-                    .change("status", "OPEN", "PAID").detail("reference", ref));
+            audit.recordFor(
+                    tenant,
+                    AuditEvent.of("billing.invoice.paid", "SaasInvoice", invoice)
+                            .change("status", "OPEN", "PAID")
+                            .detail("reference", ref));
         });
         dunning.paid(tenant);
     }

@@ -1,12 +1,10 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.context.TenantContext;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +15,7 @@ import org.springframework.stereotype.Component;
 public class InvoiceDocuments {
 
     /** The invoice and its PDF, ready to attach. */
-    public record Document(InvoiceRow invoice, byte[] pdf) {
-    }
+    public record Document(InvoiceRow invoice, byte[] pdf) {}
 
     private final InvoiceReads invoices;
     private final Clock clock;

@@ -1,8 +1,7 @@
 package id.lapak.billing.subscription;
 
-import java.util.List;
-
 import id.lapak.tenant.money.Money;
+import java.util.List;
 
 /** What a period costs as computed now: the lines before PPN, the PPN line, and the totals. */
 public record InvoiceDraft(BillingPeriod period, String currency, List<InvoiceLine> lines, long ppnBasisPoints) {
@@ -17,12 +16,17 @@ public record InvoiceDraft(BillingPeriod period, String currency, List<InvoiceLi
     }
 
     public Money subtotal() {
-        return Money.of(chargeLines().stream().mapToLong(InvoiceLine::amountMinor).sum(), currency);
+        return Money.of(
+                chargeLines().stream().mapToLong(InvoiceLine::amountMinor).sum(), currency);
     }
 
     public Money ppn() {
-        return Money.of(lines.stream().filter(l -> l.kind() == InvoiceLine.LineKind.PPN)
-                .mapToLong(InvoiceLine::amountMinor).sum(), currency);
+        return Money.of(
+                lines.stream()
+                        .filter(l -> l.kind() == InvoiceLine.LineKind.PPN)
+                        .mapToLong(InvoiceLine::amountMinor)
+                        .sum(),
+                currency);
     }
 
     public Money total() {

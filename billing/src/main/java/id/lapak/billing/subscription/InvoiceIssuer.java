@@ -1,5 +1,9 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.billing.settlement.InvoiceDeductions;
+import id.lapak.billing.subscription.InvoiceLine.LineKind;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.billing.settlement.InvoiceDeductions;
-import id.lapak.billing.subscription.InvoiceLine.LineKind;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +32,12 @@ import org.springframework.stereotype.Component;
 @Component
 class InvoiceIssuer {
 
-    enum Result { ISSUED, CORRECTED, UNCHANGED, NOTHING_TO_BILL }
+    enum Result {
+        ISSUED,
+        CORRECTED,
+        UNCHANGED,
+        NOTHING_TO_BILL
+    }
 
     static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Jakarta");
 
@@ -47,9 +50,15 @@ class InvoiceIssuer {
     private final ApplicationEventPublisher events;
     private final InvoiceDeductions deductions;
 
-    InvoiceIssuer(JdbcClient jdbc, PlanReads plans, UsageReader usage, InvoiceNumbers numbers,
-                  BillingSettings settings, AuditLog audit, ApplicationEventPublisher events,
-                  InvoiceDeductions deductions) {
+    InvoiceIssuer(
+            JdbcClient jdbc,
+            PlanReads plans,
+            UsageReader usage,
+            InvoiceNumbers numbers,
+            BillingSettings settings,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            InvoiceDeductions deductions) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.usage = usage;
@@ -63,19 +72,28 @@ class InvoiceIssuer {
     /** What {@code period} costs with the usage recorded up to {@code until}. */
     InvoiceDraft draft(UUID tenant, BillingPeriod period, Instant until) {
         UsageReader.Usage used = usage.usage(tenant, period, until);
-        return InvoiceCalculator.draft(period, PlanReads.dayPlans(period, plans.subscriptions(tenant), plans.prices()),
-                used.activeDevices(), used.transactions(), settings.ppnBasisPoints());
+        return InvoiceCalculator.draft(
+                period,
+                PlanReads.dayPlans(period, plans.subscriptions(tenant), plans.prices()),
+                used.activeDevices(),
+                used.transactions(),
+                settings.ppnBasisPoints());
     }
 
     Result bill(UUID tenant, BillingPeriod period, Instant now) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('saas-billing:' || ?, 0))) x")
-                .param(tenant.toString()).query(Integer.class).single();
+                .param(tenant.toString())
+                .query(Integer.class)
+                .single();
         InvoiceDraft draft = draft(tenant, period, period.end());
         if (draft.chargeLines().isEmpty()) {
             return Result.NOTHING_TO_BILL;
         }
         UUID invoice = jdbc.sql("select id from saas_invoice where tenant_id = ? and period = ? and kind = 'INVOICE'")
-                .params(tenant, period.firstDay()).query(UUID.class).optional().orElse(null);
+                .params(tenant, period.firstDay())
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         if (invoice == null) {
             write(tenant, period, "INVOICE", null, draft.lines(), draft.ppnBasisPoints(), draft.currency(), now, null);
             return Result.ISSUED;
@@ -85,8 +103,16 @@ class InvoiceIssuer {
             return Result.UNCHANGED;
         }
         long total = diff.stream().mapToLong(InvoiceLine::amountMinor).sum();
-        write(tenant, period, total < 0 ? "CREDIT_NOTE" : "DEBIT_NOTE", invoice, diff, draft.ppnBasisPoints(),
-                draft.currency(), now, null);
+        write(
+                tenant,
+                period,
+                total < 0 ? "CREDIT_NOTE" : "DEBIT_NOTE",
+                invoice,
+                diff,
+                draft.ppnBasisPoints(),
+                draft.currency(),
+                now,
+                null);
         return Result.CORRECTED;
     }
 
@@ -100,8 +126,14 @@ class InvoiceIssuer {
                         where i.tenant_id = ? and i.period = ? and l.line_key not like 'CREDIT:%'
                         group by l.kind, l.line_key""")
                 .params(tenant, period.firstDay())
-                .query((rs, n) -> billed.put(rs.getString(2), new InvoiceLine(LineKind.valueOf(rs.getString(1)),
-                        rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+                .query((rs, n) -> billed.put(
+                        rs.getString(2),
+                        new InvoiceLine(
+                                LineKind.valueOf(rs.getString(1)),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5))))
                 .list();
         return billed;
     }
@@ -120,8 +152,8 @@ class InvoiceIssuer {
             long quantity = (p == null ? 0 : p.quantity()) - (b == null ? 0 : b.quantity());
             if (amount != 0 || (quantity != 0 && !key.equals("PPN"))) {
                 InvoiceLine like = p != null ? p : b;
-                diff.add(new InvoiceLine(like.kind(), key, key.equals("PPN") ? like.quantity() : quantity,
-                        like.unitMinor(), amount));
+                diff.add(new InvoiceLine(
+                        like.kind(), key, key.equals("PPN") ? like.quantity() : quantity, like.unitMinor(), amount));
             }
         }
         boolean onlyPpn = diff.stream().allMatch(l -> l.kind() == LineKind.PPN);
@@ -133,10 +165,24 @@ class InvoiceIssuer {
      * payouts is deducted at once and is paid; a credit note of a deducted invoice gives its amount back the same
      * way; a credit note that leaves nothing of an open invoice to pay closes it as credited.
      */
-    UUID write(UUID tenant, BillingPeriod period, String kind, UUID corrects, List<InvoiceLine> lines,
-               long ppnBp, String currency, Instant now, String note) {
-        long subtotal = lines.stream().filter(l -> l.kind() != LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
-        long ppn = lines.stream().filter(l -> l.kind() == LineKind.PPN).mapToLong(InvoiceLine::amountMinor).sum();
+    UUID write(
+            UUID tenant,
+            BillingPeriod period,
+            String kind,
+            UUID corrects,
+            List<InvoiceLine> lines,
+            long ppnBp,
+            String currency,
+            Instant now,
+            String note) {
+        long subtotal = lines.stream()
+                .filter(l -> l.kind() != LineKind.PPN)
+                .mapToLong(InvoiceLine::amountMinor)
+                .sum();
+        long ppn = lines.stream()
+                .filter(l -> l.kind() == LineKind.PPN)
+                .mapToLong(InvoiceLine::amountMinor)
+                .sum();
         long total = subtotal + ppn;
         long remaining = corrects == null ? 0 : remainingAfter(tenant, period, total);
         LocalDate issuedOn = LocalDate.ofInstant(now, NUMBERING_ZONE);
@@ -156,15 +202,32 @@ class InvoiceIssuer {
                             subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by,
                             paid_reference, note)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, number, kind, period.firstDay(),
-                        new SqlParameterValue(Types.OTHER, corrects), currency,
-                        subtotal, ppnBp, ppn, total, at, LocalDate.ofInstant(now, period.zone())
-                                .plusDays(settings.paymentDays()), status,
-                        status.equals("PAID") ? at : null, paidBy, deduct ? InvoiceRow.PAID_FROM_PAYOUTS : null, note)
+                .params(
+                        tenant,
+                        id,
+                        number,
+                        kind,
+                        period.firstDay(),
+                        new SqlParameterValue(Types.OTHER, corrects),
+                        currency,
+                        subtotal,
+                        ppnBp,
+                        ppn,
+                        total,
+                        at,
+                        LocalDate.ofInstant(now, period.zone()).plusDays(settings.paymentDays()),
+                        status,
+                        status.equals("PAID") ? at : null,
+                        paidBy,
+                        deduct ? InvoiceRow.PAID_FROM_PAYOUTS : null,
+                        note)
                 .update();
         writeLines(tenant, id, lines);
-        AuditEvent issued = AuditEvent.of("billing.invoice.issued", "SaasInvoice", id).detail("number", number)
-                .detail("kind", kind).detail("period", period.month()).detail("totalMinor", total);
+        AuditEvent issued = AuditEvent.of("billing.invoice.issued", "SaasInvoice", id)
+                .detail("number", number)
+                .detail("kind", kind)
+                .detail("period", period.month())
+                .detail("totalMinor", total);
         audit.recordFor(tenant, note == null ? issued : issued.detail("reason", note));
         if (deduct) {
             deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
@@ -172,8 +235,10 @@ class InvoiceIssuer {
             if (deductions.deducted(tenant, corrects)) {
                 deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
             } else if (remaining == 0) {
-                jdbc.sql("update saas_invoice set status = 'CREDITED' where tenant_id = ? and id = ? and status = 'OPEN'")
-                        .params(tenant, corrects).update();
+                jdbc.sql(
+                                "update saas_invoice set status = 'CREDITED' where tenant_id = ? and id = ? and status = 'OPEN'")
+                        .params(tenant, corrects)
+                        .update();
             }
         }
         events.publishEvent(new InvoiceIssued(tenant, id, number, kind, total, currency));
@@ -184,7 +249,9 @@ class InvoiceIssuer {
     private long remainingAfter(UUID tenant, BillingPeriod period, long total) {
         long before = jdbc.sql("""
                         select coalesce(sum(total_minor), 0) from saas_invoice where tenant_id = ? and period = ?""")
-                .params(tenant, period.firstDay()).query(Long.class).single();
+                .params(tenant, period.firstDay())
+                .query(Long.class)
+                .single();
         if (before + total < 0) {
             throw BillingRefused.of("billing.error.creditExceedsInvoice");
         }

@@ -8,7 +8,13 @@ package id.lapak.billing.subscription;
  */
 public record InvoiceLine(LineKind kind, String key, long quantity, long unitMinor, long amountMinor) {
 
-    public enum LineKind { PLAN, DEVICES, TRANSACTIONS, PPN, CREDIT }
+    public enum LineKind {
+        PLAN,
+        DEVICES,
+        TRANSACTIONS,
+        PPN,
+        CREDIT
+    }
 
     /** The plan this line is for (empty for PPN). */
     public String planCode() {

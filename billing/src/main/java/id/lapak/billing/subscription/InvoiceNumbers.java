@@ -1,7 +1,6 @@
 package id.lapak.billing.subscription;
 
 import java.time.LocalDate;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,9 @@ class InvoiceNumbers {
                         insert into saas_invoice_counter (series, year, last_no) values (?, ?, 1)
                         on conflict (series, year) do update set last_no = saas_invoice_counter.last_no + 1
                         returning last_no""")
-                .params(series, issuedOn.getYear()).query(Long.class).single();
+                .params(series, issuedOn.getYear())
+                .query(Long.class)
+                .single();
         return format(series, issuedOn, no);
     }
 

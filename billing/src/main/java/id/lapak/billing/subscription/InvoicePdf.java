@@ -1,14 +1,12 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.money.Money;
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
-import id.lapak.tenant.money.Money;
-
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -26,8 +24,7 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class InvoicePdf {
 
-    private InvoicePdf() {
-    }
+    private InvoicePdf() {}
 
     static byte[] pdf(InvoiceRow invoice, List<InvoiceLine> lines, Locale locale, Function<String, String> labels) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,17 +34,26 @@ final class InvoicePdf {
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         String currency = invoice.total().currency().getCurrencyCode();
         document.add(new Paragraph(labels.apply("billing.kind." + invoice.kind()) + " " + invoice.number(), title));
         document.add(new Paragraph("Lapak · " + invoice.tenantName(), body));
-        document.add(new Paragraph(labels.apply("billing.column.period") + ": "
-                + invoice.period().atDay(1).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale)), body));
-        document.add(new Paragraph(labels.apply("billing.column.issued") + ": "
-                + invoice.issuedAt().atZone(InvoiceIssuer.NUMBERING_ZONE).toLocalDate().format(date), body));
-        document.add(new Paragraph(labels.apply("billing.column.due") + ": " + invoice.dueOn().format(date), body));
-        document.add(new Paragraph(labels.apply("billing.column.status") + ": "
-                + labels.apply(invoice.statusKey()), body));
+        document.add(new Paragraph(
+                labels.apply("billing.column.period") + ": "
+                        + invoice.period().atDay(1).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale)),
+                body));
+        document.add(new Paragraph(
+                labels.apply("billing.column.issued") + ": "
+                        + invoice.issuedAt()
+                                .atZone(InvoiceIssuer.NUMBERING_ZONE)
+                                .toLocalDate()
+                                .format(date),
+                body));
+        document.add(new Paragraph(
+                labels.apply("billing.column.due") + ": " + invoice.dueOn().format(date), body));
+        document.add(
+                new Paragraph(labels.apply("billing.column.status") + ": " + labels.apply(invoice.statusKey()), body));
         if (invoice.note() != null) {
             document.add(new Paragraph(labels.apply("billing.field.creditReason") + ": " + invoice.note(), body));
         }

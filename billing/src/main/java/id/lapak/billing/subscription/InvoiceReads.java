@@ -1,5 +1,6 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,9 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +35,21 @@ class InvoiceReads {
     List<InvoiceRow> list(UUID tenant, boolean onlyOverdue, Instant now, int limit, long offset) {
         String where = " where (cast(:tenant as uuid) is null or i.tenant_id = :tenant)"
                 + (onlyOverdue ? " and i.status = 'OPEN' and i.due_on < (:now at time zone t.time_zone)::date" : "");
-        return jdbc.sql(SELECT + where + " order by i.period desc, i.issued_at desc, i.number limit :limit offset :offset")
-                .param("tenant", tenant, Types.OTHER).param("now", OffsetDateTime.ofInstant(now,
-                        ZoneOffset.UTC))
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> row(rs, now)).list();
+        return jdbc.sql(SELECT + where
+                        + " order by i.period desc, i.issued_at desc, i.number limit :limit offset :offset")
+                .param("tenant", tenant, Types.OTHER)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> row(rs, now))
+                .list();
     }
 
     Optional<InvoiceRow> one(UUID tenant, UUID invoice, Instant now) {
-        return jdbc.sql(SELECT + " where i.tenant_id = ? and i.id = ?").params(tenant, invoice)
-                .query((rs, n) -> row(rs, now)).optional();
+        return jdbc.sql(SELECT + " where i.tenant_id = ? and i.id = ?")
+                .params(tenant, invoice)
+                .query((rs, n) -> row(rs, now))
+                .optional();
     }
 
     List<InvoiceLine> lines(UUID tenant, UUID invoice) {
@@ -54,8 +57,12 @@ class InvoiceReads {
                         select kind, line_key, quantity, unit_minor, amount_minor from saas_invoice_line
                         where tenant_id = ? and invoice_id = ? order by line_no""")
                 .params(tenant, invoice)
-                .query((rs, n) -> new InvoiceLine(InvoiceLine.LineKind.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .query((rs, n) -> new InvoiceLine(
+                        InvoiceLine.LineKind.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 
@@ -64,15 +71,23 @@ class InvoiceReads {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         InvoiceRow.InvoiceStatus status = InvoiceRow.InvoiceStatus.valueOf(rs.getString("status"));
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-        return new InvoiceRow(rs.getObject("tenant_id", UUID.class), rs.getString("name"),
-                rs.getObject("id", UUID.class), rs.getString("number"),
+        return new InvoiceRow(
+                rs.getObject("tenant_id", UUID.class),
+                rs.getString("name"),
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
                 InvoiceRow.DocumentKind.valueOf(rs.getString("kind")),
                 YearMonth.from(rs.getObject("period", LocalDate.class)),
-                Money.of(rs.getLong("subtotal_minor"), currency), rs.getLong("ppn_bp"),
-                Money.of(rs.getLong("ppn_minor"), currency), Money.of(rs.getLong("total_minor"), currency),
-                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), due, status,
+                Money.of(rs.getLong("subtotal_minor"), currency),
+                rs.getLong("ppn_bp"),
+                Money.of(rs.getLong("ppn_minor"), currency),
+                Money.of(rs.getLong("total_minor"), currency),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                due,
+                status,
                 rs.getString("paid_reference"),
-                status == InvoiceRow.InvoiceStatus.OPEN && LocalDate.ofInstant(now, zone).isAfter(due),
+                status == InvoiceRow.InvoiceStatus.OPEN
+                        && LocalDate.ofInstant(now, zone).isAfter(due),
                 rs.getString("note"));
     }
 }

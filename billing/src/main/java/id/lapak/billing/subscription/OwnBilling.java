@@ -1,5 +1,6 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.context.TenantContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,9 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -43,8 +41,10 @@ public class OwnBilling {
     public Optional<PlanPrice> currentPlan() {
         UUID tenant = TenantContext.requireTenant();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone(tenant));
-        return plans.subscriptions(tenant).stream().filter(s -> !s.effectiveFrom().isAfter(today))
-                .reduce((a, b) -> b).map(s -> PlanReads.priceOn(plans.prices(), s.planCode(), today));
+        return plans.subscriptions(tenant).stream()
+                .filter(s -> !s.effectiveFrom().isAfter(today))
+                .reduce((a, b) -> b)
+                .map(s -> PlanReads.priceOn(plans.prices(), s.planCode(), today));
     }
 
     /** This month so far, as it would be invoiced if the month ended with today's devices and plan. */
@@ -70,7 +70,9 @@ public class OwnBilling {
     }
 
     private ZoneId zone(UUID tenant) {
-        return ZoneId.of(jdbc.sql("select time_zone from tenant where id = ?").param(tenant).query(String.class)
+        return ZoneId.of(jdbc.sql("select time_zone from tenant where id = ?")
+                .param(tenant)
+                .query(String.class)
                 .single());
     }
 }

@@ -1,5 +1,9 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,12 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,6 +27,7 @@ public class PlanCatalog {
 
     /** Above this a price is a typing mistake, not a price (Rp 100.000.000 a month, Rp 10.000.000 a device). */
     static final long MAX_MONTHLY_FEE = 100_000_000;
+
     static final long MAX_UNIT_FEE = 10_000_000;
 
     private final PlatformAccess platform;
@@ -73,7 +72,8 @@ public class PlanCatalog {
             errors.put("interval", "billing.error.interval");
         }
         List<PlanForm.TierForm> tiers = form.tiers().stream()
-                .sorted(Comparator.comparingLong(PlanForm.TierForm::fromCount)).toList();
+                .sorted(Comparator.comparingLong(PlanForm.TierForm::fromCount))
+                .toList();
         if (tiers.isEmpty() || tiers.getFirst().fromCount() != 0) {
             errors.put("tiers", "billing.error.tierStart");
         } else if (tiers.stream().map(PlanForm.TierForm::fromCount).distinct().count() != tiers.size()) {
@@ -95,14 +95,21 @@ public class PlanCatalog {
         platform.run("tenant billing: add a plan price", () -> {
             jdbc.sql("""
                             insert into saas_plan (code, name, created_at, created_by) values (?, ?, ?, ?)
-                            on conflict (code) do nothing""")
-                    .params(code, form.name().strip(), now(), by).update();
+                            on conflict (code) do nothing""").params(code, form.name().strip(), now(), by).update();
             int added = jdbc.sql("""
                             insert into saas_plan_price (plan_code, effective_from, currency, monthly_fee_minor,
                                 device_fee_minor, trial_days, billing_interval, recorded_at, recorded_by)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(code, form.effectiveFrom(), form.currency(), form.monthlyFeeMinor(),
-                            form.deviceFeeMinor(), form.trialDays(), form.interval().name(), now(), by)
+                    .params(
+                            code,
+                            form.effectiveFrom(),
+                            form.currency(),
+                            form.monthlyFeeMinor(),
+                            form.deviceFeeMinor(),
+                            form.trialDays(),
+                            form.interval().name(),
+                            now(),
+                            by)
                     .update();
             if (added == 0) {
                 throw new BillingRefused(Map.of("effectiveFrom", "billing.error.overlap"));
@@ -111,22 +118,30 @@ public class PlanCatalog {
                 jdbc.sql("""
                                 insert into saas_plan_tier (plan_code, effective_from, from_count, unit_minor)
                                 values (?, ?, ?, ?)""")
-                        .params(code, form.effectiveFrom(), tier.fromCount(), tier.unitMinor()).update();
+                        .params(code, form.effectiveFrom(), tier.fromCount(), tier.unitMinor())
+                        .update();
             }
-            audit.recordFor(null, AuditEvent.of("billing.plan.price", "SaasPlan", code)
-                    .detail("effectiveFrom", form.effectiveFrom()).detail("monthlyFeeMinor", form.monthlyFeeMinor())
-                    .detail("deviceFeeMinor", form.deviceFeeMinor()).detail("trialDays", form.trialDays())
-                    .detail("interval", form.interval()).detail("tiers", form.tiers().toString()));
+            audit.recordFor(
+                    null,
+                    AuditEvent.of("billing.plan.price", "SaasPlan", code)
+                            .detail("effectiveFrom", form.effectiveFrom())
+                            .detail("monthlyFeeMinor", form.monthlyFeeMinor())
+                            .detail("deviceFeeMinor", form.deviceFeeMinor())
+                            .detail("trialDays", form.trialDays())
+                            .detail("interval", form.interval())
+                            .detail("tiers", form.tiers().toString()));
         });
     }
 
     /** Every plan's current and future prices, by plan code, latest first. */
     public List<PlanPrice> prices() {
-        return platform.call("tenant billing: read plans", () -> reads.prices().values().stream()
-                .flatMap(h -> h.descendingMap().values().stream())
-                .sorted(Comparator.comparing(PlanPrice::planCode).thenComparing(PlanPrice::effectiveFrom,
-                        Comparator.reverseOrder()))
-                .toList());
+        return platform.call(
+                "tenant billing: read plans",
+                () -> reads.prices().values().stream()
+                        .flatMap(h -> h.descendingMap().values().stream())
+                        .sorted(Comparator.comparing(PlanPrice::planCode)
+                                .thenComparing(PlanPrice::effectiveFrom, Comparator.reverseOrder()))
+                        .toList());
     }
 
     /**
@@ -140,24 +155,30 @@ public class PlanCatalog {
         String by = actor();
         platform.run("tenant billing: put a tenant on a plan", () -> {
             boolean exists = jdbc.sql("select exists (select 1 from saas_plan_price where plan_code = ?)")
-                    .param(planCode).query(Boolean.class).single();
+                    .param(planCode)
+                    .query(Boolean.class)
+                    .single();
             if (!exists) {
                 throw new BillingRefused(Map.of("plan", "billing.error.plan"));
             }
-            boolean tenantExists = jdbc.sql("select exists (select 1 from tenant where id = ?)").param(tenant)
-                    .query(Boolean.class).single();
+            boolean tenantExists = jdbc.sql("select exists (select 1 from tenant where id = ?)")
+                    .param(tenant)
+                    .query(Boolean.class)
+                    .single();
             if (!tenantExists) {
                 throw new BillingRefused(Map.of("tenant", "billing.error.tenant"));
             }
             int added = jdbc.sql("""
                             insert into tenant_subscription (tenant_id, effective_from, plan_code, recorded_at,
-                                recorded_by) values (?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(tenant, from, planCode, now(), by).update();
+                                recorded_by) values (?, ?, ?, ?, ?) on conflict do nothing""").params(tenant, from, planCode, now(), by).update();
             if (added == 0) {
                 throw new BillingRefused(Map.of("effectiveFrom", "billing.error.overlap"));
             }
-            audit.recordFor(tenant, AuditEvent.of("billing.plan.subscribed", "Tenant", tenant)
-                    .detail("plan", planCode).detail("effectiveFrom", from));
+            audit.recordFor(
+                    tenant,
+                    AuditEvent.of("billing.plan.subscribed", "Tenant", tenant)
+                            .detail("plan", planCode)
+                            .detail("effectiveFrom", from));
         });
     }
 

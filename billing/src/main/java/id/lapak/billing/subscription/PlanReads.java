@@ -1,5 +1,6 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.money.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +9,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +20,7 @@ import org.springframework.stereotype.Component;
 class PlanReads {
 
     /** A tenant's change of plan from a day on. */
-    record Subscription(LocalDate effectiveFrom, String planCode) {
-    }
+    record Subscription(LocalDate effectiveFrom, String planCode) {}
 
     private final JdbcClient jdbc;
 
@@ -36,14 +33,16 @@ class PlanReads {
         Map<String, List<PlanPrice.Tier>> tiers = new HashMap<>();
         Map<String, String> currencies = new HashMap<>();
         jdbc.sql("select plan_code, effective_from, currency from saas_plan_price")
-                .query((rs, n) -> currencies.put(rs.getString(1) + "/" + rs.getObject(2, LocalDate.class),
-                        rs.getString(3))).list();
+                .query((rs, n) ->
+                        currencies.put(rs.getString(1) + "/" + rs.getObject(2, LocalDate.class), rs.getString(3)))
+                .list();
         jdbc.sql("select plan_code, effective_from, from_count, unit_minor from saas_plan_tier order by from_count")
                 .query((rs, n) -> {
                     String key = rs.getString(1) + "/" + rs.getObject(2, LocalDate.class);
                     return tiers.computeIfAbsent(key, k -> new ArrayList<>())
                             .add(new PlanPrice.Tier(rs.getLong(3), Money.of(rs.getLong(4), currencies.get(key))));
-                }).list();
+                })
+                .list();
         Map<String, NavigableMap<LocalDate, PlanPrice>> prices = new HashMap<>();
         jdbc.sql("""
                         select p.plan_code, s.name, p.effective_from, p.currency, p.monthly_fee_minor,
@@ -52,12 +51,19 @@ class PlanReads {
                 .query((rs, n) -> {
                     LocalDate from = rs.getObject(3, LocalDate.class);
                     String currency = rs.getString(4);
-                    PlanPrice price = new PlanPrice(rs.getString(1), rs.getString(2), from,
-                            Money.of(rs.getLong(5), currency), Money.of(rs.getLong(6), currency), rs.getInt(7),
+                    PlanPrice price = new PlanPrice(
+                            rs.getString(1),
+                            rs.getString(2),
+                            from,
+                            Money.of(rs.getLong(5), currency),
+                            Money.of(rs.getLong(6), currency),
+                            rs.getInt(7),
                             PlanInterval.valueOf(rs.getString(8)),
                             tiers.getOrDefault(rs.getString(1) + "/" + from, List.of()));
-                    return prices.computeIfAbsent(price.planCode(), k -> new TreeMap<>()).put(from, price);
-                }).list();
+                    return prices.computeIfAbsent(price.planCode(), k -> new TreeMap<>())
+                            .put(from, price);
+                })
+                .list();
         return prices;
     }
 
@@ -67,12 +73,15 @@ class PlanReads {
                         select effective_from, plan_code from tenant_subscription where tenant_id = ?
                         order by effective_from""")
                 .param(tenant)
-                .query((rs, n) -> new Subscription(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
+                .query((rs, n) -> new Subscription(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                .list();
     }
 
     /** The plan of each day of {@code period} for a tenant with these subscriptions (null before the first). */
-    static List<InvoiceCalculator.DayPlan> dayPlans(BillingPeriod period, List<Subscription> subscriptions,
-                                                    Map<String, NavigableMap<LocalDate, PlanPrice>> prices) {
+    static List<InvoiceCalculator.DayPlan> dayPlans(
+            BillingPeriod period,
+            List<Subscription> subscriptions,
+            Map<String, NavigableMap<LocalDate, PlanPrice>> prices) {
         List<InvoiceCalculator.DayPlan> days = new ArrayList<>();
         if (subscriptions.isEmpty()) {
             period.dayList().forEach(d -> days.add(null));

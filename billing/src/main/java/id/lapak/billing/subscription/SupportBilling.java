@@ -1,5 +1,7 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,10 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.money.Money;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,8 +28,13 @@ public class SupportBilling {
     private final BillingRun run;
     private final Clock clock;
 
-    SupportBilling(PlatformAccess platform, JdbcClient jdbc, InvoiceReads invoices, PlanReads plans, BillingRun run,
-                   Clock clock) {
+    SupportBilling(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            InvoiceReads invoices,
+            PlanReads plans,
+            BillingRun run,
+            Clock clock) {
         this.platform = platform;
         this.jdbc = jdbc;
         this.invoices = invoices;
@@ -41,8 +44,10 @@ public class SupportBilling {
     }
 
     public List<InvoiceRow> invoices(UUID tenant, boolean onlyOverdue, int limit, long offset) {
-        return platform.call("tenant billing: support lists invoices", () -> invoices.list(tenant, onlyOverdue,
-                clock.instant(), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)));
+        return platform.call(
+                "tenant billing: support lists invoices",
+                () -> invoices.list(
+                        tenant, onlyOverdue, clock.instant(), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)));
     }
 
     public byte[] pdf(UUID tenant, UUID invoice, Locale locale, Function<String, String> labels) {
@@ -68,7 +73,9 @@ public class SupportBilling {
             List<Map.Entry<UUID, String>> current = jdbc.sql("""
                             select distinct on (tenant_id) tenant_id, plan_code from tenant_subscription
                             where effective_from <= ? order by tenant_id, effective_from desc""")
-                    .param(today).query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                    .param(today)
+                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                    .list();
             for (Map.Entry<UUID, String> tenant : current) {
                 perPlan.merge(tenant.getValue(), 1L, Long::sum);
                 PlanPrice price = PlanReads.priceOn(prices, tenant.getValue(), today);
@@ -82,8 +89,8 @@ public class SupportBilling {
                             select period, sum(subtotal_minor) from saas_invoice
                             where period >= ? group by period order by period""")
                     .param(today.withDayOfMonth(1).minusMonths(11))
-                    .query((rs, n) -> new BillingMetrics.MonthRevenue(YearMonth.from(rs.getObject(1, LocalDate.class)),
-                            Money.of(rs.getLong(2), c)))
+                    .query((rs, n) -> new BillingMetrics.MonthRevenue(
+                            YearMonth.from(rs.getObject(1, LocalDate.class)), Money.of(rs.getLong(2), c)))
                     .list();
             return new BillingMetrics(Money.of(mrr, c), Money.of(mrr, c).times(12), perPlan, revenue);
         });
@@ -94,7 +101,8 @@ public class SupportBilling {
         return platform.call("tenant billing: tenant names", () -> {
             Map<UUID, String> names = new LinkedHashMap<>();
             jdbc.sql("select id, name from tenant order by lower(name)")
-                    .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                    .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2)))
+                    .list();
             return names;
         });
     }

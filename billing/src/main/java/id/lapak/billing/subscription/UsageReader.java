@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,11 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UsageReader {
 
-    record Usage(int[] activeDevices, long transactions) {
-    }
+    record Usage(int[] activeDevices, long transactions) {}
 
-    private record Active(Instant from, Instant until) {
-    }
+    private record Active(Instant from, Instant until) {}
 
     private final JdbcClient jdbc;
 
@@ -42,8 +39,10 @@ class UsageReader {
                         where tenant_id = ? and paired_at < ?
                           and (status = 'ACTIVE' or coalesce(status_changed_at, paired_at) > ?)""")
                 .params(tenant, time(end), time(period.start()))
-                .query((rs, n) -> new Active(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getObject(2, OffsetDateTime.class) == null ? null
+                .query((rs, n) -> new Active(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class) == null
+                                ? null
                                 : rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .list();
         List<LocalDate> days = period.dayList();
@@ -64,7 +63,9 @@ class UsageReader {
                         select count(*) from payment_operation
                         where tenant_id = ? and kind = 'CAPTURE' and status = 'SUCCEEDED'
                           and coalesce(completed_at, created_at) >= ? and coalesce(completed_at, created_at) < ?""")
-                .params(tenant, time(period.start()), time(end)).query(Long.class).single();
+                .params(tenant, time(period.start()), time(end))
+                .query(Long.class)
+                .single();
         return new Usage(active, transactions);
     }
 

@@ -2,14 +2,12 @@ package id.lapak.billing.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.gateway.CardBrand;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-
-import id.lapak.billing.gateway.CardBrand;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Luhn, brand by BIN, length per brand, expiry and masking of a clear PAN. */
 class CardChecksTest {
@@ -20,10 +18,20 @@ class CardChecksTest {
 
     @ParameterizedTest
     @CsvSource({
-            "4111111111111111, VISA", "4000000000000002, VISA", "5555555555554444, MASTERCARD",
-            "2221000000000009, MASTERCARD", "2720990000000007, MASTERCARD", "378282246310005, AMEX",
-            "341111111111111, AMEX", "3530111333300000, JCB", "3589000000000003, JCB", "6200000000000005, UNIONPAY",
-            "9360000000000005, GPN", "6011111111111117, UNKNOWN", "3000000000000004, UNKNOWN"})
+        "4111111111111111, VISA",
+        "4000000000000002, VISA",
+        "5555555555554444, MASTERCARD",
+        "2221000000000009, MASTERCARD",
+        "2720990000000007, MASTERCARD",
+        "378282246310005, AMEX",
+        "341111111111111, AMEX",
+        "3530111333300000, JCB",
+        "3589000000000003, JCB",
+        "6200000000000005, UNIONPAY",
+        "9360000000000005, GPN",
+        "6011111111111117, UNKNOWN",
+        "3000000000000004, UNKNOWN"
+    })
     void theBrandComesFromTheLeadingDigits(String number, CardBrand brand) {
         assertThat(CardChecks.brand(pan(number))).isEqualTo(brand);
     }

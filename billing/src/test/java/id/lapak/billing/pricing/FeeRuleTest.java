@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lapak.tenant.money.Money;
-
 import org.junit.jupiter.api.Test;
 
 class FeeRuleTest {
@@ -16,23 +15,23 @@ class FeeRuleTest {
     @Test
     void aRateIsRoundedHalfUpPerSaleThenTheFixedAmountIsAdded() {
         FeeRule visa = new FeeRule(290, idr(0), idr(0), 1100);
-        assertThat(visa.fee(idr(15_005))).isEqualTo(idr(435));      // 435.145
-        assertThat(visa.fee(idr(15_500))).isEqualTo(idr(450));      // 449.5 -> 450
+        assertThat(visa.fee(idr(15_005))).isEqualTo(idr(435)); // 435.145
+        assertThat(visa.fee(idr(15_500))).isEqualTo(idr(450)); // 449.5 -> 450
         assertThat(new FeeRule(200, idr(2_000), idr(0), 1100).fee(idr(100_000))).isEqualTo(idr(4_000));
     }
 
     @Test
     void theMinimumFeeAppliesToSmallSales() {
         FeeRule rule = new FeeRule(70, idr(0), idr(500), 1100);
-        assertThat(rule.fee(idr(10_000))).isEqualTo(idr(500));      // 70 would be less
+        assertThat(rule.fee(idr(10_000))).isEqualTo(idr(500)); // 70 would be less
         assertThat(rule.fee(idr(1_000_000))).isEqualTo(idr(7_000));
     }
 
     @Test
     void ppnIsElevenPercentOfTheFeeRoundedHalfUp() {
         FeeRule rule = new FeeRule(290, idr(0), idr(0), FeeRule.DEFAULT_PPN_BASIS_POINTS);
-        assertThat(rule.ppn(idr(435))).isEqualTo(idr(48));          // 47.85
-        assertThat(rule.ppn(idr(450))).isEqualTo(idr(50));          // 49.5 -> 50
+        assertThat(rule.ppn(idr(435))).isEqualTo(idr(48)); // 47.85
+        assertThat(rule.ppn(idr(450))).isEqualTo(idr(50)); // 49.5 -> 50
         assertThat(rule.ppn(idr(0))).isEqualTo(idr(0));
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 /** The two file layouts as Lapak reads them, and how exceptions age, without a database. */
@@ -44,8 +43,11 @@ class SettlementFileReadersTest {
 
     @Test
     void badLinesAreRefusedWithTheirLineNumber() {
-        assertRefused(HEADER + "a,,Settled,2026-12-02 10:00:00,WIB,,100,,100,,,IDR\r\nb,,Settled,2026-12-02,WIB,,100,,"
-                + "100,,,IDR\r\n", "bad_date", 3);
+        assertRefused(
+                HEADER + "a,,Settled,2026-12-02 10:00:00,WIB,,100,,100,,,IDR\r\nb,,Settled,2026-12-02,WIB,,100,,"
+                        + "100,,,IDR\r\n",
+                "bad_date",
+                3);
         assertRefused(HEADER + "a,,Settled,2026-12-02 10:00:00,WIB,100,,100,,,,IDR\r\n", "wrong_side", 2);
         assertRefused(HEADER + "a,,Fee,2026-12-02 10:00:00,WIB,100,,100,,,,IDR\r\n", "unknown_type", 2);
         assertRefused(HEADER + "a,,Settled,2026-12-02 10:00:00,WIB,,-5,,-5,,,IDR\r\n", "bad_number", 2);
@@ -69,10 +71,12 @@ class SettlementFileReadersTest {
         String mine = "1,2026-12-02T03:00:00Z,CAPTURE,SBXC-1,op-1,SBXA-1," + tenant + ",VISA,IDR,100000,2300,97700,"
                 + "SBX-20261202\r\n";
         assertThat(SandboxFileReader.read(new CsvRecords(new StringReader(header + mine)), tenant, "IDR"))
-                .singleElement().satisfies(l -> assertThat(l.netMinor()).isEqualTo(97_700));
+                .singleElement()
+                .satisfies(l -> assertThat(l.netMinor()).isEqualTo(97_700));
         String theirs = mine.replace(tenant.toString(), UUID.randomUUID().toString());
-        assertThatThrownBy(() -> SandboxFileReader.read(new CsvRecords(new StringReader(header + mine + theirs)),
-                tenant, "IDR")).isInstanceOfSatisfying(ReconciliationFileException.class, e -> {
+        assertThatThrownBy(() ->
+                        SandboxFileReader.read(new CsvRecords(new StringReader(header + mine + theirs)), tenant, "IDR"))
+                .isInstanceOfSatisfying(ReconciliationFileException.class, e -> {
                     assertThat(e.reason()).isEqualTo("other_merchant");
                     assertThat(e.line()).isEqualTo(3);
                 });
@@ -82,9 +86,12 @@ class SettlementFileReadersTest {
     void anExceptionAgesByCalendarDaysInTheTenantsZone() {
         ZoneId wib = ZoneId.of("Asia/Jakarta");
         Instant lateEvening = Instant.parse("2026-12-02T16:30:00Z"); // 23:30 WIB
-        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-02T17:30:00Z"), wib)).isOne();
-        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-02T16:59:00Z"), wib)).isZero();
-        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-05T17:30:00Z"), wib)).isEqualTo(4);
+        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-02T17:30:00Z"), wib))
+                .isOne();
+        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-02T16:59:00Z"), wib))
+                .isZero();
+        assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-05T17:30:00Z"), wib))
+                .isEqualTo(4);
         assertThat(Reconciliation.ageDays(lateEvening, Instant.parse("2026-12-02T17:30:00Z"), ZoneId.of("UTC")))
                 .isZero();
     }

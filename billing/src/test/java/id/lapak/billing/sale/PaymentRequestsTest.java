@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.billing.gateway.EntryMode;
+import id.lapak.billing.sale.DeviceContexts.DeviceContext;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import id.lapak.billing.gateway.EntryMode;
-import id.lapak.billing.sale.DeviceContexts.DeviceContext;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,16 +23,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PaymentRequestsTest {
 
-    static final DeviceContext DEVICE = new DeviceContext(UUID.randomUUID(), UUID.randomUUID(), "Kasir 1",
-            UUID.randomUUID(), "IDR", 500_000, 10, 24);
+    static final DeviceContext DEVICE = new DeviceContext(
+            UUID.randomUUID(), UUID.randomUUID(), "Kasir 1", UUID.randomUUID(), "IDR", 500_000, 10, 24);
     static final UUID VARIANT = UUID.randomUUID();
-    static final PaymentRequest.EncryptedCard CARD = new PaymentRequest.EncryptedCard("AES128", "FFFF0000",
-            "aXY=", "Y2lwaGVy");
+    static final PaymentRequest.EncryptedCard CARD =
+            new PaymentRequest.EncryptedCard("AES128", "FFFF0000", "aXY=", "Y2lwaGVy");
 
     static PaymentRequest good() {
-        return new PaymentRequest("key-1", 27_750L, "IDR", 2_750L,
-                List.of(new PaymentRequest.Line(VARIANT, "Kopi susu", 1, 25_000L, 2_477L, 25_000L)), null,
-                EntryMode.CHIP, Instant.parse("2026-12-01T03:00:00Z"), false, CARD, 0);
+        return new PaymentRequest(
+                "key-1",
+                27_750L,
+                "IDR",
+                2_750L,
+                List.of(new PaymentRequest.Line(VARIANT, "Kopi susu", 1, 25_000L, 2_477L, 25_000L)),
+                null,
+                EntryMode.CHIP,
+                Instant.parse("2026-12-01T03:00:00Z"),
+                false,
+                CARD,
+                0);
     }
 
     static PaymentRequest with(UnaryOperator<Builder> change) {
@@ -55,15 +62,27 @@ class PaymentRequestsTest {
                 Arguments.of("no entry mode", with(b -> b.entryMode(null)), "entry_mode_invalid", 400),
                 Arguments.of("no device time", with(b -> b.deviceTime(null)), "device_time_missing", 400),
                 Arguments.of("no card", with(b -> b.card(null)), "card_missing", 400),
-                Arguments.of("card without KSN", with(b -> b.card(new PaymentRequest.EncryptedCard("AES128", null,
-                        "aXY=", "Y2lwaGVy"))), "card_missing", 400),
-                Arguments.of("line without variant", with(b -> b.lines(List.of(new PaymentRequest.Line(null, "x", 1,
-                        25_000L, 0L, 25_000L)))), "lines_invalid", 400),
-                Arguments.of("negative total", with(b -> b.lines(List.of(new PaymentRequest.Line(VARIANT, "x", 1,
-                        25_000L, 0L, -1L)))), "lines_invalid", 400),
-                Arguments.of("too many lines", with(b -> b.lines(Collections.nCopies(
-                        PaymentRequests.MAX_LINES + 1, new PaymentRequest.Line(VARIANT, "x", 1, 1L, 0L, 1L)))),
-                        "lines_invalid", 400),
+                Arguments.of(
+                        "card without KSN",
+                        with(b -> b.card(new PaymentRequest.EncryptedCard("AES128", null, "aXY=", "Y2lwaGVy"))),
+                        "card_missing",
+                        400),
+                Arguments.of(
+                        "line without variant",
+                        with(b -> b.lines(List.of(new PaymentRequest.Line(null, "x", 1, 25_000L, 0L, 25_000L)))),
+                        "lines_invalid",
+                        400),
+                Arguments.of(
+                        "negative total",
+                        with(b -> b.lines(List.of(new PaymentRequest.Line(VARIANT, "x", 1, 25_000L, 0L, -1L)))),
+                        "lines_invalid",
+                        400),
+                Arguments.of(
+                        "too many lines",
+                        with(b -> b.lines(Collections.nCopies(
+                                PaymentRequests.MAX_LINES + 1, new PaymentRequest.Line(VARIANT, "x", 1, 1L, 0L, 1L)))),
+                        "lines_invalid",
+                        400),
                 Arguments.of("lines do not add up", with(b -> b.amount(30_000L)), "amount_mismatch", 422));
     }
 
@@ -80,14 +99,16 @@ class PaymentRequestsTest {
     @Test
     void aGoodRequestPassesAndSoDoesOneWithoutLines() {
         assertThatCode(() -> PaymentRequests.validate(good(), DEVICE)).doesNotThrowAnyException();
-        assertThatCode(() -> PaymentRequests.validate(with(b -> b.lines(List.of()).amount(99L).tip(0L)), DEVICE))
+        assertThatCode(() -> PaymentRequests.validate(
+                        with(b -> b.lines(List.of()).amount(99L).tip(0L)), DEVICE))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void theHashIgnoresSpellingButNotContent() {
         byte[] first = PaymentRequests.canonicalHash(good());
-        assertThat(PaymentRequests.canonicalHash(with(b -> b.key(" key-1 ").currency("idr")))).isEqualTo(first);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.key(" key-1 ").currency("idr"))))
+                .isEqualTo(first);
         assertThat(PaymentRequests.canonicalHash(with(b -> b.amount(27_751L)))).isNotEqualTo(first);
         assertThat(PaymentRequests.canonicalHash(with(b -> b.key("key-2")))).isNotEqualTo(first);
         assertThat(PaymentRequests.canonicalHash(with(b -> b.offline(true)))).isNotEqualTo(first);
@@ -119,20 +140,59 @@ class PaymentRequestsTest {
             fractionDigits = r.fractionDigits();
         }
 
-        Builder key(String v) { key = v; return this; }
-        Builder amount(Long v) { amount = v; return this; }
-        Builder currency(String v) { currency = v; return this; }
-        Builder tip(Long v) { tip = v; return this; }
-        Builder lines(List<PaymentRequest.Line> v) { lines = v; return this; }
-        Builder entryMode(EntryMode v) { entryMode = v; return this; }
-        Builder deviceTime(Instant v) { deviceTime = v; return this; }
-        Builder offline(Boolean v) { offline = v; return this; }
-        Builder card(PaymentRequest.EncryptedCard v) { card = v; return this; }
-        Builder fractionDigits(Integer v) { fractionDigits = v; return this; }
+        Builder key(String v) {
+            key = v;
+            return this;
+        }
+
+        Builder amount(Long v) {
+            amount = v;
+            return this;
+        }
+
+        Builder currency(String v) {
+            currency = v;
+            return this;
+        }
+
+        Builder tip(Long v) {
+            tip = v;
+            return this;
+        }
+
+        Builder lines(List<PaymentRequest.Line> v) {
+            lines = v;
+            return this;
+        }
+
+        Builder entryMode(EntryMode v) {
+            entryMode = v;
+            return this;
+        }
+
+        Builder deviceTime(Instant v) {
+            deviceTime = v;
+            return this;
+        }
+
+        Builder offline(Boolean v) {
+            offline = v;
+            return this;
+        }
+
+        Builder card(PaymentRequest.EncryptedCard v) {
+            card = v;
+            return this;
+        }
+
+        Builder fractionDigits(Integer v) {
+            fractionDigits = v;
+            return this;
+        }
 
         PaymentRequest build() {
-            return new PaymentRequest(key, amount, currency, tip, lines, null, entryMode, deviceTime, offline, card,
-                    fractionDigits);
+            return new PaymentRequest(
+                    key, amount, currency, tip, lines, null, entryMode, deviceTime, offline, card, fractionDigits);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,17 +36,21 @@ class SaleStatusTest {
         assertThat(REFUSALS).as("every status is in the table").containsKey(status);
         for (int i = 0; i < MOVES.length; i++) {
             String expected = REFUSALS.get(status)[i];
-            assertThat(status.refusal(MOVES[i])).as("%s of a %s sale", MOVES[i], status).isEqualTo(expected);
+            assertThat(status.refusal(MOVES[i]))
+                    .as("%s of a %s sale", MOVES[i], status)
+                    .isEqualTo(expected);
             assertThat(status.allows(MOVES[i])).isEqualTo(expected == null);
             if (expected != null) {
                 int move = i;
-                assertThatThrownBy(() -> status.after(MOVES[move], 100, 0))
-                        .isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> status.after(MOVES[move], 100, 0)).isInstanceOf(IllegalStateException.class);
             }
         }
-        for (OperationKind other : new OperationKind[] {OperationKind.AUTHORIZE, OperationKind.REVERSAL,
-                OperationKind.CHARGEBACK, OperationKind.CHARGEBACK_REVERSAL}) {
-            assertThat(status.allows(other)).as("%s is not a move a person or device starts", other).isFalse();
+        for (OperationKind other : new OperationKind[] {
+            OperationKind.AUTHORIZE, OperationKind.REVERSAL, OperationKind.CHARGEBACK, OperationKind.CHARGEBACK_REVERSAL
+        }) {
+            assertThat(status.allows(other))
+                    .as("%s is not a move a person or device starts", other)
+                    .isFalse();
         }
     }
 
@@ -65,13 +68,21 @@ class SaleStatusTest {
     void anAuthorizationAndAReversalDecideTheFirstStatus() {
         assertThat(SaleStatus.approved(true)).isEqualTo(SaleStatus.CAPTURED);
         assertThat(SaleStatus.approved(false)).isEqualTo(SaleStatus.AUTHORIZED);
-        assertThat(SaleStatus.afterReversal(true, false)).as("no answer in time, reversed").isEqualTo(SaleStatus.REVERSED);
-        assertThat(SaleStatus.afterReversal(true, true)).as("approved, not recorded, reversed")
+        assertThat(SaleStatus.afterReversal(true, false))
+                .as("no answer in time, reversed")
+                .isEqualTo(SaleStatus.REVERSED);
+        assertThat(SaleStatus.afterReversal(true, true))
+                .as("approved, not recorded, reversed")
                 .isEqualTo(SaleStatus.FAILED);
         assertThat(SaleStatus.afterReversal(false, false)).isEqualTo(SaleStatus.REVERSAL_PENDING);
         assertThat(SaleStatus.afterReversal(false, true)).isEqualTo(SaleStatus.REVERSAL_PENDING);
-        assertThat(SaleStatus.values()).filteredOn(SaleStatus::approved).containsExactlyInAnyOrder(
-                SaleStatus.AUTHORIZED, SaleStatus.CAPTURED, SaleStatus.PARTIALLY_REFUNDED, SaleStatus.REFUNDED,
-                SaleStatus.VOIDED);
+        assertThat(SaleStatus.values())
+                .filteredOn(SaleStatus::approved)
+                .containsExactlyInAnyOrder(
+                        SaleStatus.AUTHORIZED,
+                        SaleStatus.CAPTURED,
+                        SaleStatus.PARTIALLY_REFUNDED,
+                        SaleStatus.REFUNDED,
+                        SaleStatus.VOIDED);
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 
 class BusinessDayTest {
@@ -35,7 +34,8 @@ class BusinessDayTest {
         Instant instant = local(WIB, "2026-12-01T23:30");
         assertThat(BusinessDay.midnight(WIB).of(instant)).isEqualTo(DAY);
         assertThat(BusinessDay.midnight(WITA).of(instant)).isEqualTo(DAY.plusDays(1));
-        assertThat(BusinessDay.midnight(WITA).of(local(WITA, "2026-12-01T23:30"))).isEqualTo(DAY);
+        assertThat(BusinessDay.midnight(WITA).of(local(WITA, "2026-12-01T23:30")))
+                .isEqualTo(DAY);
         assertThat(BusinessDay.midnight(WITA).end(DAY)).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
     }
 
@@ -52,9 +52,11 @@ class BusinessDayTest {
     void sydneyDaysAcrossDaylightSavingAre23And25HoursLongAndLeaveNoGap() {
         BusinessDay sydney = BusinessDay.midnight(SYDNEY);
         LocalDate springForward = LocalDate.of(2026, 10, 4); // 02:00 -> 03:00
-        LocalDate fallBack = LocalDate.of(2026, 4, 5);       // 03:00 -> 02:00
-        assertThat(Duration.between(sydney.start(springForward), sydney.end(springForward))).hasHours(23);
-        assertThat(Duration.between(sydney.start(fallBack), sydney.end(fallBack))).hasHours(25);
+        LocalDate fallBack = LocalDate.of(2026, 4, 5); // 03:00 -> 02:00
+        assertThat(Duration.between(sydney.start(springForward), sydney.end(springForward)))
+                .hasHours(23);
+        assertThat(Duration.between(sydney.start(fallBack), sydney.end(fallBack)))
+                .hasHours(25);
         assertThat(sydney.of(local(SYDNEY, "2026-10-04T23:30"))).isEqualTo(springForward);
         assertThat(sydney.of(local(SYDNEY, "2026-10-05T00:30"))).isEqualTo(springForward.plusDays(1));
         assertThat(sydney.of(local(SYDNEY, "2026-04-05T23:30"))).isEqualTo(fallBack);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.quartz.SimpleTrigger;
 
@@ -17,8 +16,11 @@ class CloseOfDayScheduleTest {
                 .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
         assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofMinutes(15).toMillis());
         assertThat(trigger.getJobKey()).isEqualTo(CloseOfDaySchedule.JOB);
-        assertThat(new CloseOfDaySchedule().closeOfDayJob().getJobClass()
-                .isAnnotationPresent(org.quartz.DisallowConcurrentExecution.class)).isTrue();
+        assertThat(new CloseOfDaySchedule()
+                        .closeOfDayJob()
+                        .getJobClass()
+                        .isAnnotationPresent(org.quartz.DisallowConcurrentExecution.class))
+                .isTrue();
     }
 
     @Test

@@ -2,7 +2,6 @@ package id.lapak.cardcrypto.carddata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import javax.security.auth.Destroyable;
 
 /**

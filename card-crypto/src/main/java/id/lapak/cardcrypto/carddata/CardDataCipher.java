@@ -1,14 +1,12 @@
 package id.lapak.cardcrypto.carddata;
 
+import id.lapak.cardcrypto.KeyBytes;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import id.lapak.cardcrypto.KeyBytes;
 
 /**
  * Encrypts and decrypts card data under a DUKPT data-encryption key.
@@ -40,8 +38,7 @@ public final class CardDataCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String UNREADABLE = "the card data does not decrypt to a valid record under this key";
 
-    private CardDataCipher() {
-    }
+    private CardDataCipher() {}
 
     /** Encrypts {@code data} under {@code dataKey} with a fresh random IV. */
     public static EncryptedCardData encrypt(KeyBytes dataKey, CardDataAlgorithm algorithm, CardData data) {
@@ -68,7 +65,8 @@ public final class CardDataCipher {
         CardDataAlgorithm algorithm = encrypted.algorithm();
         byte[] iv = encrypted.iv();
         byte[] ciphertext = encrypted.ciphertext();
-        if (iv.length != algorithm.blockSize() || ciphertext.length == 0
+        if (iv.length != algorithm.blockSize()
+                || ciphertext.length == 0
                 || ciphertext.length % algorithm.blockSize() != 0) {
             throw new CardDataException("the IV or ciphertext length does not fit " + algorithm);
         }
@@ -209,8 +207,8 @@ public final class CardDataCipher {
 
     private static byte[] cbc(int mode, KeyBytes dataKey, CardDataAlgorithm algorithm, byte[] iv, byte[] data) {
         if (dataKey.length() != algorithm.keyLength()) {
-            throw new CardDataException("a " + algorithm + " data key is " + algorithm.keyLength() + " bytes, got "
-                    + dataKey.length());
+            throw new CardDataException(
+                    "a " + algorithm + " data key is " + algorithm.keyLength() + " bytes, got " + dataKey.length());
         }
         byte[] key = dataKey.toByteArray();
         byte[] jcaKey = null;
@@ -227,7 +225,8 @@ public final class CardDataCipher {
             }
             return cipher.doFinal(data);
         } catch (GeneralSecurityException e) {
-            throw new CardDataException(algorithm + " card data encryption failed: " + e.getClass().getSimpleName());
+            throw new CardDataException(
+                    algorithm + " card data encryption failed: " + e.getClass().getSimpleName());
         } finally {
             CardData.wipe(key);
             CardData.wipe(jcaKey);

@@ -84,7 +84,9 @@ public final class Main {
             if (list.isEmpty()) {
                 throw new UsageException("a command is needed");
             }
-            if (list.getFirst().equals("help") || list.getFirst().equals("--help") || list.getFirst().equals("-h")) {
+            if (list.getFirst().equals("help")
+                    || list.getFirst().equals("--help")
+                    || list.getFirst().equals("-h")) {
                 out.print(HELP);
                 return OK;
             }
@@ -116,13 +118,14 @@ public final class Main {
                 String alg = alg(args);
                 if (alg.equals("tdes")) {
                     try (KeyBytes bdk = key(args.required("bdk"), "BDK", 16);
-                         KeyBytes ipek = TdesDukpt.initialKey(bdk, TdesKsn.fromHex(args.required("ksn")))) {
+                            KeyBytes ipek = TdesDukpt.initialKey(bdk, TdesKsn.fromHex(args.required("ksn")))) {
                         out.println(ipek.toHex());
                     }
                 } else {
-                    try (KeyBytes bdk = key(args.required("bdk"), "BDK", aesType(alg).bytes());
-                         KeyBytes ik = AesDukpt.initialKey(bdk,
-                                 AesKsn.fromHex(args.required("ksn")).initialKeyId())) {
+                    try (KeyBytes bdk = key(
+                                    args.required("bdk"), "BDK", aesType(alg).bytes());
+                            KeyBytes ik = AesDukpt.initialKey(
+                                    bdk, AesKsn.fromHex(args.required("ksn")).initialKeyId())) {
                         out.println(ik.toHex());
                     }
                 }
@@ -140,8 +143,8 @@ public final class Main {
                         default -> throw new UsageException("TDES DUKPT usages are pin, mac-gen and data-encrypt");
                     };
                     try (KeyBytes bdk = key(args.required("bdk"), "BDK", 16);
-                         KeyBytes key = TdesDukpt.workingKeyFromBdk(bdk, TdesKsn.fromHex(args.required("ksn")),
-                                 tdesUsage)) {
+                            KeyBytes key = TdesDukpt.workingKeyFromBdk(
+                                    bdk, TdesKsn.fromHex(args.required("ksn")), tdesUsage)) {
                         out.println(key.toHex());
                     }
                 } else {
@@ -158,8 +161,8 @@ public final class Main {
                     };
                     AesKeyType type = aesType(alg);
                     try (KeyBytes bdk = key(args.required("bdk"), "BDK", type.bytes());
-                         KeyBytes key = AesDukpt.workingKeyFromBdk(bdk, AesKsn.fromHex(args.required("ksn")),
-                                 aesUsage, type)) {
+                            KeyBytes key = AesDukpt.workingKeyFromBdk(
+                                    bdk, AesKsn.fromHex(args.required("ksn")), aesUsage, type)) {
                         out.println(key.toHex());
                     }
                 }
@@ -177,8 +180,9 @@ public final class Main {
         if (!method.equals("legacy") && !method.equals("cmac")) {
             throw new UsageException("--method is cmac or legacy");
         }
-        try (KeyBytes key = tdes ? tdesKey(args.required("key")) : key(args.required("key"), "key",
-                aesType(alg).bytes())) {
+        try (KeyBytes key = tdes
+                ? tdesKey(args.required("key"))
+                : key(args.required("key"), "key", aesType(alg).bytes())) {
             byte[] kcv = tdes
                     ? (method.equals("cmac") ? Kcv.tdesCmac(key) : Kcv.tdesLegacy(key))
                     : (method.equals("cmac") ? Kcv.aesCmac(key) : Kcv.aesLegacy(key));
@@ -194,7 +198,8 @@ public final class Main {
                     throw new UsageException("tr31 unwrap takes exactly one key block");
                 }
                 try (KeyBytes kbpk = KeyBytes.fromHex(args.required("kbpk"), "KBPK");
-                     UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, args.positional().getFirst().trim())) {
+                        UnwrappedKey unwrapped = KeyBlocks.unwrap(
+                                kbpk, args.positional().getFirst().trim())) {
                     KeyBlockHeader h = unwrapped.header();
                     out.println("version: D");
                     out.println("key usage: " + h.keyUsage());
@@ -216,7 +221,7 @@ public final class Main {
                 noPositional(args);
                 boolean hide = WrapOptions.hideKeyLength(args);
                 try (KeyBytes kbpk = KeyBytes.fromHex(args.required("kbpk"), "KBPK");
-                     KeyBytes key = KeyBytes.fromHex(args.required("key"), "key")) {
+                        KeyBytes key = KeyBytes.fromHex(args.required("key"), "key")) {
                     KeyBlockHeader header = WrapOptions.header(args, kbpk, key, Instant.now());
                     out.println(KeyBlocks.wrap(kbpk, header, key, hide));
                 }

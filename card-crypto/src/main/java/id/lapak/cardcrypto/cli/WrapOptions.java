@@ -27,24 +27,56 @@ import java.util.Set;
 /** The header of {@code tr31 wrap}: its fields and the optional blocks a key custodian asks for. */
 final class WrapOptions {
 
-    static final Set<String> NAMES = Set.of("kbpk", "key", "usage", "algorithm", "mode", "version", "exportability",
-            "ik", "ks", "kc", "kp", "hm", "ts", "ct", "key-length");
+    static final Set<String> NAMES = Set.of(
+            "kbpk",
+            "key",
+            "usage",
+            "algorithm",
+            "mode",
+            "version",
+            "exportability",
+            "ik",
+            "ks",
+            "kc",
+            "kp",
+            "hm",
+            "ts",
+            "ct",
+            "key-length");
 
-    private static final Map<String, String> HASHES = Map.of("sha1", "10", "sha224", "20", "sha256", "21",
-            "sha384", "22", "sha512", "23", "sha512/224", "24", "sha512/256", "25", "sha3-224", "30", "sha3-256", "31",
-            "sha3-384", "32");
+    private static final Map<String, String> HASHES = Map.of(
+            "sha1",
+            "10",
+            "sha224",
+            "20",
+            "sha256",
+            "21",
+            "sha384",
+            "22",
+            "sha512",
+            "23",
+            "sha512/224",
+            "24",
+            "sha512/256",
+            "25",
+            "sha3-224",
+            "30",
+            "sha3-256",
+            "31",
+            "sha3-384",
+            "32");
     private static final DateTimeFormatter TIME_STAMP =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private WrapOptions() {
-    }
+    private WrapOptions() {}
 
     static KeyBlockHeader header(Args args, KeyBytes kbpk, KeyBytes key, Instant now) {
         char algorithm = single(args.required("algorithm"), "--algorithm");
         var blocks = new ArrayList<OptionalBlock>();
         String ik = args.optional("ik", null);
         if (ik != null) {
-            blocks.add(new OptionalBlock(OptionalBlock.INITIAL_KEY_ID, Hex.encode(Hex.decode(ik, "initial key ID", 8))));
+            blocks.add(
+                    new OptionalBlock(OptionalBlock.INITIAL_KEY_ID, Hex.encode(Hex.decode(ik, "initial key ID", 8))));
         }
         String ks = args.optional("ks", null);
         if (ks != null) {
@@ -60,7 +92,8 @@ final class WrapOptions {
         }
         String hm = args.optional("hm", null);
         if (hm != null) {
-            blocks.add(new OptionalBlock("HM", HASHES.getOrDefault(hm.toLowerCase(Locale.ROOT), hm.toUpperCase(Locale.ROOT))));
+            blocks.add(new OptionalBlock(
+                    "HM", HASHES.getOrDefault(hm.toLowerCase(Locale.ROOT), hm.toUpperCase(Locale.ROOT))));
         }
         String ts = args.optional("ts", null);
         if (ts != null) {
@@ -70,9 +103,14 @@ final class WrapOptions {
         if (ct != null) {
             blocks.add(new OptionalBlock("CT", certificates(Path.of(ct))));
         }
-        return new KeyBlockHeader(args.required("usage").toUpperCase(Locale.ROOT), algorithm,
-                single(args.required("mode"), "--mode"), args.optional("version", "00"),
-                single(args.optional("exportability", "E"), "--exportability"), '0', blocks);
+        return new KeyBlockHeader(
+                args.required("usage").toUpperCase(Locale.ROOT),
+                algorithm,
+                single(args.required("mode"), "--mode"),
+                args.optional("version", "00"),
+                single(args.optional("exportability", "E"), "--exportability"),
+                '0',
+                blocks);
     }
 
     /** {@code --key-length hide} (the default) pads the key data as for the longest key of the algorithm. */
@@ -98,7 +136,8 @@ final class WrapOptions {
         Collection<? extends Certificate> certificates;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+            certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UsageException("--ct: cannot read " + file);
         } catch (CertificateException e) {
@@ -120,7 +159,9 @@ final class WrapOptions {
         }
         var chain = new StringBuilder("02");
         for (String certificate : encoded) {
-            chain.append("00").append(String.format("%04X", certificate.length())).append(certificate);
+            chain.append("00")
+                    .append(String.format("%04X", certificate.length()))
+                    .append(certificate);
         }
         return chain.toString();
     }

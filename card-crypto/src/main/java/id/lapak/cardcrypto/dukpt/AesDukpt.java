@@ -23,8 +23,7 @@ import java.util.Arrays;
  */
 public final class AesDukpt {
 
-    private AesDukpt() {
-    }
+    private AesDukpt() {}
 
     /** The initial key of the reader with this initial key ID; same type as the BDK (AES-128, -192 or -256). */
     public static KeyBytes initialKey(KeyBytes bdk, byte[] initialKeyId) {

@@ -3,8 +3,7 @@ package id.lapak.cardcrypto.dukpt;
 /** The counter rules both DUKPT variants share; they differ only in width and in the one-bit limit. */
 final class Counters {
 
-    private Counters() {
-    }
+    private Counters() {}
 
     static void checkUsable(long counter, int bits, int maxOneBits, String name) {
         if (counter == 0) {
@@ -14,8 +13,9 @@ final class Counters {
             throw new InvalidKsnException(name + " counter is wider than " + bits + " bits");
         }
         if (Long.bitCount(counter) > maxOneBits) {
-            throw new InvalidKsnException(name + " counter " + Long.toHexString(counter).toUpperCase()
-                    + " has more than " + maxOneBits + " one-bits; readers skip it");
+            throw new InvalidKsnException(
+                    name + " counter " + Long.toHexString(counter).toUpperCase() + " has more than " + maxOneBits
+                            + " one-bits; readers skip it");
         }
     }
 

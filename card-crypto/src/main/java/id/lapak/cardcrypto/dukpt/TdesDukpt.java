@@ -20,8 +20,7 @@ public final class TdesDukpt {
     private static final long KEY_MASK_HALF = 0xC0C0C0C000000000L;
     private static final int COUNTER_MASK = (1 << TdesKsn.COUNTER_BITS) - 1;
 
-    private TdesDukpt() {
-    }
+    private TdesDukpt() {}
 
     /** The initial PIN encryption key (IPEK) for the reader whose KSN this is; the counter is ignored. */
     public static KeyBytes initialKey(KeyBytes bdk, TdesKsn ksn) {
@@ -120,8 +119,8 @@ public final class TdesDukpt {
 
     private static void requireDoubleLength(KeyBytes key, String what) {
         if (key.length() != 16) {
-            throw new IllegalArgumentException("the " + what + " must be a double-length TDES key (16 bytes), got "
-                    + key.length());
+            throw new IllegalArgumentException(
+                    "the " + what + " must be a double-length TDES key (16 bytes), got " + key.length());
         }
     }
 

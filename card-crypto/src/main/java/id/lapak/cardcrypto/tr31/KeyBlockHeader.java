@@ -11,8 +11,14 @@ import java.util.Optional;
  * ({@code E}, {@code N}, {@code S}), key context and the optional blocks. The block length and the count of
  * optional blocks are computed when the block is written.
  */
-public record KeyBlockHeader(String keyUsage, char algorithm, char modeOfUse, String keyVersion,
-                             char exportability, char keyContext, List<OptionalBlock> optionalBlocks) {
+public record KeyBlockHeader(
+        String keyUsage,
+        char algorithm,
+        char modeOfUse,
+        String keyVersion,
+        char exportability,
+        char keyContext,
+        List<OptionalBlock> optionalBlocks) {
 
     public static final char VERSION_D = 'D';
     static final int LENGTH = 16;
@@ -56,6 +62,9 @@ public record KeyBlockHeader(String keyUsage, char algorithm, char modeOfUse, St
 
     /** The data of the first optional block with this ID. */
     public Optional<String> optionalBlock(String id) {
-        return optionalBlocks.stream().filter(b -> b.id().equals(id)).map(OptionalBlock::data).findFirst();
+        return optionalBlocks.stream()
+                .filter(b -> b.id().equals(id))
+                .map(OptionalBlock::data)
+                .findFirst();
     }
 }

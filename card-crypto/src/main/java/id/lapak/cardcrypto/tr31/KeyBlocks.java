@@ -32,8 +32,7 @@ public final class KeyBlocks {
     private static final int USAGE_MAC = 0x0001;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeyBlocks() {
-    }
+    private KeyBlocks() {}
 
     /** Wraps with key data padded only to whole AES blocks: the block's length reveals the key's length. */
     public static String wrap(KeyBytes kbpk, KeyBlockHeader header, KeyBytes key) {
@@ -132,8 +131,7 @@ public final class KeyBlocks {
     }
 
     /** A block read but not yet opened: its header, the header's text (which the MAC covers), key data, MAC. */
-    private record Parsed(KeyBlockHeader header, String headerText, byte[] encrypted, byte[] mac) {
-    }
+    private record Parsed(KeyBlockHeader header, String headerText, byte[] encrypted, byte[] mac) {}
 
     /** Reads a version D block's layout, refusing anything malformed before any key is used. */
     private static Parsed parse(String block) {
@@ -148,8 +146,8 @@ public final class KeyBlocks {
         }
         int length = decimal(block, 1, 4, "block length");
         if (length != block.length()) {
-            throw new InvalidKeyBlockException("key block length field says " + length + " but the block has "
-                    + block.length() + " characters");
+            throw new InvalidKeyBlockException(
+                    "key block length field says " + length + " but the block has " + block.length() + " characters");
         }
         int count = decimal(block, 12, 2, "number of optional blocks");
         var blocks = new ArrayList<OptionalBlock>();
@@ -174,8 +172,18 @@ public final class KeyBlocks {
             throw new InvalidKeyBlockException("key data and MAC must be hexadecimal");
         }
         try {
-            return new Parsed(new KeyBlockHeader(block.substring(5, 7), block.charAt(7), block.charAt(8),
-                    block.substring(9, 11), block.charAt(11), block.charAt(14), blocks), headerText, encrypted, mac);
+            return new Parsed(
+                    new KeyBlockHeader(
+                            block.substring(5, 7),
+                            block.charAt(7),
+                            block.charAt(8),
+                            block.substring(9, 11),
+                            block.charAt(11),
+                            block.charAt(14),
+                            blocks),
+                    headerText,
+                    encrypted,
+                    mac);
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyBlockException("key block header is malformed: " + e.getMessage());
         }

@@ -18,28 +18,36 @@ final class OptionalBlockRules {
     private static final Set<String> HMAC_HASHES =
             Set.of("10", "20", "21", "22", "23", "24", "25", "30", "31", "32", "33", "40", "41");
     private static final Pattern TIME_PLAIN = Pattern.compile("\\d{14}(\\d{2})?Z");
-    private static final Pattern TIME_DELIMITED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{2})?Z");
+    private static final Pattern TIME_DELIMITED =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{2})?Z");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
-    private OptionalBlockRules() {
-    }
+    private OptionalBlockRules() {}
 
     /** Throws {@link IllegalArgumentException} naming the block when its data breaks the block's rule. */
     static void check(String id, String data) {
         String problem = switch (id) {
             case "AL" -> data.matches("010[01]") ? null : "is 01 followed by 00 (ephemeral) or 01 (static)";
-            case "BI" -> data.matches("00[0-9A-F]{10}|01[0-9A-F]{8}") ? null
-                    : "is 00 and a 10-digit key set ID, or 01 and an 8-digit BDK ID, in hexadecimal";
+            case "BI" ->
+                data.matches("00[0-9A-F]{10}|01[0-9A-F]{8}")
+                        ? null
+                        : "is 00 and a 10-digit key set ID, or 01 and an 8-digit BDK ID, in hexadecimal";
             case "CT" -> certificate(data);
-            case "DA" -> data.matches("01([0-9A-Za-z]{5})+") ? null
-                    : "is 01 followed by groups of five letters or digits (usage, algorithm, mode, exportability)";
+            case "DA" ->
+                data.matches("01([0-9A-Za-z]{5})+")
+                        ? null
+                        : "is 01 followed by groups of five letters or digits (usage, algorithm, mode, exportability)";
             case "HM" -> HMAC_HASHES.contains(data) ? null : "names a hash algorithm: 10, 20-25, 30-33, 40 or 41";
             case "IK" -> data.matches("[0-9A-F]{16}") ? null : "is 16 hexadecimal digits";
-            case "KC", "KP", "PK" -> data.matches("00([0-9A-F]{2}){1,3}|01([0-9A-F]{2}){1,5}") ? null
-                    : "is 00 and a legacy check value of up to 6 digits, or 01 and a CMAC check value of up to 10, "
-                            + "in hexadecimal";
-            case "KS" -> HEX.matcher(data).matches() && data.length() % 2 == 0 && data.length() >= 10
-                    && data.length() <= 24 ? null : "is a key serial number of 10 to 24 hexadecimal digits";
+            case "KC", "KP", "PK" ->
+                data.matches("00([0-9A-F]{2}){1,3}|01([0-9A-F]{2}){1,5}")
+                        ? null
+                        : "is 00 and a legacy check value of up to 6 digits, or 01 and a CMAC check value of up to 10, "
+                                + "in hexadecimal";
+            case "KS" ->
+                HEX.matcher(data).matches() && data.length() % 2 == 0 && data.length() >= 10 && data.length() <= 24
+                        ? null
+                        : "is a key serial number of 10 to 24 hexadecimal digits";
             case "TC", "TS" -> time(data);
             case "WP" -> data.matches("00[0-3]") ? null : "is 00 followed by a pedigree digit 0-3";
             default -> null;
@@ -64,9 +72,14 @@ final class OptionalBlockRules {
     }
 
     private static String certificateBody(String format, String body) {
-        boolean valid = "00".equals(format) ? BASE64.matcher(body).matches() && body.length() % 4 == 0
+        boolean valid = "00".equals(format)
+                ? BASE64.matcher(body).matches() && body.length() % 4 == 0
                 : HEX.matcher(body).matches() && body.length() % 2 == 0;
-        return valid ? null : "00".equals(format) ? "holds an X.509 certificate in base64" : "holds an EMV certificate in hexadecimal";
+        return valid
+                ? null
+                : "00".equals(format)
+                        ? "holds an X.509 certificate in base64"
+                        : "holds an EMV certificate in hexadecimal";
     }
 
     private static String chain(String body) {

@@ -7,8 +7,7 @@ import id.lapak.cardcrypto.KeyBytes;
 /** ISO 9564 format 0 PIN blocks, to check PIN keys the way a terminal would use them. */
 final class IsoPinBlock {
 
-    private IsoPinBlock() {
-    }
+    private IsoPinBlock() {}
 
     /** PIN field {@code 0L PPPP FFFF...} XOR PAN field {@code 0000} + the 12 PAN digits left of the check digit. */
     static byte[] format0(String pin, String pan) {

@@ -24,9 +24,11 @@ class TdesDukptTest {
     @Test
     void transactionKeysForTheFirstCounters() {
         KeyBytes ipek = TdesDukpt.initialKey(BDK, KSN_0);
-        assertThat(TdesDukpt.transactionKey(ipek, TdesKsn.fromHex("FFFF9876543210E00001")).toHex())
+        assertThat(TdesDukpt.transactionKey(ipek, TdesKsn.fromHex("FFFF9876543210E00001"))
+                        .toHex())
                 .isEqualTo("042666B49184CFA368DE9628D0397BC9");
-        assertThat(TdesDukpt.transactionKey(ipek, TdesKsn.fromHex("FFFF9876543210E00002")).toHex())
+        assertThat(TdesDukpt.transactionKey(ipek, TdesKsn.fromHex("FFFF9876543210E00002"))
+                        .toHex())
                 .isEqualTo("C46551CEF9FD24B0AA9AD834130D3BC7");
     }
 
@@ -63,12 +65,16 @@ class TdesDukptTest {
         assertThat(TdesDukpt.variant(counter8, TdesKeyUsage.DATA_REQUEST).toHex())
                 .isEqualTo("C39B2778B058AC376FB18DC906F75CBA");
         assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210E00013"), TdesKeyUsage.DATA_REQUEST)
-                .toHex()).isEqualTo("44893E3434ABDD6A817CE2841825E1FD");
-        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210E00010"), TdesKeyUsage.PIN).toHex())
+                        .toHex())
+                .isEqualTo("44893E3434ABDD6A817CE2841825E1FD");
+        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210E00010"), TdesKeyUsage.PIN)
+                        .toHex())
                 .isEqualTo("59598DCBD9BD943F94165CE453585FA8");
-        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210E00013"), TdesKeyUsage.PIN).toHex())
+        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210E00013"), TdesKeyUsage.PIN)
+                        .toHex())
                 .isEqualTo("C3DF489FDF11534BF03DE97C27DC4CD0");
-        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210EFF800"), TdesKeyUsage.PIN).toHex())
+        assertThat(TdesDukpt.workingKey(ipek, TdesKsn.fromHex("FFFF9876543210EFF800"), TdesKeyUsage.PIN)
+                        .toHex())
                 .isEqualTo("F9CDFEBF4F5B1D61B3EC12454527E189");
     }
 
@@ -78,9 +84,10 @@ class TdesDukptTest {
         assertThatThrownBy(() -> TdesDukpt.transactionKey(ipek, KSN_0.withCounter(0x7FF)))
                 .isInstanceOf(InvalidKsnException.class)
                 .hasMessageContaining("more than 10 one-bits");
-        assertThatThrownBy(() -> TdesDukpt.transactionKey(ipek, KSN_0))
-                .isInstanceOf(InvalidKsnException.class);
-        assertThat(TdesDukpt.transactionKey(ipek, KSN_0.withCounter(TdesKsn.MAX_COUNTER)).length()).isEqualTo(16);
+        assertThatThrownBy(() -> TdesDukpt.transactionKey(ipek, KSN_0)).isInstanceOf(InvalidKsnException.class);
+        assertThat(TdesDukpt.transactionKey(ipek, KSN_0.withCounter(TdesKsn.MAX_COUNTER))
+                        .length())
+                .isEqualTo(16);
     }
 
     @Test

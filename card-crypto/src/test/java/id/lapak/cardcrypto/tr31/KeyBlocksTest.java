@@ -85,7 +85,8 @@ class KeyBlocksTest {
         assertThat(revealing).hasSize(16 + 64 + 32);
         assertThat(KeyBlocks.unwrap(kbpk, short128).key().toHex()).isEqualTo("11".repeat(16));
         assertThat(KeyBlocks.unwrap(kbpk, revealing).key().toHex()).isEqualTo("11".repeat(16));
-        String tdes = KeyBlocks.wrap(kbpk, KeyBlockHeader.of("P0", 'T', 'E'), KeyBytes.fromHex("33".repeat(16), "k"), true);
+        String tdes =
+                KeyBlocks.wrap(kbpk, KeyBlockHeader.of("P0", 'T', 'E'), KeyBytes.fromHex("33".repeat(16), "k"), true);
         assertThat(tdes).hasSize(16 + 64 + 32); // 2 + 24 bytes round up to 32
     }
 
@@ -112,8 +113,8 @@ class KeyBlocksTest {
     @Test
     void malformedBlocksAreRejectedClearly() {
         KeyBytes kbpk = KeyBytes.fromHex("00112233445566778899AABBCCDDEEFF", "KBPK");
-        String block = KeyBlocks.wrap(kbpk, KeyBlockHeader.of("B1", 'A', 'X'),
-                KeyBytes.fromHex("1273671EA26AC29AFA4D1084127652A1", "key"));
+        String block = KeyBlocks.wrap(
+                kbpk, KeyBlockHeader.of("B1", 'A', 'X'), KeyBytes.fromHex("1273671EA26AC29AFA4D1084127652A1", "key"));
         assertThatThrownBy(() -> KeyBlocks.unwrap(kbpk, "B" + block.substring(1)))
                 .hasMessageContaining("only D");
         assertThatThrownBy(() -> KeyBlocks.unwrap(kbpk, block.substring(0, block.length() - 2)))

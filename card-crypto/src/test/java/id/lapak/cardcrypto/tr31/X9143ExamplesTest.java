@@ -48,15 +48,17 @@ class X9143ExamplesTest {
         assertThat(header.algorithm()).isEqualTo('R');
         assertThat(header.modeOfUse()).isEqualTo('S');
         assertThat(header.optionalBlocks()).extracting(OptionalBlock::id).containsExactly("CT", "KP", "TS", "PB");
-        assertThat(header.optionalBlock("CT").orElseThrow()).startsWith("00MIIDszCC").hasSize(1280 - 10);
+        assertThat(header.optionalBlock("CT").orElseThrow())
+                .startsWith("00MIIDszCC")
+                .hasSize(1280 - 10);
         assertThat(header.optionalBlock("TS")).contains(example.getProperty("ts"));
         assertThat(header.optionalBlock("KP")).contains("01" + example.getProperty("kbpk-kcv"));
         assertThat(Hex.encode(Kcv.aesCmac(kbpk(example)))).isEqualTo(example.getProperty("kbpk-kcv"));
         // What comes out is a usable RSA private key (PKCS#1 RSAPrivateKey DER), not just matching bytes.
         byte[] der = unwrapped.key().toByteArray();
         assertThat(der[0]).isEqualTo((byte) 0x30);
-        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(pkcs8Rsa(der)));
+        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey)
+                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8Rsa(der)));
         assertThat(rsa.getModulus().bitLength()).isEqualTo(2048);
     }
 
@@ -70,13 +72,15 @@ class X9143ExamplesTest {
         assertThat(header.keyUsage()).isEqualTo("S0");
         assertThat(header.algorithm()).isEqualTo('E');
         assertThat(header.optionalBlocks()).extracting(OptionalBlock::id).containsExactly("CT", "KP", "TS", "PB");
-        assertThat(header.optionalBlock("CT").orElseThrow()).startsWith("020002F0MIIC").hasSize(0x05CC - 10);
+        assertThat(header.optionalBlock("CT").orElseThrow())
+                .startsWith("020002F0MIIC")
+                .hasSize(0x05CC - 10);
         assertThat(header.optionalBlock("TS")).contains(example.getProperty("ts"));
         assertThat(header.optionalBlock("KP")).contains("01" + example.getProperty("kbpk-kcv"));
         // An RFC 5915 ECPrivateKey on P-256: wrap it as PKCS#8 and let the JDK read it.
         byte[] der = unwrapped.key().toByteArray();
-        ECPrivateKey ec = (ECPrivateKey) KeyFactory.getInstance("EC")
-                .generatePrivate(new PKCS8EncodedKeySpec(pkcs8Ec(der)));
+        ECPrivateKey ec =
+                (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8Ec(der)));
         assertThat(ec.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
     }
 
@@ -84,8 +88,7 @@ class X9143ExamplesTest {
     void theExamplesAreRefusedWhenTheirExtendedLengthIsReadAsBytes() throws IOException {
         Properties example = example("8.5");
         String asBytes = example.getProperty("block").replace("CT00040500", "CT00020500");
-        assertThatThrownBy(() -> KeyBlocks.unwrap(kbpk(example), asBytes))
-                .isInstanceOf(InvalidKeyBlockException.class);
+        assertThatThrownBy(() -> KeyBlocks.unwrap(kbpk(example), asBytes)).isInstanceOf(InvalidKeyBlockException.class);
     }
 
     @Test
@@ -93,8 +96,14 @@ class X9143ExamplesTest {
         Properties example = example("8.6");
         KeyBytes kbpk = kbpk(example);
         String certificate = "00" + "QUJD".repeat(75); // 300 characters of base64 after the format
-        KeyBlockHeader header = new KeyBlockHeader("S0", 'E', 'S', "00", 'N', '0', java.util.List.of(
-                new OptionalBlock("CT", certificate), new OptionalBlock("TS", "20261202101500Z")));
+        KeyBlockHeader header = new KeyBlockHeader(
+                "S0",
+                'E',
+                'S',
+                "00",
+                'N',
+                '0',
+                java.util.List.of(new OptionalBlock("CT", certificate), new OptionalBlock("TS", "20261202101500Z")));
         KeyBytes key = KeyBytes.fromHex(example.getProperty("key"), "key");
 
         String block = KeyBlocks.wrap(kbpk, header, key);
@@ -108,7 +117,8 @@ class X9143ExamplesTest {
 
     private static Properties example(String section) throws IOException {
         var properties = new Properties();
-        try (InputStream in = X9143ExamplesTest.class.getResourceAsStream("/x9143/example-" + section + ".properties")) {
+        try (InputStream in =
+                X9143ExamplesTest.class.getResourceAsStream("/x9143/example-" + section + ".properties")) {
             properties.load(in);
         }
         return properties;
@@ -135,9 +145,11 @@ class X9143ExamplesTest {
     }
 
     private static byte[] tlv(int tag, byte[] content) {
-        byte[] length = content.length < 0x80 ? new byte[] {(byte) content.length}
-                : content.length < 0x100 ? new byte[] {(byte) 0x81, (byte) content.length}
-                : new byte[] {(byte) 0x82, (byte) (content.length >> 8), (byte) content.length};
+        byte[] length = content.length < 0x80
+                ? new byte[] {(byte) content.length}
+                : content.length < 0x100
+                        ? new byte[] {(byte) 0x81, (byte) content.length}
+                        : new byte[] {(byte) 0x82, (byte) (content.length >> 8), (byte) content.length};
         return concat(new byte[] {(byte) tag}, length, content);
     }
 

@@ -1,14 +1,6 @@
 package id.lapak.catalog.customers;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,12 +8,22 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "customer")
 class Customer extends TenantScopedEntity {
 
-    enum Status { ACTIVE, MERGED, ERASED }
+    enum Status {
+        ACTIVE,
+        MERGED,
+        ERASED
+    }
 
     @Id
     private UUID id;
@@ -65,8 +67,7 @@ class Customer extends TenantScopedEntity {
     @Version
     private long version;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     Customer(UUID id, CustomerForm form, Instant now) {
         this.id = id;
@@ -169,7 +170,8 @@ class Customer extends TenantScopedEntity {
         if (tags == null || tags.isEmpty()) {
             return Set.of();
         }
-        return Arrays.stream(tags.split(",")).filter(t -> !t.isEmpty())
+        return Arrays.stream(tags.split(","))
+                .filter(t -> !t.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -178,7 +180,19 @@ class Customer extends TenantScopedEntity {
     }
 
     CustomerDetails details() {
-        return new CustomerDetails(id, name, phone, email, notes, tagSet(), marketingConsent, marketingConsentAt,
-                status == Status.ERASED, erasedAt, createdAt, updatedAt, version);
+        return new CustomerDetails(
+                id,
+                name,
+                phone,
+                email,
+                notes,
+                tagSet(),
+                marketingConsent,
+                marketingConsentAt,
+                status == Status.ERASED,
+                erasedAt,
+                createdAt,
+                updatedAt,
+                version);
     }
 }

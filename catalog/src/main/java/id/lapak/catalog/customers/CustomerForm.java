@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * messages and by the service to refuse bad input; each problem is a translation key. Phone or e-mail may be empty,
  * the name may not.
  */
-public record CustomerForm(String name, String phone, String email, String notes, Set<String> tags,
-                           boolean marketingConsent) {
+public record CustomerForm(
+        String name, String phone, String email, String notes, Set<String> tags, boolean marketingConsent) {
 
     public static final int NAME_MAX = 200;
     public static final int PHONE_MAX = 40;
@@ -41,17 +41,25 @@ public record CustomerForm(String name, String phone, String email, String notes
         } else if (name.strip().length() > NAME_MAX) {
             problems.add(new CustomerProblem("name", "customer.error.name.tooLong"));
         }
-        if (!blank(phone) && (phone.strip().length() > PHONE_MAX || !PHONE.matcher(phone.strip()).matches())) {
+        if (!blank(phone)
+                && (phone.strip().length() > PHONE_MAX
+                        || !PHONE.matcher(phone.strip()).matches())) {
             problems.add(new CustomerProblem("phone", "customer.error.phone.invalid"));
         }
-        if (!blank(email) && (email.strip().length() > EMAIL_MAX || !EMAIL.matcher(email.strip()).matches())) {
+        if (!blank(email)
+                && (email.strip().length() > EMAIL_MAX
+                        || !EMAIL.matcher(email.strip()).matches())) {
             problems.add(new CustomerProblem("email", "customer.error.email.invalid"));
         }
         if (!blank(notes) && notes.strip().length() > NOTES_MAX) {
             problems.add(new CustomerProblem("notes", "customer.error.notes.tooLong"));
         }
-        if (tags.size() > TAGS_MAX || tags.stream().anyMatch(t -> t == null || t.isBlank()
-                || t.strip().length() > TAG_MAX || !TAG.matcher(t.strip()).matches())) {
+        if (tags.size() > TAGS_MAX
+                || tags.stream()
+                        .anyMatch(t -> t == null
+                                || t.isBlank()
+                                || t.strip().length() > TAG_MAX
+                                || !TAG.matcher(t.strip()).matches())) {
             problems.add(new CustomerProblem("tags", "customer.error.tags.invalid"));
         }
         return problems;

@@ -1,14 +1,12 @@
 package id.lapak.catalog.customers;
 
+import id.lapak.tenant.sale.SaleCompleted;
+import id.lapak.tenant.sale.SaleLine;
+import id.lapak.tenant.sale.SaleRefunded;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.tenant.sale.SaleCompleted;
-import id.lapak.tenant.sale.SaleLine;
-import id.lapak.tenant.sale.SaleRefunded;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -36,22 +34,49 @@ class CustomerPurchaseProjection {
         if (sale.customerId() == null) {
             return;
         }
-        resolve(sale.tenantId(), sale.customerId()).ifPresentOrElse(customer -> insert(sale.tenantId(), sale.saleId(),
-                        "SALE", sale.saleId(), customer, sale.storeId(), sale.deviceId(), sale.currency(),
-                        sale.totalMinor(), sale.lines().stream().mapToInt(SaleLine::quantity).sum(), sale.completedAt()),
-                () -> log.warn("Sale {} names customer {}, unknown in its tenant; no purchase row", sale.saleId(),
-                        sale.customerId()));
+        resolve(sale.tenantId(), sale.customerId())
+                .ifPresentOrElse(
+                        customer -> insert(
+                                sale.tenantId(),
+                                sale.saleId(),
+                                "SALE",
+                                sale.saleId(),
+                                customer,
+                                sale.storeId(),
+                                sale.deviceId(),
+                                sale.currency(),
+                                sale.totalMinor(),
+                                sale.lines().stream()
+                                        .mapToInt(SaleLine::quantity)
+                                        .sum(),
+                                sale.completedAt()),
+                        () -> log.warn(
+                                "Sale {} names customer {}, unknown in its tenant; no purchase row",
+                                sale.saleId(),
+                                sale.customerId()));
     }
 
     @EventListener
     void on(SaleRefunded refund) {
-        Optional<UUID> customer = refund.customerId() != null ? resolve(refund.tenantId(), refund.customerId())
+        Optional<UUID> customer = refund.customerId() != null
+                ? resolve(refund.tenantId(), refund.customerId())
                 : jdbc.sql("select customer_id from customer_purchase where tenant_id = ? and id = ?")
-                        .params(refund.tenantId(), refund.saleId()).query(UUID.class).optional()
+                        .params(refund.tenantId(), refund.saleId())
+                        .query(UUID.class)
+                        .optional()
                         .flatMap(id -> resolve(refund.tenantId(), id));
-        customer.ifPresent(id -> insert(refund.tenantId(), refund.refundId(), "REFUND", refund.saleId(), id,
-                refund.storeId(), refund.deviceId(), refund.currency(), -refund.amountMinor(),
-                refund.returnedLines().stream().mapToInt(SaleLine::quantity).sum(), refund.refundedAt()));
+        customer.ifPresent(id -> insert(
+                refund.tenantId(),
+                refund.refundId(),
+                "REFUND",
+                refund.saleId(),
+                id,
+                refund.storeId(),
+                refund.deviceId(),
+                refund.currency(),
+                -refund.amountMinor(),
+                refund.returnedLines().stream().mapToInt(SaleLine::quantity).sum(),
+                refund.refundedAt()));
     }
 
     /** The customer a sale should count for: itself, or the survivor it was merged into. */
@@ -60,7 +85,8 @@ class CustomerPurchaseProjection {
         for (int hop = 0; hop < 10; hop++) {
             var row = jdbc.sql("select status, merged_into from customer where tenant_id = ? and id = ?")
                     .params(tenantId, current)
-                    .query((rs, n) -> new Object[]{rs.getString(1), rs.getObject(2, UUID.class)}).optional();
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class)})
+                    .optional();
             if (row.isEmpty()) {
                 return Optional.empty();
             }
@@ -72,14 +98,34 @@ class CustomerPurchaseProjection {
         return Optional.empty();
     }
 
-    private void insert(UUID tenantId, UUID id, String kind, UUID saleId, UUID customerId, UUID storeId,
-                        UUID deviceId, String currency, long amountMinor, int itemCount, Instant at) {
+    private void insert(
+            UUID tenantId,
+            UUID id,
+            String kind,
+            UUID saleId,
+            UUID customerId,
+            UUID storeId,
+            UUID deviceId,
+            String currency,
+            long amountMinor,
+            int itemCount,
+            Instant at) {
         jdbc.sql("""
                         insert into customer_purchase (tenant_id, id, kind, sale_id, customer_id, store_id, device_id,
                             currency, amount_minor, item_count, occurred_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, id) do nothing""")
-                .params(tenantId, id, kind, saleId, customerId, storeId, deviceId, currency, amountMinor, itemCount,
+                .params(
+                        tenantId,
+                        id,
+                        kind,
+                        saleId,
+                        customerId,
+                        storeId,
+                        deviceId,
+                        currency,
+                        amountMinor,
+                        itemCount,
                         Timestamp.from(at))
                 .update();
     }

@@ -1,5 +1,9 @@
 package id.lapak.catalog.customers;
 
+import id.lapak.catalog.mail.MailOutbox;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,12 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.catalog.mail.MailOutbox;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -28,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,8 +45,7 @@ public class CustomerService {
     private final Clock clock;
     private final MailOutbox outbox;
 
-    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditLog auditLog, Clock clock,
-                    MailOutbox outbox) {
+    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditLog auditLog, Clock clock, MailOutbox outbox) {
         this.customers = customers;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -68,8 +64,10 @@ public class CustomerService {
         boolean looksLikePhone = digits.length() >= 3 && term.matches("^[+0-9 ()./-]+$");
         String digitPattern = looksLikePhone ? "%" + digits + "%" : "";
         String altPattern = looksLikePhone && digits.startsWith("0") ? "%62" + digits.substring(1) + "%" : digitPattern;
-        String tagPattern = tag == null || tag.isBlank() ? "" : "%," + escape(tag.strip().toLowerCase(Locale.ROOT)) + ",%";
-        return customers.search(text, digitPattern, altPattern, tagPattern, safePageable(pageable))
+        String tagPattern =
+                tag == null || tag.isBlank() ? "" : "%," + escape(tag.strip().toLowerCase(Locale.ROOT)) + ",%";
+        return customers
+                .search(text, digitPattern, altPattern, tagPattern, safePageable(pageable))
                 .map(Customer::details);
     }
 
@@ -126,12 +124,15 @@ public class CustomerService {
         customers.saveAndFlush(duplicate);
         customers.saveAndFlush(survivor);
         int moved = jdbc.sql("update customer_purchase set customer_id = ? where tenant_id = ? and customer_id = ?")
-                .params(survivorId, tenantId, duplicateId).update();
+                .params(survivorId, tenantId, duplicateId)
+                .update();
         // Earlier merges into the duplicate now point straight at the survivor.
         jdbc.sql("update customer set merged_into = ? where tenant_id = ? and merged_into = ? and id <> ?")
-                .params(survivorId, tenantId, duplicateId, duplicateId).update();
+                .params(survivorId, tenantId, duplicateId, duplicateId)
+                .update();
         auditLog.record(AuditEvent.of("customer.merged", "Customer", survivorId)
-                .detail("duplicate", duplicateId).detail("purchasesMoved", moved));
+                .detail("duplicate", duplicateId)
+                .detail("purchasesMoved", moved));
         return survivor.details();
     }
 
@@ -155,7 +156,10 @@ public class CustomerService {
                     long visits = rs.getLong("visits");
                     long gross = rs.getLong("gross");
                     var last = rs.getTimestamp("last_visit");
-                    return new CustomerFigures(rs.getString("currency"), rs.getLong("total"), visits,
+                    return new CustomerFigures(
+                            rs.getString("currency"),
+                            rs.getLong("total"),
+                            visits,
                             last == null ? null : last.toInstant(),
                             visits == 0 ? 0 : Math.round((double) gross / visits));
                 })
@@ -167,15 +171,19 @@ public class CustomerService {
     public Page<CustomerPurchase> purchases(UUID id, Pageable pageable) {
         UUID tenantId = TenantContext.requireTenant();
         load(id);
-        Pageable page = pageable == null ? PageRequest.of(0, 50)
+        Pageable page = pageable == null
+                ? PageRequest.of(0, 50)
                 : PageRequest.of(pageable.getPageNumber(), Math.min(Math.max(pageable.getPageSize(), 1), 500));
         List<CustomerPurchase> rows = jdbc.sql("""
                         select * from customer_purchase where tenant_id = ? and customer_id = ?
                         order by occurred_at desc, id limit ? offset ?""")
                 .params(tenantId, id, page.getPageSize(), page.getOffset())
-                .query((rs, n) -> purchase(rs)).list();
+                .query((rs, n) -> purchase(rs))
+                .list();
         long total = jdbc.sql("select count(*) from customer_purchase where tenant_id = ? and customer_id = ?")
-                .params(tenantId, id).query(Long.class).single();
+                .params(tenantId, id)
+                .query(Long.class)
+                .single();
         return new PageImpl<>(rows, page, total);
     }
 
@@ -191,7 +199,9 @@ public class CustomerService {
         List<CustomerPurchase> purchases = jdbc.sql("""
                         select * from customer_purchase where tenant_id = ? and customer_id = ?
                         order by occurred_at, id""")
-                .params(tenantId, id).query((rs, n) -> purchase(rs)).list();
+                .params(tenantId, id)
+                .query((rs, n) -> purchase(rs))
+                .list();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", "lapak-customer-export-v1");
         out.put("exportedAt", now().toString());
@@ -235,7 +245,8 @@ public class CustomerService {
     public CustomerDetails erase(UUID id, String reason) {
         TenantContext.requireTenant();
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-            throw new InvalidCustomerException(List.of(new CustomerProblem("reason", "customer.error.reason.required")));
+            throw new InvalidCustomerException(
+                    List.of(new CustomerProblem("reason", "customer.error.reason.required")));
         }
         Customer customer = active(id);
         String email = customer.details().email();
@@ -322,10 +333,16 @@ public class CustomerService {
     }
 
     static CustomerPurchase purchase(ResultSet rs) throws SQLException {
-        return new CustomerPurchase(rs.getObject("id", UUID.class), CustomerPurchase.Kind.valueOf(rs.getString("kind")),
-                rs.getObject("sale_id", UUID.class), rs.getObject("store_id", UUID.class),
-                rs.getObject("device_id", UUID.class), rs.getString("currency"), rs.getLong("amount_minor"),
-                rs.getInt("item_count"), rs.getTimestamp("occurred_at").toInstant());
+        return new CustomerPurchase(
+                rs.getObject("id", UUID.class),
+                CustomerPurchase.Kind.valueOf(rs.getString("kind")),
+                rs.getObject("sale_id", UUID.class),
+                rs.getObject("store_id", UUID.class),
+                rs.getObject("device_id", UUID.class),
+                rs.getString("currency"),
+                rs.getLong("amount_minor"),
+                rs.getInt("item_count"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 
     private Instant now() {
@@ -343,7 +360,9 @@ public class CustomerService {
     private static Pageable safePageable(Pageable pageable) {
         Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
         int size = Math.min(Math.max(requested.getPageSize(), 1), 500);
-        Sort sort = Sort.by(requested.getSort().stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
+        Sort sort = Sort.by(requested.getSort().stream()
+                .filter(o -> SORTABLE.contains(o.getProperty()))
+                .toList());
         return PageRequest.of(requested.getPageNumber(), size, sort.isSorted() ? sort : Sort.by("name"));
     }
 }

@@ -8,7 +8,8 @@ public class InvalidCustomerException extends RuntimeException {
     private final transient List<CustomerProblem> problems;
 
     public InvalidCustomerException(List<CustomerProblem> problems) {
-        super("Invalid customer: " + problems.stream().map(CustomerProblem::messageKey).toList());
+        super("Invalid customer: "
+                + problems.stream().map(CustomerProblem::messageKey).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -1,5 +1,9 @@
 package id.lapak.catalog.feed;
 
+import id.lapak.catalog.items.CatalogVersions;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.CurrencyUnits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,12 +13,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.catalog.items.CatalogVersions;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.CurrencyUnits;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,13 +37,13 @@ public class CatalogFeed {
         }
     }
 
-    record Page(long catalogVersion, Currency currency, List<Change> changes, boolean more, String next) {
-    }
+    record Page(long catalogVersion, Currency currency, List<Change> changes, boolean more, String next) {}
 
     private static final String[] TAX = {"name", "kind", "rate"};
     private static final String[] CATEGORY = {"name", "parentId"};
-    private static final String[] ITEM = {"name", "description", "categoryId", "taxCategoryId", "unit", "active",
-            "hasImage"};
+    private static final String[] ITEM = {
+        "name", "description", "categoryId", "taxCategoryId", "unit", "active", "hasImage"
+    };
     private static final String[] VARIANT = {"itemId", "name", "sku", "barcode", "priceMinor", "position", "active"};
     private static final String[] STORE_VARIANT = {"priceMinor", "available"};
 
@@ -60,8 +58,7 @@ public class CatalogFeed {
     }
 
     /** An item's image for a device: its type, bytes and when it last changed; empty when none or deleted. */
-    public record Image(String contentType, byte[] data, Instant updatedAt) {
-    }
+    public record Image(String contentType, byte[] data, Instant updatedAt) {}
 
     /**
      * The image of an item of the device's tenant (the feed's {@code hasImage} says which have one; the item's
@@ -76,8 +73,8 @@ public class CatalogFeed {
                         join catalog_item i on i.tenant_id = m.tenant_id and i.id = m.item_id
                         where m.tenant_id = ? and m.item_id = ? and not i.deleted""")
                 .params(tenant, itemId)
-                .query((rs, n) -> new Image(rs.getString(1), rs.getBytes(2),
-                        rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Image(
+                        rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 
@@ -157,8 +154,17 @@ public class CatalogFeed {
     }
 
     /** Each query's "(? or not deleted)" takes true when tombstones are wanted, i.e. for every sync but one from 0. */
-    private boolean read(List<Change> into, FeedKind kind, String[] names, String sql, int fetch, UUID tenant,
-                         FeedCursor cursor, boolean full, UUID storeId, Change upTo) {
+    private boolean read(
+            List<Change> into,
+            FeedKind kind,
+            String[] names,
+            String sql,
+            int fetch,
+            UUID tenant,
+            FeedCursor cursor,
+            boolean full,
+            UUID storeId,
+            Change upTo) {
         List<Object> params = new ArrayList<>();
         params.add(tenant);
         if (storeId != null) {
@@ -174,7 +180,10 @@ public class CatalogFeed {
         }
         params.add(fetch);
         String query = sql.formatted(upTo == null ? "" : "and (catalog_version, " + idColumn + ") <= (?, ?)");
-        List<Change> rows = jdbc.sql(query).params(params).query((rs, n) -> change(rs, kind, names)).list();
+        List<Change> rows = jdbc.sql(query)
+                .params(params)
+                .query((rs, n) -> change(rs, kind, names))
+                .list();
         into.addAll(rows);
         return rows.size() >= fetch;
     }

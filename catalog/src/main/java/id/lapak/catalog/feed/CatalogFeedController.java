@@ -1,22 +1,18 @@
 package id.lapak.catalog.feed;
 
+import id.lapak.device.auth.DevicePrincipal;
+import id.lapak.device.auth.DeviceStateCache;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
-
-import id.lapak.device.auth.DevicePrincipal;
-import id.lapak.device.auth.DeviceStateCache;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -33,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,30 +54,38 @@ class CatalogFeedController {
     }
 
     @GetMapping("/catalog")
-    @Operation(summary = "Catalog changes (items, variants, prices, store availability, deletions) since a version",
+    @Operation(
+            summary = "Catalog changes (items, variants, prices, store availability, deletions) since a version",
             security = @SecurityRequirement(name = "device-token"))
-    void catalog(@AuthenticationPrincipal DevicePrincipal device,
-                 @Parameter(description = "0, a version, or the next token of the previous page")
-                 @RequestParam(name = "since", required = false, defaultValue = "0") String since,
-                 @RequestParam(name = "limit", required = false) Integer limit,
-                 HttpServletResponse response) throws IOException {
+    void catalog(
+            @AuthenticationPrincipal DevicePrincipal device,
+            @Parameter(description = "0, a version, or the next token of the previous page")
+                    @RequestParam(name = "since", required = false, defaultValue = "0")
+                    String since,
+            @RequestParam(name = "limit", required = false) Integer limit,
+            HttpServletResponse response)
+            throws IOException {
         UUID storeId = states.state(device.deviceId())
-                .orElseThrow(() -> new InvalidFeedRequestException("unknown device")).storeId();
+                .orElseThrow(() -> new InvalidFeedRequestException("unknown device"))
+                .storeId();
         CatalogFeed.Page page = feed.read(storeId, since, limit);
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
-        try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
+        try (OutputStream out = response.getOutputStream();
+                JsonGenerator g = json.createGenerator(out)) {
             write(g, page);
         }
     }
 
-    @GetMapping(path = "/catalog/items/{itemId}/image", produces = {"image/png", "image/jpeg", "image/webp",
-            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "An item's image (items whose hasImage is true); conditional on If-None-Match",
+    @GetMapping(
+            path = "/catalog/items/{itemId}/image",
+            produces = {"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(
+            summary = "An item's image (items whose hasImage is true); conditional on If-None-Match",
             security = @SecurityRequirement(name = "device-token"))
-    ResponseEntity<byte[]> image(@PathVariable String itemId,
-                                 @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> image(
+            @PathVariable String itemId, @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         UUID id;
         try {
             id = UUID.fromString(itemId);
@@ -92,13 +95,20 @@ class CatalogFeedController {
         CatalogFeed.Image image = feed.image(id).orElseThrow(() -> new ImageNotFound(id));
         String etag = "\"" + Long.toString(image.updatedAt().toEpochMilli(), 36) + "-"
                 + Integer.toString(image.data().length, 36) + "\"";
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                .map(String::strip).anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
-                    .cacheControl(CacheControl.noCache().cachePrivate()).build();
+        if (ifNoneMatch != null
+                && Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::strip)
+                        .anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(CacheControl.noCache().cachePrivate())
+                    .build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(MediaType.parseMediaType(image.contentType())).body(image.data());
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .body(image.data());
     }
 
     /** No image for that item in the device's tenant (never says whether another tenant has one). */
@@ -157,20 +167,21 @@ class CatalogFeedController {
 
         @ExceptionHandler(InvalidFeedRequestException.class)
         ResponseEntity<ProblemDetail> invalid(InvalidFeedRequestException e) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
-                    "catalog_request_invalid"));
+            return ResponseEntity.badRequest()
+                    .body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), "catalog_request_invalid"));
         }
 
         @ExceptionHandler(ImageNotFound.class)
         ResponseEntity<ProblemDetail> noImage(ImageNotFound e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(HttpStatus.NOT_FOUND, "No image", e.getMessage(), "image_not_found"));
         }
 
         @ExceptionHandler(FeedAheadException.class)
         ResponseEntity<ProblemDetail> ahead(FeedAheadException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Sync from 0",
-                    e.getMessage(), "catalog_version_ahead"));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(problem(HttpStatus.CONFLICT, "Sync from 0", e.getMessage(), "catalog_version_ahead"));
         }
 
         private static ProblemDetail problem(HttpStatus status, String title, String detail, String reason) {

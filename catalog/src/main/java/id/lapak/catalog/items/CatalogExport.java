@@ -1,5 +1,6 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.money.Money;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -29,8 +27,12 @@ class CatalogExport {
     private final CategoryRepository categories;
     private final TaxCategoryRepository taxCategories;
 
-    CatalogExport(CatalogService catalog, ItemRepository items, VariantRepository variants,
-                  CategoryRepository categories, TaxCategoryRepository taxCategories) {
+    CatalogExport(
+            CatalogService catalog,
+            ItemRepository items,
+            VariantRepository variants,
+            CategoryRepository categories,
+            TaxCategoryRepository taxCategories) {
         this.catalog = catalog;
         this.items = items;
         this.variants = variants;
@@ -50,19 +52,28 @@ class CatalogExport {
             batch = items.allInOrder(PageRequest.of(page++, 1000));
             Map<UUID, List<Variant>> byItem = new HashMap<>();
             if (!batch.isEmpty()) {
-                for (Variant v : variants.findByItemIdInAndDeletedFalse(batch.map(Item::getId).getContent())) {
-                    byItem.computeIfAbsent(v.getItemId(), k -> new ArrayList<>()).add(v);
+                for (Variant v : variants.findByItemIdInAndDeletedFalse(
+                        batch.map(Item::getId).getContent())) {
+                    byItem.computeIfAbsent(v.getItemId(), k -> new ArrayList<>())
+                            .add(v);
                 }
             }
             for (Item item : batch) {
                 List<Variant> own = byItem.getOrDefault(item.getId(), List.of());
                 own.sort(Comparator.comparingInt(Variant::getPosition));
                 for (Variant v : own) {
-                    rows.add(Arrays.asList(item.getName(), v.getName(), v.getSku(), v.getBarcode(),
+                    rows.add(Arrays.asList(
+                            item.getName(),
+                            v.getName(),
+                            v.getSku(),
+                            v.getBarcode(),
                             Money.of(v.getPriceMinor(), currency).toPlainString(),
-                            v.getCostMinor() == null ? "" : Money.of(v.getCostMinor(), currency).toPlainString(),
+                            v.getCostMinor() == null
+                                    ? ""
+                                    : Money.of(v.getCostMinor(), currency).toPlainString(),
                             item.getCategoryId() == null ? "" : categoryPaths.getOrDefault(item.getCategoryId(), ""),
-                            item.getUnit(), taxNames.getOrDefault(item.getTaxCategoryId(), ""),
+                            item.getUnit(),
+                            taxNames.getOrDefault(item.getTaxCategoryId(), ""),
                             Boolean.toString(v.isActive() && item.isActive())));
                 }
             }
@@ -79,8 +90,11 @@ class CatalogExport {
                 continue;
             }
             Category parent = c.getParentId() == null ? null : all.get(c.getParentId());
-            paths.put(c.getId(), parent == null ? c.details().name() : parent.details().name() + " > "
-                    + c.details().name());
+            paths.put(
+                    c.getId(),
+                    parent == null
+                            ? c.details().name()
+                            : parent.details().name() + " > " + c.details().name());
         }
         return paths;
     }

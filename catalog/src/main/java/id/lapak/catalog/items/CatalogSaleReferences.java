@@ -1,13 +1,11 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleReferences;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.sale.SaleReferences;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +28,8 @@ class CatalogSaleReferences implements SaleReferences {
         UUID tenant = TenantContext.requireTenant();
         unknown.removeAll(jdbc.sql("select id from catalog_variant where tenant_id = ? and id = any(?::uuid[])")
                 .params(tenant, unknown.stream().map(UUID::toString).toArray(String[]::new))
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
         return unknown;
     }
 
@@ -38,6 +37,8 @@ class CatalogSaleReferences implements SaleReferences {
     public boolean customerExists(UUID customerId) {
         UUID tenant = TenantContext.requireTenant();
         return jdbc.sql("select exists(select 1 from customer where tenant_id = ? and id = ?)")
-                .params(tenant, customerId).query(Boolean.class).single();
+                .params(tenant, customerId)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -1,5 +1,11 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,14 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -52,8 +50,15 @@ public class CatalogService {
     private final AuditLog auditLog;
     private final TenantDirectory tenants;
 
-    CatalogService(ItemRepository items, VariantRepository variants, TaxCategoryService taxes, PriceHistory prices,
-                   ItemChecks checks, CatalogVersions versions, AuditLog auditLog, TenantDirectory tenants) {
+    CatalogService(
+            ItemRepository items,
+            VariantRepository variants,
+            TaxCategoryService taxes,
+            PriceHistory prices,
+            ItemChecks checks,
+            CatalogVersions versions,
+            AuditLog auditLog,
+            TenantDirectory tenants) {
         this.items = items;
         this.variants = variants;
         this.taxes = taxes;
@@ -82,14 +87,22 @@ public class CatalogService {
     @PreAuthorize(READERS)
     public Page<ItemSummary> findItems(String search, UUID categoryId, Boolean active, Pageable pageable) {
         TenantContext.requireTenant();
-        String pattern = search == null || search.isBlank() ? ""
+        String pattern = search == null || search.isBlank()
+                ? ""
                 : "%" + search.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "\\_") + "%";
         String exact = search == null ? "" : search.strip();
-        Page<Item> page = items.search(pattern, exact, categoryId == null, categoryId == null ? new UUID(0, 0)
-                : categoryId, active == null, active != null && active, safePageable(pageable));
+        Page<Item> page = items.search(
+                pattern,
+                exact,
+                categoryId == null,
+                categoryId == null ? new UUID(0, 0) : categoryId,
+                active == null,
+                active != null && active,
+                safePageable(pageable));
         Map<UUID, List<Variant>> byItem = new HashMap<>();
         if (!page.isEmpty()) {
-            for (Variant v : variants.findByItemIdInAndDeletedFalse(page.map(Item::getId).getContent())) {
+            for (Variant v :
+                    variants.findByItemIdInAndDeletedFalse(page.map(Item::getId).getContent())) {
                 byItem.computeIfAbsent(v.getItemId(), k -> new ArrayList<>()).add(v);
             }
         }
@@ -127,10 +140,13 @@ public class CatalogService {
     @PreAuthorize(READERS)
     public Page<VariantSummary> searchVariants(String search, Pageable pageable) {
         TenantContext.requireTenant();
-        String pattern = search == null || search.isBlank() ? ""
+        String pattern = search == null || search.isBlank()
+                ? ""
                 : "%" + search.strip().toLowerCase(Locale.ROOT).replace("%", "") + "%";
         Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
-        Pageable safe = PageRequest.of(requested.getPageNumber(), Math.min(Math.max(requested.getPageSize(), 1), 500),
+        Pageable safe = PageRequest.of(
+                requested.getPageNumber(),
+                Math.min(Math.max(requested.getPageSize(), 1), 500),
                 Sort.by("i.name", "v.position"));
         return variants.searchWithItems(pattern, search == null ? "" : search.strip(), safe)
                 .map(row -> summary((Variant) row[0], (Item) row[1]));
@@ -175,8 +191,8 @@ public class CatalogService {
     /** Writes a validated new item with its variants, its price history and the audit entry. */
     ItemDetails createItem(ItemForm form, UUID standardTax, String source) {
         long version = versions.next();
-        Item item = new Item(UUID.randomUUID(), form, form.taxCategoryId() == null ? standardTax
-                : form.taxCategoryId(), version);
+        Item item = new Item(
+                UUID.randomUUID(), form, form.taxCategoryId() == null ? standardTax : form.taxCategoryId(), version);
         items.save(item);
         List<Variant> created = new ArrayList<>();
         int position = 0;
@@ -190,8 +206,11 @@ public class CatalogService {
             prices.record(variant.getId(), null, null, variant.getPriceMinor(), source);
         }
         auditLog.record(AuditEvent.of("catalog.item_created", "CatalogItem", item.getId())
-                .detail("name", item.getName()).detail("variants", created.size())
-                .detail("skus", String.join(",", created.stream().map(Variant::getSku).toList()))
+                .detail("name", item.getName())
+                .detail("variants", created.size())
+                .detail(
+                        "skus",
+                        String.join(",", created.stream().map(Variant::getSku).toList()))
                 .detail("source", source));
         return details(item, created);
     }
@@ -213,7 +232,8 @@ public class CatalogService {
     ItemDetails updateItem(Item item, ItemForm form, UUID standardTax, String source) {
         long version = versions.next();
         UUID taxId = form.taxCategoryId() == null ? standardTax : form.taxCategoryId();
-        AuditEvent event = AuditEvent.of("catalog.item_updated", "CatalogItem", item.getId()).detail("source", source)
+        AuditEvent event = AuditEvent.of("catalog.item_updated", "CatalogItem", item.getId())
+                .detail("source", source)
                 .change("name", item.getName(), form.name().strip())
                 .change("unit", item.getUnit(), form.unit().strip())
                 .change("categoryId", item.getCategoryId(), form.categoryId())
@@ -228,7 +248,8 @@ public class CatalogService {
             prices.record(variant.getId(), null, move.before(), variant.getPriceMinor(), source);
             if (move.before() != null) {
                 auditLog.record(AuditEvent.of("catalog.price_changed", "CatalogVariant", variant.getId())
-                        .change("priceMinor", move.before(), variant.getPriceMinor()).detail("sku", variant.getSku())
+                        .change("priceMinor", move.before(), variant.getPriceMinor())
+                        .detail("sku", variant.getSku())
                         .detail("source", source));
             }
         }
@@ -237,16 +258,14 @@ public class CatalogService {
     }
 
     /** A variant whose catalog price a change set ({@code before} null: a new variant). */
-    private record PriceMove(Variant variant, Long before) {
-    }
+    private record PriceMove(Variant variant, Long before) {}
 
     /** What applying a form did to an item's variants: the ones it keeps, their price moves, the audit entry. */
-    private record VariantChanges(List<Variant> kept, List<PriceMove> prices, AuditEvent event) {
-    }
+    private record VariantChanges(List<Variant> kept, List<PriceMove> prices, AuditEvent event) {}
 
     /** The form's variants by id onto the item's: new ones added, changed ones applied, missing ones deleted. */
-    private VariantChanges applyVariants(Item item, ItemForm form, long version, boolean activeChanged,
-                                         AuditEvent event) {
+    private VariantChanges applyVariants(
+            Item item, ItemForm form, long version, boolean activeChanged, AuditEvent event) {
         List<Variant> existing = variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId());
         Map<UUID, Variant> byId = new HashMap<>();
         existing.forEach(v -> byId.put(v.getId(), v));
@@ -275,7 +294,8 @@ public class CatalogService {
             }
             kept.add(variant);
         }
-        for (Variant old : existing.stream().filter(old -> !named.contains(old.getId())).toList()) {
+        for (Variant old :
+                existing.stream().filter(old -> !named.contains(old.getId())).toList()) {
             old.delete(version);
             event = event.change("variant." + old.getSku(), "present", "deleted");
         }
@@ -292,8 +312,11 @@ public class CatalogService {
         List<Variant> gone = variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId());
         gone.forEach(v -> v.delete(version));
         flush();
-        auditLog.record(AuditEvent.of("catalog.item_deleted", "CatalogItem", itemId).detail("name", item.getName())
-                .detail("skus", String.join(",", gone.stream().map(Variant::getSku).toList())));
+        auditLog.record(AuditEvent.of("catalog.item_deleted", "CatalogItem", itemId)
+                .detail("name", item.getName())
+                .detail(
+                        "skus",
+                        String.join(",", gone.stream().map(Variant::getSku).toList())));
     }
 
     // ---- helpers shared with the import
@@ -311,14 +334,25 @@ public class CatalogService {
         if (itemId == null) {
             throw new CatalogNotFoundException("item", null);
         }
-        return items.findById(itemId).filter(i -> !i.isDeleted())
+        return items.findById(itemId)
+                .filter(i -> !i.isDeleted())
                 .orElseThrow(() -> new CatalogNotFoundException("item", itemId));
     }
 
     private static ItemDetails details(Item item, List<Variant> variants) {
-        return new ItemDetails(item.getId(), item.getName(), item.getDescription(), item.getCategoryId(),
-                item.getTaxCategoryId(), item.getUnit(), item.isActive(), item.hasImage(), item.getVersion(),
-                variants.stream().map(Variant::details).toList(), item.getCreatedAt(), item.getUpdatedAt());
+        return new ItemDetails(
+                item.getId(),
+                item.getName(),
+                item.getDescription(),
+                item.getCategoryId(),
+                item.getTaxCategoryId(),
+                item.getUnit(),
+                item.isActive(),
+                item.hasImage(),
+                item.getVersion(),
+                variants.stream().map(Variant::details).toList(),
+                item.getCreatedAt(),
+                item.getUpdatedAt());
     }
 
     /**
@@ -326,36 +360,75 @@ public class CatalogService {
      * catalog does not (the service leaves them out, so no page can show them by mistake).
      */
     private static boolean seesCosts() {
-        return CurrentUser.find().map(u -> u.has(Role.MERCHANT_ADMIN) || u.has(Role.STORE_MANAGER)).orElse(false);
+        return CurrentUser.find()
+                .map(u -> u.has(Role.MERCHANT_ADMIN) || u.has(Role.STORE_MANAGER))
+                .orElse(false);
     }
 
     private static ItemDetails withoutCosts(ItemDetails d) {
-        return new ItemDetails(d.id(), d.name(), d.description(), d.categoryId(), d.taxCategoryId(), d.unit(),
-                d.active(), d.hasImage(), d.version(), d.variants().stream()
-                .map(v -> new VariantDetails(v.id(), v.itemId(), v.name(), v.sku(), v.barcode(), v.priceMinor(), null,
-                        v.active(), v.position()))
-                .toList(), d.createdAt(), d.updatedAt());
+        return new ItemDetails(
+                d.id(),
+                d.name(),
+                d.description(),
+                d.categoryId(),
+                d.taxCategoryId(),
+                d.unit(),
+                d.active(),
+                d.hasImage(),
+                d.version(),
+                d.variants().stream()
+                        .map(v -> new VariantDetails(
+                                v.id(),
+                                v.itemId(),
+                                v.name(),
+                                v.sku(),
+                                v.barcode(),
+                                v.priceMinor(),
+                                null,
+                                v.active(),
+                                v.position()))
+                        .toList(),
+                d.createdAt(),
+                d.updatedAt());
     }
 
     private static ItemSummary summary(Item item, List<Variant> variants) {
         long min = variants.stream().mapToLong(Variant::getPriceMinor).min().orElse(0);
         long max = variants.stream().mapToLong(Variant::getPriceMinor).max().orElse(0);
-        String skus = String.join(", ", variants.stream().map(Variant::getSku).sorted().limit(5).toList());
-        return new ItemSummary(item.getId(), item.getName(), item.getCategoryId(), item.getUnit(), item.isActive(),
-                variants.size(), min, max, skus);
+        String skus = String.join(
+                ", ", variants.stream().map(Variant::getSku).sorted().limit(5).toList());
+        return new ItemSummary(
+                item.getId(),
+                item.getName(),
+                item.getCategoryId(),
+                item.getUnit(),
+                item.isActive(),
+                variants.size(),
+                min,
+                max,
+                skus);
     }
 
     static VariantSummary summary(Variant v, Item i) {
-        String name = v.getName() == null || v.getName().isBlank() ? i.getName() : i.getName() + " (" + v.getName() + ")";
-        return new VariantSummary(v.getId(), v.getItemId(), v.getSku(), v.getBarcode(), name, v.getPriceMinor(),
+        String name =
+                v.getName() == null || v.getName().isBlank() ? i.getName() : i.getName() + " (" + v.getName() + ")";
+        return new VariantSummary(
+                v.getId(),
+                v.getItemId(),
+                v.getSku(),
+                v.getBarcode(),
+                name,
+                v.getPriceMinor(),
                 v.isActive() && i.isActive() && !v.isDeleted() && !i.isDeleted());
     }
 
     private static Pageable safePageable(Pageable pageable) {
         Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
         int size = Math.min(Math.max(requested.getPageSize(), 1), 500);
-        Sort sort = Sort.by(requested.getSort().stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
-        return PageRequest.of(requested.getPageNumber(), size, sort.isSorted() ? sort.and(Sort.by("id"))
-                : Sort.by("name", "id"));
+        Sort sort = Sort.by(requested.getSort().stream()
+                .filter(o -> SORTABLE.contains(o.getProperty()))
+                .toList());
+        return PageRequest.of(
+                requested.getPageNumber(), size, sort.isSorted() ? sort.and(Sort.by("id")) : Sort.by("name", "id"));
     }
 }

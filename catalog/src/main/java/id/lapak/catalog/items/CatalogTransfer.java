@@ -1,5 +1,8 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,11 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +32,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogTransfer {
 
-    public static final List<String> COLUMNS = List.of("item_name", "variant_name", "sku", "barcode", "price", "cost",
-            "category", "unit", "tax_category", "active");
+    public static final List<String> COLUMNS = List.of(
+            "item_name",
+            "variant_name",
+            "sku",
+            "barcode",
+            "price",
+            "cost",
+            "category",
+            "unit",
+            "tax_category",
+            "active");
     static final Set<String> REQUIRED = Set.of("item_name", "sku", "price");
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int MAX_ROWS = 20_000;
@@ -50,9 +57,16 @@ public class CatalogTransfer {
     private final AuditLog auditLog;
     private final CatalogExport export;
 
-    CatalogTransfer(CatalogService catalog, CategoryService categories, TaxCategoryService taxes, ItemChecks checks,
-                    ItemRepository items, VariantRepository variants, TaxCategoryRepository taxCategories,
-                    AuditLog auditLog, CatalogExport export) {
+    CatalogTransfer(
+            CatalogService catalog,
+            CategoryService categories,
+            TaxCategoryService taxes,
+            ItemChecks checks,
+            ItemRepository items,
+            VariantRepository variants,
+            TaxCategoryRepository taxCategories,
+            AuditLog auditLog,
+            CatalogExport export) {
         this.catalog = catalog;
         this.categories = categories;
         this.taxes = taxes;
@@ -99,7 +113,11 @@ public class CatalogTransfer {
             }
             String key = path.toLowerCase(Locale.ROOT);
             if (!created.containsKey(key)) {
-                created.put(key, categories.saveCategory(null, parts[parts.length - 1].strip(), parent).id());
+                created.put(
+                        key,
+                        categories
+                                .saveCategory(null, parts[parts.length - 1].strip(), parent)
+                                .id());
             }
         }
         for (ImportPlan.Group group : plan.groups) {
@@ -108,9 +126,14 @@ public class CatalogTransfer {
             }
             ItemForm form = group.form;
             if (group.newCategoryPath != null) {
-                form = new ItemForm(form.name(), form.description(),
-                        created.get(group.newCategoryPath.toLowerCase(Locale.ROOT)), form.taxCategoryId(), form.unit(),
-                        form.active(), form.variants());
+                form = new ItemForm(
+                        form.name(),
+                        form.description(),
+                        created.get(group.newCategoryPath.toLowerCase(Locale.ROOT)),
+                        form.taxCategoryId(),
+                        form.unit(),
+                        form.active(),
+                        form.variants());
             }
             if (group.item == null) {
                 catalog.createItem(form, plan.standardTax, "IMPORT");
@@ -119,8 +142,10 @@ public class CatalogTransfer {
             }
         }
         auditLog.record(AuditEvent.of("catalog.imported", "Catalog", TenantContext.requireTenant())
-                .detail("file", fileName).detail("rows", preview.rows())
-                .detail("created", preview.creates().size()).detail("updated", preview.updates().size())
+                .detail("file", fileName)
+                .detail("rows", preview.rows())
+                .detail("created", preview.creates().size())
+                .detail("updated", preview.updates().size())
                 .detail("unchanged", preview.unchanged()));
         return preview;
     }
@@ -160,8 +185,9 @@ public class CatalogTransfer {
         ImportPlan plan = new ImportPlan();
         plan.standardTax = taxes.ensureTaxDefaults();
         Map<String, UUID> taxByName = new HashMap<>();
-        taxCategories.findByDeletedFalseOrderByName().forEach(t -> taxByName.put(t.details().name()
-                .toLowerCase(Locale.ROOT), t.getId()));
+        taxCategories
+                .findByDeletedFalseOrderByName()
+                .forEach(t -> taxByName.put(t.details().name().toLowerCase(Locale.ROOT), t.getId()));
         ImportRows.Read read = ImportRows.read(csv, catalog.currency(), taxByName.keySet());
         plan.rows = read.rows();
         plan.columns.addAll(read.columns());
@@ -209,8 +235,10 @@ public class CatalogTransfer {
     /** The tenant's variants with the rows' SKUs, by lower-case SKU (looked up a thousand at a time). */
     private Map<String, Variant> existingVariants(List<ImportRows.Row> parsed) {
         Map<String, Variant> existing = new HashMap<>();
-        List<String> skus = parsed.stream().filter(p -> !p.sku().isEmpty())
-                .map(p -> p.sku().toLowerCase(Locale.ROOT)).toList();
+        List<String> skus = parsed.stream()
+                .filter(p -> !p.sku().isEmpty())
+                .map(p -> p.sku().toLowerCase(Locale.ROOT))
+                .toList();
         for (int from = 0; from < skus.size(); from += 1000) {
             variants.findBySkus(skus.subList(from, Math.min(skus.size(), from + 1000)))
                     .forEach(v -> existing.put(v.getSku().toLowerCase(Locale.ROOT), v));
@@ -221,17 +249,25 @@ public class CatalogTransfer {
     /** The tenant's items with the rows' item names, by lower-case name (a name may be several items'). */
     private Map<String, List<Item>> itemsByName(List<ImportRows.Row> parsed) {
         Map<String, List<Item>> itemsByName = new HashMap<>();
-        List<String> names = parsed.stream().map(p -> p.itemName().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> names = parsed.stream()
+                .map(p -> p.itemName().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         for (int from = 0; from < names.size(); from += 1000) {
             items.findByNames(names.subList(from, Math.min(names.size(), from + 1000)))
-                    .forEach(i -> itemsByName.computeIfAbsent(i.getName().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(i));
+                    .forEach(i -> itemsByName
+                            .computeIfAbsent(i.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(i));
         }
         return itemsByName;
     }
 
-    private void buildForm(ImportPlan plan, ImportPlan.Group group, Map<String, Variant> existing, Map<String, UUID> taxByName,
-                           Map<String, UUID> categoryByPath) {
+    private void buildForm(
+            ImportPlan plan,
+            ImportPlan.Group group,
+            Map<String, Variant> existing,
+            Map<String, UUID> taxByName,
+            Map<String, UUID> categoryByPath) {
         ImportRows.Row first = group.rows.getFirst();
         List<VariantForm> forms = new ArrayList<>();
         String name = first.itemName();
@@ -251,21 +287,24 @@ public class CatalogTransfer {
         // Item fields: the first row that gives one decides; a later row that disagrees is a bad row.
         for (ImportRows.Row p : group.rows) {
             if (!p.itemName().equals(name)) {
-                plan.errors.add(new ImportPreview.Problem(p.line(), "item_name", "catalog.import.error.item.conflict",
-                        p.itemName()));
+                plan.errors.add(new ImportPreview.Problem(
+                        p.line(), "item_name", "catalog.import.error.item.conflict", p.itemName()));
             }
             if (!p.unit().isEmpty() && !p.unit().equals(unit)) {
-                plan.errors.add(new ImportPreview.Problem(p.line(), "unit", "catalog.import.error.item.conflict",
-                        p.unit()));
+                plan.errors.add(
+                        new ImportPreview.Problem(p.line(), "unit", "catalog.import.error.item.conflict", p.unit()));
             }
         }
-        String categoryText = group.rows.stream().map(ImportRows.Row::category).filter(c -> !c.isEmpty()).findFirst()
+        String categoryText = group.rows.stream()
+                .map(ImportRows.Row::category)
+                .filter(c -> !c.isEmpty())
+                .findFirst()
                 .orElse(null);
         if (categoryText != null) {
             for (ImportRows.Row p : group.rows) {
                 if (!p.category().isEmpty() && !p.category().equalsIgnoreCase(categoryText)) {
-                    plan.errors.add(new ImportPreview.Problem(p.line(), "category",
-                            "catalog.import.error.item.conflict", p.category()));
+                    plan.errors.add(new ImportPreview.Problem(
+                            p.line(), "category", "catalog.import.error.item.conflict", p.category()));
                 }
             }
             UUID known = categoryByPath.get(categoryText.toLowerCase(Locale.ROOT));
@@ -279,18 +318,29 @@ public class CatalogTransfer {
                 }
             }
         }
-        String taxText = group.rows.stream().map(ImportRows.Row::tax).filter(t -> !t.isEmpty()).findFirst().orElse(null);
+        String taxText = group.rows.stream()
+                .map(ImportRows.Row::tax)
+                .filter(t -> !t.isEmpty())
+                .findFirst()
+                .orElse(null);
         if (taxText != null) {
             taxId = taxByName.get(taxText.toLowerCase(Locale.ROOT));
         }
         variantForms(plan, group, existing, forms);
-        group.form = new ItemForm(name, group.before == null ? null : group.before.description(), categoryId, taxId,
-                unit, itemActive, forms);
+        group.form = new ItemForm(
+                name,
+                group.before == null ? null : group.before.description(),
+                categoryId,
+                taxId,
+                unit,
+                itemActive,
+                forms);
         catalogProblems(plan, group, first);
     }
 
     /** Each row's variant: an existing one (by SKU) updated in place, or a new one; which line gave it. */
-    private static void variantForms(ImportPlan plan, ImportPlan.Group group, Map<String, Variant> existing, List<VariantForm> forms) {
+    private static void variantForms(
+            ImportPlan plan, ImportPlan.Group group, Map<String, Variant> existing, List<VariantForm> forms) {
         for (ImportRows.Row p : group.rows) {
             Variant variant = existing.get(p.sku().toLowerCase(Locale.ROOT));
             boolean active = p.active() == null ? variant == null || variant.isActive() : p.active();
@@ -303,10 +353,16 @@ public class CatalogTransfer {
                     }
                 }
                 VariantForm was = forms.get(at);
-                forms.set(at, new VariantForm(was.id(),
-                        plan.columns.contains("variant_name") ? p.variantName() : was.name(), p.sku(),
-                        plan.columns.contains("barcode") ? barcode : was.barcode(), p.price(),
-                        plan.columns.contains("cost") ? p.cost() : was.costMinor(), active));
+                forms.set(
+                        at,
+                        new VariantForm(
+                                was.id(),
+                                plan.columns.contains("variant_name") ? p.variantName() : was.name(),
+                                p.sku(),
+                                plan.columns.contains("barcode") ? barcode : was.barcode(),
+                                p.price(),
+                                plan.columns.contains("cost") ? p.cost() : was.costMinor(),
+                                active));
                 group.lineOfVariant.put(at, p.line());
             } else {
                 forms.add(new VariantForm(null, p.variantName(), p.sku(), barcode, p.price(), p.cost(), active));
@@ -320,8 +376,7 @@ public class CatalogTransfer {
         for (CatalogProblem problem : checks.problems(group.form, group.item == null ? null : group.item.getId())) {
             int line = first.line();
             String column = problem.field();
-            Matcher m = Pattern.compile("variants\\[(\\d+)]\\.?(.*)")
-                    .matcher(problem.field());
+            Matcher m = Pattern.compile("variants\\[(\\d+)]\\.?(.*)").matcher(problem.field());
             if (m.matches()) {
                 line = group.lineOfVariant.getOrDefault(Integer.parseInt(m.group(1)), first.line());
                 column = m.group(2).isEmpty() ? "sku" : m.group(2);

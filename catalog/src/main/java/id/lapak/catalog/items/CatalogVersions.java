@@ -1,15 +1,13 @@
 package id.lapak.catalog.items;
 
+import id.lapak.device.DeviceChanges;
+import id.lapak.device.config.CatalogVersionSource;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.lapak.device.DeviceChanges;
-import id.lapak.device.config.CatalogVersionSource;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,7 +50,8 @@ public class CatalogVersions implements CatalogVersionSource {
                         set version = catalog_version.version + 1, changed_at = excluded.changed_at
                         returning version""")
                 .params(tenant, Timestamp.from(Instant.now(clock)))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         TransactionSynchronizationManager.bindResource(key, version);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -69,7 +68,8 @@ public class CatalogVersions implements CatalogVersionSource {
     public CatalogVersion current(UUID tenantId) {
         Optional<CatalogVersion> row = jdbc.sql("select version, changed_at from catalog_version where tenant_id = ?")
                 .param(tenantId)
-                .query((rs, n) -> new CatalogVersion(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .query((rs, n) ->
+                        new CatalogVersion(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .optional();
         return row.orElse(new CatalogVersion(0, null));
     }

@@ -1,14 +1,12 @@
 package id.lapak.catalog.items;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "catalog_category")
@@ -32,8 +30,7 @@ class Category extends TenantScopedEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Category() {
-    }
+    protected Category() {}
 
     Category(UUID id, String name, UUID parentId, long catalogVersion) {
         this.id = id;

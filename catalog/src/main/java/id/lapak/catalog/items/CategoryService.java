@@ -1,20 +1,18 @@
 package id.lapak.catalog.items;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import static id.lapak.catalog.items.CatalogService.READERS;
 
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static id.lapak.catalog.items.CatalogService.READERS;
 
 /**
  * The catalog's categories (two levels: a category and its sub-categories): everyone of the tenant reads them,
@@ -39,7 +37,9 @@ public class CategoryService {
     @PreAuthorize(READERS)
     public List<CategoryDetails> categories() {
         TenantContext.requireTenant();
-        return categories.findByDeletedFalseOrderByName().stream().map(Category::details).toList();
+        return categories.findByDeletedFalseOrderByName().stream()
+                .map(Category::details)
+                .toList();
     }
 
     @Transactional
@@ -69,7 +69,9 @@ public class CategoryService {
         if (id == null) {
             category = new Category(UUID.randomUUID(), name, parentId, version);
         } else {
-            category = categories.findById(id).filter(c -> !c.isDeleted())
+            category = categories
+                    .findById(id)
+                    .filter(c -> !c.isDeleted())
                     .orElseThrow(() -> new CatalogNotFoundException("category", id));
             before = category.details().name();
             category.apply(name, parentId, version);
@@ -79,8 +81,11 @@ public class CategoryService {
         } catch (DataIntegrityViolationException e) {
             throw new InvalidCatalogException(List.of(new CatalogProblem("name", "catalog.error.category.taken")));
         }
-        auditLog.record(AuditEvent.of(id == null ? "catalog.category_created" : "catalog.category_updated",
-                "CatalogCategory", category.getId()).change("name", before, category.details().name())
+        auditLog.record(AuditEvent.of(
+                        id == null ? "catalog.category_created" : "catalog.category_updated",
+                        "CatalogCategory",
+                        category.getId())
+                .change("name", before, category.details().name())
                 .detail("parentId", parentId));
         return category.details();
     }
@@ -89,7 +94,9 @@ public class CategoryService {
     @PreAuthorize("hasRole('MERCHANT_ADMIN')")
     public void deleteCategory(UUID id) {
         TenantContext.requireTenant();
-        Category category = categories.findById(id).filter(c -> !c.isDeleted())
+        Category category = categories
+                .findById(id)
+                .filter(c -> !c.isDeleted())
                 .orElseThrow(() -> new CatalogNotFoundException("category", id));
         if (items.existsByCategoryIdAndDeletedFalse(id) || categories.existsByParentIdAndDeletedFalse(id)) {
             throw new InvalidCatalogException(List.of(new CatalogProblem("category", "catalog.error.category.used")));
@@ -99,5 +106,4 @@ public class CategoryService {
         auditLog.record(AuditEvent.of("catalog.category_deleted", "CatalogCategory", id)
                 .detail("name", category.details().name()));
     }
-
 }

@@ -1,12 +1,11 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.csv.CsvWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import id.lapak.tenant.csv.CsvWriter;
 
 /**
  * A strict RFC 4180 reader and writer: fields separated by a comma (or a semicolon, as Excel writes them in
@@ -18,8 +17,7 @@ final class Csv {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** One record and the line it starts on (1-based). */
-    record Row(int line, List<String> fields) {
-    }
+    record Row(int line, List<String> fields) {}
 
     /** A record that cannot be read, with its line number. */
     static final class MalformedCsvException extends RuntimeException {
@@ -31,8 +29,7 @@ final class Csv {
         }
     }
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static char separator(String headerLine) {
         int commas = headerLine.length() - headerLine.replace(",", "").length();

@@ -1,5 +1,6 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.money.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.money.Money;
 
 /**
  * What an import would do, worked out before anything is written: the file's items as groups of rows with the form
@@ -59,13 +58,13 @@ final class ImportPlan {
                         continue;
                     }
                     if (v.id() == null) {
-                        creates.add(new ImportPreview.Line(line, v.sku(), g.form.name(), g.item == null
-                                ? "new item" : "new variant"));
+                        creates.add(new ImportPreview.Line(
+                                line, v.sku(), g.form.name(), g.item == null ? "new item" : "new variant"));
                     } else if (!v.equals(old.get(v.id())) || !sameItemFields(g)) {
                         VariantForm was = old.get(v.id());
                         String change = was.priceMinor() != v.priceMinor()
                                 ? Money.of(was.priceMinor(), currency).toPlainString() + " → "
-                                + Money.of(v.priceMinor(), currency).toPlainString()
+                                        + Money.of(v.priceMinor(), currency).toPlainString()
                                 : "changed";
                         updates.add(new ImportPreview.Line(line, v.sku(), g.form.name(), change));
                     } else {
@@ -80,9 +79,11 @@ final class ImportPlan {
     }
 
     private boolean sameItemFields(Group g) {
-        return g.before == null || Objects.equals(g.before.name(), g.form.name())
-                && Objects.equals(g.before.categoryId(), g.form.categoryId()) && g.newCategoryPath == null
-                && Objects.equals(g.before.taxCategoryId(), g.form.taxCategoryId())
-                && Objects.equals(g.before.unit(), g.form.unit());
+        return g.before == null
+                || Objects.equals(g.before.name(), g.form.name())
+                        && Objects.equals(g.before.categoryId(), g.form.categoryId())
+                        && g.newCategoryPath == null
+                        && Objects.equals(g.before.taxCategoryId(), g.form.taxCategoryId())
+                        && Objects.equals(g.before.unit(), g.form.unit());
     }
 }

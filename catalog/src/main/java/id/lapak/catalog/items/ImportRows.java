@@ -1,5 +1,6 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.money.Money;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import id.lapak.tenant.money.Money;
-
 /**
  * The first half of a catalog import, without the catalog: a file's bytes read into rows, each cell checked on its
  * own (UTF-8, known and required columns, the field count, prices, yes/no, category paths, tax category names,
@@ -26,16 +25,23 @@ import id.lapak.tenant.money.Money;
 final class ImportRows {
 
     /** One good row, its cells read. An empty text cell is {@code ""}; an empty cost or active is null. */
-    record Row(int line, String itemName, String variantName, String sku, String barcode, long price, Long cost,
-               String category, String unit, String tax, Boolean active) {
-    }
+    record Row(
+            int line,
+            String itemName,
+            String variantName,
+            String sku,
+            String barcode,
+            long price,
+            Long cost,
+            String category,
+            String unit,
+            String tax,
+            Boolean active) {}
 
     /** What the file holds: the data rows counted, the columns it has, the good rows, and every problem. */
-    record Read(int rows, Set<String> columns, List<Row> good, List<ImportPreview.Problem> problems) {
-    }
+    record Read(int rows, Set<String> columns, List<Row> good, List<ImportPreview.Problem> problems) {}
 
-    private ImportRows() {
-    }
+    private ImportRows() {}
 
     /**
      * Reads {@code csv}; amounts in {@code currency}; {@code taxNames} are the tenant's tax category names in lower
@@ -51,8 +57,12 @@ final class ImportRows {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(csv)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(csv))
+                    .toString();
         } catch (CharacterCodingException e) {
             return refused(0, problem(1, "", "catalog.import.error.encoding", ""));
         }
@@ -65,15 +75,18 @@ final class ImportRows {
         if (rows.isEmpty()) {
             return refused(0, problem(1, "", "catalog.import.error.empty", ""));
         }
-        List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = rows.getFirst().fields().stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         Map<String, Integer> index = columns(header, problems);
         if (!problems.isEmpty()) {
             return new Read(0, Set.of(), List.of(), problems);
         }
         List<Csv.Row> data = rows.subList(1, rows.size());
         if (data.size() > CatalogTransfer.MAX_ROWS) {
-            return refused(data.size(), problem(1, "", "catalog.import.error.rows",
-                    Integer.toString(CatalogTransfer.MAX_ROWS)));
+            return refused(
+                    data.size(),
+                    problem(1, "", "catalog.import.error.rows", Integer.toString(CatalogTransfer.MAX_ROWS)));
         }
         if (data.isEmpty()) {
             return refused(0, problem(1, "", "catalog.import.error.empty", ""));
@@ -84,17 +97,33 @@ final class ImportRows {
         for (Csv.Row row : data) {
             int before = problems.size();
             if (row.fields().size() != header.size()) {
-                problems.add(problem(row.line(), "", "catalog.import.error.fields",
+                problems.add(problem(
+                        row.line(),
+                        "",
+                        "catalog.import.error.fields",
                         Integer.toString(row.fields().size())));
                 continue;
             }
             Function<String, String> get = column -> index.containsKey(column)
-                    ? row.fields().get(index.get(column)).strip() : "";
+                    ? row.fields().get(index.get(column)).strip()
+                    : "";
             Row read = row(row.line(), get, currency, taxNames, problems);
-            repeated(read.sku().toLowerCase(Locale.ROOT), skuLines, read.line(), "sku",
-                    "catalog.import.error.sku.repeated", read.sku(), problems);
-            repeated(read.barcode(), barcodeLines, read.line(), "barcode", "catalog.import.error.barcode.repeated",
-                    read.barcode(), problems);
+            repeated(
+                    read.sku().toLowerCase(Locale.ROOT),
+                    skuLines,
+                    read.line(),
+                    "sku",
+                    "catalog.import.error.sku.repeated",
+                    read.sku(),
+                    problems);
+            repeated(
+                    read.barcode(),
+                    barcodeLines,
+                    read.line(),
+                    "barcode",
+                    "catalog.import.error.barcode.repeated",
+                    read.barcode(),
+                    problems);
             if (problems.size() == before) {
                 good.add(read);
             }
@@ -121,8 +150,12 @@ final class ImportRows {
     }
 
     /** One row's cells, each problem added to {@code problems}. */
-    private static Row row(int line, Function<String, String> get, Currency currency, Set<String> taxNames,
-                           List<ImportPreview.Problem> problems) {
+    private static Row row(
+            int line,
+            Function<String, String> get,
+            Currency currency,
+            Set<String> taxNames,
+            List<ImportPreview.Problem> problems) {
         long price = 0;
         try {
             price = plainAmount(get.apply("price"), currency);
@@ -162,13 +195,29 @@ final class ImportRows {
         if (!tax.isEmpty() && !taxNames.contains(tax.toLowerCase(Locale.ROOT))) {
             problems.add(problem(line, "tax_category", "catalog.error.tax.unknown", tax));
         }
-        return new Row(line, get.apply("item_name"), get.apply("variant_name"), get.apply("sku"),
-                get.apply("barcode"), price, cost, category, get.apply("unit"), tax, active);
+        return new Row(
+                line,
+                get.apply("item_name"),
+                get.apply("variant_name"),
+                get.apply("sku"),
+                get.apply("barcode"),
+                price,
+                cost,
+                category,
+                get.apply("unit"),
+                tax,
+                active);
     }
 
     /** A non-empty {@code key} seen on an earlier line is a problem of this one. */
-    private static void repeated(String key, Map<String, Integer> seen, int line, String column, String messageKey,
-                                 String value, List<ImportPreview.Problem> problems) {
+    private static void repeated(
+            String key,
+            Map<String, Integer> seen,
+            int line,
+            String column,
+            String messageKey,
+            String value,
+            List<ImportPreview.Problem> problems) {
         if (!key.isEmpty() && seen.putIfAbsent(key, line) != null) {
             problems.add(problem(line, column, messageKey, value));
         }

@@ -8,7 +8,8 @@ public class InvalidCatalogException extends RuntimeException {
     private final List<CatalogProblem> problems;
 
     public InvalidCatalogException(List<CatalogProblem> problems) {
-        super("Catalog change refused: " + problems.stream().map(p -> p.field() + " " + p.messageKey()).toList());
+        super("Catalog change refused: "
+                + problems.stream().map(p -> p.field() + " " + p.messageKey()).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -1,15 +1,13 @@
 package id.lapak.catalog.items;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "catalog_item")
@@ -53,8 +51,7 @@ class Item extends TenantScopedEntity {
     @Version
     private long version;
 
-    protected Item() {
-    }
+    protected Item() {}
 
     Item(UUID id, ItemForm form, UUID taxCategoryId, long catalogVersion) {
         this.id = id;
@@ -64,7 +61,8 @@ class Item extends TenantScopedEntity {
 
     void apply(ItemForm form, UUID taxCategoryId, long catalogVersion) {
         this.name = form.name().strip();
-        this.description = form.description() == null || form.description().isBlank() ? null
+        this.description = form.description() == null || form.description().isBlank()
+                ? null
                 : form.description().strip();
         this.categoryId = form.categoryId();
         this.taxCategoryId = taxCategoryId;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,31 +35,46 @@ class ItemChecks {
     /** Every problem of an item form, against itself and the tenant's catalog. */
     List<CatalogProblem> problems(ItemForm form, UUID existingItemId) {
         List<CatalogProblem> problems = ItemRules.problems(form);
-        if (form != null && form.categoryId() != null
-                && categories.findById(form.categoryId()).filter(c -> !c.isDeleted()).isEmpty()) {
+        if (form != null
+                && form.categoryId() != null
+                && categories
+                        .findById(form.categoryId())
+                        .filter(c -> !c.isDeleted())
+                        .isEmpty()) {
             problems.add(new CatalogProblem("categoryId", "catalog.error.category.unknown"));
         }
-        if (form != null && form.taxCategoryId() != null
-                && taxCategories.findById(form.taxCategoryId()).filter(t -> !t.isDeleted()).isEmpty()) {
+        if (form != null
+                && form.taxCategoryId() != null
+                && taxCategories
+                        .findById(form.taxCategoryId())
+                        .filter(t -> !t.isDeleted())
+                        .isEmpty()) {
             problems.add(new CatalogProblem("taxCategoryId", "catalog.error.tax.unknown"));
         }
         if (form != null) {
             Set<UUID> own = new HashSet<>();
             if (existingItemId != null) {
-                variants.findByItemIdAndDeletedFalseOrderByPosition(existingItemId).forEach(v -> own.add(v.getId()));
+                variants.findByItemIdAndDeletedFalseOrderByPosition(existingItemId)
+                        .forEach(v -> own.add(v.getId()));
             }
-            List<String> skus = form.variants().stream().filter(v -> v.sku() != null && !v.sku().isBlank())
-                    .map(v -> v.sku().strip().toLowerCase(Locale.ROOT)).toList();
-            List<String> barcodes = form.variants().stream().filter(v -> v.barcode() != null && !v.barcode().isBlank())
-                    .map(v -> v.barcode().strip()).toList();
+            List<String> skus = form.variants().stream()
+                    .filter(v -> v.sku() != null && !v.sku().isBlank())
+                    .map(v -> v.sku().strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            List<String> barcodes = form.variants().stream()
+                    .filter(v -> v.barcode() != null && !v.barcode().isBlank())
+                    .map(v -> v.barcode().strip())
+                    .toList();
             Set<String> takenSkus = new HashSet<>();
             Set<String> takenBarcodes = new HashSet<>();
             if (!skus.isEmpty()) {
-                variants.findBySkus(skus).stream().filter(v -> !own.contains(v.getId()))
+                variants.findBySkus(skus).stream()
+                        .filter(v -> !own.contains(v.getId()))
                         .forEach(v -> takenSkus.add(v.getSku().toLowerCase(Locale.ROOT)));
             }
             if (!barcodes.isEmpty()) {
-                variants.findByBarcodes(barcodes).stream().filter(v -> !own.contains(v.getId()))
+                variants.findByBarcodes(barcodes).stream()
+                        .filter(v -> !own.contains(v.getId()))
                         .forEach(v -> takenBarcodes.add(v.getBarcode()));
             }
             for (int i = 0; i < form.variants().size(); i++) {
@@ -78,5 +92,4 @@ class ItemChecks {
         }
         return problems;
     }
-
 }

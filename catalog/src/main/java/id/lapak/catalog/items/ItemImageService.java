@@ -1,20 +1,18 @@
 package id.lapak.catalog.items;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
+import static id.lapak.catalog.items.CatalogService.READERS;
 
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static id.lapak.catalog.items.CatalogService.READERS;
 
 /**
  * An item's picture, kept in the database beside the item: setting or removing it takes a catalog version, so
@@ -53,7 +51,8 @@ public class ItemImageService {
                 .update();
         item.imageChanged(true, version);
         catalog.flush();
-        auditLog.record(AuditEvent.of("catalog.image_changed", "CatalogItem", itemId).detail("contentType", type)
+        auditLog.record(AuditEvent.of("catalog.image_changed", "CatalogItem", itemId)
+                .detail("contentType", type)
                 .detail("bytes", data.length));
     }
 
@@ -63,7 +62,8 @@ public class ItemImageService {
         UUID tenant = TenantContext.requireTenant();
         Item item = catalog.visible(itemId);
         int removed = jdbc.sql("delete from catalog_item_image where tenant_id = ? and item_id = ?")
-                .params(tenant, itemId).update();
+                .params(tenant, itemId)
+                .update();
         if (removed > 0) {
             item.imageChanged(false, versions.next());
             catalog.flush();
@@ -80,5 +80,4 @@ public class ItemImageService {
                 .query((rs, n) -> new ItemImage(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
-
 }

@@ -3,7 +3,6 @@ package id.lapak.catalog.items;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,8 +21,14 @@ interface ItemRepository extends JpaRepository<Item, UUID> {
                    or i.categoryId in (select c.id from Category c where c.parentId = :categoryId))
               and (:anyActive = true or i.active = :active)
             """)
-    Page<Item> search(String search, String exact, boolean anyCategory, UUID categoryId, boolean anyActive,
-                      boolean active, Pageable pageable);
+    Page<Item> search(
+            String search,
+            String exact,
+            boolean anyCategory,
+            UUID categoryId,
+            boolean anyActive,
+            boolean active,
+            Pageable pageable);
 
     boolean existsByCategoryIdAndDeletedFalse(UUID categoryId);
 

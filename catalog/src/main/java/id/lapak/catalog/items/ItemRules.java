@@ -13,8 +13,7 @@ final class ItemRules {
     static final Pattern BARCODE = Pattern.compile("[0-9A-Za-z-]{1,48}");
     static final Pattern SKU = Pattern.compile("[\\p{L}\\p{N}._/-]{1,64}");
 
-    private ItemRules() {
-    }
+    private ItemRules() {}
 
     static List<CatalogProblem> problems(ItemForm form) {
         List<CatalogProblem> problems = new ArrayList<>();

@@ -1,12 +1,10 @@
 package id.lapak.catalog.items;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +23,16 @@ class PriceHistory {
                         insert into catalog_price_change (tenant_id, id, variant_id, store_id, old_price_minor,
                             new_price_minor, changed_by, changed_at, source)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(TenantContext.requireTenant(), UUID.randomUUID(), variantId, storeId, before, after,
-                        CurrentUser.find().map(u -> u.username()).orElse("system"), Timestamp.from(Instant.now()),
+                .params(
+                        TenantContext.requireTenant(),
+                        UUID.randomUUID(),
+                        variantId,
+                        storeId,
+                        before,
+                        after,
+                        CurrentUser.find().map(u -> u.username()).orElse("system"),
+                        Timestamp.from(Instant.now()),
                         source)
                 .update();
     }
-
 }

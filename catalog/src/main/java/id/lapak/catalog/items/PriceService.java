@@ -1,23 +1,21 @@
 package id.lapak.catalog.items;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
+import static id.lapak.catalog.items.CatalogService.MAX_PRICE_MINOR;
+import static id.lapak.catalog.items.CatalogService.READERS;
 
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
-
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static id.lapak.catalog.items.CatalogService.MAX_PRICE_MINOR;
-import static id.lapak.catalog.items.CatalogService.READERS;
 
 /**
  * Prices outside the item form: a variant's catalog price on its own (quick edit, bulk updates), a store's own
@@ -36,9 +34,15 @@ public class PriceService {
     private final JdbcClient jdbc;
     private final StoreService stores;
 
-    PriceService(CatalogService catalog, VariantRepository variants, StoreVariantRepository storeVariants,
-                 PriceHistory history, CatalogVersions versions, AuditLog auditLog, JdbcClient jdbc,
-                 StoreService stores) {
+    PriceService(
+            CatalogService catalog,
+            VariantRepository variants,
+            StoreVariantRepository storeVariants,
+            PriceHistory history,
+            CatalogVersions versions,
+            AuditLog auditLog,
+            JdbcClient jdbc,
+            StoreService stores) {
         this.catalog = catalog;
         this.variants = variants;
         this.storeVariants = storeVariants;
@@ -61,9 +65,14 @@ public class PriceService {
                           and (store_id is null or ? or store_id = any(?::uuid[]))
                         order by changed_at desc, id limit 200""")
                 .params(tenant, variantId, scope.isAll(), scope.sqlArray())
-                .query((rs, n) -> new PriceChange(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        (Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .query((rs, n) -> new PriceChange(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        (Long) rs.getObject(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -72,8 +81,10 @@ public class PriceService {
     public List<StoreOverride> storeOverrides(UUID variantId) {
         TenantContext.requireTenant();
         StoreScope scope = StoreScope.current();
-        return storeVariants.findByVariant(variantId).stream().map(StoreVariant::details)
-                .filter(override -> scope.allows(override.storeId())).toList();
+        return storeVariants.findByVariant(variantId).stream()
+                .map(StoreVariant::details)
+                .filter(override -> scope.allows(override.storeId()))
+                .toList();
     }
 
     /** Changes only the catalog price of one variant (quick edit, bulk price updates). */
@@ -84,18 +95,29 @@ public class PriceService {
         if (priceMinor < 0 || priceMinor > MAX_PRICE_MINOR) {
             throw new InvalidCatalogException(List.of(new CatalogProblem("priceMinor", "catalog.error.price.range")));
         }
-        Variant variant = variants.findById(variantId).filter(v -> !v.isDeleted())
+        Variant variant = variants.findById(variantId)
+                .filter(v -> !v.isDeleted())
                 .orElseThrow(() -> new CatalogNotFoundException("variant", variantId));
         Item item = catalog.visible(variant.getItemId());
         long before = variant.getPriceMinor();
         if (before != priceMinor) {
             long version = versions.next();
-            variant.apply(new VariantForm(variant.getId(), variant.getName(), variant.getSku(), variant.getBarcode(),
-                    priceMinor, variant.getCostMinor(), variant.isActive()), variant.getPosition(), version);
+            variant.apply(
+                    new VariantForm(
+                            variant.getId(),
+                            variant.getName(),
+                            variant.getSku(),
+                            variant.getBarcode(),
+                            priceMinor,
+                            variant.getCostMinor(),
+                            variant.isActive()),
+                    variant.getPosition(),
+                    version);
             catalog.flush();
             history.record(variantId, null, before, priceMinor, "PORTAL");
             auditLog.record(AuditEvent.of("catalog.price_changed", "CatalogVariant", variantId)
-                    .change("priceMinor", before, priceMinor).detail("sku", variant.getSku()));
+                    .change("priceMinor", before, priceMinor)
+                    .detail("sku", variant.getSku()));
         }
         return CatalogService.summary(variant, item);
     }
@@ -112,12 +134,16 @@ public class PriceService {
         if (priceMinor != null && (priceMinor < 0 || priceMinor > MAX_PRICE_MINOR)) {
             throw new InvalidCatalogException(List.of(new CatalogProblem("priceMinor", "catalog.error.price.range")));
         }
-        Variant variant = variants.findById(variantId).filter(v -> !v.isDeleted())
+        Variant variant = variants.findById(variantId)
+                .filter(v -> !v.isDeleted())
                 .orElseThrow(() -> new CatalogNotFoundException("variant", variantId));
         StoreVariant.Key key = new StoreVariant.Key(storeId, variantId);
         Optional<StoreVariant> found = storeVariants.findById(key);
-        Long before = found.filter(s -> !s.isDeleted()).map(StoreVariant::getPriceMinor).orElse(null);
-        boolean availableBefore = found.filter(s -> !s.isDeleted()).map(StoreVariant::isAvailable).orElse(true);
+        Long before = found.filter(s -> !s.isDeleted())
+                .map(StoreVariant::getPriceMinor)
+                .orElse(null);
+        boolean availableBefore =
+                found.filter(s -> !s.isDeleted()).map(StoreVariant::isAvailable).orElse(true);
         if (Objects.equals(before, priceMinor) && availableBefore == available) {
             return found.filter(s -> !s.isDeleted()).map(StoreVariant::details);
         }
@@ -134,9 +160,10 @@ public class PriceService {
             history.record(variantId, storeId, before, priceMinor, "PORTAL");
         }
         auditLog.record(AuditEvent.of("catalog.store_price_changed", "CatalogVariant", variantId)
-                .change("priceMinor", before, priceMinor).change("available", availableBefore, available)
-                .detail("storeId", storeId).detail("sku", variant.getSku()));
+                .change("priceMinor", before, priceMinor)
+                .change("available", availableBefore, available)
+                .detail("storeId", storeId)
+                .detail("sku", variant.getSku()));
         return row.isDeleted() ? Optional.empty() : Optional.of(row.details());
     }
-
 }

@@ -1,16 +1,14 @@
 package id.lapak.catalog.items;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A store's own price (null: the catalog price) and availability for one variant. */
 @Entity
@@ -18,9 +16,9 @@ import jakarta.persistence.Table;
 class StoreVariant extends TenantScopedEntity {
 
     @Embeddable
-    record Key(@Column(name = "store_id") UUID storeId, @Column(name = "variant_id") UUID variantId)
-            implements Serializable {
-    }
+    record Key(
+            @Column(name = "store_id") UUID storeId,
+            @Column(name = "variant_id") UUID variantId) implements Serializable {}
 
     @EmbeddedId
     private Key key;
@@ -40,8 +38,7 @@ class StoreVariant extends TenantScopedEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected StoreVariant() {
-    }
+    protected StoreVariant() {}
 
     StoreVariant(Key key) {
         this.key = key;

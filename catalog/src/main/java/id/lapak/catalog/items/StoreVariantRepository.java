@@ -3,7 +3,6 @@ package id.lapak.catalog.items;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

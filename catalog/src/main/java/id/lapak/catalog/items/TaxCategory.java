@@ -1,17 +1,15 @@
 package id.lapak.catalog.items;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "tax_category")
@@ -39,8 +37,7 @@ class TaxCategory extends TenantScopedEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected TaxCategory() {
-    }
+    protected TaxCategory() {}
 
     TaxCategory(UUID id, String name, TaxKind kind, BigDecimal rate, long catalogVersion) {
         this.id = id;

@@ -1,20 +1,18 @@
 package id.lapak.catalog.items;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+import static id.lapak.catalog.items.CatalogService.READERS;
 
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static id.lapak.catalog.items.CatalogService.READERS;
 
 /**
  * The tenant's tax categories (PPN at the store's rate, exempt, or a custom rate): everyone of the tenant reads
@@ -42,7 +40,9 @@ public class TaxCategoryService {
     public List<TaxCategoryDetails> taxCategories() {
         TenantContext.requireTenant();
         ensureTaxDefaults();
-        return taxCategories.findByDeletedFalseOrderByName().stream().map(TaxCategory::details).toList();
+        return taxCategories.findByDeletedFalseOrderByName().stream()
+                .map(TaxCategory::details)
+                .toList();
     }
 
     @Transactional
@@ -56,8 +56,11 @@ public class TaxCategoryService {
         }
         if (kind == null) {
             problems.add(new CatalogProblem("kind", "catalog.error.tax.kind"));
-        } else if (kind == TaxKind.CUSTOM && (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0
-                || rate.scale() > 2)) {
+        } else if (kind == TaxKind.CUSTOM
+                && (rate == null
+                        || rate.signum() < 0
+                        || rate.compareTo(BigDecimal.valueOf(100)) > 0
+                        || rate.scale() > 2)) {
             problems.add(new CatalogProblem("rate", "catalog.error.tax.rate"));
         }
         if (!problems.isEmpty()) {
@@ -69,7 +72,9 @@ public class TaxCategoryService {
         if (id == null) {
             tax = new TaxCategory(UUID.randomUUID(), name, kind, rate, version);
         } else {
-            tax = taxCategories.findById(id).filter(t -> !t.isDeleted())
+            tax = taxCategories
+                    .findById(id)
+                    .filter(t -> !t.isDeleted())
                     .orElseThrow(() -> new CatalogNotFoundException("tax category", id));
             before = tax.details();
             tax.apply(name, kind, rate, version);
@@ -80,8 +85,10 @@ public class TaxCategoryService {
             throw new InvalidCatalogException(List.of(new CatalogProblem("name", "catalog.error.tax.taken")));
         }
         TaxCategoryDetails after = tax.details();
-        auditLog.record(AuditEvent.of(id == null ? "catalog.tax_category_created" : "catalog.tax_category_updated",
-                        "TaxCategory", tax.getId())
+        auditLog.record(AuditEvent.of(
+                        id == null ? "catalog.tax_category_created" : "catalog.tax_category_updated",
+                        "TaxCategory",
+                        tax.getId())
                 .change("name", before == null ? null : before.name(), after.name())
                 .change("kind", before == null ? null : before.kind(), after.kind())
                 .change("rate", before == null ? null : before.rate(), after.rate()));
@@ -100,10 +107,14 @@ public class TaxCategoryService {
             taxCategories.flush();
             return ppn.getId();
         }
-        return present.stream().filter(t -> !t.isDeleted() && t.details().kind() == TaxKind.STANDARD)
-                .map(TaxCategory::getId).findFirst()
-                .orElseGet(() -> present.stream().filter(t -> !t.isDeleted()).map(TaxCategory::getId).findFirst()
+        return present.stream()
+                .filter(t -> !t.isDeleted() && t.details().kind() == TaxKind.STANDARD)
+                .map(TaxCategory::getId)
+                .findFirst()
+                .orElseGet(() -> present.stream()
+                        .filter(t -> !t.isDeleted())
+                        .map(TaxCategory::getId)
+                        .findFirst()
                         .orElseThrow(() -> new IllegalStateException("The tenant has no tax category")));
     }
-
 }

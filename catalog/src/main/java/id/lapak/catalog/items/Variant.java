@@ -1,16 +1,14 @@
 package id.lapak.catalog.items;
 
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
 
 /** The sellable unit of an item (a size, a colour), with its own SKU, barcode and price. */
 @Entity
@@ -58,8 +56,7 @@ class Variant extends TenantScopedEntity {
     @Version
     private long version;
 
-    protected Variant() {
-    }
+    protected Variant() {}
 
     Variant(UUID id, UUID itemId, VariantForm form, int position, long catalogVersion) {
         this.id = id;
@@ -72,10 +69,16 @@ class Variant extends TenantScopedEntity {
     boolean apply(VariantForm form, int position, long catalogVersion) {
         String newName = form.name() == null ? "" : form.name().strip();
         String newSku = form.sku().strip();
-        String newBarcode = form.barcode() == null || form.barcode().isBlank() ? null : form.barcode().strip();
-        boolean changed = !newName.equals(name) || !newSku.equals(sku) || !Objects.equals(newBarcode, barcode)
-                || form.priceMinor() != priceMinor || !Objects.equals(form.costMinor(), costMinor)
-                || form.active() != active || position != this.position;
+        String newBarcode = form.barcode() == null || form.barcode().isBlank()
+                ? null
+                : form.barcode().strip();
+        boolean changed = !newName.equals(name)
+                || !newSku.equals(sku)
+                || !Objects.equals(newBarcode, barcode)
+                || form.priceMinor() != priceMinor
+                || !Objects.equals(form.costMinor(), costMinor)
+                || form.active() != active
+                || position != this.position;
         this.name = newName;
         this.sku = newSku;
         this.barcode = newBarcode;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -39,8 +38,7 @@ interface VariantRepository extends JpaRepository<Variant, UUID> {
             where v.deleted = false and i.deleted = false
               and (:search = '' or lower(i.name) like :search or lower(v.name) like :search
                    or lower(v.sku) like :search or v.barcode = :exact)
-            """,
-            countQuery = """
+            """, countQuery = """
             select count(v) from Variant v join Item i on i.id = v.itemId
             where v.deleted = false and i.deleted = false
               and (:search = '' or lower(i.name) like :search or lower(v.name) like :search

@@ -7,6 +7,5 @@ import java.util.UUID;
  * catalog price in minor units of the tenant's currency. {@code active} is false when the variant, its item or
  * either one's deletion took it out of sale.
  */
-public record VariantSummary(UUID variantId, UUID itemId, String sku, String barcode, String name, long priceMinor,
-                             boolean active) {
-}
+public record VariantSummary(
+        UUID variantId, UUID itemId, String sku, String barcode, String name, long priceMinor, boolean active) {}

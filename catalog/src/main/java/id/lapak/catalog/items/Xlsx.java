@@ -15,8 +15,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class Xlsx {
 
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     static void write(OutputStream out, String sheetName, List<String> header, List<List<String>> rows)
             throws IOException {

@@ -1,5 +1,6 @@
 package id.lapak.catalog.mail;
 
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -8,9 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,8 +37,8 @@ public class MailOutbox {
     private final Clock clock;
 
     /** Public so a test can wire an outbox to an SMTP server of its own. */
-    public MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailOutboxSender sender,
-                      Clock clock) {
+    public MailOutbox(
+            JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailOutboxSender sender, Clock clock) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.sender = sender;
@@ -56,8 +54,8 @@ public class MailOutbox {
      * Queues one e-mail of the current tenant in the current transaction (there must be one: the e-mail belongs to
      * the work that decided it). Returns the outbox row's id.
      */
-    public UUID enqueue(MailKind kind, String from, List<String> recipients, String subject, String body,
-                        boolean html) {
+    public UUID enqueue(
+            MailKind kind, String from, List<String> recipients, String subject, String body, boolean html) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("An e-mail needs at least one recipient");
         }
@@ -65,12 +63,17 @@ public class MailOutbox {
     }
 
     /** A file sent with an e-mail. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
-    }
+    public record Attachment(String fileName, String contentType, byte[] content) {}
 
     /** Like {@link #enqueue(MailKind, String, List, String, String, boolean)}, with files attached. */
-    public UUID enqueue(MailKind kind, String from, List<String> recipients, String subject, String body,
-                        boolean html, List<Attachment> attachments) {
+    public UUID enqueue(
+            MailKind kind,
+            String from,
+            List<String> recipients,
+            String subject,
+            String body,
+            boolean html,
+            List<Attachment> attachments) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
         }
@@ -91,8 +94,7 @@ public class MailOutbox {
      * ({@link StoreAlertRecipients}), so this transaction reads no directory. Returns the outbox row's id.
      */
     public UUID enqueueToStoreManagers(MailKind kind, String from, UUID storeId, String subject, String body) {
-        return insert(kind, from, List.of(), Objects.requireNonNull(storeId, "storeId"), subject, body,
-                false);
+        return insert(kind, from, List.of(), Objects.requireNonNull(storeId, "storeId"), subject, body, false);
     }
 
     /**
@@ -113,8 +115,14 @@ public class MailOutbox {
                 .update();
     }
 
-    private UUID insert(MailKind kind, String from, List<String> recipients, UUID storeId, String subject,
-                        String body, boolean html) {
+    private UUID insert(
+            MailKind kind,
+            String from,
+            List<String> recipients,
+            UUID storeId,
+            String subject,
+            String body,
+            boolean html) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outbox e-mail must be written in the transaction that decides it");
         }
@@ -126,9 +134,18 @@ public class MailOutbox {
                         insert into mail_outbox (tenant_id, id, kind, status, sender, recipients, store_id, subject,
                                                  body, html, created_at, next_attempt_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, kind.name(), configured ? "PENDING" : "SKIPPED", from,
+                .params(
+                        tenant,
+                        id,
+                        kind.name(),
+                        configured ? "PENDING" : "SKIPPED",
+                        from,
                         recipients.toArray(String[]::new),
-                        new SqlParameterValue(Types.OTHER, storeId), subject, body, html, Timestamp.from(now),
+                        new SqlParameterValue(Types.OTHER, storeId),
+                        subject,
+                        body,
+                        html,
+                        Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
         if (!configured) {

@@ -1,7 +1,6 @@
 package id.lapak.catalog.mail;
 
 import java.time.Duration;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -23,7 +22,8 @@ class MailOutboxSchedule {
 
     @Bean
     JobDetail mailOutboxJob() {
-        return JobBuilder.newJob(MailOutboxJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(MailOutboxJob.class)
+                .withIdentity(JOB)
                 .withDescription("Sends the pending e-mails (low-stock alerts, receipts) of every tenant")
                 .storeDurably()
                 .build();
@@ -34,9 +34,13 @@ class MailOutboxSchedule {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("lapak.mail.outbox.interval must be positive");
         }
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("mail-outbox-sender-repeating", "mail")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("mail-outbox-sender-repeating", "mail")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 }

@@ -1,5 +1,9 @@
 package id.lapak.catalog.mail;
 
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,13 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,16 +52,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailOutboxSender implements DisposableBean {
 
     /** What one run did: e-mails sent, e-mails that failed and wait for another attempt, e-mails given up. */
-    public record Outcome(int sent, int retrying, int gaveUp) {
+    public record Outcome(int sent, int retrying, int gaveUp) {}
+
+    private enum Result {
+        SENT,
+        RETRYING,
+        GAVE_UP,
+        NOT_DUE,
+        NO_RECIPIENTS
     }
 
-    private enum Result { SENT, RETRYING, GAVE_UP, NOT_DUE, NO_RECIPIENTS }
+    private record Due(UUID tenantId, UUID id) {}
 
-    private record Due(UUID tenantId, UUID id) {
-    }
-
-    private record Row(MailKind kind, String sender, String[] recipients, UUID storeId, String subject, String body,
-                       boolean html, int attempts) {
+    private record Row(
+            MailKind kind,
+            String sender,
+            String[] recipients,
+            UUID storeId,
+            String subject,
+            String body,
+            boolean html,
+            int attempts) {
 
         Row to(String[] resolved) {
             return new Row(kind, sender, resolved, storeId, subject, body, html, attempts);
@@ -86,14 +94,23 @@ public class MailOutboxSender implements DisposableBean {
             Thread.ofPlatform().name("mail-outbox").daemon().factory());
 
     /** Public so a test can wire a sender to an SMTP server of its own. */
-    public MailOutboxSender(JdbcClient jdbc, PlatformAccess platform, ObjectProvider<JavaMailSender> mailSender,
-                            ObjectProvider<StoreAlertRecipients> storeRecipients,
-                            PlatformTransactionManager transactions, Clock clock,
-                            @Value("${lapak.mail.outbox.max-attempts:10}") int maxAttempts,
-                            @Value("${lapak.mail.outbox.backoff:PT1M,PT5M,PT30M,PT2H,PT6H}") String backoff,
-                            @Value("${lapak.mail.outbox.batch-size:100}") int batchSize) {
-        this.backoff = Arrays.stream(backoff.split(",")).map(String::strip).map(Duration::parse).toList();
-        if (maxAttempts < 1 || batchSize < 1 || this.backoff.isEmpty()
+    public MailOutboxSender(
+            JdbcClient jdbc,
+            PlatformAccess platform,
+            ObjectProvider<JavaMailSender> mailSender,
+            ObjectProvider<StoreAlertRecipients> storeRecipients,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${lapak.mail.outbox.max-attempts:10}") int maxAttempts,
+            @Value("${lapak.mail.outbox.backoff:PT1M,PT5M,PT30M,PT2H,PT6H}") String backoff,
+            @Value("${lapak.mail.outbox.batch-size:100}") int batchSize) {
+        this.backoff = Arrays.stream(backoff.split(","))
+                .map(String::strip)
+                .map(Duration::parse)
+                .toList();
+        if (maxAttempts < 1
+                || batchSize < 1
+                || this.backoff.isEmpty()
                 || this.backoff.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalStateException("lapak.mail.outbox: max-attempts and batch-size must be at least 1, "
                     + "backoff a comma-separated list of positive durations");
@@ -116,7 +133,9 @@ public class MailOutboxSender implements DisposableBean {
                 try {
                     deliver(tenantId, id, clock.instant());
                 } catch (RuntimeException e) {
-                    log.warn("E-mail {} could not be attempted now ({}); the outbox job retries it", id,
+                    log.warn(
+                            "E-mail {} could not be attempted now ({}); the outbox job retries it",
+                            id,
                             e.getClass().getSimpleName());
                 }
             });
@@ -134,15 +153,18 @@ public class MailOutboxSender implements DisposableBean {
         if (mailSender.getIfAvailable() == null) {
             return new Outcome(0, 0, 0);
         }
-        List<Due> due = platform.call("mail outbox: list e-mails due for sending", () -> jdbc.sql("""
+        List<Due> due = platform.call(
+                "mail outbox: list e-mails due for sending",
+                () -> jdbc.sql("""
                         select tenant_id, id from mail_outbox
                         where status = 'PENDING' and next_attempt_at <= ?
                         order by next_attempt_at
                         limit ?
                         for update skip locked""")
-                .params(Timestamp.from(now), batchSize)
-                .query((rs, n) -> new Due(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class)))
-                .list());
+                        .params(Timestamp.from(now), batchSize)
+                        .query((rs, n) ->
+                                new Due(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class)))
+                        .list());
         int sent = 0;
         int retrying = 0;
         int gaveUp = 0;
@@ -152,17 +174,21 @@ public class MailOutboxSender implements DisposableBean {
                     case SENT -> sent++;
                     case RETRYING -> retrying++;
                     case GAVE_UP -> gaveUp++;
-                    case NOT_DUE, NO_RECIPIENTS -> {
-                    }
+                    case NOT_DUE, NO_RECIPIENTS -> {}
                 }
             } catch (RuntimeException e) {
                 retrying++;
-                log.error("Mail outbox: e-mail {} could not be attempted ({})", mail.id(),
+                log.error(
+                        "Mail outbox: e-mail {} could not be attempted ({})",
+                        mail.id(),
                         e.getClass().getSimpleName());
             }
         }
         if (!due.isEmpty()) {
-            log.info("Mail outbox: {} e-mails sent, {} failed and wait for a retry, {} given up", sent, retrying,
+            log.info(
+                    "Mail outbox: {} e-mails sent, {} failed and wait for a retry, {} given up",
+                    sent,
+                    retrying,
                     gaveUp);
         }
         return new Outcome(sent, retrying, gaveUp);
@@ -174,40 +200,43 @@ public class MailOutboxSender implements DisposableBean {
             return Result.NOT_DUE;
         }
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
-        return TenantContext.callAs(tenantId, () -> transaction.execute(status -> {
-            Optional<Row> claimed = claim(tenantId, id, now);
-            if (claimed.isEmpty()) {
-                return Result.NOT_DUE; // sent, given up, not due yet, or being sent right now by another node
-            }
-            Row row = claimed.get();
-            if (row.recipients().length == 0) {
-                // An alert to a store's managers: whoever they are now.
-                StoreAlertRecipients directory = storeRecipients.getIfAvailable();
-                List<String> to = directory == null || row.storeId() == null ? List.of()
-                        : directory.of(tenantId, row.storeId());
-                if (to.isEmpty()) {
-                    jdbc.sql("""
+        return TenantContext.callAs(
+                tenantId,
+                () -> transaction.execute(status -> {
+                    Optional<Row> claimed = claim(tenantId, id, now);
+                    if (claimed.isEmpty()) {
+                        return Result.NOT_DUE; // sent, given up, not due yet, or being sent right now by another node
+                    }
+                    Row row = claimed.get();
+                    if (row.recipients().length == 0) {
+                        // An alert to a store's managers: whoever they are now.
+                        StoreAlertRecipients directory = storeRecipients.getIfAvailable();
+                        List<String> to = directory == null || row.storeId() == null
+                                ? List.of()
+                                : directory.of(tenantId, row.storeId());
+                        if (to.isEmpty()) {
+                            jdbc.sql("""
                                     update mail_outbox set status = 'SKIPPED', last_error = 'no recipients'
-                                    where tenant_id = ? and id = ?""")
-                            .params(tenantId, id).update();
-                    log.info("{} e-mail {} skipped: the store has no alert recipients", row.kind(), id);
-                    return Result.NO_RECIPIENTS;
-                }
-                row = row.to(to.toArray(String[]::new));
-            }
-            int attempts = row.attempts() + 1;
-            try {
-                smtp.send(message(smtp, row, attachments(tenantId, id)));
-            } catch (MailException | MessagingException e) {
-                return failed(tenantId, id, row, attempts, shortError(e), now);
-            }
-            jdbc.sql("""
+                                    where tenant_id = ? and id = ?""").params(tenantId, id).update();
+                            log.info("{} e-mail {} skipped: the store has no alert recipients", row.kind(), id);
+                            return Result.NO_RECIPIENTS;
+                        }
+                        row = row.to(to.toArray(String[]::new));
+                    }
+                    int attempts = row.attempts() + 1;
+                    try {
+                        smtp.send(message(smtp, row, attachments(tenantId, id)));
+                    } catch (MailException | MessagingException e) {
+                        return failed(tenantId, id, row, attempts, shortError(e), now);
+                    }
+                    jdbc.sql("""
                             update mail_outbox set status = 'SENT', attempts = ?, sent_at = ?, recipients = ?
                             where tenant_id = ? and id = ?""")
-                    .params(attempts, Timestamp.from(now), row.recipients(), tenantId, id).update();
-            log.info("{} e-mail {} sent to {} recipient(s)", row.kind(), id, row.recipients().length);
-            return Result.SENT;
-        }));
+                            .params(attempts, Timestamp.from(now), row.recipients(), tenantId, id)
+                            .update();
+                    log.info("{} e-mail {} sent to {} recipient(s)", row.kind(), id, row.recipients().length);
+                    return Result.SENT;
+                }));
     }
 
     /** The e-mail's row, locked, if it is still pending and due (another node may be sending it right now). */
@@ -217,9 +246,14 @@ public class MailOutboxSender implements DisposableBean {
                         where tenant_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ?
                         for update skip locked""")
                 .params(tenantId, id, Timestamp.from(now))
-                .query((rs, n) -> new Row(MailKind.valueOf(rs.getString("kind")), rs.getString("sender"),
-                        strings(rs.getArray("recipients")), rs.getObject("store_id", UUID.class),
-                        rs.getString("subject"), rs.getString("body"), rs.getBoolean("html"),
+                .query((rs, n) -> new Row(
+                        MailKind.valueOf(rs.getString("kind")),
+                        rs.getString("sender"),
+                        strings(rs.getArray("recipients")),
+                        rs.getObject("store_id", UUID.class),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getBoolean("html"),
                         rs.getInt("attempts")))
                 .optional();
     }
@@ -229,8 +263,7 @@ public class MailOutboxSender implements DisposableBean {
         if (attempts >= maxAttempts) {
             jdbc.sql("""
                             update mail_outbox set status = 'FAILED', attempts = ?, last_error = ?
-                            where tenant_id = ? and id = ?""")
-                    .params(attempts, error, tenantId, id).update();
+                            where tenant_id = ? and id = ?""").params(attempts, error, tenantId, id).update();
             log.warn("{} e-mail {} given up after {} attempts: {}", row.kind(), id, attempts, error);
             return Result.GAVE_UP;
         }
@@ -238,7 +271,8 @@ public class MailOutboxSender implements DisposableBean {
         jdbc.sql("""
                         update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?
                         where tenant_id = ? and id = ?""")
-                .params(attempts, error, Timestamp.from(now.plus(wait)), tenantId, id).update();
+                .params(attempts, error, Timestamp.from(now.plus(wait)), tenantId, id)
+                .update();
         log.info("{} e-mail {} not sent (attempt {}, next in {}): {}", row.kind(), id, attempts, wait, error);
         return Result.RETRYING;
     }
@@ -261,8 +295,7 @@ public class MailOutboxSender implements DisposableBean {
         helper.setSubject(row.subject());
         helper.setText(row.body(), row.html());
         for (MailOutbox.Attachment a : attachments) {
-            helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()),
-                    a.contentType());
+            helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
         }
         return message;
     }

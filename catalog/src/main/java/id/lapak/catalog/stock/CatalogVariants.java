@@ -1,5 +1,7 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.catalog.items.CatalogService;
+import id.lapak.catalog.items.VariantSummary;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.catalog.items.CatalogService;
-import id.lapak.catalog.items.VariantSummary;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogVariants {
 
-    record Label(String name, String sku) {
-    }
+    record Label(String name, String sku) {}
 
     private final CatalogService catalog;
 
@@ -35,8 +32,10 @@ class CatalogVariants {
 
     /** Which of {@code variantIds} the catalog knows, in one query. */
     Set<UUID> known(Collection<UUID> variantIds) {
-        return variantIds.isEmpty() ? Set.of()
-                : Set.copyOf(catalog.variants(List.copyOf(new HashSet<>(variantIds))).keySet());
+        return variantIds.isEmpty()
+                ? Set.of()
+                : Set.copyOf(
+                        catalog.variants(List.copyOf(new HashSet<>(variantIds))).keySet());
     }
 
     Map<UUID, Label> labels(Collection<UUID> variantIds) {
@@ -44,7 +43,8 @@ class CatalogVariants {
             return Map.of();
         }
         Map<UUID, Label> labels = new HashMap<>();
-        for (VariantSummary v : catalog.variants(List.copyOf(new HashSet<>(variantIds))).values()) {
+        for (VariantSummary v :
+                catalog.variants(List.copyOf(new HashSet<>(variantIds))).values()) {
             labels.put(v.variantId(), new Label(v.name(), v.sku()));
         }
         return labels;

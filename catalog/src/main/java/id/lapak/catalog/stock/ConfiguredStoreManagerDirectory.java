@@ -1,10 +1,8 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.tenant.context.TenantContext;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +21,7 @@ public class ConfiguredStoreManagerDirectory implements StoreManagerDirectory {
 
     @Override
     public List<String> managerEmails(UUID tenantId, UUID storeId) {
-        return TenantContext.callAs(tenantId, () -> transaction.execute(
-                s -> StockAlertSettingsService.read(jdbc, tenantId, storeId)));
+        return TenantContext.callAs(
+                tenantId, () -> transaction.execute(s -> StockAlertSettingsService.read(jdbc, tenantId, storeId)));
     }
 }

@@ -1,12 +1,10 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.catalog.mail.MailKind;
+import id.lapak.catalog.mail.MailOutbox;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.catalog.mail.MailKind;
-import id.lapak.catalog.mail.MailOutbox;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +30,11 @@ class LowStockMailer {
     private final CatalogVariants variants;
     private final String from;
 
-    LowStockMailer(MailOutbox outbox, JdbcClient jdbc, CatalogVariants variants,
-                   @Value("${lapak.stock.alert-mail-from:Lapak <no-reply@lapak.local>}") String from) {
+    LowStockMailer(
+            MailOutbox outbox,
+            JdbcClient jdbc,
+            CatalogVariants variants,
+            @Value("${lapak.stock.alert-mail-from:Lapak <no-reply@lapak.local>}") String from) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.variants = variants;
@@ -44,11 +45,14 @@ class LowStockMailer {
     @EventListener
     void on(StockBelowThreshold alert) {
         String storeName = jdbc.sql("select name from store where tenant_id = ? and id = ?")
-                .params(alert.tenantId(), alert.storeId()).query(String.class).optional()
+                .params(alert.tenantId(), alert.storeId())
+                .query(String.class)
+                .optional()
                 .orElse(alert.storeId().toString());
         Map<UUID, CatalogVariants.Label> labels = variants.labels(List.of(alert.variantId()));
         CatalogVariants.Label label = labels.get(alert.variantId());
-        String item = label == null ? alert.variantId().toString()
+        String item = label == null
+                ? alert.variantId().toString()
                 : label.sku() == null ? label.name() : label.name() + " (" + label.sku() + ")";
         String body = """
                 Stok menipis di %1$s: %2$s tinggal %3$d (batas %4$d).
@@ -56,9 +60,16 @@ class LowStockMailer {
 
                 Lapak — Inventori / Inventory → Peringatan / Alerts
                 """.formatted(storeName, item, alert.onHand(), alert.threshold());
-        UUID mail = outbox.enqueueToStoreManagers(MailKind.LOW_STOCK, from, alert.storeId(),
-                "Stok menipis / Low stock: " + item + " — " + storeName, body);
-        log.info("Low-stock e-mail {} queued for variant {} in store {} (its managers)", mail, alert.variantId(),
+        UUID mail = outbox.enqueueToStoreManagers(
+                MailKind.LOW_STOCK,
+                from,
+                alert.storeId(),
+                "Stok menipis / Low stock: " + item + " — " + storeName,
+                body);
+        log.info(
+                "Low-stock e-mail {} queued for variant {} in store {} (its managers)",
+                mail,
+                alert.variantId(),
                 alert.storeId());
     }
 }

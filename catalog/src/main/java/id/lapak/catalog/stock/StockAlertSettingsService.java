@@ -1,5 +1,7 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,10 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -60,10 +58,12 @@ public class StockAlertSettingsService {
         }
         List<String> before = read(jdbc, stores.tenantId(), storeId);
         jdbc.sql("delete from stock_alert_recipient where tenant_id = ? and store_id = ?")
-                .params(stores.tenantId(), storeId).update();
+                .params(stores.tenantId(), storeId)
+                .update();
         for (String e : clean) {
             jdbc.sql("insert into stock_alert_recipient (tenant_id, store_id, email) values (?, ?, ?)")
-                    .params(stores.tenantId(), storeId, e).update();
+                    .params(stores.tenantId(), storeId, e)
+                    .update();
         }
         auditLog.record(AuditEvent.of("stock.alert_recipients_changed", "Store", storeId)
                 .change("recipients", before.size(), clean.size()));
@@ -72,6 +72,8 @@ public class StockAlertSettingsService {
 
     static List<String> read(JdbcClient jdbc, UUID tenantId, UUID storeId) {
         return jdbc.sql("select email from stock_alert_recipient where tenant_id = ? and store_id = ? order by email")
-                .params(tenantId, storeId).query(String.class).list();
+                .params(tenantId, storeId)
+                .query(String.class)
+                .list();
     }
 }

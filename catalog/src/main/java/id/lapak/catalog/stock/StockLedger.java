@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StockLedger {
 
-    record Level(long onHand, Integer threshold, boolean below) {
-    }
+    record Level(long onHand, Integer threshold, boolean below) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -40,7 +38,8 @@ class StockLedger {
         jdbc.sql("""
                         insert into stock_level (tenant_id, store_id, variant_id, on_hand, updated_at)
                         values (?, ?, ?, 0, ?) on conflict do nothing""")
-                .params(tenantId, storeId, variantId, Timestamp.from(now())).update();
+                .params(tenantId, storeId, variantId, Timestamp.from(now()))
+                .update();
         return jdbc.sql("""
                         select on_hand, threshold, below_threshold from stock_level
                         where tenant_id = ? and store_id = ? and variant_id = ? for update""")
@@ -51,8 +50,16 @@ class StockLedger {
 
     /** Records one movement and returns the resulting on-hand. */
     @Transactional(propagation = Propagation.MANDATORY)
-    long move(UUID tenantId, UUID storeId, UUID variantId, MovementKind kind, long quantity, StockActor actor,
-              UUID referenceId, String sourceKey, String reason) {
+    long move(
+            UUID tenantId,
+            UUID storeId,
+            UUID variantId,
+            MovementKind kind,
+            long quantity,
+            StockActor actor,
+            UUID referenceId,
+            String sourceKey,
+            String reason) {
         if (quantity == 0) {
             throw new StockException("stock.error.quantity.zero");
         }
@@ -65,8 +72,21 @@ class StockLedger {
                             resulting_on_hand, reason, reference_id, source_key, actor_kind, actor_id, actor_name,
                             device_id, occurred_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenantId, UUID.randomUUID(), storeId, variantId, kind.name(), quantity, resulting, reason,
-                        referenceId, sourceKey, actor.kind(), actor.id(), actor.name(), actor.deviceId(),
+                .params(
+                        tenantId,
+                        UUID.randomUUID(),
+                        storeId,
+                        variantId,
+                        kind.name(),
+                        quantity,
+                        resulting,
+                        reason,
+                        referenceId,
+                        sourceKey,
+                        actor.kind(),
+                        actor.id(),
+                        actor.name(),
+                        actor.deviceId(),
                         Timestamp.from(now))
                 .update();
         return resulting;
@@ -77,19 +97,28 @@ class StockLedger {
     Level threshold(UUID tenantId, UUID storeId, UUID variantId, Integer threshold) {
         Level before = lock(tenantId, storeId, variantId);
         jdbc.sql("update stock_level set threshold = ? where tenant_id = ? and store_id = ? and variant_id = ?")
-                .params(threshold, tenantId, storeId, variantId).update();
+                .params(threshold, tenantId, storeId, variantId)
+                .update();
         store(tenantId, storeId, variantId, before.onHand(), threshold, before.below(), now());
         return before;
     }
 
     boolean sourceRecorded(UUID tenantId, String sourceKey) {
         return jdbc.sql("select exists(select 1 from stock_movement where tenant_id = ? and source_key = ?)")
-                .params(tenantId, sourceKey).query(Boolean.class).single();
+                .params(tenantId, sourceKey)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Writes on-hand and the alert flag; the flag flips here, under the row lock, so each crossing is seen once. */
-    private void store(UUID tenantId, UUID storeId, UUID variantId, long onHand, Integer threshold, boolean wasBelow,
-                       Instant now) {
+    private void store(
+            UUID tenantId,
+            UUID storeId,
+            UUID variantId,
+            long onHand,
+            Integer threshold,
+            boolean wasBelow,
+            Instant now) {
         boolean below = threshold != null && onHand <= threshold;
         jdbc.sql("""
                         update stock_level set on_hand = ?, below_threshold = ?,

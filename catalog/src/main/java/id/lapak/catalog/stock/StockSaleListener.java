@@ -1,16 +1,14 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.sale.SaleCompleted;
+import id.lapak.tenant.sale.SaleLine;
+import id.lapak.tenant.sale.SaleRefunded;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.sale.SaleCompleted;
-import id.lapak.tenant.sale.SaleLine;
-import id.lapak.tenant.sale.SaleRefunded;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -37,25 +35,53 @@ class StockSaleListener {
 
     @EventListener
     void on(SaleCompleted sale) {
-        apply(sale.tenantId(), sale.storeId(), sale.saleId(), "sale:" + sale.saleId(), MovementKind.SALE, -1,
-                sale.deviceId(), sale.lines());
+        apply(
+                sale.tenantId(),
+                sale.storeId(),
+                sale.saleId(),
+                "sale:" + sale.saleId(),
+                MovementKind.SALE,
+                -1,
+                sale.deviceId(),
+                sale.lines());
     }
 
     @EventListener
     void on(SaleRefunded refund) {
-        apply(refund.tenantId(), refund.storeId(), refund.refundId(), "refund:" + refund.refundId(),
-                MovementKind.REFUND, 1, refund.deviceId(), refund.returnedLines());
+        apply(
+                refund.tenantId(),
+                refund.storeId(),
+                refund.refundId(),
+                "refund:" + refund.refundId(),
+                MovementKind.REFUND,
+                1,
+                refund.deviceId(),
+                refund.returnedLines());
     }
 
     /** Runs as the event's tenant, whatever entry point published it (the catalog lookup needs a tenant). */
-    private void apply(UUID tenantId, UUID storeId, UUID referenceId, String source, MovementKind kind, int sign,
-                       UUID deviceId, List<SaleLine> lines) {
-        TenantContext.runAs(tenantId, () -> applyAsTenant(tenantId, storeId, referenceId, source, kind, sign,
-                deviceId, lines));
+    private void apply(
+            UUID tenantId,
+            UUID storeId,
+            UUID referenceId,
+            String source,
+            MovementKind kind,
+            int sign,
+            UUID deviceId,
+            List<SaleLine> lines) {
+        TenantContext.runAs(
+                tenantId, () -> applyAsTenant(tenantId, storeId, referenceId, source, kind, sign, deviceId, lines));
     }
 
-    private void applyAsTenant(UUID tenantId, UUID storeId, UUID referenceId, String source, MovementKind kind,
-                               int sign, UUID deviceId, List<SaleLine> lines) {
+    private void applyAsTenant(
+            UUID tenantId,
+            UUID storeId,
+            UUID referenceId,
+            String source,
+            MovementKind kind,
+            int sign,
+            UUID deviceId,
+            List<SaleLine> lines) {
         // Lines keep their index in the source key (a sale may list one variant twice); locks go in variant order.
         List<Indexed> ordered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -67,18 +93,28 @@ class StockSaleListener {
         for (Indexed l : ordered) {
             String key = source + ":" + l.index();
             if (!known.contains(l.line().variantId())) {
-                log.warn("{} line {}: variant {} is not in the catalog; no stock movement", source, l.index(),
+                log.warn(
+                        "{} line {}: variant {} is not in the catalog; no stock movement",
+                        source,
+                        l.index(),
                         l.line().variantId());
                 continue;
             }
             if (ledger.sourceRecorded(tenantId, key)) {
                 continue;
             }
-            ledger.move(tenantId, storeId, l.line().variantId(), kind, (long) sign * l.line().quantity(), actor,
-                    referenceId, key, null);
+            ledger.move(
+                    tenantId,
+                    storeId,
+                    l.line().variantId(),
+                    kind,
+                    (long) sign * l.line().quantity(),
+                    actor,
+                    referenceId,
+                    key,
+                    null);
         }
     }
 
-    private record Indexed(int index, SaleLine line) {
-    }
+    private record Indexed(int index, SaleLine line) {}
 }

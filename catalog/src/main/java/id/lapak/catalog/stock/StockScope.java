@@ -1,12 +1,10 @@
 package id.lapak.catalog.stock;
 
-import java.util.Arrays;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreScope;
-
+import java.util.Arrays;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +38,12 @@ class StockScope {
     /** The store, if it exists in the tenant and the person may work on it; otherwise not found. */
     Stores require(UUID storeId) {
         Stores stores = current();
-        if (storeId == null || !stores.allows(storeId) || !jdbc.sql(
-                        "select exists(select 1 from store where tenant_id = ? and id = ?)")
-                .params(stores.tenantId(), storeId).query(Boolean.class).single()) {
+        if (storeId == null
+                || !stores.allows(storeId)
+                || !jdbc.sql("select exists(select 1 from store where tenant_id = ? and id = ?)")
+                        .params(stores.tenantId(), storeId)
+                        .query(Boolean.class)
+                        .single()) {
             throw new StoreNotFoundException(storeId);
         }
         return stores;

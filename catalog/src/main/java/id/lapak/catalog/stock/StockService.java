@@ -1,5 +1,8 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.access.CurrentUser;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -47,8 +45,13 @@ public class StockService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    StockService(JdbcClient jdbc, StockLedger ledger, StockScope scope, CatalogVariants variants, AuditLog auditLog,
-                 Clock clock) {
+    StockService(
+            JdbcClient jdbc,
+            StockLedger ledger,
+            StockScope scope,
+            CatalogVariants variants,
+            AuditLog auditLog,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.scope = scope;
@@ -66,15 +69,20 @@ public class StockService {
         String where = """
                 where l.tenant_id = ? and (? or l.store_id = any(?::uuid[])) and (?::uuid is null or l.store_id = ?)
                   and (not ? or l.below_threshold) and (not ? or l.on_hand < 0)""";
-        Object[] params = {stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, belowThresholdOnly,
-                negativeOnly};
+        Object[] params = {
+            stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, belowThresholdOnly, negativeOnly
+        };
         List<StockLevel> rows = jdbc.sql("""
                         select l.*, s.name as store_name from stock_level l
                         join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
                         """ + where + " order by s.name, l.variant_id limit ? offset ?")
                 .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> level(rs)).list();
-        long total = jdbc.sql("select count(*) from stock_level l " + where).params(params).query(Long.class).single();
+                .query((rs, n) -> level(rs))
+                .list();
+        long total = jdbc.sql("select count(*) from stock_level l " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         return new PageImpl<>(labelLevels(rows), page, total);
     }
 
@@ -91,8 +99,12 @@ public class StockService {
                         join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
                         """ + where + " order by l.below_since, s.name limit ? offset ?")
                 .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> level(rs)).list();
-        long total = jdbc.sql("select count(*) from stock_level l " + where).params(params).query(Long.class).single();
+                .query((rs, n) -> level(rs))
+                .list();
+        long total = jdbc.sql("select count(*) from stock_level l " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         return new PageImpl<>(labelLevels(rows), page, total);
     }
 
@@ -103,7 +115,9 @@ public class StockService {
         return jdbc.sql("""
                         select count(*) from stock_level l
                         where l.tenant_id = ? and (? or l.store_id = any(?::uuid[])) and l.below_threshold""")
-                .params(stores.tenantId(), stores.all(), stores.ids()).query(Long.class).single();
+                .params(stores.tenantId(), stores.all(), stores.ids())
+                .query(Long.class)
+                .single();
     }
 
     /** The ledger, newest first; any filter may be null. */
@@ -116,20 +130,42 @@ public class StockService {
                 where m.tenant_id = ? and (? or m.store_id = any(?::uuid[])) and (?::uuid is null or m.store_id = ?)
                   and (?::uuid is null or m.variant_id = ?) and (?::text is null or m.kind = ?)""";
         String kindName = kind == null ? null : kind.name();
-        Object[] params = {stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, variantId, variantId,
-                kindName, kindName};
+        Object[] params = {
+            stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, variantId, variantId, kindName, kindName
+        };
         List<StockMovement> rows = jdbc.sql("""
                         select m.*, s.name as store_name from stock_movement m
                         join store s on s.tenant_id = m.tenant_id and s.id = m.store_id
                         """ + where + " order by m.occurred_at desc, m.id limit ? offset ?")
                 .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> movement(rs)).list();
-        long total = jdbc.sql("select count(*) from stock_movement m " + where).params(params).query(Long.class)
+                .query((rs, n) -> movement(rs))
+                .list();
+        long total = jdbc.sql("select count(*) from stock_movement m " + where)
+                .params(params)
+                .query(Long.class)
                 .single();
-        Map<UUID, CatalogVariants.Label> labels = variants.labels(rows.stream().map(StockMovement::variantId).toList());
-        return new PageImpl<>(rows.stream().map(m -> new StockMovement(m.id(), m.storeId(), m.storeName(),
-                m.variantId(), name(labels, m.variantId()), m.kind(), m.quantity(), m.resultingOnHand(), m.reason(),
-                m.referenceId(), m.actorKind(), m.actorName(), m.deviceId(), m.occurredAt())).toList(), page, total);
+        Map<UUID, CatalogVariants.Label> labels =
+                variants.labels(rows.stream().map(StockMovement::variantId).toList());
+        return new PageImpl<>(
+                rows.stream()
+                        .map(m -> new StockMovement(
+                                m.id(),
+                                m.storeId(),
+                                m.storeName(),
+                                m.variantId(),
+                                name(labels, m.variantId()),
+                                m.kind(),
+                                m.quantity(),
+                                m.resultingOnHand(),
+                                m.reason(),
+                                m.referenceId(),
+                                m.actorKind(),
+                                m.actorName(),
+                                m.deviceId(),
+                                m.occurredAt()))
+                        .toList(),
+                page,
+                total);
     }
 
     /** Goods received from a supplier: one RECEIPT movement per line, all or nothing. */
@@ -142,11 +178,23 @@ public class StockService {
         UUID receiptId = UUID.randomUUID();
         StockActor actor = StockActor.currentPerson();
         for (StockQuantity line : checked) {
-            ledger.move(stores.tenantId(), storeId, line.variantId(), MovementKind.RECEIPT, line.quantity(), actor,
-                    receiptId, null, reference);
+            ledger.move(
+                    stores.tenantId(),
+                    storeId,
+                    line.variantId(),
+                    MovementKind.RECEIPT,
+                    line.quantity(),
+                    actor,
+                    receiptId,
+                    null,
+                    reference);
         }
-        auditLog.record(AuditEvent.of("stock.received", "Store", storeId).detail("receipt", receiptId)
-                .detail("lines", checked.size()).detail("units", checked.stream().mapToLong(StockQuantity::quantity).sum())
+        auditLog.record(AuditEvent.of("stock.received", "Store", storeId)
+                .detail("receipt", receiptId)
+                .detail("lines", checked.size())
+                .detail(
+                        "units",
+                        checked.stream().mapToLong(StockQuantity::quantity).sum())
                 .detail("reference", reference));
         return receiptId;
     }
@@ -169,10 +217,19 @@ public class StockService {
         }
         String why = text == null ? reason.name() : reason.name() + ": " + text;
         long before = ledger.lock(stores.tenantId(), storeId, variantId).onHand();
-        long after = ledger.move(stores.tenantId(), storeId, variantId, MovementKind.ADJUSTMENT, quantity,
-                StockActor.currentPerson(), null, null, why);
+        long after = ledger.move(
+                stores.tenantId(),
+                storeId,
+                variantId,
+                MovementKind.ADJUSTMENT,
+                quantity,
+                StockActor.currentPerson(),
+                null,
+                null,
+                why);
         auditLog.record(AuditEvent.of("stock.adjusted", "StockLevel", storeId + "/" + variantId)
-                .change("onHand", before, after).detail("reason", why));
+                .change("onHand", before, after)
+                .detail("reason", why));
         return after;
     }
 
@@ -215,27 +272,45 @@ public class StockService {
         UUID countId = UUID.randomUUID();
         Instant now = now();
         String by = CurrentUser.require().displayName();
-        jdbc.sql("insert into stock_count (tenant_id, id, store_id, note, counted_at, counted_by) values (?, ?, ?, ?, ?, ?)")
-                .params(stores.tenantId(), countId, storeId, text, Timestamp.from(now), by).update();
+        jdbc.sql(
+                        "insert into stock_count (tenant_id, id, store_id, note, counted_at, counted_by) values (?, ?, ?, ?, ?, ?)")
+                .params(stores.tenantId(), countId, storeId, text, Timestamp.from(now), by)
+                .update();
         StockActor actor = StockActor.currentPerson();
         List<StockCount.Line> result = new ArrayList<>();
         long net = 0;
         int changed = 0;
-        for (StockQuantity line : counted.stream().sorted(Comparator.comparing(StockQuantity::variantId)).toList()) {
-            long expected = ledger.lock(stores.tenantId(), storeId, line.variantId()).onHand();
+        for (StockQuantity line : counted.stream()
+                .sorted(Comparator.comparing(StockQuantity::variantId))
+                .toList()) {
+            long expected =
+                    ledger.lock(stores.tenantId(), storeId, line.variantId()).onHand();
             long difference = line.quantity() - expected;
             if (difference != 0) {
-                ledger.move(stores.tenantId(), storeId, line.variantId(), MovementKind.COUNT, difference, actor,
-                        countId, null, text == null ? "count" : "count: " + text);
+                ledger.move(
+                        stores.tenantId(),
+                        storeId,
+                        line.variantId(),
+                        MovementKind.COUNT,
+                        difference,
+                        actor,
+                        countId,
+                        null,
+                        text == null ? "count" : "count: " + text);
                 net += difference;
                 changed++;
             }
-            jdbc.sql("insert into stock_count_line (tenant_id, count_id, variant_id, expected, counted) values (?, ?, ?, ?, ?)")
-                    .params(stores.tenantId(), countId, line.variantId(), expected, line.quantity()).update();
+            jdbc.sql(
+                            "insert into stock_count_line (tenant_id, count_id, variant_id, expected, counted) values (?, ?, ?, ?, ?)")
+                    .params(stores.tenantId(), countId, line.variantId(), expected, line.quantity())
+                    .update();
             result.add(new StockCount.Line(line.variantId(), null, expected, line.quantity()));
         }
-        auditLog.record(AuditEvent.of("stock.counted", "Store", storeId).detail("count", countId)
-                .detail("lines", counted.size()).detail("linesChanged", changed).detail("netDifference", net));
+        auditLog.record(AuditEvent.of("stock.counted", "Store", storeId)
+                .detail("count", countId)
+                .detail("lines", counted.size())
+                .detail("linesChanged", changed)
+                .detail("netDifference", net));
         return new StockCount(countId, storeId, null, text, now, by, labelCountLines(result));
     }
 
@@ -252,11 +327,19 @@ public class StockService {
                         join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
                         """ + where + " order by c.counted_at desc, c.id limit ? offset ?")
                 .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> new StockCount(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-                        rs.getString("store_name"), rs.getString("note"), rs.getTimestamp("counted_at").toInstant(),
-                        rs.getString("counted_by"), List.of()))
+                .query((rs, n) -> new StockCount(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("store_id", UUID.class),
+                        rs.getString("store_name"),
+                        rs.getString("note"),
+                        rs.getTimestamp("counted_at").toInstant(),
+                        rs.getString("counted_by"),
+                        List.of()))
                 .list();
-        long total = jdbc.sql("select count(*) from stock_count c " + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from stock_count c " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         return new PageImpl<>(rows, page, total);
     }
 
@@ -270,18 +353,30 @@ public class StockService {
                         join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
                         where c.tenant_id = ? and c.id = ? and (? or c.store_id = any(?::uuid[]))""")
                 .params(stores.tenantId(), countId, stores.all(), stores.ids())
-                .query((rs, n) -> new StockCount(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-                        rs.getString("store_name"), rs.getString("note"), rs.getTimestamp("counted_at").toInstant(),
-                        rs.getString("counted_by"), List.of()))
-                .optional().orElseThrow(() -> new StockException("stock.error.count.notFound"));
+                .query((rs, n) -> new StockCount(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("store_id", UUID.class),
+                        rs.getString("store_name"),
+                        rs.getString("note"),
+                        rs.getTimestamp("counted_at").toInstant(),
+                        rs.getString("counted_by"),
+                        List.of()))
+                .optional()
+                .orElseThrow(() -> new StockException("stock.error.count.notFound"));
         List<StockCount.Line> lines = jdbc.sql("""
                         select variant_id, expected, counted from stock_count_line
                         where tenant_id = ? and count_id = ? order by variant_id""")
                 .params(stores.tenantId(), countId)
                 .query((rs, n) -> new StockCount.Line(rs.getObject(1, UUID.class), null, rs.getLong(2), rs.getLong(3)))
                 .list();
-        return new StockCount(head.id(), head.storeId(), head.storeName(), head.note(), head.countedAt(),
-                head.countedBy(), labelCountLines(lines));
+        return new StockCount(
+                head.id(),
+                head.storeId(),
+                head.storeName(),
+                head.note(),
+                head.countedAt(),
+                head.countedBy(),
+                labelCountLines(lines));
     }
 
     // --- helpers shared with the transfer service -------------------------------------------------------------
@@ -301,8 +396,10 @@ public class StockService {
             requireVariant(tenantId, line.variantId());
             merged.merge(line.variantId(), line.quantity(), Long::sum);
         }
-        return merged.entrySet().stream().map(e -> new StockQuantity(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(StockQuantity::variantId)).toList();
+        return merged.entrySet().stream()
+                .map(e -> new StockQuantity(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(StockQuantity::variantId))
+                .toList();
     }
 
     void requireVariant(UUID tenantId, UUID variantId) {
@@ -312,19 +409,32 @@ public class StockService {
     }
 
     private List<StockLevel> labelLevels(List<StockLevel> rows) {
-        Map<UUID, CatalogVariants.Label> labels = variants.labels(rows.stream().map(StockLevel::variantId).toList());
-        return rows.stream().map(l -> {
-            CatalogVariants.Label label = labels.get(l.variantId());
-            return new StockLevel(l.storeId(), l.storeName(), l.variantId(), label == null ? null : label.name(),
-                    label == null ? null : label.sku(), l.onHand(), l.threshold(), l.belowThreshold(), l.belowSince(),
-                    l.updatedAt());
-        }).toList();
+        Map<UUID, CatalogVariants.Label> labels =
+                variants.labels(rows.stream().map(StockLevel::variantId).toList());
+        return rows.stream()
+                .map(l -> {
+                    CatalogVariants.Label label = labels.get(l.variantId());
+                    return new StockLevel(
+                            l.storeId(),
+                            l.storeName(),
+                            l.variantId(),
+                            label == null ? null : label.name(),
+                            label == null ? null : label.sku(),
+                            l.onHand(),
+                            l.threshold(),
+                            l.belowThreshold(),
+                            l.belowSince(),
+                            l.updatedAt());
+                })
+                .toList();
     }
 
     private List<StockCount.Line> labelCountLines(List<StockCount.Line> lines) {
-        Map<UUID, CatalogVariants.Label> labels = variants.labels(lines.stream().map(StockCount.Line::variantId).toList());
-        return lines.stream().map(l -> new StockCount.Line(l.variantId(), name(labels, l.variantId()), l.expected(),
-                l.counted())).toList();
+        Map<UUID, CatalogVariants.Label> labels =
+                variants.labels(lines.stream().map(StockCount.Line::variantId).toList());
+        return lines.stream()
+                .map(l -> new StockCount.Line(l.variantId(), name(labels, l.variantId()), l.expected(), l.counted()))
+                .toList();
     }
 
     private static String name(Map<UUID, CatalogVariants.Label> labels, UUID variantId) {
@@ -334,18 +444,34 @@ public class StockService {
 
     private static StockLevel level(ResultSet rs) throws SQLException {
         Timestamp since = rs.getTimestamp("below_since");
-        return new StockLevel(rs.getObject("store_id", UUID.class), rs.getString("store_name"),
-                rs.getObject("variant_id", UUID.class), null, null, rs.getLong("on_hand"),
-                (Integer) rs.getObject("threshold"), rs.getBoolean("below_threshold"),
-                since == null ? null : since.toInstant(), rs.getTimestamp("updated_at").toInstant());
+        return new StockLevel(
+                rs.getObject("store_id", UUID.class),
+                rs.getString("store_name"),
+                rs.getObject("variant_id", UUID.class),
+                null,
+                null,
+                rs.getLong("on_hand"),
+                (Integer) rs.getObject("threshold"),
+                rs.getBoolean("below_threshold"),
+                since == null ? null : since.toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static StockMovement movement(ResultSet rs) throws SQLException {
-        return new StockMovement(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-                rs.getString("store_name"), rs.getObject("variant_id", UUID.class), null,
-                MovementKind.valueOf(rs.getString("kind")), rs.getLong("quantity"), rs.getLong("resulting_on_hand"),
-                rs.getString("reason"), rs.getObject("reference_id", UUID.class), rs.getString("actor_kind"),
-                rs.getString("actor_name"), rs.getObject("device_id", UUID.class),
+        return new StockMovement(
+                rs.getObject("id", UUID.class),
+                rs.getObject("store_id", UUID.class),
+                rs.getString("store_name"),
+                rs.getObject("variant_id", UUID.class),
+                null,
+                MovementKind.valueOf(rs.getString("kind")),
+                rs.getLong("quantity"),
+                rs.getLong("resulting_on_hand"),
+                rs.getString("reason"),
+                rs.getObject("reference_id", UUID.class),
+                rs.getString("actor_kind"),
+                rs.getString("actor_name"),
+                rs.getObject("device_id", UUID.class),
                 rs.getTimestamp("occurred_at").toInstant());
     }
 

@@ -1,5 +1,9 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.store.StoreNotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,12 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.store.StoreNotFoundException;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -40,8 +38,14 @@ public class StockTransferService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    StockTransferService(JdbcClient jdbc, StockLedger ledger, StockScope scope, StockService stock,
-                         CatalogVariants variants, AuditLog auditLog, Clock clock) {
+    StockTransferService(
+            JdbcClient jdbc,
+            StockLedger ledger,
+            StockScope scope,
+            StockService stock,
+            CatalogVariants variants,
+            AuditLog auditLog,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.scope = scope;
@@ -63,8 +67,11 @@ public class StockTransferService {
         Object[] params = {stores.tenantId(), stores.all(), stores.ids(), stores.ids(), statusName, statusName};
         List<StockTransfer> rows = jdbc.sql(select() + where + " order by t.created_at desc, t.id limit ? offset ?")
                 .params(StockService.append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> transfer(rs, List.of())).list();
-        long total = jdbc.sql("select count(*) from stock_transfer t " + where).params(params).query(Long.class)
+                .query((rs, n) -> transfer(rs, List.of()))
+                .list();
+        long total = jdbc.sql("select count(*) from stock_transfer t " + where)
+                .params(params)
+                .query(Long.class)
                 .single();
         return new PageImpl<>(rows, page, total);
     }
@@ -88,7 +95,9 @@ public class StockTransferService {
             throw new StockException("stock.error.transfer.sameStore");
         }
         boolean destinationExists = jdbc.sql("select exists(select 1 from store where tenant_id = ? and id = ?)")
-                .params(stores.tenantId(), toStoreId).query(Boolean.class).single();
+                .params(stores.tenantId(), toStoreId)
+                .query(Boolean.class)
+                .single();
         if (!destinationExists) {
             throw new StoreNotFoundException(toStoreId);
         }
@@ -99,13 +108,18 @@ public class StockTransferService {
                         insert into stock_transfer (tenant_id, id, from_store_id, to_store_id, status, note, created_at,
                             created_by)
                         values (?, ?, ?, ?, 'CREATED', ?, ?, ?)""")
-                .params(stores.tenantId(), id, fromStoreId, toStoreId, text, Timestamp.from(now()), who()).update();
+                .params(stores.tenantId(), id, fromStoreId, toStoreId, text, Timestamp.from(now()), who())
+                .update();
         for (StockQuantity line : checked) {
-            jdbc.sql("insert into stock_transfer_line (tenant_id, transfer_id, variant_id, quantity) values (?, ?, ?, ?)")
-                    .params(stores.tenantId(), id, line.variantId(), line.quantity()).update();
+            jdbc.sql(
+                            "insert into stock_transfer_line (tenant_id, transfer_id, variant_id, quantity) values (?, ?, ?, ?)")
+                    .params(stores.tenantId(), id, line.variantId(), line.quantity())
+                    .update();
         }
-        auditLog.record(AuditEvent.of("stock.transfer_created", "StockTransfer", id).detail("from", fromStoreId)
-                .detail("to", toStoreId).detail("lines", checked.size()));
+        auditLog.record(AuditEvent.of("stock.transfer_created", "StockTransfer", id)
+                .detail("from", fromStoreId)
+                .detail("to", toStoreId)
+                .detail("lines", checked.size()));
         return load(stores, id, false);
     }
 
@@ -119,14 +133,24 @@ public class StockTransferService {
         requireStatus(transfer, StockTransfer.Status.CREATED);
         StockActor actor = StockActor.currentPerson();
         for (StockTransfer.Line line : transfer.lines()) {
-            ledger.move(stores.tenantId(), transfer.fromStoreId(), line.variantId(), MovementKind.TRANSFER_OUT,
-                    -line.quantity(), actor, id, null, "transfer to " + transfer.toStoreName());
+            ledger.move(
+                    stores.tenantId(),
+                    transfer.fromStoreId(),
+                    line.variantId(),
+                    MovementKind.TRANSFER_OUT,
+                    -line.quantity(),
+                    actor,
+                    id,
+                    null,
+                    "transfer to " + transfer.toStoreName());
         }
         jdbc.sql("""
                         update stock_transfer set status = 'SENT', sent_at = ?, sent_by = ?, version = version + 1
                         where tenant_id = ? and id = ?""")
-                .params(Timestamp.from(now()), who(), stores.tenantId(), id).update();
-        auditLog.record(AuditEvent.of("stock.transfer_sent", "StockTransfer", id).change("status", "CREATED", "SENT"));
+                .params(Timestamp.from(now()), who(), stores.tenantId(), id)
+                .update();
+        auditLog.record(
+                AuditEvent.of("stock.transfer_sent", "StockTransfer", id).change("status", "CREATED", "SENT"));
         return load(stores, id, false);
     }
 
@@ -139,16 +163,25 @@ public class StockTransferService {
         requireStatus(transfer, StockTransfer.Status.SENT);
         StockActor actor = StockActor.currentPerson();
         for (StockTransfer.Line line : transfer.lines()) {
-            ledger.move(stores.tenantId(), transfer.toStoreId(), line.variantId(), MovementKind.TRANSFER_IN,
-                    line.quantity(), actor, id, null, "transfer from " + transfer.fromStoreName());
+            ledger.move(
+                    stores.tenantId(),
+                    transfer.toStoreId(),
+                    line.variantId(),
+                    MovementKind.TRANSFER_IN,
+                    line.quantity(),
+                    actor,
+                    id,
+                    null,
+                    "transfer from " + transfer.fromStoreName());
         }
         jdbc.sql("""
                         update stock_transfer set status = 'RECEIVED', received_at = ?, received_by = ?,
                             version = version + 1
                         where tenant_id = ? and id = ?""")
-                .params(Timestamp.from(now()), who(), stores.tenantId(), id).update();
-        auditLog.record(AuditEvent.of("stock.transfer_received", "StockTransfer", id)
-                .change("status", "SENT", "RECEIVED"));
+                .params(Timestamp.from(now()), who(), stores.tenantId(), id)
+                .update();
+        auditLog.record(
+                AuditEvent.of("stock.transfer_received", "StockTransfer", id).change("status", "SENT", "RECEIVED"));
         return load(stores, id, false);
     }
 
@@ -163,7 +196,8 @@ public class StockTransferService {
                         update stock_transfer set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?,
                             version = version + 1
                         where tenant_id = ? and id = ?""")
-                .params(Timestamp.from(now()), who(), stores.tenantId(), id).update();
+                .params(Timestamp.from(now()), who(), stores.tenantId(), id)
+                .update();
         auditLog.record(AuditEvent.of("stock.transfer_cancelled", "StockTransfer", id)
                 .change("status", "CREATED", "CANCELLED"));
         return load(stores, id, false);
@@ -177,7 +211,8 @@ public class StockTransferService {
 
     private static void requireStatus(StockTransfer transfer, StockTransfer.Status expected) {
         if (transfer.status() != expected) {
-            throw new StockException("stock.error.transfer.status." + transfer.status().name().toLowerCase());
+            throw new StockException(
+                    "stock.error.transfer.status." + transfer.status().name().toLowerCase());
         }
     }
 
@@ -187,20 +222,30 @@ public class StockTransferService {
         }
         if (lock) {
             jdbc.sql("select id from stock_transfer where tenant_id = ? and id = ? for update")
-                    .params(stores.tenantId(), id).query(UUID.class).optional();
+                    .params(stores.tenantId(), id)
+                    .query(UUID.class)
+                    .optional();
         }
         List<StockTransfer.Line> lines = jdbc.sql("""
                         select variant_id, quantity from stock_transfer_line
                         where tenant_id = ? and transfer_id = ? order by variant_id""")
                 .params(stores.tenantId(), id)
-                .query((rs, n) -> new StockTransfer.Line(rs.getObject(1, UUID.class), null, rs.getLong(2))).list();
-        Map<UUID, CatalogVariants.Label> labels = variants.labels(lines.stream().map(StockTransfer.Line::variantId)
-                .toList());
-        List<StockTransfer.Line> labelled = lines.stream().map(l -> new StockTransfer.Line(l.variantId(),
-                labels.containsKey(l.variantId()) ? labels.get(l.variantId()).name() : null, l.quantity())).toList();
+                .query((rs, n) -> new StockTransfer.Line(rs.getObject(1, UUID.class), null, rs.getLong(2)))
+                .list();
+        Map<UUID, CatalogVariants.Label> labels = variants.labels(
+                lines.stream().map(StockTransfer.Line::variantId).toList());
+        List<StockTransfer.Line> labelled = lines.stream()
+                .map(l -> new StockTransfer.Line(
+                        l.variantId(),
+                        labels.containsKey(l.variantId())
+                                ? labels.get(l.variantId()).name()
+                                : null,
+                        l.quantity()))
+                .toList();
         return jdbc.sql(select() + " where t.tenant_id = ? and t.id = ?")
                 .params(stores.tenantId(), id)
-                .query((rs, n) -> transfer(rs, labelled)).optional()
+                .query((rs, n) -> transfer(rs, labelled))
+                .optional()
                 .orElseThrow(() -> new TransferNotFoundException(id));
     }
 
@@ -213,12 +258,24 @@ public class StockTransferService {
     }
 
     private static StockTransfer transfer(ResultSet rs, List<StockTransfer.Line> lines) throws SQLException {
-        return new StockTransfer(rs.getObject("id", UUID.class), rs.getObject("from_store_id", UUID.class),
-                rs.getString("from_name"), rs.getObject("to_store_id", UUID.class), rs.getString("to_name"),
-                StockTransfer.Status.valueOf(rs.getString("status")), rs.getString("note"),
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "sent_at"), rs.getString("sent_by"),
-                instant(rs, "received_at"), rs.getString("received_by"), instant(rs, "cancelled_at"),
-                rs.getString("cancelled_by"), rs.getLong("version"), lines);
+        return new StockTransfer(
+                rs.getObject("id", UUID.class),
+                rs.getObject("from_store_id", UUID.class),
+                rs.getString("from_name"),
+                rs.getObject("to_store_id", UUID.class),
+                rs.getString("to_name"),
+                StockTransfer.Status.valueOf(rs.getString("status")),
+                rs.getString("note"),
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                instant(rs, "sent_at"),
+                rs.getString("sent_by"),
+                instant(rs, "received_at"),
+                rs.getString("received_by"),
+                instant(rs, "cancelled_at"),
+                rs.getString("cancelled_by"),
+                rs.getLong("version"),
+                lines);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,8 @@
 package id.lapak.catalog.stock;
 
+import id.lapak.catalog.mail.StoreAlertRecipients;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.catalog.mail.StoreAlertRecipients;
-
 import org.springframework.stereotype.Component;
 
 /** A store's alert e-mails go to its managers, as the {@link StoreManagerDirectory} knows them at sending time. */

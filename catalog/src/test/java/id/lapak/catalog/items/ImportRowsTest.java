@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** Reading an import file into rows, without a catalog: every problem by line and column, good rows passed on. */
@@ -24,11 +23,24 @@ class ImportRowsTest {
                 """);
         assertThat(read.problems()).isEmpty();
         assertThat(read.rows()).isEqualTo(2);
-        assertThat(read.columns()).contains("item_name", "sku", "price", "tax_category").doesNotContain("barcode");
-        assertThat(read.good()).containsExactly(
-                new ImportRows.Row(2, "Kopi Susu", "Besar", "KS-L", "", 18_000, 9_000L, "Minuman > Kopi", "", "PPN 11%",
-                        true),
-                new ImportRows.Row(3, "Roti Bakar", "", "RB-1", "", 15_000, null, "Makanan", "", "", false));
+        assertThat(read.columns())
+                .contains("item_name", "sku", "price", "tax_category")
+                .doesNotContain("barcode");
+        assertThat(read.good())
+                .containsExactly(
+                        new ImportRows.Row(
+                                2,
+                                "Kopi Susu",
+                                "Besar",
+                                "KS-L",
+                                "",
+                                18_000,
+                                9_000L,
+                                "Minuman > Kopi",
+                                "",
+                                "PPN 11%",
+                                true),
+                        new ImportRows.Row(3, "Roti Bakar", "", "RB-1", "", 15_000, null, "Makanan", "", "", false));
     }
 
     @Test
@@ -41,7 +53,8 @@ class ImportRowsTest {
                 Es Jeruk,E-2
                 """);
         assertThat(read.good()).extracting(ImportRows.Row::line).containsExactly(2, 4);
-        assertThat(read.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
+        assertThat(read.problems())
+                .extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
                 .containsExactly(
                         "3:price:catalog.import.error.price",
                         "3:cost:catalog.import.error.price",
@@ -55,24 +68,30 @@ class ImportRowsTest {
 
     @Test
     void aFileThatCannotBeReadIsRefusedOnLineOne() {
-        assertThat(ImportRows.read(new byte[0], IDR, TAXES).problems()).extracting(ImportPreview.Problem::messageKey)
+        assertThat(ImportRows.read(new byte[0], IDR, TAXES).problems())
+                .extracting(ImportPreview.Problem::messageKey)
                 .containsExactly("catalog.import.error.empty");
-        assertThat(ImportRows.read(new byte[] {(byte) 0xC3, (byte) 0x28}, IDR, TAXES).problems())
-                .extracting(ImportPreview.Problem::messageKey).containsExactly("catalog.import.error.encoding");
+        assertThat(ImportRows.read(new byte[] {(byte) 0xC3, (byte) 0x28}, IDR, TAXES)
+                        .problems())
+                .extracting(ImportPreview.Problem::messageKey)
+                .containsExactly("catalog.import.error.encoding");
         assertThat(read("item_name,sku,price,colour,sku\n").problems())
                 .extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
-                .containsExactly("1:colour:catalog.import.error.column.unknown",
-                        "1:sku:catalog.import.error.column.twice");
-        assertThat(read("item_name,sku\nTeh,T-1\n").problems()).extracting(ImportPreview.Problem::column)
+                .containsExactly(
+                        "1:colour:catalog.import.error.column.unknown", "1:sku:catalog.import.error.column.twice");
+        assertThat(read("item_name,sku\nTeh,T-1\n").problems())
+                .extracting(ImportPreview.Problem::column)
                 .containsExactly("price");
-        assertThat(read("item_name,sku,price\n").problems()).extracting(ImportPreview.Problem::messageKey)
+        assertThat(read("item_name,sku,price\n").problems())
+                .extracting(ImportPreview.Problem::messageKey)
                 .containsExactly("catalog.import.error.empty");
         StringBuilder many = new StringBuilder("item_name,sku,price\n");
         for (int i = 0; i <= CatalogTransfer.MAX_ROWS; i++) {
             many.append("Teh,T-").append(i).append(",5000\n");
         }
         ImportRows.Read tooMany = read(many.toString());
-        assertThat(tooMany.problems()).extracting(ImportPreview.Problem::messageKey)
+        assertThat(tooMany.problems())
+                .extracting(ImportPreview.Problem::messageKey)
                 .containsExactly("catalog.import.error.rows");
         assertThat(tooMany.good()).isEmpty();
         assertThat(List.of(tooMany.rows())).containsExactly(CatalogTransfer.MAX_ROWS + 1);

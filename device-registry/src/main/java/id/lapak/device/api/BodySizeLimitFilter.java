@@ -1,17 +1,14 @@
 package id.lapak.device.api;
 
-import java.io.IOException;
-
 import id.lapak.device.auth.ProblemWriter;
-
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -47,16 +44,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 && request.getRequestURI().equals(request.getContextPath() + PAYMENTS);
         int limit = payment ? PAYMENT_LIMIT : LIMIT;
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, 413, "Body too large", "Request bodies are limited to " + limit / 1024
-                    + " KB", "body_too_large");
+            problems.write(
+                    response,
+                    413,
+                    "Body too large",
+                    "Request bodies are limited to " + limit / 1024 + " KB",
+                    "body_too_large");
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                return new Limited(super.getInputStream(), limit);
-            }
-        }, response);
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        return new Limited(super.getInputStream(), limit);
+                    }
+                },
+                response);
     }
 
     /** Counts what is read of a body without a declared length and stops at the limit. */

@@ -1,11 +1,5 @@
 package id.lapak.device.api;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.UUID;
-
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceFacts;
 import id.lapak.device.DeviceRegistry;
@@ -19,14 +13,15 @@ import id.lapak.device.keys.ReaderKeyAlgorithm;
 import id.lapak.device.keys.ReaderKeyDelivery;
 import id.lapak.device.keys.ReaderKeyService;
 import id.lapak.device.pairing.Pairing;
-import id.lapak.device.pairing.PairingException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,33 +36,32 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/device/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Device API", description = "What an mPOS device calls: pair, authenticate, pull configuration, report health")
+@Tag(
+        name = "Device API",
+        description = "What an mPOS device calls: pair, authenticate, pull configuration, report health")
 class DeviceApiController {
 
-    record PairingRequest(String code, String publicKey, FactsBody facts) {
-    }
+    record PairingRequest(String code, String publicKey, FactsBody facts) {}
 
-    record FactsBody(String model, String serialNumber, String osVersion, String appVersion, String readerModel,
-                     String readerSerial) {
-    }
+    record FactsBody(
+            String model,
+            String serialNumber,
+            String osVersion,
+            String appVersion,
+            String readerModel,
+            String readerSerial) {}
 
-    record PairingResponse(UUID deviceId, UUID tenantId, UUID storeId, String name, String tokenAudience) {
-    }
+    record PairingResponse(UUID deviceId, UUID tenantId, UUID storeId, String name, String tokenAudience) {}
 
-    record TokenRequest(String assertion) {
-    }
+    record TokenRequest(String assertion) {}
 
-    record TokenResponse(String access_token, String token_type, long expires_in) {
-    }
+    record TokenResponse(String access_token, String token_type, long expires_in) {}
 
-    record HeartbeatResponse(Instant serverTime, long configVersion) {
-    }
+    record HeartbeatResponse(Instant serverTime, long configVersion) {}
 
-    record TimeResponse(Instant serverTime) {
-    }
+    record TimeResponse(Instant serverTime) {}
 
-    record ReaderKeyRequest(String readerSerial, String algorithm, String ephemeralPublicKey) {
-    }
+    record ReaderKeyRequest(String readerSerial, String algorithm, String ephemeralPublicKey) {}
 
     private final Pairing pairing;
     private final DeviceAuthentication authentication;
@@ -77,8 +71,14 @@ class DeviceApiController {
     private final ReaderKeyService readerKeys;
     private final Clock clock;
 
-    DeviceApiController(Pairing pairing, DeviceAuthentication authentication, DeviceConfigService config,
-                        DeviceRegistry registry, DeviceTimeline timeline, ReaderKeyService readerKeys, Clock clock) {
+    DeviceApiController(
+            Pairing pairing,
+            DeviceAuthentication authentication,
+            DeviceConfigService config,
+            DeviceRegistry registry,
+            DeviceTimeline timeline,
+            ReaderKeyService readerKeys,
+            Clock clock) {
         this.readerKeys = readerKeys;
         this.pairing = pairing;
         this.authentication = authentication;
@@ -101,11 +101,12 @@ class DeviceApiController {
             throw new BadRequestException("public_key_invalid", "publicKey must be base64");
         }
         FactsBody f = body.facts() == null ? new FactsBody(null, null, null, null, null, null) : body.facts();
-        DeviceFacts facts = new DeviceFacts(f.model(), f.serialNumber(), f.osVersion(), f.appVersion(),
-                f.readerModel(), f.readerSerial());
+        DeviceFacts facts = new DeviceFacts(
+                f.model(), f.serialNumber(), f.osVersion(), f.appVersion(), f.readerModel(), f.readerSerial());
         DeviceDetails device = pairing.redeem(body.code(), key, facts, request.getRemoteAddr());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PairingResponse(device.id(), device.tenantId(),
-                device.storeId(), device.name(), authentication.audience()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new PairingResponse(
+                        device.id(), device.tenantId(), device.storeId(), device.name(), authentication.audience()));
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -125,30 +126,39 @@ class DeviceApiController {
     }
 
     @GetMapping("/config")
-    @Operation(summary = "The device's effective configuration; send If-None-Match for 304",
+    @Operation(
+            summary = "The device's effective configuration; send If-None-Match for 304",
             security = @SecurityRequirement(name = "device-token"))
-    ResponseEntity<byte[]> config(@AuthenticationPrincipal DevicePrincipal device,
-                                  @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> config(
+            @AuthenticationPrincipal DevicePrincipal device,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (ifNoneMatch != null) {
             var cached = config.cached(device.deviceId(), device.tenantId());
             if (cached.isPresent() && ifNoneMatch.contains(cached.get().etag())) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(cached.get().etag()).build();
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                        .eTag(cached.get().etag())
+                        .build();
             }
         }
         RenderedConfig current = config.forDevice(device.deviceId());
         if (ifNoneMatch != null && ifNoneMatch.contains(current.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current.etag()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(current.etag())
+                    .build();
         }
         timeline.record(device.deviceId(), "CONFIG_FETCHED", "version " + current.version(), "device");
-        return ResponseEntity.ok().eTag(current.etag()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .eTag(current.etag())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(current.body());
     }
 
     @PostMapping(path = "/heartbeats", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report battery, versions, connectivity and payments waiting to upload",
+    @Operation(
+            summary = "Report battery, versions, connectivity and payments waiting to upload",
             security = @SecurityRequirement(name = "device-token"))
-    ResponseEntity<HeartbeatResponse> heartbeat(@AuthenticationPrincipal DevicePrincipal device,
-                                                @RequestBody Heartbeat heartbeat) {
+    ResponseEntity<HeartbeatResponse> heartbeat(
+            @AuthenticationPrincipal DevicePrincipal device, @RequestBody Heartbeat heartbeat) {
         if (heartbeat == null) {
             throw new BadRequestException("body_invalid", "A heartbeat body is required");
         }
@@ -158,7 +168,8 @@ class DeviceApiController {
     }
 
     @PostMapping(path = "/reader-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A DUKPT initial key for the device's reader, in a TR-31 block only the device can open",
+    @Operation(
+            summary = "A DUKPT initial key for the device's reader, in a TR-31 block only the device can open",
             security = @SecurityRequirement(name = "device-token"))
     ReaderKeyDelivery readerKey(@AuthenticationPrincipal DevicePrincipal device, @RequestBody ReaderKeyRequest body) {
         if (body == null || body.readerSerial() == null || body.algorithm() == null) {

@@ -1,15 +1,13 @@
 package id.lapak.device.api;
 
-import java.net.URI;
-import java.util.Locale;
-import java.util.UUID;
-
 import id.lapak.device.DeviceNotFoundException;
 import id.lapak.device.auth.DeviceAuthenticationException;
 import id.lapak.device.keys.ReaderKeyException;
 import id.lapak.device.pairing.PairingException;
 import id.lapak.tenant.store.StoreNotFoundException;
-
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -54,8 +51,8 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
-                e.reason()));
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), e.reason()));
     }
 
     @ExceptionHandler(ReaderKeyException.class)
@@ -66,40 +63,45 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
-                "body_invalid"));
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), "body_invalid"));
     }
 
     @ExceptionHandler(DeviceNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownDevice(DeviceNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem(HttpStatus.UNAUTHORIZED,
-                "Device not authenticated", "No such device", "device_unknown"));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problem(HttpStatus.UNAUTHORIZED, "Device not authenticated", "No such device", "device_unknown"));
     }
 
     @ExceptionHandler(StoreNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownStore(StoreNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
-                "No such store", "store_unknown"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Not found", "No such store", "store_unknown"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Not allowed",
-                "Your role does not allow this request", "forbidden"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(
+                        HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this request", "forbidden"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected device API error, reference {}", reference, e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error", "The request could not be completed (reference " + reference + ")", "internal"));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request could not be completed (reference " + reference + ")",
+                        "internal"));
     }
 
     /** Standard Spring MVC errors (unreadable JSON, wrong media type, missing body…) get a reason too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (tooLarge(ex)) {
             statusCode = HttpStatus.CONTENT_TOO_LARGE;
             body = null;
@@ -116,8 +118,10 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
         String field = statusCode.value() == 400 ? invalidField(ex) : null;
         if (field != null) {
             reason = snakeCase(field) + "_invalid";
-            problem.setDetail(ex instanceof TypeMismatchException
-                    ? field + " is not valid here (an id is a UUID)" : field + " has a value the API does not know");
+            problem.setDetail(
+                    ex instanceof TypeMismatchException
+                            ? field + " is not valid here (an id is a UUID)"
+                            : field + " has a value the API does not know");
         } else if (statusCode.value() == 400) {
             problem.setDetail("The body is not valid JSON of the expected shape");
         } else if (statusCode.value() == 413) {

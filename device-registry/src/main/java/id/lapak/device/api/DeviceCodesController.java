@@ -1,15 +1,12 @@
 package id.lapak.device.api;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.device.pairing.NewPairingCode;
 import id.lapak.device.pairing.PairingCodes;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Integration API", description = "For merchants' systems, authenticated with a Keycloak access token")
 class DeviceCodesController {
 
-    record DeviceCodeRequest(UUID storeId, String name) {
-    }
+    record DeviceCodeRequest(UUID storeId, String name) {}
 
-    record DeviceCodeResponse(UUID id, String code, String displayCode, UUID storeId, String deviceName,
-                              Instant expiresAt) {
-    }
+    record DeviceCodeResponse(
+            UUID id, String code, String displayCode, UUID storeId, String deviceName, Instant expiresAt) {}
 
     private final PairingCodes codes;
 
@@ -39,14 +34,15 @@ class DeviceCodesController {
 
     @PostMapping(path = "/device-codes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a one-time pairing code for a store (merchant admin, or manager of that store)",
+    @Operation(
+            summary = "Create a one-time pairing code for a store (merchant admin, or manager of that store)",
             security = @SecurityRequirement(name = "keycloak"))
     DeviceCodeResponse create(@RequestBody DeviceCodeRequest body) {
         if (body == null || body.storeId() == null) {
             throw new BadRequestException("body_invalid", "storeId is required");
         }
         NewPairingCode code = codes.create(body.storeId(), body.name());
-        return new DeviceCodeResponse(code.id(), code.code(), code.displayCode(), code.storeId(), code.deviceName(),
-                code.expiresAt());
+        return new DeviceCodeResponse(
+                code.id(), code.code(), code.displayCode(), code.storeId(), code.deviceName(), code.expiresAt());
     }
 }

@@ -1,5 +1,8 @@
 package id.lapak.device.auth;
 
+import id.lapak.device.DeviceRegistry;
+import id.lapak.device.DeviceStatus;
+import id.lapak.tenant.context.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,11 +15,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import id.lapak.device.DeviceRegistry;
-import id.lapak.device.DeviceStatus;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +39,7 @@ public class DeviceAuthentication {
     private static final long MAX_LIFETIME_SECONDS = 300;
     private static final long CLOCK_SKEW_SECONDS = 60;
 
-    public record AccessToken(String token, long expiresInSeconds) {
-    }
+    public record AccessToken(String token, long expiresInSeconds) {}
 
     private final DeviceRegistry registry;
     private final DeviceTokens tokens;
@@ -53,9 +49,14 @@ public class DeviceAuthentication {
     private final Clock clock;
     private final String audience;
 
-    DeviceAuthentication(DeviceRegistry registry, DeviceTokens tokens, JdbcClient jdbc,
-                         PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
-                         @Value("${lapak.device.token-audience:lapak-device-token}") String audience) {
+    DeviceAuthentication(
+            DeviceRegistry registry,
+            DeviceTokens tokens,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            JsonMapper json,
+            Clock clock,
+            @Value("${lapak.device.token-audience:lapak-device-token}") String audience) {
         this.registry = registry;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -96,8 +97,7 @@ public class DeviceAuthentication {
         if (!JTI.matcher(jti).matches()) {
             throw refuse("assertion_malformed", "The assertion needs a jti of 16 to 128 URL-safe characters");
         }
-        var credentials = registry.credentials(deviceId)
-                .orElseThrow(() -> refuse("device_unknown", "No such device"));
+        var credentials = registry.credentials(deviceId).orElseThrow(() -> refuse("device_unknown", "No such device"));
         if (!verify(credentials.publicKey(), parts)) {
             throw refuse("assertion_signature", "The assertion's signature does not verify with the device's key");
         }
@@ -114,16 +114,25 @@ public class DeviceAuthentication {
             throw refuse("assertion_expired", "The assertion has expired");
         }
         requireUsable(credentials.status(), credentials.tenantActive());
-        boolean fresh = TenantContext.callAs(credentials.tenantId(), () -> transaction.execute(s -> jdbc.sql("""
+        boolean fresh = TenantContext.callAs(
+                credentials.tenantId(),
+                () -> transaction.execute(s -> jdbc.sql("""
                         insert into device_assertion (tenant_id, device_id, jti, expires_at) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(credentials.tenantId(), deviceId, jti, Timestamp.from(Instant.ofEpochSecond(exp)))
-                .update() == 1));
+                                .params(
+                                        credentials.tenantId(),
+                                        deviceId,
+                                        jti,
+                                        Timestamp.from(Instant.ofEpochSecond(exp)))
+                                .update()
+                        == 1));
         if (!fresh) {
             log.warn("Replayed assertion {} for device {}", jti, deviceId);
             throw refuse("assertion_replayed", "This assertion was already used");
         }
-        return new AccessToken(tokens.issue(deviceId, credentials.tenantId()), tokens.lifetime().toSeconds());
+        return new AccessToken(
+                tokens.issue(deviceId, credentials.tenantId()),
+                tokens.lifetime().toSeconds());
     }
 
     static void requireUsable(DeviceStatus status, boolean tenantActive) {

@@ -1,15 +1,12 @@
 package id.lapak.device.auth;
 
-import java.io.IOException;
-import java.util.List;
-
 import id.lapak.tenant.context.TenantContext;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,7 +35,8 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api/device/v1/pairings") || path.equals("/api/device/v1/token")
+        return path.equals("/api/device/v1/pairings")
+                || path.equals("/api/device/v1/token")
                 || path.equals("/api/device/v1/time");
     }
 
@@ -53,8 +51,8 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
             problems.write(response, 401, "Device not authenticated", e.getMessage(), e.reason());
             return;
         }
-        var authentication = new UsernamePasswordAuthenticationToken(device, null,
-                List.of(new SimpleGrantedAuthority(DEVICE_AUTHORITY)));
+        var authentication = new UsernamePasswordAuthenticationToken(
+                device, null, List.of(new SimpleGrantedAuthority(DEVICE_AUTHORITY)));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         MDC.put("device", device.deviceId().toString());
         try {

@@ -17,22 +17,26 @@ class DeviceSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain deviceApi(HttpSecurity http, DeviceTokens tokens, DeviceStateCache states,
-                                  ProblemWriter problems) throws Exception {
+    SecurityFilterChain deviceApi(
+            HttpSecurity http, DeviceTokens tokens, DeviceStateCache states, ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/device/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/device/v1/pairings", "/api/device/v1/token", "/api/device/v1/time")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/device/v1/pairings", "/api/device/v1/token", "/api/device/v1/time")
                         .permitAll()
-                        .anyRequest().hasRole("DEVICE"))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401,
-                                "Device not authenticated", "Send the access token as a Bearer token", "token_missing"))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403,
-                                "Not allowed", "This request is not allowed for a device", "forbidden")))
+                        .anyRequest()
+                        .hasRole("DEVICE"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                response,
+                                401,
+                                "Device not authenticated",
+                                "Send the access token as a Bearer token",
+                                "token_missing"))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                response, 403, "Not allowed", "This request is not allowed for a device", "forbidden")))
                 .addFilterBefore(new DeviceAuthenticationFilter(tokens, states, problems), AuthorizationFilter.class);
         return http.build();
     }

@@ -1,5 +1,9 @@
 package id.lapak.device.auth;
 
+import com.zaxxer.hikari.HikariDataSource;
+import id.lapak.device.DeviceChanges;
+import id.lapak.device.DeviceRegistry;
+import id.lapak.device.DeviceStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,15 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
-import id.lapak.device.DeviceChanges;
-import id.lapak.device.DeviceRegistry;
-import id.lapak.device.DeviceStatus;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -41,8 +37,7 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeviceStateCache.class);
 
     /** A device as a request sees it. */
-    public record State(UUID deviceId, UUID tenantId, UUID storeId, DeviceStatus status, boolean tenantActive) {
-    }
+    public record State(UUID deviceId, UUID tenantId, UUID storeId, DeviceStatus status, boolean tenantActive) {}
 
     private final DeviceRegistry registry;
     private final DataSource dataSource;
@@ -88,8 +83,8 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
     }
 
     private Optional<State> load(UUID deviceId) {
-        return registry.credentials(deviceId).map(c -> new State(c.deviceId(), c.tenantId(), c.storeId(), c.status(),
-                c.tenantActive()));
+        return registry.credentials(deviceId)
+                .map(c -> new State(c.deviceId(), c.tenantId(), c.storeId(), c.status(), c.tenantActive()));
     }
 
     void onChange(String payload) {
@@ -106,7 +101,8 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
 
     private void listen() {
         while (running) {
-            try (Connection connection = listeningConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = listeningConnection();
+                    Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("listen " + DeviceChanges.CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -124,8 +120,10 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    log.warn("Device change listener lost its connection ({}); checking the database per request "
-                            + "until it is back", e.getMessage());
+                    log.warn(
+                            "Device change listener lost its connection ({}); checking the database per request "
+                                    + "until it is back",
+                            e.getMessage());
                 }
             } finally {
                 listening.set(false);
@@ -146,8 +144,7 @@ public class DeviceStateCache implements InitializingBean, DisposableBean {
     private Connection listeningConnection() throws SQLException {
         if (dataSource.isWrapperFor(HikariDataSource.class)) {
             var hikari = dataSource.unwrap(HikariDataSource.class);
-            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
-                    hikari.getPassword());
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
         }
         throw new SQLException("Listening for device changes needs a HikariCP data source");
     }

@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +29,14 @@ public class DeviceTokens {
 
     /** Mac instances are not thread-safe and costly to look up: one initialised instance per thread. */
     private final ThreadLocal<Mac> macs;
+
     private final Duration lifetime;
     private final Clock clock;
 
-    DeviceTokens(@Value("${lapak.device.token-key}") String base64Key,
-                 @Value("${lapak.device.token-lifetime:PT10M}") Duration lifetime, Clock clock) {
+    DeviceTokens(
+            @Value("${lapak.device.token-key}") String base64Key,
+            @Value("${lapak.device.token-lifetime:PT10M}") Duration lifetime,
+            Clock clock) {
         byte[] raw = Base64.getDecoder().decode(base64Key);
         if (raw.length < 32) {
             throw new IllegalStateException("lapak.device.token-key must be at least 32 bytes (base64)");
@@ -63,10 +64,14 @@ public class DeviceTokens {
 
     public String issue(UUID deviceId, UUID tenantId) {
         Instant now = Instant.now(clock);
-        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_LENGTH).put(VERSION)
-                .putLong(deviceId.getMostSignificantBits()).putLong(deviceId.getLeastSignificantBits())
-                .putLong(tenantId.getMostSignificantBits()).putLong(tenantId.getLeastSignificantBits())
-                .putInt((int) now.getEpochSecond()).putInt((int) now.plus(lifetime).getEpochSecond());
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_LENGTH)
+                .put(VERSION)
+                .putLong(deviceId.getMostSignificantBits())
+                .putLong(deviceId.getLeastSignificantBits())
+                .putLong(tenantId.getMostSignificantBits())
+                .putLong(tenantId.getLeastSignificantBits())
+                .putInt((int) now.getEpochSecond())
+                .putInt((int) now.plus(lifetime).getEpochSecond());
         byte[] bytes = payload.array();
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
     }

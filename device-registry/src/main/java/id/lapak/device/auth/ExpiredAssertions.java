@@ -1,12 +1,10 @@
 package id.lapak.device.auth;
 
+import id.lapak.tenant.context.PlatformAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +36,9 @@ public class ExpiredAssertions {
 
     /** Deletes, across tenants, the assertion ids that expired more than the grace period before {@code now}. */
     public int purge(Instant now) {
-        int purged = platform.call("device assertions: purge expired", () ->
-                jdbc.sql("delete from device_assertion where expires_at < ?")
+        int purged = platform.call(
+                "device assertions: purge expired",
+                () -> jdbc.sql("delete from device_assertion where expires_at < ?")
                         .param(Timestamp.from(now.minus(GRACE)))
                         .update());
         if (purged > 0) {

@@ -17,7 +17,8 @@ class ExpiredAssertionsSchedule {
 
     @Bean
     JobDetail expiredAssertionsJob() {
-        return JobBuilder.newJob(ExpiredAssertionsJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(ExpiredAssertionsJob.class)
+                .withIdentity(JOB)
                 .withDescription("Deletes used device assertion ids that expired over an hour ago")
                 .storeDurably()
                 .build();
@@ -25,9 +26,11 @@ class ExpiredAssertionsSchedule {
 
     @Bean
     Trigger expiredAssertionsTrigger() {
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("device-assertions-purge-hourly", "device")
-                .withSchedule(CronScheduleBuilder.cronSchedule("0 17 * * * ?")
-                        .withMisfireHandlingInstructionFireAndProceed())
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("device-assertions-purge-hourly", "device")
+                .withSchedule(
+                        CronScheduleBuilder.cronSchedule("0 17 * * * ?").withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 }

@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface CatalogVersionSource {
 
     /** A tenant's catalog version and when it last changed ({@code null}: never). */
-    record CatalogVersion(long version, Instant changedAt) {
-    }
+    record CatalogVersion(long version, Instant changedAt) {}
 
     /** Called inside the device's tenant context and a read transaction. */
     CatalogVersion current(UUID tenantId);

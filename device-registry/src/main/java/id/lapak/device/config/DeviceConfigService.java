@@ -1,5 +1,22 @@
 package id.lapak.device.config;
 
+import id.lapak.device.DeviceChanges;
+import id.lapak.device.DeviceDetails;
+import id.lapak.device.DeviceRegistry;
+import id.lapak.device.DeviceService;
+import id.lapak.device.auth.DeviceStateCache;
+import id.lapak.device.keys.InjectedReaderKey;
+import id.lapak.device.keys.ReaderKeyService;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.money.CurrencyUnits;
+import id.lapak.tenant.store.StoreDetails;
+import id.lapak.tenant.store.StoreScope;
+import id.lapak.tenant.store.StoreService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,32 +37,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import id.lapak.device.DeviceChanges;
-import id.lapak.device.DeviceDetails;
-import id.lapak.device.DeviceRegistry;
-import id.lapak.device.DeviceService;
-import id.lapak.device.auth.DeviceStateCache;
-import id.lapak.device.keys.InjectedReaderKey;
-import id.lapak.device.keys.ReaderKeyService;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.money.CurrencyUnits;
-import id.lapak.tenant.store.StoreDetails;
-import id.lapak.tenant.store.StoreScope;
-import id.lapak.tenant.store.StoreService;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,8 +58,7 @@ public class DeviceConfigService {
     /** The platform defaults' own "last changed", part of the version so a release with new defaults bumps it. */
     static final Instant PLATFORM_DEFAULTS_CHANGED = Instant.parse("2026-11-25T00:00:00Z");
 
-    private record Layer(Map<String, JsonNode> settings, Instant updatedAt) {
-    }
+    private record Layer(Map<String, JsonNode> settings, Instant updatedAt) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -78,10 +74,18 @@ public class DeviceConfigService {
     /** Bumped on every change signal: a document rendered across a change is not cached. */
     private final AtomicLong generation = new AtomicLong();
 
-    DeviceConfigService(JdbcClient jdbc, JsonMapper json, DeviceRegistry registry, DeviceService devices,
-                        StoreService stores, DeviceChanges changes, DeviceStateCache states, ReaderKeyService readerKeys,
-                        Clock clock, AuditLog auditLog,
-                        ObjectProvider<CatalogVersionSource> catalogVersions) {
+    DeviceConfigService(
+            JdbcClient jdbc,
+            JsonMapper json,
+            DeviceRegistry registry,
+            DeviceService devices,
+            StoreService stores,
+            DeviceChanges changes,
+            DeviceStateCache states,
+            ReaderKeyService readerKeys,
+            Clock clock,
+            AuditLog auditLog,
+            ObjectProvider<CatalogVersionSource> catalogVersions) {
         this.auditLog = auditLog;
         this.catalogVersions = catalogVersions;
         this.readerKeys = readerKeys;
@@ -142,8 +146,13 @@ public class DeviceConfigService {
                         on conflict (tenant_id, scope, scope_id) do update
                         set settings = excluded.settings, version = device_config_layer.version + 1,
                             updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .params(tenant, scope.name(), scopeId, json.writeValueAsString(document),
-                        Timestamp.from(Instant.now(clock)), CurrentUser.require().username())
+                .params(
+                        tenant,
+                        scope.name(),
+                        scopeId,
+                        json.writeValueAsString(document),
+                        Timestamp.from(Instant.now(clock)),
+                        CurrentUser.require().username())
                 .update();
         changes.tenantChanged(tenant);
         AuditEvent event = AuditEvent.of("device.settings_changed", "DeviceConfigLayer", scope + ":" + scopeId);
@@ -201,9 +210,11 @@ public class DeviceConfigService {
         for (DeviceDetails device : fleet) {
             Map<ConfigScope, Map<String, JsonNode>> own = new LinkedHashMap<>();
             for (var scope : List.of(ConfigScope.TENANT, ConfigScope.STORE, ConfigScope.DEVICE)) {
-                UUID scopeId = scope == ConfigScope.TENANT ? device.tenantId()
+                UUID scopeId = scope == ConfigScope.TENANT
+                        ? device.tenantId()
                         : scope == ConfigScope.STORE ? device.storeId() : device.id();
-                Map<String, JsonNode> layer = layers.getOrDefault(scope, Map.of()).get(scopeId);
+                Map<String, JsonNode> layer =
+                        layers.getOrDefault(scope, Map.of()).get(scopeId);
                 if (layer != null) {
                     own.put(scope, layer);
                 }
@@ -226,8 +237,8 @@ public class DeviceConfigService {
     }
 
     /** The narrowest layer that sets the key wins; with none, the platform default. */
-    private static EffectiveValue resolve(ConfigSettings.Setting setting,
-                                          Map<ConfigScope, Map<String, JsonNode>> layers) {
+    private static EffectiveValue resolve(
+            ConfigSettings.Setting setting, Map<ConfigScope, Map<String, JsonNode>> layers) {
         JsonNode value = setting.platformDefault();
         ConfigScope source = ConfigScope.PLATFORM;
         for (var layer : layers.entrySet()) {
@@ -243,7 +254,8 @@ public class DeviceConfigService {
     private RenderedConfig render(DeviceDetails device, StoreDetails store) {
         Instant changed = PLATFORM_DEFAULTS_CHANGED;
         for (var scope : List.of(ConfigScope.TENANT, ConfigScope.STORE, ConfigScope.DEVICE)) {
-            UUID scopeId = scope == ConfigScope.TENANT ? device.tenantId()
+            UUID scopeId = scope == ConfigScope.TENANT
+                    ? device.tenantId()
                     : scope == ConfigScope.STORE ? device.storeId() : device.id();
             Optional<Layer> layer = load(scope, scopeId);
             if (layer.isPresent() && layer.get().updatedAt().isAfter(changed)) {
@@ -253,10 +265,10 @@ public class DeviceConfigService {
         Optional<InjectedReaderKey> readerKey = readerKeys.current(device.id());
         Instant keyChanged = readerKey.map(InjectedReaderKey::injectedAt).orElse(null);
         CatalogVersionSource source = catalogVersions.getIfAvailable();
-        CatalogVersionSource.CatalogVersion catalog = source == null ? new CatalogVersionSource.CatalogVersion(0, null)
-                : source.current(device.tenantId());
-        for (Instant candidate : new Instant[] {store.updatedAt(), device.configChangedAt(), keyChanged,
-                catalog.changedAt()}) {
+        CatalogVersionSource.CatalogVersion catalog =
+                source == null ? new CatalogVersionSource.CatalogVersion(0, null) : source.current(device.tenantId());
+        for (Instant candidate :
+                new Instant[] {store.updatedAt(), device.configChangedAt(), keyChanged, catalog.changedAt()}) {
             if (candidate != null && candidate.isAfter(changed)) {
                 changed = candidate;
             }

@@ -1,13 +1,11 @@
 package id.lapak.device.health;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

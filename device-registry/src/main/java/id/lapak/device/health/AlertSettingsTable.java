@@ -3,7 +3,6 @@ package id.lapak.device.health;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +21,8 @@ class AlertSettingsTable {
                         select offline_after_minutes, battery_low_percent, updated_at, updated_by
                         from device_alert_settings where tenant_id = ?""")
                 .param(tenantId)
-                .query((rs, n) -> new AlertSettings(rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4)))
+                .query((rs, n) -> new AlertSettings(
+                        rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .optional()
                 .orElse(AlertSettings.DEFAULTS);
     }

@@ -3,8 +3,7 @@ package id.lapak.device.health;
 /** Compares dotted app versions number by number: 1.10.0 is newer than 1.9.3, and 1.4 equals 1.4.0. */
 final class AppVersions {
 
-    private AppVersions() {
-    }
+    private AppVersions() {}
 
     static int compare(String left, String right) {
         String[] a = left.strip().split("\\.");

@@ -1,5 +1,11 @@
 package id.lapak.device.health;
 
+import id.lapak.device.DeviceTimeline;
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.store.StoreScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,14 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.device.DeviceTimeline;
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.store.StoreScope;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -55,23 +53,24 @@ public class DeviceAlerts {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<DeviceAlert> openAlerts(Pageable pageable) {
-        Pageable page = pageable == null ? PageRequest.of(0, 50)
+        Pageable page = pageable == null
+                ? PageRequest.of(0, 50)
                 : PageRequest.of(pageable.getPageNumber(), Math.min(Math.max(pageable.getPageSize(), 1), 500));
         Visibility visible = visibility();
         if (visible.nothing()) {
             return Page.empty(page);
         }
-        List<DeviceAlert> alerts = visible.bind(jdbc.sql(SELECT + visible.clause()
-                        + " order by a.raised_at desc, a.id limit :limit offset :offset"))
+        List<DeviceAlert> alerts = visible.bind(jdbc.sql(
+                        SELECT + visible.clause() + " order by a.raised_at desc, a.id limit :limit offset :offset"))
                 .param("limit", page.getPageSize())
                 .param("offset", page.getOffset())
                 .query(DeviceAlerts::alert)
                 .list();
-        long total = visible.bind(jdbc.sql("""
+        long total =
+                visible.bind(jdbc.sql("""
                         select count(*) from device_alert a
                         join device d on d.tenant_id = a.tenant_id and d.id = a.device_id
-                        where a.tenant_id = :tenant and a.cleared_at is null""" + visible.clause()))
-                .query(Long.class).single();
+                        where a.tenant_id = :tenant and a.cleared_at is null""" + visible.clause())).query(Long.class).single();
         return new PageImpl<>(alerts, page, total);
     }
 
@@ -86,9 +85,7 @@ public class DeviceAlerts {
         return visible.bind(jdbc.sql("""
                         select count(*) from device_alert a
                         join device d on d.tenant_id = a.tenant_id and d.id = a.device_id
-                        where a.tenant_id = :tenant and a.cleared_at is null and a.acknowledged_at is null"""
-                        + visible.clause()))
-                .query(Long.class).single();
+                        where a.tenant_id = :tenant and a.cleared_at is null and a.acknowledged_at is null""" + visible.clause())).query(Long.class).single();
     }
 
     /** Marks an open alert as seen by the signed-in person; acknowledging twice keeps the first. */
@@ -108,7 +105,9 @@ public class DeviceAlerts {
                 .update();
         timeline.record(alert.deviceId(), "ALERT_ACKNOWLEDGED", alert.kind().name(), by);
         auditLog.record(AuditEvent.of("device.alert_acknowledged", "DeviceAlert", alertId)
-                .change("acknowledged", false, true).detail("device", alert.deviceId()).detail("kind", alert.kind()));
+                .change("acknowledged", false, true)
+                .detail("device", alert.deviceId())
+                .detail("kind", alert.kind()));
         return find(visible, alertId).orElseThrow(() -> new AlertNotFoundException(alertId));
     }
 
@@ -146,9 +145,15 @@ public class DeviceAlerts {
 
     private static DeviceAlert alert(ResultSet rs, int row) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp(8);
-        return new DeviceAlert(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getObject(4, UUID.class), AlertKind.valueOf(rs.getString(5)), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), acknowledged == null ? null : acknowledged.toInstant(),
+        return new DeviceAlert(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                AlertKind.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                acknowledged == null ? null : acknowledged.toInstant(),
                 rs.getString(9));
     }
 }

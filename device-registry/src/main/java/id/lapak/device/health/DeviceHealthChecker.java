@@ -1,5 +1,15 @@
 package id.lapak.device.health;
 
+import id.lapak.device.DeviceDetails;
+import id.lapak.device.DeviceRegistry;
+import id.lapak.device.DeviceStatus;
+import id.lapak.device.DeviceTimeline;
+import id.lapak.device.config.DeviceConfigService;
+import id.lapak.tenant.audit.AuditActor;
+import id.lapak.tenant.audit.AuditEvent;
+import id.lapak.tenant.audit.AuditLog;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -15,25 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.device.DeviceDetails;
-import id.lapak.device.DeviceRegistry;
-import id.lapak.device.DeviceStatus;
-import id.lapak.device.DeviceTimeline;
-import id.lapak.device.config.DeviceConfigService;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.audit.AuditActor;
-import id.lapak.tenant.audit.AuditEvent;
-import id.lapak.tenant.audit.AuditLog;
-import id.lapak.tenant.context.TenantContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,9 +63,16 @@ public class DeviceHealthChecker {
     private final Clock clock;
     private final AuditLog audit;
 
-    DeviceHealthChecker(PlatformAccess platform, JdbcClient jdbc, DeviceRegistry registry, DeviceConfigService config,
-                        AlertSettingsTable settings, DeviceTimeline timeline,
-                        PlatformTransactionManager transactionManager, Clock clock, AuditLog audit) {
+    DeviceHealthChecker(
+            PlatformAccess platform,
+            JdbcClient jdbc,
+            DeviceRegistry registry,
+            DeviceConfigService config,
+            AlertSettingsTable settings,
+            DeviceTimeline timeline,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            AuditLog audit) {
         this.audit = audit;
         this.platform = platform;
         this.jdbc = jdbc;
@@ -83,8 +87,11 @@ public class DeviceHealthChecker {
     /** Checks every active tenant; one tenant's failure is logged and does not stop the others. */
     public Outcome checkAll() {
         Instant now = Instant.now(clock);
-        List<UUID> tenants = platform.call("device health check: list tenants", () ->
-                jdbc.sql("select id from tenant where status = 'ACTIVE' order by id").query(UUID.class).list());
+        List<UUID> tenants = platform.call(
+                "device health check: list tenants",
+                () -> jdbc.sql("select id from tenant where status = 'ACTIVE' order by id")
+                        .query(UUID.class)
+                        .list());
         Outcome total = Outcome.NONE;
         for (UUID tenant : tenants) {
             try {
@@ -101,19 +108,24 @@ public class DeviceHealthChecker {
 
     /** Checks one tenant's fleet as of {@code now}, in that tenant's context and a transaction of its own. */
     public Outcome checkTenant(UUID tenantId, Instant now) {
-        return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenantId,
-                () -> transaction.execute(s -> check(tenantId, now))));
+        return AuditActor.system(ACTOR)
+                .callAs(() -> TenantContext.callAs(tenantId, () -> transaction.execute(s -> check(tenantId, now))));
     }
 
     private Outcome check(UUID tenantId, Instant now) {
-        ZoneId zone = jdbc.sql("select time_zone from tenant where id = ?").param(tenantId).query(String.class)
-                .optional().map(DeviceHealthChecker::zone).orElse(null);
+        ZoneId zone = jdbc.sql("select time_zone from tenant where id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .optional()
+                .map(DeviceHealthChecker::zone)
+                .orElse(null);
         if (zone == null) {
             return Outcome.NONE;
         }
         AlertSettings limits = settings.load(tenantId);
         List<DeviceDetails> fleet = registry.all();
-        List<DeviceDetails> active = fleet.stream().filter(d -> d.status() == DeviceStatus.ACTIVE).toList();
+        List<DeviceDetails> active =
+                fleet.stream().filter(d -> d.status() == DeviceStatus.ACTIVE).toList();
         Map<UUID, JsonNode> minimumVersion = config.effectiveForAll(active, "app.minimumVersion");
         Map<UUID, JsonNode> requiredFrom = config.effectiveForAll(active, "app.requiredFrom");
         Map<UUID, Set<AlertKind>> open = openAlerts(tenantId);
@@ -122,9 +134,10 @@ public class DeviceHealthChecker {
         int raised = 0;
         int cleared = 0;
         for (DeviceDetails device : fleet) {
-            Map<AlertKind, String> conditions = device.status() != DeviceStatus.ACTIVE ? Map.of()
-                    : conditions(device, limits, now, today, minimumVersion.get(device.id()),
-                    requiredFrom.get(device.id()));
+            Map<AlertKind, String> conditions = device.status() != DeviceStatus.ACTIVE
+                    ? Map.of()
+                    : conditions(
+                            device, limits, now, today, minimumVersion.get(device.id()), requiredFrom.get(device.id()));
             Set<AlertKind> openKinds = open.getOrDefault(device.id(), Set.of());
             for (AlertKind kind : AlertKind.values()) {
                 String detail = conditions.get(kind);
@@ -139,24 +152,35 @@ public class DeviceHealthChecker {
     }
 
     /** The alert conditions that hold for an active device now, each with a short detail. */
-    static Map<AlertKind, String> conditions(DeviceDetails device, AlertSettings limits, Instant now, LocalDate today,
-                                             JsonNode minimumVersion, JsonNode requiredFrom) {
+    static Map<AlertKind, String> conditions(
+            DeviceDetails device,
+            AlertSettings limits,
+            Instant now,
+            LocalDate today,
+            JsonNode minimumVersion,
+            JsonNode requiredFrom) {
         Map<AlertKind, String> holding = new EnumMap<>(AlertKind.class);
         Instant lastSign = device.lastSeenAt() != null ? device.lastSeenAt() : device.pairedAt();
         if (Duration.between(lastSign, now).compareTo(limits.offlineAfter()) > 0) {
             holding.put(AlertKind.OFFLINE, "last seen " + lastSign);
         }
-        if (device.batteryPercent() != null && device.batteryPercent() < limits.batteryLowPercent()
+        if (device.batteryPercent() != null
+                && device.batteryPercent() < limits.batteryLowPercent()
                 && !Boolean.TRUE.equals(device.charging())) {
             holding.put(AlertKind.BATTERY_LOW, "battery " + device.batteryPercent() + "%");
         }
         // A device that has not told its version is not flagged: there is nothing to compare.
-        if (requiredFrom != null && requiredFrom.isString() && minimumVersion != null && minimumVersion.isString()
+        if (requiredFrom != null
+                && requiredFrom.isString()
+                && minimumVersion != null
+                && minimumVersion.isString()
                 && device.appVersion() != null
                 && !today.isBefore(LocalDate.parse(requiredFrom.asString()))
                 && AppVersions.compare(device.appVersion(), minimumVersion.asString()) < 0) {
-            holding.put(AlertKind.APP_OUTDATED, "app " + device.appVersion() + ", required "
-                    + minimumVersion.asString() + " from " + requiredFrom.asString());
+            holding.put(
+                    AlertKind.APP_OUTDATED,
+                    "app " + device.appVersion() + ", required " + minimumVersion.asString() + " from "
+                            + requiredFrom.asString());
         }
         return holding;
     }
@@ -165,8 +189,8 @@ public class DeviceHealthChecker {
         Map<UUID, Set<AlertKind>> open = new HashMap<>();
         jdbc.sql("select device_id, kind from device_alert where tenant_id = ? and cleared_at is null")
                 .param(tenantId)
-                .query((rs, n) -> open
-                        .computeIfAbsent(rs.getObject(1, UUID.class), d -> EnumSet.noneOf(AlertKind.class))
+                .query((rs, n) -> open.computeIfAbsent(
+                                rs.getObject(1, UUID.class), d -> EnumSet.noneOf(AlertKind.class))
                         .add(AlertKind.valueOf(rs.getString(2))))
                 .list();
         return open;
@@ -183,8 +207,10 @@ public class DeviceHealthChecker {
                 .update();
         if (inserted == 1) {
             timeline.record(deviceId, "ALERT_RAISED", kind.name(), ACTOR);
-            audit.record(AuditEvent.of("device.alert_raised", "DeviceAlert", alertId).detail("device", deviceId)
-                    .detail("kind", kind).detail("detail", detail));
+            audit.record(AuditEvent.of("device.alert_raised", "DeviceAlert", alertId)
+                    .detail("device", deviceId)
+                    .detail("kind", kind)
+                    .detail("detail", detail));
         }
         return inserted == 1;
     }
@@ -197,7 +223,8 @@ public class DeviceHealthChecker {
                 .update();
         if (updated > 0) {
             timeline.record(deviceId, "ALERT_CLEARED", kind.name(), ACTOR);
-            audit.record(AuditEvent.of("device.alert_cleared", "Device", deviceId).detail("kind", kind));
+            audit.record(
+                    AuditEvent.of("device.alert_cleared", "Device", deviceId).detail("kind", kind));
         }
         return updated > 0;
     }

@@ -17,7 +17,8 @@ class DeviceHealthSchedule {
 
     @Bean
     JobDetail deviceHealthJob() {
-        return JobBuilder.newJob(DeviceHealthJob.class).withIdentity(JOB)
+        return JobBuilder.newJob(DeviceHealthJob.class)
+                .withIdentity(JOB)
                 .withDescription("Raises and clears device alerts of every active tenant")
                 .storeDurably()
                 .build();
@@ -25,7 +26,9 @@ class DeviceHealthSchedule {
 
     @Bean
     Trigger deviceHealthTrigger() {
-        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity("device-health-check-every-minute", "device")
+        return TriggerBuilder.newTrigger()
+                .forJob(JOB)
+                .withIdentity("device-health-check-every-minute", "device")
                 .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?").withMisfireHandlingInstructionDoNothing())
                 .build();
     }

@@ -1,15 +1,13 @@
 package id.lapak.device.keys;
 
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /** The HMAC both key stores compute for a card fingerprint. */
 final class CardFingerprintKeys {
 
-    private CardFingerprintKeys() {
-    }
+    private CardFingerprintKeys() {}
 
     static byte[] hmac(SecretKey key, byte[] pan) {
         try {
@@ -17,7 +15,8 @@ final class CardFingerprintKeys {
             mac.init(key);
             return mac.doFinal(pan);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the card fingerprint cannot be computed: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "the card fingerprint cannot be computed: " + e.getClass().getSimpleName());
         }
     }
 }

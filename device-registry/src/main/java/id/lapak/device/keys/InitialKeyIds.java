@@ -27,13 +27,13 @@ final class InitialKeyIds {
     static final long AES_MAX_NUMBER = 0xFFFF_FFFFL;
     static final long TDES_MAX_NUMBER = (1L << 27) - 1;
 
-    private InitialKeyIds() {
-    }
+    private InitialKeyIds() {}
 
     static byte[] bdkId(UUID tenantId, ReaderKeyAlgorithm algorithm, int version) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    ("lapak bdk id|" + tenantId + "|" + algorithm + "|" + version).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("lapak bdk id|" + tenantId + "|" + algorithm + "|" + version)
+                            .getBytes(StandardCharsets.US_ASCII));
             byte[] id = Arrays.copyOf(digest, BDK_ID_LENGTH);
             // The first hex digit is a letter (A-F), so no initial key ID or KSN is ever all decimal digits: such a
             // string can pass the Luhn check and look like a card number to a data-loss scan of logs or a dump.

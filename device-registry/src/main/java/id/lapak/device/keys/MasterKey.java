@@ -14,14 +14,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +46,9 @@ class MasterKey {
 
     private final SecretKey key;
 
-    MasterKey(@Value("${lapak.keys.master-keystore}") String location,
-              @Value("${lapak.keys.master-password}") String password) {
+    MasterKey(
+            @Value("${lapak.keys.master-keystore}") String location,
+            @Value("${lapak.keys.master-password}") String password) {
         // A plain file path, relative to the working directory: Spring's String-to-Path conversion reads it as a
         // resource location and refuses one that starts with "..", as the local default does.
         Path file = Path.of(location.strip()).toAbsolutePath().normalize();
@@ -76,9 +75,13 @@ class MasterKey {
             gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             gcm.updateAAD(associatedData);
             byte[] sealed = gcm.doFinal(clear);
-            return ByteBuffer.allocate(NONCE_LENGTH + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_LENGTH + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("wrapping under the master key failed: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "wrapping under the master key failed: " + e.getClass().getSimpleName());
         }
     }
 
@@ -93,7 +96,8 @@ class MasterKey {
             mac.update(("lapak derived key|" + purpose).getBytes(StandardCharsets.US_ASCII));
             return mac.doFinal(new byte[] {1});
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("deriving from the master key failed: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "deriving from the master key failed: " + e.getClass().getSimpleName());
         }
     }
 
@@ -135,8 +139,12 @@ class MasterKey {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            Path temp = posix ? Files.createTempFile(dir, ".master-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            Path temp = posix
+                    ? Files.createTempFile(
+                            dir,
+                            ".master-key",
+                            ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, ".master-key", ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
@@ -151,7 +159,8 @@ class MasterKey {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the master keystore " + file, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create the master key: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "cannot create the master key: " + e.getClass().getSimpleName());
         }
     }
 

@@ -1,5 +1,12 @@
 package id.lapak.device.keys;
 
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.tenant.context.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,19 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
-import id.lapak.cardcrypto.Hex;
-import id.lapak.cardcrypto.KeyBytes;
-import id.lapak.cardcrypto.dukpt.AesKeyUsage;
-import id.lapak.cardcrypto.dukpt.AesKsn;
-import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
-import id.lapak.cardcrypto.dukpt.TdesKsn;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,14 +43,15 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final Pkcs11Token token;
     private final Clock clock;
-    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys = new ConcurrentHashMap<>();
 
     @Autowired
-    Pkcs11ReaderKeyStore(JdbcClient jdbc, Clock clock,
-                         @Value("${lapak.keys.pkcs11.library:/usr/lib/softhsm/libsofthsm2.so}") String library,
-                         @Value("${lapak.keys.pkcs11.slot}") long slot,
-                         @Value("${lapak.keys.pkcs11.pin}") String pin) {
+    Pkcs11ReaderKeyStore(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${lapak.keys.pkcs11.library:/usr/lib/softhsm/libsofthsm2.so}") String library,
+            @Value("${lapak.keys.pkcs11.slot}") long slot,
+            @Value("${lapak.keys.pkcs11.pin}") String pin) {
         this(jdbc, clock, Pkcs11Token.open(library, slot, pin));
     }
 
@@ -101,9 +99,10 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
         String label = jdbc.sql("""
                         select token_label from reader_bdk where tenant_id = ? and algorithm = ? and version = ?""")
                 .params(tenant, algorithm.name(), bdkVersion)
-                .query(String.class).optional()
-                .orElseThrow(() -> new IllegalArgumentException("no " + algorithm + " BDK version " + bdkVersion
-                        + " in the token"));
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no " + algorithm + " BDK version " + bdkVersion + " in the token"));
         return token.aesInitialKey(token.key(label), initialKeyId);
     }
 
@@ -115,10 +114,11 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
         String label = jdbc.sql("""
                         select token_label from reader_bdk where tenant_id = ? and algorithm = ? and bdk_id = ?""")
                 .params(tenant, ReaderKeyAlgorithm.AES128.name(), bdkId)
-                .query(String.class).optional()
+                .query(String.class)
+                .optional()
                 .filter(l -> l != null)
-                .orElseThrow(() -> new IllegalArgumentException("the KSN names no AES128 BDK of this tenant in the "
-                        + "token"));
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the KSN names no AES128 BDK of this tenant in the " + "token"));
         return token.aesWorkingKey(token.key(label), ksn, usage);
     }
 
@@ -130,8 +130,10 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
 
     private static void requireAes(ReaderKeyAlgorithm algorithm) {
         if (algorithm != ReaderKeyAlgorithm.AES128) {
-            throw new ReaderKeyException("algorithm_unsupported", "TDES DUKPT is not available with the PKCS#11 key "
-                    + "store: its initial key needs a variant of the BDK the token cannot derive");
+            throw new ReaderKeyException(
+                    "algorithm_unsupported",
+                    "TDES DUKPT is not available with the PKCS#11 key "
+                            + "store: its initial key needs a variant of the BDK the token cannot derive");
         }
     }
 
@@ -152,16 +154,24 @@ class Pkcs11ReaderKeyStore implements ReaderKeyStore {
                         insert into reader_bdk (tenant_id, algorithm, version, bdk_id, master_key_alias, wrapped_key, kcv,
                                                 created_at, created_by, token_label)
                         values (?, ?, ?, ?, ?, null, ?, ?, ?, ?) on conflict do nothing""")
-                .params(tenant, algorithm.name(), version, bdkId, "pkcs11:" + Pkcs11Token.PROVIDER_NAME, kcv,
-                        Timestamp.from(Instant.now(clock)), actor, label)
+                .params(
+                        tenant,
+                        algorithm.name(),
+                        version,
+                        bdkId,
+                        "pkcs11:" + Pkcs11Token.PROVIDER_NAME,
+                        kcv,
+                        Timestamp.from(Instant.now(clock)),
+                        actor,
+                        label)
                 .update();
         jdbc.sql("""
                         insert into reader_key_counter (tenant_id, algorithm, bdk_version) values (?, ?, ?)
-                        on conflict do nothing""")
-                .params(tenant, algorithm.name(), version)
-                .update();
-        return newest(tenant, algorithm).filter(v -> v.version() == version)
-                .orElseThrow(() -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
+                        on conflict do nothing""").params(tenant, algorithm.name(), version).update();
+        return newest(tenant, algorithm)
+                .filter(v -> v.version() == version)
+                .orElseThrow(
+                        () -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
     }
 
     @Override

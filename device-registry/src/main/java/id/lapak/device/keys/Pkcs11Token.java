@@ -1,5 +1,10 @@
 package id.lapak.device.keys;
 
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesDukpt;
+import id.lapak.cardcrypto.dukpt.AesKeyType;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -7,17 +12,10 @@ import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
-import id.lapak.cardcrypto.KeyBytes;
-import id.lapak.cardcrypto.dukpt.AesDukpt;
-import id.lapak.cardcrypto.dukpt.AesKeyType;
-import id.lapak.cardcrypto.dukpt.AesKeyUsage;
-import id.lapak.cardcrypto.dukpt.AesKsn;
 
 /**
  * One PKCS#11 token reached through Java's SunPKCS11 provider. Secret keys it generates or imports are token
@@ -72,8 +70,10 @@ final class Pkcs11Token {
             store.load(null, pw);
             return new Pkcs11Token(provider, store);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw new IllegalStateException("the PKCS#11 token in slot " + slot + " of " + library
-                    + " cannot be opened (library, slot or PIN wrong?): " + e, e);
+            throw new IllegalStateException(
+                    "the PKCS#11 token in slot " + slot + " of " + library
+                            + " cannot be opened (library, slot or PIN wrong?): " + e,
+                    e);
         } finally {
             if (pw != null) {
                 Arrays.fill(pw, '\0');

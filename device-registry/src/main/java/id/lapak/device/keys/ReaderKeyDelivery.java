@@ -12,6 +12,13 @@ import java.util.UUID;
  * @param serverPublicKey base64 DER SubjectPublicKeyInfo of the server's one-time EC P-256 key
  * @param salt            base64 of the 32-byte HKDF salt
  */
-public record ReaderKeyDelivery(UUID deliveryId, ReaderKeyAlgorithm algorithm, int bdkVersion, String initialKeyId,
-                                String kcv, String keyBlock, String serverPublicKey, String salt, Instant injectedAt) {
-}
+public record ReaderKeyDelivery(
+        UUID deliveryId,
+        ReaderKeyAlgorithm algorithm,
+        int bdkVersion,
+        String initialKeyId,
+        String kcv,
+        String keyBlock,
+        String serverPublicKey,
+        String salt,
+        Instant injectedAt) {}

@@ -1,14 +1,11 @@
 package id.lapak.device.keys;
 
+import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-
+import id.lapak.tenant.context.TenantContext;
 import java.util.List;
 import java.util.UUID;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +48,13 @@ public class ReaderKeyOverview {
                         where b.tenant_id = ? and b.algorithm = ?
                         order by b.version desc""")
                 .params(TenantContext.requireTenant(), algorithm.name())
-                .query((rs, n) -> new BdkVersionSummary(algorithm, rs.getInt(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getLong(5)))
+                .query((rs, n) -> new BdkVersionSummary(
+                        algorithm,
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getLong(5)))
                 .list();
     }
 
@@ -77,8 +79,13 @@ public class ReaderKeyOverview {
                 .param("algorithm", algorithm.name())
                 .param("limit", size)
                 .param("offset", (long) page.getPageNumber() * size)
-                .query((rs, n) -> new ReaderOnOlderKey(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), algorithm, rs.getInt(4), rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> new ReaderOnOlderKey(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        algorithm,
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 

@@ -1,9 +1,19 @@
 package id.lapak.device.keys;
 
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.Hkdf;
+import id.lapak.cardcrypto.Kcv;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.tr31.KeyBlockHeader;
+import id.lapak.cardcrypto.tr31.KeyBlocks;
+import id.lapak.cardcrypto.tr31.OptionalBlock;
+import id.lapak.device.DeviceChanges;
+import id.lapak.device.DeviceNotFoundException;
+import id.lapak.device.DeviceTimeline;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-
+import id.lapak.tenant.context.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -20,21 +30,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.KeyAgreement;
-
-import id.lapak.cardcrypto.Hex;
-import id.lapak.cardcrypto.Hkdf;
-import id.lapak.cardcrypto.Kcv;
-import id.lapak.cardcrypto.KeyBytes;
-import id.lapak.cardcrypto.tr31.KeyBlockHeader;
-import id.lapak.cardcrypto.tr31.KeyBlocks;
-import id.lapak.cardcrypto.tr31.OptionalBlock;
-import id.lapak.device.DeviceChanges;
-import id.lapak.device.DeviceNotFoundException;
-import id.lapak.device.DeviceTimeline;
-import id.lapak.tenant.context.TenantContext;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,6 +47,7 @@ public class ReaderKeyService {
 
     /** HKDF {@code info} starts with this, followed by the device id and the delivery id (lowercase UUIDs). */
     public static final String KDF_LABEL = "lapak tr31 kbpk";
+
     static final int SALT_LENGTH = 32;
     static final int KBPK_LENGTH = 32;
 
@@ -63,8 +60,13 @@ public class ReaderKeyService {
     private final Clock clock;
     private final AuditLog audit;
 
-    ReaderKeyService(ReaderKeyStore keys, JdbcClient jdbc, DeviceTimeline timeline, DeviceChanges changes,
-                     Clock clock, AuditLog audit) {
+    ReaderKeyService(
+            ReaderKeyStore keys,
+            JdbcClient jdbc,
+            DeviceTimeline timeline,
+            DeviceChanges changes,
+            Clock clock,
+            AuditLog audit) {
         this.audit = audit;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -78,20 +80,26 @@ public class ReaderKeyService {
     @PreAuthorize("hasRole('DEVICE')")
     public ReaderKeyDelivery deliver(UUID deviceId, String readerSerial, ReaderKeyAlgorithm algorithm) {
         UUID tenant = TenantContext.requireTenant();
-        if (readerSerial == null || readerSerial.isBlank() || readerSerial.length() > 64
+        if (readerSerial == null
+                || readerSerial.isBlank()
+                || readerSerial.length() > 64
                 || !readerSerial.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
             throw new ReaderKeyException("reader_serial_invalid", "readerSerial is 1 to 64 printable characters");
         }
         byte[] devicePublicKey = jdbc.sql("select public_key from device where tenant_id = ? and id = ?")
-                .params(tenant, deviceId).query(byte[].class).optional()
+                .params(tenant, deviceId)
+                .query(byte[].class)
+                .optional()
                 .orElseThrow(() -> new DeviceNotFoundException(deviceId));
         String actor = "device " + deviceId;
         boolean firstBdk = keys.versions(algorithm).isEmpty();
         BdkVersion bdk = keys.current(algorithm, actor);
         AuditActor device = AuditActor.device(tenant, deviceId, actor);
         if (firstBdk) {
-            device.runAs(() -> audit.record(AuditEvent.of("reader_key.bdk_created", "ReaderBdk",
-                    algorithm + " v" + bdk.version()).detail("kcv", bdk.kcv()).detail("cause", "first reader key")));
+            device.runAs(() ->
+                    audit.record(AuditEvent.of("reader_key.bdk_created", "ReaderBdk", algorithm + " v" + bdk.version())
+                            .detail("kcv", bdk.kcv())
+                            .detail("cause", "first reader key")));
         }
         long number = nextDeviceNumber(tenant, algorithm, bdk);
         byte[] initialKeyId = InitialKeyIds.of(algorithm, Hex.decode(bdk.bdkId(), "BDK ID"), number);
@@ -104,12 +112,15 @@ public class ReaderKeyService {
         String block;
         String kcv;
         try (KeyBytes kbpk = protectionKey(server, devicePublicKey, salt, deviceId, deliveryId);
-             KeyBytes initialKey = keys.initialKey(algorithm, bdk.version(), initialKeyId)) {
+                KeyBytes initialKey = keys.initialKey(algorithm, bdk.version(), initialKeyId)) {
             kcv = Hex.encode(algorithm == ReaderKeyAlgorithm.AES128 ? Kcv.aes(initialKey) : Kcv.tdes(initialKey));
             KeyBlockHeader header = KeyBlockHeader.of("B1", algorithm.keyBlockAlgorithm(), 'X')
                     .withExportability('N')
-                    .withOptionalBlock(algorithm == ReaderKeyAlgorithm.AES128 ? OptionalBlock.INITIAL_KEY_ID
-                            : OptionalBlock.KEY_SET_ID, Hex.encode(initialKeyId));
+                    .withOptionalBlock(
+                            algorithm == ReaderKeyAlgorithm.AES128
+                                    ? OptionalBlock.INITIAL_KEY_ID
+                                    : OptionalBlock.KEY_SET_ID,
+                            Hex.encode(initialKeyId));
             block = KeyBlocks.wrap(kbpk, header, initialKey);
         }
 
@@ -117,19 +128,43 @@ public class ReaderKeyService {
                         insert into reader_key (tenant_id, id, device_id, reader_serial, algorithm, bdk_version,
                                                 device_number, initial_key_id, kcv, delivery_id, injected_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, UUID.randomUUID(), deviceId, readerSerial, algorithm.name(), bdk.version(), number,
-                        Hex.encode(initialKeyId), kcv, deliveryId, Timestamp.from(now))
+                .params(
+                        tenant,
+                        UUID.randomUUID(),
+                        deviceId,
+                        readerSerial,
+                        algorithm.name(),
+                        bdk.version(),
+                        number,
+                        Hex.encode(initialKeyId),
+                        kcv,
+                        deliveryId,
+                        Timestamp.from(now))
                 .update();
-        timeline.record(deviceId, "READER_KEY_INJECTED", algorithm + " BDK v" + bdk.version() + ", initial key ID "
-                + Hex.encode(initialKeyId) + ", reader " + readerSerial, "device");
+        timeline.record(
+                deviceId,
+                "READER_KEY_INJECTED",
+                algorithm + " BDK v" + bdk.version() + ", initial key ID " + Hex.encode(initialKeyId) + ", reader "
+                        + readerSerial,
+                "device");
         device.runAs(() -> audit.record(AuditEvent.of("reader_key.injected", "Device", deviceId)
-                .detail("algorithm", algorithm).detail("bdkVersion", bdk.version())
-                .detail("initialKeyId", Hex.encode(initialKeyId)).detail("readerSerial", readerSerial)
-                .detail("deliveryId", deliveryId).detail("kcv", kcv)));
+                .detail("algorithm", algorithm)
+                .detail("bdkVersion", bdk.version())
+                .detail("initialKeyId", Hex.encode(initialKeyId))
+                .detail("readerSerial", readerSerial)
+                .detail("deliveryId", deliveryId)
+                .detail("kcv", kcv)));
         changes.deviceChanged(deviceId);
-        return new ReaderKeyDelivery(deliveryId, algorithm, bdk.version(), Hex.encode(initialKeyId), kcv, block,
+        return new ReaderKeyDelivery(
+                deliveryId,
+                algorithm,
+                bdk.version(),
+                Hex.encode(initialKeyId),
+                kcv,
+                block,
                 Base64.getEncoder().encodeToString(server.getPublic().getEncoded()),
-                Base64.getEncoder().encodeToString(salt), now);
+                Base64.getEncoder().encodeToString(salt),
+                now);
     }
 
     /** The next device number under the BDK (the counter row is locked until commit); refused past the last. */
@@ -137,25 +172,30 @@ public class ReaderKeyService {
         long number = jdbc.sql("""
                         update reader_key_counter set last_number = last_number + 1
                         where tenant_id = ? and algorithm = ? and bdk_version = ? returning last_number""")
-                .params(tenant, algorithm.name(), bdk.version()).query(Long.class).single();
+                .params(tenant, algorithm.name(), bdk.version())
+                .query(Long.class)
+                .single();
         if (number > InitialKeyIds.maxNumber(algorithm)) {
-            throw new ReaderKeyException("bdk_exhausted", "Every initial key ID under this BDK is used; the BDK "
-                    + "must be rotated");
+            throw new ReaderKeyException(
+                    "bdk_exhausted", "Every initial key ID under this BDK is used; the BDK " + "must be rotated");
         }
         return number;
     }
 
     /** The newest key delivered to a device of the current tenant (its status, never key material). */
     @Transactional(readOnly = true)
-    @PreAuthorize(
-            "hasAnyRole('DEVICE', 'MERCHANT_ADMIN', 'STORE_MANAGER')")
+    @PreAuthorize("hasAnyRole('DEVICE', 'MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Optional<InjectedReaderKey> current(UUID deviceId) {
         return jdbc.sql("""
                         select algorithm, bdk_version, initial_key_id, reader_serial, injected_at from reader_key
                         where tenant_id = ? and device_id = ? order by injected_at desc, id limit 1""")
                 .params(TenantContext.requireTenant(), deviceId)
-                .query((rs, n) -> new InjectedReaderKey(ReaderKeyAlgorithm.valueOf(rs.getString(1)), rs.getInt(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> new InjectedReaderKey(
+                        ReaderKeyAlgorithm.valueOf(rs.getString(1)),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .optional();
     }
 
@@ -164,8 +204,8 @@ public class ReaderKeyService {
         return (KDF_LABEL + deviceId + deliveryId).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static KeyBytes protectionKey(KeyPair server, byte[] devicePublicKey, byte[] salt, UUID deviceId,
-                                          UUID deliveryId) {
+    private static KeyBytes protectionKey(
+            KeyPair server, byte[] devicePublicKey, byte[] salt, UUID deviceId, UUID deliveryId) {
         byte[] shared = null;
         try {
             PublicKey device = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(devicePublicKey));
@@ -175,8 +215,8 @@ public class ReaderKeyService {
             shared = ecdh.generateSecret();
             return Hkdf.sha256(shared, salt, kdfInfo(deviceId, deliveryId), KBPK_LENGTH);
         } catch (GeneralSecurityException e) {
-            throw new ReaderKeyException("device_key_unusable", "The device's registered key cannot be used for "
-                    + "key agreement");
+            throw new ReaderKeyException(
+                    "device_key_unusable", "The device's registered key cannot be used for " + "key agreement");
         } finally {
             if (shared != null) {
                 Arrays.fill(shared, (byte) 0);

@@ -1,12 +1,11 @@
 package id.lapak.device.keys;
 
-import java.util.List;
-
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.dukpt.AesKeyUsage;
 import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
+import java.util.List;
 
 /**
  * Where the current tenant's base derivation keys live. A BDK never leaves an implementation: callers get derived

@@ -1,17 +1,15 @@
 package id.lapak.device.keys;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
 import id.lapak.cardcrypto.CardCryptoException;
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.tenant.context.TenantContext;
-
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,20 +70,30 @@ public class ReaderKeyUses {
         Optional<UUID> owner = jdbc.sql("""
                         select device_id from reader_key
                         where tenant_id = ? and algorithm = ? and upper(initial_key_id) = ?""")
-                .params(tenant, alg.name(), initialKeyId.toUpperCase(Locale.ROOT)).query(UUID.class).optional();
+                .params(tenant, alg.name(), initialKeyId.toUpperCase(Locale.ROOT))
+                .query(UUID.class)
+                .optional();
         if (owner.isEmpty() || !owner.get().equals(deviceId)) {
-            throw new RefusedKsn("ksn_not_this_device",
+            throw new RefusedKsn(
+                    "ksn_not_this_device",
                     "The card data was encrypted by a reader key that was not issued to this device");
         }
         int inserted = jdbc.sql("""
                         insert into reader_key_use (tenant_id, algorithm, initial_key_id, counter, device_id, sale_id,
                                                     used_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(tenant, alg.name(), initialKeyId.toUpperCase(Locale.ROOT), counter, deviceId, saleId,
+                .params(
+                        tenant,
+                        alg.name(),
+                        initialKeyId.toUpperCase(Locale.ROOT),
+                        counter,
+                        deviceId,
+                        saleId,
                         Timestamp.from(at))
                 .update();
         if (inserted == 0) {
-            throw new RefusedKsn("ksn_reused",
+            throw new RefusedKsn(
+                    "ksn_reused",
                     "This reader key already used this transaction counter; a card read is never accepted twice");
         }
     }

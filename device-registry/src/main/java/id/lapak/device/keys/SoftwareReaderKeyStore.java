@@ -1,18 +1,5 @@
 package id.lapak.device.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.Kcv;
 import id.lapak.cardcrypto.KeyBytes;
@@ -25,7 +12,18 @@ import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
 import id.lapak.tenant.TenantOffboarded;
 import id.lapak.tenant.context.TenantContext;
-
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "lapak.keys.store", havingValue = "software", matchIfMissing = true)
 class SoftwareReaderKeyStore implements ReaderKeyStore {
 
-    private record Wrapped(int version, byte[] key) {
-    }
+    private record Wrapped(int version, byte[] key) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,15 +48,14 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     private final BdkRows rows;
     private final MasterKey master;
     private final Clock clock;
-    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, SecretKey> fingerprintKeys = new ConcurrentHashMap<>();
     /**
      * Wrapped BDK rows by tenant, algorithm and BDK ID, so a payment does not read its BDK row every time. Only the
      * wrapped form is kept (useless without the master key); rows never change once written, and a tenant's
      * entries go when the tenant is deleted.
      */
-    private final ConcurrentHashMap<String, Wrapped> wrappedByBdkId =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Wrapped> wrappedByBdkId = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_BDKS = 10_000;
 
     SoftwareReaderKeyStore(JdbcClient jdbc, MasterKey master, Clock clock) {
@@ -95,9 +91,11 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     @Transactional(readOnly = true)
     public KeyBytes initialKey(ReaderKeyAlgorithm algorithm, int bdkVersion, byte[] initialKeyId) {
         UUID tenant = TenantContext.requireTenant();
-        byte[] wrapped = jdbc.sql("select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
+        byte[] wrapped = jdbc.sql(
+                        "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
                 .params(tenant, algorithm.name(), bdkVersion)
-                .query(byte[].class).optional()
+                .query(byte[].class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no " + algorithm + " BDK version " + bdkVersion));
         try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped, associatedData(tenant, algorithm, bdkVersion)))) {
             return algorithm == ReaderKeyAlgorithm.AES128
@@ -111,8 +109,8 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     public KeyBytes deriveWorkingKey(AesKsn ksn, AesKeyUsage usage) {
         UUID tenant = TenantContext.requireTenant();
         Wrapped wrapped = byBdkId(tenant, ReaderKeyAlgorithm.AES128, Arrays.copyOf(ksn.initialKeyId(), 4));
-        try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped.key(),
-                associatedData(tenant, ReaderKeyAlgorithm.AES128, wrapped.version())))) {
+        try (KeyBytes bdk = KeyBytes.wrap(
+                master.unwrap(wrapped.key(), associatedData(tenant, ReaderKeyAlgorithm.AES128, wrapped.version())))) {
             return AesDukpt.workingKeyFromBdk(bdk, ksn, usage, AesKeyType.AES128);
         }
     }
@@ -122,8 +120,8 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
     public KeyBytes deriveWorkingKey(TdesKsn ksn, TdesKeyUsage usage) {
         UUID tenant = TenantContext.requireTenant();
         Wrapped wrapped = byBdkId(tenant, ReaderKeyAlgorithm.TDES, Arrays.copyOf(ksn.toByteArray(), 4));
-        try (KeyBytes bdk = KeyBytes.wrap(master.unwrap(wrapped.key(),
-                associatedData(tenant, ReaderKeyAlgorithm.TDES, wrapped.version())))) {
+        try (KeyBytes bdk = KeyBytes.wrap(
+                master.unwrap(wrapped.key(), associatedData(tenant, ReaderKeyAlgorithm.TDES, wrapped.version())))) {
             return TdesDukpt.workingKeyFromBdk(bdk, ksn, usage);
         }
     }
@@ -158,8 +156,10 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
         Wrapped wrapped = jdbc.sql(
                         "select version, wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and bdk_id = ?")
                 .params(tenant, algorithm.name(), bdkId)
-                .query((rs, n) -> new Wrapped(rs.getInt(1), rs.getBytes(2))).optional()
-                .orElseThrow(() -> new IllegalArgumentException("the KSN names no " + algorithm + " BDK of this tenant"));
+                .query((rs, n) -> new Wrapped(rs.getInt(1), rs.getBytes(2)))
+                .optional()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("the KSN names no " + algorithm + " BDK of this tenant"));
         if (wrappedByBdkId.size() >= MAX_CACHED_BDKS) {
             wrappedByBdkId.clear();
         }
@@ -200,16 +200,24 @@ class SoftwareReaderKeyStore implements ReaderKeyStore {
                         insert into reader_bdk (tenant_id, algorithm, version, bdk_id, master_key_alias, wrapped_key, kcv,
                                                 created_at, created_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(tenant, algorithm.name(), version, bdkId, master.alias(), wrapped, kcv,
-                        Timestamp.from(Instant.now(clock)), actor)
+                .params(
+                        tenant,
+                        algorithm.name(),
+                        version,
+                        bdkId,
+                        master.alias(),
+                        wrapped,
+                        kcv,
+                        Timestamp.from(Instant.now(clock)),
+                        actor)
                 .update();
         jdbc.sql("""
                         insert into reader_key_counter (tenant_id, algorithm, bdk_version) values (?, ?, ?)
-                        on conflict do nothing""")
-                .params(tenant, algorithm.name(), version)
-                .update();
-        return newest(tenant, algorithm).filter(v -> v.version() == version)
-                .orElseThrow(() -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
+                        on conflict do nothing""").params(tenant, algorithm.name(), version).update();
+        return newest(tenant, algorithm)
+                .filter(v -> v.version() == version)
+                .orElseThrow(
+                        () -> new IllegalStateException(algorithm + " BDK version " + version + " was not stored"));
     }
 
     /** AES-128: 16 random bytes. TDES: a double-length key, 16 random bytes with odd parity. */

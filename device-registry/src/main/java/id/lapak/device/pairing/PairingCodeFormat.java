@@ -13,8 +13,7 @@ final class PairingCodeFormat {
     static final int LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PairingCodeFormat() {
-    }
+    private PairingCodeFormat() {}
 
     static String generate() {
         StringBuilder code = new StringBuilder(LENGTH);

@@ -1,17 +1,15 @@
 package id.lapak.device.pairing;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreScope;
 import id.lapak.tenant.store.StoreService;
-
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,8 +25,11 @@ public class PairingCodes {
     private final Clock clock;
     private final Duration validity;
 
-    PairingCodes(JdbcClient jdbc, StoreService stores, Clock clock,
-                 @Value("${lapak.device.pairing-code-validity:PT15M}") Duration validity) {
+    PairingCodes(
+            JdbcClient jdbc,
+            StoreService stores,
+            Clock clock,
+            @Value("${lapak.device.pairing-code-validity:PT15M}") Duration validity) {
         this.jdbc = jdbc;
         this.stores = stores;
         this.clock = clock;
@@ -57,8 +58,15 @@ public class PairingCodes {
                         insert into pairing_code (tenant_id, id, code_hash, store_id, device_name, created_by,
                                                   created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, PairingCodeFormat.hash(code), storeId, name, user.username(),
-                        Timestamp.from(now), Timestamp.from(expires))
+                .params(
+                        tenant,
+                        id,
+                        PairingCodeFormat.hash(code),
+                        storeId,
+                        name,
+                        user.username(),
+                        Timestamp.from(now),
+                        Timestamp.from(expires))
                 .update();
         return new NewPairingCode(id, code, PairingCodeFormat.display(code), storeId, name, expires);
     }

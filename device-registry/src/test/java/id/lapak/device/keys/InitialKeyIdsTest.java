@@ -2,13 +2,11 @@ package id.lapak.device.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.cardcrypto.Hex;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import id.lapak.cardcrypto.Hex;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +38,9 @@ class InitialKeyIdsTest {
             // (An AES transaction KSN adds a 32-bit counter; it is never stored or logged, only its initial key ID.)
             for (String id : new String[] {aes, tdes}) {
                 Matcher run = DIGIT_RUN.matcher(id);
-                assertThat(run.find()).as("a run of 13 or more digits in %s", id).isFalse();
+                assertThat(run.find())
+                        .as("a run of 13 or more digits in %s", id)
+                        .isFalse();
             }
         }
     }

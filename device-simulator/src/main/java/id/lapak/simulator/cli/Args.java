@@ -79,8 +79,7 @@ final class Args {
         try {
             int number = Integer.parseInt(value.strip());
             if (number < min || number > max) {
-                throw new UsageException("--" + name + " must be between " + min + " and " + max + ", got "
-                        + number);
+                throw new UsageException("--" + name + " must be between " + min + " and " + max + ", got " + number);
             }
             return number;
         } catch (NumberFormatException e) {

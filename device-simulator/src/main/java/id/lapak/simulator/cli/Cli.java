@@ -1,5 +1,9 @@
 package id.lapak.simulator.cli;
 
+import id.lapak.cardcrypto.CardCryptoException;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import id.lapak.cardcrypto.CardCryptoException;
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.DeviceNetworkException;
 
 /**
  * The commands of {@code lapak-device}: parses the command line and hands each command to its group
@@ -45,18 +44,41 @@ final class Cli {
         IdentityCommands identity = new IdentityCommands(output);
         SyncCommands sync = new SyncCommands(output);
         PaymentCommands payments = new PaymentCommands(output);
-        add("pair", Set.of("server", "code", "model", "serial", "os-version", "app-version", "reader-model",
-                        "reader-serial"), Set.of("force"), identity::pair);
+        add(
+                "pair",
+                Set.of(
+                        "server",
+                        "code",
+                        "model",
+                        "serial",
+                        "os-version",
+                        "app-version",
+                        "reader-model",
+                        "reader-serial"),
+                Set.of("force"),
+                identity::pair);
         add("token", Set.of(), Set.of("quiet"), identity::token);
         add("config", Set.of(), Set.of(), sync::config);
         add("catalog", Set.of("since", "limit"), Set.of(), sync::catalog);
         add("image", Set.of("item", "out", "if-none-match"), Set.of(), sync::image);
-        add("heartbeat", Set.of("battery", "app-version", "reader-firmware", "connectivity", "signal", "pending"), Set.of("charging"), sync::heartbeat);
+        add(
+                "heartbeat",
+                Set.of("battery", "app-version", "reader-firmware", "connectivity", "signal", "pending"),
+                Set.of("charging"),
+                sync::heartbeat);
         add("run", Set.of("interval", "count"), Set.of(), sync::run);
         add("keys", Set.of("alg", "reader-serial"), Set.of(), payments::keys);
         add("encrypt-card", Set.of("counter", "pan", "expiry", "track2"), Set.of(), payments::encryptCard);
-        add("pay", Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"), Set.of("offline"), payments::pay);
-        add("load", Set.of("homes", "amount", "count", "warmup", "concurrency", "card", "expiry", "entry"), Set.of(), payments::load);
+        add(
+                "pay",
+                Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"),
+                Set.of("offline"),
+                payments::pay);
+        add(
+                "load",
+                Set.of("homes", "amount", "count", "warmup", "concurrency", "card", "expiry", "entry"),
+                Set.of(),
+                payments::load);
         add("upload", Set.of(), Set.of(), payments::upload);
         add("status", Set.of(), Set.of(), identity::status);
     }
@@ -95,7 +117,8 @@ final class Cli {
             return command.handler().run(args, home);
         } catch (UsageException e) {
             err.println(PROGRAM + " " + name + ": " + e.getMessage());
-            err.println("usage: " + PROGRAM + " " + command.usage().lines().findFirst().orElse(name));
+            err.println("usage: " + PROGRAM + " "
+                    + command.usage().lines().findFirst().orElse(name));
             return USAGE;
         } catch (ApiException e) {
             output.printProblem(e);

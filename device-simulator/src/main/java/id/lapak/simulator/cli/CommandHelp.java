@@ -10,8 +10,7 @@ import java.util.Map;
 /** The commands' help, read from {@code help.txt} beside this class: "== name: summary", then the usage text. */
 final class CommandHelp {
 
-    record Entry(String summary, String usage) {
-    }
+    record Entry(String summary, String usage) {}
 
     private final Map<String, Entry> entries;
 

@@ -23,8 +23,7 @@ import java.util.Locale;
 final class Http1Connection implements Closeable {
 
     /** A status and a body. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private static final int TIMEOUT_MILLIS = 30_000;
 
@@ -95,10 +94,10 @@ final class Http1Connection implements Closeable {
             String value = header.substring(colon + 1).strip();
             switch (name) {
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-                default -> {
-                }
+                default -> {}
             }
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);

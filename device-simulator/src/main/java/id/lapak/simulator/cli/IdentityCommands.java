@@ -4,6 +4,12 @@ import static id.lapak.simulator.cli.Cli.LOCAL_STATE;
 import static id.lapak.simulator.cli.Cli.OK;
 import static id.lapak.simulator.cli.Cli.PROGRAM;
 
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceFacts;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.Pairing;
+import id.lapak.simulator.PairingResult;
+import id.lapak.simulator.TokenResult;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,13 +18,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceFacts;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.Pairing;
-import id.lapak.simulator.PairingResult;
-import id.lapak.simulator.TokenResult;
 
 /** The commands about the device itself: pairing, tokens and what the home holds. */
 final class IdentityCommands {
@@ -71,27 +70,37 @@ final class IdentityCommands {
         }
         Pairing pairing = home.pairing();
         var cachedConfig = home.config();
-        String storeName = cachedConfig.map(config -> Output.storeName(config.json())).orElse(null);
+        String storeName =
+                cachedConfig.map(config -> Output.storeName(config.json())).orElse(null);
         out.println("home    " + home);
         out.println("device  " + pairing.deviceId() + (pairing.name() != null ? " \"" + pairing.name() + "\"" : ""));
         out.println("server  " + pairing.server());
         out.println("tenant  " + pairing.tenantId());
         out.println("store   " + pairing.storeId() + (storeName != null ? " \"" + storeName + "\"" : ""));
         out.println("paired  " + pairing.pairedAt());
-        out.println("token   " + home.token().map(token -> {
-            long left = Duration.between(Instant.now(), token.expiresAt()).toSeconds();
-            return left > 0 ? "expires " + token.expiresAt() + " (in " + left + " s)"
-                    : "expired " + token.expiresAt();
-        }).orElse("none"));
-        out.println("config  " + cachedConfig.map(config -> "version " + config.version()
-                + (config.etag() != null ? " (etag " + config.etag() + ")" : "")).orElse("none cached"));
+        out.println("token   "
+                + home.token()
+                        .map(token -> {
+                            long left = Duration.between(Instant.now(), token.expiresAt())
+                                    .toSeconds();
+                            return left > 0
+                                    ? "expires " + token.expiresAt() + " (in " + left + " s)"
+                                    : "expired " + token.expiresAt();
+                        })
+                        .orElse("none"));
+        out.println("config  "
+                + cachedConfig
+                        .map(config -> "version " + config.version()
+                                + (config.etag() != null ? " (etag " + config.etag() + ")" : ""))
+                        .orElse("none cached"));
         return OK;
     }
 
     private static URI serverUrl(String value) {
         try {
             URI uri = new URI(value.strip());
-            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+            if (uri.getScheme() == null
+                    || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
                 throw new UsageException("--server must be an http or https URL, got '" + value + "'");
             }

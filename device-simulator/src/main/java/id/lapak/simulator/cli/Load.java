@@ -1,5 +1,12 @@
 package id.lapak.simulator.cli;
 
+import com.sun.management.OperatingSystemMXBean;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -19,15 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.DeviceNetworkException;
-import id.lapak.simulator.PaymentDraft;
-import id.lapak.simulator.PaymentReply;
-
-import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Payments as load from several paired devices in one process: a warm-up that is not measured, then the measured
@@ -74,16 +72,22 @@ final class Load {
 
     private final List<Device> devices = new ArrayList<>();
     /** Each load thread's own kept-alive connection per server (plain http only). */
-    private final ThreadLocal<Map<URI, Http1Connection>> connections =
-            ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<URI, Http1Connection>> connections = ThreadLocal.withInitial(HashMap::new);
+
     private final long amount;
     private final String pan;
     private final String expiryYyMm;
     private final String entry;
     private final String track2;
 
-    Load(List<DeviceHome> homes, Function<DeviceHome, String> currencyOf, long amount, String pan,
-         String expiryYyMm, String entry, String track2) {
+    Load(
+            List<DeviceHome> homes,
+            Function<DeviceHome, String> currencyOf,
+            long amount,
+            String pan,
+            String expiryYyMm,
+            String entry,
+            String track2) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -120,8 +124,19 @@ final class Load {
                         long begin = System.nanoTime();
                         String outcome;
                         try {
-                            PaymentDraft draft = new PaymentDraft(UUID.randomUUID().toString(), amount,
-                                    device.currency, 0, List.of(), null, entry, null, false, pan, expiryYyMm, track2);
+                            PaymentDraft draft = new PaymentDraft(
+                                    UUID.randomUUID().toString(),
+                                    amount,
+                                    device.currency,
+                                    0,
+                                    List.of(),
+                                    null,
+                                    entry,
+                                    null,
+                                    false,
+                                    pan,
+                                    expiryYyMm,
+                                    track2);
                             String json = device.client.paymentJson(draft, device.counter());
                             outcome = send(device, json);
                         } catch (ApiException e) {
@@ -132,7 +147,8 @@ final class Load {
                             outcome = "network error";
                         }
                         latencies[i] = System.nanoTime() - begin;
-                        outcomes.computeIfAbsent(String.valueOf(outcome), k -> new AtomicInteger()).incrementAndGet();
+                        outcomes.computeIfAbsent(String.valueOf(outcome), k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 });
             }
@@ -152,8 +168,8 @@ final class Load {
             return device.client.sendPayment(json).outcome();
         }
         Http1Connection connection = connections.get().computeIfAbsent(server, Http1Connection::new);
-        Http1Connection.Answer answer = connection.post(server.getRawPath().replaceAll("/$", "")
-                + DeviceClient.PAYMENTS, device.client.accessToken(), json);
+        Http1Connection.Answer answer = connection.post(
+                server.getRawPath().replaceAll("/$", "") + DeviceClient.PAYMENTS, device.client.accessToken(), json);
         if (answer.status() >= 200 && answer.status() < 300) {
             return new PaymentReply(answer.status(), answer.body()).outcome();
         }
@@ -161,10 +177,20 @@ final class Load {
     }
 
     static void print(PrintStream out, Phase phase, int concurrency, int devices) {
-        out.printf(Locale.ROOT, "%d payments in %.2f s: %.1f per second (concurrency %d, %d devices)%n",
-                phase.count(), phase.seconds(), phase.perSecond(), concurrency, devices);
-        out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", phase.percentileMillis(0.5),
-                phase.percentileMillis(0.95), phase.percentileMillis(0.99),
+        out.printf(
+                Locale.ROOT,
+                "%d payments in %.2f s: %.1f per second (concurrency %d, %d devices)%n",
+                phase.count(),
+                phase.seconds(),
+                phase.perSecond(),
+                concurrency,
+                devices);
+        out.printf(
+                Locale.ROOT,
+                "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
+                phase.percentileMillis(0.5),
+                phase.percentileMillis(0.95),
+                phase.percentileMillis(0.99),
                 phase.latenciesNanos()[phase.count() - 1] / 1e6);
         out.printf(Locale.ROOT, "generator CPU: %.3f ms per payment%n", phase.cpuNanos() / 1e6 / phase.count());
         phase.outcomes().forEach((outcome, n) -> out.println(outcome + ": " + n));

@@ -2,10 +2,9 @@ package id.lapak.simulator.cli;
 
 import static id.lapak.simulator.cli.Cli.PROGRAM;
 
-import java.io.PrintStream;
-
 import id.lapak.simulator.ApiException;
 import id.lapak.simulator.PaymentReply;
+import java.io.PrintStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +37,9 @@ final class Output {
         if (reply.responseCode() != null) {
             line.append(" code ").append(reply.responseCode());
         }
-        line.append(" ").append(body.path("cardBrand").asString(body.path("brand").asString(""))).append(" ")
+        line.append(" ")
+                .append(body.path("cardBrand").asString(body.path("brand").asString("")))
+                .append(" ")
                 .append(body.path("maskedPan").asString(""));
         if (body.path("offline").asBoolean(false)) {
             line.append(" offline at ").append(body.path("deviceTime").asString());

@@ -4,6 +4,16 @@ import static id.lapak.simulator.cli.Cli.API_ERROR;
 import static id.lapak.simulator.cli.Cli.OK;
 import static id.lapak.simulator.cli.Output.JSON;
 
+import id.lapak.cardcrypto.CardCryptoException;
+import id.lapak.cardcrypto.carddata.CardDataException;
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.EncryptedCard;
+import id.lapak.simulator.OfflineQueue;
+import id.lapak.simulator.PaymentDraft;
+import id.lapak.simulator.PaymentReply;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,17 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import id.lapak.cardcrypto.CardCryptoException;
-import id.lapak.cardcrypto.carddata.CardDataException;
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.DeviceNetworkException;
-import id.lapak.simulator.OfflineQueue;
-import id.lapak.simulator.EncryptedCard;
-import id.lapak.simulator.PaymentDraft;
-import id.lapak.simulator.PaymentReply;
 
 /** The card commands: reader keys, card encryption, payments online and offline, uploads and load. */
 final class PaymentCommands {
@@ -116,30 +115,36 @@ final class PaymentCommands {
         if (home.readerKey().isEmpty()) {
             throw new IllegalStateException("the home holds no reader key; run keys first");
         }
-        String currency = args.get("currency", home.config().map(c -> Output.storeCurrency(c.json())).orElse("IDR"));
+        String currency = args.get(
+                "currency",
+                home.config().map(c -> Output.storeCurrency(c.json())).orElse("IDR"));
         int count = args.integer("count", 1, 1, 10_000_000);
         int concurrency = args.integer("concurrency", 1, 1, 1_000);
         DeviceClient client = DeviceClient.forHome(home);
-        Function<String, PaymentDraft> draft = key -> new PaymentDraft(key, amount, currency, tip,
-                List.of(), null, entry, null, false, pan, yymm, track2);
+        Function<String, PaymentDraft> draft = key ->
+                new PaymentDraft(key, amount, currency, tip, List.of(), null, entry, null, false, pan, yymm, track2);
         if (args.flag("offline")) {
             for (int i = 0; i < count; i++) {
-                String key = client.offline().store(draft.apply(count == 1 ? args.get("key", UUID.randomUUID().toString())
-                        : UUID.randomUUID().toString()));
-                out.println("stored offline payment " + key + " (" + home.offlinePayments().size() + " waiting)");
+                String key = client.offline()
+                        .store(draft.apply(
+                                count == 1
+                                        ? args.get("key", UUID.randomUUID().toString())
+                                        : UUID.randomUUID().toString()));
+                out.println("stored offline payment " + key + " ("
+                        + home.offlinePayments().size() + " waiting)");
             }
             return OK;
         }
         if (count == 1) {
-            PaymentReply reply = client.pay(draft.apply(args.get("key", UUID.randomUUID().toString())));
+            PaymentReply reply =
+                    client.pay(draft.apply(args.get("key", UUID.randomUUID().toString())));
             output.printPayment(reply);
             return OK;
         }
         return load(client, draft, count, concurrency);
     }
 
-    private int load(DeviceClient client, Function<String, PaymentDraft> draft, int count,
-                     int concurrency) {
+    private int load(DeviceClient client, Function<String, PaymentDraft> draft, int count, int concurrency) {
         client.accessToken();
         var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
         long[] latencies = new long[count];
@@ -153,7 +158,8 @@ final class PaymentCommands {
                         long begin = System.nanoTime();
                         String outcome;
                         try {
-                            outcome = client.pay(draft.apply(UUID.randomUUID().toString())).outcome();
+                            outcome = client.pay(draft.apply(UUID.randomUUID().toString()))
+                                    .outcome();
                         } catch (ApiException e) {
                             outcome = "refused " + e.status() + " " + e.reason();
                         } catch (DeviceNetworkException e) {
@@ -168,14 +174,24 @@ final class PaymentCommands {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);
-        out.printf(Locale.ROOT, "%d payments in %.2f s: %.1f per second (concurrency %d)%n", count, seconds,
-                count / seconds, concurrency);
-        out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", latencies[count / 2] / 1e6,
-                latencies[(int) (count * 0.95)] / 1e6, latencies[Math.min(count - 1, (int) (count * 0.99))] / 1e6,
+        out.printf(
+                Locale.ROOT,
+                "%d payments in %.2f s: %.1f per second (concurrency %d)%n",
+                count,
+                seconds,
+                count / seconds,
+                concurrency);
+        out.printf(
+                Locale.ROOT,
+                "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
+                latencies[count / 2] / 1e6,
+                latencies[(int) (count * 0.95)] / 1e6,
+                latencies[Math.min(count - 1, (int) (count * 0.99))] / 1e6,
                 latencies[count - 1] / 1e6);
         outcomes.forEach((outcome, n) -> out.println(outcome + ": " + n));
         return outcomes.keySet().stream().allMatch(o -> !o.startsWith("refused") && !o.startsWith("network"))
-                ? OK : API_ERROR;
+                ? OK
+                : API_ERROR;
     }
 
     int load(Args args, DeviceHome ignored) {
@@ -209,8 +225,14 @@ final class PaymentCommands {
         String yymm = card.expiryYyMm();
         String entry = card.entry();
         String track2 = card.track2();
-        Load load = new Load(homes, home -> home.config().map(c -> Output.storeCurrency(c.json())).orElse("IDR"), amount,
-                pan, yymm, entry, track2);
+        Load load = new Load(
+                homes,
+                home -> home.config().map(c -> Output.storeCurrency(c.json())).orElse("IDR"),
+                amount,
+                pan,
+                yymm,
+                entry,
+                track2);
         if (warmup > 0) {
             Load.Phase warm = load.run(warmup, concurrency);
             err.printf(Locale.ROOT, "warm-up: %d payments, %.1f per second%n", warm.count(), warm.perSecond());
@@ -221,8 +243,7 @@ final class PaymentCommands {
     }
 
     /** The card a payment command takes: --card, --expiry MMYY (kept as YYMM), --entry, and track 2 for a swipe. */
-    private record CardInput(String pan, String expiryYyMm, String entry, String track2) {
-    }
+    private record CardInput(String pan, String expiryYyMm, String entry, String track2) {}
 
     private static CardInput cardInput(Args args) {
         String pan = args.get("card", "4111111111111111");
@@ -250,7 +271,8 @@ final class PaymentCommands {
             if (upload.reply() != null) {
                 output.printPayment(upload.reply());
             } else {
-                out.println("refused (" + upload.refusal().status() + " " + upload.refusal().reason() + "), kept");
+                out.println("refused (" + upload.refusal().status() + " "
+                        + upload.refusal().reason() + "), kept");
                 status = API_ERROR;
             }
         }

@@ -3,6 +3,16 @@ package id.lapak.simulator.cli;
 import static id.lapak.simulator.cli.Cli.API_ERROR;
 import static id.lapak.simulator.cli.Cli.OK;
 
+import id.lapak.simulator.ApiException;
+import id.lapak.simulator.CachedConfig;
+import id.lapak.simulator.CatalogSync;
+import id.lapak.simulator.ConfigResult;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.DeviceHome;
+import id.lapak.simulator.DeviceNetworkException;
+import id.lapak.simulator.Heartbeat;
+import id.lapak.simulator.HeartbeatResult;
+import id.lapak.simulator.Pairing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,17 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import id.lapak.simulator.ApiException;
-import id.lapak.simulator.CachedConfig;
-import id.lapak.simulator.CatalogSync;
-import id.lapak.simulator.ConfigResult;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.DeviceHome;
-import id.lapak.simulator.DeviceNetworkException;
-import id.lapak.simulator.Heartbeat;
-import id.lapak.simulator.HeartbeatResult;
-import id.lapak.simulator.Pairing;
 
 /** The commands that keep a device in step with the server: configuration, catalog, images and heartbeats. */
 final class SyncCommands {
@@ -53,10 +52,14 @@ final class SyncCommands {
 
     int catalog(Args args, DeviceHome home) {
         String limit = args.get("limit", null);
-        CatalogSync sync = DeviceClient.forHome(home).catalog().sync(args.get("since", "0"),
-                limit == null ? null : args.integer("limit", 10_000, 1, 50_000), change -> { });
-        out.println("catalog synced: " + sync.changes() + " changes in " + sync.pages() + " pages, "
-                + sync.millis() + " ms");
+        CatalogSync sync = DeviceClient.forHome(home)
+                .catalog()
+                .sync(
+                        args.get("since", "0"),
+                        limit == null ? null : args.integer("limit", 10_000, 1, 50_000),
+                        change -> {});
+        out.println("catalog synced: " + sync.changes() + " changes in " + sync.pages() + " pages, " + sync.millis()
+                + " ms");
         sync.byType().forEach((type, n) -> out.println("  " + type + " " + n));
         out.println("  deletions " + sync.deletions());
         out.println("catalog version " + sync.version());
@@ -81,14 +84,15 @@ final class SyncCommands {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
-        out.println(image.contentType() + ", " + image.data().length + " bytes, ETag " + image.etag() + " -> "
-                + target);
+        out.println(
+                image.contentType() + ", " + image.data().length + " bytes, ETag " + image.etag() + " -> " + target);
         return OK;
     }
 
     int heartbeat(Args args, DeviceHome home) {
         Pairing pairing = home.pairing();
-        Heartbeat heartbeat = heartbeatFrom(args, pairing, home.offlinePayments().size());
+        Heartbeat heartbeat =
+                heartbeatFrom(args, pairing, home.offlinePayments().size());
         HeartbeatResult result = DeviceClient.forHome(home).heartbeat(heartbeat);
         out.println(Output.pretty(result.json()));
         return OK;
@@ -97,7 +101,8 @@ final class SyncCommands {
     /** {@code pendingOffline}: the offline payments the home holds, reported unless --pending says otherwise. */
     private static Heartbeat heartbeatFrom(Args args, Pairing pairing, int pendingOffline) {
         String appVersion = pairing.facts() != null && pairing.facts().appVersion() != null
-                ? pairing.facts().appVersion() : "1.0.0";
+                ? pairing.facts().appVersion()
+                : "1.0.0";
         Heartbeat typical = Heartbeat.typical(appVersion);
         return new Heartbeat(
                 args.integer("battery", typical.batteryPercent(), 0, 100),
@@ -122,7 +127,8 @@ final class SyncCommands {
         int interval = args.integer("interval", 30, 1, 86_400);
         int count = args.integer("count", 0, 1, Integer.MAX_VALUE);
         DeviceClient client = DeviceClient.forHome(home);
-        Heartbeat heartbeat = heartbeatFrom(args, home.pairing(), home.offlinePayments().size());
+        Heartbeat heartbeat =
+                heartbeatFrom(args, home.pairing(), home.offlinePayments().size());
 
         var stop = new AtomicBoolean();
         var finished = new CountDownLatch(1);
@@ -176,12 +182,11 @@ final class SyncCommands {
         try {
             HeartbeatResult result = client.heartbeat(heartbeat);
             long held = home.config().map(CachedConfig::version).orElse(-1L);
-            out.println(Instant.now() + " heartbeat " + number + ": server config version "
-                    + result.configVersion());
+            out.println(Instant.now() + " heartbeat " + number + ": server config version " + result.configVersion());
             if (result.configVersion() != held) {
                 ConfigResult config = client.config();
-                out.println(Instant.now() + " config " + (config.notModified() ? "unchanged" : "updated")
-                        + " (version " + config.version() + ")");
+                out.println(Instant.now() + " config " + (config.notModified() ? "unchanged" : "updated") + " (version "
+                        + config.version() + ")");
             }
             return OK;
         } catch (DeviceNetworkException e) {

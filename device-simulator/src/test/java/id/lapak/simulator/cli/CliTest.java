@@ -4,6 +4,8 @@ import static id.lapak.simulator.FakeDeviceServer.Response.json;
 import static id.lapak.simulator.FakeDeviceServer.Response.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.simulator.DeviceClient;
+import id.lapak.simulator.FakeDeviceServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -12,15 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import id.lapak.simulator.DeviceClient;
-import id.lapak.simulator.FakeDeviceServer;
 
 class CliTest {
 
@@ -36,8 +34,10 @@ class CliTest {
                     {"deviceId":"%s","tenantId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",\
                     "storeId":"2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a","name":"Kasir 1",\
                     "tokenAudience":"lapak-device-token"}""".formatted(DEVICE_ID)))
-            .on("POST", DeviceClient.TOKEN, request -> json(200,
-                    "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":600}"));
+            .on(
+                    "POST",
+                    DeviceClient.TOKEN,
+                    request -> json(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":600}"));
 
     @AfterEach
     void stop() {
@@ -45,23 +45,24 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "fly",
-            "status --colour",
-            "status extra",
-            "pair --code K7M2PQ9X",
-            "pair --server localhost:8080 --code K7M2PQ9X",
-            "pair --server ftp://example.com --code K7M2PQ9X",
-            "pair --server http://localhost:8080",
-            "heartbeat --battery",
-            "heartbeat --battery abc",
-            "heartbeat --battery 101",
-            "heartbeat --connectivity SATELLITE",
-            "heartbeat --charging=yes",
-            "run --interval 0",
-            "run --count 1 --count 2",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "fly",
+                "status --colour",
+                "status extra",
+                "pair --code K7M2PQ9X",
+                "pair --server localhost:8080 --code K7M2PQ9X",
+                "pair --server ftp://example.com --code K7M2PQ9X",
+                "pair --server http://localhost:8080",
+                "heartbeat --battery",
+                "heartbeat --battery abc",
+                "heartbeat --battery 101",
+                "heartbeat --connectivity SATELLITE",
+                "heartbeat --charging=yes",
+                "run --interval 0",
+                "run --count 1 --count 2",
+            })
     void wrongUsageExitsWith64(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         // a paired home, so heartbeat/run reach their own argument checks
@@ -77,8 +78,18 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "help", "pair --help", "token -h", "config --help", "heartbeat --help",
-            "run --help", "status --help", "help run"})
+    @ValueSource(
+            strings = {
+                "--help",
+                "help",
+                "pair --help",
+                "token -h",
+                "config --help",
+                "heartbeat --help",
+                "run --help",
+                "status --help",
+                "help run"
+            })
     void helpExitsWithZero(String line) {
         assertThat(cli().run(line.split(" "))).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: lapak-device");
@@ -102,8 +113,16 @@ class CliTest {
 
         assertThat(pair(home)).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--force");
-        assertThat(cli().run("pair", "--server", server.uri().toString(), "--code", "K7M2PQ9X", "--force",
-                "--home", home.toString())).isEqualTo(0);
+        assertThat(cli().run(
+                                "pair",
+                                "--server",
+                                server.uri().toString(),
+                                "--code",
+                                "K7M2PQ9X",
+                                "--force",
+                                "--home",
+                                home.toString()))
+                .isEqualTo(0);
 
         out.reset();
         assertThat(cli().run("token", "--quiet", "--home", home.toString())).isEqualTo(0);
@@ -112,7 +131,11 @@ class CliTest {
         out.reset();
         assertThat(cli().run("status", "--home", home.toString())).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains(DEVICE_ID, server.uri().toString(), "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "expires",
+                .contains(
+                        DEVICE_ID,
+                        server.uri().toString(),
+                        "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a",
+                        "expires",
                         "none cached");
     }
 
@@ -120,8 +143,10 @@ class CliTest {
     void aRefusalPrintsTheProblemAndExitsWith2() throws Exception {
         Path home = home();
         pair(home);
-        server.on("POST", DeviceClient.HEARTBEATS, request -> problem(401, "Unauthorized",
-                "This device was revoked.", "device_revoked"));
+        server.on(
+                "POST",
+                DeviceClient.HEARTBEATS,
+                request -> problem(401, "Unauthorized", "This device was revoked.", "device_revoked"));
         err.reset();
 
         assertThat(cli().run("heartbeat", "--home", home.toString())).isEqualTo(2);
@@ -139,8 +164,14 @@ class CliTest {
             closedPort = socket.getLocalPort();
         }
 
-        int status = cli().run("pair", "--server", "http://127.0.0.1:" + closedPort, "--code", "K7M2PQ9X",
-                "--home", home().toString());
+        int status = cli().run(
+                        "pair",
+                        "--server",
+                        "http://127.0.0.1:" + closedPort,
+                        "--code",
+                        "K7M2PQ9X",
+                        "--home",
+                        home().toString());
 
         assertThat(status).isEqualTo(3);
     }
@@ -149,16 +180,20 @@ class CliTest {
     void configSaysUnchangedOnA304() {
         Path home = home();
         pair(home);
-        server.on("GET", DeviceClient.CONFIG, request -> "\"v7\"".equals(request.header("If-None-Match"))
-                ? new FakeDeviceServer.Response(304, Map.of("ETag", "\"v7\""), null)
-                : new FakeDeviceServer.Response(200, Map.of("ETag", "\"v7\"", "Content-Type", "application/json"),
-                        "{\"version\":7}"));
+        server.on(
+                "GET",
+                DeviceClient.CONFIG,
+                request -> "\"v7\"".equals(request.header("If-None-Match"))
+                        ? new FakeDeviceServer.Response(304, Map.of("ETag", "\"v7\""), null)
+                        : new FakeDeviceServer.Response(
+                                200, Map.of("ETag", "\"v7\"", "Content-Type", "application/json"), "{\"version\":7}"));
 
         assertThat(cli().run("config", "--home", home.toString())).isEqualTo(0);
         out.reset();
         assertThat(cli().run("config", "--home", home.toString())).isEqualTo(0);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config unchanged (version 7)")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("config unchanged (version 7)")
                 .contains("\"version\" : 7");
     }
 
@@ -166,10 +201,15 @@ class CliTest {
     void runPullsTheConfigOnlyWhenTheServersVersionDiffers() {
         Path home = home();
         pair(home);
-        server.on("POST", DeviceClient.HEARTBEATS, request -> json(202,
-                "{\"serverTime\":\"2026-11-25T14:00:00Z\",\"configVersion\":7}"));
-        server.on("GET", DeviceClient.CONFIG, request -> new FakeDeviceServer.Response(200,
-                Map.of("ETag", "\"v7\"", "Content-Type", "application/json"), "{\"version\":7}"));
+        server.on(
+                "POST",
+                DeviceClient.HEARTBEATS,
+                request -> json(202, "{\"serverTime\":\"2026-11-25T14:00:00Z\",\"configVersion\":7}"));
+        server.on(
+                "GET",
+                DeviceClient.CONFIG,
+                request -> new FakeDeviceServer.Response(
+                        200, Map.of("ETag", "\"v7\"", "Content-Type", "application/json"), "{\"version\":7}"));
 
         int status = cli().run("run", "--interval", "1", "--count", "2", "--home", home.toString());
 
@@ -182,12 +222,21 @@ class CliTest {
     @Test
     void encryptCardPrintsKsnIvAndCiphertextAsJsonButNeverThePan() throws Exception {
         pair(home());
-        new id.lapak.simulator.DeviceHome(home()).saveReaderKey(new id.lapak.simulator.ReaderKey("AES128", 1,
-                "1234567890123456", "000000", "RD-1", "d1", "1273671EA26AC29AFA4D1084127652A1"));
+        new id.lapak.simulator.DeviceHome(home())
+                .saveReaderKey(new id.lapak.simulator.ReaderKey(
+                        "AES128", 1, "1234567890123456", "000000", "RD-1", "d1", "1273671EA26AC29AFA4D1084127652A1"));
         out.reset();
 
-        int status = cli().run("encrypt-card", "--counter", "5", "--pan", "4761739001010010", "--expiry", "2212",
-                "--home", home().toString());
+        int status = cli().run(
+                        "encrypt-card",
+                        "--counter",
+                        "5",
+                        "--pan",
+                        "4761739001010010",
+                        "--expiry",
+                        "2212",
+                        "--home",
+                        home().toString());
 
         assertThat(status).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -195,12 +244,23 @@ class CliTest {
         var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(printed);
         assertThat(json.path("algorithm").asString()).isEqualTo("AES128");
         assertThat(json.path("ksn").asString()).isEqualTo("123456789012345600000005");
-        assertThat(java.util.Base64.getDecoder().decode(json.path("iv").asString())).hasSize(16);
-        assertThat(java.util.Base64.getDecoder().decode(json.path("ciphertext").asString())).hasSize(16);
+        assertThat(java.util.Base64.getDecoder().decode(json.path("iv").asString()))
+                .hasSize(16);
+        assertThat(java.util.Base64.getDecoder().decode(json.path("ciphertext").asString()))
+                .hasSize(16);
 
         err.reset();
-        assertThat(cli().run("encrypt-card", "--counter", "5", "--pan", "47617390A1010010", "--expiry", "2212",
-                "--home", home().toString())).isEqualTo(64);
+        assertThat(cli().run(
+                                "encrypt-card",
+                                "--counter",
+                                "5",
+                                "--pan",
+                                "47617390A1010010",
+                                "--expiry",
+                                "2212",
+                                "--home",
+                                home().toString()))
+                .isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("47617390A1010010");
     }
 
@@ -210,18 +270,38 @@ class CliTest {
         Path second = temp.resolve("second");
         for (Path home : List.of(first, second)) {
             assertThat(pair(home)).isZero();
-            new id.lapak.simulator.DeviceHome(home).saveReaderKey(new id.lapak.simulator.ReaderKey("AES128", 1,
-                    "1234567890123456", "000000", "RD-1", "d1", "1273671EA26AC29AFA4D1084127652A1"));
+            new id.lapak.simulator.DeviceHome(home)
+                    .saveReaderKey(new id.lapak.simulator.ReaderKey(
+                            "AES128",
+                            1,
+                            "1234567890123456",
+                            "000000",
+                            "RD-1",
+                            "d1",
+                            "1273671EA26AC29AFA4D1084127652A1"));
         }
         var declines = new java.util.concurrent.atomic.AtomicInteger();
-        server.on("POST", DeviceClient.PAYMENTS, request -> declines.incrementAndGet() % 5 == 0
-                ? problem(409, "Conflict", "in progress", "payment_in_progress")
-                : json(201, "{\"outcome\":\"APPROVED\",\"status\":\"CAPTURED\"}"));
+        server.on(
+                "POST",
+                DeviceClient.PAYMENTS,
+                request -> declines.incrementAndGet() % 5 == 0
+                        ? problem(409, "Conflict", "in progress", "payment_in_progress")
+                        : json(201, "{\"outcome\":\"APPROVED\",\"status\":\"CAPTURED\"}"));
         out.reset();
         err.reset();
 
-        int status = cli().run("load", "--homes", first + "," + second, "--amount", "10000", "--warmup", "5",
-                "--count", "20", "--concurrency", "3");
+        int status = cli().run(
+                        "load",
+                        "--homes",
+                        first + "," + second,
+                        "--amount",
+                        "10000",
+                        "--warmup",
+                        "5",
+                        "--count",
+                        "20",
+                        "--concurrency",
+                        "3");
 
         assertThat(status).as("a refusal among the answers is reported as such").isEqualTo(2);
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -242,13 +322,14 @@ class CliTest {
         assertThat(keys).as("one idempotency key per payment").hasSize(25);
         // both homes share the same initial key ID here, so a KSN may repeat once across them, never within one
         assertThat(ksns.size()).isGreaterThanOrEqualTo(13);
-        assertThat(Long.parseLong(Files.readString(first.resolve("reader-counter.txt")).strip()))
-                .as("counters are reserved in blocks and never handed out twice").isGreaterThanOrEqualTo(12);
+        assertThat(Long.parseLong(
+                        Files.readString(first.resolve("reader-counter.txt")).strip()))
+                .as("counters are reserved in blocks and never handed out twice")
+                .isGreaterThanOrEqualTo(12);
     }
 
     private int pair(Path home) {
-        return cli().run("pair", "--server", server.uri().toString(), "--code", "K7M2PQ9X", "--home",
-                home.toString());
+        return cli().run("pair", "--server", server.uri().toString(), "--code", "K7M2PQ9X", "--home", home.toString());
     }
 
     private Path home() {
@@ -256,7 +337,8 @@ class CliTest {
     }
 
     private String[] withHome(String[] args) {
-        if (args.length == 0 || !Map.of("status", 1, "pair", 1, "heartbeat", 1, "run", 1).containsKey(args[0])) {
+        if (args.length == 0
+                || !Map.of("status", 1, "pair", 1, "heartbeat", 1, "run", 1).containsKey(args[0])) {
             return args;
         }
         String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
@@ -266,7 +348,9 @@ class CliTest {
     }
 
     private Cli cli() {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), temp.resolve("default-home"));
+        return new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                temp.resolve("default-home"));
     }
 }

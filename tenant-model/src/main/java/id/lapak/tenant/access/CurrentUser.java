@@ -1,7 +1,6 @@
 package id.lapak.tenant.access;
 
 import java.util.Optional;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,8 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Reads the signed-in {@link LapakUser} from Spring Security. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<LapakUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

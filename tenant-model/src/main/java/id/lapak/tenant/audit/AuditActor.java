@@ -1,14 +1,13 @@
 package id.lapak.tenant.audit;
 
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
+import id.lapak.tenant.access.Role;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.ReadOnlyViewer;
-import id.lapak.tenant.access.Role;
 
 /**
  * Who acted: a person (merchant staff), support staff, a device, or a job. The signed-in user is found on its own;
@@ -16,7 +15,12 @@ import id.lapak.tenant.access.Role;
  */
 public record AuditActor(Kind kind, String id, String name, String role, UUID tenantId) {
 
-    public enum Kind { PERSON, SUPPORT, DEVICE, SYSTEM }
+    public enum Kind {
+        PERSON,
+        SUPPORT,
+        DEVICE,
+        SYSTEM
+    }
 
     private static final ThreadLocal<AuditActor> OVERRIDE = new ThreadLocal<>();
 
@@ -34,7 +38,11 @@ public record AuditActor(Kind kind, String id, String name, String role, UUID te
         }
         String roles = user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
         Kind kind = user.has(Role.SUPPORT) ? Kind.SUPPORT : Kind.PERSON;
-        return new AuditActor(kind, user.subject(), user.displayName(), roles.isEmpty() ? null : roles,
+        return new AuditActor(
+                kind,
+                user.subject(),
+                user.displayName(),
+                roles.isEmpty() ? null : roles,
                 user.tenantId().orElse(null));
     }
 

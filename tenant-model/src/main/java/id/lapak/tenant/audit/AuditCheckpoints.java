@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +41,8 @@ public class AuditCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
     private static final String FORMAT = "lapak-audit-checkpoint-v1";
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** One chain's head at a moment, and its signature once signed (base64; null before). */
     public record Checkpoint(String chain, long seq, byte[] head, Instant at, String signature) {
@@ -58,8 +57,13 @@ public class AuditCheckpoints {
         }
 
         String signedText() {
-            return String.join("\t", FORMAT, chain, Long.toString(seq),
-                    head == null ? "-" : HexFormat.of().formatHex(head), at.toString());
+            return String.join(
+                    "\t",
+                    FORMAT,
+                    chain,
+                    Long.toString(seq),
+                    head == null ? "-" : HexFormat.of().formatHex(head),
+                    at.toString());
         }
     }
 
@@ -67,17 +71,22 @@ public class AuditCheckpoints {
     private final PrivateKey signingKey;
     private final PublicKey verifyingKey;
 
-    public AuditCheckpoints(@Value("${lapak.audit.checkpoint-dir}") String directory,
-                            @Value("${lapak.audit.checkpoint-signing-key}") String signingKey,
-                            @Value("${lapak.audit.checkpoint-verifying-key}") String verifyingKey) {
+    public AuditCheckpoints(
+            @Value("${lapak.audit.checkpoint-dir}") String directory,
+            @Value("${lapak.audit.checkpoint-signing-key}") String signingKey,
+            @Value("${lapak.audit.checkpoint-verifying-key}") String verifyingKey) {
         this.directory = Path.of(directory);
         try {
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-            this.signingKey = ed25519.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey)));
-            this.verifyingKey = ed25519.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(verifyingKey)));
+            this.signingKey = ed25519.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey)));
+            this.verifyingKey = ed25519.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(verifyingKey)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("lapak.audit.checkpoint-signing-key and -verifying-key must be an Ed25519 "
-                    + "key pair (PKCS#8 and X.509, base64)", e);
+            throw new IllegalStateException(
+                    "lapak.audit.checkpoint-signing-key and -verifying-key must be an Ed25519 "
+                            + "key pair (PKCS#8 and X.509, base64)",
+                    e);
         }
     }
 
@@ -97,8 +106,13 @@ public class AuditCheckpoints {
             }
             Path file = directory.resolve("checkpoint-" + FILE_TIME.format(at) + "-"
                     + UUID.randomUUID().toString().substring(0, 8) + ".tsv");
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(
+                    file,
+                    text,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write an audit checkpoint into " + directory, e);
@@ -112,11 +126,22 @@ public class AuditCheckpoints {
             return newest;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("checkpoint-")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    parse(line).ifPresentOrElse(checkpoint -> newest.merge(checkpoint.chain(), checkpoint,
-                                    (a, b) -> b.seq() > a.seq() || (b.seq() == a.seq() && b.at().isAfter(a.at())) ? b : a),
-                            () -> log.warn("An audit checkpoint line in {} is not signed by the checkpoint key", file));
+                    parse(line)
+                            .ifPresentOrElse(
+                                    checkpoint -> newest.merge(
+                                            checkpoint.chain(),
+                                            checkpoint,
+                                            (a, b) ->
+                                                    b.seq() > a.seq() || (b.seq() == a.seq() && b.at().isAfter(a.at()))
+                                                            ? b
+                                                            : a),
+                                    () -> log.warn(
+                                            "An audit checkpoint line in {} is not signed by the checkpoint key",
+                                            file));
                 }
             }
         } catch (IOException e) {
@@ -134,8 +159,12 @@ public class AuditCheckpoints {
             return Optional.empty();
         }
         try {
-            Checkpoint checkpoint = new Checkpoint(parts[1], Long.parseLong(parts[2]),
-                    "-".equals(parts[3]) ? null : HexFormat.of().parseHex(parts[3]), Instant.parse(parts[4]), parts[5]);
+            Checkpoint checkpoint = new Checkpoint(
+                    parts[1],
+                    Long.parseLong(parts[2]),
+                    "-".equals(parts[3]) ? null : HexFormat.of().parseHex(parts[3]),
+                    Instant.parse(parts[4]),
+                    parts[5]);
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(verifyingKey);
             verifier.update(checkpoint.signedText().getBytes(StandardCharsets.UTF_8));

@@ -13,14 +13,13 @@ import java.util.Set;
  * return a copy. Values are kept as text. Fields whose name says they hold a secret are stored as "[redacted]":
  * callers must never pass secrets or card data, this is the last guard.
  */
-public record AuditEvent(String action, String entityType, String entityId, Map<String, Change> changes,
-                         Map<String, String> details) {
+public record AuditEvent(
+        String action, String entityType, String entityId, Map<String, Change> changes, Map<String, String> details) {
 
-    private static final Set<String> SECRET_NAMES = Set.of("password", "secret", "pin", "pan", "cardnumber", "track2",
-            "cvv", "cvc", "key", "token", "otp");
+    private static final Set<String> SECRET_NAMES =
+            Set.of("password", "secret", "pin", "pan", "cardnumber", "track2", "cvv", "cvc", "key", "token", "otp");
 
-    public record Change(String before, String after) {
-    }
+    public record Change(String before, String after) {}
 
     public AuditEvent {
         if (action == null || action.isBlank() || action.length() > 100) {
@@ -56,8 +55,12 @@ public record AuditEvent(String action, String entityType, String entityId, Map<
 
     static boolean secret(String name) {
         String lower = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return SECRET_NAMES.contains(lower) || lower.endsWith("password") || lower.endsWith("secret")
-                || lower.endsWith("token") || lower.endsWith("pan") || lower.endsWith("cardnumber");
+        return SECRET_NAMES.contains(lower)
+                || lower.endsWith("password")
+                || lower.endsWith("secret")
+                || lower.endsWith("token")
+                || lower.endsWith("pan")
+                || lower.endsWith("cardnumber");
     }
 
     private static String text(Object value) {

@@ -3,7 +3,6 @@ package id.lapak.tenant.audit;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The where clause and its parameters; the tenant is bound by hand because native SQL is not filtered. */
@@ -34,7 +33,8 @@ record AuditFilter(AuditQuery query, boolean platform) {
             spec = spec.param("tenant", query.tenantId());
         }
         if (present(query.actor())) {
-            spec = spec.param("actor", "%" + like(query.actor().strip()) + "%").param("actorId", query.actor().strip());
+            spec = spec.param("actor", "%" + like(query.actor().strip()) + "%")
+                    .param("actorId", query.actor().strip());
         }
         if (present(query.action())) {
             spec = spec.param("action", like(query.action().strip()) + "%");

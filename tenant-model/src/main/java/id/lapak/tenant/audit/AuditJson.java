@@ -1,13 +1,11 @@
 package id.lapak.tenant.audit;
 
-import java.util.Map;
-
 import id.lapak.tenant.json.JsonText;
+import java.util.Map;
 
 /** A small, deterministic JSON writer for the changed fields and details (text values only). */
 final class AuditJson {
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     static String changes(Map<String, AuditEvent.Change> changes) {
         if (changes.isEmpty()) {
@@ -18,8 +16,12 @@ final class AuditJson {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append(quote(field)).append(":{\"before\":").append(quote(change.before()))
-                    .append(",\"after\":").append(quote(change.after())).append('}');
+            json.append(quote(field))
+                    .append(":{\"before\":")
+                    .append(quote(change.before()))
+                    .append(",\"after\":")
+                    .append(quote(change.after()))
+                    .append('}');
         });
         return json.append('}').toString();
     }

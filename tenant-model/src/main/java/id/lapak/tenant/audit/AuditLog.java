@@ -1,5 +1,13 @@
 package id.lapak.tenant.audit;
 
+import id.lapak.tenant.access.CurrentUser;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.ReadOnlyViewer;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantAwareTransactionManager;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.csv.CsvWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,7 +27,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,15 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.ReadOnlyViewer;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantAwareTransactionManager;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.csv.CsvWriter;
 
 /**
  * Writes audit entries in the caller's transaction (so an entry commits or rolls back with the change it
@@ -64,10 +62,13 @@ public class AuditLog {
     private final SecretKeySpec chainKey;
     private final AuditCheckpoints checkpoints;
 
-    public AuditLog(JdbcClient jdbc, Clock clock, PlatformAccess platformAccess,
-                    PlatformTransactionManager transactionManager,
-                    @Value("${lapak.audit.chain-key}") String chainKey,
-                    AuditCheckpoints checkpoints) {
+    public AuditLog(
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformAccess platformAccess,
+            PlatformTransactionManager transactionManager,
+            @Value("${lapak.audit.chain-key}") String chainKey,
+            AuditCheckpoints checkpoints) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(chainKey);
@@ -104,7 +105,12 @@ public class AuditLog {
                 .or(() -> CurrentUser.find().map(AuditActor::of))
                 .orElseGet(() -> AuditActor.system("application"));
         AuditOrigin origin = AuditOrigin.current().orElse(new AuditOrigin(null, null));
-        Pending pending = new Pending(UUID.randomUUID(), tenantId, event, actor, origin,
+        Pending pending = new Pending(
+                UUID.randomUUID(),
+                tenantId,
+                event,
+                actor,
+                origin,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -123,9 +129,8 @@ public class AuditLog {
         return TenantContext.callAs(tenantId, () -> transaction.execute(s -> append(pending)));
     }
 
-    private record Pending(UUID id, UUID tenantId, AuditEvent event, AuditActor actor, AuditOrigin origin,
-                           Instant occurredAt) {
-    }
+    private record Pending(
+            UUID id, UUID tenantId, AuditEvent event, AuditActor actor, AuditOrigin origin, Instant occurredAt) {}
 
     /** The entries of one transaction, appended in the order they were recorded just before it commits. */
     private final class PendingEntries implements TransactionSynchronization {
@@ -162,26 +167,59 @@ public class AuditLog {
         String chain = chainKey(tenantId);
         jdbc.sql("""
                         insert into audit_chain_head (chain_key, tenant_id, last_seq, last_hash) values (?, ?, 0, null)
-                        on conflict (chain_key) do nothing""")
-                .params(chain, tenantId).update();
+                        on conflict (chain_key) do nothing""").params(chain, tenantId).update();
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ? for update")
-                .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        ChainEntry entry = new ChainEntry(pending.id(), chain, tenantId, head.lastSeq() + 1, pending.occurredAt(), actor, event.action(), event.entityType(),
-                event.entityId(), AuditJson.changes(event.changes()), AuditJson.details(event.details()), origin.ip(),
-                origin.userAgent(), head.lastHash(), ChainEntry.KEYED);
+                .param(chain)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                .single();
+        ChainEntry entry = new ChainEntry(
+                pending.id(),
+                chain,
+                tenantId,
+                head.lastSeq() + 1,
+                pending.occurredAt(),
+                actor,
+                event.action(),
+                event.entityType(),
+                event.entityId(),
+                AuditJson.changes(event.changes()),
+                AuditJson.details(event.details()),
+                origin.ip(),
+                origin.userAgent(),
+                head.lastHash(),
+                ChainEntry.KEYED);
         byte[] hash = entry.hash(chainKey);
         jdbc.sql("""
                         insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
                             actor_name, actor_role, actor_tenant, action, entity_type, entity_id, changes, details, ip,
                             user_agent, prev_hash, hash)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.id(), chain, tenantId, entry.seq(), Timestamp.from(entry.occurredAt()),
-                        actor.kind().name(), actor.id(), actor.name(), actor.role(), actor.tenantId(), entry.action(),
-                        entry.entityType(), entry.entityId(), entry.changes(), entry.details(), entry.ip(),
-                        entry.userAgent(), entry.prevHash(), hash)
+                .params(
+                        entry.id(),
+                        chain,
+                        tenantId,
+                        entry.seq(),
+                        Timestamp.from(entry.occurredAt()),
+                        actor.kind().name(),
+                        actor.id(),
+                        actor.name(),
+                        actor.role(),
+                        actor.tenantId(),
+                        entry.action(),
+                        entry.entityType(),
+                        entry.entityId(),
+                        entry.changes(),
+                        entry.details(),
+                        entry.ip(),
+                        entry.userAgent(),
+                        entry.prevHash(),
+                        hash)
                 .update();
         // The head moves only through the owner's function, and only onto the entry just written.
-        jdbc.sql("select app_audit_advance_head(?, ?, ?)").params(chain, entry.seq(), hash).query().singleRow();
+        jdbc.sql("select app_audit_advance_head(?, ?, ?)")
+                .params(chain, entry.seq(), hash)
+                .query()
+                .singleRow();
         return entry.id();
     }
 
@@ -194,17 +232,24 @@ public class AuditLog {
         int size = Math.min(Math.max(pageable == null ? 50 : pageable.getPageSize(), 1), 500);
         long offset = pageable == null ? 0 : (long) pageable.getPageNumber() * size;
         AuditFilter filter = filter(query);
-        return read(filter, () -> filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
-                        + " order by occurred_at desc, chain_key, seq desc limit :limit offset :offset"))
-                .param("limit", size).param("offset", offset)
-                .query((rs, n) -> record(rs)).list());
+        return read(
+                filter,
+                () -> filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
+                                + " order by occurred_at desc, chain_key, seq desc limit :limit offset :offset"))
+                        .param("limit", size)
+                        .param("offset", offset)
+                        .query((rs, n) -> record(rs))
+                        .list());
     }
 
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public long count(AuditQuery query) {
         AuditFilter filter = filter(query);
-        return read(filter, () -> filter.bind(jdbc.sql("select count(*) from audit_entry" + filter.where()))
-                .query(Long.class).single());
+        return read(
+                filter,
+                () -> filter.bind(jdbc.sql("select count(*) from audit_entry" + filter.where()))
+                        .query(Long.class)
+                        .single());
     }
 
     /** Writes every matching entry as CSV (UTF-8, RFC 4180 quoting), streaming, newest first. */
@@ -219,9 +264,23 @@ public class AuditLog {
                             + " order by occurred_at desc, chain_key, seq desc"))
                     .query((ResultSet rs) -> {
                         AuditRecord r = record(rs);
-                        writer.print(Stream.of(r.id(), r.tenantId(), r.seq(), r.occurredAt(), r.actorKind(),
-                                r.actorId(), r.actorName(), r.actorRole(), r.action(), r.entityType(), r.entityId(),
-                                r.changes(), r.details(), r.ip(), r.userAgent()).map(CsvWriter::cell)
+                        writer.print(Stream.of(
+                                        r.id(),
+                                        r.tenantId(),
+                                        r.seq(),
+                                        r.occurredAt(),
+                                        r.actorKind(),
+                                        r.actorId(),
+                                        r.actorName(),
+                                        r.actorRole(),
+                                        r.action(),
+                                        r.entityType(),
+                                        r.entityId(),
+                                        r.changes(),
+                                        r.details(),
+                                        r.ip(),
+                                        r.userAgent())
+                                .map(CsvWriter::cell)
                                 .collect(Collectors.joining(",")));
                         writer.print("\r\n");
                     });
@@ -250,11 +309,22 @@ public class AuditLog {
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {
-        return new AuditRecord(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_kind"),
-                rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
-                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                rs.getString("changes"), rs.getString("details"), rs.getString("ip"), rs.getString("user_agent"));
+        return new AuditRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getLong("seq"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor_kind"),
+                rs.getString("actor_id"),
+                rs.getString("actor_name"),
+                rs.getString("actor_role"),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                rs.getString("changes"),
+                rs.getString("details"),
+                rs.getString("ip"),
+                rs.getString("user_agent"));
     }
 
     /**
@@ -265,8 +335,11 @@ public class AuditLog {
         CurrentUser.find().filter(user -> !user.has(Role.SUPPORT)).ifPresent(user -> {
             throw new AccessDeniedException("Only support staff verify every audit chain");
         });
-        List<String> chains = platformAccess.call("audit: verify every chain",
-                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key").query(String.class).list());
+        List<String> chains = platformAccess.call(
+                "audit: verify every chain",
+                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key")
+                        .query(String.class)
+                        .list());
         List<ChainStatus> result = new ArrayList<>();
         for (String chain : chains) {
             result.add(verifyChain(chain));
@@ -279,10 +352,14 @@ public class AuditLog {
      * merchant admin of that tenant.
      */
     public ChainStatus verify(UUID tenantId) {
-        CurrentUser.find().filter(user -> !user.has(Role.SUPPORT) && !(user.has(Role.MERCHANT_ADMIN)
-                && tenantId != null && user.tenantId().filter(tenantId::equals).isPresent())).ifPresent(user -> {
-            throw new AccessDeniedException("This audit chain is not yours to verify");
-        });
+        CurrentUser.find()
+                .filter(user -> !user.has(Role.SUPPORT)
+                        && !(user.has(Role.MERCHANT_ADMIN)
+                                && tenantId != null
+                                && user.tenantId().filter(tenantId::equals).isPresent()))
+                .ifPresent(user -> {
+                    throw new AccessDeniedException("This audit chain is not yours to verify");
+                });
         return verifyChain(tenantId == null ? PLATFORM_CHAIN : tenantId.toString());
     }
 
@@ -290,8 +367,7 @@ public class AuditLog {
         return walkChain(chain).status();
     }
 
-    private record Verified(String chain, ChainStatus status, Head head) {
-    }
+    private record Verified(String chain, ChainStatus status, Head head) {}
 
     private Verified walkChain(String chain) {
         UUID tenantId = PLATFORM_CHAIN.equals(chain) ? null : UUID.fromString(chain);
@@ -304,7 +380,9 @@ public class AuditLog {
                         walk.next(ChainEntry.read(rs), rs.getBytes("hash"));
                     });
             Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ?")
-                    .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional()
+                    .param(chain)
+                    .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                    .optional()
                     .orElse(new Head(0, null));
             return new Verified(chain, walk.finish(head), head);
         });
@@ -316,8 +394,11 @@ public class AuditLog {
      * the scheduler and the day close, never from a page.
      */
     public List<ChainStatus> checkpointAll() {
-        List<String> chains = platformAccess.call("audit: list chains for a checkpoint",
-                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key").query(String.class).list());
+        List<String> chains = platformAccess.call(
+                "audit: list chains for a checkpoint",
+                () -> jdbc.sql("select chain_key from audit_chain_head order by chain_key")
+                        .query(String.class)
+                        .list());
         return checkpoint(chains);
     }
 
@@ -334,10 +415,13 @@ public class AuditLog {
             Verified verified = walkChain(chain);
             result.add(verified.status());
             if (verified.status().intact()) {
-                signed.add(new AuditCheckpoints.Checkpoint(chain, verified.head().lastSeq(), verified.head().lastHash(),
-                        at));
+                signed.add(new AuditCheckpoints.Checkpoint(
+                        chain, verified.head().lastSeq(), verified.head().lastHash(), at));
             } else {
-                log.error("Audit chain {} is broken and was not signed: {}", chain, verified.status().problem());
+                log.error(
+                        "Audit chain {} is broken and was not signed: {}",
+                        chain,
+                        verified.status().problem());
             }
         }
         if (!signed.isEmpty()) {
@@ -347,6 +431,5 @@ public class AuditLog {
     }
 
     /** A chain's head as the database keeps it. */
-    record Head(long lastSeq, byte[] lastHash) {
-    }
+    record Head(long lastSeq, byte[] lastHash) {}
 }

@@ -8,18 +8,29 @@ import java.util.UUID;
  * order ({@link #problems}); {@code firstBadEntryId} and {@code problem} repeat the first of them (the entry is null
  * when the break is a missing tail). {@code tenantId} is null for the platform chain.
  */
-public record ChainStatus(UUID tenantId, boolean intact, long entries, UUID firstBadEntryId, String problem,
-                          List<ChainProblem> problems) {
+public record ChainStatus(
+        UUID tenantId,
+        boolean intact,
+        long entries,
+        UUID firstBadEntryId,
+        String problem,
+        List<ChainProblem> problems) {
 
     /** What is wrong at one place of the chain. */
-    public enum Kind { EDITED, DELETED, INSERTED_OR_REORDERED, RELINKED, TRUNCATED_TAIL, REWRITTEN_BEFORE_CHECKPOINT }
+    public enum Kind {
+        EDITED,
+        DELETED,
+        INSERTED_OR_REORDERED,
+        RELINKED,
+        TRUNCATED_TAIL,
+        REWRITTEN_BEFORE_CHECKPOINT
+    }
 
     /**
      * One problem: its kind, the entry where it shows (null for a missing tail), the sequence number concerned and a
      * sentence for people.
      */
-    public record ChainProblem(Kind kind, UUID entryId, long seq, String description) {
-    }
+    public record ChainProblem(Kind kind, UUID entryId, long seq, String description) {}
 
     public ChainStatus {
         problems = problems == null ? List.of() : List.copyOf(problems);

@@ -1,7 +1,6 @@
 package id.lapak.tenant.context;
 
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -19,12 +18,17 @@ class DatabaseRolesConfiguration {
 
     @Bean
     ScopeRoutingDataSource dataSource(DataSourceProperties properties, Environment environment) {
-        HikariDataSource application = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource application = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(application));
         if (application.getPoolName() == null) {
             application.setPoolName("lapak-application");
         }
-        HikariDataSource platform = properties.initializeDataSourceBuilder().type(HikariDataSource.class)
+        HikariDataSource platform = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
                 .username(environment.getProperty("lapak.database.platform.username", "lapak_platform"))
                 .password(environment.getRequiredProperty("lapak.database.platform.password"))
                 .build();

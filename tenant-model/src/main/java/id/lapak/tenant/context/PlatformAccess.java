@@ -1,7 +1,6 @@
 package id.lapak.tenant.context;
 
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,8 @@ public class PlatformAccess {
             throw new IllegalArgumentException("Platform access needs a stated purpose");
         }
         log.info("Platform access: {}", purpose);
-        return TenantContext.callIn(new TenantContext.PlatformScope(purpose), () -> transaction.execute(s -> work.get()));
+        return TenantContext.callIn(
+                new TenantContext.PlatformScope(purpose), () -> transaction.execute(s -> work.get()));
     }
 
     public void run(String purpose, Runnable work) {

@@ -1,12 +1,9 @@
 package id.lapak.tenant.context;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
@@ -17,7 +14,10 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
  */
 class ScopeRoutingDataSource extends AbstractRoutingDataSource implements AutoCloseable {
 
-    private enum Pool { APPLICATION, PLATFORM }
+    private enum Pool {
+        APPLICATION,
+        PLATFORM
+    }
 
     private final HikariDataSource application;
     private final HikariDataSource platform;

@@ -1,7 +1,6 @@
 package id.lapak.tenant.context;
 
 import jakarta.persistence.EntityManagerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;

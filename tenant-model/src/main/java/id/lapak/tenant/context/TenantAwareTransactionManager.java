@@ -1,15 +1,12 @@
 package id.lapak.tenant.context;
 
-import java.sql.PreparedStatement;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.persistence.EntityManagerFactory;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.ReadOnlyViewException;
 import id.lapak.tenant.access.ReadOnlyViewer;
-
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -42,8 +39,9 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
-        boolean viewer = CurrentUser.find().filter(ReadOnlyViewer.class::isInstance).isPresent()
-                && !AUDIT_TRANSACTION.equals(definition.getName());
+        boolean viewer =
+                CurrentUser.find().filter(ReadOnlyViewer.class::isInstance).isPresent()
+                        && !AUDIT_TRANSACTION.equals(definition.getName());
         if (viewer && !definition.isReadOnly()) {
             throw new ReadOnlyViewException();
         }

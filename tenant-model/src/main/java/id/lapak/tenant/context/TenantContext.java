@@ -3,7 +3,6 @@ package id.lapak.tenant.context;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.slf4j.MDC;
 
 /**
@@ -15,18 +14,14 @@ public final class TenantContext {
 
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     /** What the current thread may touch: one tenant, or all of them through {@link PlatformAccess}. */
-    sealed interface Scope permits TenantScope, PlatformScope {
-    }
+    sealed interface Scope permits TenantScope, PlatformScope {}
 
-    record TenantScope(UUID tenantId) implements Scope {
-    }
+    record TenantScope(UUID tenantId) implements Scope {}
 
-    record PlatformScope(String purpose) implements Scope {
-    }
+    record PlatformScope(String purpose) implements Scope {}
 
     /** The current tenant, or an exception: there is no default tenant. */
     public static UUID requireTenant() {

@@ -2,7 +2,6 @@ package id.lapak.tenant.context;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.hibernate.cfg.MultiTenancySettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;

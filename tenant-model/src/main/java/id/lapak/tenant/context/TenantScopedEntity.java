@@ -1,13 +1,11 @@
 package id.lapak.tenant.context;
 
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreRemove;
 import jakarta.persistence.PreUpdate;
-
+import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**

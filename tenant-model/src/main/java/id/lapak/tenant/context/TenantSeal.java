@@ -10,10 +10,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +29,8 @@ public class TenantSeal {
     static final String KEY_PROPERTY = "lapak.database.tenant-context-key";
 
     private static final String NONCE = "select app_transaction_nonce()";
-    private static final String SET = "select set_config('app.tenant_id', ?, true), set_config('app.tenant_seal', ?, true)";
+    private static final String SET =
+            "select set_config('app.tenant_id', ?, true), set_config('app.tenant_seal', ?, true)";
     private static final int BLOCK = 64;
 
     private final byte[] key;
@@ -56,11 +55,12 @@ public class TenantSeal {
      */
     public void apply(Connection connection, UUID tenant) throws SQLException {
         if (connection.getAutoCommit()) {
-            throw new IllegalStateException("A tenant is sealed into a transaction, not into an auto-commit connection");
+            throw new IllegalStateException(
+                    "A tenant is sealed into a transaction, not into an auto-commit connection");
         }
         String nonce;
         try (PreparedStatement statement = connection.prepareStatement(NONCE);
-             ResultSet rs = statement.executeQuery()) {
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             nonce = rs.getString(1);
         }

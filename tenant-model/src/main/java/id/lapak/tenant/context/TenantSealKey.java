@@ -2,7 +2,6 @@ package id.lapak.tenant.context;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;

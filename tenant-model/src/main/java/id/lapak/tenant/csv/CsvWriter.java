@@ -37,8 +37,7 @@ public final class CsvWriter {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     /** A number cell from its plain text (e.g. {@code Money.toPlainString()}): {@code -15000}, {@code 12.50}. */
     public static Numeric number(String plain) {
@@ -64,8 +63,12 @@ public final class CsvWriter {
         if (formula) {
             text = "'" + text;
         }
-        if (formula || text.indexOf(',') >= 0 || text.indexOf(';') >= 0 || text.indexOf('"') >= 0
-                || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+        if (formula
+                || text.indexOf(',') >= 0
+                || text.indexOf(';') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;

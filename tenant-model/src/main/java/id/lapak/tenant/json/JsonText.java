@@ -8,8 +8,7 @@ package id.lapak.tenant.json;
  */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** {@code value} as a JSON string literal; {@code null} for null. */
     public static String quote(Object value) {

@@ -11,8 +11,7 @@ import java.util.Currency;
  */
 public final class CurrencyUnits {
 
-    private CurrencyUnits() {
-    }
+    private CurrencyUnits() {}
 
     /** Fraction digits of {@code currency} as Lapak stores and exchanges it: 0 for IDR, ISO 4217 otherwise. */
     public static int fractionDigits(Currency currency) {

@@ -38,12 +38,16 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** An amount in major units ({@code 15000} rupiah, {@code 12.50} dollars); more decimals than allowed fail. */
     public static Money ofMajor(BigDecimal major, Currency currency) {
         try {
-            return new Money(major.setScale(CurrencyUnits.fractionDigits(currency), RoundingMode.UNNECESSARY)
-                    .unscaledValue().longValueExact(), currency);
+            return new Money(
+                    major.setScale(CurrencyUnits.fractionDigits(currency), RoundingMode.UNNECESSARY)
+                            .unscaledValue()
+                            .longValueExact(),
+                    currency);
         } catch (ArithmeticException e) {
             boolean decimals = major.stripTrailingZeros().scale() > CurrencyUnits.fractionDigits(currency);
-            throw new MoneyFormatException(decimals ? MoneyFormatException.Reason.TOO_MANY_DECIMALS
-                    : MoneyFormatException.Reason.TOO_LARGE, major.toPlainString());
+            throw new MoneyFormatException(
+                    decimals ? MoneyFormatException.Reason.TOO_MANY_DECIMALS : MoneyFormatException.Reason.TOO_LARGE,
+                    major.toPlainString());
         }
     }
 
@@ -86,7 +90,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * (1 bp = 0.01 %; 290 bp of Rp 15.005 is Rp 435.145 → Rp 435).
      */
     public Money basisPoints(long basisPoints) {
-        BigDecimal value = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(basisPoints))
+        BigDecimal value = BigDecimal.valueOf(minor)
+                .multiply(BigDecimal.valueOf(basisPoints))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP);
         try {
             return new Money(value.longValueExact(), currency);
@@ -103,7 +108,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         if (whole <= 0) {
             throw new IllegalArgumentException("prorate needs a positive whole");
         }
-        BigDecimal value = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(part))
+        BigDecimal value = BigDecimal.valueOf(minor)
+                .multiply(BigDecimal.valueOf(part))
                 .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP);
         try {
             return new Money(value.longValueExact(), currency);
@@ -115,7 +121,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** Minor units at another exponent, e.g. ISO 4217's 2 for the rupiah on a network that wants it. */
     public long minorAtExponent(int exponent) {
         try {
-            return major().setScale(exponent, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            return major().setScale(exponent, RoundingMode.UNNECESSARY)
+                    .unscaledValue()
+                    .longValueExact();
         } catch (ArithmeticException e) {
             throw new ArithmeticException("amount not representable at exponent " + exponent);
         }
@@ -143,8 +151,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** {@code Rp 15.000} in Indonesian, {@code IDR 15,000} in English; other locales read the English form. */
     public String format(Locale locale) {
         boolean indonesian = isIndonesian(locale);
-        DecimalFormat number = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(
-                indonesian ? Locale.forLanguageTag("id-ID") : Locale.US));
+        DecimalFormat number = new DecimalFormat(
+                "#,##0", DecimalFormatSymbols.getInstance(indonesian ? Locale.forLanguageTag("id-ID") : Locale.US));
         int digits = fractionDigits();
         number.setMinimumFractionDigits(digits);
         number.setMaximumFractionDigits(digits);
@@ -155,8 +163,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** The number alone as people read it in {@code locale}, without the currency ({@code 15.000}). */
     public String formatNumber(Locale locale) {
-        DecimalFormat number = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(
-                isIndonesian(locale) ? Locale.forLanguageTag("id-ID") : Locale.US));
+        DecimalFormat number = new DecimalFormat(
+                "#,##0",
+                DecimalFormatSymbols.getInstance(isIndonesian(locale) ? Locale.forLanguageTag("id-ID") : Locale.US));
         number.setMinimumFractionDigits(fractionDigits());
         number.setMaximumFractionDigits(fractionDigits());
         return number.format(major());
@@ -179,8 +188,11 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
         String s = text.strip();
         if (!PLAIN.matcher(s).matches()) {
-            throw new MoneyFormatException(s.length() > 19 && s.matches("-?[0-9.]+")
-                    ? MoneyFormatException.Reason.TOO_LARGE : MoneyFormatException.Reason.NOT_A_NUMBER, text);
+            throw new MoneyFormatException(
+                    s.length() > 19 && s.matches("-?[0-9.]+")
+                            ? MoneyFormatException.Reason.TOO_LARGE
+                            : MoneyFormatException.Reason.NOT_A_NUMBER,
+                    text);
         }
         return ofMajor(new BigDecimal(s), currency);
     }
@@ -199,14 +211,17 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         boolean indonesian = isIndonesian(locale);
         String s = text.strip()
                 .replaceFirst("(?i)^(rp\\.?|" + Pattern.quote(currency.getCurrencyCode()) + ")\\s*", "")
-                .replace("\u00a0", "").replace(" ", "");
+                .replace("\u00a0", "")
+                .replace(" ", "");
         if (s.startsWith("-")) {
             throw new MoneyFormatException(MoneyFormatException.Reason.NEGATIVE, text);
         }
         char grouping = indonesian ? '.' : ',';
         char decimal = indonesian ? ',' : '.';
-        if (s.isEmpty() || !s.chars().allMatch(c -> Character.isDigit(c) && c < 128 || c == grouping || c == decimal)
-                || !Character.isDigit(s.charAt(0)) || !Character.isDigit(s.charAt(s.length() - 1))) {
+        if (s.isEmpty()
+                || !s.chars().allMatch(c -> Character.isDigit(c) && c < 128 || c == grouping || c == decimal)
+                || !Character.isDigit(s.charAt(0))
+                || !Character.isDigit(s.charAt(s.length() - 1))) {
             throw new MoneyFormatException(MoneyFormatException.Reason.NOT_A_NUMBER, text);
         }
         int decimalAt = s.indexOf(decimal);
@@ -216,8 +231,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
         String whole = decimalAt >= 0 ? s.substring(0, decimalAt) : s;
         String fraction = decimalAt >= 0 ? s.substring(decimalAt + 1) : "";
-        if (whole.indexOf(grouping) >= 0 && !whole.matches("\\d{1,3}(" + Pattern.quote(String.valueOf(grouping))
-                + "\\d{3})+")) {
+        if (whole.indexOf(grouping) >= 0
+                && !whole.matches("\\d{1,3}(" + Pattern.quote(String.valueOf(grouping)) + "\\d{3})+")) {
             throw new MoneyFormatException(MoneyFormatException.Reason.NOT_A_NUMBER, text);
         }
         if (decimalAt >= 0 && CurrencyUnits.fractionDigits(currency) == 0 && fraction.length() == 3) {
@@ -236,8 +251,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     private void sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("cannot mix " + currency.getCurrencyCode() + " and "
-                    + other.currency.getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "cannot mix " + currency.getCurrencyCode() + " and " + other.currency.getCurrencyCode());
         }
     }
 

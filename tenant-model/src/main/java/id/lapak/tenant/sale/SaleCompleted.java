@@ -9,9 +9,18 @@ import java.util.UUID;
  * {@code @EventListener}s in it, so stock movements and customer history commit (or roll back) with the sale.
  * {@code deviceId} and {@code customerId} may be null.
  */
-public record SaleCompleted(UUID tenantId, UUID saleId, UUID storeId, UUID deviceId, UUID customerId,
-                            String currency, long totalMinor, long taxMinor, long tipMinor, Instant completedAt,
-                            List<SaleLine> lines) {
+public record SaleCompleted(
+        UUID tenantId,
+        UUID saleId,
+        UUID storeId,
+        UUID deviceId,
+        UUID customerId,
+        String currency,
+        long totalMinor,
+        long taxMinor,
+        long tipMinor,
+        Instant completedAt,
+        List<SaleLine> lines) {
 
     public SaleCompleted {
         lines = List.copyOf(lines);

@@ -1,9 +1,7 @@
 package id.lapak.tenant.store;
 
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantContext;
-
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +25,12 @@ public class DemoStores {
         if (!form.problems().isEmpty()) {
             throw new InvalidStoreException(form.problems());
         }
-        TenantContext.runAs(tenantId, () -> transaction.executeWithoutResult(s -> {
-            if (!stores.existsById(storeId)) {
-                stores.save(new Store(storeId, form));
-            }
-        }));
+        TenantContext.runAs(
+                tenantId,
+                () -> transaction.executeWithoutResult(s -> {
+                    if (!stores.existsById(storeId)) {
+                        stores.save(new Store(storeId, form));
+                    }
+                }));
     }
 }

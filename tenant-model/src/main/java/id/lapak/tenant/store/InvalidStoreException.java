@@ -7,7 +7,8 @@ public class InvalidStoreException extends RuntimeException {
     private final List<StoreProblem> problems;
 
     public InvalidStoreException(List<StoreProblem> problems) {
-        super("Store not saved: " + problems.stream().map(StoreProblem::messageKey).toList());
+        super("Store not saved: "
+                + problems.stream().map(StoreProblem::messageKey).toList());
         this.problems = List.copyOf(problems);
     }
 

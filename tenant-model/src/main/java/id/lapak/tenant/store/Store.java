@@ -1,18 +1,16 @@
 package id.lapak.tenant.store;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.UUID;
-
 import id.lapak.tenant.context.TenantScopedEntity;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
 
 @Entity
 @Table(name = "store")
@@ -57,8 +55,7 @@ class Store extends TenantScopedEntity {
     @Version
     private long version;
 
-    protected Store() {
-    }
+    protected Store() {}
 
     Store(UUID id, StoreForm form) {
         this.id = id;
@@ -103,7 +100,19 @@ class Store extends TenantScopedEntity {
     }
 
     StoreDetails details() {
-        return new StoreDetails(id, name, address, city, ZoneId.of(timeZone), Currency.getInstance(currency),
-                taxRegistered, taxRate, pricesIncludeTax, active, version, createdAt, updatedAt);
+        return new StoreDetails(
+                id,
+                name,
+                address,
+                city,
+                ZoneId.of(timeZone),
+                Currency.getInstance(currency),
+                taxRegistered,
+                taxRate,
+                pricesIncludeTax,
+                active,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

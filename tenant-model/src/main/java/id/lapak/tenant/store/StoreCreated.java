@@ -2,5 +2,4 @@ package id.lapak.tenant.store;
 
 import java.util.UUID;
 
-public record StoreCreated(UUID tenantId, UUID storeId, String actor) {
-}
+public record StoreCreated(UUID tenantId, UUID storeId, String actor) {}

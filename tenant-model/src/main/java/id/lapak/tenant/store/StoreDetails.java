@@ -6,9 +6,20 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.UUID;
 
-public record StoreDetails(UUID id, String name, String address, String city, ZoneId timeZone, Currency currency,
-                           boolean taxRegistered, BigDecimal taxRate, boolean pricesIncludeTax, boolean active,
-                           long version, Instant createdAt, Instant updatedAt) {
+public record StoreDetails(
+        UUID id,
+        String name,
+        String address,
+        String city,
+        ZoneId timeZone,
+        Currency currency,
+        boolean taxRegistered,
+        BigDecimal taxRate,
+        boolean pricesIncludeTax,
+        boolean active,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public StoreForm toForm() {
         return new StoreForm(name, address, city, timeZone, currency, taxRegistered, taxRate, pricesIncludeTax);

@@ -10,8 +10,15 @@ import java.util.List;
  * What a merchant edits about a store. {@link #problems()} is the one set of rules, used by the form to show
  * messages and by the service to refuse bad input; each problem is a translation key.
  */
-public record StoreForm(String name, String address, String city, ZoneId timeZone, Currency currency,
-                        boolean taxRegistered, BigDecimal taxRate, boolean pricesIncludeTax) {
+public record StoreForm(
+        String name,
+        String address,
+        String city,
+        ZoneId timeZone,
+        Currency currency,
+        boolean taxRegistered,
+        BigDecimal taxRate,
+        boolean pricesIncludeTax) {
 
     public static final int NAME_MAX = 100;
     public static final int ADDRESS_MAX = 300;
@@ -20,8 +27,15 @@ public record StoreForm(String name, String address, String city, ZoneId timeZon
 
     /** A new store in Indonesia: Jakarta time, rupiah, PPN 11% for a registered taxable entrepreneur (PKP). */
     public static StoreForm indonesianDefaults() {
-        return new StoreForm("", "", "", ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), true,
-                new BigDecimal("11.00"), true);
+        return new StoreForm(
+                "",
+                "",
+                "",
+                ZoneId.of("Asia/Jakarta"),
+                Currency.getInstance("IDR"),
+                true,
+                new BigDecimal("11.00"),
+                true);
     }
 
     public List<StoreProblem> problems() {

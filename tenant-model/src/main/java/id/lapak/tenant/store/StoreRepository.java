@@ -2,7 +2,6 @@ package id.lapak.tenant.store;
 
 import java.util.Collection;
 import java.util.UUID;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,12 +1,11 @@
 package id.lapak.tenant.store;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Which of the tenant's stores a person may see — the one rule every service uses: a merchant admin (and support

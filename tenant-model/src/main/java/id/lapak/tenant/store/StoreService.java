@@ -1,18 +1,16 @@
 package id.lapak.tenant.store;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
 import id.lapak.tenant.context.TenantContext;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -46,11 +44,13 @@ public class StoreService {
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<StoreDetails> find(String search, Pageable pageable) {
         TenantContext.requireTenant();
-        String pattern = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
+        String pattern =
+                search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
         Pageable safe = safePageable(pageable);
         LapakUser user = CurrentUser.require();
         StoreScope scope = StoreScope.of(user);
-        Page<Store> page = scope.isAll() ? stores.search(pattern, safe)
+        Page<Store> page = scope.isAll()
+                ? stores.search(pattern, safe)
                 : scope.isEmpty() ? Page.empty(safe) : stores.searchWithin(scope.storeIds(), pattern, safe);
         return page.map(Store::details);
     }
@@ -93,7 +93,8 @@ public class StoreService {
         } catch (DataIntegrityViolationException e) {
             throw new InvalidStoreException(List.of(new StoreProblem("name", "store.error.name.taken")));
         }
-        events.publishEvent(new StoreCreated(tenantId, store.getId(), CurrentUser.require().username()));
+        events.publishEvent(
+                new StoreCreated(tenantId, store.getId(), CurrentUser.require().username()));
         audit.record(changes(AuditEvent.of("store.created", "Store", store.getId()), null, store.details()));
         return store.details();
     }
@@ -126,8 +127,8 @@ public class StoreService {
         boolean wasActive = store.details().active();
         store.deactivate();
         audit.record(AuditEvent.of("store.deactivated", "Store", id).change("active", wasActive, false));
-        events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
-                "deactivated"));
+        events.publishEvent(new StoreChanged(
+                TenantContext.requireTenant(), id, CurrentUser.require().username(), "deactivated"));
         return store.details();
     }
 
@@ -138,8 +139,8 @@ public class StoreService {
         boolean wasActive = store.details().active();
         store.reactivate();
         audit.record(AuditEvent.of("store.reactivated", "Store", id).change("active", wasActive, true));
-        events.publishEvent(new StoreChanged(TenantContext.requireTenant(), id, CurrentUser.require().username(),
-                "reactivated"));
+        events.publishEvent(new StoreChanged(
+                TenantContext.requireTenant(), id, CurrentUser.require().username(), "reactivated"));
         return store.details();
     }
 
@@ -151,7 +152,9 @@ public class StoreService {
                 .change("timeZone", before == null ? null : before.timeZone(), after.timeZone())
                 .change("currency", before == null ? null : before.currency(), after.currency())
                 .change("taxRegistered", before == null ? null : before.taxRegistered(), after.taxRegistered())
-                .change("taxRate", before == null ? null : before.taxRate().toPlainString(),
+                .change(
+                        "taxRate",
+                        before == null ? null : before.taxRate().toPlainString(),
                         after.taxRate().toPlainString())
                 .change("pricesIncludeTax", before == null ? null : before.pricesIncludeTax(), after.pricesIncludeTax())
                 .change("active", before == null ? null : before.active(), after.active());
@@ -172,7 +175,8 @@ public class StoreService {
         List<StoreProblem> problems = new ArrayList<>(form.problems());
         if (problems.stream().noneMatch(p -> p.field().equals("name"))) {
             String name = form.name().strip();
-            boolean taken = existingId == null ? stores.existsByNameIgnoreCase(name)
+            boolean taken = existingId == null
+                    ? stores.existsByNameIgnoreCase(name)
                     : stores.existsByNameIgnoreCaseAndIdNot(name, existingId);
             if (taken) {
                 problems.add(new StoreProblem("name", "store.error.name.taken"));
@@ -186,7 +190,9 @@ public class StoreService {
     private static Pageable safePageable(Pageable pageable) {
         Pageable requested = pageable == null ? PageRequest.of(0, 50) : pageable;
         int size = Math.min(Math.max(requested.getPageSize(), 1), 500);
-        Sort sort = Sort.by(requested.getSort().stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
+        Sort sort = Sort.by(requested.getSort().stream()
+                .filter(o -> SORTABLE.contains(o.getProperty()))
+                .toList());
         return PageRequest.of(requested.getPageNumber(), size, sort.isSorted() ? sort : Sort.by("name"));
     }
 }

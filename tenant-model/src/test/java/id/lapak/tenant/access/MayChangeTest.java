@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 /** The one rule pages use to offer or hide changes. */
@@ -71,9 +70,12 @@ class MayChangeTest {
 
     @Test
     void aPersonMayChangeWhatOneOfTheirRolesAllows() {
-        assertThat(new Person(Set.of(Role.MERCHANT_ADMIN)).mayChange(Role.MERCHANT_ADMIN)).isTrue();
-        assertThat(new Person(Set.of(Role.STORE_MANAGER)).mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER)).isTrue();
-        assertThat(new Person(Set.of(Role.CASHIER)).mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER)).isFalse();
+        assertThat(new Person(Set.of(Role.MERCHANT_ADMIN)).mayChange(Role.MERCHANT_ADMIN))
+                .isTrue();
+        assertThat(new Person(Set.of(Role.STORE_MANAGER)).mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER))
+                .isTrue();
+        assertThat(new Person(Set.of(Role.CASHIER)).mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER))
+                .isFalse();
         assertThat(new Person(Set.of(Role.MERCHANT_ADMIN)).mayChange()).isFalse();
     }
 
@@ -82,6 +84,7 @@ class MayChangeTest {
         Viewer viewing = new Viewer(new Person(Set.of(Role.SUPPORT)));
         assertThat(viewing.has(Role.MERCHANT_ADMIN)).isTrue();
         assertThat(viewing.mayChange(Role.MERCHANT_ADMIN)).isFalse();
-        assertThat(viewing.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER)).isFalse();
+        assertThat(viewing.mayChange(Role.MERCHANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER))
+                .isFalse();
     }
 }

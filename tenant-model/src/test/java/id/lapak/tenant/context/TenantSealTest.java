@@ -9,13 +9,12 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class TenantSealTest {
 
-    private static final String KEY = Base64.getEncoder().encodeToString(
-            "a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
+    private static final String KEY =
+            Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void theDatabasesPaddedKeysComputeTheSameHmac() throws Exception {
@@ -39,7 +38,8 @@ class TenantSealTest {
     void aSealBelongsToOneTenantAndOneTransaction() {
         TenantSeal seal = new TenantSeal(KEY);
         UUID tenant = UUID.randomUUID();
-        assertThat(seal.seal(tenant, "1:2")).isNotEqualTo(seal.seal(tenant, "1:3"))
+        assertThat(seal.seal(tenant, "1:2"))
+                .isNotEqualTo(seal.seal(tenant, "1:3"))
                 .isNotEqualTo(seal.seal(UUID.randomUUID(), "1:2"));
         assertThat(new TenantSeal(Base64.getEncoder().encodeToString(new byte[32])).seal(tenant, "1:2"))
                 .isNotEqualTo(seal.seal(tenant, "1:2"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +34,9 @@ class CsvWriterTest {
         assertThat(CsvWriter.cell(-15000L)).isEqualTo("-15000");
         assertThat(CsvWriter.cell(CsvWriter.number("-15000"))).isEqualTo("-15000");
         assertThat(CsvWriter.cell(CsvWriter.number("12.50"))).isEqualTo("12.50");
-        assertThat(CsvWriter.cell("-15000")).as("text that looks like a number is still text").isEqualTo("\"'-15000\"");
+        assertThat(CsvWriter.cell("-15000"))
+                .as("text that looks like a number is still text")
+                .isEqualTo("\"'-15000\"");
         assertThatThrownBy(() -> CsvWriter.number("-1+1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CsvWriter.number("=1")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -40,22 +40,31 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "15.000|id|15000", "15000|id|15000", "Rp15.000|id|15000", "Rp 15.000|id|15000", "rp. 1.234.567|id|1234567",
-        "15,000|en|15000", "15000|en|15000", "IDR 15,000|en|15000", "15000,00|id|15000", "15000.00|en|15000"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "15.000|id|15000", "15000|id|15000", "Rp15.000|id|15000", "Rp 15.000|id|15000",
+                        "rp. 1.234.567|id|1234567",
+                "15,000|en|15000", "15000|en|15000", "IDR 15,000|en|15000", "15000,00|id|15000", "15000.00|en|15000"
+            })
     void parsesWhatPeopleTypeInTheirLanguage(String text, String language, long minor) {
         assertThat(Money.parse(text, IDR, Locale.forLanguageTag(language))).isEqualTo(Money.of(minor, IDR));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "23.000|en|AMBIGUOUS", "23,000|id|AMBIGUOUS", "1.234.567|en|AMBIGUOUS", "15000.5|en|TOO_MANY_DECIMALS",
-        "15000,5|id|TOO_MANY_DECIMALS", "abc|en|NOT_A_NUMBER", "' '|en|EMPTY", "-5|en|NEGATIVE",
-        "1,23,4|en|NOT_A_NUMBER", "99999999999999999999|en|TOO_LARGE", "15.|id|NOT_A_NUMBER", "١٢|en|NOT_A_NUMBER"})
-    void refusesWhatIsNotClearlyAnAmountWithAStableReason(String text, String language,
-            MoneyFormatException.Reason reason) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "23.000|en|AMBIGUOUS", "23,000|id|AMBIGUOUS", "1.234.567|en|AMBIGUOUS", "15000.5|en|TOO_MANY_DECIMALS",
+                "15000,5|id|TOO_MANY_DECIMALS", "abc|en|NOT_A_NUMBER", "' '|en|EMPTY", "-5|en|NEGATIVE",
+                "1,23,4|en|NOT_A_NUMBER", "99999999999999999999|en|TOO_LARGE", "15.|id|NOT_A_NUMBER",
+                        "١٢|en|NOT_A_NUMBER"
+            })
+    void refusesWhatIsNotClearlyAnAmountWithAStableReason(
+            String text, String language, MoneyFormatException.Reason reason) {
         assertThatThrownBy(() -> Money.parse(text, IDR, Locale.forLanguageTag(language)))
-                .isInstanceOfSatisfying(MoneyFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        MoneyFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     @Test
@@ -69,8 +78,17 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"15005,290,435", "10000,250,250", "100,50,1", "99,50,0", "-100,50,-1", "-99,50,0", "1,5000,1",
-        "3,5000,2", "0,290,0"})
+    @CsvSource({
+        "15005,290,435",
+        "10000,250,250",
+        "100,50,1",
+        "99,50,0",
+        "-100,50,-1",
+        "-99,50,0",
+        "1,5000,1",
+        "3,5000,2",
+        "0,290,0"
+    })
     void basisPointsRoundHalfUpAwayFromZero(long amount, long bp, long expected) {
         assertThat(Money.of(amount, IDR).basisPoints(bp)).isEqualTo(Money.of(expected, IDR));
     }
@@ -80,8 +98,11 @@ class MoneyTest {
         assertThat(Money.of(15_000, IDR).times(2).plus(Money.of(500, IDR)).minus(Money.of(1000, IDR)))
                 .isEqualTo(Money.of(29_500, IDR));
         assertThatThrownBy(() -> Money.of(1, IDR).plus(Money.of(1, USD)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IDR").hasMessageContaining("USD");
-        assertThatThrownBy(() -> Money.of(1, IDR).compareTo(Money.of(1, USD))).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IDR")
+                .hasMessageContaining("USD");
+        assertThatThrownBy(() -> Money.of(1, IDR).compareTo(Money.of(1, USD)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, IDR).plus(Money.of(1, IDR)))
                 .isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> Money.of(Long.MAX_VALUE / 2 + 1, IDR).times(2))
@@ -95,8 +116,7 @@ class MoneyTest {
     void convertsToAndFromANetworksExponentAtTheEdge() {
         assertThat(Money.of(30_000, IDR).minorAtExponent(2)).isEqualTo(3_000_000);
         assertThat(Money.fromMinorAtExponent(3_000_000, 2, IDR)).isEqualTo(Money.of(30_000, IDR));
-        assertThatThrownBy(() -> Money.fromMinorAtExponent(3_000_050, 2, IDR))
-                .isInstanceOf(MoneyFormatException.class);
+        assertThatThrownBy(() -> Money.fromMinorAtExponent(3_000_050, 2, IDR)).isInstanceOf(MoneyFormatException.class);
         assertThat(Money.ofMajor(new BigDecimal("12.5"), USD)).isEqualTo(Money.of(1250, USD));
     }
 

@@ -3,13 +3,11 @@ package id.lapak.tenant.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.access.Role;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.Role;
-
 import org.junit.jupiter.api.Test;
 
 /** The one store-visibility rule, for every role. */
@@ -75,8 +73,11 @@ class StoreScopeTest {
 
     @Test
     void aManagerWithoutStoresSupportWithoutViewAsAndNobodySeeNothing() {
-        for (StoreScope scope : new StoreScope[] {StoreScope.of(user(Set.of(Role.STORE_MANAGER), Set.of())),
-                StoreScope.of(user(Set.of(Role.SUPPORT), Set.of(PUSAT))), StoreScope.of(null)}) {
+        for (StoreScope scope : new StoreScope[] {
+            StoreScope.of(user(Set.of(Role.STORE_MANAGER), Set.of())),
+            StoreScope.of(user(Set.of(Role.SUPPORT), Set.of(PUSAT))),
+            StoreScope.of(null)
+        }) {
             assertThat(scope.isEmpty()).isTrue();
             assertThat(scope.allows(PUSAT)).isFalse();
             assertThat(scope.filterOrNull()).isEmpty();

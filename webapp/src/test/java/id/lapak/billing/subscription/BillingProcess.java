@@ -1,9 +1,8 @@
 package id.lapak.billing.subscription;
 
+import id.lapak.testing.CrashableProcess;
 import java.time.Instant;
 import java.util.UUID;
-
-import id.lapak.testing.CrashableProcess;
 
 /**
  * A separate Lapak process for {@link TenantBillingCrashIntegrationTest}: the whole application on the test's
@@ -18,14 +17,18 @@ public final class BillingProcess {
     static final String DONE = "BILLING DONE";
     static final String READY = "BILLING READY";
 
-    private BillingProcess() {
-    }
+    private BillingProcess() {}
 
     public static void main(String[] args) throws Exception {
         UUID tenant = UUID.fromString(CrashableProcess.option(args, "tenant"));
         Instant now = Instant.parse(CrashableProcess.option(args, "now"));
-        CrashableProcess.run(args, InvoiceIssued.class, "stop-at-invoice", InvoiceIssued::number,
+        CrashableProcess.run(
+                args,
+                InvoiceIssued.class,
+                "stop-at-invoice",
+                InvoiceIssued::number,
                 new CrashableProcess.Markers(IN_THE_MIDDLE, READY),
-                context -> DONE + " " + context.getBean(BillingRun.class).bill(tenant, now).issued() + " invoices");
+                context -> DONE + " "
+                        + context.getBean(BillingRun.class).bill(tenant, now).issued() + " invoices");
     }
 }

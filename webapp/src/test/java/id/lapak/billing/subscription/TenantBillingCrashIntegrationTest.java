@@ -2,6 +2,13 @@ package id.lapak.billing.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.settlement.SettlementFixture;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.Role;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.SecondNode;
+import id.lapak.testing.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import id.lapak.settlement.SettlementFixture;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.SecondNode;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.Role;
-import id.lapak.tenant.context.PlatformAccess;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,20 +39,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TenantBillingCrashIntegrationTest {
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final Instant NOW = LocalDateTime.parse("2026-12-01T09:00").atZone(WIB).toInstant();
+    private static final Instant NOW =
+            LocalDateTime.parse("2026-12-01T09:00").atZone(WIB).toInstant();
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlanCatalog catalog;
+
     @Autowired
     BillingRun run;
+
     @Value("${spring.datasource.url}")
     String databaseUrl;
+
     @Value("${lapak.keys.master-keystore}")
     String masterKeystore;
 
@@ -68,10 +73,21 @@ class TenantBillingCrashIntegrationTest {
     @Test
     void aProcessKilledInTheMiddleThenTwoNodesAtOnceLeaveOneInvoicePerMonthAndNoGapInTheNumbers() throws Exception {
         SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
-        String plan = "K" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String plan =
+                "K" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         var support = TestUsers.user(null, Set.of(), Role.SUPPORT);
-        TestUsers.run(support, () -> catalog.addPrice(new PlanForm(plan, "Uji mati", LocalDate.of(2026, 1, 1), "IDR",
-                120_000, 25_000, 0, PlanInterval.MONTHLY, List.of(new PlanForm.TierForm(0, 150)))));
+        TestUsers.run(
+                support,
+                () -> catalog.addPrice(new PlanForm(
+                        plan,
+                        "Uji mati",
+                        LocalDate.of(2026, 1, 1),
+                        "IDR",
+                        120_000,
+                        25_000,
+                        0,
+                        PlanInterval.MONTHLY,
+                        List.of(new PlanForm.TierForm(0, 150)))));
         UUID reference = fixture.tenant("Tagih Tenang");
         UUID crashed = fixture.tenant("Tagih Mati Lampu");
         for (UUID tenant : List.of(reference, crashed)) {
@@ -86,7 +102,8 @@ class TenantBillingCrashIntegrationTest {
         assertThat(middle).contains("INV/2026/");
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(killed.isAlive()).isFalse();
-        assertThat(documents(crashed)).as("August committed; September, killed before its commit, left nothing")
+        assertThat(documents(crashed))
+                .as("August committed; September, killed before its commit, left nothing")
                 .containsExactly("2026-08-01|INVOICE|133200");
 
         Path go = work.resolve("go");
@@ -99,34 +116,43 @@ class TenantBillingCrashIntegrationTest {
         assertThat(restarted.exitValue()).isZero();
         int issuedHere = here.get(2, TimeUnit.MINUTES).issued();
         int issuedThere = Integer.parseInt(done.replaceAll(".* (\\d+) invoices.*", "$1"));
-        assertThat(issuedHere + issuedThere).as("the three remaining months, each billed by one node").isEqualTo(3);
+        assertThat(issuedHere + issuedThere)
+                .as("the three remaining months, each billed by one node")
+                .isEqualTo(3);
 
         assertThat(documents(crashed)).isEqualTo(documents(reference));
         assertThat(run.bill(crashed, NOW)).isEqualTo(new BillingRun.Outcome(1, 0, 0, 0));
-        List<Long> numbers = platform.call("test: this year's invoice numbers", () -> jdbc.sql("""
+        List<Long> numbers = platform.call(
+                "test: this year's invoice numbers",
+                () -> jdbc.sql("""
                 select substring(number from 13)::bigint from saas_invoice
                 where number like 'INV/2026/%' order by 1""").query(Long.class).list());
-        assertThat(numbers).as("gapless: 1 to %d", numbers.size()).isNotEmpty()
-                .first().isEqualTo(1L);
+        assertThat(numbers)
+                .as("gapless: 1 to %d", numbers.size())
+                .isNotEmpty()
+                .first()
+                .isEqualTo(1L);
         assertThat(numbers.getLast()).isEqualTo((long) numbers.size());
     }
 
     /** The tenant's documents as period|kind|total, oldest first (ids and numbers differ between tenants). */
     private List<String> documents(UUID tenant) {
-        return platform.call("test: documents", () -> jdbc.sql("""
+        return platform.call(
+                "test: documents",
+                () -> jdbc.sql("""
                 select concat_ws('|', period, kind, total_minor) from saas_invoice where tenant_id = ?
                 order by period, kind""").param(tenant).query(String.class).list());
     }
 
     private Process start(Path output, UUID tenant, int stopAtInvoice, String... more) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.quartz.auto-startup=false",
-                "--tenant=" + tenant, "--now=" + NOW));
+        List<String> arguments = new ArrayList<>(
+                List.of("--server.port=0", "--spring.quartz.auto-startup=false", "--tenant=" + tenant, "--now=" + NOW));
         if (stopAtInvoice > 0) {
             arguments.add("--stop-at-invoice=" + stopAtInvoice);
         }
         arguments.addAll(List.of(more));
-        Process process = SecondNode.startProcess(BillingProcess.class.getName(), output, databaseUrl,
-                Path.of(masterKeystore), arguments);
+        Process process = SecondNode.startProcess(
+                BillingProcess.class.getName(), output, databaseUrl, Path.of(masterKeystore), arguments);
         processes.add(process);
         return process;
     }

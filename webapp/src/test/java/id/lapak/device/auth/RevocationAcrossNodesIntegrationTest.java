@@ -2,12 +2,6 @@ package id.lapak.device.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import id.lapak.device.DeviceChanges;
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceFacts;
@@ -16,13 +10,16 @@ import id.lapak.device.DeviceService;
 import id.lapak.device.DeviceStatus;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingCodes;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.Await;
 import id.lapak.testing.IntegrationTest;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,22 +34,31 @@ class RevocationAcrossNodesIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     Pairing pairing;
+
     @Autowired
     DeviceService devices;
+
     @Autowired
     DeviceRegistry registry;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DeviceTokens tokens;
+
     @Autowired
     ProblemWriter problems;
 
@@ -71,11 +77,15 @@ class RevocationAcrossNodesIntegrationTest {
         UUID tenant = merchant.tenant();
         var admin = merchant.admin();
         var store = merchant.store();
-        String code = TestUsers.as(admin, () -> codes.create(store.id(), "Node device")).code();
+        String code = TestUsers.as(admin, () -> codes.create(store.id(), "Node device"))
+                .code();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        DeviceDetails device = pairing.redeem(code, generator.generateKeyPair().getPublic().getEncoded(),
-                new DeviceFacts("P2", null, null, null, null, null), "127.0.0.1");
+        DeviceDetails device = pairing.redeem(
+                code,
+                generator.generateKeyPair().getPublic().getEncoded(),
+                new DeviceFacts("P2", null, null, null, null, null),
+                "127.0.0.1");
 
         otherNode = new DeviceStateCache(registry, dataSource, new DeviceChanges(jdbc));
         otherNode.afterPropertiesSet();
@@ -83,8 +93,8 @@ class RevocationAcrossNodesIntegrationTest {
         var filterOnOtherNode = new DeviceAuthenticationFilter(tokens, otherNode, problems);
         String token = "Bearer " + tokens.issue(device.id(), tenant);
         assertThat(filterOnOtherNode.authenticate(token).deviceId()).isEqualTo(device.id());
-        assertThat(otherNode.state(device.id())).hasValueSatisfying(s -> assertThat(s.status())
-                .isEqualTo(DeviceStatus.ACTIVE));
+        assertThat(otherNode.state(device.id()))
+                .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(DeviceStatus.ACTIVE));
 
         TestUsers.run(admin, () -> devices.revoke(device.id(), "Lost"));
 

@@ -3,17 +3,6 @@ package id.lapak.device.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.device.DeviceDetails;
 import id.lapak.device.DeviceFacts;
 import id.lapak.device.DeviceRegistry;
@@ -24,9 +13,6 @@ import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.pairing.Pairing;
 import id.lapak.device.pairing.PairingCodes;
-import id.lapak.testing.IntegrationTest;
-import id.lapak.testing.TestUsers;
-import id.lapak.testing.TestUsers.TestUser;
 import id.lapak.tenant.NewTenant;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.Role;
@@ -34,7 +20,19 @@ import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.IntegrationTest;
+import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +41,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The health check raises and clears alerts per tenant, at the time the test chooses, and never across tenants. */
@@ -52,37 +49,50 @@ class DeviceHealthIntegrationTest {
 
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     Pairing pairing;
+
     @Autowired
     DeviceRegistry registry;
+
     @Autowired
     DeviceService devices;
+
     @Autowired
     DeviceConfigService config;
+
     @Autowired
     DeviceHealthChecker checker;
+
     @Autowired
     DeviceAlerts alerts;
+
     @Autowired
     AlertSettingsService settings;
+
     @Autowired
     ExpiredAssertions assertions;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     TransactionTemplate transaction;
 
     /** A merchant with one store and its admin. */
-    record Merchant(UUID tenant, TestUser admin, StoreDetails store) {
-    }
+    record Merchant(UUID tenant, TestUser admin, StoreDetails store) {}
 
     Merchant merchant;
 
@@ -98,34 +108,51 @@ class DeviceHealthIntegrationTest {
     }
 
     DeviceDetails pairedDevice(Merchant m, String appVersion) {
-        String code = TestUsers.as(m.admin(), () -> codes.create(m.store().id(), "Kasir 1")).code();
+        String code = TestUsers.as(m.admin(), () -> codes.create(m.store().id(), "Kasir 1"))
+                .code();
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             byte[] publicKey = generator.generateKeyPair().getPublic().getEncoded();
-            return pairing.redeem(code, publicKey, new DeviceFacts("Sunmi P2", "SN-1", null, appVersion, null, null),
-                    "127.0.0.1");
+            return pairing.redeem(
+                    code, publicKey, new DeviceFacts("Sunmi P2", "SN-1", null, appVersion, null, null), "127.0.0.1");
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     void heartbeat(Merchant m, UUID deviceId, int battery, boolean charging, String appVersion) {
-        TenantContext.runAs(m.tenant(), () -> registry.recordHeartbeat(deviceId, new Heartbeat(battery, charging,
-                appVersion, null, Heartbeat.Connectivity.WIFI, null, 0, Instant.now())));
+        TenantContext.runAs(
+                m.tenant(),
+                () -> registry.recordHeartbeat(
+                        deviceId,
+                        new Heartbeat(
+                                battery,
+                                charging,
+                                appVersion,
+                                null,
+                                Heartbeat.Connectivity.WIFI,
+                                null,
+                                0,
+                                Instant.now())));
     }
 
     List<DeviceAlert> open(Merchant m) {
-        return TestUsers.as(m.admin(), () -> alerts.openAlerts(PageRequest.of(0, 50)).getContent());
+        return TestUsers.as(
+                m.admin(), () -> alerts.openAlerts(PageRequest.of(0, 50)).getContent());
     }
 
     List<AlertKind> openKinds(Merchant m, UUID deviceId) {
-        return open(m).stream().filter(a -> a.deviceId().equals(deviceId)).map(DeviceAlert::kind).toList();
+        return open(m).stream()
+                .filter(a -> a.deviceId().equals(deviceId))
+                .map(DeviceAlert::kind)
+                .toList();
     }
 
     List<String> timeline(Merchant m, UUID deviceId) {
         return TestUsers.as(m.admin(), () -> devices.timeline(deviceId, 100)).stream()
-                .map(e -> e.kind() + ":" + e.detail()).toList();
+                .map(e -> e.kind() + ":" + e.detail())
+                .toList();
     }
 
     @Test
@@ -174,24 +201,41 @@ class DeviceHealthIntegrationTest {
 
         heartbeat(merchant, device.id(), 20, false, "1.4.0");
         checker.checkTenant(merchant.tenant(), Instant.now());
-        assertThat(openKinds(merchant, device.id())).as("20% is above the default 15%").isEmpty();
-        assertThat(timeline(merchant, device.id()))
-                .contains("ALERT_RAISED:BATTERY_LOW", "ALERT_CLEARED:BATTERY_LOW");
+        assertThat(openKinds(merchant, device.id()))
+                .as("20% is above the default 15%")
+                .isEmpty();
+        assertThat(timeline(merchant, device.id())).contains("ALERT_RAISED:BATTERY_LOW", "ALERT_CLEARED:BATTERY_LOW");
     }
 
     @Test
     void anOutdatedAppIsFlaggedFromTheRequiredDateOn() {
         DeviceDetails device = pairedDevice(merchant, "1.9.3");
         LocalDate today = LocalDate.now(NewTenant.DEFAULT_TIME_ZONE);
-        TestUsers.run(merchant.admin(), () -> config.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
-                "app.minimumVersion", JsonNodeFactory.instance.stringNode("1.10.0"),
-                "app.requiredFrom", JsonNodeFactory.instance.stringNode(today.plusDays(2).toString()))));
+        TestUsers.run(
+                merchant.admin(),
+                () -> config.setLayer(
+                        ConfigScope.TENANT,
+                        merchant.tenant(),
+                        Map.of(
+                                "app.minimumVersion", JsonNodeFactory.instance.stringNode("1.10.0"),
+                                "app.requiredFrom",
+                                        JsonNodeFactory.instance.stringNode(
+                                                today.plusDays(2).toString()))));
         checker.checkTenant(merchant.tenant(), Instant.now());
-        assertThat(openKinds(merchant, device.id())).as("before the required date").isEmpty();
+        assertThat(openKinds(merchant, device.id()))
+                .as("before the required date")
+                .isEmpty();
 
-        TestUsers.run(merchant.admin(), () -> config.setLayer(ConfigScope.TENANT, merchant.tenant(), Map.of(
-                "app.minimumVersion", JsonNodeFactory.instance.stringNode("1.10.0"),
-                "app.requiredFrom", JsonNodeFactory.instance.stringNode(today.minusDays(1).toString()))));
+        TestUsers.run(
+                merchant.admin(),
+                () -> config.setLayer(
+                        ConfigScope.TENANT,
+                        merchant.tenant(),
+                        Map.of(
+                                "app.minimumVersion", JsonNodeFactory.instance.stringNode("1.10.0"),
+                                "app.requiredFrom",
+                                        JsonNodeFactory.instance.stringNode(
+                                                today.minusDays(1).toString()))));
         checker.checkTenant(merchant.tenant(), Instant.now());
         assertThat(openKinds(merchant, device.id())).containsExactly(AlertKind.APP_OUTDATED);
 
@@ -206,9 +250,13 @@ class DeviceHealthIntegrationTest {
         Instant later = Instant.now().plus(Duration.ofHours(1));
         assertThat(checker.checkTenant(merchant.tenant(), later).raised()).isOne();
         assertThat(checker.checkTenant(merchant.tenant(), later).raised()).isZero();
-        assertThat(platform.call("test: count alerts", () -> jdbc.sql(
-                        "select count(*) from device_alert where tenant_id = ? and device_id = ?")
-                .params(merchant.tenant(), device.id()).query(Long.class).single())).isOne();
+        assertThat(platform.call(
+                        "test: count alerts",
+                        () -> jdbc.sql("select count(*) from device_alert where tenant_id = ? and device_id = ?")
+                                .params(merchant.tenant(), device.id())
+                                .query(Long.class)
+                                .single()))
+                .isOne();
     }
 
     @Test
@@ -253,11 +301,16 @@ class DeviceHealthIntegrationTest {
         DeviceDetails device = pairedDevice(merchant, "1.4.0");
         checker.checkTenant(merchant.tenant(), Instant.now().plus(Duration.ofHours(1)));
         UUID alert = open(merchant).getFirst().id();
-        TestUser ownManager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
+        TestUser ownManager =
+                TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
         TestUser otherManager = TestUsers.user(merchant.tenant(), Set.of(UUID.randomUUID()), Role.STORE_MANAGER);
-        TestUser cashier = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
+        TestUser cashier =
+                TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.CASHIER);
 
-        assertThat(TestUsers.as(otherManager, () -> alerts.openAlerts(PageRequest.of(0, 10)).getContent())).isEmpty();
+        assertThat(TestUsers.as(
+                        otherManager,
+                        () -> alerts.openAlerts(PageRequest.of(0, 10)).getContent()))
+                .isEmpty();
         assertThat(TestUsers.as(otherManager, () -> alerts.countOpen())).isZero();
         assertThatThrownBy(() -> TestUsers.as(otherManager, () -> alerts.acknowledge(alert)))
                 .isInstanceOf(AlertNotFoundException.class);
@@ -267,10 +320,14 @@ class DeviceHealthIntegrationTest {
         assertThat(TestUsers.as(ownManager, () -> alerts.countOpen())).isOne();
         DeviceAlert acknowledged = TestUsers.as(ownManager, () -> alerts.acknowledge(alert));
         assertThat(acknowledged.acknowledgedBy()).isEqualTo(ownManager.username());
-        assertThat(TestUsers.as(merchant.admin(), () -> alerts.acknowledge(alert)).acknowledgedBy())
-                .as("the first acknowledgement stays").isEqualTo(ownManager.username());
+        assertThat(TestUsers.as(merchant.admin(), () -> alerts.acknowledge(alert))
+                        .acknowledgedBy())
+                .as("the first acknowledgement stays")
+                .isEqualTo(ownManager.username());
         assertThat(TestUsers.as(merchant.admin(), () -> alerts.countOpen())).isZero();
-        assertThat(open(merchant)).singleElement().satisfies(a -> assertThat(a.acknowledged()).isTrue());
+        assertThat(open(merchant))
+                .singleElement()
+                .satisfies(a -> assertThat(a.acknowledged()).isTrue());
         assertThat(timeline(merchant, device.id())).contains("ALERT_ACKNOWLEDGED:OFFLINE");
 
         Merchant other = newMerchant("Stranger");
@@ -281,30 +338,41 @@ class DeviceHealthIntegrationTest {
     @Test
     void onlyAMerchantAdminChangesTheThresholdsWithinTheirRange() {
         assertThat(TestUsers.as(merchant.admin(), () -> settings.current())).isEqualTo(AlertSettings.DEFAULTS);
-        TestUser manager = TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
+        TestUser manager =
+                TestUsers.user(merchant.tenant(), Set.of(merchant.store().id()), Role.STORE_MANAGER);
         assertThatThrownBy(() -> TestUsers.as(manager, () -> settings.update(20, 20)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as(merchant.admin(), () -> settings.update(0, 20)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("alerts.settings.error.offlineAfter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("alerts.settings.error.offlineAfter");
         assertThatThrownBy(() -> TestUsers.as(merchant.admin(), () -> settings.update(1441, 20)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TestUsers.as(merchant.admin(), () -> settings.update(20, 100)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("alerts.settings.error.batteryLow");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("alerts.settings.error.batteryLow");
 
         AlertSettings saved = TestUsers.as(merchant.admin(), () -> settings.update(20, 25));
         assertThat(saved.offlineAfterMinutes()).isEqualTo(20);
         assertThat(saved.batteryLowPercent()).isEqualTo(25);
         assertThat(saved.updatedBy()).isEqualTo(merchant.admin().username());
-        assertThat(TestUsers.as(manager, () -> settings.current()).offlineAfterMinutes()).isEqualTo(20);
+        assertThat(TestUsers.as(manager, () -> settings.current()).offlineAfterMinutes())
+                .isEqualTo(20);
         Merchant other = newMerchant("Defaults");
         assertThat(TestUsers.as(other.admin(), () -> settings.current())).isEqualTo(AlertSettings.DEFAULTS);
         // Raw SQL as the application role, in the other tenant's transaction: row-level security hides the row.
-        Long seen = TenantContext.callAs(other.tenant(), () -> transaction.execute(s -> jdbc.sql(
-                        "select count(*) from device_alert_settings where tenant_id = ?")
-                .param(merchant.tenant()).query(Long.class).single()));
+        Long seen = TenantContext.callAs(
+                other.tenant(),
+                () -> transaction.execute(
+                        s -> jdbc.sql("select count(*) from device_alert_settings where tenant_id = ?")
+                                .param(merchant.tenant())
+                                .query(Long.class)
+                                .single()));
         assertThat(seen).isZero();
         assertThat(jdbc.sql("select count(*) from pg_class where relname = 'device_alert_settings' "
-                + "and relrowsecurity and relforcerowsecurity").query(Long.class).single()).isOne();
+                                + "and relrowsecurity and relforcerowsecurity")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -312,16 +380,26 @@ class DeviceHealthIntegrationTest {
         DeviceDetails device = pairedDevice(merchant, "1.4.0");
         Instant now = Instant.now();
         platform.run("test: used assertions", () -> {
-            for (var entry : Map.of("old", now.minus(Duration.ofMinutes(61)),
-                    "recent", now.minus(Duration.ofMinutes(59)), "live", now.plus(Duration.ofMinutes(2))).entrySet()) {
+            for (var entry : Map.of(
+                            "old",
+                            now.minus(Duration.ofMinutes(61)),
+                            "recent",
+                            now.minus(Duration.ofMinutes(59)),
+                            "live",
+                            now.plus(Duration.ofMinutes(2)))
+                    .entrySet()) {
                 jdbc.sql("insert into device_assertion (tenant_id, device_id, jti, expires_at) values (?, ?, ?, ?)")
                         .params(merchant.tenant(), device.id(), entry.getKey(), Timestamp.from(entry.getValue()))
                         .update();
             }
         });
         assertions.purge(now);
-        assertThat(platform.call("test: remaining assertions", () -> jdbc.sql(
-                        "select jti from device_assertion where tenant_id = ? order by jti")
-                .param(merchant.tenant()).query(String.class).list())).containsExactly("live", "recent");
+        assertThat(platform.call(
+                        "test: remaining assertions",
+                        () -> jdbc.sql("select jti from device_assertion where tenant_id = ? order by jti")
+                                .param(merchant.tenant())
+                                .query(String.class)
+                                .list()))
+                .containsExactly("live", "recent");
     }
 }

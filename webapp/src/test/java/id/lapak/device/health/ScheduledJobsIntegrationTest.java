@@ -2,11 +2,9 @@ package id.lapak.device.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.testing.IntegrationTest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import id.lapak.testing.IntegrationTest;
-
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.JobExecutionContext;
@@ -37,13 +35,19 @@ class ScheduledJobsIntegrationTest {
 
     @Test
     void theDeviceHealthCheckRunsEveryMinuteAndAssertionsArePurgedHourly() throws SchedulerException {
-        assertThat(scheduler.getJobDetail(DeviceHealthSchedule.JOB).getJobClass()).isEqualTo(DeviceHealthJob.class);
-        assertThat(scheduler.getJobDetail(DeviceHealthSchedule.JOB).isConcurrentExecutionDisallowed()).isTrue();
-        assertThat(scheduler.getTriggersOfJob(DeviceHealthSchedule.JOB)).singleElement()
-                .isInstanceOfSatisfying(CronTrigger.class,
+        assertThat(scheduler.getJobDetail(DeviceHealthSchedule.JOB).getJobClass())
+                .isEqualTo(DeviceHealthJob.class);
+        assertThat(scheduler.getJobDetail(DeviceHealthSchedule.JOB).isConcurrentExecutionDisallowed())
+                .isTrue();
+        assertThat(scheduler.getTriggersOfJob(DeviceHealthSchedule.JOB))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CronTrigger.class,
                         t -> assertThat(t.getCronExpression()).isEqualTo("0 * * * * ?"));
-        assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("device-assertions-purge", "device"))).singleElement()
-                .isInstanceOfSatisfying(CronTrigger.class,
+        assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("device-assertions-purge", "device")))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CronTrigger.class,
                         t -> assertThat(t.getCronExpression()).isEqualTo("0 17 * * * ?"));
     }
 
@@ -51,17 +55,21 @@ class ScheduledJobsIntegrationTest {
     void aStartedSchedulerRunsAJobThroughTheDatabaseAsTheApplicationRole() throws Exception {
         JobKey purge = JobKey.jobKey("device-assertions-purge", "device");
         CompletableFuture<JobExecutionException> ran = new CompletableFuture<>();
-        scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
-            @Override
-            public String getName() {
-                return "test: purge ran";
-            }
+        scheduler
+                .getListenerManager()
+                .addJobListener(
+                        new JobListenerSupport() {
+                            @Override
+                            public String getName() {
+                                return "test: purge ran";
+                            }
 
-            @Override
-            public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
-                ran.complete(failure);
-            }
-        }, KeyMatcher.keyEquals(purge));
+                            @Override
+                            public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                                ran.complete(failure);
+                            }
+                        },
+                        KeyMatcher.keyEquals(purge));
         // Only the job under test may fire: the health check would otherwise run on the real clock.
         scheduler.pauseJob(DeviceHealthSchedule.JOB);
         try {

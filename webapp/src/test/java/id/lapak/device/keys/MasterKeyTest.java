@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,8 @@ class MasterKeyTest {
         MasterKey reopened = new MasterKey(location, "a-test-password");
         assertThat(reopened.unwrap(wrapped, context)).isEqualTo(data);
         assertThatThrownBy(() -> new MasterKey(location, "another-password"))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("a-test-password");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("a-test-password");
     }
 
     @Test

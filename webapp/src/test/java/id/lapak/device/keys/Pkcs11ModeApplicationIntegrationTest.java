@@ -3,22 +3,20 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.util.Map;
-import java.util.UUID;
-
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.dukpt.AesKeyUsage;
 import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.RawResponse;
-import id.lapak.testing.SameSecurityContextStrategy;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.SameSecurityContextStrategy;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,24 +39,29 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(SameSecurityContextStrategy.class)
 class Pkcs11ModeApplicationIntegrationTest {
 
-    private record Tenant(UUID id, LapakUser admin, UUID storeId) {
-    }
+    private record Tenant(UUID id, LapakUser admin, UUID storeId) {}
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     ReaderKeyStore keyStore;
 
     @BeforeAll
     static void softHsmInstalled() {
-        assumeTrue(Files.isRegularFile(SoftHsmToken.LIBRARY), "SoftHSM2 is not installed (" + SoftHsmToken.LIBRARY
-                + " is missing): the application is not started in PKCS#11 mode");
+        assumeTrue(
+                Files.isRegularFile(SoftHsmToken.LIBRARY),
+                "SoftHSM2 is not installed (" + SoftHsmToken.LIBRARY
+                        + " is missing): the application is not started in PKCS#11 mode");
     }
 
     @DynamicPropertySource
@@ -80,7 +82,8 @@ class Pkcs11ModeApplicationIntegrationTest {
         assertThat(key.initialKeyId()).hasSize(16);
 
         var working = device.dataEncryptionKey(3);
-        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+        try (KeyBytes server = TenantContext.callAs(
+                tenant.id(),
                 () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
             assertThat(server.toHex()).isEqualTo(working.key().toHex());
         }
@@ -90,8 +93,12 @@ class Pkcs11ModeApplicationIntegrationTest {
     void aTdesRequestIsRefusedWithAClearProblem() throws Exception {
         Tenant tenant = newTenant();
         DeviceClient device = pairedDevice(tenant);
-        RawResponse raw = device.send("POST", DeviceClient.READER_KEYS,
-                "{\"readerSerial\":\"RD-P2\",\"algorithm\":\"TDES\"}", device.accessToken(), Map.of());
+        RawResponse raw = device.send(
+                "POST",
+                DeviceClient.READER_KEYS,
+                "{\"readerSerial\":\"RD-P2\",\"algorithm\":\"TDES\"}",
+                device.accessToken(),
+                Map.of());
         assertThat(raw.status()).isEqualTo(400);
         JsonNode problem = JsonMapper.builder().build().readTree(raw.body());
         assertThat(problem.path("reason").asString()).isEqualTo("algorithm_unsupported");

@@ -3,13 +3,6 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.util.UUID;
-
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-
 import id.lapak.cardcrypto.Hex;
 import id.lapak.cardcrypto.Kcv;
 import id.lapak.cardcrypto.KeyBytes;
@@ -19,7 +12,11 @@ import id.lapak.cardcrypto.dukpt.AesKeyUsage;
 import id.lapak.cardcrypto.dukpt.AesKsn;
 import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
 import id.lapak.cardcrypto.dukpt.TdesKsn;
-
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +48,16 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
             byte[] initialKeyId = new byte[8];
             RANDOM.nextBytes(initialKeyId);
             try (KeyBytes fromToken = token.aesInitialKey(bdk, initialKeyId);
-                 KeyBytes inSoftware = AesDukpt.initialKey(KNOWN_BDK, initialKeyId)) {
+                    KeyBytes inSoftware = AesDukpt.initialKey(KNOWN_BDK, initialKeyId)) {
                 assertThat(fromToken.toHex()).isEqualTo(inSoftware.toHex());
             }
             AesKsn ksn = AesKsn.of(initialKeyId, randomCounter());
             AesKeyUsage usage = usages[RANDOM.nextInt(usages.length)];
             try (KeyBytes fromToken = token.aesWorkingKey(bdk, ksn, usage);
-                 KeyBytes inSoftware = AesDukpt.workingKeyFromBdk(KNOWN_BDK, ksn, usage, AesKeyType.AES128)) {
-                assertThat(fromToken.toHex()).as("working key for %s, %s", ksn, usage).isEqualTo(inSoftware.toHex());
+                    KeyBytes inSoftware = AesDukpt.workingKeyFromBdk(KNOWN_BDK, ksn, usage, AesKeyType.AES128)) {
+                assertThat(fromToken.toHex())
+                        .as("working key for %s, %s", ksn, usage)
+                        .isEqualTo(inSoftware.toHex());
             }
         }
     }
@@ -77,14 +76,16 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
                     byte[] initialKeyId = new byte[8];
                     RANDOM.nextBytes(initialKeyId);
                     try (KeyBytes fromToken = token.aesInitialKey(bdk, initialKeyId);
-                         KeyBytes inSoftware = AesDukpt.initialKey(randomBdk, initialKeyId)) {
+                            KeyBytes inSoftware = AesDukpt.initialKey(randomBdk, initialKeyId)) {
                         assertThat(fromToken.toHex()).isEqualTo(inSoftware.toHex());
                     }
                     AesKsn ksn = AesKsn.of(initialKeyId, randomCounter());
                     AesKeyUsage usage = usages[RANDOM.nextInt(usages.length)];
                     try (KeyBytes fromToken = token.aesWorkingKey(bdk, ksn, usage);
-                         KeyBytes inSoftware = AesDukpt.workingKeyFromBdk(randomBdk, ksn, usage, AesKeyType.AES128)) {
-                        assertThat(fromToken.toHex()).as("BDK %d, %s, %s", b, ksn, usage)
+                            KeyBytes inSoftware =
+                                    AesDukpt.workingKeyFromBdk(randomBdk, ksn, usage, AesKeyType.AES128)) {
+                        assertThat(fromToken.toHex())
+                                .as("BDK %d, %s, %s", b, ksn, usage)
                                 .isEqualTo(inSoftware.toHex());
                     }
                 }
@@ -110,9 +111,10 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
         // Key wrapping would be the other way out; the key does not allow it and the token refuses.
         Cipher wrap = Cipher.getInstance("AES/ECB/NoPadding", token.provider());
         assertThatThrownBy(() -> {
-            wrap.init(Cipher.WRAP_MODE, bdk);
-            wrap.wrap(bdk);
-        }).isInstanceOf(Exception.class);
+                    wrap.init(Cipher.WRAP_MODE, bdk);
+                    wrap.wrap(bdk);
+                })
+                .isInstanceOf(Exception.class);
     }
 
     @Test
@@ -122,8 +124,8 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         byte[] first = id.lapak.tenant.context.TenantContext.callAs(a, () -> store.cardFingerprint(pan));
-        byte[] again = id.lapak.tenant.context.TenantContext.callAs(a,
-                () -> new Pkcs11ReaderKeyStore(null, null, token).cardFingerprint(pan));
+        byte[] again = id.lapak.tenant.context.TenantContext.callAs(
+                a, () -> new Pkcs11ReaderKeyStore(null, null, token).cardFingerprint(pan));
         byte[] other = id.lapak.tenant.context.TenantContext.callAs(b, () -> store.cardFingerprint(pan));
         assertThat(first).hasSize(32).isEqualTo(again).isNotEqualTo(other);
         assertThat(Hex.encode(first)).doesNotContain("4111111111111111");
@@ -133,8 +135,8 @@ class Pkcs11ReaderKeyStoreIntegrationTest {
     void tdesIsRefusedWithAClearReason() {
         Pkcs11ReaderKeyStore store = new Pkcs11ReaderKeyStore(null, null, token);
         assertThatThrownBy(() -> store.current(ReaderKeyAlgorithm.TDES, "test"))
-                .isInstanceOfSatisfying(ReaderKeyException.class,
-                        e -> assertThat(e.reason()).isEqualTo("algorithm_unsupported"));
+                .isInstanceOfSatisfying(
+                        ReaderKeyException.class, e -> assertThat(e.reason()).isEqualTo("algorithm_unsupported"));
         assertThatThrownBy(() -> store.deriveWorkingKey(TdesKsn.of(new byte[10]), TdesKeyUsage.values()[0]))
                 .isInstanceOf(ReaderKeyException.class);
     }

@@ -3,6 +3,29 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import id.lapak.cardcrypto.Hex;
+import id.lapak.cardcrypto.KeyBytes;
+import id.lapak.cardcrypto.dukpt.AesDukpt;
+import id.lapak.cardcrypto.dukpt.AesKeyUsage;
+import id.lapak.cardcrypto.dukpt.AesKsn;
+import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
+import id.lapak.cardcrypto.dukpt.TdesKsn;
+import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
+import id.lapak.device.pairing.PairingCodes;
+import id.lapak.simulator.DeviceClient;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.access.LapakUser;
+import id.lapak.tenant.context.PlatformAccess;
+import id.lapak.tenant.context.TenantContext;
+import id.lapak.tenant.context.TenantSeal;
+import id.lapak.tenant.store.StoreService;
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestUsers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,29 +42,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import id.lapak.cardcrypto.Hex;
-import id.lapak.cardcrypto.KeyBytes;
-import id.lapak.cardcrypto.dukpt.AesDukpt;
-import id.lapak.cardcrypto.dukpt.AesKeyUsage;
-import id.lapak.cardcrypto.dukpt.AesKsn;
-import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
-import id.lapak.cardcrypto.dukpt.TdesKsn;
-import id.lapak.cardcrypto.tr31.InvalidKeyBlockException;
-import id.lapak.device.pairing.PairingCodes;
-import id.lapak.simulator.DeviceClient;
-import id.lapak.testing.SameSecurityContextStrategy;
-import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.context.PlatformAccess;
-import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.context.TenantSeal;
-import id.lapak.tenant.store.StoreService;
-
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,13 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,27 +65,35 @@ class ReaderKeyIntegrationTest {
     @Autowired
     TenantSeal seal;
 
-    private record Tenant(UUID id, LapakUser admin, UUID storeId) {
-    }
+    private record Tenant(UUID id, LapakUser admin, UUID storeId) {}
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     ReaderKeyStore keyStore;
+
     @Autowired
     MasterKey masterKey;
+
     @Autowired
     PlatformAccess platform;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -101,17 +105,20 @@ class ReaderKeyIntegrationTest {
         assertThat(key.initialKeyId()).hasSize(16);
 
         var working = device.dataEncryptionKey(1);
-        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+        try (KeyBytes server = TenantContext.callAs(
+                tenant.id(),
                 () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
             assertThat(server.toHex()).isEqualTo(working.key().toHex());
         }
-        assertThat(device.config().json()).contains("\"status\":\"INJECTED\"").contains(key.initialKeyId())
+        assertThat(device.config().json())
+                .contains("\"status\":\"INJECTED\"")
+                .contains(key.initialKeyId())
                 .contains("\"algorithm\":\"AES128\"");
 
         // The stored BDK is only wrapped: its clear bytes appear nowhere in the table.
         byte[] clear = clearBdk(tenant.id(), ReaderKeyAlgorithm.AES128, 1);
         try (KeyBytes bdk = KeyBytes.copyOf(clear);
-             KeyBytes initial = AesDukpt.initialKey(bdk, Hex.decode(key.initialKeyId(), "IK"))) {
+                KeyBytes initial = AesDukpt.initialKey(bdk, Hex.decode(key.initialKeyId(), "IK"))) {
             assertThat(initial.toHex()).isEqualTo(key.initialKey());
         }
         assertNoClearKeyIn(clear);
@@ -125,7 +132,8 @@ class ReaderKeyIntegrationTest {
         assertThat(key.initialKeyId()).hasSize(20);
 
         var working = device.dataEncryptionKey(1);
-        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+        try (KeyBytes server = TenantContext.callAs(
+                tenant.id(),
                 () -> keyStore.deriveWorkingKey(TdesKsn.fromHex(working.ksn()), TdesKeyUsage.DATA_REQUEST))) {
             assertThat(server.toHex()).isEqualTo(working.key().toHex());
         }
@@ -146,7 +154,8 @@ class ReaderKeyIntegrationTest {
         assertThat(oldKey.initialKeyId()).doesNotStartWith(rotated.bdkId());
 
         var working = old.dataEncryptionKey(5);
-        try (KeyBytes server = TenantContext.callAs(tenant.id(),
+        try (KeyBytes server = TenantContext.callAs(
+                tenant.id(),
                 () -> keyStore.deriveWorkingKey(AesKsn.fromHex(working.ksn()), AesKeyUsage.DATA_ENCRYPT))) {
             assertThat(server.toHex()).isEqualTo(working.key().toHex());
         }
@@ -156,11 +165,16 @@ class ReaderKeyIntegrationTest {
     void aTamperedKeyBlockIsRefusedByTheDevice() throws Exception {
         Tenant tenant = newTenant();
         DeviceClient device = pairedDevice(tenant);
-        var raw = device.send("POST", DeviceClient.READER_KEYS, "{\"readerSerial\":\"RD-X\",\"algorithm\":\"AES128\"}",
-                device.accessToken(), java.util.Map.of());
+        var raw = device.send(
+                "POST",
+                DeviceClient.READER_KEYS,
+                "{\"readerSerial\":\"RD-X\",\"algorithm\":\"AES128\"}",
+                device.accessToken(),
+                java.util.Map.of());
         assertThat(raw.status()).isEqualTo(200);
         ObjectNode answer = (ObjectNode) JsonMapper.builder().build().readTree(raw.body());
-        assertThat(device.openReaderKey(answer.toString(), "RD-X").initialKeyId()).isNotBlank();
+        assertThat(device.openReaderKey(answer.toString(), "RD-X").initialKeyId())
+                .isNotBlank();
 
         String block = answer.get("keyBlock").asString();
         int at = block.length() - 40;
@@ -195,9 +209,12 @@ class ReaderKeyIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        long rows = platform.call("test: count reader keys", () -> jdbc.sql(
-                "select count(distinct initial_key_id) from reader_key where tenant_id = ?")
-                .param(tenant.id()).query(Long.class).single());
+        long rows = platform.call(
+                "test: count reader keys",
+                () -> jdbc.sql("select count(distinct initial_key_id) from reader_key where tenant_id = ?")
+                        .param(tenant.id())
+                        .query(Long.class)
+                        .single());
         assertThat(rows).isEqualTo(20);
     }
 
@@ -210,7 +227,8 @@ class ReaderKeyIntegrationTest {
             c.setAutoCommit(false);
             seal.apply(c, b.id());
             for (String table : List.of("reader_bdk", "reader_key", "reader_key_counter")) {
-                try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
                     ps.setObject(1, a.id());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -246,10 +264,10 @@ class ReaderKeyIntegrationTest {
             secrets.add(Hex.decode(aesKey.initialKey(), "initial key"));
             var aesWorking = aes.dataEncryptionKey(7);
             secrets.add(aesWorking.key().toByteArray());
-            for (AesKeyUsage usage : List.of(AesKeyUsage.DATA_ENCRYPT, AesKeyUsage.PIN_ENCRYPTION,
-                    AesKeyUsage.MAC_GENERATION)) {
-                try (KeyBytes server = TenantContext.callAs(tenant.id(),
-                        () -> keyStore.deriveWorkingKey(AesKsn.fromHex(aesWorking.ksn()), usage))) {
+            for (AesKeyUsage usage :
+                    List.of(AesKeyUsage.DATA_ENCRYPT, AesKeyUsage.PIN_ENCRYPTION, AesKeyUsage.MAC_GENERATION)) {
+                try (KeyBytes server = TenantContext.callAs(
+                        tenant.id(), () -> keyStore.deriveWorkingKey(AesKsn.fromHex(aesWorking.ksn()), usage))) {
                     secrets.add(server.toByteArray());
                 }
             }
@@ -260,8 +278,8 @@ class ReaderKeyIntegrationTest {
             var tdesWorking = tdes.dataEncryptionKey(7);
             secrets.add(tdesWorking.key().toByteArray());
             for (TdesKeyUsage usage : TdesKeyUsage.values()) {
-                try (KeyBytes server = TenantContext.callAs(tenant.id(),
-                        () -> keyStore.deriveWorkingKey(TdesKsn.fromHex(tdesWorking.ksn()), usage))) {
+                try (KeyBytes server = TenantContext.callAs(
+                        tenant.id(), () -> keyStore.deriveWorkingKey(TdesKsn.fromHex(tdesWorking.ksn()), usage))) {
                     secrets.add(server.toByteArray());
                 }
             }
@@ -283,7 +301,9 @@ class ReaderKeyIntegrationTest {
             }
         }
 
-        List<String> logged = captured.list.stream().map(ReaderKeyIntegrationTest::everythingIn).toList();
+        List<String> logged = captured.list.stream()
+                .map(ReaderKeyIntegrationTest::everythingIn)
+                .toList();
         assertThat(logged).as("something was captured").isNotEmpty();
         for (byte[] secret : secrets) {
             for (String form : forms(secret)) {
@@ -299,7 +319,8 @@ class ReaderKeyIntegrationTest {
         text.append('\n').append(event.getMessage());
         if (event.getArgumentArray() != null) {
             for (Object argument : event.getArgumentArray()) {
-                text.append('\n').append(argument instanceof byte[] bytes ? Hex.encode(bytes) : String.valueOf(argument));
+                text.append('\n')
+                        .append(argument instanceof byte[] bytes ? Hex.encode(bytes) : String.valueOf(argument));
             }
         }
         text.append('\n').append(event.getMDCPropertyMap());
@@ -312,7 +333,9 @@ class ReaderKeyIntegrationTest {
     /** A key as it could show in text: hex in both cases, base64 and base64url (without the padding). */
     private static List<String> forms(byte[] secret) {
         String hex = Hex.encode(secret);
-        return List.of(hex.toUpperCase(Locale.ROOT), hex.toLowerCase(Locale.ROOT),
+        return List.of(
+                hex.toUpperCase(Locale.ROOT),
+                hex.toLowerCase(Locale.ROOT),
                 Base64.getEncoder().withoutPadding().encodeToString(secret),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
@@ -320,8 +343,11 @@ class ReaderKeyIntegrationTest {
     /** Every row of the key tables as text (bytea shows as hex), searched for each secret in each form. */
     private void assertNotInKeyTables(List<byte[]> secrets) {
         for (String table : List.of("reader_bdk", "reader_key")) {
-            List<String> rows = platform.call("test: scan " + table + " as text", () -> jdbc.sql(
-                    "select r::text from " + table + " r").query(String.class).list());
+            List<String> rows = platform.call(
+                    "test: scan " + table + " as text",
+                    () -> jdbc.sql("select r::text from " + table + " r")
+                            .query(String.class)
+                            .list());
             assertThat(rows).as(table).isNotEmpty();
             for (byte[] secret : secrets) {
                 for (String form : forms(secret)) {
@@ -338,50 +364,63 @@ class ReaderKeyIntegrationTest {
         Pkcs11ReaderKeyStore store = new Pkcs11ReaderKeyStore(jdbc, Clock.systemUTC(), token);
         TransactionTemplate tx = new TransactionTemplate(transactions);
 
-        BdkVersion v1 = TenantContext.callAs(tenant.id(),
-                () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test")));
+        BdkVersion v1 = TenantContext.callAs(
+                tenant.id(), () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test")));
         assertThat(v1.version()).isEqualTo(1);
-        assertThat(TenantContext.callAs(tenant.id(),
-                () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test"))).kcv()).isEqualTo(v1.kcv());
-        BdkVersion v2 = TenantContext.callAs(tenant.id(),
-                () -> tx.execute(s -> store.rotate(ReaderKeyAlgorithm.AES128, "test admin")));
+        assertThat(TenantContext.callAs(
+                                tenant.id(), () -> tx.execute(s -> store.current(ReaderKeyAlgorithm.AES128, "test")))
+                        .kcv())
+                .isEqualTo(v1.kcv());
+        BdkVersion v2 = TenantContext.callAs(
+                tenant.id(), () -> tx.execute(s -> store.rotate(ReaderKeyAlgorithm.AES128, "test admin")));
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.kcv()).hasSize(10).isNotEqualTo(v1.kcv());
 
-        List<String> rows = platform.call("test: read the BDK rows", () -> jdbc.sql("""
+        List<String> rows = platform.call(
+                "test: read the BDK rows",
+                () -> jdbc.sql("""
                         select token_label || '|' || (wrapped_key is null) from reader_bdk
-                        where tenant_id = ? order by version""")
-                .param(tenant.id()).query(String.class).list());
-        assertThat(rows).containsExactly(
-                Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 1) + "|true",
-                Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2) + "|true");
-        assertThat(token.key(Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2)).getEncoded())
+                        where tenant_id = ? order by version""").param(tenant.id()).query(String.class).list());
+        assertThat(rows)
+                .containsExactly(
+                        Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 1) + "|true",
+                        Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2) + "|true");
+        assertThat(token.key(Pkcs11ReaderKeyStore.label(tenant.id(), ReaderKeyAlgorithm.AES128, 2))
+                        .getEncoded())
                 .isNull();
 
         byte[] initialKeyId = InitialKeyIds.of(ReaderKeyAlgorithm.AES128, Hex.decode(v2.bdkId(), "BDK ID"), 7);
         AesKsn ksn = AesKsn.of(initialKeyId, 5);
-        try (KeyBytes initial = TenantContext.callAs(tenant.id(), () -> tx.execute(
-                     s -> store.initialKey(ReaderKeyAlgorithm.AES128, 2, initialKeyId)));
-             KeyBytes working = TenantContext.callAs(tenant.id(), () -> tx.execute(
-                     s -> store.deriveWorkingKey(ksn, AesKeyUsage.DATA_ENCRYPT)));
-             KeyBytes expected = AesDukpt.workingKey(initial, ksn, AesKeyUsage.DATA_ENCRYPT,
-                     id.lapak.cardcrypto.dukpt.AesKeyType.AES128)) {
+        try (KeyBytes initial = TenantContext.callAs(
+                        tenant.id(),
+                        () -> tx.execute(s -> store.initialKey(ReaderKeyAlgorithm.AES128, 2, initialKeyId)));
+                KeyBytes working = TenantContext.callAs(
+                        tenant.id(), () -> tx.execute(s -> store.deriveWorkingKey(ksn, AesKeyUsage.DATA_ENCRYPT)));
+                KeyBytes expected = AesDukpt.workingKey(
+                        initial, ksn, AesKeyUsage.DATA_ENCRYPT, id.lapak.cardcrypto.dukpt.AesKeyType.AES128)) {
             assertThat(working.toHex()).isEqualTo(expected.toHex());
         }
     }
 
     private byte[] clearBdk(UUID tenant, ReaderKeyAlgorithm algorithm, int version) {
-        byte[] wrapped = platform.call("test: read a wrapped BDK", () -> jdbc.sql(
-                "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
-                .params(tenant, algorithm.name(), version).query(byte[].class).single());
+        byte[] wrapped = platform.call(
+                "test: read a wrapped BDK",
+                () -> jdbc.sql(
+                                "select wrapped_key from reader_bdk where tenant_id = ? and algorithm = ? and version = ?")
+                        .params(tenant, algorithm.name(), version)
+                        .query(byte[].class)
+                        .single());
         byte[] clear = masterKey.unwrap(wrapped, SoftwareReaderKeyStore.associatedData(tenant, algorithm, version));
         assertThat(wrapped).isNotEqualTo(clear);
         return clear;
     }
 
     private void assertNoClearKeyIn(byte[] clear) {
-        List<byte[]> stored = platform.call("test: scan reader_bdk", () -> jdbc.sql(
-                "select wrapped_key from reader_bdk where wrapped_key is not null").query(byte[].class).list());
+        List<byte[]> stored = platform.call(
+                "test: scan reader_bdk",
+                () -> jdbc.sql("select wrapped_key from reader_bdk where wrapped_key is not null")
+                        .query(byte[].class)
+                        .list());
         String clearHex = Hex.encode(clear);
         for (byte[] row : stored) {
             assertThat(Hex.encode(row)).doesNotContain(clearHex);

@@ -3,18 +3,16 @@ package id.lapak.device.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
-import java.util.UUID;
-
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.DeviceClient;
-import id.lapak.testing.SameSecurityContextStrategy;
-import id.lapak.testing.TestUsers;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.store.StoreService;
-
+import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestUsers;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,21 +28,26 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(SameSecurityContextStrategy.class)
 class ReaderKeyOverviewIntegrationTest {
 
-    private record Tenant(UUID id, LapakUser admin, UUID storeId) {
-    }
+    private record Tenant(UUID id, LapakUser admin, UUID storeId) {}
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     ReaderKeyOverview overview;
+
     @Autowired
     id.lapak.tenant.context.PlatformAccess platform;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -59,18 +62,28 @@ class ReaderKeyOverviewIntegrationTest {
         pairedDevice(tenant).requestReaderKey("RD-V2", "AES128");
 
         var versions = TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.AES128));
-        assertThat(versions).extracting(BdkVersionSummary::version, BdkVersionSummary::readers)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1L), org.assertj.core.groups.Tuple.tuple(1, 1L));
+        assertThat(versions)
+                .extracting(BdkVersionSummary::version, BdkVersionSummary::readers)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, 1L), org.assertj.core.groups.Tuple.tuple(1, 1L));
         assertThat(versions.get(0).createdBy()).isEqualTo(tenant.admin().username());
         assertThat(versions).allSatisfy(v -> assertThat(v.kcv()).matches("[0-9A-F]{10}"));
         // Key generation, rotation and each injection are in the tenant's audit trail (never the key itself).
-        var audited = platform.call("test: read audit", () -> jdbc.sql(
-                        "select action || ':' || actor_kind from audit_entry where tenant_id = ? order by seq")
-                .param(tenant.id()).query(String.class).list());
-        assertThat(audited).containsSubsequence("reader_key.bdk_created:DEVICE", "reader_key.injected:DEVICE",
-                "reader_key.bdk_rotated:PERSON", "reader_key.injected:DEVICE");
+        var audited = platform.call(
+                "test: read audit",
+                () -> jdbc.sql("select action || ':' || actor_kind from audit_entry where tenant_id = ? order by seq")
+                        .param(tenant.id())
+                        .query(String.class)
+                        .list());
+        assertThat(audited)
+                .containsSubsequence(
+                        "reader_key.bdk_created:DEVICE",
+                        "reader_key.injected:DEVICE",
+                        "reader_key.bdk_rotated:PERSON",
+                        "reader_key.injected:DEVICE");
 
-        var older = TestUsers.as(tenant.admin(),
+        var older = TestUsers.as(
+                tenant.admin(),
                 () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50)));
         assertThat(older).singleElement().satisfies(r -> {
             assertThat(r.deviceId()).isEqualTo(firstId);
@@ -78,16 +91,22 @@ class ReaderKeyOverviewIntegrationTest {
             assertThat(r.bdkVersion()).isEqualTo(1);
             assertThat(r.deviceName()).isNotBlank();
         });
-        assertThat(TestUsers.as(tenant.admin(),
-                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(1, 50)))).isEmpty();
-        assertThat(TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).isEmpty();
+        assertThat(TestUsers.as(
+                        tenant.admin(),
+                        () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(1, 50))))
+                .isEmpty();
+        assertThat(TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES)))
+                .isEmpty();
 
         // Re-keyed under the newest version, the first reader leaves the list.
         first.requestReaderKey("RD-V1", "AES128");
-        assertThat(TestUsers.as(tenant.admin(),
-                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50)))).isEmpty();
+        assertThat(TestUsers.as(
+                        tenant.admin(),
+                        () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 50))))
+                .isEmpty();
         assertThat(TestUsers.as(tenant.admin(), () -> overview.versions(ReaderKeyAlgorithm.AES128)))
-                .extracting(BdkVersionSummary::readers).containsExactly(2L, 0L);
+                .extracting(BdkVersionSummary::readers)
+                .containsExactly(2L, 0L);
     }
 
     @Test
@@ -97,8 +116,10 @@ class ReaderKeyOverviewIntegrationTest {
             LapakUser user = TestUsers.user(tenant.id(), Set.of(tenant.storeId()), role);
             assertThatThrownBy(() -> TestUsers.as(user, () -> overview.versions(ReaderKeyAlgorithm.AES128)))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> TestUsers.as(user, () -> overview.readersOnOlderVersions(
-                    ReaderKeyAlgorithm.AES128, PageRequest.of(0, 10)))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> TestUsers.as(
+                            user,
+                            () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.AES128, PageRequest.of(0, 10))))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> TestUsers.as(user, () -> overview.rotate(ReaderKeyAlgorithm.AES128)))
                     .isInstanceOf(AccessDeniedException.class);
         }
@@ -111,10 +132,14 @@ class ReaderKeyOverviewIntegrationTest {
         pairedDevice(a).requestReaderKey("RD-A", "TDES");
         TestUsers.as(a.admin(), () -> overview.rotate(ReaderKeyAlgorithm.TDES));
 
-        assertThat(TestUsers.as(a.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).hasSize(2);
-        assertThat(TestUsers.as(b.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES))).isEmpty();
-        assertThat(TestUsers.as(b.admin(),
-                () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.TDES, PageRequest.of(0, 50)))).isEmpty();
+        assertThat(TestUsers.as(a.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES)))
+                .hasSize(2);
+        assertThat(TestUsers.as(b.admin(), () -> overview.versions(ReaderKeyAlgorithm.TDES)))
+                .isEmpty();
+        assertThat(TestUsers.as(
+                        b.admin(),
+                        () -> overview.readersOnOlderVersions(ReaderKeyAlgorithm.TDES, PageRequest.of(0, 50))))
+                .isEmpty();
     }
 
     private Tenant newTenant() throws Exception {

@@ -26,12 +26,13 @@ final class SoftHsmToken {
     private static Pkcs11Token token;
     private static long slot;
 
-    private SoftHsmToken() {
-    }
+    private SoftHsmToken() {}
 
     static synchronized Pkcs11Token get() {
-        assumeTrue(Files.isRegularFile(LIBRARY), "SoftHSM2 is not installed (" + LIBRARY + " is missing; "
-                + "apt-get install softhsm2): the PKCS#11 key store tests are skipped");
+        assumeTrue(
+                Files.isRegularFile(LIBRARY),
+                "SoftHSM2 is not installed (" + LIBRARY + " is missing; "
+                        + "apt-get install softhsm2): the PKCS#11 key store tests are skipped");
         if (token == null) {
             try {
                 slot = initialise();
@@ -69,11 +70,12 @@ final class SoftHsmToken {
             }
         }
         Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\n"
-                + "objectstore.backend = file\n"
-                + "log.level = ERROR\n", StandardCharsets.UTF_8);
-        String output = run("softhsm2-util", "--init-token", "--free", "--label", "lapak-test", "--pin", PIN,
-                "--so-pin", "5678");
+        Files.writeString(
+                confFile,
+                "directories.tokendir = " + tokens + "\n" + "objectstore.backend = file\n" + "log.level = ERROR\n",
+                StandardCharsets.UTF_8);
+        String output = run(
+                "softhsm2-util", "--init-token", "--free", "--label", "lapak-test", "--pin", PIN, "--so-pin", "5678");
         Matcher slot = Pattern.compile("reassigned to slot (\\d+)").matcher(output);
         if (!slot.find()) {
             fail("softhsm2-util did not name the new token's slot: " + output);

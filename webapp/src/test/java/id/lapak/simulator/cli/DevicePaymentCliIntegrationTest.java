@@ -2,24 +2,22 @@ package id.lapak.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.UUID;
-
 import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SalesService;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.sale.RecordedSaleEvents;
 import id.lapak.simulator.DeviceClient;
+import id.lapak.tenant.TenantDirectory;
+import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.SameSecurityContextStrategy;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestUsers;
-import id.lapak.tenant.TenantDirectory;
-import id.lapak.tenant.store.StoreService;
-
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,53 +35,77 @@ class DevicePaymentCliIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     StoreService stores;
+
     @Autowired
     PairingCodes codes;
+
     @Autowired
     SalesService sales;
+
     @Autowired
     DeviceService devices;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run run(Path home, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        String[] withHome = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--home", home.toString())).toArray(String[]::new);
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), home).run(withHome);
+        String[] withHome = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--home", home.toString()))
+                .toArray(String[]::new);
+        int status = new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        home)
+                .run(withHome);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void payDeclineOfflineUploadAndLoadFromTheCommandLine() throws Exception {
         var merchant = TestMerchants.create(tenants, stores, "Baris");
-        DeviceClient device = TestMerchants.pairSimulator(codes, merchant.admin(), merchant.store().id(), port);
+        DeviceClient device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
         Path home = device.home().dir();
-        assertThat(run(home, "keys", "--alg", "aes128", "--reader-serial", "RD-CLI").status()).isZero();
+        assertThat(run(home, "keys", "--alg", "aes128", "--reader-serial", "RD-CLI")
+                        .status())
+                .isZero();
         assertThat(run(home, "config").status()).isZero();
 
         Run paid = run(home, "pay", "--amount", "150000");
         assertThat(paid.status()).isZero();
         // 150000 minor units of the store's currency, read with the payment's own fractionDigits: Rp 150.000.
-        assertThat(paid.out()).startsWith("APPROVED payment ").contains("status CAPTURED", "411111******1111")
-                .contains("amount IDR 150000").doesNotContain("4111111111111111");
+        assertThat(paid.out())
+                .startsWith("APPROVED payment ")
+                .contains("status CAPTURED", "411111******1111")
+                .contains("amount IDR 150000")
+                .doesNotContain("4111111111111111");
 
-        Run declined = run(home, "pay", "--amount", "5000", "--card", "4000000000000002", "--expiry", "1230",
-                "--entry", "contactless");
+        Run declined = run(
+                home,
+                "pay",
+                "--amount",
+                "5000",
+                "--card",
+                "4000000000000002",
+                "--expiry",
+                "1230",
+                "--entry",
+                "contactless");
         assertThat(declined.out()).startsWith("DECLINED").contains("reason do_not_honour", "code 05");
 
         Run stored = run(home, "pay", "--amount", "20000", "--offline", "--entry", "swipe");
         assertThat(stored.out()).contains("stored offline payment", "(1 waiting)");
         assertThat(run(home, "heartbeat").status()).isZero();
         UUID deviceId = device.home().pairing().deviceId();
-        assertThat(TestUsers.as(merchant.admin(), () -> devices.get(deviceId)).pendingUploads()).isEqualTo(1);
+        assertThat(TestUsers.as(merchant.admin(), () -> devices.get(deviceId)).pendingUploads())
+                .isEqualTo(1);
         Run uploaded = run(home, "upload");
         assertThat(uploaded.status()).isZero();
         assertThat(uploaded.out()).contains("APPROVED payment", "offline at", "0 still waiting");
@@ -91,8 +113,10 @@ class DevicePaymentCliIntegrationTest {
         Run load = run(home, "pay", "--amount", "1000", "--count", "40", "--concurrency", "8");
         assertThat(load.status()).as(load.err()).isZero();
         assertThat(load.out()).contains("40 payments in", "APPROVED: 40");
-        assertThat(TestUsers.as(merchant.admin(), () -> sales.count(SaleFilter.all()))).isEqualTo(43);
-        assertThat(TestUsers.as(merchant.admin(), () -> sales.count(SaleFilter.all().withOffline(true))))
+        assertThat(TestUsers.as(merchant.admin(), () -> sales.count(SaleFilter.all())))
+                .isEqualTo(43);
+        assertThat(TestUsers.as(
+                        merchant.admin(), () -> sales.count(SaleFilter.all().withOffline(true))))
                 .isEqualTo(1);
     }
 }

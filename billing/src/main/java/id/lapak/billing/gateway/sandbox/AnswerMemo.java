@@ -1,5 +1,7 @@
 package id.lapak.billing.gateway.sandbox;
 
+import id.lapak.billing.gateway.GatewayTimeoutException;
+import id.lapak.billing.gateway.GatewayUnavailableException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import id.lapak.billing.gateway.GatewayTimeoutException;
-import id.lapak.billing.gateway.GatewayUnavailableException;
 
 /**
  * The first answer to every request id, in flight or done, on this node and — through the shared journal — on every
@@ -22,8 +21,7 @@ final class AnswerMemo {
     static final long JOURNAL_WAIT_SECONDS = 10;
 
     /** One answer, and whether the simulated network loses it on the way back. */
-    record Answered<T>(T answer, boolean lost) {
-    }
+    record Answered<T>(T answer, boolean lost) {}
 
     private final Map<String, CompletableFuture<Object>> answers = new ConcurrentHashMap<>();
     private final SandboxJournal journal;
@@ -70,8 +68,8 @@ final class AnswerMemo {
      * journal entry is durable. When the journal already holds the request id (another node answered it), that
      * answer is returned after {@code apply} caught up with the journal.
      */
-    <T> Answered<T> once(String requestId, Class<T> type, Supplier<SandboxDecision<T>> decide,
-                         Consumer<JournalEntry> apply) {
+    <T> Answered<T> once(
+            String requestId, Class<T> type, Supplier<SandboxDecision<T>> decide, Consumer<JournalEntry> apply) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> first = answers.putIfAbsent(requestId, mine);
         if (first != null) {
@@ -133,8 +131,8 @@ final class AnswerMemo {
         answers.remove(requestId, answer);
     }
 
-    private void abandon(String requestId, CompletableFuture<Object> mine, SandboxDecision<?> decision,
-                         Exception cause) {
+    private void abandon(
+            String requestId, CompletableFuture<Object> mine, SandboxDecision<?> decision, Exception cause) {
         decision.undo().run();
         answers.remove(requestId, mine);
         mine.completeExceptionally(cause);

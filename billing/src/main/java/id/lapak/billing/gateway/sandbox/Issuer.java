@@ -7,7 +7,6 @@ import java.util.List;
  * Bank Gunung starts offline, so its cards get {@code 91} until it is switched on.
  */
 enum Issuer {
-
     NUSANTARA("Bank Nusantara", List.of("4", "5", "2"), true),
     SAMUDRA("Bank Samudra", List.of("34", "35", "37", "62", "9"), true),
     GUNUNG("Bank Gunung", List.of("499999"), false);

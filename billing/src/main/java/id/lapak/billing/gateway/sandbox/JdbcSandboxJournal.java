@@ -13,9 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,8 +43,7 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
     private final Thread writer;
     private volatile boolean running = true;
 
-    private record Pending(JournalEntry entry, CompletableFuture<Void> done) {
-    }
+    private record Pending(JournalEntry entry, CompletableFuture<Void> done) {}
 
     JdbcSandboxJournal(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -103,8 +100,10 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
                 for (int i = 0; i < inserted.length; i++) {
                     if (inserted[i] == 0) {
                         // Another node journalled this request id first: its answer stands, this one never happened.
-                        batch.get(i).done().completeExceptionally(
-                                new DuplicateRequestException(batch.get(i).entry().requestId()));
+                        batch.get(i)
+                                .done()
+                                .completeExceptionally(new DuplicateRequestException(
+                                        batch.get(i).entry().requestId()));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -156,21 +155,28 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
 
     @Override
     public void replayAfter(long afterId, Consumer<JournalEntry> consumer) {
-        query("select id, " + COLUMNS + " from sandbox_journal where id > " + afterId + " order by id", null, null,
+        query(
+                "select id, " + COLUMNS + " from sandbox_journal where id > " + afterId + " order by id",
+                null,
+                null,
                 consumer);
     }
 
     @Override
     public List<JournalEntry> between(Instant from, Instant to) {
         List<JournalEntry> entries = new ArrayList<>();
-        query("select id, " + COLUMNS + " from sandbox_journal where occurred_at >= ? and occurred_at < ? order by id",
-                from, to, entries::add);
+        query(
+                "select id, " + COLUMNS
+                        + " from sandbox_journal where occurred_at >= ? and occurred_at < ? order by id",
+                from,
+                to,
+                entries::add);
         return entries;
     }
 
     private void query(String sql, Instant from, Instant to, Consumer<JournalEntry> consumer) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             if (from != null) {
                 statement.setTimestamp(1, Timestamp.from(from));
                 statement.setTimestamp(2, Timestamp.from(to));
@@ -192,14 +198,29 @@ class JdbcSandboxJournal implements SandboxJournal, DisposableBean {
     }
 
     private static JournalEntry read(ResultSet r) throws SQLException {
-        return new JournalEntry(r.getLong("id"), r.getTimestamp("occurred_at").toInstant(),
-                JournalEntry.Operation.valueOf(r.getString("operation")), r.getString("request_id"),
-                r.getString("reference"), r.getString("authorization_reference"), r.getString("issuer"),
-                r.getString("account_key"), r.getString("card_bin"), r.getString("card_last4"),
-                r.getString("merchant_id"), r.getString("terminal_id"), r.getString("brand"),
-                r.getString("entry_mode"), r.getLong("amount_minor"), r.getLong("approved_minor"),
-                r.getString("currency"), r.getBoolean("success"), r.getString("response_code"),
-                r.getString("authorization_code"), r.getString("message"), r.getBoolean("offline"));
+        return new JournalEntry(
+                r.getLong("id"),
+                r.getTimestamp("occurred_at").toInstant(),
+                JournalEntry.Operation.valueOf(r.getString("operation")),
+                r.getString("request_id"),
+                r.getString("reference"),
+                r.getString("authorization_reference"),
+                r.getString("issuer"),
+                r.getString("account_key"),
+                r.getString("card_bin"),
+                r.getString("card_last4"),
+                r.getString("merchant_id"),
+                r.getString("terminal_id"),
+                r.getString("brand"),
+                r.getString("entry_mode"),
+                r.getLong("amount_minor"),
+                r.getLong("approved_minor"),
+                r.getString("currency"),
+                r.getBoolean("success"),
+                r.getString("response_code"),
+                r.getString("authorization_code"),
+                r.getString("message"),
+                r.getBoolean("offline"));
     }
 
     @Override

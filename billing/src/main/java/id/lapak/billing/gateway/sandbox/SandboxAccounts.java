@@ -1,5 +1,8 @@
 package id.lapak.billing.gateway.sandbox;
 
+import id.lapak.billing.card.CardChecks;
+import id.lapak.billing.gateway.sandbox.SandboxAcquirer.AccountBalance;
+import id.lapak.billing.gateway.sandbox.SandboxTestCard.Behaviour;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +13,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import id.lapak.billing.card.CardChecks;
-import id.lapak.billing.gateway.sandbox.SandboxAcquirer.AccountBalance;
-import id.lapak.billing.gateway.sandbox.SandboxTestCard.Behaviour;
 
 /**
  * The issuers' card accounts and the open authorizations on them, in memory. An account is found by the
@@ -48,14 +46,15 @@ final class SandboxAccounts {
         for (SandboxTestCard card : SandboxTestCard.values()) {
             String accountKey = accountKey(card.pan().toCharArray());
             testCardKeys.put(card, accountKey);
-            accounts.put(accountKey, new SandboxAccount(accountKey, card.issuer(), card.balanceMinor(),
-                    card.behaviour()));
+            accounts.put(
+                    accountKey, new SandboxAccount(accountKey, card.issuer(), card.balanceMinor(), card.behaviour()));
         }
     }
 
     /** The account of a key, opened with the default balance the first time an issuer sees the card. */
     SandboxAccount account(String accountKey, Issuer issuer) {
-        return accounts.computeIfAbsent(accountKey,
+        return accounts.computeIfAbsent(
+                accountKey,
                 key -> new SandboxAccount(key, issuer, SandboxTestCard.DEFAULT_BALANCE_MINOR, Behaviour.NORMAL));
     }
 

@@ -1,14 +1,5 @@
 package id.lapak.billing.gateway.sandbox;
 
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.AuthorizationResult;
 import id.lapak.billing.gateway.ChargebackNotice;
@@ -19,7 +10,14 @@ import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.gateway.sandbox.AnswerMemo.Answered;
 import id.lapak.billing.gateway.sandbox.JournalEntry.Operation;
 import id.lapak.billing.gateway.sandbox.SandboxAuthorization.State;
-
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,14 +53,16 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     private final ApplicationEventPublisher events;
 
     SandboxAcquirer(SandboxJournal journal, SandboxControls controls, Clock clock, String base64Key) {
-        this(journal, controls, clock, base64Key, event -> {
-        });
+        this(journal, controls, clock, base64Key, event -> {});
     }
 
     @Autowired
-    SandboxAcquirer(SandboxJournal journal, SandboxControls controls, Clock clock,
-                    @Value("${lapak.gateway.sandbox.account-key:" + DEV_ACCOUNT_KEY + "}") String base64Key,
-                    ApplicationEventPublisher events) {
+    SandboxAcquirer(
+            SandboxJournal journal,
+            SandboxControls controls,
+            Clock clock,
+            @Value("${lapak.gateway.sandbox.account-key:" + DEV_ACCOUNT_KEY + "}") String base64Key,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.controls = controls;
         this.clock = clock;
@@ -85,8 +85,8 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     public AuthorizationResult authorize(AuthorizationRequest request) {
         answers.ensureLoaded(replay);
         FailMode mode = controls.beforeCall();
-        Answered<AuthorizationResult> answered = answers.once(request.requestId(), AuthorizationResult.class,
-                () -> issuers.decide(request), replay);
+        Answered<AuthorizationResult> answered =
+                answers.once(request.requestId(), AuthorizationResult.class, () -> issuers.decide(request), replay);
         if (mode == FailMode.TIMEOUT || answered.lost()) {
             throw new GatewayTimeoutException("No answer from the sandbox acquirer");
         }
@@ -101,21 +101,49 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         return operate(requestId, () -> {
             SandboxAuthorization authorization = accounts.byReference(authorizationReference);
             if (authorization == null) {
-                return failure(Operation.CAPTURE, requestId, authorizationReference, null, amountMinor, currency,
-                        "25", "Unknown authorization");
+                return failure(
+                        Operation.CAPTURE,
+                        requestId,
+                        authorizationReference,
+                        null,
+                        amountMinor,
+                        currency,
+                        "25",
+                        "Unknown authorization");
             }
             synchronized (authorization.account) {
                 if (authorization.state != State.HELD) {
-                    return failure(Operation.CAPTURE, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "12", "Authorization is " + authorization.state.name().toLowerCase(Locale.ROOT));
+                    return failure(
+                            Operation.CAPTURE,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "12",
+                            "Authorization is " + authorization.state.name().toLowerCase(Locale.ROOT));
                 }
                 if (currency == null || !currency.equals(authorization.currency)) {
-                    return failure(Operation.CAPTURE, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "12", "Currency differs from the authorization");
+                    return failure(
+                            Operation.CAPTURE,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "12",
+                            "Currency differs from the authorization");
                 }
                 if (amountMinor <= 0 || amountMinor > authorization.hold) {
-                    return failure(Operation.CAPTURE, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "13", "Amount exceeds the held amount");
+                    return failure(
+                            Operation.CAPTURE,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "13",
+                            "Amount exceeds the held amount");
                 }
                 Runnable undo = authorization.capture(amountMinor);
                 return success(Operation.CAPTURE, requestId, authorization, amountMinor, "Captured", undo);
@@ -128,13 +156,26 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         return operate(requestId, () -> {
             SandboxAuthorization authorization = accounts.byReference(authorizationReference);
             if (authorization == null) {
-                return failure(Operation.VOID, requestId, authorizationReference, null, 0, null, "25",
+                return failure(
+                        Operation.VOID,
+                        requestId,
+                        authorizationReference,
+                        null,
+                        0,
+                        null,
+                        "25",
                         "Unknown authorization");
             }
             synchronized (authorization.account) {
                 if (authorization.state != State.HELD) {
-                    return failure(Operation.VOID, requestId, authorizationReference, authorization, 0,
-                            authorization.currency, "12",
+                    return failure(
+                            Operation.VOID,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            0,
+                            authorization.currency,
+                            "12",
                             "Authorization is " + authorization.state.name().toLowerCase(Locale.ROOT));
                 }
                 long released = authorization.hold;
@@ -149,21 +190,49 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         return operate(requestId, () -> {
             SandboxAuthorization authorization = accounts.byReference(authorizationReference);
             if (authorization == null) {
-                return failure(Operation.REFUND, requestId, authorizationReference, null, amountMinor, currency,
-                        "25", "Unknown authorization");
+                return failure(
+                        Operation.REFUND,
+                        requestId,
+                        authorizationReference,
+                        null,
+                        amountMinor,
+                        currency,
+                        "25",
+                        "Unknown authorization");
             }
             synchronized (authorization.account) {
                 if (authorization.state != State.CAPTURED) {
-                    return failure(Operation.REFUND, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "12", "Authorization is " + authorization.state.name().toLowerCase(Locale.ROOT));
+                    return failure(
+                            Operation.REFUND,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "12",
+                            "Authorization is " + authorization.state.name().toLowerCase(Locale.ROOT));
                 }
                 if (currency == null || !currency.equals(authorization.currency)) {
-                    return failure(Operation.REFUND, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "12", "Currency differs from the authorization");
+                    return failure(
+                            Operation.REFUND,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "12",
+                            "Currency differs from the authorization");
                 }
                 if (amountMinor <= 0 || amountMinor > authorization.retained()) {
-                    return failure(Operation.REFUND, requestId, authorizationReference, authorization, amountMinor,
-                            currency, "13", "Amount exceeds what is left to refund");
+                    return failure(
+                            Operation.REFUND,
+                            requestId,
+                            authorizationReference,
+                            authorization,
+                            amountMinor,
+                            currency,
+                            "13",
+                            "Amount exceeds what is left to refund");
                 }
                 Runnable undo = authorization.refund(amountMinor);
                 return success(Operation.REFUND, requestId, authorization, amountMinor, "Refunded", undo);
@@ -191,21 +260,29 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
             }
             SandboxAuthorization authorization = accounts.byRequestId(authorizationRequestId);
             if (authorization == null) {
-                Runnable undo = original == null ? () -> answers.forget(authorizationRequestId, tombstone) : () -> {
-                };
-                JournalEntry entry = entry(Operation.REVERSAL, requestId, SandboxReferences.newReference("R"), null,
-                        null, 0, null, true, "00", "Nothing held for this authorization");
-                return new SandboxDecision<>(new GatewayResult(true, "00", entry.reference(), entry.message()), entry,
-                        undo, false);
+                Runnable undo = original == null ? () -> answers.forget(authorizationRequestId, tombstone) : () -> {};
+                JournalEntry entry = entry(
+                        Operation.REVERSAL,
+                        requestId,
+                        SandboxReferences.newReference("R"),
+                        null,
+                        null,
+                        0,
+                        null,
+                        true,
+                        "00",
+                        "Nothing held for this authorization");
+                return new SandboxDecision<>(
+                        new GatewayResult(true, "00", entry.reference(), entry.message()), entry, undo, false);
             }
             synchronized (authorization.account) {
-                long amount = authorization.state == State.HELD ? authorization.hold
+                long amount = authorization.state == State.HELD
+                        ? authorization.hold
                         : authorization.state == State.CAPTURED ? authorization.retained() : 0;
                 Runnable undo = switch (authorization.state) {
                     case HELD -> authorization.release(State.REVERSED);
                     case CAPTURED -> authorization.reverseCapture();
-                    default -> () -> {
-                    };
+                    default -> () -> {};
                 };
                 String message = amount == 0 ? "Nothing held for this authorization" : "Reversed";
                 return success(Operation.REVERSAL, requestId, authorization, amount, message, undo);
@@ -228,64 +305,99 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
     }
 
     /** The merchant won the dispute: up to what was charged back (and not reversed yet) goes back to them. */
-    public GatewayResult reverseChargeback(String authorizationReference, long amountMinor, String caseId,
-                                           String reason) {
+    public GatewayResult reverseChargeback(
+            String authorizationReference, long amountMinor, String caseId, String reason) {
         return dispute(Operation.CHARGEBACK_REVERSAL, authorizationReference, amountMinor, caseId, reason);
     }
 
-    private GatewayResult dispute(Operation operation, String authorizationReference, long amountMinor,
-                                  String caseId, String reason) {
+    private GatewayResult dispute(
+            Operation operation, String authorizationReference, long amountMinor, String caseId, String reason) {
         if (caseId == null || caseId.isBlank()) {
             throw new IllegalArgumentException("a dispute case id is required");
         }
         String requestId = operation.name().toLowerCase(Locale.ROOT) + ":" + caseId.strip();
-        GatewayResult result = operate(requestId,
-                () -> decideDispute(operation, requestId, authorizationReference, amountMinor, reason));
+        GatewayResult result = operate(
+                requestId, () -> decideDispute(operation, requestId, authorizationReference, amountMinor, reason));
         SandboxAuthorization authorization = accounts.byReference(authorizationReference);
         if (result.success() && authorization != null) {
             // Announced on the first answer and again on a repeated case id: the platform records it once by the
             // chargeback's reference, so a notice lost on the way is delivered by asking again.
-            events.publishEvent(new ChargebackNotice(authorization.merchantId, authorization.reference,
-                    result.gatewayReference(), operation == Operation.CHARGEBACK_REVERSAL, amountMinor,
-                    authorization.currency, result.message(), clock.instant()));
+            events.publishEvent(new ChargebackNotice(
+                    authorization.merchantId,
+                    authorization.reference,
+                    result.gatewayReference(),
+                    operation == Operation.CHARGEBACK_REVERSAL,
+                    amountMinor,
+                    authorization.currency,
+                    result.message(),
+                    clock.instant()));
         }
         return result;
     }
 
-    private SandboxDecision<GatewayResult> decideDispute(Operation operation, String requestId,
-                                                         String authorizationReference, long amountMinor,
-                                                         String reason) {
+    private SandboxDecision<GatewayResult> decideDispute(
+            Operation operation, String requestId, String authorizationReference, long amountMinor, String reason) {
         SandboxAuthorization authorization = accounts.byReference(authorizationReference);
         if (authorization == null) {
-            return failure(operation, requestId, authorizationReference, null, amountMinor, null, "25",
+            return failure(
+                    operation,
+                    requestId,
+                    authorizationReference,
+                    null,
+                    amountMinor,
+                    null,
+                    "25",
                     "Unknown authorization");
         }
         synchronized (authorization.account) {
             if (authorization.state != State.CAPTURED) {
-                return failure(operation, requestId, authorizationReference, authorization, amountMinor,
-                        authorization.currency, "12", "Nothing was captured for this authorization");
+                return failure(
+                        operation,
+                        requestId,
+                        authorizationReference,
+                        authorization,
+                        amountMinor,
+                        authorization.currency,
+                        "12",
+                        "Nothing was captured for this authorization");
             }
-            long limit = operation == Operation.CHARGEBACK ? authorization.retained()
+            long limit = operation == Operation.CHARGEBACK
+                    ? authorization.retained()
                     : authorization.chargedBack - authorization.chargebackReversed;
             if (amountMinor <= 0 || amountMinor > limit) {
-                return failure(operation, requestId, authorizationReference, authorization, amountMinor,
-                        authorization.currency, "13", operation == Operation.CHARGEBACK
+                return failure(
+                        operation,
+                        requestId,
+                        authorizationReference,
+                        authorization,
+                        amountMinor,
+                        authorization.currency,
+                        "13",
+                        operation == Operation.CHARGEBACK
                                 ? "Amount exceeds what the merchant holds of the capture"
                                 : "Amount exceeds what was charged back");
             }
-            Runnable undo = operation == Operation.CHARGEBACK ? authorization.chargeback(amountMinor)
+            Runnable undo = operation == Operation.CHARGEBACK
+                    ? authorization.chargeback(amountMinor)
                     : authorization.reverseChargeback(amountMinor);
-            String message = reason == null || reason.isBlank() ? operation == Operation.CHARGEBACK
-                    ? "Chargeback" : "Chargeback reversed" : reason.strip();
-            return success(operation, requestId, authorization, amountMinor,
-                    message.length() > 200 ? message.substring(0, 200) : message, undo);
+            String message = reason == null || reason.isBlank()
+                    ? operation == Operation.CHARGEBACK ? "Chargeback" : "Chargeback reversed"
+                    : reason.strip();
+            return success(
+                    operation,
+                    requestId,
+                    authorization,
+                    amountMinor,
+                    message.length() > 200 ? message.substring(0, 200) : message,
+                    undo);
         }
     }
 
     /** The merchant and brand of an authorization, as the settlement file names them; empty when unknown. */
     Optional<String[]> merchantAndBrand(String authorizationReference) {
         SandboxAuthorization authorization = accounts.byReference(authorizationReference);
-        return authorization == null ? Optional.empty()
+        return authorization == null
+                ? Optional.empty()
                 : Optional.of(new String[] {authorization.merchantId, authorization.brand});
     }
 
@@ -297,47 +409,107 @@ public class SandboxAcquirer implements PaymentGateway, SmartInitializingSinglet
         answers.ensureLoaded(replay);
         answers.catchUp(replay);
         FailMode mode = controls.beforeCall();
-        GatewayResult result = answers.once(requestId, GatewayResult.class, decide, replay).answer();
+        GatewayResult result =
+                answers.once(requestId, GatewayResult.class, decide, replay).answer();
         if (mode == FailMode.TIMEOUT) {
             throw new GatewayTimeoutException("No answer from the sandbox acquirer");
         }
         return result;
     }
 
-    private SandboxDecision<GatewayResult> success(Operation operation, String requestId,
-                                                   SandboxAuthorization authorization, long amount, String message,
-                                                   Runnable undo) {
-        JournalEntry entry = entry(operation, requestId, SandboxReferences.newReference(switch (operation) {
-                    case CHARGEBACK -> "K";
-                    case CHARGEBACK_REVERSAL -> "W";
-                    default -> operation.name().substring(0, 1);
-                }),
-                authorization, authorization.currency, amount, authorization.reference, true, "00", message);
+    private SandboxDecision<GatewayResult> success(
+            Operation operation,
+            String requestId,
+            SandboxAuthorization authorization,
+            long amount,
+            String message,
+            Runnable undo) {
+        JournalEntry entry = entry(
+                operation,
+                requestId,
+                SandboxReferences.newReference(
+                        switch (operation) {
+                            case CHARGEBACK -> "K";
+                            case CHARGEBACK_REVERSAL -> "W";
+                            default -> operation.name().substring(0, 1);
+                        }),
+                authorization,
+                authorization.currency,
+                amount,
+                authorization.reference,
+                true,
+                "00",
+                message);
         SandboxAccount account = authorization.account;
-        return new SandboxDecision<>(new GatewayResult(true, "00", entry.reference(), message), entry, () -> {
-            synchronized (account) {
-                undo.run();
-            }
-        }, false);
+        return new SandboxDecision<>(
+                new GatewayResult(true, "00", entry.reference(), message),
+                entry,
+                () -> {
+                    synchronized (account) {
+                        undo.run();
+                    }
+                },
+                false);
     }
 
-    private SandboxDecision<GatewayResult> failure(Operation operation, String requestId,
-                                                   String authorizationReference, SandboxAuthorization authorization,
-                                                   long amount, String currency, String code, String message) {
-        JournalEntry entry = entry(operation, requestId, null, authorization, currency, amount,
-                authorizationReference, false, code, message);
-        return new SandboxDecision<>(new GatewayResult(false, code, null, message), entry, () -> {
-        }, false);
+    private SandboxDecision<GatewayResult> failure(
+            Operation operation,
+            String requestId,
+            String authorizationReference,
+            SandboxAuthorization authorization,
+            long amount,
+            String currency,
+            String code,
+            String message) {
+        JournalEntry entry = entry(
+                operation,
+                requestId,
+                null,
+                authorization,
+                currency,
+                amount,
+                authorizationReference,
+                false,
+                code,
+                message);
+        return new SandboxDecision<>(new GatewayResult(false, code, null, message), entry, () -> {}, false);
     }
 
-    private JournalEntry entry(Operation operation, String requestId, String reference,
-                               SandboxAuthorization authorization, String currency, long amount,
-                               String authorizationReference, boolean success, String code, String message) {
+    private JournalEntry entry(
+            Operation operation,
+            String requestId,
+            String reference,
+            SandboxAuthorization authorization,
+            String currency,
+            long amount,
+            String authorizationReference,
+            boolean success,
+            String code,
+            String message) {
         SandboxAccount account = authorization == null ? null : authorization.account;
-        return new JournalEntry(0, clock.instant(), operation, requestId, reference, authorizationReference,
-                account == null ? null : account.issuer.displayName(), account == null ? null : account.key, null,
-                null, null, null, null, null, Math.max(amount, 0), success ? amount : 0, currency, success, code,
-                null, message, false);
+        return new JournalEntry(
+                0,
+                clock.instant(),
+                operation,
+                requestId,
+                reference,
+                authorizationReference,
+                account == null ? null : account.issuer.displayName(),
+                account == null ? null : account.key,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Math.max(amount, 0),
+                success ? amount : 0,
+                currency,
+                success,
+                code,
+                null,
+                message,
+                false);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -6,7 +6,12 @@ package id.lapak.billing.gateway.sandbox;
  */
 final class SandboxAuthorization {
 
-    enum State { HELD, CAPTURED, VOIDED, REVERSED }
+    enum State {
+        HELD,
+        CAPTURED,
+        VOIDED,
+        REVERSED
+    }
 
     final String reference;
     final String requestId;
@@ -22,8 +27,14 @@ final class SandboxAuthorization {
     long chargedBack;
     long chargebackReversed;
 
-    SandboxAuthorization(String reference, String requestId, SandboxAccount account, long approved, String currency,
-                         String merchantId, String brand) {
+    SandboxAuthorization(
+            String reference,
+            String requestId,
+            SandboxAccount account,
+            long approved,
+            String currency,
+            String merchantId,
+            String brand) {
         this.reference = reference;
         this.requestId = requestId;
         this.account = account;
@@ -135,8 +146,7 @@ final class SandboxAuthorization {
                     reverseCapture();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -1,12 +1,10 @@
 package id.lapak.billing.gateway.sandbox;
 
+import id.lapak.billing.gateway.GatewayUnavailableException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import id.lapak.billing.gateway.GatewayUnavailableException;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +24,9 @@ public class SandboxControls {
     private final AtomicInteger nextFailures = new AtomicInteger();
     private final Set<Issuer> offline = EnumSet.noneOf(Issuer.class);
 
-    public SandboxControls(@Value("${lapak.gateway.sandbox.delay:0ms}") Duration delay,
-                           @Value("${lapak.gateway.sandbox.fail-mode:NONE}") FailMode failMode) {
+    public SandboxControls(
+            @Value("${lapak.gateway.sandbox.delay:0ms}") Duration delay,
+            @Value("${lapak.gateway.sandbox.fail-mode:NONE}") FailMode failMode) {
         if (delay.isNegative()) {
             throw new IllegalStateException("lapak.gateway.sandbox.delay must not be negative");
         }

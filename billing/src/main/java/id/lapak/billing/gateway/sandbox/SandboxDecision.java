@@ -5,5 +5,4 @@ package id.lapak.billing.gateway.sandbox;
  * in-memory change back if the entry cannot be written, and whether the answer is to be lost on the way (the test
  * card that simulates a timeout after the hold).
  */
-record SandboxDecision<T>(T answer, JournalEntry entry, Runnable undo, boolean loseAnswer) {
-}
+record SandboxDecision<T>(T answer, JournalEntry entry, Runnable undo, boolean loseAnswer) {}

@@ -1,10 +1,9 @@
 package id.lapak.billing.gateway.sandbox;
 
-import java.util.Currency;
-import java.util.Map;
-
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.tenant.money.Money;
+import java.util.Currency;
+import java.util.Map;
 
 /**
  * The sandbox acquirer's published fee schedule: the commission it keeps on each line of its settlement file.
@@ -16,8 +15,7 @@ import id.lapak.tenant.money.Money;
 public final class SandboxFeeSchedule {
 
     /** One brand's capture price. */
-    public record Price(long basisPoints, long fixedMinor) {
-    }
+    public record Price(long basisPoints, long fixedMinor) {}
 
     public static final Map<CardBrand, Price> CAPTURE = Map.of(
             CardBrand.VISA, new Price(180, 500),
@@ -32,8 +30,7 @@ public final class SandboxFeeSchedule {
 
     public static final long CHARGEBACK_FEE_MINOR = 25_000;
 
-    private SandboxFeeSchedule() {
-    }
+    private SandboxFeeSchedule() {}
 
     /**
      * The commission on a line of {@code type} (CAPTURE, REFUND, CHARGEBACK, CHARGEBACK_REVERSAL) for an
@@ -43,7 +40,8 @@ public final class SandboxFeeSchedule {
         return switch (type) {
             case "CAPTURE" -> {
                 Price price = price(brand);
-                yield Money.of(amountMinor, currency).basisPoints(price.basisPoints())
+                yield Money.of(amountMinor, currency)
+                        .basisPoints(price.basisPoints())
                         .plus(Money.of(price.fixedMinor(), currency));
             }
             case "CHARGEBACK" -> Money.of(CHARGEBACK_FEE_MINOR, currency);

@@ -8,8 +8,7 @@ final class SandboxReferences {
 
     private static final char[] AUTH_CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
-    private SandboxReferences() {
-    }
+    private SandboxReferences() {}
 
     /**
      * References only have to be unique, not unguessable: a random version-4 UUID from the thread's own generator,

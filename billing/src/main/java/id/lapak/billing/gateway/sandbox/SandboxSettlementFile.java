@@ -1,5 +1,7 @@
 package id.lapak.billing.gateway.sandbox;
 
+import id.lapak.billing.gateway.sandbox.JournalEntry.Operation;
+import id.lapak.tenant.csv.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,10 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import id.lapak.billing.gateway.sandbox.JournalEntry.Operation;
-import id.lapak.tenant.csv.CsvWriter;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -35,9 +33,11 @@ public class SandboxSettlementFile {
     /** The header of the settlement lines of one merchant ({@link #writeSettlement}). */
     public static final String SETTLEMENT_HEADER = "journal_id,booked_at,type,psp_reference,merchant_reference,"
             + "authorization_reference,merchant_id,brand,currency,amount_minor,commission_minor,net_minor,batch";
-    private static final Set<Operation> MONEY = EnumSet.of(Operation.CAPTURE, Operation.REFUND, Operation.CHARGEBACK,
-            Operation.CHARGEBACK_REVERSAL);
-    private static final DateTimeFormatter BATCH = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private static final Set<Operation> MONEY =
+            EnumSet.of(Operation.CAPTURE, Operation.REFUND, Operation.CHARGEBACK, Operation.CHARGEBACK_REVERSAL);
+    private static final DateTimeFormatter BATCH =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final SandboxJournal journal;
     private final SandboxAcquirer acquirer;
@@ -57,11 +57,20 @@ public class SandboxSettlementFile {
      * refund or chargeback (debit), with the commission of {@link SandboxFeeSchedule}. {@code netMinor} is signed
      * from the merchant's side: amount − commission for a credit, −(amount + commission) for a debit.
      */
-    public record SettlementLine(long journalId, Instant bookedAt, Operation type, String pspReference,
-                                 String merchantReference, String authorizationReference, String merchantId,
-                                 String brand, String currency, long amountMinor, long commissionMinor,
-                                 long netMinor, String batch) {
-    }
+    public record SettlementLine(
+            long journalId,
+            Instant bookedAt,
+            Operation type,
+            String pspReference,
+            String merchantReference,
+            String authorizationReference,
+            String merchantId,
+            String brand,
+            String currency,
+            long amountMinor,
+            long commissionMinor,
+            long netMinor,
+            String batch) {}
 
     /**
      * The merchant's settlement lines booked in [{@code from}, {@code to}): every successful capture, refund,
@@ -86,8 +95,19 @@ public class SandboxSettlementFile {
                     .minor();
             boolean credit = e.operation() == Operation.CAPTURE || e.operation() == Operation.CHARGEBACK_REVERSAL;
             long net = credit ? e.approvedMinor() - commission : -(e.approvedMinor() + commission);
-            lines.add(new SettlementLine(e.id(), e.occurredAt(), e.operation(), e.reference(), e.requestId(),
-                    e.authorizationReference(), merchantId, brand, e.currency(), e.approvedMinor(), commission, net,
+            lines.add(new SettlementLine(
+                    e.id(),
+                    e.occurredAt(),
+                    e.operation(),
+                    e.reference(),
+                    e.requestId(),
+                    e.authorizationReference(),
+                    merchantId,
+                    brand,
+                    e.currency(),
+                    e.approvedMinor(),
+                    commission,
+                    net,
                     "SBX-" + BATCH.format(e.occurredAt())));
         }
         return lines;
@@ -98,9 +118,21 @@ public class SandboxSettlementFile {
         try {
             out.append(SETTLEMENT_HEADER).append("\r\n");
             for (SettlementLine l : settlement(merchantId, from, to)) {
-                Object[] fields = {l.journalId(), l.bookedAt(), l.type(), l.pspReference(), l.merchantReference(),
-                        l.authorizationReference(), l.merchantId(), l.brand(), l.currency(), l.amountMinor(),
-                        l.commissionMinor(), l.netMinor(), l.batch()};
+                Object[] fields = {
+                    l.journalId(),
+                    l.bookedAt(),
+                    l.type(),
+                    l.pspReference(),
+                    l.merchantReference(),
+                    l.authorizationReference(),
+                    l.merchantId(),
+                    l.brand(),
+                    l.currency(),
+                    l.amountMinor(),
+                    l.commissionMinor(),
+                    l.netMinor(),
+                    l.batch()
+                };
                 for (int i = 0; i < fields.length; i++) {
                     out.append(i > 0 ? "," : "").append(csv(fields[i]));
                 }
@@ -127,10 +159,28 @@ public class SandboxSettlementFile {
         try {
             out.append(HEADER).append("\r\n");
             for (JournalEntry e : entries(from, to)) {
-                Object[] fields = {e.id(), e.occurredAt(), e.operation(), e.requestId(), e.reference(),
-                        e.authorizationReference(), e.issuer(), e.maskedCard(), e.merchantId(), e.terminalId(),
-                        e.brand(), e.entryMode(), e.amountMinor(), e.approvedMinor(), e.currency(), e.success(),
-                        e.responseCode(), e.authorizationCode(), e.offline(), e.message()};
+                Object[] fields = {
+                    e.id(),
+                    e.occurredAt(),
+                    e.operation(),
+                    e.requestId(),
+                    e.reference(),
+                    e.authorizationReference(),
+                    e.issuer(),
+                    e.maskedCard(),
+                    e.merchantId(),
+                    e.terminalId(),
+                    e.brand(),
+                    e.entryMode(),
+                    e.amountMinor(),
+                    e.approvedMinor(),
+                    e.currency(),
+                    e.success(),
+                    e.responseCode(),
+                    e.authorizationCode(),
+                    e.offline(),
+                    e.message()
+                };
                 for (int i = 0; i < fields.length; i++) {
                     if (i > 0) {
                         out.append(',');
@@ -149,6 +199,7 @@ public class SandboxSettlementFile {
         writeCsv(from, to, out);
         return out.toString();
     }
+
     private static String csv(Object value) {
         return CsvWriter.cell(value);
     }

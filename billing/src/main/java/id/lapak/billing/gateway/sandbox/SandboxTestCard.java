@@ -9,10 +9,8 @@ import id.lapak.billing.gateway.CardBrand;
  * {@link #DEFAULT_BALANCE_MINOR} at the issuer their BIN routes to; a number failing the Luhn check gets {@code 14}.
  */
 public enum SandboxTestCard {
-
     VISA_APPROVED("4111111111111111", CardBrand.VISA, Issuer.NUSANTARA, 1_000_000_000L, Behaviour.NORMAL),
-    MASTERCARD_APPROVED("5555555555554444", CardBrand.MASTERCARD, Issuer.NUSANTARA, 1_000_000_000L,
-            Behaviour.NORMAL),
+    MASTERCARD_APPROVED("5555555555554444", CardBrand.MASTERCARD, Issuer.NUSANTARA, 1_000_000_000L, Behaviour.NORMAL),
     JCB_APPROVED("3530111333300000", CardBrand.JCB, Issuer.SAMUDRA, 1_000_000_000L, Behaviour.NORMAL),
     AMEX_APPROVED("378282246310005", CardBrand.AMEX, Issuer.SAMUDRA, 1_000_000_000L, Behaviour.NORMAL),
     UNIONPAY_APPROVED("6200000000000005", CardBrand.UNIONPAY, Issuer.SAMUDRA, 1_000_000_000L, Behaviour.NORMAL),
@@ -79,5 +77,12 @@ public enum SandboxTestCard {
     }
 
     /** How the issuer treats an account beyond its balance. */
-    enum Behaviour { NORMAL, DO_NOT_HONOUR, EXPIRED, NO_SUCH_ACCOUNT, PARTIAL, TIMEOUT }
+    enum Behaviour {
+        NORMAL,
+        DO_NOT_HONOUR,
+        EXPIRED,
+        NO_SUCH_ACCOUNT,
+        PARTIAL,
+        TIMEOUT
+    }
 }

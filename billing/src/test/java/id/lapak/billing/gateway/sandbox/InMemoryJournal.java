@@ -36,7 +36,9 @@ class InMemoryJournal implements SandboxJournal {
 
     @Override
     public synchronized List<JournalEntry> between(Instant from, Instant to) {
-        return entries.stream().filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to)).toList();
+        return entries.stream()
+                .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+                .toList();
     }
 
     synchronized List<JournalEntry> all() {

@@ -2,20 +2,18 @@ package id.lapak.billing.gateway.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.gateway.AuthorizationRequest;
+import id.lapak.billing.gateway.AuthorizationResult;
+import id.lapak.billing.gateway.AuthorizationResult.Outcome;
+import id.lapak.billing.gateway.CardBrand;
+import id.lapak.billing.gateway.EntryMode;
+import id.lapak.billing.gateway.GatewayResult;
+import id.lapak.cardcrypto.carddata.CardData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import id.lapak.cardcrypto.carddata.CardData;
-import id.lapak.billing.gateway.AuthorizationRequest;
-import id.lapak.billing.gateway.AuthorizationResult;
-import id.lapak.billing.gateway.CardBrand;
-import id.lapak.billing.gateway.EntryMode;
-import id.lapak.billing.gateway.GatewayResult;
-import id.lapak.billing.gateway.AuthorizationResult.Outcome;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,16 +30,24 @@ class SandboxAcquirerNodesTest {
     private final SandboxAcquirer nodeB = start();
 
     private SandboxAcquirer start() {
-        SandboxAcquirer started = new SandboxAcquirer(journal, new SandboxControls(Duration.ZERO, FailMode.NONE),
-                clock, KEY);
+        SandboxAcquirer started =
+                new SandboxAcquirer(journal, new SandboxControls(Duration.ZERO, FailMode.NONE), clock, KEY);
         started.afterSingletonsInstantiated();
         return started;
     }
 
     private static AuthorizationRequest request(String requestId, long amount) {
-        return new AuthorizationRequest(requestId, "M1", "T1",
-                CardData.of(SandboxTestCard.VISA_APPROVED.pan(), "2812", null), CardBrand.VISA, EntryMode.CHIP, amount,
-                "IDR", false, Instant.parse("2026-11-25T10:00:00Z"));
+        return new AuthorizationRequest(
+                requestId,
+                "M1",
+                "T1",
+                CardData.of(SandboxTestCard.VISA_APPROVED.pan(), "2812", null),
+                CardBrand.VISA,
+                EntryMode.CHIP,
+                amount,
+                "IDR",
+                false,
+                Instant.parse("2026-11-25T10:00:00Z"));
     }
 
     @Test
@@ -52,7 +58,9 @@ class SandboxAcquirerNodesTest {
 
         assertThat(first.outcome()).isEqualTo(Outcome.APPROVED);
         assertThat(retried).isEqualTo(first);
-        assertThat(journal.all()).filteredOn(e -> e.requestId().equals(requestId)).hasSize(1);
+        assertThat(journal.all())
+                .filteredOn(e -> e.requestId().equals(requestId))
+                .hasSize(1);
         assertThat(nodeB.balanceOf(SandboxTestCard.VISA_APPROVED).heldMinor()).isEqualTo(40_000);
     }
 
@@ -77,8 +85,13 @@ class SandboxAcquirerNodesTest {
         assertThat(reversal.success()).isTrue();
         assertThat(reversal.message()).isEqualTo("Reversed");
         assertThat(nodeB.balanceOf(SandboxTestCard.VISA_APPROVED).heldMinor()).isZero();
-        assertThat(nodeA.capture(nodeA.authorize(request(requestId, 30_000)).gatewayReference(), 30_000, "IDR",
-                "c-" + UUID.randomUUID()).success()).as("the reversed authorization cannot be captured on node A")
+        assertThat(nodeA.capture(
+                                nodeA.authorize(request(requestId, 30_000)).gatewayReference(),
+                                30_000,
+                                "IDR",
+                                "c-" + UUID.randomUUID())
+                        .success())
+                .as("the reversed authorization cannot be captured on node A")
                 .isFalse();
     }
 }
