@@ -99,103 +99,136 @@ final class AcquirerAnswers {
         List<NewOperation> operations = new ArrayList<>();
         Decision decision;
         if (timedOut) {
-            GatewayResult reversal = Reversals.reverse(gateway, requestId);
-            boolean reversed = reversal != null && reversal.success();
-            operations.add(new NewOperation(
-                    sale.id(),
-                    OperationKind.AUTHORIZE,
-                    OperationStatus.FAILED,
-                    sale.amountMinor(),
-                    null,
-                    null,
-                    "no answer in time",
-                    actor,
-                    sale.receivedAt()));
-            operations.add(new NewOperation(
-                    UUID.randomUUID(),
-                    OperationKind.REVERSAL,
-                    reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
-                    sale.amountMinor(),
-                    reversal == null ? null : reversal.responseCode(),
-                    reversal == null ? null : reversal.gatewayReference(),
-                    reversal == null ? "no answer" : reversal.message(),
-                    actor,
-                    decidedAt));
-            decision =
-                    new Decision(SaleStatus.afterReversal(reversed, false), "68", null, "gateway_timeout", null, 0, 0);
+            decision = timedOut(gateway, sale, requestId, actor, decidedAt, operations);
         } else if (answer == null) {
-            operations.add(new NewOperation(
-                    sale.id(),
-                    OperationKind.AUTHORIZE,
-                    OperationStatus.FAILED,
-                    sale.amountMinor(),
-                    null,
-                    null,
-                    "acquirer unavailable",
-                    actor,
-                    decidedAt));
-            decision = new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
+            decision = unavailable(sale, actor, decidedAt, operations);
         } else if (!answer.approved()) {
-            operations.add(new NewOperation(
-                    sale.id(),
-                    OperationKind.AUTHORIZE,
-                    OperationStatus.FAILED,
-                    sale.amountMinor(),
-                    answer.responseCode(),
-                    answer.gatewayReference(),
-                    answer.message(),
-                    actor,
-                    decidedAt));
-            decision = new Decision(
-                    SaleStatus.DECLINED,
-                    answer.responseCode(),
-                    null,
-                    Outcomes.declineReason(answer.responseCode()),
-                    answer.gatewayReference(),
-                    0,
-                    0);
+            decision = declined(sale, answer, actor, decidedAt, operations);
         } else {
-            long authorized = answer.approvedAmountMinor() > 0
-                    ? Math.min(answer.approvedAmountMinor(), sale.amountMinor())
-                    : sale.amountMinor();
-            operations.add(new NewOperation(
-                    sale.id(),
-                    OperationKind.AUTHORIZE,
-                    OperationStatus.SUCCEEDED,
-                    authorized,
-                    answer.responseCode(),
-                    answer.gatewayReference(),
-                    answer.message(),
-                    actor,
-                    decidedAt));
-            long captured = 0;
-            if (captureMode == CaptureMode.IMMEDIATE) {
-                UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
-                GatewayResult capture =
-                        capture(gateway, answer.gatewayReference(), authorized, sale.currency(), captureId);
-                boolean ok = capture != null && capture.success();
-                captured = ok ? authorized : 0;
-                operations.add(new NewOperation(
-                        captureId,
-                        OperationKind.CAPTURE,
-                        ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
-                        authorized,
-                        capture == null ? null : capture.responseCode(),
-                        capture == null ? null : capture.gatewayReference(),
-                        capture == null ? "no answer" : capture.message(),
-                        actor,
-                        clock.instant()));
-            }
-            decision = new Decision(
-                    SaleStatus.approved(captured > 0),
-                    answer.responseCode(),
-                    answer.authorizationCode(),
-                    null,
-                    answer.gatewayReference(),
-                    authorized,
-                    captured);
+            decision = approved(gateway, sale, captureMode, answer, actor, decidedAt, clock, operations);
         }
         return new Decided(decision, operations);
+    }
+
+    /** No answer in time: the authorization failed, and it is reversed in case the acquirer acted. */
+    private static Decision timedOut(
+            PaymentGateway gateway,
+            NewSale sale,
+            String requestId,
+            String actor,
+            Instant decidedAt,
+            List<NewOperation> operations) {
+        GatewayResult reversal = Reversals.reverse(gateway, requestId);
+        boolean reversed = reversal != null && reversal.success();
+        operations.add(new NewOperation(
+                sale.id(),
+                OperationKind.AUTHORIZE,
+                OperationStatus.FAILED,
+                sale.amountMinor(),
+                null,
+                null,
+                "no answer in time",
+                actor,
+                sale.receivedAt()));
+        operations.add(new NewOperation(
+                UUID.randomUUID(),
+                OperationKind.REVERSAL,
+                reversed ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
+                sale.amountMinor(),
+                reversal == null ? null : reversal.responseCode(),
+                reversal == null ? null : reversal.gatewayReference(),
+                reversal == null ? "no answer" : reversal.message(),
+                actor,
+                decidedAt));
+        return new Decision(SaleStatus.afterReversal(reversed, false), "68", null, "gateway_timeout", null, 0, 0);
+    }
+
+    /** The acquirer could not be reached: the sale failed, nothing is held. */
+    private static Decision unavailable(NewSale sale, String actor, Instant decidedAt, List<NewOperation> operations) {
+        operations.add(new NewOperation(
+                sale.id(),
+                OperationKind.AUTHORIZE,
+                OperationStatus.FAILED,
+                sale.amountMinor(),
+                null,
+                null,
+                "acquirer unavailable",
+                actor,
+                decidedAt));
+        return new Decision(SaleStatus.FAILED, null, null, "gateway_unavailable", null, 0, 0);
+    }
+
+    /** The acquirer declined: the sale is declined with its response code. */
+    private static Decision declined(
+            NewSale sale, AuthorizationResult answer, String actor, Instant decidedAt, List<NewOperation> operations) {
+        operations.add(new NewOperation(
+                sale.id(),
+                OperationKind.AUTHORIZE,
+                OperationStatus.FAILED,
+                sale.amountMinor(),
+                answer.responseCode(),
+                answer.gatewayReference(),
+                answer.message(),
+                actor,
+                decidedAt));
+        return new Decision(
+                SaleStatus.DECLINED,
+                answer.responseCode(),
+                null,
+                Outcomes.declineReason(answer.responseCode()),
+                answer.gatewayReference(),
+                0,
+                0);
+    }
+
+    /** Approved (in full or in part): authorized, and captured at once when the tenant captures immediately. */
+    private static Decision approved(
+            PaymentGateway gateway,
+            NewSale sale,
+            CaptureMode captureMode,
+            AuthorizationResult answer,
+            String actor,
+            Instant decidedAt,
+            Clock clock,
+            List<NewOperation> operations) {
+        long authorized = answer.approvedAmountMinor() > 0
+                ? Math.min(answer.approvedAmountMinor(), sale.amountMinor())
+                : sale.amountMinor();
+        operations.add(new NewOperation(
+                sale.id(),
+                OperationKind.AUTHORIZE,
+                OperationStatus.SUCCEEDED,
+                authorized,
+                answer.responseCode(),
+                answer.gatewayReference(),
+                answer.message(),
+                actor,
+                decidedAt));
+        long captured = 0;
+        if (captureMode == CaptureMode.IMMEDIATE) {
+            UUID captureId = UUID.nameUUIDFromBytes((sale.id() + "/capture").getBytes(StandardCharsets.US_ASCII));
+            GatewayResult capture = capture(gateway, answer.gatewayReference(), authorized, sale.currency(), captureId);
+            boolean ok = capture != null && capture.success();
+            captured = ok ? authorized : 0;
+            operations.add(new NewOperation(
+                    captureId,
+                    OperationKind.CAPTURE,
+                    ok ? OperationStatus.SUCCEEDED : OperationStatus.FAILED,
+                    authorized,
+                    capture == null ? null : capture.responseCode(),
+                    capture == null ? null : capture.gatewayReference(),
+                    capture == null ? "no answer" : capture.message(),
+                    actor,
+                    clock.instant()));
+        }
+        return new Decision(
+                SaleStatus.approved(captured > 0),
+                answer.responseCode(),
+                answer.authorizationCode(),
+                null,
+                answer.gatewayReference(),
+                authorized,
+                captured);
     }
 
     private static GatewayResult capture(

@@ -52,6 +52,11 @@ final class PaymentRequests {
                 || r.card().ciphertext() == null) {
             throw bad("card_missing", "card with algorithm, ksn, iv and ciphertext is required");
         }
+        checkLines(r, tip);
+    }
+
+    /** At most {@link #MAX_LINES} complete lines; when there are lines, they and the tip add up to the amount. */
+    private static void checkLines(PaymentRequest r, long tip) {
         if (r.lines().size() > MAX_LINES) {
             throw bad("lines_invalid", "at most " + MAX_LINES + " lines");
         }

@@ -1,23 +1,10 @@
 package id.lapak.billing.sale;
 
-import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.AuthorizationRequest;
-import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.PaymentGateway;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
-import id.lapak.cardcrypto.CardCryptoException;
-import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.carddata.CardData;
-import id.lapak.cardcrypto.carddata.CardDataAlgorithm;
-import id.lapak.cardcrypto.carddata.CardDataCipher;
-import id.lapak.cardcrypto.carddata.EncryptedCardData;
-import id.lapak.cardcrypto.dukpt.AesKeyUsage;
-import id.lapak.cardcrypto.dukpt.AesKsn;
-import id.lapak.cardcrypto.dukpt.TdesKeyUsage;
-import id.lapak.cardcrypto.dukpt.TdesKsn;
-import id.lapak.device.keys.ReaderKeyException;
-import id.lapak.device.keys.ReaderKeyStore;
 import id.lapak.device.keys.ReaderKeyUses;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.sale.SaleCompleted;
@@ -27,12 +14,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The device payment path: decrypt the reader's card data, check it, record the sale, authorize it at the acquirer
- * exactly once per idempotency key, capture it when the tenant captures immediately, and answer.
+ * The device payment path: decrypt the reader's card data, check it ({@link CardReading}), record the sale, authorize
+ * it at the acquirer exactly once per idempotency key, capture it when the tenant captures immediately, and answer.
  *
  * <p>Exactly once: the sale row (unique on tenant, device and idempotency key, with the hash of the canonical
  * request) is committed in a short transaction <em>before</em> the acquirer is called, with a lease
@@ -73,7 +56,7 @@ public class PaymentService {
 
     private final SaleRows rows;
     private final Reversals reversals;
-    private final ReaderKeyStore keys;
+    private final CardReading cardReading;
     private final ObjectProvider<PaymentGateway> gateways;
     private final DeviceContexts devices;
     private final ApplicationEventPublisher events;
@@ -90,7 +73,7 @@ public class PaymentService {
     PaymentService(
             SaleRows rows,
             Reversals reversals,
-            ReaderKeyStore keys,
+            CardReading cardReading,
             ObjectProvider<PaymentGateway> gateways,
             DeviceContexts devices,
             ApplicationEventPublisher events,
@@ -108,7 +91,7 @@ public class PaymentService {
         this.maxClockSkew = maxClockSkew;
         this.rows = rows;
         this.reversals = reversals;
-        this.keys = keys;
+        this.cardReading = cardReading;
         this.gateways = gateways;
         this.devices = devices;
         this.events = events;
@@ -141,8 +124,8 @@ public class PaymentService {
         try {
             Claim claim = transaction.execute(status -> {
                 checkReferences(request); // in the transaction: row-level security sees the tenant's rows only here
-                card[0] = decrypt(request.card());
-                CardFacts facts = inspect(card[0], request, device, now);
+                card[0] = cardReading.decrypt(request.card());
+                CardFacts facts = cardReading.inspect(card[0], request, device, now);
                 NewSale sale = newSale(tenant, device, request, hash, facts, now);
                 SaleRows.Inserted inserted = rows.insert(sale);
                 if (inserted.inserted()) {
@@ -168,10 +151,10 @@ public class PaymentService {
             if (claim.owner()) {
                 return authorize(gateway, claim.created(), card[0], claim.captureMode(), device);
             }
-            destroy(card);
+            CardReading.destroy(card);
             return awaitResult(gateway, claim.existing());
         } finally {
-            destroy(card);
+            CardReading.destroy(card);
         }
     }
 
@@ -198,12 +181,6 @@ public class PaymentService {
         }
         if (request.customerId() != null && !references.customerExists(request.customerId())) {
             throw new PaymentRefusedException("customer_unknown", "customerId is not a customer of this merchant", 422);
-        }
-    }
-
-    private static void destroy(CardData[] card) {
-        if (card[0] != null && !card[0].isDestroyed()) {
-            card[0].destroy();
         }
     }
 
@@ -355,71 +332,6 @@ public class PaymentService {
                 .orElseThrow()
                 .result()
                 .asReplay();
-    }
-
-    private CardData decrypt(PaymentRequest.EncryptedCard card) {
-        CardDataAlgorithm algorithm;
-        try {
-            algorithm = CardDataAlgorithm.valueOf(card.algorithm().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PaymentRefusedException("card_algorithm_unknown", "card.algorithm is AES128 or TDES", 400);
-        }
-        try {
-            EncryptedCardData encrypted = new EncryptedCardData(
-                    algorithm,
-                    Base64.getDecoder().decode(card.iv()),
-                    Base64.getDecoder().decode(card.ciphertext()));
-            try (KeyBytes key = algorithm == CardDataAlgorithm.AES128
-                    ? keys.deriveWorkingKey(AesKsn.fromHex(card.ksn()), AesKeyUsage.DATA_ENCRYPT)
-                    : keys.deriveWorkingKey(TdesKsn.fromHex(card.ksn()), TdesKeyUsage.DATA_REQUEST)) {
-                return CardDataCipher.decrypt(key, encrypted);
-            }
-        } catch (CardCryptoException | ReaderKeyException | IllegalArgumentException e) {
-            throw new PaymentRefusedException(
-                    "card_data_unreadable", "The card data does not decrypt under the reader key its KSN names", 422);
-        }
-    }
-
-    /** Luhn, length, brand and expiry; the fingerprint. The PAN copy made here is wiped before returning. */
-    private CardFacts inspect(CardData card, PaymentRequest request, DeviceContext device, Instant now) {
-        byte[] pan = card.pan();
-        try {
-            CardBrand brand = CardChecks.brand(pan);
-            YearMonth expiry = CardChecks.expiry(card.expiry());
-            String code = null;
-            String reason = null;
-            if (!CardChecks.lengthFits(brand, pan.length) || !CardChecks.luhn(pan)) {
-                code = "14";
-                reason = "invalid_card_number";
-            } else if (brand == CardBrand.UNKNOWN) {
-                code = "57";
-                reason = "card_not_supported";
-            } else if (CardChecks.expired(
-                    card.expiry(), YearMonth.from(request.deviceTime().atZone(ZoneOffset.UTC)))) {
-                code = "54";
-                reason = "expired_card";
-            } else if (Boolean.TRUE.equals(request.offline()) && !withinOfflineLimits(request, device, now)) {
-                code = "61";
-                reason = "offline_limit_exceeded";
-            }
-            return new CardFacts(
-                    brand,
-                    CardChecks.masked(pan),
-                    CardChecks.last4(pan),
-                    expiry.getMonthValue(),
-                    expiry.getYear(),
-                    keys.cardFingerprint(pan),
-                    code,
-                    reason);
-        } finally {
-            Arrays.fill(pan, (byte) 0);
-        }
-    }
-
-    private static boolean withinOfflineLimits(PaymentRequest request, DeviceContext device, Instant now) {
-        return device.offlineMaxAmount() > 0
-                && request.amountMinor() <= device.offlineMaxAmount()
-                && !request.deviceTime().isBefore(now.minus(Duration.ofHours(device.offlineMaxAgeHours())));
     }
 
     private NewSale newSale(

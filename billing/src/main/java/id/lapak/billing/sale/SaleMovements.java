@@ -142,22 +142,7 @@ class SaleMovements {
         if (!sale.status().allows(m.kind())) {
             throw notAllowed(sale, m.kind());
         }
-        long amount = switch (m.kind()) {
-            case CAPTURE, VOID -> sale.authorizedMinor();
-            case REFUND -> {
-                if (m.amountMinor() <= 0) {
-                    throw new PaymentRefusedException("amount_invalid", "A refund amount is positive", 400);
-                }
-                if (m.amountMinor() > sale.capturedMinor() - sale.refundedMinor()) {
-                    throw new PaymentRefusedException(
-                            "refund_exceeds_captured",
-                            "At most " + (sale.capturedMinor() - sale.refundedMinor()) + " can still be refunded",
-                            422);
-                }
-                yield m.amountMinor();
-            }
-            default -> throw new IllegalStateException();
-        };
+        long amount = amountOf(sale, m);
         if (m.returned() != null && !m.returned().isEmpty()) {
             checkReturnable(tenant, m.saleId(), m.returned());
         }
@@ -180,6 +165,26 @@ class SaleMovements {
                         && (m.returned() == null || !m.returned().isEmpty()),
                 m.idempotencyKey());
         return new Started(operationId, amount, sale.gatewayReference(), sale.currency(), false);
+    }
+
+    /** What the operation moves: the authorized amount for a capture or void, the asked amount for a refund. */
+    private static long amountOf(SaleRow sale, Movement m) {
+        return switch (m.kind()) {
+            case CAPTURE, VOID -> sale.authorizedMinor();
+            case REFUND -> {
+                if (m.amountMinor() <= 0) {
+                    throw new PaymentRefusedException("amount_invalid", "A refund amount is positive", 400);
+                }
+                if (m.amountMinor() > sale.capturedMinor() - sale.refundedMinor()) {
+                    throw new PaymentRefusedException(
+                            "refund_exceeds_captured",
+                            "At most " + (sale.capturedMinor() - sale.refundedMinor()) + " can still be refunded",
+                            422);
+                }
+                yield m.amountMinor();
+            }
+            default -> throw new IllegalStateException();
+        };
     }
 
     private SaleDetails finish(UUID tenant, Movement m, Started started, GatewayResult answer) {

@@ -50,24 +50,7 @@ class SaleRows {
     }
 
     Inserted insert(NewSale s) {
-        int count = s.saleLines().size();
-        String[] n = new String[count];
-        String[] v = new String[count];
-        String[] d = new String[count];
-        String[] q = new String[count];
-        String[] u = new String[count];
-        String[] x = new String[count];
-        String[] o = new String[count];
-        for (int i = 0; i < count; i++) {
-            SaleLine line = s.saleLines().get(i);
-            n[i] = Integer.toString(i + 1);
-            v[i] = line.variantId().toString();
-            d[i] = line.description();
-            q[i] = Integer.toString(line.quantity());
-            u[i] = Long.toString(line.unitPriceMinor());
-            x[i] = Long.toString(line.taxMinor());
-            o[i] = Long.toString(line.totalMinor());
-        }
+        String[][] lines = lineColumns(s.saleLines());
         CardFacts card = s.card();
         return jdbc.sql(INSERT)
                 .params(
@@ -99,13 +82,13 @@ class SaleRows {
                         text(card.localDeclineCode()),
                         text(card.localDeclineReason()),
                         s.tenantId(),
-                        n,
-                        v,
-                        d,
-                        q,
-                        u,
-                        x,
-                        o,
+                        lines[0],
+                        lines[1],
+                        lines[2],
+                        lines[3],
+                        lines[4],
+                        lines[5],
+                        lines[6],
                         s.tenantId())
                 .query((rs, row) -> new Inserted(
                         rs.getLong("inserted") == 1,
@@ -113,6 +96,32 @@ class SaleRows {
                                 ? CaptureMode.IMMEDIATE
                                 : CaptureMode.valueOf(rs.getString("capture_mode"))))
                 .single();
+    }
+
+    /**
+     * The sale's lines as the statement's seven text arrays, one per column: line number, variant, description,
+     * quantity, unit price, tax and total.
+     */
+    private static String[][] lineColumns(List<SaleLine> lines) {
+        int count = lines.size();
+        String[] n = new String[count];
+        String[] v = new String[count];
+        String[] d = new String[count];
+        String[] q = new String[count];
+        String[] u = new String[count];
+        String[] x = new String[count];
+        String[] o = new String[count];
+        for (int i = 0; i < count; i++) {
+            SaleLine line = lines.get(i);
+            n[i] = Integer.toString(i + 1);
+            v[i] = line.variantId().toString();
+            d[i] = line.description();
+            q[i] = Integer.toString(line.quantity());
+            u[i] = Long.toString(line.unitPriceMinor());
+            x[i] = Long.toString(line.taxMinor());
+            o[i] = Long.toString(line.totalMinor());
+        }
+        return new String[][] {n, v, d, q, u, x, o};
     }
 
     Optional<SaleRow> findByKey(UUID tenant, UUID deviceId, String idempotencyKey) {

@@ -130,29 +130,7 @@ final class IssuerRules {
             Runnable undo = authorization.hold();
             accounts.remember(authorization);
             String message = outcome == Outcome.APPROVED ? "Approved" : "Partially approved";
-            JournalEntry entry = new JournalEntry(
-                    0,
-                    now,
-                    Operation.AUTHORIZE,
-                    request.requestId(),
-                    reference,
-                    reference,
-                    base.issuer(),
-                    base.accountKey(),
-                    base.cardBin(),
-                    base.cardLast4(),
-                    base.merchantId(),
-                    base.terminalId(),
-                    base.brand(),
-                    base.entryMode(),
-                    request.amountMinor(),
-                    approved,
-                    request.currency(),
-                    true,
-                    code,
-                    authCode,
-                    message,
-                    request.offline());
+            JournalEntry entry = approvedEntry(request, base, now, reference, approved, code, authCode, message);
             return new SandboxDecision<>(
                     new AuthorizationResult(outcome, code, authCode, reference, approved, message),
                     entry,
@@ -164,6 +142,41 @@ final class IssuerRules {
                     },
                     account.behaviour == Behaviour.TIMEOUT);
         }
+    }
+
+    /** The journal entry of an approved authorization: what the issuer read of the card, and what it held. */
+    private static JournalEntry approvedEntry(
+            AuthorizationRequest request,
+            JournalEntry base,
+            Instant now,
+            String reference,
+            long approved,
+            String code,
+            String authCode,
+            String message) {
+        return new JournalEntry(
+                0,
+                now,
+                Operation.AUTHORIZE,
+                request.requestId(),
+                reference,
+                reference,
+                base.issuer(),
+                base.accountKey(),
+                base.cardBin(),
+                base.cardLast4(),
+                base.merchantId(),
+                base.terminalId(),
+                base.brand(),
+                base.entryMode(),
+                request.amountMinor(),
+                approved,
+                request.currency(),
+                true,
+                code,
+                authCode,
+                message,
+                request.offline());
     }
 
     private static SandboxDecision<AuthorizationResult> declined(JournalEntry base, String code, String message) {
