@@ -68,25 +68,7 @@ final class PayoutFiles {
             xml.writeStartElement("Document");
             xml.writeDefaultNamespace("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");
             xml.writeStartElement("CstmrCdtTrfInitn");
-            xml.writeStartElement("GrpHdr");
-            text(xml, "MsgId", compact(runId));
-            text(
-                    xml,
-                    "CreDtTm",
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                            createdAt.atOffset(ZoneOffset.UTC).withNano(0)));
-            text(xml, "NbOfTxs", Integer.toString(payouts.size()));
-            text(
-                    xml,
-                    "CtrlSum",
-                    payouts.stream()
-                            .map(p -> Money.of(p.amountMinor(), p.currency()).major())
-                            .reduce(BigDecimal.ZERO, BigDecimal::add)
-                            .toPlainString());
-            xml.writeStartElement("InitgPty");
-            text(xml, "Nm", debtorName);
-            xml.writeEndElement();
-            xml.writeEndElement();
+            groupHeader(xml, runId, createdAt, debtorName, payouts);
             for (LocalDate date : payouts.stream()
                     .map(DuePayout::expectedOn)
                     .distinct()
@@ -95,31 +77,7 @@ final class PayoutFiles {
                 List<DuePayout> onDate = payouts.stream()
                         .filter(p -> p.expectedOn().equals(date))
                         .toList();
-                xml.writeStartElement("PmtInf");
-                text(
-                        xml,
-                        "PmtInfId",
-                        compact(runId).substring(0, 20) + date.toString().replace("-", ""));
-                text(xml, "PmtMtd", "TRF");
-                text(xml, "NbOfTxs", Integer.toString(onDate.size()));
-                xml.writeStartElement("ReqdExctnDt");
-                text(xml, "Dt", date.toString());
-                xml.writeEndElement();
-                xml.writeStartElement("Dbtr");
-                text(xml, "Nm", debtorName);
-                xml.writeEndElement();
-                account(xml, "DbtrAcct", debtorAccount);
-                xml.writeStartElement("DbtrAgt");
-                xml.writeStartElement("FinInstnId");
-                xml.writeStartElement("Othr");
-                text(xml, "Id", "NOTPROVIDED");
-                xml.writeEndElement();
-                xml.writeEndElement();
-                xml.writeEndElement();
-                for (DuePayout p : onDate) {
-                    transfer(xml, p);
-                }
-                xml.writeEndElement();
+                paymentInformation(xml, runId, date, debtorName, debtorAccount, onDate);
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -129,6 +87,64 @@ final class PayoutFiles {
             throw new IllegalStateException("pain.001 could not be written", e);
         }
         return out.toString();
+    }
+
+    /** The group header: the message's id, time, number of transfers, their sum and the initiating party. */
+    private static void groupHeader(
+            XMLStreamWriter xml, UUID runId, Instant createdAt, String debtorName, List<DuePayout> payouts)
+            throws XMLStreamException {
+        xml.writeStartElement("GrpHdr");
+        text(xml, "MsgId", compact(runId));
+        text(
+                xml,
+                "CreDtTm",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        createdAt.atOffset(ZoneOffset.UTC).withNano(0)));
+        text(xml, "NbOfTxs", Integer.toString(payouts.size()));
+        text(
+                xml,
+                "CtrlSum",
+                payouts.stream()
+                        .map(p -> Money.of(p.amountMinor(), p.currency()).major())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .toPlainString());
+        xml.writeStartElement("InitgPty");
+        text(xml, "Nm", debtorName);
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** One payment information block: the debtor's transfers to be executed on {@code date}. */
+    private static void paymentInformation(
+            XMLStreamWriter xml,
+            UUID runId,
+            LocalDate date,
+            String debtorName,
+            String debtorAccount,
+            List<DuePayout> onDate)
+            throws XMLStreamException {
+        xml.writeStartElement("PmtInf");
+        text(xml, "PmtInfId", compact(runId).substring(0, 20) + date.toString().replace("-", ""));
+        text(xml, "PmtMtd", "TRF");
+        text(xml, "NbOfTxs", Integer.toString(onDate.size()));
+        xml.writeStartElement("ReqdExctnDt");
+        text(xml, "Dt", date.toString());
+        xml.writeEndElement();
+        xml.writeStartElement("Dbtr");
+        text(xml, "Nm", debtorName);
+        xml.writeEndElement();
+        account(xml, "DbtrAcct", debtorAccount);
+        xml.writeStartElement("DbtrAgt");
+        xml.writeStartElement("FinInstnId");
+        xml.writeStartElement("Othr");
+        text(xml, "Id", "NOTPROVIDED");
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        for (DuePayout p : onDate) {
+            transfer(xml, p);
+        }
+        xml.writeEndElement();
     }
 
     private static void transfer(XMLStreamWriter xml, DuePayout p) throws XMLStreamException {

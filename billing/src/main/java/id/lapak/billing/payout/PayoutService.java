@@ -201,19 +201,7 @@ public class PayoutService {
                         rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> new PayoutException("payout_unknown", "No such payout", line));
-        if (!current.status().canMoveTo(next)) {
-            throw new PayoutException(
-                    "payout_transition",
-                    "A " + current.status().name().toLowerCase(Locale.ROOT) + " payout cannot become "
-                            + next.name().toLowerCase(Locale.ROOT),
-                    line);
-        }
-        if (next == PayoutStatus.FAILED && (note == null || note.isBlank())) {
-            throw new PayoutException("payout_reason", "A failed payout needs a reason", line);
-        }
-        if (note != null && note.length() > (next == PayoutStatus.FAILED ? 500 : 100)) {
-            throw new PayoutException("payout_note_length", "The reference or reason is too long", line);
-        }
+        check(current, next, note, line);
         Instant now = clock.instant();
         String column = next == PayoutStatus.FAILED ? "failure_reason" : "bank_reference";
         jdbc.sql("update payout set status = ?, " + column + " = coalesce(?, " + column + "), status_changed_at = ?, "
@@ -221,25 +209,7 @@ public class PayoutService {
                 .params(next.name(), blankToNull(note), time(now), current.tenantId(), payoutId)
                 .update();
         long amount = current.amountMinor();
-        List<Ledger.Entry> entries = switch (next) {
-            case SENT ->
-                List.of(
-                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, amount),
-                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, -amount));
-            case PAID ->
-                List.of(
-                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
-                        new Ledger.Entry(LedgerAccount.PLATFORM_CASH, -amount));
-            case FAILED ->
-                List.of(
-                        new Ledger.Entry(
-                                current.status() == PayoutStatus.PAID
-                                        ? LedgerAccount.PLATFORM_CASH
-                                        : LedgerAccount.PAYOUT_IN_TRANSIT,
-                                amount),
-                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -amount));
-            case SCHEDULED -> throw new IllegalStateException();
-        };
+        List<Ledger.Entry> entries = entries(current.status(), next, amount);
         LedgerKind kind = switch (next) {
             case SENT -> LedgerKind.PAYOUT_SENT;
             case PAID -> LedgerKind.PAYOUT_PAID;
@@ -253,6 +223,46 @@ public class PayoutService {
             event = event.detail(next == PayoutStatus.FAILED ? "reason" : "bankReference", note);
         }
         auditLog.recordFor(current.tenantId(), event);
+    }
+
+    /** Refuses a move the payout's status does not allow, a failure without a reason, or a note too long. */
+    private static void check(Current current, PayoutStatus next, String note, int line) {
+        if (!current.status().canMoveTo(next)) {
+            throw new PayoutException(
+                    "payout_transition",
+                    "A " + current.status().name().toLowerCase(Locale.ROOT) + " payout cannot become "
+                            + next.name().toLowerCase(Locale.ROOT),
+                    line);
+        }
+        if (next == PayoutStatus.FAILED && (note == null || note.isBlank())) {
+            throw new PayoutException("payout_reason", "A failed payout needs a reason", line);
+        }
+        if (note != null && note.length() > (next == PayoutStatus.FAILED ? 500 : 100)) {
+            throw new PayoutException("payout_note_length", "The reference or reason is too long", line);
+        }
+    }
+
+    /** The ledger entries of a payout of {@code amount} moving from {@code from} to {@code next}. */
+    private static List<Ledger.Entry> entries(PayoutStatus from, PayoutStatus next, long amount) {
+        return switch (next) {
+            case SENT ->
+                List.of(
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, amount),
+                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, -amount));
+            case PAID ->
+                List.of(
+                        new Ledger.Entry(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
+                        new Ledger.Entry(LedgerAccount.PLATFORM_CASH, -amount));
+            case FAILED ->
+                List.of(
+                        new Ledger.Entry(
+                                from == PayoutStatus.PAID
+                                        ? LedgerAccount.PLATFORM_CASH
+                                        : LedgerAccount.PAYOUT_IN_TRANSIT,
+                                amount),
+                        new Ledger.Entry(LedgerAccount.MERCHANT_PAYABLE, -amount));
+            case SCHEDULED -> throw new IllegalStateException();
+        };
     }
 
     private static String blankToNull(String s) {

@@ -1,9 +1,8 @@
 package id.lapak.billing.reconciliation;
 
-import id.lapak.billing.gateway.sandbox.SandboxFeeSchedule;
-import id.lapak.billing.reconciliation.ReconciliationRows.NewException;
+import id.lapak.billing.reconciliation.ReconciliationExceptionRows.NewException;
+import id.lapak.billing.reconciliation.ReconciliationExceptionRows.Stored;
 import id.lapak.billing.reconciliation.ReconciliationRows.Operation;
-import id.lapak.billing.reconciliation.ReconciliationRows.Stored;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.LapakUser;
 import id.lapak.tenant.access.Role;
@@ -22,10 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +59,8 @@ public class Reconciliation {
     public static final int REASON_MAX = 500;
 
     private final ReconciliationRows rows;
+    private final ReconciliationExceptionRows exceptionRows;
+    private final ReconciliationImport importer;
     private final PlatformAccess platform;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
@@ -72,12 +70,16 @@ public class Reconciliation {
 
     Reconciliation(
             ReconciliationRows rows,
+            ReconciliationExceptionRows exceptionRows,
+            ReconciliationImport importer,
             PlatformAccess platform,
             AuditLog audit,
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${lapak.reconciliation.max-file-bytes:20971520}") long maxFileBytes) {
         this.rows = rows;
+        this.exceptionRows = exceptionRows;
+        this.importer = importer;
         this.platform = platform;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -155,10 +157,11 @@ public class Reconciliation {
             ZoneId zone = ZoneId.of(rows.tenantZone(scope.tenant()));
             int size = pageable.isPaged() ? Math.min(pageable.getPageSize(), 500) : 500;
             long offset = pageable.isPaged() ? pageable.getOffset() : 0;
-            List<ExceptionItem> items = rows.exceptions(scope.tenant(), openOnly, scope.stores(), size, offset).stream()
-                    .map(e -> item(e, zone))
-                    .toList();
-            long total = rows.countExceptions(scope.tenant(), openOnly, scope.stores());
+            List<ExceptionItem> items =
+                    exceptionRows.exceptions(scope.tenant(), openOnly, scope.stores(), size, offset).stream()
+                            .map(e -> item(e, zone))
+                            .toList();
+            long total = exceptionRows.countExceptions(scope.tenant(), openOnly, scope.stores());
             return new PageImpl<>(items, pageable, total);
         });
     }
@@ -236,133 +239,20 @@ public class Reconciliation {
                     scope,
                     "imports a settlement file",
                     true,
-                    () -> store(scope, shortName, format, sha256, input.count(), currency, lines));
+                    () -> importer.store(
+                            tenant,
+                            scope.actor(),
+                            shortName,
+                            format,
+                            sha256,
+                            input.count(),
+                            currency,
+                            lines,
+                            event -> audited(scope, event)));
         } catch (DuplicateKeyException e) {
             // The same file, or a line of it, imported at the same moment by someone else: nothing of this one.
             throw new ReconciliationFileException("import_in_progress", 0, null);
         }
-    }
-
-    private ImportResult store(
-            Scope scope,
-            String fileName,
-            FileFormat format,
-            byte[] sha256,
-            long bytes,
-            String currency,
-            List<AcquirerLine> lines) {
-        UUID tenant = scope.tenant();
-        Optional<ImportSummary> before = rows.importByHash(tenant, sha256);
-        if (before.isPresent()) {
-            ImportSummary s = before.get();
-            return new ImportResult(s.id(), true, s.lines(), s.matched(), s.exceptions());
-        }
-        Instant now = clock.instant();
-        Currency money = Currency.getInstance(currency);
-        Set<String> references = new HashSet<>();
-        lines.forEach(l -> references.add(l.pspReference()));
-        Set<String> seen = rows.existingLineKeys(tenant, references);
-        Map<String, Operation> operations = rows.operations(tenant, references);
-        Map<Integer, UUID> operationOf = new HashMap<>();
-        Set<Integer> duplicates = new HashSet<>();
-        List<NewException> exceptions = new ArrayList<>();
-        int matched = 0;
-        Instant coverage = null;
-        for (AcquirerLine line : lines) {
-            coverage = coverage == null || line.bookedAt().isAfter(coverage) ? line.bookedAt() : coverage;
-            String key = line.pspReference() + "/" + line.type();
-            if (!seen.add(key)) {
-                duplicates.add(line.lineNo());
-                exceptions.add(lineException(ExceptionKind.DUPLICATE, line, null, null, line.grossMinor()));
-                continue;
-            }
-            Operation operation = operations.get(key);
-            if (operation == null || operation.matched()) {
-                exceptions.add(lineException(ExceptionKind.UNEXPECTED, line, null, null, line.grossMinor()));
-                continue;
-            }
-            operationOf.put(line.lineNo(), operation.id());
-            int found = exceptions.size();
-            exceptions.addAll(differences(line, operation, money));
-            if (exceptions.size() == found) {
-                matched++;
-            }
-        }
-        List<NewException> missing = coverage == null
-                ? List.of()
-                : rows.unmatchedWithoutException(tenant, coverage, Set.copyOf(operationOf.values())).stream()
-                        .map(o -> new NewException(
-                                UUID.randomUUID(),
-                                ExceptionKind.EXPECTED_MISSING,
-                                o.id(),
-                                null,
-                                o.storeId(),
-                                o.reference(),
-                                o.currency(),
-                                o.signedMinor(),
-                                null,
-                                o.completedAt()))
-                        .toList();
-        UUID importId = UUID.randomUUID();
-        rows.insertImport(
-                tenant,
-                importId,
-                fileName,
-                format,
-                sha256,
-                bytes,
-                currency,
-                lines.size(),
-                matched,
-                exceptions.size() + missing.size(),
-                now,
-                scope.actor());
-        rows.insertLines(tenant, importId, lines, operationOf, duplicates);
-        List<NewException> all = new ArrayList<>(exceptions);
-        all.addAll(missing);
-        rows.insertExceptions(tenant, importId, all, now);
-        int arrived = rows.resolveMissing(tenant, operationOf.values(), Resolution.ARRIVED, scope.actor(), now);
-        audited(
-                scope,
-                AuditEvent.of("reconciliation.imported", "SettlementFile", importId)
-                        .detail("fileName", fileName)
-                        .detail("format", format)
-                        .detail("lines", lines.size())
-                        .detail("matched", matched)
-                        .detail("exceptions", all.size())
-                        .detail("arrived", arrived));
-        return new ImportResult(importId, false, lines.size(), matched, all.size());
-    }
-
-    /** Amount and fee of a line against its operation: an exception for each that differs. */
-    private List<NewException> differences(AcquirerLine line, Operation operation, Currency currency) {
-        List<NewException> found = new ArrayList<>();
-        if (line.grossMinor() != operation.signedMinor()) {
-            found.add(lineException(
-                    ExceptionKind.AMOUNT_MISMATCH, line, operation, operation.signedMinor(), line.grossMinor()));
-        }
-        long fee = SandboxFeeSchedule.commission(
-                        line.type().name(), operation.brand(), Math.abs(line.grossMinor()), currency)
-                .minor();
-        if (line.commissionMinor() != fee) {
-            found.add(lineException(ExceptionKind.FEE_MISMATCH, line, operation, fee, line.commissionMinor()));
-        }
-        return found;
-    }
-
-    private static NewException lineException(
-            ExceptionKind kind, AcquirerLine line, Operation operation, Long expected, long actual) {
-        return new NewException(
-                UUID.randomUUID(),
-                kind,
-                operation == null ? null : operation.id(),
-                line.lineNo(),
-                operation == null ? null : operation.storeId(),
-                line.pspReference(),
-                line.currency(),
-                expected,
-                actual,
-                line.bookedAt());
     }
 
     // ---- actions ----------------------------------------------------------------------------------------------
@@ -374,7 +264,7 @@ public class Reconciliation {
                 throw new ReconciliationRefusedException("not_missing", "Only a missing line can be received");
             }
             String why = reason(reason, false);
-            rows.resolve(scope.tenant(), e.id(), Resolution.RECEIVED, why, scope.actor(), clock.instant());
+            exceptionRows.resolve(scope.tenant(), e.id(), Resolution.RECEIVED, why, scope.actor(), clock.instant());
             return AuditEvent.of("reconciliation.received", "ReconciliationException", e.id())
                     .detail("reason", why);
         });
@@ -384,7 +274,7 @@ public class Reconciliation {
     public void writeOff(UUID tenantId, UUID exceptionId, String reason) {
         act(tenantId, exceptionId, "writes a reconciliation exception off", (scope, e) -> {
             String why = reason(reason, true);
-            rows.resolve(scope.tenant(), e.id(), Resolution.WRITTEN_OFF, why, scope.actor(), clock.instant());
+            exceptionRows.resolve(scope.tenant(), e.id(), Resolution.WRITTEN_OFF, why, scope.actor(), clock.instant());
             return AuditEvent.of("reconciliation.written_off", "ReconciliationException", e.id())
                     .detail("reason", why);
         });
@@ -413,7 +303,8 @@ public class Reconciliation {
                                 new ReconciliationRefusedException("no_such_operation", "No such payment operation"));
             } else if (e.kind() == ExceptionKind.EXPECTED_MISSING) {
                 operation = rows.operation(tenant, e.operationId()).orElseThrow();
-                lineException = rows.openUnexpected(tenant, ref, operation.type())
+                lineException = exceptionRows
+                        .openUnexpected(tenant, ref, operation.type())
                         .orElseThrow(() -> new ReconciliationRefusedException(
                                 "no_such_line", "No unmatched line with that reference"));
             } else {
@@ -428,10 +319,10 @@ public class Reconciliation {
                 throw new ReconciliationRefusedException("already_matched", "That line is matched already");
             }
             Instant now = clock.instant();
-            rows.resolve(tenant, lineException.id(), Resolution.LINKED, null, scope.actor(), now);
-            rows.resolveMissing(tenant, List.of(operation.id()), Resolution.LINKED, scope.actor(), now);
+            exceptionRows.resolve(tenant, lineException.id(), Resolution.LINKED, null, scope.actor(), now);
+            exceptionRows.resolveMissing(tenant, List.of(operation.id()), Resolution.LINKED, scope.actor(), now);
             if (line.grossMinor() != operation.signedMinor()) {
-                rows.insertExceptions(
+                exceptionRows.insertExceptions(
                         tenant,
                         line.importId(),
                         List.of(new NewException(
@@ -461,7 +352,8 @@ public class Reconciliation {
     private void act(UUID tenantId, UUID exceptionId, String purpose, Action action) {
         Scope scope = scope(tenantId, Need.ADMIN);
         within(scope, purpose, true, () -> {
-            Stored e = rows.lockException(scope.tenant(), exceptionId)
+            Stored e = exceptionRows
+                    .lockException(scope.tenant(), exceptionId)
                     .orElseThrow(() -> new ReconciliationRefusedException("not_found", "No such exception"));
             if (!e.open()) {
                 throw new ReconciliationRefusedException("resolved", "The exception is resolved already");

@@ -44,6 +44,16 @@ final class BatchStatementPdf {
         document.add(new Paragraph(labels.apply("settlement.column.day") + ": " + day, body));
         document.add(new Paragraph(" ", body));
 
+        document.add(totals(batch, locale, labels, body, bold));
+        document.add(new Paragraph(" ", body));
+        document.add(linesTable(lines, batch.currency(), locale, labels, body, bold));
+        document.close();
+        return out.toByteArray();
+    }
+
+    /** The day's totals: lines, gross, refunds, fees, PPN and, once closed, what was carried, adjusted and paid. */
+    private static PdfPTable totals(
+            BatchRow batch, Locale locale, Function<String, String> labels, Font body, Font bold) {
         PdfPTable totals = new PdfPTable(2);
         totals.setWidthPercentage(50);
         totals.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -67,9 +77,12 @@ final class BatchStatementPdf {
             }
             row(totals, labels.apply("settlement.column.net"), money(batch.net(), c, locale), bold, bold);
         }
-        document.add(totals);
-        document.add(new Paragraph(" ", body));
+        return totals;
+    }
 
+    /** Every line of the batch with its time, store, kind, brand, amount, fee and PPN. */
+    private static PdfPTable linesTable(
+            List<LineRow> lines, String c, Locale locale, Function<String, String> labels, Font body, Font bold) {
         PdfPTable table = new PdfPTable(new float[] {2.2f, 2f, 1.4f, 1.2f, 1.6f, 1.2f, 1.2f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -97,9 +110,7 @@ final class BatchStatementPdf {
             table.addCell(amountCell(money(l.fee(), c, locale), body));
             table.addCell(amountCell(money(l.ppn(), c, locale), body));
         }
-        document.add(table);
-        document.close();
-        return out.toByteArray();
+        return table;
     }
 
     private static void row(PdfPTable table, String label, String value, Font labelFont, Font valueFont) {

@@ -27,33 +27,7 @@ final class StatementXlsx {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(batch.businessDay().toString());
             CellStyle amount = amountStyle(book, batch.currency());
-            int r = 0;
-            r = text(
-                    sheet,
-                    r,
-                    labels.apply("settlement.column.day"),
-                    batch.businessDay().toString());
-            r = number(sheet, r, labels.apply("settlement.column.gross"), batch.gross(), batch.currency(), amount);
-            r = number(sheet, r, labels.apply("settlement.column.refunds"), -batch.refunds(), batch.currency(), amount);
-            r = number(sheet, r, labels.apply("settlement.column.fees"), -batch.fees(), batch.currency(), amount);
-            r = number(sheet, r, labels.apply("settlement.column.ppn"), -batch.ppn(), batch.currency(), amount);
-            if (batch.net() != null) {
-                r = number(
-                        sheet,
-                        r,
-                        labels.apply("settlement.column.carried"),
-                        batch.carriedIn(),
-                        batch.currency(),
-                        amount);
-                r = number(
-                        sheet,
-                        r,
-                        labels.apply("settlement.column.adjustments"),
-                        batch.adjustments(),
-                        batch.currency(),
-                        amount);
-                r = number(sheet, r, labels.apply("settlement.column.net"), batch.net(), batch.currency(), amount);
-            }
+            int r = totals(sheet, batch, labels, amount);
             r++;
             Row header = sheet.createRow(r++);
             List<String> keys = List.of(
@@ -89,6 +63,33 @@ final class StatementXlsx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The batch's totals, one label and value a row from the top; returns the next free row. */
+    private static int totals(Sheet sheet, BatchRow batch, Function<String, String> labels, CellStyle amount) {
+        int r = 0;
+        r = text(
+                sheet,
+                r,
+                labels.apply("settlement.column.day"),
+                batch.businessDay().toString());
+        r = number(sheet, r, labels.apply("settlement.column.gross"), batch.gross(), batch.currency(), amount);
+        r = number(sheet, r, labels.apply("settlement.column.refunds"), -batch.refunds(), batch.currency(), amount);
+        r = number(sheet, r, labels.apply("settlement.column.fees"), -batch.fees(), batch.currency(), amount);
+        r = number(sheet, r, labels.apply("settlement.column.ppn"), -batch.ppn(), batch.currency(), amount);
+        if (batch.net() != null) {
+            r = number(
+                    sheet, r, labels.apply("settlement.column.carried"), batch.carriedIn(), batch.currency(), amount);
+            r = number(
+                    sheet,
+                    r,
+                    labels.apply("settlement.column.adjustments"),
+                    batch.adjustments(),
+                    batch.currency(),
+                    amount);
+            r = number(sheet, r, labels.apply("settlement.column.net"), batch.net(), batch.currency(), amount);
+        }
+        return r;
     }
 
     static byte[] month(YearMonth month, List<BatchRow> batches, Function<String, String> labels) {

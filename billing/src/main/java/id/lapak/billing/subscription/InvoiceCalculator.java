@@ -54,34 +54,7 @@ final class InvoiceCalculator {
                 j++;
             }
             if (plan != null && !plan.trial()) {
-                PlanPrice price = plan.price();
-                String code = price.planCode();
-                if (price.interval() == PlanInterval.MONTHLY) {
-                    add(
-                            lines,
-                            LineKind.PLAN,
-                            "PLAN:" + code,
-                            j - i,
-                            price.monthlyFee().minor(),
-                            price.monthlyFee().prorate(j - i, n));
-                } else if (yearStarts(period.month(), plan.subscribedFrom()) && !lines.containsKey("PLAN:" + code)) {
-                    add(
-                            lines,
-                            LineKind.PLAN,
-                            "PLAN:" + code,
-                            12,
-                            price.monthlyFee().minor(),
-                            price.monthlyFee().times(12));
-                }
-                if (deviceDays > 0) {
-                    add(
-                            lines,
-                            LineKind.DEVICES,
-                            "DEVICES:" + code,
-                            deviceDays,
-                            price.deviceFee().minor(),
-                            price.deviceFee().prorate(deviceDays, n));
-                }
+                fees(lines, plan, period.month(), j - i, deviceDays, n);
             }
             i = j;
         }
@@ -105,6 +78,42 @@ final class InvoiceCalculator {
         return a.price().equals(b.price())
                 && a.trial() == b.trial()
                 && a.subscribedFrom().equals(b.subscribedFrom());
+    }
+
+    /**
+     * The platform and device fees of {@code days} days in a row on one plan, with {@code deviceDays} device-days,
+     * out of a period of {@code n} days.
+     */
+    private static void fees(
+            Map<String, InvoiceLine> lines, DayPlan plan, YearMonth month, int days, long deviceDays, int n) {
+        PlanPrice price = plan.price();
+        String code = price.planCode();
+        if (price.interval() == PlanInterval.MONTHLY) {
+            add(
+                    lines,
+                    LineKind.PLAN,
+                    "PLAN:" + code,
+                    days,
+                    price.monthlyFee().minor(),
+                    price.monthlyFee().prorate(days, n));
+        } else if (yearStarts(month, plan.subscribedFrom()) && !lines.containsKey("PLAN:" + code)) {
+            add(
+                    lines,
+                    LineKind.PLAN,
+                    "PLAN:" + code,
+                    12,
+                    price.monthlyFee().minor(),
+                    price.monthlyFee().times(12));
+        }
+        if (deviceDays > 0) {
+            add(
+                    lines,
+                    LineKind.DEVICES,
+                    "DEVICES:" + code,
+                    deviceDays,
+                    price.deviceFee().minor(),
+                    price.deviceFee().prorate(deviceDays, n));
+        }
     }
 
     private static boolean yearStarts(YearMonth month, LocalDate subscribedFrom) {

@@ -41,6 +41,13 @@ class InvoiceIssuer {
 
     static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Jakarta");
 
+    /** Inserts one invoice, credit note or debit note. */
+    private static final String INSERT_INVOICE = """
+            insert into saas_invoice (tenant_id, id, number, kind, period, corrects, currency,
+                subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by,
+                paid_reference, note)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
     private final PlanReads plans;
     private final UsageReader usage;
@@ -175,33 +182,18 @@ class InvoiceIssuer {
             String currency,
             Instant now,
             String note) {
-        long subtotal = lines.stream()
-                .filter(l -> l.kind() != LineKind.PPN)
-                .mapToLong(InvoiceLine::amountMinor)
-                .sum();
-        long ppn = lines.stream()
-                .filter(l -> l.kind() == LineKind.PPN)
-                .mapToLong(InvoiceLine::amountMinor)
-                .sum();
+        long subtotal = sum(lines, false);
+        long ppn = sum(lines, true);
         long total = subtotal + ppn;
         long remaining = corrects == null ? 0 : remainingAfter(tenant, period, total);
         LocalDate issuedOn = LocalDate.ofInstant(now, NUMBERING_ZONE);
-        String series = switch (kind) {
-            case "CREDIT_NOTE" -> "CN";
-            case "DEBIT_NOTE" -> "DN";
-            default -> "INV";
-        };
-        String number = numbers.next(series, issuedOn);
+        String number = numbers.next(series(kind), issuedOn);
         UUID id = UUID.randomUUID();
         boolean deduct = !kind.equals("CREDIT_NOTE") && total > 0 && deductions.collectsFromPayouts(tenant);
         String status = kind.equals("CREDIT_NOTE") ? "CREDITED" : total == 0 || deduct ? "PAID" : "OPEN";
         String paidBy = deduct ? InvoiceRow.PAID_FROM_PAYOUTS : total == 0 ? "nothing to pay" : null;
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        jdbc.sql("""
-                        insert into saas_invoice (tenant_id, id, number, kind, period, corrects, currency,
-                            subtotal_minor, ppn_bp, ppn_minor, total_minor, issued_at, due_on, status, paid_at, paid_by,
-                            paid_reference, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT_INVOICE)
                 .params(
                         tenant,
                         id,
@@ -232,17 +224,49 @@ class InvoiceIssuer {
         if (deduct) {
             deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
         } else if (corrects != null && kind.equals("CREDIT_NOTE")) {
-            if (deductions.deducted(tenant, corrects)) {
-                deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
-            } else if (remaining == 0) {
-                jdbc.sql(
-                                "update saas_invoice set status = 'CREDITED' where tenant_id = ? and id = ? and status = 'OPEN'")
-                        .params(tenant, corrects)
-                        .update();
-            }
+            credit(tenant, corrects, id, number, total, currency, now, remaining);
         }
         events.publishEvent(new InvoiceIssued(tenant, id, number, kind, total, currency));
         return id;
+    }
+
+    /** The sum of the PPN lines ({@code ppn}) or of all the other lines. */
+    private static long sum(List<InvoiceLine> lines, boolean ppn) {
+        return lines.stream()
+                .filter(l -> (l.kind() == LineKind.PPN) == ppn)
+                .mapToLong(InvoiceLine::amountMinor)
+                .sum();
+    }
+
+    /** The number series of a document kind. */
+    private static String series(String kind) {
+        return switch (kind) {
+            case "CREDIT_NOTE" -> "CN";
+            case "DEBIT_NOTE" -> "DN";
+            default -> "INV";
+        };
+    }
+
+    /**
+     * A credit note's effect on the invoice it corrects: given back through the payouts when that invoice was
+     * deducted from them, else the invoice is closed as credited when nothing of it remains to pay.
+     */
+    private void credit(
+            UUID tenant,
+            UUID corrects,
+            UUID id,
+            String number,
+            long total,
+            String currency,
+            Instant now,
+            long remaining) {
+        if (deductions.deducted(tenant, corrects)) {
+            deductions.settle(tenant, id, number, total, currency, now, BillingRun.ACTOR);
+        } else if (remaining == 0) {
+            jdbc.sql("update saas_invoice set status = 'CREDITED' where tenant_id = ? and id = ? and status = 'OPEN'")
+                    .params(tenant, corrects)
+                    .update();
+        }
     }
 
     /** What the period's documents come to with a correction of {@code total}; a credit may not go below zero. */
