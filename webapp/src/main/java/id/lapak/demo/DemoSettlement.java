@@ -62,59 +62,7 @@ final class DemoSettlement {
             LocalDate today = LocalDate.ofInstant(now, WIB);
             List<long[]> menu = menu(tenant, now);
             for (int s = 0; s < stores.size(); s++) {
-                UUID store = stores.get(s);
-                UUID device = id("device", store, 0);
-                jdbc.sql("""
-                        insert into device (tenant_id, id, store_id, name, status, public_key, paired_at,
-                            config_changed_at, status_reason, status_changed_at)
-                        values (?, ?, ?, 'Kasir demo (riwayat)', 'RETIRED', '\\x00'::bytea, ?, ?, 'demo data', ?)
-                        on conflict do nothing""")
-                        .params(tenant, device, store, time(now.minus(Duration.ofDays(40))), time(now), time(now))
-                        .update();
-                for (int back = DAYS; back >= 0; back--) {
-                    LocalDate day = today.minusDays(back);
-                    // Busier at weekends and in the bigger store; lunch and evening peaks.
-                    int count =
-                            6 + (day.getDayOfWeek().getValue() >= 6 ? 6 : 0) + (s == 0 ? 3 : 0) + (back * 5 + s) % 4;
-                    for (int i = 0; i < count; i++) {
-                        int hour = PEAK_HOURS[(i * 7 + back + s) % PEAK_HOURS.length];
-                        Instant sold = day.atTime(hour, (i * 11 + back * 3) % 60)
-                                .atZone(WIB)
-                                .toInstant();
-                        if (!sold.isBefore(now)) {
-                            continue;
-                        }
-                        UUID sale = id("sale", store, back * 100 + i);
-                        List<long[]> lines = basket(menu, back, i, s);
-                        long amount = lines.isEmpty()
-                                ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
-                                : lines.stream().mapToLong(l -> l[1] * l[2]).sum();
-                        // Now and then the day's last sale was offline and reached Lapak the next morning.
-                        boolean offline = i == count - 1 && back % 9 == 4;
-                        Instant recorded = offline
-                                ? day.plusDays(1).atTime(8, 30).atZone(WIB).toInstant()
-                                : sold;
-                        if (recorded.isAfter(now)) {
-                            recorded = now;
-                        }
-                        boolean voided = i == 3 && back % 6 == 2;
-                        sale(
-                                tenant,
-                                store,
-                                device,
-                                sale,
-                                amount,
-                                sold,
-                                recorded,
-                                BRANDS[(back + i + s) % BRANDS.length],
-                                MODES[(i + back) % MODES.length],
-                                voided,
-                                lines);
-                        if (i == 1 && back % 5 == 3) {
-                            refund(tenant, sale, amount / 2, sold.plus(Duration.ofHours(3)));
-                        }
-                    }
-                }
+                storeSales(tenant, stores.get(s), s, menu, today, now);
             }
             return true;
         });
@@ -122,6 +70,65 @@ final class DemoSettlement {
             closer.close(tenant, now);
         }
         return fresh;
+    }
+
+    /** The store's retired demo till and its card sales of the last {@link #DAYS} days and of today up to now. */
+    private void storeSales(UUID tenant, UUID store, int s, List<long[]> menu, LocalDate today, Instant now) {
+        UUID device = retiredTill(tenant, store, now);
+        for (int back = DAYS; back >= 0; back--) {
+            LocalDate day = today.minusDays(back);
+            // Busier at weekends and in the bigger store; lunch and evening peaks.
+            int count = 6 + (day.getDayOfWeek().getValue() >= 6 ? 6 : 0) + (s == 0 ? 3 : 0) + (back * 5 + s) % 4;
+            for (int i = 0; i < count; i++) {
+                int hour = PEAK_HOURS[(i * 7 + back + s) % PEAK_HOURS.length];
+                Instant sold =
+                        day.atTime(hour, (i * 11 + back * 3) % 60).atZone(WIB).toInstant();
+                if (!sold.isBefore(now)) {
+                    continue;
+                }
+                UUID sale = id("sale", store, back * 100 + i);
+                List<long[]> lines = basket(menu, back, i, s);
+                long amount = lines.isEmpty()
+                        ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
+                        : lines.stream().mapToLong(l -> l[1] * l[2]).sum();
+                // Now and then the day's last sale was offline and reached Lapak the next morning.
+                boolean offline = i == count - 1 && back % 9 == 4;
+                Instant recorded =
+                        offline ? day.plusDays(1).atTime(8, 30).atZone(WIB).toInstant() : sold;
+                if (recorded.isAfter(now)) {
+                    recorded = now;
+                }
+                boolean voided = i == 3 && back % 6 == 2;
+                sale(
+                        tenant,
+                        store,
+                        device,
+                        sale,
+                        amount,
+                        sold,
+                        recorded,
+                        BRANDS[(back + i + s) % BRANDS.length],
+                        MODES[(i + back) % MODES.length],
+                        voided,
+                        lines);
+                if (i == 1 && back % 5 == 3) {
+                    refund(tenant, sale, amount / 2, sold.plus(Duration.ofHours(3)));
+                }
+            }
+        }
+    }
+
+    /** The retired demo till that recorded the store's sales. */
+    private UUID retiredTill(UUID tenant, UUID store, Instant now) {
+        UUID device = id("device", store, 0);
+        jdbc.sql("""
+                insert into device (tenant_id, id, store_id, name, status, public_key, paired_at,
+                    config_changed_at, status_reason, status_changed_at)
+                values (?, ?, ?, 'Kasir demo (riwayat)', 'RETIRED', '\\x00'::bytea, ?, ?, 'demo data', ?)
+                on conflict do nothing""")
+                .params(tenant, device, store, time(now.minus(Duration.ofDays(40))), time(now), time(now))
+                .update();
+        return device;
     }
 
     private void planAndAccount(UUID tenant, Instant now) {
@@ -250,6 +257,13 @@ final class DemoSettlement {
                         amount,
                         voided ? 0 : amount)
                 .update();
+        saleLines(tenant, sale, lines);
+        operation(tenant, sale, "AUTHORIZE", amount, recorded, 1);
+        operation(tenant, sale, voided ? "VOID" : "CAPTURE", amount, recorded, 2);
+    }
+
+    /** The basket lines of the sale: {variant index, quantity, unit price} each. */
+    private void saleLines(UUID tenant, UUID sale, List<long[]> lines) {
         for (int n = 0; n < lines.size(); n++) {
             long[] line = lines.get(n);
             long total = line[1] * line[2];
@@ -269,8 +283,6 @@ final class DemoSettlement {
                             total)
                     .update();
         }
-        operation(tenant, sale, "AUTHORIZE", amount, recorded, 1);
-        operation(tenant, sale, voided ? "VOID" : "CAPTURE", amount, recorded, 2);
     }
 
     private void refund(UUID tenant, UUID sale, long amount, Instant at) {

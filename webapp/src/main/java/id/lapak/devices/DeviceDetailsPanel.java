@@ -38,6 +38,23 @@ class DeviceDetailsPanel extends VerticalLayout {
         DateTimeFormatter exact = DeviceTimes.dateTime(getLocale(), zone);
         FormLayout details = new FormLayout();
         details.setId("device-details");
+        hardware(details);
+        batteryAndConnection(details);
+        times(details, exact, now);
+        readerKey(details, exact);
+        if (device.status() != DeviceStatus.ACTIVE) {
+            item(
+                    details,
+                    "device-status-reason",
+                    "device.field.statusReason",
+                    device.statusReason()
+                            + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
+        }
+        return details;
+    }
+
+    /** Where the device stands and what it is made of: store, model, serial, system, app and reader. */
+    private void hardware(FormLayout details) {
         item(details, "device-store", "device.field.store", store == null ? null : store.name());
         item(details, "device-model", "device.field.model", device.model());
         item(details, "device-serial", "device.field.serial", device.serialNumber());
@@ -46,6 +63,10 @@ class DeviceDetailsPanel extends VerticalLayout {
         item(details, "device-reader-model", "device.field.readerModel", device.readerModel());
         item(details, "device-reader-serial", "device.field.readerSerial", device.readerSerial());
         item(details, "device-reader-firmware", "device.field.readerFirmware", device.readerFirmware());
+    }
+
+    /** Battery, connection and the sales still waiting on the device to be uploaded. */
+    private void batteryAndConnection(FormLayout details) {
         item(
                 details,
                 "device-battery",
@@ -76,6 +97,10 @@ class DeviceDetailsPanel extends VerticalLayout {
                 "device-pending-uploads",
                 "device.field.pendingUploads",
                 device.pendingUploads() == null ? null : device.pendingUploads().toString());
+    }
+
+    /** The device's own clock, when it was paired and when it was last seen. */
+    private void times(FormLayout details, DateTimeFormatter exact, Instant now) {
         item(
                 details,
                 "device-clock",
@@ -94,6 +119,10 @@ class DeviceDetailsPanel extends VerticalLayout {
                 device.lastSeenAt() == null
                         ? getTranslation(ago.key(), ago.amount())
                         : getTranslation(ago.key(), ago.amount()) + " · " + exact.format(device.lastSeenAt()));
+    }
+
+    /** The reader key injected into the device's card reader, if any. */
+    private void readerKey(FormLayout details, DateTimeFormatter exact) {
         // Read by the page after the device service resolved the device within the person's stores.
         // In words; the key's algorithm, BDK version and initial key ID (for a call to support) on hover.
         item(
@@ -113,15 +142,6 @@ class DeviceDetailsPanel extends VerticalLayout {
                                 k.algorithm().name(),
                                 k.bdkVersion(),
                                 k.initialKeyId()))));
-        if (device.status() != DeviceStatus.ACTIVE) {
-            item(
-                    details,
-                    "device-status-reason",
-                    "device.field.statusReason",
-                    device.statusReason()
-                            + (device.statusChangedAt() == null ? "" : " · " + exact.format(device.statusChangedAt())));
-        }
-        return details;
     }
 
     private void item(FormLayout form, String id, String labelKey, String value) {

@@ -2,40 +2,28 @@ package id.lapak.identity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The one place that talks to Keycloak's admin REST API, as the confidential client {@code lapak-provisioner}
  * (client credentials; its service account holds only manage-users, view-users, query-users, query-groups and
  * view-events of {@code realm-management}). Plain {@link RestClient} calls rather than Keycloak's admin client library: see
  * docs/decisions/0012-keycloak-admin-over-rest.md. Every failure becomes a {@link KeycloakUnavailableException}.
+ * The calls about one user are made by {@link KeycloakUsers}; the token and the error handling live in
+ * {@link KeycloakConnection}.
  */
 @Component
 class KeycloakAdmin {
@@ -73,44 +61,28 @@ class KeycloakAdmin {
             } else {
                 copy.put(name, List.copyOf(values));
             }
-            return new UserRep(
-                    id,
-                    username,
-                    email,
-                    firstName,
-                    lastName,
-                    enabled,
-                    emailVerified,
-                    copy,
-                    requiredActions,
-                    createdTimestamp);
+            return with(enabled, copy, requiredActions);
         }
 
         UserRep withEnabled(boolean value) {
-            return new UserRep(
-                    id,
-                    username,
-                    email,
-                    firstName,
-                    lastName,
-                    value,
-                    emailVerified,
-                    attributes,
-                    requiredActions,
-                    createdTimestamp);
+            return with(value, attributes, requiredActions);
         }
 
         UserRep withRequiredActions(List<String> actions) {
+            return with(enabled, attributes, List.copyOf(actions));
+        }
+
+        private UserRep with(Boolean isEnabled, Map<String, List<String>> attrs, List<String> actions) {
             return new UserRep(
                     id,
                     username,
                     email,
                     firstName,
                     lastName,
-                    enabled,
+                    isEnabled,
                     emailVerified,
-                    attributes,
-                    List.copyOf(actions),
+                    attrs,
+                    actions,
                     createdTimestamp);
         }
     }
@@ -136,22 +108,14 @@ class KeycloakAdmin {
             String error,
             Map<String, String> details) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record TokenResponse(String access_token, long expires_in) {}
-
     private static final ParameterizedTypeReference<List<UserRep>> USERS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<GroupRep>> GROUPS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<EventRep>> EVENTS = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<RoleRep>> ROLES = new ParameterizedTypeReference<>() {};
 
+    private final KeycloakConnection connection;
     private final RestClient http;
-    private final String tokenUrl;
     private final String adminBase;
-    private final String clientId;
-    private final String clientSecret;
-
-    private String token;
-    private Instant tokenExpires = Instant.EPOCH;
+    private final KeycloakUsers users;
 
     KeycloakAdmin(
             @Value("${lapak.keycloak.url}") String url,
@@ -161,14 +125,10 @@ class KeycloakAdmin {
             @Value("${lapak.keycloak.provisioner-secret}") String clientSecret,
             @Value("${lapak.keycloak.admin-timeout:PT10S}") Duration timeout) {
         String base = StringUtils.hasText(internalUrl) ? internalUrl : url;
-        this.tokenUrl = base + "/realms/" + realm + "/protocol/openid-connect/token";
-        this.adminBase = base + "/admin/realms/" + realm;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
-        factory.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.connection = new KeycloakConnection(base, realm, clientId, clientSecret, timeout);
+        this.http = connection.http();
+        this.adminBase = connection.adminBase();
+        this.users = new KeycloakUsers(connection);
     }
 
     // --- groups ---------------------------------------------------------------------------------------------------
@@ -226,141 +186,52 @@ class KeycloakAdmin {
     // --- users ----------------------------------------------------------------------------------------------------
 
     Optional<UserRep> findUserByUsername(String username) {
-        return call(
-                "find user",
-                () -> orEmpty(http.get()
-                                .uri(adminBase + "/users?username={u}&exact=true&briefRepresentation=false", username)
-                                .headers(this::auth)
-                                .retrieve()
-                                .body(USERS))
-                        .stream()
-                        .filter(u -> username.equalsIgnoreCase(u.username()))
-                        .findFirst());
+        return users.findUserByUsername(username);
     }
 
     /** Users whose attribute {@code name} is {@code value} (Keycloak's attribute search), a page at a time. */
     List<UserRep> usersWithAttribute(String name, String value, int first, int max) {
-        return call(
-                "search users",
-                () -> orEmpty(http.get()
-                        .uri(
-                                adminBase + "/users?q={q}&first={first}&max={max}&briefRepresentation=false",
-                                name + ":" + value,
-                                first,
-                                max)
-                        .headers(this::auth)
-                        .retrieve()
-                        .body(USERS)));
+        return users.usersWithAttribute(name, value, first, max);
     }
 
     Optional<UserRep> findUserByEmail(String email) {
-        return call(
-                "find user",
-                () -> orEmpty(http.get()
-                                .uri(adminBase + "/users?email={e}&exact=true&briefRepresentation=false", email)
-                                .headers(this::auth)
-                                .retrieve()
-                                .body(USERS))
-                        .stream()
-                        .filter(u -> email.equalsIgnoreCase(u.email()))
-                        .findFirst());
+        return users.findUserByEmail(email);
     }
 
     Optional<UserRep> findUser(String userId) {
-        try {
-            return Optional.ofNullable(call(
-                    "read user",
-                    () -> http.get()
-                            .uri(adminBase + "/users/{id}", userId)
-                            .headers(this::auth)
-                            .retrieve()
-                            .body(UserRep.class)));
-        } catch (KeycloakUnavailableException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return users.findUser(userId);
     }
 
     /** Creates a user and returns its id. */
     String createUser(UserRep user) {
-        return call(
-                "create user",
-                () -> idFrom(http.post()
-                        .uri(adminBase + "/users")
-                        .headers(this::auth)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(user)
-                        .retrieve()
-                        .toBodilessEntity()));
+        return users.createUser(user);
     }
 
     /** Replaces the user's representation (send the whole user as read, changed: Keycloak drops what is missing). */
     void updateUser(UserRep user) {
-        call(
-                "update user",
-                () -> http.put()
-                        .uri(adminBase + "/users/{id}", user.id())
-                        .headers(this::auth)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(user)
-                        .retrieve()
-                        .toBodilessEntity());
+        users.updateUser(user);
     }
 
     void deleteUser(String userId) {
-        call(
-                "delete user",
-                () -> http.delete()
-                        .uri(adminBase + "/users/{id}", userId)
-                        .headers(this::auth)
-                        .retrieve()
-                        .toBodilessEntity());
+        users.deleteUser(userId);
     }
 
     void joinGroup(String userId, String groupId) {
-        call(
-                "add user to group",
-                () -> http.put()
-                        .uri(adminBase + "/users/{id}/groups/{group}", userId, groupId)
-                        .headers(this::auth)
-                        .retrieve()
-                        .toBodilessEntity());
+        users.joinGroup(userId, groupId);
     }
 
     List<GroupRep> userGroups(String userId) {
-        return call(
-                "list user groups",
-                () -> orEmpty(http.get()
-                        .uri(adminBase + "/users/{id}/groups", userId)
-                        .headers(this::auth)
-                        .retrieve()
-                        .body(GROUPS)));
+        return users.userGroups(userId);
     }
 
     /** A temporary password: Keycloak asks for a new one at the next login. */
     void setTemporaryPassword(String userId, String password) {
-        call(
-                "set temporary password",
-                () -> http.put()
-                        .uri(adminBase + "/users/{id}/reset-password", userId)
-                        .headers(this::auth)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("type", "password", "value", password, "temporary", true))
-                        .retrieve()
-                        .toBodilessEntity());
+        users.setTemporaryPassword(userId, password);
     }
 
     /** Ends every session of the user (after disabling them or changing what they may do). */
     void logout(String userId) {
-        call(
-                "log user out",
-                () -> http.post()
-                        .uri(adminBase + "/users/{id}/logout", userId)
-                        .headers(this::auth)
-                        .retrieve()
-                        .toBodilessEntity());
+        users.logout(userId);
     }
 
     // --- events ---------------------------------------------------------------------------------------------------
@@ -383,130 +254,32 @@ class KeycloakAdmin {
     // --- realm roles ----------------------------------------------------------------------------------------------
 
     List<String> realmRoles(String userId) {
-        return call(
-                "read user roles",
-                () -> orEmpty(http.get()
-                                .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
-                                .headers(this::auth)
-                                .retrieve()
-                                .body(ROLES))
-                        .stream()
-                        .map(RoleRep::name)
-                        .toList());
+        return users.realmRoles(userId);
     }
 
     void addRealmRole(String userId, String role) {
-        RoleRep rep = call(
-                        "find role",
-                        () -> orEmpty(http.get()
-                                .uri(adminBase + "/users/{id}/role-mappings/realm/available", userId)
-                                .headers(this::auth)
-                                .retrieve()
-                                .body(ROLES)))
-                .stream()
-                .filter(r -> role.equals(r.name()))
-                .findFirst()
-                .orElseThrow(() -> new KeycloakUnavailableException("Role " + role + " cannot be granted", 403, null));
-        call(
-                "grant role",
-                () -> http.post()
-                        .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
-                        .headers(this::auth)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(List.of(rep))
-                        .retrieve()
-                        .toBodilessEntity());
+        users.addRealmRole(userId, role);
     }
 
     void removeRealmRoles(String userId, List<String> roles) {
-        List<RoleRep> reps = call(
-                        "read user roles",
-                        () -> orEmpty(http.get()
-                                .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
-                                .headers(this::auth)
-                                .retrieve()
-                                .body(ROLES)))
-                .stream()
-                .filter(r -> roles.contains(r.name()))
-                .toList();
-        if (!reps.isEmpty()) {
-            call(
-                    "revoke roles",
-                    () -> http.method(HttpMethod.DELETE)
-                            .uri(adminBase + "/users/{id}/role-mappings/realm", userId)
-                            .headers(this::auth)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(reps)
-                            .retrieve()
-                            .toBodilessEntity());
-        }
+        users.removeRealmRoles(userId, roles);
     }
 
     // --- plumbing -------------------------------------------------------------------------------------------------
 
-    private synchronized String token() {
-        if (token != null && Instant.now().isBefore(tokenExpires)) {
-            return token;
-        }
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
-        TokenResponse response = http.post()
-                .uri(tokenUrl)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(TokenResponse.class);
-        if (response == null || response.access_token() == null) {
-            throw new KeycloakUnavailableException("Keycloak issued no token to " + clientId, 0, null);
-        }
-        token = response.access_token();
-        tokenExpires = Instant.now().plusSeconds(Math.max(5, response.expires_in() - 30));
-        return token;
-    }
-
     private void auth(HttpHeaders headers) {
-        headers.setBearerAuth(token());
+        connection.auth(headers);
     }
 
     private <T> T call(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RestClientResponseException e) {
-            if (e.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
-                synchronized (this) {
-                    token = null;
-                }
-            }
-            throw new KeycloakUnavailableException(
-                    "Keycloak refused to " + what + ": " + e.getStatusCode().value() + reason(e),
-                    e.getStatusCode().value(),
-                    null);
-        } catch (ResourceAccessException e) {
-            throw new KeycloakUnavailableException("Keycloak is unreachable (" + what + ")", 0, null);
-        } catch (RestClientException e) {
-            throw new KeycloakUnavailableException("Keycloak call failed (" + what + ")", 0, null);
-        }
-    }
-
-    private static String reason(RestClientResponseException e) {
-        String body = e.getResponseBodyAsString();
-        Matcher m = Pattern.compile("\"(errorMessage|error_description|error)\"\\s*:\\s*\"([^\"]{1,200})\"")
-                .matcher(body == null ? "" : body);
-        return m.find() ? " " + m.group(2) : "";
+        return connection.call(what, work);
     }
 
     private static String idFrom(ResponseEntity<Void> response) {
-        URI location = response.getHeaders().getLocation();
-        if (location == null) {
-            throw new KeycloakUnavailableException("Keycloak created something without saying where", 0, null);
-        }
-        String path = location.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
+        return KeycloakConnection.idFrom(response);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : new ArrayList<>(list);
+        return KeycloakConnection.orEmpty(list);
     }
 }

@@ -3,9 +3,6 @@ package id.lapak.inventory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,21 +21,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import id.lapak.catalog.items.CatalogNotFoundException;
-import id.lapak.catalog.items.CatalogProblem;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.catalog.items.CatalogTransfer;
 import id.lapak.catalog.items.CategoryDetails;
 import id.lapak.catalog.items.CategoryService;
-import id.lapak.catalog.items.InvalidCatalogException;
 import id.lapak.catalog.items.ItemDetails;
-import id.lapak.catalog.items.ItemForm;
 import id.lapak.catalog.items.ItemImageService;
 import id.lapak.catalog.items.ItemSummary;
 import id.lapak.catalog.items.PriceService;
-import id.lapak.catalog.items.StaleItemException;
 import id.lapak.catalog.items.TaxCategoryDetails;
 import id.lapak.catalog.items.TaxCategoryService;
-import id.lapak.catalog.items.TaxKind;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
@@ -265,122 +257,16 @@ class InventoryView extends VerticalLayout {
             grid.getDataProvider().refreshAll();
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setId("item-dialog");
-        dialog.setWidth("min(70em, 95vw)");
-        dialog.setHeaderTitle(
-                getTranslation(existing == null ? "inventory.new" : canEdit ? "inventory.edit" : "inventory.view"));
-        // Those who see stores (admins, managers) also see cost prices; the catalog leaves them out for cashiers.
-        ItemEditor editor = new ItemEditor(currency, categories, taxes, seesStores);
-        UUID standard = taxes.stream()
-                .filter(t -> t.kind() == TaxKind.STANDARD)
-                .map(TaxCategoryDetails::id)
-                .findFirst()
-                .orElse(null);
-        editor.read(
-                existing == null ? new ItemForm("", null, null, null, "pcs", true, List.of()) : existing.toForm(),
-                standard);
-        editor.setReadOnly(!canEdit);
-        dialog.add(editor);
-        if (existing != null) {
-            if (seesStores) {
-                dialog.add(storePrices(existing));
-            }
-            dialog.add(
-                    new ItemImagePanel(images, existing, canEdit),
-                    new PriceHistoryPanel(prices, existing, currency, catalog.timeZone()));
-        }
-
-        Button close =
-                new Button(getTranslation(canEdit ? "inventory.cancel" : "inventory.close"), e -> dialog.close());
-        close.setId("item-cancel");
-        dialog.getFooter().add(close);
-        if (canEdit) {
-            if (existing != null) {
-                Button delete = new Button(getTranslation("inventory.delete"), e -> confirmDelete(existing, dialog));
-                delete.setId("item-delete");
-                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                dialog.getFooter().addComponentAsFirst(delete);
-            }
-            Button save = new Button(getTranslation("inventory.save"), e -> save(existing, editor, dialog));
-            save.setId("item-save");
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            dialog.getFooter().add(save);
-        }
-        dialog.open();
-    }
-
-    /** One button per variant opening its prices and availability per store (read-only for store managers). */
-    private Details storePrices(ItemDetails item) {
-        HorizontalLayout buttons = new HorizontalLayout();
-        buttons.setWrap(true);
-        int index = 0;
-        for (var variant : item.variants()) {
-            String label = variant.name() == null || variant.name().isBlank()
-                    ? variant.sku()
-                    : variant.name() + " (" + variant.sku() + ")";
-            Button button = new Button(
-                    label,
-                    VaadinIcon.SHOP.create(),
-                    e -> new StorePricesDialog(prices, stores, currency, item.name(), variant, canEdit).open());
-            button.setId("store-prices-" + index++);
-            buttons.add(button);
-        }
-        var details = new Details(
-                getTranslation("inventory.storePrices"),
-                new Span(getTranslation("inventory.storePrices.intro")),
-                buttons);
-        details.setId("store-prices");
-        details.setOpened(true);
-        details.setWidthFull();
-        return details;
-    }
-
-    private void save(ItemDetails existing, ItemEditor editor, Dialog dialog) {
-        ItemEditor.Written written = editor.write();
-        if (!written.amountsRead()) {
-            // The unreadable amounts are marked; show every other problem of the form with them.
-            for (CatalogProblem problem :
-                    editor.show(catalog.check(written.form(), existing == null ? null : existing.id()))) {
-                error(problem.messageKey());
-            }
-            return;
-        }
-        try {
-            ItemDetails saved = existing == null
-                    ? catalog.create(written.form())
-                    : catalog.update(existing.id(), existing.version(), written.form());
-            dialog.close();
-            grid.getDataProvider().refreshAll();
-            success(getTranslation("inventory.saved", saved.name()));
-        } catch (InvalidCatalogException e) {
-            for (CatalogProblem problem : editor.show(e.problems())) {
-                error(problem.messageKey());
-            }
-        } catch (StaleItemException e) {
-            error("inventory.stale");
-        } catch (CatalogNotFoundException e) {
-            dialog.close();
-            error("inventory.notFound");
-        }
-    }
-
-    private void confirmDelete(ItemDetails item, Dialog dialog) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("item-delete-confirm");
-        confirm.setHeader(getTranslation("inventory.delete"));
-        confirm.setText(getTranslation("inventory.delete.confirm", item.name()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("inventory.cancel"));
-        confirm.setConfirmText(getTranslation("inventory.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            catalog.delete(item.id());
-            dialog.close();
-            grid.getDataProvider().refreshAll();
-            success(getTranslation("inventory.deleted", item.name()));
-        });
-        confirm.open();
+        new ItemDialog(
+                        catalog,
+                        prices,
+                        images,
+                        stores,
+                        currency,
+                        canEdit,
+                        seesStores,
+                        () -> grid.getDataProvider().refreshAll())
+                .show(existing, categories, taxes);
     }
 
     static void success(String text) {

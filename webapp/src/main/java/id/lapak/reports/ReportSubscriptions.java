@@ -45,6 +45,14 @@ public class ReportSubscriptions {
             ZoneId zone,
             boolean enabled) {}
 
+    /** Stores a new subscription, active from its creation. */
+    private static final String INSERT = """
+            insert into report_subscription (tenant_id, id, subject, username, role, store_ids, kind, store_id,
+                                             frequency, format, send_at, time_zone, created_at,
+                                             active_since)
+            values (:tenant, :id, :subject, :username, :role, :stores, :kind, :store, :frequency, :format,
+                    :sendAt, :zone, :createdAt, :createdAt)""";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -78,13 +86,7 @@ public class ReportSubscriptions {
     /** Subscribes the signed-in person; a store must lie in their scope. Sent in the store's (or tenant's) zone. */
     @Transactional
     public Subscription subscribe(Request request) {
-        if (request == null
-                || request.kind() == null
-                || request.frequency() == null
-                || request.format() == null
-                || request.sendAt() == null) {
-            throw new InvalidReportFilterException("report.subscription.incomplete");
-        }
+        requireComplete(request);
         LapakUser user = CurrentUser.require();
         Role role = user.has(Role.MERCHANT_ADMIN) ? Role.MERCHANT_ADMIN : Role.STORE_MANAGER;
         StoreScope scope = StoreScope.of(user);
@@ -94,26 +96,11 @@ public class ReportSubscriptions {
         if (role == Role.STORE_MANAGER && scope.isEmpty()) {
             throw new StoreNotFoundException(request.storeId());
         }
-        String zone = request.storeId() != null
-                ? jdbc.sql("select time_zone from store where tenant_id = :tenant and id = :store")
-                        .param("tenant", tenant())
-                        .param("store", request.storeId())
-                        .query(String.class)
-                        .optional()
-                        .orElseThrow(() -> new StoreNotFoundException(request.storeId()))
-                : jdbc.sql("select time_zone from tenant where id = :tenant")
-                        .param("tenant", tenant())
-                        .query(String.class)
-                        .single();
+        String zone = timeZone(request.storeId());
         UUID id = UUID.randomUUID();
         UUID[] stores =
                 role == Role.MERCHANT_ADMIN ? new UUID[0] : user.storeIds().toArray(UUID[]::new);
-        jdbc.sql("""
-                        insert into report_subscription (tenant_id, id, subject, username, role, store_ids, kind, store_id,
-                                                         frequency, format, send_at, time_zone, created_at,
-                                                         active_since)
-                        values (:tenant, :id, :subject, :username, :role, :stores, :kind, :store, :frequency, :format,
-                                :sendAt, :zone, :createdAt, :createdAt)""")
+        jdbc.sql(INSERT)
                 .param("tenant", tenant())
                 .param("id", id)
                 .param("subject", user.subject())
@@ -180,6 +167,31 @@ public class ReportSubscriptions {
             throw new InvalidReportFilterException("report.subscription.unknown");
         }
         audit.record(AuditEvent.of("report.unsubscribed", "ReportSubscription", id));
+    }
+
+    private static void requireComplete(Request request) {
+        if (request == null
+                || request.kind() == null
+                || request.frequency() == null
+                || request.format() == null
+                || request.sendAt() == null) {
+            throw new InvalidReportFilterException("report.subscription.incomplete");
+        }
+    }
+
+    /** The time zone of the store, or of the tenant when {@code storeId} is null. */
+    private String timeZone(UUID storeId) {
+        return storeId != null
+                ? jdbc.sql("select time_zone from store where tenant_id = :tenant and id = :store")
+                        .param("tenant", tenant())
+                        .param("store", storeId)
+                        .query(String.class)
+                        .optional()
+                        .orElseThrow(() -> new StoreNotFoundException(storeId))
+                : jdbc.sql("select time_zone from tenant where id = :tenant")
+                        .param("tenant", tenant())
+                        .query(String.class)
+                        .single();
     }
 
     private static UUID tenant() {

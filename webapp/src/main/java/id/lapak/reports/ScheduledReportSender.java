@@ -23,7 +23,6 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,15 +31,10 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -171,7 +165,7 @@ public class ScheduledReportSender {
                         return new int[] {0, 0};
                     }
                     Optional<Subscriber> person = subscribers.find(tenant, subscription.subject());
-                    Optional<LapakUser> reader = reader(subscription, person);
+                    Optional<LapakUser> reader = ReportReader.reader(subscription, person);
                     int sent = 0;
                     for (Period period : due) {
                         if (reader.isEmpty()) {
@@ -223,61 +217,6 @@ public class ScheduledReportSender {
         return due;
     }
 
-    /**
-     * Whom to build the report as: the role and stores of the subscription, narrowed to the stores the person may
-     * still see. Empty when they are gone, disabled, without an address, or may see none of it.
-     */
-    static Optional<LapakUser> reader(Subscription subscription, Optional<Subscriber> person) {
-        if (person.isEmpty()
-                || !person.get().enabled()
-                || person.get().email() == null
-                || person.get().email().isBlank()
-                || person.get().role() == null) {
-            return Optional.empty();
-        }
-        Subscriber now = person.get();
-        if (subscription.role() == Role.MERCHANT_ADMIN) {
-            return now.role() == Role.MERCHANT_ADMIN
-                    ? Optional.of(new Reader(subscription, Role.MERCHANT_ADMIN, Set.of()))
-                    : Optional.empty();
-        }
-        Set<UUID> stores = new LinkedHashSet<>(subscription.storeIds());
-        if (now.role() != Role.MERCHANT_ADMIN) {
-            if (now.role() != Role.STORE_MANAGER) {
-                return Optional.empty();
-            }
-            stores.retainAll(now.storeIds());
-        }
-        if (stores.isEmpty() || (subscription.storeId() != null && !stores.contains(subscription.storeId()))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Reader(subscription, Role.STORE_MANAGER, stores));
-    }
-
-    /** The subscriber as the report services see them while their report is built. */
-    private record Reader(String subject, String username, UUID tenant, Set<Role> roles, Set<UUID> storeIds)
-            implements LapakUser {
-
-        Reader(Subscription subscription, Role role, Set<UUID> stores) {
-            this(
-                    subscription.subject(),
-                    subscription.username(),
-                    subscription.tenantId(),
-                    Set.of(role),
-                    Set.copyOf(stores));
-        }
-
-        @Override
-        public String displayName() {
-            return username;
-        }
-
-        @Override
-        public Optional<UUID> tenantId() {
-            return Optional.of(tenant);
-        }
-    }
-
     /** Claims the period and queues its e-mail; false when another run sent it first. */
     private boolean send(Subscription subscription, LapakUser reader, String email, Period period, Instant now) {
         if (delivered(subscription, period)) {
@@ -285,7 +224,7 @@ public class ScheduledReportSender {
         }
         Locale locale = locale(subscription);
         Function<String, String> labels = labels(locale);
-        ReportTable table = asReader(
+        ReportTable table = ReportReader.asReader(
                 reader,
                 () -> tables.build(
                         subscription.kind(),
@@ -420,23 +359,5 @@ public class ScheduledReportSender {
                     names.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
         return names;
-    }
-
-    /** Runs {@code work} signed in as the subscriber, then restores whoever was signed in before. */
-    private static <T> T asReader(LapakUser reader, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                reader,
-                null,
-                reader.roles().stream()
-                        .map(r -> new SimpleGrantedAuthority(r.authority()))
-                        .toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

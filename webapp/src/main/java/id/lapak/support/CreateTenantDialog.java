@@ -106,36 +106,10 @@ class CreateTenantDialog extends Dialog {
                 adminLastName);
         fields.values().forEach(f -> f.setInvalid(false));
         try {
-            TenantProvisioning.Result result = provisioning.create(new TenantRequest(
-                    name.getValue(),
-                    legalName.getValue(),
-                    taxId.getValue(),
-                    country.getValue(),
-                    Currency.getInstance(currency.getOptionalValue().orElse("IDR")),
-                    ZoneId.of(timeZone.getOptionalValue().orElse("Asia/Jakarta")),
-                    plan.getValue(),
-                    adminEmail.getValue(),
-                    adminFirstName.getValue(),
-                    adminLastName.getValue()));
+            TenantProvisioning.Result result = provisioning.create(request());
             close();
             changed.run();
-            if (result.provisioned()) {
-                Notification.show(
-                                getTranslation(
-                                        "onboarding.created", result.tenant().name()),
-                                5000,
-                                Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                var invitation = result.adminInvitation().orElseThrow();
-                new TemporaryPasswordDialog(invitation.email(), invitation.temporaryPassword()).open();
-            } else {
-                Notification.show(
-                                getTranslation(
-                                        "onboarding.failed", result.tenant().name()),
-                                8000,
-                                Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            announce(result);
         } catch (InvalidRequestException e) {
             e.problems().forEach(p -> {
                 HasValidation field = fields.get(p.field());
@@ -147,6 +121,40 @@ class CreateTenantDialog extends Dialog {
         } finally {
             // Disabled on click so a double click cannot create twice; enabled again for the next attempt.
             create.setEnabled(true);
+        }
+    }
+
+    /** The tenant and its first admin as the form says. */
+    private TenantRequest request() {
+        return new TenantRequest(
+                name.getValue(),
+                legalName.getValue(),
+                taxId.getValue(),
+                country.getValue(),
+                Currency.getInstance(currency.getOptionalValue().orElse("IDR")),
+                ZoneId.of(timeZone.getOptionalValue().orElse("Asia/Jakarta")),
+                plan.getValue(),
+                adminEmail.getValue(),
+                adminFirstName.getValue(),
+                adminLastName.getValue());
+    }
+
+    /** Says how it went: the admin's temporary password once the tenant is ready, or that Keycloak must be retried. */
+    private void announce(TenantProvisioning.Result result) {
+        if (result.provisioned()) {
+            Notification.show(
+                            getTranslation("onboarding.created", result.tenant().name()),
+                            5000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            var invitation = result.adminInvitation().orElseThrow();
+            new TemporaryPasswordDialog(invitation.email(), invitation.temporaryPassword()).open();
+        } else {
+            Notification.show(
+                            getTranslation("onboarding.failed", result.tenant().name()),
+                            8000,
+                            Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

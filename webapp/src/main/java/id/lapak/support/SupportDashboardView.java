@@ -60,13 +60,27 @@ class SupportDashboardView extends VerticalLayout {
         Figures f = dashboard.last24Hours();
         content.removeAll();
         NumberFormat count = NumberFormat.getIntegerInstance(getLocale());
+        DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"));
+        content.add(
+                new Paragraph(getTranslation("support.dashboard.window", time.format(f.from()), time.format(f.to()))));
+        content.add(cards(f, count));
+
+        content.add(new H3(getTranslation("support.dashboard.chart")));
+        content.add(chart(f));
+
+        content.add(new H3(getTranslation("support.dashboard.declines")));
+        content.add(declines(f, count));
+        if (f.declineCodes().isEmpty()) {
+            content.add(new Paragraph(getTranslation("support.dashboard.noDeclines")));
+        }
+    }
+
+    /** The key figures, one card each. */
+    private FlexLayout cards(Figures f, NumberFormat count) {
         NumberFormat rate = NumberFormat.getNumberInstance(getLocale());
         rate.setMaximumFractionDigits(2);
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
         percent.setMaximumFractionDigits(1);
-        DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of("Asia/Jakarta"));
-        content.add(
-                new Paragraph(getTranslation("support.dashboard.window", time.format(f.from()), time.format(f.to()))));
         Long approval = f.approvalRateBasisPoints();
         FlexLayout cards = new FlexLayout(
                 card("support-kpi-tenants", "support.dashboard.tenantsActive", count.format(f.tenantsActive())),
@@ -85,9 +99,11 @@ class SupportDashboardView extends VerticalLayout {
                         approval == null ? "–" : percent.format(approval / 10_000.0)));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("lapak-cards");
-        content.add(cards);
+        return cards;
+    }
 
-        content.add(new H3(getTranslation("support.dashboard.chart")));
+    /** Payments per minute, hour by hour. */
+    private EChart chart(Figures f) {
         EChart chart = new EChart("support-dashboard-minutes", "240px");
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
         Map<String, Object> option = new LinkedHashMap<>();
@@ -112,9 +128,11 @@ class SupportDashboardView extends VerticalLayout {
                                 .map(h -> Math.round(h.perMinute() * 100) / 100.0)
                                 .toList())));
         chart.setOption(JSON.writeValueAsString(option));
-        content.add(chart);
+        return chart;
+    }
 
-        content.add(new H3(getTranslation("support.dashboard.declines")));
+    /** The most frequent decline codes with their reasons and counts. */
+    private Grid<DeclineCode> declines(Figures f, NumberFormat count) {
         Grid<DeclineCode> declines = new Grid<>();
         declines.setId("support-dashboard-declines");
         declines.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -130,10 +148,7 @@ class SupportDashboardView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         declines.setItems(f.declineCodes());
-        content.add(declines);
-        if (f.declineCodes().isEmpty()) {
-            content.add(new Paragraph(getTranslation("support.dashboard.noDeclines")));
-        }
+        return declines;
     }
 
     private Component card(String id, String label, String value) {
