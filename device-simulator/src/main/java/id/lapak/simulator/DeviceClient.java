@@ -192,20 +192,7 @@ public class DeviceClient {
      * ETag; a 304 answers with the cached body when its ETag is the one sent.
      */
     public ConfigResult config(String ifNoneMatch) {
-        Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch);
-        RawResponse response = send("GET", CONFIG, null, accessToken(), headers);
-        if (response.status() == 304) {
-            String etag = response.header("ETag") != null ? response.header("ETag") : ifNoneMatch;
-            return home.config()
-                    .filter(cached -> cached.etag() != null && cached.etag().equals(ifNoneMatch))
-                    .map(cached -> new ConfigResult(304, cached.version(), etag, cached.json()))
-                    .orElseGet(() -> new ConfigResult(304, -1, etag, null));
-        }
-        Answers.expectSuccess(response);
-        long version = Answers.parse(response).path("version").asLong(-1);
-        String etag = response.header("ETag");
-        home.saveConfig(new CachedConfig(version, etag, response.body()));
-        return new ConfigResult(response.status(), version, etag, response.body());
+        return new ConfigAndHeartbeats(this).config(ifNoneMatch);
     }
 
     /** The catalog feed: pages, a whole sync, item images. */
@@ -220,34 +207,7 @@ public class DeviceClient {
 
     /** Reports the device's state; a null {@code deviceTime} becomes now. */
     public HeartbeatResult heartbeat(Heartbeat heartbeat) {
-        Instant deviceTime = heartbeat.deviceTime() != null
-                ? heartbeat.deviceTime()
-                : clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("batteryPercent", heartbeat.batteryPercent());
-        body.put("charging", heartbeat.charging());
-        body.put("appVersion", heartbeat.appVersion());
-        body.put("readerFirmware", heartbeat.readerFirmware());
-        body.put(
-                "connectivity",
-                heartbeat.connectivity() == null
-                        ? null
-                        : heartbeat.connectivity().name());
-        if (heartbeat.signalStrength() != null) {
-            body.put("signalStrength", heartbeat.signalStrength());
-        }
-        body.put("pendingUploads", heartbeat.pendingUploads());
-        body.put("pendingOfflinePayments", heartbeat.pendingUploads());
-        body.put("deviceTime", deviceTime.toString());
-        RawResponse response = Answers.expectSuccess(
-                send("POST", HEARTBEATS, Json.MAPPER.writeValueAsString(body), accessToken(), Map.of()));
-        JsonNode answer = Answers.parse(response);
-        String serverTime = Json.text(answer, "serverTime");
-        return new HeartbeatResult(
-                response.status(),
-                serverTime == null ? null : Instant.parse(serverTime),
-                answer.path("configVersion").asLong(-1),
-                response.body());
+        return new ConfigAndHeartbeats(this).heartbeat(heartbeat);
     }
 
     /**

@@ -34,6 +34,16 @@ class TenantExport {
     static final Set<String> DENIED_COLUMNS =
             Set.of("wrapped_key", "code_hash", "token_hash", "otp_secret", "password_hash", "client_secret", "secret");
 
+    /** Every column of every base table with a {@code tenant_id} column (but the audit chain head), in order. */
+    private static final String TENANT_TABLE_COLUMNS = """
+            select c.table_name, c.column_name from information_schema.columns c
+            join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+            where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+              and c.table_name in (select table_name from information_schema.columns
+                                   where table_schema = current_schema() and column_name = 'tenant_id')
+              and c.table_name <> 'audit_chain_head'
+            order by c.table_name, c.ordinal_position""";
+
     record Summary(int tables, long rows) {}
 
     private record Column(String name, boolean denied) {}
@@ -57,28 +67,8 @@ class TenantExport {
     }
 
     Summary write(TenantOverview tenant, OutputStream out) {
-        Map<String, List<Column>> tables = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select c.table_name, c.column_name from information_schema.columns c
-                        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                        where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-                          and c.table_name in (select table_name from information_schema.columns
-                                               where table_schema = current_schema() and column_name = 'tenant_id')
-                          and c.table_name <> 'audit_chain_head'
-                        order by c.table_name, c.ordinal_position""").query((ResultSet rs) -> {
-            String column = rs.getString(2);
-            tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Column(column, denied(column)));
-        });
-        StringBuilder manifest = new StringBuilder();
-        manifest.append("{\n  \"format\": \"lapak-tenant-export-v1\",\n  \"tenantId\": ")
-                .append(quote(tenant.id()))
-                .append(",\n  \"tenantName\": ")
-                .append(quote(tenant.name()))
-                .append(",\n  \"exportedAt\": ")
-                .append(quote(clock.instant()))
-                .append(",\n  \"secretsExcluded\": \"Columns on the deny list (wrapped key material, code and token ")
-                .append("hashes, secrets, passwords) are not exported; they are listed under excludedColumns.\"")
-                .append(",\n  \"files\": [\n");
+        Map<String, List<Column>> tables = tenantTables();
+        StringBuilder manifest = manifestStart(tenant);
         List<String> excluded = new ArrayList<>();
         long totalRows = 0;
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -121,6 +111,31 @@ class TenantExport {
             throw new UncheckedIOException(e);
         }
         return new Summary(tables.size() + 1, totalRows);
+    }
+
+    /** The tables to export, each with its columns in order, each column marked if it is denied. */
+    private Map<String, List<Column>> tenantTables() {
+        Map<String, List<Column>> tables = new LinkedHashMap<>();
+        jdbc.sql(TENANT_TABLE_COLUMNS).query((ResultSet rs) -> {
+            String column = rs.getString(2);
+            tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Column(column, denied(column)));
+        });
+        return tables;
+    }
+
+    /** The manifest's opening: format, tenant, time of export, the note on secrets, and the start of the file list. */
+    private StringBuilder manifestStart(TenantOverview tenant) {
+        StringBuilder manifest = new StringBuilder();
+        manifest.append("{\n  \"format\": \"lapak-tenant-export-v1\",\n  \"tenantId\": ")
+                .append(quote(tenant.id()))
+                .append(",\n  \"tenantName\": ")
+                .append(quote(tenant.name()))
+                .append(",\n  \"exportedAt\": ")
+                .append(quote(clock.instant()))
+                .append(",\n  \"secretsExcluded\": \"Columns on the deny list (wrapped key material, code and token ")
+                .append("hashes, secrets, passwords) are not exported; they are listed under excludedColumns.\"")
+                .append(",\n  \"files\": [\n");
+        return manifest;
     }
 
     private List<String> columns(String table) {

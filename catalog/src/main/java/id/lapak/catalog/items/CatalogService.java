@@ -106,15 +106,16 @@ public class CatalogService {
                 byItem.computeIfAbsent(v.getItemId(), k -> new ArrayList<>()).add(v);
             }
         }
-        return page.map(i -> summary(i, byItem.getOrDefault(i.getId(), List.of())));
+        return page.map(i -> ItemViews.summary(i, byItem.getOrDefault(i.getId(), List.of())));
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public ItemDetails get(UUID itemId) {
         Item item = visible(itemId);
-        ItemDetails details = details(item, variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId()));
-        return seesCosts() ? details : withoutCosts(details);
+        ItemDetails details =
+                ItemViews.details(item, variants.findByItemIdAndDeletedFalseOrderByPosition(item.getId()));
+        return seesCosts() ? details : ItemViews.withoutCosts(details);
     }
 
     /**
@@ -129,7 +130,7 @@ public class CatalogService {
         }
         Map<UUID, VariantSummary> result = new LinkedHashMap<>();
         for (Object[] row : variants.findWithItems(Set.copyOf(ids))) {
-            VariantSummary summary = summary((Variant) row[0], (Item) row[1]);
+            VariantSummary summary = ItemViews.summary((Variant) row[0], (Item) row[1]);
             result.put(summary.variantId(), summary);
         }
         return result;
@@ -149,21 +150,21 @@ public class CatalogService {
                 Math.min(Math.max(requested.getPageSize(), 1), 500),
                 Sort.by("i.name", "v.position"));
         return variants.searchWithItems(pattern, search == null ? "" : search.strip(), safe)
-                .map(row -> summary((Variant) row[0], (Item) row[1]));
+                .map(row -> ItemViews.summary((Variant) row[0], (Item) row[1]));
     }
 
     @Transactional(readOnly = true)
     public Optional<VariantSummary> findByBarcode(String barcode) {
         TenantContext.requireTenant();
         return variants.findByBarcode(barcode == null ? "" : barcode.strip())
-                .flatMap(v -> items.findById(v.getItemId()).map(i -> summary(v, i)));
+                .flatMap(v -> items.findById(v.getItemId()).map(i -> ItemViews.summary(v, i)));
     }
 
     @Transactional(readOnly = true)
     public Optional<VariantSummary> findBySku(String sku) {
         TenantContext.requireTenant();
         return variants.findBySku(sku == null ? "" : sku.strip())
-                .flatMap(v -> items.findById(v.getItemId()).map(i -> summary(v, i)));
+                .flatMap(v -> items.findById(v.getItemId()).map(i -> ItemViews.summary(v, i)));
     }
 
     // ---- changes
@@ -212,7 +213,7 @@ public class CatalogService {
                         "skus",
                         String.join(",", created.stream().map(Variant::getSku).toList()))
                 .detail("source", source));
-        return details(item, created);
+        return ItemViews.details(item, created);
     }
 
     @Transactional
@@ -254,7 +255,7 @@ public class CatalogService {
             }
         }
         auditLog.record(changes.event());
-        return details(item, changes.kept());
+        return ItemViews.details(item, changes.kept());
     }
 
     /** A variant whose catalog price a change set ({@code before} null: a new variant). */
@@ -339,22 +340,6 @@ public class CatalogService {
                 .orElseThrow(() -> new CatalogNotFoundException("item", itemId));
     }
 
-    private static ItemDetails details(Item item, List<Variant> variants) {
-        return new ItemDetails(
-                item.getId(),
-                item.getName(),
-                item.getDescription(),
-                item.getCategoryId(),
-                item.getTaxCategoryId(),
-                item.getUnit(),
-                item.isActive(),
-                item.hasImage(),
-                item.getVersion(),
-                variants.stream().map(Variant::details).toList(),
-                item.getCreatedAt(),
-                item.getUpdatedAt());
-    }
-
     /**
      * Cost prices tell a business's margins: merchant admins and store managers see them, a cashier reading the
      * catalog does not (the service leaves them out, so no page can show them by mistake).
@@ -365,61 +350,8 @@ public class CatalogService {
                 .orElse(false);
     }
 
-    private static ItemDetails withoutCosts(ItemDetails d) {
-        return new ItemDetails(
-                d.id(),
-                d.name(),
-                d.description(),
-                d.categoryId(),
-                d.taxCategoryId(),
-                d.unit(),
-                d.active(),
-                d.hasImage(),
-                d.version(),
-                d.variants().stream()
-                        .map(v -> new VariantDetails(
-                                v.id(),
-                                v.itemId(),
-                                v.name(),
-                                v.sku(),
-                                v.barcode(),
-                                v.priceMinor(),
-                                null,
-                                v.active(),
-                                v.position()))
-                        .toList(),
-                d.createdAt(),
-                d.updatedAt());
-    }
-
-    private static ItemSummary summary(Item item, List<Variant> variants) {
-        long min = variants.stream().mapToLong(Variant::getPriceMinor).min().orElse(0);
-        long max = variants.stream().mapToLong(Variant::getPriceMinor).max().orElse(0);
-        String skus = String.join(
-                ", ", variants.stream().map(Variant::getSku).sorted().limit(5).toList());
-        return new ItemSummary(
-                item.getId(),
-                item.getName(),
-                item.getCategoryId(),
-                item.getUnit(),
-                item.isActive(),
-                variants.size(),
-                min,
-                max,
-                skus);
-    }
-
     static VariantSummary summary(Variant v, Item i) {
-        String name =
-                v.getName() == null || v.getName().isBlank() ? i.getName() : i.getName() + " (" + v.getName() + ")";
-        return new VariantSummary(
-                v.getId(),
-                v.getItemId(),
-                v.getSku(),
-                v.getBarcode(),
-                name,
-                v.getPriceMinor(),
-                v.isActive() && i.isActive() && !v.isDeleted() && !i.isDeleted());
+        return ItemViews.summary(v, i);
     }
 
     private static Pageable safePageable(Pageable pageable) {

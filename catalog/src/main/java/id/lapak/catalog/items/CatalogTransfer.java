@@ -285,39 +285,8 @@ public class CatalogTransfer {
             itemActive = current.active();
         }
         // Item fields: the first row that gives one decides; a later row that disagrees is a bad row.
-        for (ImportRows.Row p : group.rows) {
-            if (!p.itemName().equals(name)) {
-                plan.errors.add(new ImportPreview.Problem(
-                        p.line(), "item_name", "catalog.import.error.item.conflict", p.itemName()));
-            }
-            if (!p.unit().isEmpty() && !p.unit().equals(unit)) {
-                plan.errors.add(
-                        new ImportPreview.Problem(p.line(), "unit", "catalog.import.error.item.conflict", p.unit()));
-            }
-        }
-        String categoryText = group.rows.stream()
-                .map(ImportRows.Row::category)
-                .filter(c -> !c.isEmpty())
-                .findFirst()
-                .orElse(null);
-        if (categoryText != null) {
-            for (ImportRows.Row p : group.rows) {
-                if (!p.category().isEmpty() && !p.category().equalsIgnoreCase(categoryText)) {
-                    plan.errors.add(new ImportPreview.Problem(
-                            p.line(), "category", "catalog.import.error.item.conflict", p.category()));
-                }
-            }
-            UUID known = categoryByPath.get(categoryText.toLowerCase(Locale.ROOT));
-            if (known != null) {
-                categoryId = known;
-            } else {
-                categoryId = null;
-                group.newCategoryPath = categoryText;
-                if (plan.newCategories.stream().noneMatch(c -> c.equalsIgnoreCase(categoryText))) {
-                    plan.newCategories.add(categoryText);
-                }
-            }
-        }
+        itemConflicts(plan, group, name, unit);
+        categoryId = category(plan, group, categoryByPath, categoryId);
         String taxText = group.rows.stream()
                 .map(ImportRows.Row::tax)
                 .filter(t -> !t.isEmpty())
@@ -336,6 +305,48 @@ public class CatalogTransfer {
                 itemActive,
                 forms);
         catalogProblems(plan, group, first);
+    }
+
+    /** A row naming another item name or unit than the group's first is a bad row. */
+    private static void itemConflicts(ImportPlan plan, ImportPlan.Group group, String name, String unit) {
+        for (ImportRows.Row p : group.rows) {
+            if (!p.itemName().equals(name)) {
+                plan.errors.add(new ImportPreview.Problem(
+                        p.line(), "item_name", "catalog.import.error.item.conflict", p.itemName()));
+            }
+            if (!p.unit().isEmpty() && !p.unit().equals(unit)) {
+                plan.errors.add(
+                        new ImportPreview.Problem(p.line(), "unit", "catalog.import.error.item.conflict", p.unit()));
+            }
+        }
+    }
+
+    /** The item's category: the rows' first path, known or new (then null, noted to create); else {@code current}. */
+    private static UUID category(
+            ImportPlan plan, ImportPlan.Group group, Map<String, UUID> categoryByPath, UUID current) {
+        String categoryText = group.rows.stream()
+                .map(ImportRows.Row::category)
+                .filter(c -> !c.isEmpty())
+                .findFirst()
+                .orElse(null);
+        if (categoryText == null) {
+            return current;
+        }
+        for (ImportRows.Row p : group.rows) {
+            if (!p.category().isEmpty() && !p.category().equalsIgnoreCase(categoryText)) {
+                plan.errors.add(new ImportPreview.Problem(
+                        p.line(), "category", "catalog.import.error.item.conflict", p.category()));
+            }
+        }
+        UUID known = categoryByPath.get(categoryText.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return known;
+        }
+        group.newCategoryPath = categoryText;
+        if (plan.newCategories.stream().noneMatch(c -> c.equalsIgnoreCase(categoryText))) {
+            plan.newCategories.add(categoryText);
+        }
+        return null;
     }
 
     /** Each row's variant: an existing one (by SKU) updated in place, or a new one; which line gave it. */

@@ -91,12 +91,27 @@ final class ImportRows {
         if (data.isEmpty()) {
             return refused(0, problem(1, "", "catalog.import.error.empty", ""));
         }
+        List<Row> good = goodRows(data, header.size(), index, currency, taxNames, problems);
+        return new Read(data.size(), Set.copyOf(index.keySet()), good, problems);
+    }
+
+    /**
+     * The data rows that have no problem of their own: the field count, each cell, and SKUs and barcodes not seen on
+     * an earlier line; every problem is added to {@code problems}.
+     */
+    private static List<Row> goodRows(
+            List<Csv.Row> data,
+            int columnCount,
+            Map<String, Integer> index,
+            Currency currency,
+            Set<String> taxNames,
+            List<ImportPreview.Problem> problems) {
         List<Row> good = new ArrayList<>();
         Map<String, Integer> skuLines = new HashMap<>();
         Map<String, Integer> barcodeLines = new HashMap<>();
         for (Csv.Row row : data) {
             int before = problems.size();
-            if (row.fields().size() != header.size()) {
+            if (row.fields().size() != columnCount) {
                 problems.add(problem(
                         row.line(),
                         "",
@@ -128,7 +143,7 @@ final class ImportRows {
                 good.add(read);
             }
         }
-        return new Read(data.size(), Set.copyOf(index.keySet()), good, problems);
+        return good;
     }
 
     /** Column → its position; unknown, repeated and missing required columns are problems of line 1. */

@@ -3,8 +3,6 @@ package id.lapak.catalog.stock;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditEvent;
 import id.lapak.tenant.audit.AuditLog;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +40,7 @@ public class StockService {
     private final StockLedger ledger;
     private final StockScope scope;
     private final CatalogVariants variants;
+    private final StockViews views;
     private final AuditLog auditLog;
     private final Clock clock;
 
@@ -50,12 +49,14 @@ public class StockService {
             StockLedger ledger,
             StockScope scope,
             CatalogVariants variants,
+            StockViews views,
             AuditLog auditLog,
             Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.scope = scope;
         this.variants = variants;
+        this.views = views;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -64,108 +65,27 @@ public class StockService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<StockLevel> levels(UUID storeId, boolean belowThresholdOnly, boolean negativeOnly, Pageable pageable) {
-        StockScope.Stores stores = storeId == null ? scope.current() : scope.require(storeId);
-        Pageable page = safe(pageable);
-        String where = """
-                where l.tenant_id = ? and (? or l.store_id = any(?::uuid[])) and (?::uuid is null or l.store_id = ?)
-                  and (not ? or l.below_threshold) and (not ? or l.on_hand < 0)""";
-        Object[] params = {
-            stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, belowThresholdOnly, negativeOnly
-        };
-        List<StockLevel> rows = jdbc.sql("""
-                        select l.*, s.name as store_name from stock_level l
-                        join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
-                        """ + where + " order by s.name, l.variant_id limit ? offset ?")
-                .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> level(rs))
-                .list();
-        long total = jdbc.sql("select count(*) from stock_level l " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        return new PageImpl<>(labelLevels(rows), page, total);
+        return views.levels(storeId, belowThresholdOnly, negativeOnly, pageable);
     }
 
     /** The low-stock alerts: every level at or under its threshold, oldest alert first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<StockLevel> alerts(Pageable pageable) {
-        StockScope.Stores stores = scope.current();
-        Pageable page = safe(pageable);
-        String where = "where l.tenant_id = ? and (? or l.store_id = any(?::uuid[])) and l.below_threshold";
-        Object[] params = {stores.tenantId(), stores.all(), stores.ids()};
-        List<StockLevel> rows = jdbc.sql("""
-                        select l.*, s.name as store_name from stock_level l
-                        join store s on s.tenant_id = l.tenant_id and s.id = l.store_id
-                        """ + where + " order by l.below_since, s.name limit ? offset ?")
-                .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> level(rs))
-                .list();
-        long total = jdbc.sql("select count(*) from stock_level l " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        return new PageImpl<>(labelLevels(rows), page, total);
+        return views.alerts(pageable);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public long countAlerts() {
-        StockScope.Stores stores = scope.current();
-        return jdbc.sql("""
-                        select count(*) from stock_level l
-                        where l.tenant_id = ? and (? or l.store_id = any(?::uuid[])) and l.below_threshold""")
-                .params(stores.tenantId(), stores.all(), stores.ids())
-                .query(Long.class)
-                .single();
+        return views.countAlerts();
     }
 
     /** The ledger, newest first; any filter may be null. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
     public Page<StockMovement> movements(UUID storeId, UUID variantId, MovementKind kind, Pageable pageable) {
-        StockScope.Stores stores = storeId == null ? scope.current() : scope.require(storeId);
-        Pageable page = safe(pageable);
-        String where = """
-                where m.tenant_id = ? and (? or m.store_id = any(?::uuid[])) and (?::uuid is null or m.store_id = ?)
-                  and (?::uuid is null or m.variant_id = ?) and (?::text is null or m.kind = ?)""";
-        String kindName = kind == null ? null : kind.name();
-        Object[] params = {
-            stores.tenantId(), stores.all(), stores.ids(), storeId, storeId, variantId, variantId, kindName, kindName
-        };
-        List<StockMovement> rows = jdbc.sql("""
-                        select m.*, s.name as store_name from stock_movement m
-                        join store s on s.tenant_id = m.tenant_id and s.id = m.store_id
-                        """ + where + " order by m.occurred_at desc, m.id limit ? offset ?")
-                .params(append(params, page.getPageSize(), page.getOffset()))
-                .query((rs, n) -> movement(rs))
-                .list();
-        long total = jdbc.sql("select count(*) from stock_movement m " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        Map<UUID, CatalogVariants.Label> labels =
-                variants.labels(rows.stream().map(StockMovement::variantId).toList());
-        return new PageImpl<>(
-                rows.stream()
-                        .map(m -> new StockMovement(
-                                m.id(),
-                                m.storeId(),
-                                m.storeName(),
-                                m.variantId(),
-                                name(labels, m.variantId()),
-                                m.kind(),
-                                m.quantity(),
-                                m.resultingOnHand(),
-                                m.reason(),
-                                m.referenceId(),
-                                m.actorKind(),
-                                m.actorName(),
-                                m.deviceId(),
-                                m.occurredAt()))
-                        .toList(),
-                page,
-                total);
+        return views.movements(storeId, variantId, kind, pageable);
     }
 
     /** Goods received from a supplier: one RECEIPT movement per line, all or nothing. */
@@ -408,71 +328,13 @@ public class StockService {
         }
     }
 
-    private List<StockLevel> labelLevels(List<StockLevel> rows) {
-        Map<UUID, CatalogVariants.Label> labels =
-                variants.labels(rows.stream().map(StockLevel::variantId).toList());
-        return rows.stream()
-                .map(l -> {
-                    CatalogVariants.Label label = labels.get(l.variantId());
-                    return new StockLevel(
-                            l.storeId(),
-                            l.storeName(),
-                            l.variantId(),
-                            label == null ? null : label.name(),
-                            label == null ? null : label.sku(),
-                            l.onHand(),
-                            l.threshold(),
-                            l.belowThreshold(),
-                            l.belowSince(),
-                            l.updatedAt());
-                })
-                .toList();
-    }
-
     private List<StockCount.Line> labelCountLines(List<StockCount.Line> lines) {
         Map<UUID, CatalogVariants.Label> labels =
                 variants.labels(lines.stream().map(StockCount.Line::variantId).toList());
         return lines.stream()
-                .map(l -> new StockCount.Line(l.variantId(), name(labels, l.variantId()), l.expected(), l.counted()))
+                .map(l -> new StockCount.Line(
+                        l.variantId(), StockViews.name(labels, l.variantId()), l.expected(), l.counted()))
                 .toList();
-    }
-
-    private static String name(Map<UUID, CatalogVariants.Label> labels, UUID variantId) {
-        CatalogVariants.Label label = labels.get(variantId);
-        return label == null ? null : label.name();
-    }
-
-    private static StockLevel level(ResultSet rs) throws SQLException {
-        Timestamp since = rs.getTimestamp("below_since");
-        return new StockLevel(
-                rs.getObject("store_id", UUID.class),
-                rs.getString("store_name"),
-                rs.getObject("variant_id", UUID.class),
-                null,
-                null,
-                rs.getLong("on_hand"),
-                (Integer) rs.getObject("threshold"),
-                rs.getBoolean("below_threshold"),
-                since == null ? null : since.toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static StockMovement movement(ResultSet rs) throws SQLException {
-        return new StockMovement(
-                rs.getObject("id", UUID.class),
-                rs.getObject("store_id", UUID.class),
-                rs.getString("store_name"),
-                rs.getObject("variant_id", UUID.class),
-                null,
-                MovementKind.valueOf(rs.getString("kind")),
-                rs.getLong("quantity"),
-                rs.getLong("resulting_on_hand"),
-                rs.getString("reason"),
-                rs.getObject("reference_id", UUID.class),
-                rs.getString("actor_kind"),
-                rs.getString("actor_name"),
-                rs.getObject("device_id", UUID.class),
-                rs.getTimestamp("occurred_at").toInstant());
     }
 
     static String optionalText(String text) {

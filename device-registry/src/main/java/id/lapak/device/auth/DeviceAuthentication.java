@@ -39,6 +39,11 @@ public class DeviceAuthentication {
     private static final long MAX_LIFETIME_SECONDS = 300;
     private static final long CLOCK_SKEW_SECONDS = 60;
 
+    /** Remembers a used assertion's id; does nothing if the device used it before. */
+    private static final String REMEMBER_JTI = """
+            insert into device_assertion (tenant_id, device_id, jti, expires_at) values (?, ?, ?, ?)
+            on conflict do nothing""";
+
     public record AccessToken(String token, long expiresInSeconds) {}
 
     private final DeviceRegistry registry;
@@ -80,16 +85,7 @@ public class DeviceAuthentication {
         if (!"ES256".equals(header.path("alg").asString(""))) {
             throw refuse("assertion_malformed", "The assertion must be signed with ES256");
         }
-        String subject = claims.path("sub").asString("");
-        if (!subject.equals(claims.path("iss").asString(""))) {
-            throw refuse("assertion_malformed", "The assertion's iss and sub must both be the device id");
-        }
-        UUID deviceId;
-        try {
-            deviceId = UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            throw refuse("assertion_malformed", "The assertion's subject is not a device id");
-        }
+        UUID deviceId = deviceId(claims);
         if (!claims.path("iat").isIntegralNumber() || !claims.path("exp").isIntegralNumber()) {
             throw refuse("assertion_malformed", "The assertion needs numeric iat and exp");
         }
@@ -104,35 +100,50 @@ public class DeviceAuthentication {
         if (!audience.equals(claims.path("aud").asString(""))) {
             throw refuse("assertion_audience", "The assertion is meant for another audience");
         }
-        long now = Instant.now(clock).getEpochSecond();
-        long iat = claims.path("iat").asLong();
         long exp = claims.path("exp").asLong();
-        if (exp - iat > MAX_LIFETIME_SECONDS || exp <= iat || iat > now + CLOCK_SKEW_SECONDS) {
-            throw refuse("assertion_expired", "The assertion must live at most 5 minutes and not start in the future");
-        }
-        if (now >= exp) {
-            throw refuse("assertion_expired", "The assertion has expired");
-        }
+        requireCurrent(claims.path("iat").asLong(), exp);
         requireUsable(credentials.status(), credentials.tenantActive());
-        boolean fresh = TenantContext.callAs(
-                credentials.tenantId(),
-                () -> transaction.execute(s -> jdbc.sql("""
-                        insert into device_assertion (tenant_id, device_id, jti, expires_at) values (?, ?, ?, ?)
-                        on conflict do nothing""")
-                                .params(
-                                        credentials.tenantId(),
-                                        deviceId,
-                                        jti,
-                                        Timestamp.from(Instant.ofEpochSecond(exp)))
-                                .update()
-                        == 1));
-        if (!fresh) {
+        if (!remember(credentials.tenantId(), deviceId, jti, exp)) {
             log.warn("Replayed assertion {} for device {}", jti, deviceId);
             throw refuse("assertion_replayed", "This assertion was already used");
         }
         return new AccessToken(
                 tokens.issue(deviceId, credentials.tenantId()),
                 tokens.lifetime().toSeconds());
+    }
+
+    /** The device id the assertion names as both its issuer and its subject. */
+    private static UUID deviceId(JsonNode claims) {
+        String subject = claims.path("sub").asString("");
+        if (!subject.equals(claims.path("iss").asString(""))) {
+            throw refuse("assertion_malformed", "The assertion's iss and sub must both be the device id");
+        }
+        try {
+            return UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            throw refuse("assertion_malformed", "The assertion's subject is not a device id");
+        }
+    }
+
+    /** Refuses an assertion that lives too long, starts in the future or has expired. */
+    private void requireCurrent(long iat, long exp) {
+        long now = Instant.now(clock).getEpochSecond();
+        if (exp - iat > MAX_LIFETIME_SECONDS || exp <= iat || iat > now + CLOCK_SKEW_SECONDS) {
+            throw refuse("assertion_expired", "The assertion must live at most 5 minutes and not start in the future");
+        }
+        if (now >= exp) {
+            throw refuse("assertion_expired", "The assertion has expired");
+        }
+    }
+
+    /** Remembers the assertion's {@code jti} until it expires; false if it was already used. */
+    private boolean remember(UUID tenantId, UUID deviceId, String jti, long exp) {
+        return TenantContext.callAs(
+                tenantId,
+                () -> transaction.execute(s -> jdbc.sql(REMEMBER_JTI)
+                                .params(tenantId, deviceId, jti, Timestamp.from(Instant.ofEpochSecond(exp)))
+                                .update()
+                        == 1));
     }
 
     static void requireUsable(DeviceStatus status, boolean tenantActive) {

@@ -53,6 +53,12 @@ public class ReaderKeyService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Records one delivered initial key (never the key itself). */
+    private static final String INSERT_READER_KEY = """
+            insert into reader_key (tenant_id, id, device_id, reader_serial, algorithm, bdk_version,
+                                    device_number, initial_key_id, kcv, delivery_id, injected_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final ReaderKeyStore keys;
     private final JdbcClient jdbc;
     private final DeviceTimeline timeline;
@@ -80,17 +86,8 @@ public class ReaderKeyService {
     @PreAuthorize("hasRole('DEVICE')")
     public ReaderKeyDelivery deliver(UUID deviceId, String readerSerial, ReaderKeyAlgorithm algorithm) {
         UUID tenant = TenantContext.requireTenant();
-        if (readerSerial == null
-                || readerSerial.isBlank()
-                || readerSerial.length() > 64
-                || !readerSerial.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
-            throw new ReaderKeyException("reader_serial_invalid", "readerSerial is 1 to 64 printable characters");
-        }
-        byte[] devicePublicKey = jdbc.sql("select public_key from device where tenant_id = ? and id = ?")
-                .params(tenant, deviceId)
-                .query(byte[].class)
-                .optional()
-                .orElseThrow(() -> new DeviceNotFoundException(deviceId));
+        requireSerial(readerSerial);
+        byte[] devicePublicKey = devicePublicKey(tenant, deviceId);
         String actor = "device " + deviceId;
         boolean firstBdk = keys.versions(algorithm).isEmpty();
         BdkVersion bdk = keys.current(algorithm, actor);
@@ -109,25 +106,11 @@ public class ReaderKeyService {
         KeyPair server = ephemeralKeyPair();
         byte[] salt = new byte[SALT_LENGTH];
         RANDOM.nextBytes(salt);
-        String block;
-        String kcv;
-        try (KeyBytes kbpk = protectionKey(server, devicePublicKey, salt, deviceId, deliveryId);
-                KeyBytes initialKey = keys.initialKey(algorithm, bdk.version(), initialKeyId)) {
-            kcv = Hex.encode(algorithm == ReaderKeyAlgorithm.AES128 ? Kcv.aes(initialKey) : Kcv.tdes(initialKey));
-            KeyBlockHeader header = KeyBlockHeader.of("B1", algorithm.keyBlockAlgorithm(), 'X')
-                    .withExportability('N')
-                    .withOptionalBlock(
-                            algorithm == ReaderKeyAlgorithm.AES128
-                                    ? OptionalBlock.INITIAL_KEY_ID
-                                    : OptionalBlock.KEY_SET_ID,
-                            Hex.encode(initialKeyId));
-            block = KeyBlocks.wrap(kbpk, header, initialKey);
-        }
+        WrappedKey wrapped = wrap(algorithm, bdk, initialKeyId, server, devicePublicKey, salt, deviceId, deliveryId);
+        String block = wrapped.block();
+        String kcv = wrapped.kcv();
 
-        jdbc.sql("""
-                        insert into reader_key (tenant_id, id, device_id, reader_serial, algorithm, bdk_version,
-                                                device_number, initial_key_id, kcv, delivery_id, injected_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT_READER_KEY)
                 .params(
                         tenant,
                         UUID.randomUUID(),
@@ -141,6 +124,77 @@ public class ReaderKeyService {
                         deliveryId,
                         Timestamp.from(now))
                 .update();
+        recordInjection(device, deviceId, readerSerial, algorithm, bdk, initialKeyId, deliveryId, kcv);
+        changes.deviceChanged(deviceId);
+        return new ReaderKeyDelivery(
+                deliveryId,
+                algorithm,
+                bdk.version(),
+                Hex.encode(initialKeyId),
+                kcv,
+                block,
+                Base64.getEncoder().encodeToString(server.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(salt),
+                now);
+    }
+
+    /** Refuses a reader serial that is not 1 to 64 printable ASCII characters. */
+    private static void requireSerial(String readerSerial) {
+        if (readerSerial == null
+                || readerSerial.isBlank()
+                || readerSerial.length() > 64
+                || !readerSerial.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            throw new ReaderKeyException("reader_serial_invalid", "readerSerial is 1 to 64 printable characters");
+        }
+    }
+
+    /** The device's registered public key; the device must be the tenant's. */
+    private byte[] devicePublicKey(UUID tenant, UUID deviceId) {
+        return jdbc.sql("select public_key from device where tenant_id = ? and id = ?")
+                .params(tenant, deviceId)
+                .query(byte[].class)
+                .optional()
+                .orElseThrow(() -> new DeviceNotFoundException(deviceId));
+    }
+
+    /** A TR-31 key block and the key check value of one reader's initial key. */
+    private record WrappedKey(String block, String kcv) {}
+
+    /** The reader's initial key, derived under the BDK, in a TR-31 block under the key agreed with the device. */
+    private WrappedKey wrap(
+            ReaderKeyAlgorithm algorithm,
+            BdkVersion bdk,
+            byte[] initialKeyId,
+            KeyPair server,
+            byte[] devicePublicKey,
+            byte[] salt,
+            UUID deviceId,
+            UUID deliveryId) {
+        try (KeyBytes kbpk = protectionKey(server, devicePublicKey, salt, deviceId, deliveryId);
+                KeyBytes initialKey = keys.initialKey(algorithm, bdk.version(), initialKeyId)) {
+            String kcv =
+                    Hex.encode(algorithm == ReaderKeyAlgorithm.AES128 ? Kcv.aes(initialKey) : Kcv.tdes(initialKey));
+            KeyBlockHeader header = KeyBlockHeader.of("B1", algorithm.keyBlockAlgorithm(), 'X')
+                    .withExportability('N')
+                    .withOptionalBlock(
+                            algorithm == ReaderKeyAlgorithm.AES128
+                                    ? OptionalBlock.INITIAL_KEY_ID
+                                    : OptionalBlock.KEY_SET_ID,
+                            Hex.encode(initialKeyId));
+            return new WrappedKey(KeyBlocks.wrap(kbpk, header, initialKey), kcv);
+        }
+    }
+
+    /** The injection in the device's timeline and, as the device, in the audit log. */
+    private void recordInjection(
+            AuditActor device,
+            UUID deviceId,
+            String readerSerial,
+            ReaderKeyAlgorithm algorithm,
+            BdkVersion bdk,
+            byte[] initialKeyId,
+            UUID deliveryId,
+            String kcv) {
         timeline.record(
                 deviceId,
                 "READER_KEY_INJECTED",
@@ -154,17 +208,6 @@ public class ReaderKeyService {
                 .detail("readerSerial", readerSerial)
                 .detail("deliveryId", deliveryId)
                 .detail("kcv", kcv)));
-        changes.deviceChanged(deviceId);
-        return new ReaderKeyDelivery(
-                deliveryId,
-                algorithm,
-                bdk.version(),
-                Hex.encode(initialKeyId),
-                kcv,
-                block,
-                Base64.getEncoder().encodeToString(server.getPublic().getEncoded()),
-                Base64.getEncoder().encodeToString(salt),
-                now);
     }
 
     /** The next device number under the BDK (the counter row is locked until commit); refused past the last. */

@@ -1,19 +1,12 @@
 package id.lapak.tenant.audit;
 
 import id.lapak.tenant.access.CurrentUser;
-import id.lapak.tenant.access.LapakUser;
-import id.lapak.tenant.access.ReadOnlyViewer;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantAwareTransactionManager;
 import id.lapak.tenant.context.TenantContext;
-import id.lapak.tenant.csv.CsvWriter;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +16,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +44,23 @@ public class AuditLog {
     static final String PLATFORM_CHAIN = "platform";
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+    /** Creates a chain's head row the first time the chain is written to. */
+    private static final String CREATE_HEAD = """
+            insert into audit_chain_head (chain_key, tenant_id, last_seq, last_hash) values (?, ?, 0, null)
+            on conflict (chain_key) do nothing""";
+
+    /** Writes one entry of a chain. */
+    private static final String INSERT_ENTRY = """
+            insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
+                actor_name, actor_role, actor_tenant, action, entity_type, entity_id, changes, details, ip,
+                user_agent, prev_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlatformAccess platformAccess;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate readOnly;
+    private final AuditReader reader;
     private final SecretKeySpec chainKey;
     private final AuditCheckpoints checkpoints;
 
@@ -85,8 +87,9 @@ public class AuditLog {
         this.platformAccess = platformAccess;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setName(TenantAwareTransactionManager.AUDIT_TRANSACTION);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        this.reader = new AuditReader(jdbc, platformAccess, readOnly);
     }
 
     /** Records {@code event} for the current tenant (the tenant context must name one). */
@@ -159,26 +162,36 @@ public class AuditLog {
         return tenantId == null ? PLATFORM_CHAIN : tenantId.toString();
     }
 
+    /** Appends one entry to its chain: locks the chain's head, writes the entry after it, moves the head onto it. */
     private UUID append(Pending pending) {
-        UUID tenantId = pending.tenantId();
-        AuditEvent event = pending.event();
-        AuditActor actor = pending.actor();
-        AuditOrigin origin = pending.origin();
-        String chain = chainKey(tenantId);
-        jdbc.sql("""
-                        insert into audit_chain_head (chain_key, tenant_id, last_seq, last_hash) values (?, ?, 0, null)
-                        on conflict (chain_key) do nothing""").params(chain, tenantId).update();
+        String chain = chainKey(pending.tenantId());
+        jdbc.sql(CREATE_HEAD).params(chain, pending.tenantId()).update();
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = ? for update")
                 .param(chain)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
                 .single();
-        ChainEntry entry = new ChainEntry(
+        ChainEntry entry = entry(pending, chain, head);
+        byte[] hash = entry.hash(chainKey);
+        insert(entry, hash);
+        // The head moves only through the owner's function, and only onto the entry just written.
+        jdbc.sql("select app_audit_advance_head(?, ?, ?)")
+                .params(chain, entry.seq(), hash)
+                .query()
+                .singleRow();
+        return entry.id();
+    }
+
+    /** The chain entry a pending event becomes: the next one after {@code head}. */
+    private static ChainEntry entry(Pending pending, String chain, Head head) {
+        AuditEvent event = pending.event();
+        AuditOrigin origin = pending.origin();
+        return new ChainEntry(
                 pending.id(),
                 chain,
-                tenantId,
+                pending.tenantId(),
                 head.lastSeq() + 1,
                 pending.occurredAt(),
-                actor,
+                pending.actor(),
                 event.action(),
                 event.entityType(),
                 event.entityId(),
@@ -188,16 +201,16 @@ public class AuditLog {
                 origin.userAgent(),
                 head.lastHash(),
                 ChainEntry.KEYED);
-        byte[] hash = entry.hash(chainKey);
-        jdbc.sql("""
-                        insert into audit_entry (id, chain_key, tenant_id, seq, occurred_at, actor_kind, actor_id,
-                            actor_name, actor_role, actor_tenant, action, entity_type, entity_id, changes, details, ip,
-                            user_agent, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+    }
+
+    /** Writes the entry, with its hash, into the chain. */
+    private void insert(ChainEntry entry, byte[] hash) {
+        AuditActor actor = entry.actor();
+        jdbc.sql(INSERT_ENTRY)
                 .params(
                         entry.id(),
-                        chain,
-                        tenantId,
+                        entry.chain(),
+                        entry.tenantId(),
                         entry.seq(),
                         Timestamp.from(entry.occurredAt()),
                         actor.kind().name(),
@@ -215,12 +228,6 @@ public class AuditLog {
                         entry.prevHash(),
                         hash)
                 .update();
-        // The head moves only through the owner's function, and only onto the entry just written.
-        jdbc.sql("select app_audit_advance_head(?, ?, ?)")
-                .params(chain, entry.seq(), hash)
-                .query()
-                .singleRow();
-        return entry.id();
     }
 
     /**
@@ -229,102 +236,18 @@ public class AuditLog {
      */
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public List<AuditRecord> search(AuditQuery query, Pageable pageable) {
-        int size = Math.min(Math.max(pageable == null ? 50 : pageable.getPageSize(), 1), 500);
-        long offset = pageable == null ? 0 : (long) pageable.getPageNumber() * size;
-        AuditFilter filter = filter(query);
-        return read(
-                filter,
-                () -> filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
-                                + " order by occurred_at desc, chain_key, seq desc limit :limit offset :offset"))
-                        .param("limit", size)
-                        .param("offset", offset)
-                        .query((rs, n) -> record(rs))
-                        .list());
+        return reader.search(query, pageable);
     }
 
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public long count(AuditQuery query) {
-        AuditFilter filter = filter(query);
-        return read(
-                filter,
-                () -> filter.bind(jdbc.sql("select count(*) from audit_entry" + filter.where()))
-                        .query(Long.class)
-                        .single());
+        return reader.count(query);
     }
 
     /** Writes every matching entry as CSV (UTF-8, RFC 4180 quoting), streaming, newest first. */
     @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'SUPPORT')")
     public void exportCsv(AuditQuery query, OutputStream out) {
-        AuditFilter filter = filter(query);
-        var writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.print("id,tenant_id,seq,occurred_at,actor_kind,actor_id,actor_name,actor_role,action,entity_type,"
-                + "entity_id,changes,details,ip,user_agent\r\n");
-        read(filter, () -> {
-            filter.bind(jdbc.sql("select * from audit_entry" + filter.where()
-                            + " order by occurred_at desc, chain_key, seq desc"))
-                    .query((ResultSet rs) -> {
-                        AuditRecord r = record(rs);
-                        writer.print(Stream.of(
-                                        r.id(),
-                                        r.tenantId(),
-                                        r.seq(),
-                                        r.occurredAt(),
-                                        r.actorKind(),
-                                        r.actorId(),
-                                        r.actorName(),
-                                        r.actorRole(),
-                                        r.action(),
-                                        r.entityType(),
-                                        r.entityId(),
-                                        r.changes(),
-                                        r.details(),
-                                        r.ip(),
-                                        r.userAgent())
-                                .map(CsvWriter::cell)
-                                .collect(Collectors.joining(",")));
-                        writer.print("\r\n");
-                    });
-            return null;
-        });
-        writer.flush();
-    }
-
-    private AuditFilter filter(AuditQuery query) {
-        LapakUser user = CurrentUser.require();
-        AuditQuery q = query == null ? AuditQuery.all() : query;
-        if (user.has(Role.SUPPORT) && !(user instanceof ReadOnlyViewer)) {
-            return new AuditFilter(q, true);
-        }
-        if (!user.has(Role.MERCHANT_ADMIN)) {
-            throw new AccessDeniedException("The audit log is for merchant admins and support");
-        }
-        return new AuditFilter(q.forTenant(TenantContext.requireTenant()), false);
-    }
-
-    private <T> T read(AuditFilter filter, Supplier<T> work) {
-        if (filter.platform()) {
-            return platformAccess.call("audit: support reads the audit log", work);
-        }
-        return readOnly.execute(s -> work.get());
-    }
-
-    private static AuditRecord record(ResultSet rs) throws SQLException {
-        return new AuditRecord(
-                rs.getObject("id", UUID.class),
-                rs.getObject("tenant_id", UUID.class),
-                rs.getLong("seq"),
-                rs.getTimestamp("occurred_at").toInstant(),
-                rs.getString("actor_kind"),
-                rs.getString("actor_id"),
-                rs.getString("actor_name"),
-                rs.getString("actor_role"),
-                rs.getString("action"),
-                rs.getString("entity_type"),
-                rs.getString("entity_id"),
-                rs.getString("changes"),
-                rs.getString("details"),
-                rs.getString("ip"),
-                rs.getString("user_agent"));
+        reader.exportCsv(query, out);
     }
 
     /**
