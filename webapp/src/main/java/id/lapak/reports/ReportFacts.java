@@ -61,13 +61,15 @@ final class ReportFacts {
      * match {@code saleCondition} (extra SQL on {@code s}, e.g. a device; empty for none).
      */
     static String select(Level level, String saleCondition) {
-        // Lateral: each store day reads its own range of the (tenant, store, sold_at) index, never the tenant's
-        // whole history (a plain join lets the planner hash every sale of the tenant against the days).
+        // Lateral with "offset 0": each store day reads its own range of the (tenant, store, sold_at) index, never
+        // the tenant's whole history. Without the fence PostgreSQL pulls a simple lateral subquery up into a plain
+        // join and may hash every sale of the tenant against the days (explain analyze: 20,000 sales read for the
+        // 20 store days of today; a year's report compared every sale with every store day).
         String from = """
                 from days d
                 cross join lateral (
                     select * from sale s
-                    where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + ") s";
+                    where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + " offset 0) s";
         return switch (level) {
             case HOUR ->
                 "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n" + from
