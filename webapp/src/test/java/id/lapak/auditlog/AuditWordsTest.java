@@ -140,7 +140,7 @@ class AuditWordsTest {
             actions.add("payout." + status); // "payout." + the new status, in PayoutService
         }
         assertThat(actions).hasSizeGreaterThan(80).contains("sale.refund", "store.created", "view_as.started");
-        Set<String> entities = recorded(Pattern.compile("AuditEvent\\.of\\([^;]*?, \"([A-Za-z]+)\","));
+        Set<String> entities = recorded(Pattern.compile("AuditEvent\\.of\\([^;]*?,\\s*\"([A-Za-z]+)\","));
         assertThat(entities).contains("Store", "Sale", "Device");
 
         for (Translator words : new Translator[] {PortalWords.english(), PortalWords.indonesian()}) {
@@ -178,7 +178,7 @@ class AuditWordsTest {
      * {@code AuditEvent.of(…)}, and, in the classes that pass the action in a variable, their action literals.
      */
     private static Set<String> actions() {
-        Pattern first = Pattern.compile("AuditEvent\\.of\\(([^,;]*?)[,)]");
+        Pattern first = Pattern.compile("AuditEvent\\.of\\(\\s*([^,;]*?)[,)]");
         Pattern literal = Pattern.compile("\"([a-z_]+\\.[a-z_.]*[a-z])\"");
         Set<String> found = new TreeSet<>();
         sources().forEach(source -> {

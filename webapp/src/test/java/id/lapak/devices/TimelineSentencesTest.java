@@ -80,7 +80,7 @@ class TimelineSentencesTest {
 
     /** The kinds written by {@code timeline.record(…, "KIND", …)} and by the device service's {@code audit(id, "KIND", …)}. */
     private static Set<String> recordedKinds() throws IOException {
-        Pattern call = Pattern.compile("(?:timeline\\.record\\([^,]+|\\baudit\\(id), \"([A-Z_]+)\"");
+        Pattern call = Pattern.compile("(?:timeline\\.record\\(\\s*[^,]+|\\baudit\\(\\s*id),\\s*\"([A-Z_]+)\"");
         Set<String> kinds = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("../device-registry/src/main/java"))) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every user-facing text exists in English and Bahasa Indonesia, and every key the code asks for exists. */
 class TranslationsTest {
 
-    private static final Pattern KEY_IN_CODE = Pattern.compile("(?:getTranslation|show)\\(\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern KEY_IN_CODE = Pattern.compile("(?:getTranslation|show)\\(\\s*\"([a-zA-Z0-9_.]+)\"");
 
     @Test
     void englishAndIndonesianHaveTheSameKeysAndNoEmptyText() throws IOException {
