@@ -13,5 +13,7 @@ public enum ReportKind {
     TAX,
     CUSTOMERS,
     INVENTORY,
-    CHANGES
+    CHANGES,
+    REFUNDS,
+    OFFLINE
 }

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class ReportTables {
 
     private final ReportService reports;
+    private final ActivityTables activity;
 
-    ReportTables(ReportService reports) {
+    ReportTables(ReportService reports, ActivityTables activity) {
         this.reports = reports;
+        this.activity = activity;
     }
 
     /**
@@ -88,6 +90,8 @@ public class ReportTables {
             case CUSTOMERS -> customers(title, filters, labels, filter);
             case INVENTORY -> inventory(title, filters, labels, filter);
             case CHANGES -> changes(title, filters, labels, locale, filter);
+            case REFUNDS -> activity.refunds(title, filters, labels, locale, filter);
+            case OFFLINE -> activity.offline(title, filters, labels, locale, filter);
         };
     }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceApiReasonsDocumentedTest {
 
-    private static final Pattern REASON = Pattern.compile(
-            "(?:Exception\\(\\s*(?:\\d+,\\s*)?|bad\\(\\s*|refuse\\(\\s*|" + "reason = |-> |,\\s*)\"([a-z]+(?:_[a-z]+)+)\"");
+    private static final Pattern REASON = Pattern.compile("(?:Exception\\(\\s*(?:\\d+,\\s*)?|bad\\(\\s*|refuse\\(\\s*|"
+            + "reason = |-> |,\\s*)\"([a-z]+(?:_[a-z]+)+)\"");
     /** Snake-case strings in those files that are column names, not reasons. */
     private static final Set<String> NOT_REASONS = Set.of("card_brand", "received_at", "sold_at", "amount_minor");
 
