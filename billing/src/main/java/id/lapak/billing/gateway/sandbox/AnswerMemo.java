@@ -28,6 +28,11 @@ final class AnswerMemo {
     private volatile boolean loaded;
     /** The newest journal entry this node has applied or knows (guarded by {@code this}). */
     private long cursor;
+    /** Catch-ups asked for, and the newest ticket a finished catch-up served (guarded by {@code tickets}). */
+    private final Object tickets = new Object();
+
+    private long asked;
+    private long served;
 
     AnswerMemo(SandboxJournal journal) {
         this.journal = journal;
@@ -53,14 +58,34 @@ final class AnswerMemo {
      * Applies what other nodes of the acquirer journalled since this node last looked: an acquirer is one system, so
      * an authorization taken on one node can be captured, refunded or reversed on another, and a request id answered
      * on one is answered the same on every other. Entries this node knows already are skipped.
+     *
+     * <p>Callers that ask while a catch-up is running share the next one: each takes a ticket, and a catch-up serves
+     * every ticket taken before it began (its read starts after they asked, so it sees all they need). Under load
+     * one journal read serves many operations instead of each operation queueing for its own.
      */
-    synchronized void catchUp(Consumer<JournalEntry> apply) {
-        journal.replayAfter(cursor, entry -> {
-            cursor = Math.max(cursor, entry.id());
-            if (!answers.containsKey(entry.requestId())) {
-                apply.accept(entry);
+    void catchUp(Consumer<JournalEntry> apply) {
+        long ticket;
+        synchronized (tickets) {
+            ticket = ++asked;
+        }
+        synchronized (this) {
+            long upTo;
+            synchronized (tickets) {
+                if (served >= ticket) {
+                    return;
+                }
+                upTo = asked;
             }
-        });
+            journal.replayAfter(cursor, entry -> {
+                cursor = Math.max(cursor, entry.id());
+                if (!answers.containsKey(entry.requestId())) {
+                    apply.accept(entry);
+                }
+            });
+            synchronized (tickets) {
+                served = upTo;
+            }
+        }
     }
 
     /**
