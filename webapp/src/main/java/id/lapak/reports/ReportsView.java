@@ -13,9 +13,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -63,6 +66,7 @@ class ReportsView extends VerticalLayout {
     private final ReportService reports;
     private final DayReports dayReports;
     private final SaleExport saleExport;
+    private final ReportMail mail;
     private final ComboBox<ReportKind> kind = new ComboBox<>();
     private final DatePicker from = Localized.datePicker(new DatePicker());
     private final DatePicker to = Localized.datePicker(new DatePicker());
@@ -77,6 +81,7 @@ class ReportsView extends VerticalLayout {
             ReportService reports,
             DayReports dayReports,
             SaleExport saleExport,
+            ReportMail mail,
             StoreService stores,
             DeviceService devices,
             TenantDirectory tenants) {
@@ -84,6 +89,7 @@ class ReportsView extends VerticalLayout {
         this.reports = reports;
         this.dayReports = dayReports;
         this.saleExport = saleExport;
+        this.mail = mail;
         setId("reports");
         setWidthFull();
         add(new H2(getTranslation("report.title")));
@@ -257,12 +263,44 @@ class ReportsView extends VerticalLayout {
                 "application/pdf",
                 () -> ReportFiles.pdf(table, getLocale()),
                 "report.export.pdf");
-        Div links = new Div(csv, xlsx, pdf, salesExport());
+        Div links = new Div(csv, xlsx, pdf, salesExport(), mailMe());
         links.getStyle()
                 .set("display", "flex")
                 .set("gap", "var(--lumo-space-m)")
                 .set("margin", "var(--lumo-space-s) 0");
         return links;
+    }
+
+    /** The report by e-mail to oneself, in a chosen format: built in the background, sent through the outbox. */
+    private Div mailMe() {
+        Select<ReportFormat> format = new Select<>();
+        format.setId("report-mail-format");
+        format.setItems(ReportFormat.values());
+        format.setItemLabelGenerator(f -> getTranslation("report.format." + f.name()));
+        format.setValue(ReportFormat.PDF);
+        format.setAriaLabel(getTranslation("report.mailMe"));
+        ReportKind report = kind.getValue();
+        ReportFilter filter = filter();
+        Button send = new Button(getTranslation("report.mailMe"), VaadinIcon.ENVELOPE.create(), e -> {
+            try {
+                var queued = mail.send(report, filter, format.getValue(), getLocale(), names);
+                Notification.show(
+                                getTranslation("report.mailMe.queued", queued.email()),
+                                5000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidReportFilterException refused) {
+                Notification.show(getTranslation(refused.getMessage()), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        send.setId("report-mail-send");
+        Div mailMe = new Div(format, send);
+        mailMe.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-s)")
+                .set("align-items", "center");
+        return mailMe;
     }
 
     /**

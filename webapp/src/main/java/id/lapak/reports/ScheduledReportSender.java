@@ -337,7 +337,8 @@ public class ScheduledReportSender {
                         .orElse(Locale.ENGLISH));
     }
 
-    private static Function<String, String> labels(Locale locale) {
+    /** The report's words in {@code locale}, read without a Vaadin session (jobs, background work). */
+    static Function<String, String> labels(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n.translations", locale);
         return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
     }

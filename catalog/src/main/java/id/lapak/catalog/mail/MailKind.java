@@ -15,5 +15,7 @@ public enum MailKind {
     /** An invoice is overdue: reminder before suspension, to the tenant's admin. */
     SAAS_INVOICE_REMINDER,
     /** The day's signed checkpoint of the tenant's audit chain, to the tenant's admins. */
-    AUDIT_DIGEST
+    AUDIT_DIGEST,
+    /** A report a person asked for on the Reports page, to that person. */
+    REQUESTED_REPORT
 }
