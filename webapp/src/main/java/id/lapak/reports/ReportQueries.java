@@ -63,7 +63,8 @@ class ReportQueries {
                 where %s and not exists (
                     select 1 from report_change x
                     where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
-                      and x.xid >= pg_snapshot_xmin(d.snapshot) and not pg_visible_in_snapshot(x.xid, d.snapshot))),
+                      and x.xid_number >= d.xmin_number
+                      and not pg_visible_in_snapshot(x.xid, d.snapshot))),
             days as (
                 select c.store_id, c.day, c.time_zone,
                        (c.day::timestamp at time zone c.time_zone) as lo,

@@ -140,7 +140,8 @@ public class ReportRollups {
                             where d.tenant_id = :tenant and exists (
                                 select 1 from report_change c
                                 where c.tenant_id = d.tenant_id and c.store_id = d.store_id and c.day = d.day
-                                  and c.xid >= pg_snapshot_xmin(d.snapshot) and not pg_visible_in_snapshot(c.xid, d.snapshot))),
+                                  and c.xid_number >= d.xmin_number
+                                  and not pg_visible_in_snapshot(c.xid, d.snapshot))),
                         fresh as (
                             select st.id as store_id, g::date as day
                             from st
