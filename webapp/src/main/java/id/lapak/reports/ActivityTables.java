@@ -1,5 +1,6 @@
 package id.lapak.reports;
 
+import id.lapak.billing.sale.SaleStatus;
 import id.lapak.reports.ActivityReports.MoneyBack;
 import id.lapak.reports.ActivityReports.OfflinePayment;
 import id.lapak.tenant.TenantDirectory;
@@ -22,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ActivityTables {
-
-    private static final List<String> APPROVED =
-            List.of("AUTHORIZED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED");
 
     private final ActivityReports activity;
     private final TenantDirectory tenants;
@@ -86,7 +84,8 @@ class ActivityTables {
         List<List<Object>> rows = new ArrayList<>();
         long approved = 0;
         for (OfflinePayment p : activity.offlinePayments(filter)) {
-            boolean declined = p.declineReason() != null || !APPROVED.contains(p.status());
+            boolean declined =
+                    p.declineReason() != null || !SaleStatus.valueOf(p.status()).approved();
             String outcome = labels.apply("sales.status." + p.status())
                     + (p.declineReason() == null ? "" : " · " + labels.apply("sales.decline." + p.declineReason()));
             rows.add(List.of(

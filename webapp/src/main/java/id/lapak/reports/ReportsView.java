@@ -278,6 +278,7 @@ class ReportsView extends VerticalLayout {
         format.setItems(ReportFormat.values());
         format.setItemLabelGenerator(f -> getTranslation("report.format." + f.name()));
         format.setValue(ReportFormat.PDF);
+        format.setWidth("10em");
         format.setAriaLabel(getTranslation("report.mailMe"));
         ReportKind report = kind.getValue();
         ReportFilter filter = filter();
