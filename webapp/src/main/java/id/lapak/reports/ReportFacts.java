@@ -10,8 +10,16 @@ final class ReportFacts {
 
     private ReportFacts() {}
 
+    /**
+     * The shape of the rollups this code writes and reads ({@code report_day.version}). A store day rolled by an
+     * older shape is read from the sales and rolled again by the job; raise it whenever a level or measure changes.
+     */
+    static final int VERSION = 2;
+
     /** The rollup tables and the grain of their rows. */
     enum Level {
+        /** One row a store day: the period totals (the dashboard's figures) without reading finer rows. */
+        TOTAL("report_total", "", ""),
         HOUR("report_hour", "hour", "extract(hour from s.sold_at at time zone d.time_zone)::smallint as hour"),
         MIX(
                 "report_mix",
@@ -29,11 +37,26 @@ final class ReportFacts {
             this.keySelect = keySelect;
         }
 
+        /** The level's key columns, each prefixed and followed by ", " (empty for {@link #TOTAL}). */
+        String keyList(String prefix) {
+            return keys.isEmpty() ? "" : prefix + keys.replace(", ", ", " + prefix) + ", ";
+        }
+
+        /** The key columns' positions in {@link #select}'s output for its group by, e.g. "3, 4, ". */
+        String keyPositions() {
+            StringBuilder positions = new StringBuilder();
+            int count = keys.isEmpty() ? 0 : keys.split(", ").length;
+            for (int i = 0; i < count; i++) {
+                positions.append(3 + i).append(", ");
+            }
+            return positions.toString();
+        }
+
         /** The measure columns of the level's table, in order. */
         String measures() {
             return switch (this) {
                 case HOUR -> SALE_MEASURES;
-                case MIX -> SALE_MEASURES + ", fee_minor, fee_ppn_minor";
+                case TOTAL, MIX -> SALE_MEASURES + ", fee_minor, fee_ppn_minor";
                 case ITEM -> ITEM_MEASURES;
             };
         }
@@ -71,25 +94,22 @@ final class ReportFacts {
                 cross join lateral (
                     select * from sale s
                     where s.tenant_id = :tenant and s.store_id = d.store_id and s.sold_at >= d.lo and s.sold_at < d.hi""" + saleCondition + (level == Level.ITEM ? " and s.captured_minor > 0" : "") + " offset 0) s";
+        String head =
+                "select d.store_id, d.day, " + (level.keys.isEmpty() ? "" : level.keySelect + ", ") + "s.currency, ";
+        String group = "\ngroup by d.store_id, d.day, " + level.keyPositions() + "s.currency";
         return switch (level) {
-            case HOUR ->
-                "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + "\n" + from
-                        + "\ngroup by d.store_id, d.day, 3, s.currency";
-            case MIX ->
-                "select d.store_id, d.day, " + level.keySelect + ", s.currency, " + SALE_SUMS + """
+            case HOUR -> head + SALE_SUMS + "\n" + from + group;
+            case TOTAL, MIX -> head + SALE_SUMS + """
                     ,
                     coalesce(sum(f.fee), 0), coalesce(sum(f.ppn), 0)
                     """ + from + """
 
                     left join lateral (select sum(l.fee_minor) as fee, sum(l.ppn_minor) as ppn from settlement_line l
-                                       where d.hi <= now() and l.tenant_id = s.tenant_id and l.sale_id = s.id) f on true
-                    group by d.store_id, d.day, 3, 4, 5, 6, s.currency""";
+                                       where d.hi <= now() and l.tenant_id = s.tenant_id and l.sale_id = s.id) f on true""" + group;
             case ITEM ->
-                "select d.store_id, d.day, " + level.keySelect + ", s.currency, "
-                        + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
+                head + "sum(l.quantity), sum(l.returned_quantity), sum(l.total_minor), sum(l.tax_minor), "
                         + "sum(l.total_minor * l.returned_quantity / l.quantity)\n" + from
-                        + "\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id"
-                        + "\ngroup by d.store_id, d.day, 3, s.currency";
+                        + "\njoin sale_line l on l.tenant_id = s.tenant_id and l.sale_id = s.id" + group;
         };
     }
 }

@@ -54,13 +54,16 @@ class ReportQueries {
      */
     private static final String GROUPED = """
             with st as (select id, time_zone from store where tenant_id = :tenant%s),
+            periods as (
+                select p.n, p.first, p.last
+                from unnest(cast(:firsts as date[]), cast(:lasts as date[])) with ordinality p(first, last, n)),
             cal as (
-                select st.id as store_id, g::date as day, st.time_zone
-                from st cross join generate_series(cast(:from as date), cast(:to as date), interval '1 day') g),
+                select distinct st.id as store_id, g::date as day, st.time_zone
+                from st cross join periods p cross join generate_series(p.first, p.last, interval '1 day') g),
             clean as (
                 select c.store_id, c.day from cal c
                 join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
-                where %s and not exists (
+                where %s and d.version = :version and not exists (
                     select 1 from report_change x
                     where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
                       and x.xid_number >= d.xmin_number
@@ -71,12 +74,12 @@ class ReportQueries {
                        ((c.day + 1)::timestamp at time zone c.time_zone) as hi
                 from cal c where not exists (select 1 from clean k where k.store_id = c.store_id and k.day = c.day)),
             facts as (
-                select r.store_id, r.day, %s, r.currency, %s
+                select r.store_id, r.day, %sr.currency, %s
                 from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
                 union all
                 %s)
             select %s, f.currency, %s
-            from facts f
+            from facts f%s
             group by %s, f.currency
             order by %s, f.currency""";
 
@@ -85,50 +88,80 @@ class ReportQueries {
      * f.day, f.<level keys>, f.currency}), ordered by the group expressions. Every group is per currency.
      */
     List<Row> grouped(UUID tenant, StoreScope scope, ReportFilter filter, Level level, List<String> groupBy) {
+        return grouped(tenant, scope, List.of(filter), level, groupBy, false);
+    }
+
+    /**
+     * Figures of {@code level} for each of {@code periods} (the same stores, device and brand; other days) in one
+     * reading: the first key of each row is the period's number, 1 for the first.
+     */
+    List<Row> perPeriod(UUID tenant, StoreScope scope, List<ReportFilter> periods, Level level) {
+        return grouped(tenant, scope, periods, level, List.of("p.n"), true);
+    }
+
+    private List<Row> grouped(
+            UUID tenant,
+            StoreScope scope,
+            List<ReportFilter> periods,
+            Level requested,
+            List<String> groupBy,
+            boolean byPeriod) {
         if (scope.isEmpty()) {
             return List.of();
         }
+        ReportFilter filter = periods.getFirst();
+        // The totals of a device or a brand: the same figures from the rows that carry them.
+        Level level = requested == Level.TOTAL && filter.narrowerThanStore() ? Level.MIX : requested;
+        // Only the mix carries the device and the brand: a narrower filter reads the other levels from the sales.
         boolean rollups = level == Level.MIX || !filter.narrowerThanStore();
         StringBuilder saleCondition = new StringBuilder();
         StringBuilder rollupCondition = new StringBuilder();
         if (filter.deviceId() != null) {
             saleCondition.append(" and s.device_id = cast(:device as uuid)");
-            rollupCondition.append(" and r.device_id = cast(:device as uuid)");
+            rollupCondition.append(rollups ? " and r.device_id = cast(:device as uuid)" : "");
         }
         if (filter.brand() != null) {
             saleCondition.append(" and s.card_brand = :brand");
-            rollupCondition.append(" and r.brand = :brand");
+            rollupCondition.append(rollups ? " and r.brand = :brand" : "");
         }
         String storeCondition = (scope.isAll() ? "" : " and id = any(cast(:scope as uuid[]))")
                 + (filter.storeId() == null ? "" : " and id = cast(:store as uuid)");
         String measures = level.measures();
         String rollupMeasures = "r." + measures.replace(", ", ", r.");
-        String keys = "r." + level.keys.replace(", ", ", r.");
         String sql = GROUPED.formatted(
                 storeCondition,
                 rollups ? "true" : "false",
-                keys,
+                level.keyList("r."),
                 rollupMeasures,
                 level.table,
                 rollupCondition,
                 ReportFacts.select(level, saleCondition.toString()),
                 String.join(", ", groupBy),
                 sums(level),
+                byPeriod ? " join periods p on f.day between p.first and p.last" : "",
                 String.join(", ", groupBy),
                 String.join(", ", groupBy));
         int keyCount = groupBy.size();
-        return bind(jdbc.sql(sql), tenant, scope, filter)
+        return bind(jdbc.sql(sql), tenant, scope, periods)
                 .query((rs, n) -> row(rs, keyCount, level))
                 .list();
     }
 
     /** The parameters {@link #GROUPED} names for this filter and scope. */
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, ReportFilter filter) {
+            JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, List<ReportFilter> periods) {
+        ReportFilter filter = periods.getFirst();
         statement = statement
                 .param("tenant", tenant)
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString());
+                .param("version", ReportFacts.VERSION)
+                .param(
+                        "firsts",
+                        arrayLiteral(
+                                periods.stream().map(p -> p.from().toString()).toArray(String[]::new)))
+                .param(
+                        "lasts",
+                        arrayLiteral(
+                                periods.stream().map(p -> p.to().toString()).toArray(String[]::new)));
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
         }
@@ -188,7 +221,7 @@ class ReportQueries {
                         rs.getLong(m + 8),
                         0,
                         0);
-            case MIX ->
+            case TOTAL, MIX ->
                 new Figures(
                         currency,
                         rs.getLong(m),

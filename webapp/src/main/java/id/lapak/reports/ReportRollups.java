@@ -125,8 +125,9 @@ public class ReportRollups {
     record StoreDay(UUID storeId, LocalDate day) {}
 
     /**
-     * Days to roll, oldest first: days rolled before whose rollup missed a change, then days not rolled yet from the
-     * store's first sale up to the last day that ended at least {@link #GRACE} ago.
+     * Days to roll, oldest first: days rolled before whose rollup missed a change or has an older shape
+     * ({@link ReportFacts#VERSION}), then days not rolled yet from the store's first sale up to the last day that
+     * ended at least {@link #GRACE} ago.
      */
     private List<StoreDay> due(UUID tenant, Instant now) {
         return jdbc.sql("""
@@ -137,11 +138,11 @@ public class ReportRollups {
                             from store s where s.tenant_id = :tenant),
                         dirty as (
                             select d.store_id, d.day from report_day d
-                            where d.tenant_id = :tenant and exists (
+                            where d.tenant_id = :tenant and (d.version < :version or exists (
                                 select 1 from report_change c
                                 where c.tenant_id = d.tenant_id and c.store_id = d.store_id and c.day = d.day
                                   and c.xid_number >= d.xmin_number
-                                  and not pg_visible_in_snapshot(c.xid, d.snapshot))),
+                                  and not pg_visible_in_snapshot(c.xid, d.snapshot)))),
                         fresh as (
                             select st.id as store_id, g::date as day
                             from st
@@ -157,6 +158,7 @@ public class ReportRollups {
                 .param("tenant", tenant)
                 .param("now", Timestamp.from(now))
                 .param("grace", GRACE.toSeconds() + " seconds")
+                .param("version", ReportFacts.VERSION)
                 .param("batch", BATCH)
                 .query((rs, n) -> new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
                 .list();
@@ -174,16 +176,17 @@ public class ReportRollups {
                 .param("days", ReportQueries.arrayLiteral(dates))
                 .update();
         jdbc.sql("""
-                        insert into report_day (tenant_id, store_id, day, rolled_at, snapshot)
-                        select :tenant, x.store_id, x.day, now(), pg_current_snapshot()
+                        insert into report_day (tenant_id, store_id, day, rolled_at, snapshot, version)
+                        select :tenant, x.store_id, x.day, now(), pg_current_snapshot(), :version
                         from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)""")
                 .param("tenant", tenant)
+                .param("version", ReportFacts.VERSION)
                 .param("stores", ReportQueries.arrayLiteral(stores))
                 .param("days", ReportQueries.arrayLiteral(dates))
                 .update();
         for (Level level : Level.values()) {
             jdbc.sql(ReportQueries.DAYS_OF_LIST + "\ninsert into " + level.table + " (tenant_id, store_id, day, "
-                            + level.keys + ", currency, " + level.measures() + ")\nselect :tenant, f.* from ("
+                            + level.keyList("") + "currency, " + level.measures() + ")\nselect :tenant, f.* from ("
                             + ReportFacts.select(level, "") + ") f")
                     .param("tenant", tenant)
                     .param("stores", ReportQueries.arrayLiteral(stores))

@@ -12,6 +12,7 @@ import id.lapak.tenant.store.StoreScope;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -42,27 +43,35 @@ public class ReportService {
     private final ReportQueries queries;
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
+    private final CustomerFigures customers;
+    private final StockFigures stock;
 
-    ReportService(ReportQueries queries, JdbcClient jdbc, TenantDirectory tenants) {
+    ReportService(
+            ReportQueries queries,
+            JdbcClient jdbc,
+            TenantDirectory tenants,
+            CustomerFigures customers,
+            StockFigures stock) {
         this.queries = queries;
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.customers = customers;
+        this.stock = stock;
     }
 
     /** The figures of the filter, in the tenant's currency (zero when nothing was sold). */
     public Figures summary(ReportFilter filter) {
-        return total(grouped(filter, Level.MIX, List.of()));
+        return summaries(List.of(filter)).getFirst();
     }
 
-    /** The filter's figures beside the previous period of the same length (and the same day last week). */
+    /** The filter's figures beside the previous period of the same length (and the same day last week), read once. */
     public Comparison compare(ReportFilter filter) {
-        Figures current = summary(filter);
-        Figures previous = summary(filter.previous());
-        Figures lastWeek = filter.length() == 1
-                ? summary(
-                        filter.withDays(filter.from().minusWeeks(1), filter.to().minusWeeks(1)))
-                : null;
-        return new Comparison(filter, current, previous, lastWeek);
+        List<ReportFilter> periods = new ArrayList<>(List.of(filter, filter.previous()));
+        if (filter.length() == 1) {
+            periods.add(filter.withDays(filter.from().minusWeeks(1), filter.to().minusWeeks(1)));
+        }
+        List<Figures> figures = summaries(periods);
+        return new Comparison(filter, figures.get(0), figures.get(1), figures.size() > 2 ? figures.get(2) : null);
     }
 
     /** Figures per hour of the local day (0–23), every hour present. */
@@ -193,58 +202,7 @@ public class ReportService {
      * name (personal data erasure); a merged customer counts under the customer it was merged into.
      */
     public List<CustomerLine> customers(ReportFilter filter) {
-        StoreScope scope = scope(filter);
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
-                + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)")
-                + (filter.deviceId() == null ? "" : " and s.device_id = cast(:device as uuid)")
-                + (filter.brand() == null ? "" : " and s.card_brand = :brand");
-        JdbcClient.StatementSpec statement = jdbc.sql("""
-                        with bought as (
-                            select coalesce(c.merged_into, s.customer_id) as customer_id, count(*) as visits,
-                                   sum(s.captured_minor - s.refunded_minor) as net
-                            from store st
-                            join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
-                                and s.sold_at >= (cast(:from as date)::timestamp at time zone st.time_zone)
-                                and s.sold_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
-                            left join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
-                            where st.tenant_id = :tenant and s.customer_id is not null and s.captured_minor > 0%s
-                            group by 1)
-                        select b.customer_id, c.name, c.status = 'ERASED', b.visits, b.net,
-                               not exists (select 1 from sale e join store es on es.tenant_id = e.tenant_id
-                                               and es.id = e.store_id
-                                           where e.tenant_id = :tenant and e.customer_id = b.customer_id
-                                             and e.captured_minor > 0
-                                             and e.sold_at < (cast(:from as date)::timestamp at time zone es.time_zone))
-                        from bought b join customer c on c.tenant_id = :tenant and c.id = b.customer_id
-                        order by b.net desc, b.visits desc limit 500""".formatted(stores))
-                .param("tenant", tenant())
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString());
-        if (!scope.isAll()) {
-            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
-        }
-        if (filter.storeId() != null) {
-            statement = statement.param("store", filter.storeId().toString());
-        }
-        if (filter.deviceId() != null) {
-            statement = statement.param("device", filter.deviceId().toString());
-        }
-        if (filter.brand() != null) {
-            statement = statement.param("brand", filter.brand());
-        }
-        Currency currency = currency();
-        return statement
-                .query((rs, n) -> new CustomerLine(
-                        rs.getObject(1, UUID.class),
-                        rs.getBoolean(3) ? null : rs.getString(2),
-                        rs.getBoolean(3),
-                        rs.getLong(4),
-                        Money.of(rs.getLong(5), currency),
-                        rs.getBoolean(6)))
-                .list();
+        return customers.read(tenant(), scope(filter), filter, currency());
     }
 
     /** A store's stock: units on hand, their value at cost, what moved in the filter's days, items at or under their alert. */
@@ -263,58 +221,7 @@ public class ReportService {
 
     /** Stock per store the person may see: valuation at today's cost and the movements of the filter's days. */
     public List<InventoryLine> inventory(ReportFilter filter) {
-        StoreScope scope = scope(filter);
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
-                + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)");
-        JdbcClient.StatementSpec statement = jdbc.sql("""
-                        select st.id, st.name,
-                               coalesce((select sum(l.on_hand) from stock_level l
-                                         where l.tenant_id = st.tenant_id and l.store_id = st.id), 0),
-                               coalesce((select sum(greatest(l.on_hand, 0) * coalesce(v.cost_minor, 0))
-                                         from stock_level l join catalog_variant v on v.tenant_id = l.tenant_id
-                                             and v.id = l.variant_id
-                                         where l.tenant_id = st.tenant_id and l.store_id = st.id), 0),
-                               coalesce(-sum(m.quantity) filter (where m.kind = 'SALE'), 0),
-                               coalesce(sum(m.quantity) filter (where m.kind = 'REFUND'), 0),
-                               coalesce(sum(m.quantity) filter (where m.kind = 'RECEIPT'), 0),
-                               coalesce(sum(m.quantity) filter (where m.kind in ('ADJUSTMENT', 'COUNT')), 0),
-                               coalesce(sum(m.quantity) filter (where m.kind = 'TRANSFER_IN'), 0),
-                               coalesce(-sum(m.quantity) filter (where m.kind = 'TRANSFER_OUT'), 0),
-                               (select count(*) from stock_level l
-                                where l.tenant_id = st.tenant_id and l.store_id = st.id and l.below_threshold)
-                        from store st
-                        left join stock_movement m on m.tenant_id = st.tenant_id and m.store_id = st.id
-                            and m.occurred_at >= (cast(:from as date)::timestamp at time zone st.time_zone)
-                            and m.occurred_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
-                        where st.tenant_id = :tenant%s
-                        group by st.tenant_id, st.id, st.name order by st.name""".formatted(stores))
-                .param("tenant", tenant())
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString());
-        if (!scope.isAll()) {
-            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
-        }
-        if (filter.storeId() != null) {
-            statement = statement.param("store", filter.storeId().toString());
-        }
-        Currency currency = currency();
-        return statement
-                .query((rs, n) -> new InventoryLine(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        Money.of(rs.getLong(4), currency),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getLong(7),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        rs.getLong(11)))
-                .list();
+        return stock.read(tenant(), scope(filter), filter, currency());
     }
 
     /** Sales of ended days changed afterwards (late offline uploads, refunds, voids), newest first. */
@@ -358,14 +265,16 @@ public class ReportService {
         return scope;
     }
 
-    private Figures total(List<Row> rows) {
-        Figures total = Figures.zero(currency());
-        for (Row row : rows) {
-            if (row.figures().currency().equals(total.currency())) {
-                total = total.plus(row.figures());
+    /** Each period's totals in the tenant's currency, from one reading of the periods' store days. */
+    private List<Figures> summaries(List<ReportFilter> periods) {
+        List<Figures> totals = new ArrayList<>(Collections.nCopies(periods.size(), Figures.zero(currency())));
+        for (Row row : queries.perPeriod(tenant(), scope(periods.getFirst()), periods, Level.TOTAL)) {
+            int n = ((Number) row.key(0)).intValue() - 1;
+            if (row.figures().currency().equals(totals.get(n).currency())) {
+                totals.set(n, totals.get(n).plus(row.figures()));
             }
         }
-        return total;
+        return totals;
     }
 
     private List<Line> ranked(List<Row> rows, Map<UUID, String> names) {
