@@ -54,12 +54,8 @@ class ReportQueries {
      */
     private static final String GROUPED = """
             with st as (select id, time_zone from store where tenant_id = :tenant%s),
-            periods as (
-                select p.n, p.first, p.last
-                from unnest(cast(:firsts as date[]), cast(:lasts as date[])) with ordinality p(first, last, n)),
-            cal as (
-                select distinct st.id as store_id, g::date as day, st.time_zone
-                from st cross join periods p cross join generate_series(p.first, p.last, interval '1 day') g),
+            periods as (%s),
+            cal as (select st.id as store_id, g.day::date as day, st.time_zone from st cross join (%s) g(day)),
             clean as (
                 select c.store_id, c.day from cal c
                 join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
@@ -130,6 +126,8 @@ class ReportQueries {
         String rollupMeasures = "r." + measures.replace(", ", ", r.");
         String sql = GROUPED.formatted(
                 storeCondition,
+                periodsValues(periods.size()),
+                periodDays(periods.size()),
                 rollups ? "true" : "false",
                 level.keyList("r."),
                 rollupMeasures,
@@ -147,21 +145,40 @@ class ReportQueries {
                 .list();
     }
 
+    /** The periods as rows (n, first, last), n counting from 1. */
+    private static String periodsValues(int count) {
+        List<String> rows = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            rows.add("select %d as n, cast(:first%d as date) as first, cast(:last%d as date) as last"
+                    .formatted(n, n, n));
+        }
+        return String.join(" union all ", rows);
+    }
+
+    /**
+     * The periods' days, each period its own series with constant bounds (so the planner knows how many days there
+     * are, as it does not for a series over a join) and a day in two periods once.
+     */
+    private static String periodDays(int count) {
+        List<String> series = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            series.add(
+                    "select d from generate_series(cast(:first%d as date), cast(:last%d as date), interval '1 day') d"
+                            .formatted(n, n));
+        }
+        return String.join(" union ", series);
+    }
+
     /** The parameters {@link #GROUPED} names for this filter and scope. */
     private static JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, List<ReportFilter> periods) {
         ReportFilter filter = periods.getFirst();
-        statement = statement
-                .param("tenant", tenant)
-                .param("version", ReportFacts.VERSION)
-                .param(
-                        "firsts",
-                        arrayLiteral(
-                                periods.stream().map(p -> p.from().toString()).toArray(String[]::new)))
-                .param(
-                        "lasts",
-                        arrayLiteral(
-                                periods.stream().map(p -> p.to().toString()).toArray(String[]::new)));
+        statement = statement.param("tenant", tenant).param("version", ReportFacts.VERSION);
+        for (int n = 1; n <= periods.size(); n++) {
+            statement = statement
+                    .param("first" + n, periods.get(n - 1).from().toString())
+                    .param("last" + n, periods.get(n - 1).to().toString());
+        }
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
         }
