@@ -28,7 +28,8 @@ class ReportQueries {
             with days as (
                 select x.store_id, x.day, st.time_zone,
                        (x.day::timestamp at time zone st.time_zone) as lo,
-                       ((x.day + 1)::timestamp at time zone st.time_zone) as hi
+                       least((x.day + 1)::timestamp at time zone st.time_zone,
+                             coalesce(cast(:until as timestamptz), 'infinity')) as hi
                 from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)
                 join store st on st.tenant_id = :tenant and st.id = x.store_id)""";
 
@@ -57,7 +58,7 @@ class ReportQueries {
             periods as (%s),
             cal as (select st.id as store_id, g.day::date as day, st.time_zone from st cross join (%s) g(day)),
             clean as (
-                select c.store_id, c.day from cal c
+                select c.store_id, c.day, d.until from cal c
                 join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
                 where %s and d.version = :version and not exists (
                     select 1 from report_change x
@@ -66,9 +67,10 @@ class ReportQueries {
                       and not pg_visible_in_snapshot(x.xid, d.snapshot))),
             days as (
                 select c.store_id, c.day, c.time_zone,
-                       (c.day::timestamp at time zone c.time_zone) as lo,
+                       coalesce(k.until, c.day::timestamp at time zone c.time_zone) as lo,
                        ((c.day + 1)::timestamp at time zone c.time_zone) as hi
-                from cal c where not exists (select 1 from clean k where k.store_id = c.store_id and k.day = c.day)),
+                from cal c left join clean k on k.store_id = c.store_id and k.day = c.day
+                where k.day is null or k.until is not null),
             facts as (
                 select r.store_id, r.day, %sr.currency, %s
                 from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
@@ -285,6 +287,7 @@ class ReportQueries {
                         join store st on st.tenant_id = c.tenant_id and st.id = c.store_id
                         join sale s on s.tenant_id = c.tenant_id and s.id = c.sale_id
                         where c.tenant_id = :tenant and c.kind <> 'SETTLED'
+                          and c.day < (c.changed_at at time zone st.time_zone)::date
                           and c.day between cast(:from as date) and cast(:to as date)%s
                         order by c.changed_at desc limit :limit""".formatted(storeCondition))
                 .param("tenant", tenant)

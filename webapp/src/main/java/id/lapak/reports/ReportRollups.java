@@ -35,8 +35,55 @@ public class ReportRollups {
     /** A day is rolled up once it ended this long ago (a payment begun before midnight has long committed by then). */
     static final Duration GRACE = Duration.ofHours(1);
 
+    /** A day in progress is rolled again once its rollup is this old. */
+    static final Duration REFRESH = Duration.ofMinutes(5);
+
     /** Store days rolled in one transaction. */
     private static final int BATCH = 200;
+
+    /** The due days (see {@link #due}): whole days flagged {@code false}, days in progress {@code true}. */
+    private static final String DUE = """
+            with st as (
+                select s.id, s.time_zone,
+                       ((cast(:now as timestamptz) - cast(:grace as interval)) at time zone s.time_zone)::date - 1
+                           as last_day,
+                       (cast(:now as timestamptz) at time zone s.time_zone)::date as today
+                from store s where s.tenant_id = :tenant),
+            rolled as (
+                select d.store_id, d.day, d.until,
+                       d.version < :version or exists (
+                           select 1 from report_change c
+                           where c.tenant_id = d.tenant_id and c.store_id = d.store_id and c.day = d.day
+                             and c.xid_number >= d.xmin_number
+                             and not pg_visible_in_snapshot(c.xid, d.snapshot)) as dirty
+                from report_day d where d.tenant_id = :tenant),
+            dirty as (select r.store_id, r.day from rolled r where r.dirty),
+            ended as (
+                select r.store_id, r.day from rolled r join st on st.id = r.store_id
+                where r.until is not null and r.day <= st.last_day),
+            fresh as (
+                select st.id as store_id, g::date as day
+                from st
+                cross join lateral (
+                    select coalesce((select max(d.day) + 1 from report_day d
+                                     where d.tenant_id = :tenant and d.store_id = st.id and d.until is null),
+                                    (select (min(s.sold_at) at time zone st.time_zone)::date from sale s
+                                     where s.tenant_id = :tenant and s.store_id = st.id)) as first_day) f
+                cross join lateral generate_series(f.first_day, st.last_day, interval '1 day') g
+                where f.first_day is not null),
+            running as (
+                select st.id as store_id, g::date as day
+                from st cross join lateral generate_series(st.last_day + 1, st.today, interval '1 day') g
+                where (g::date::timestamp at time zone st.time_zone) < cast(:until as timestamptz)
+                  and exists (select 1 from sale s where s.tenant_id = :tenant and s.store_id = st.id
+                                and s.sold_at >= (g::date::timestamp at time zone st.time_zone)
+                                and s.sold_at < cast(:until as timestamptz))
+                  and not exists (select 1 from rolled r where r.store_id = st.id and r.day = g::date
+                                    and r.until >= cast(:until as timestamptz) - cast(:refresh as interval)))
+            select x.store_id, x.day, x.day > st.last_day
+            from (select * from dirty union select * from ended union select * from fresh union select * from running) x
+            join st on st.id = x.store_id
+            order by x.day, x.store_id limit :batch""";
 
     private final JdbcClient jdbc;
     private final PlatformAccess platform;
@@ -94,8 +141,18 @@ public class ReportRollups {
                         if (due.isEmpty()) {
                             return rolled;
                         }
+                        Instant until = clock.instant().minus(GRACE);
                         try {
-                            rollTransaction.executeWithoutResult(status -> roll(tenant, due));
+                            rollTransaction.executeWithoutResult(status -> {
+                                roll(
+                                        tenant,
+                                        due.stream().filter(d -> !d.partial()).toList(),
+                                        null);
+                                roll(
+                                        tenant,
+                                        due.stream().filter(StoreDay::partial).toList(),
+                                        until);
+                            });
                         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                             // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
                             if (++conflicts > 3) {
@@ -122,49 +179,35 @@ public class ReportRollups {
         return rollDue(tenant);
     }
 
-    record StoreDay(UUID storeId, LocalDate day) {}
+    /** A store day to roll; {@code partial} when it has not ended {@link #GRACE} ago (rolled up to now − grace). */
+    record StoreDay(UUID storeId, LocalDate day, boolean partial) {}
 
     /**
      * Days to roll, oldest first: days rolled before whose rollup missed a change or has an older shape
-     * ({@link ReportFacts#VERSION}), then days not rolled yet from the store's first sale up to the last day that
-     * ended at least {@link #GRACE} ago.
+     * ({@link ReportFacts#VERSION}); days not rolled yet from the store's first sale up to the last day that ended at
+     * least {@link #GRACE} ago, and days rolled in progress that have ended since; and the days in progress with sales
+     * whose rollup is missing or older than {@link #REFRESH}: those are rolled up to now − {@link #GRACE}, and the
+     * sales after that are read live.
      */
     private List<StoreDay> due(UUID tenant, Instant now) {
-        return jdbc.sql("""
-                        with st as (
-                            select s.id, s.time_zone,
-                                   ((cast(:now as timestamptz) - cast(:grace as interval)) at time zone s.time_zone)::date - 1
-                                       as last_day
-                            from store s where s.tenant_id = :tenant),
-                        dirty as (
-                            select d.store_id, d.day from report_day d
-                            where d.tenant_id = :tenant and (d.version < :version or exists (
-                                select 1 from report_change c
-                                where c.tenant_id = d.tenant_id and c.store_id = d.store_id and c.day = d.day
-                                  and c.xid_number >= d.xmin_number
-                                  and not pg_visible_in_snapshot(c.xid, d.snapshot)))),
-                        fresh as (
-                            select st.id as store_id, g::date as day
-                            from st
-                            cross join lateral (
-                                select coalesce((select max(d.day) + 1 from report_day d
-                                                 where d.tenant_id = :tenant and d.store_id = st.id),
-                                                (select (min(s.sold_at) at time zone st.time_zone)::date from sale s
-                                                 where s.tenant_id = :tenant and s.store_id = st.id)) as first_day) f
-                            cross join lateral generate_series(f.first_day, st.last_day, interval '1 day') g
-                            where f.first_day is not null)
-                        select store_id, day from (select * from dirty union select * from fresh) x
-                        order by day, store_id limit :batch""")
+        return jdbc.sql(DUE)
                 .param("tenant", tenant)
                 .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(now.minus(GRACE)))
                 .param("grace", GRACE.toSeconds() + " seconds")
+                .param("refresh", REFRESH.toSeconds() + " seconds")
                 .param("version", ReportFacts.VERSION)
                 .param("batch", BATCH)
-                .query((rs, n) -> new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .query((rs, n) ->
+                        new StoreDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getBoolean(3)))
                 .list();
     }
 
-    private void roll(UUID tenant, List<StoreDay> days) {
+    /** Rolls whole days ({@code until} null) or days in progress up to {@code until}, in the caller's transaction. */
+    private void roll(UUID tenant, List<StoreDay> days, Instant until) {
+        if (days.isEmpty()) {
+            return;
+        }
         String[] stores = days.stream().map(d -> d.storeId().toString()).toArray(String[]::new);
         String[] dates = days.stream().map(d -> d.day().toString()).toArray(String[]::new);
         // The first statement fixes the transaction's snapshot: what every statement below reads, and what is kept.
@@ -176,10 +219,11 @@ public class ReportRollups {
                 .param("days", ReportQueries.arrayLiteral(dates))
                 .update();
         jdbc.sql("""
-                        insert into report_day (tenant_id, store_id, day, rolled_at, snapshot, version)
-                        select :tenant, x.store_id, x.day, now(), pg_current_snapshot(), :version
+                        insert into report_day (tenant_id, store_id, day, rolled_at, snapshot, version, until)
+                        select :tenant, x.store_id, x.day, now(), pg_current_snapshot(), :version, cast(:until as timestamptz)
                         from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)""")
                 .param("tenant", tenant)
+                .param("until", until == null ? null : Timestamp.from(until))
                 .param("version", ReportFacts.VERSION)
                 .param("stores", ReportQueries.arrayLiteral(stores))
                 .param("days", ReportQueries.arrayLiteral(dates))
@@ -191,6 +235,7 @@ public class ReportRollups {
                     .param("tenant", tenant)
                     .param("stores", ReportQueries.arrayLiteral(stores))
                     .param("days", ReportQueries.arrayLiteral(dates))
+                    .param("until", until == null ? null : Timestamp.from(until))
                     .update();
         }
     }

@@ -91,6 +91,24 @@ class ReportsBench {
                 "BENCH dashboard period totals (with the previous period): p50 %.2f ms, p95 %.2f ms "
                         + "(limit 10 ms, ratio %.2f)%n",
                 ms(percentile(dashboard, 50)), ms(p95), ms(p95) / 10.0);
+        String[] names = {"today", "this week", "30 days"};
+        for (int k = 0; k < periods.size(); k++) {
+            long[] one = new long[dashboard.length / periods.size()];
+            for (int i = 0; i < one.length; i++) {
+                one[i] = dashboard[i * periods.size() + k];
+            }
+            long[] live = new long[10];
+            ReportFilter period = periods.get(k);
+            ReportFilter ended =
+                    period.withDays(period.from().minusDays(1), period.to().minusDays(1));
+            for (int i = 0; i < live.length; i++) {
+                live[i] = time(() -> TestUsers.as(admin, () -> reports.summary(ended)));
+            }
+            System.out.printf(
+                    "BENCH   %-9s: compare p50 %.2f ms, p95 %.2f ms; the same days shifted to end yesterday, "
+                            + "summary alone p50 %.2f ms%n",
+                    names[k], ms(percentile(one, 50)), ms(percentile(one, 95)), ms(percentile(live, 50)));
+        }
 
         Figures fromRollups = TestUsers.as(admin, () -> reports.summary(year));
         long[] plain = {0};
