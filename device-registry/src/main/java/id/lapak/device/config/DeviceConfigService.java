@@ -292,7 +292,8 @@ public class DeviceConfigService {
         tax.put("registered", store.taxRegistered());
         tax.put("rate", store.taxRate().toPlainString());
         tax.put("pricesIncludeTax", store.pricesIncludeTax());
-        for (EffectiveValue value : effectiveValues(device)) {
+        List<EffectiveValue> values = effectiveValues(device);
+        for (EffectiveValue value : values) {
             put(root, value.key(), value.value());
         }
         ObjectNode keyNode = root.putObject("readerKey");
@@ -307,7 +308,8 @@ public class DeviceConfigService {
         }
         root.putObject("catalog").put("version", catalog.version());
         byte[] body = json.writeValueAsBytes(root);
-        return new RenderedConfig(device.id(), device.tenantId(), body, etag(body), version);
+        return new RenderedConfig(
+                device.id(), device.tenantId(), body, etag(body), version, PaymentTerms.of(device, store, values));
     }
 
     private static void put(ObjectNode root, String dottedKey, JsonNode value) {
