@@ -27,7 +27,7 @@ import id.lapak.billing.reconciliation.ImportResult;
 import id.lapak.billing.reconciliation.ImportSummary;
 import id.lapak.billing.reconciliation.Reconciliation;
 import id.lapak.billing.reconciliation.ReconciliationFileException;
-import id.lapak.billing.sale.Chargebacks;
+import id.lapak.billing.sale.reversal.Chargebacks;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
 import id.lapak.tenant.TenantOverview;

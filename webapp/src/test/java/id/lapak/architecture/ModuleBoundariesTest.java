@@ -2,6 +2,7 @@ package id.lapak.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -9,6 +10,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.router.Route;
+import id.lapak.billing.sale.DeviceContexts;
+import id.lapak.billing.sale.NewOperation;
+import id.lapak.billing.sale.SaleRow;
+import id.lapak.billing.sale.SaleRows;
 import jakarta.persistence.Entity;
 import java.util.Arrays;
 import java.util.Map;
@@ -149,6 +154,27 @@ class ModuleBoundariesTest {
                 .resideInAnyPackage(inside)
                 .allowEmptyShould(true)
                 .check(lapak));
+    }
+
+    /**
+     * Billing's feature packages build on one another one way only: a package and its subpackages are separate
+     * features (the sale, the payment path and reversals on top of it), and no two of them import each other.
+     */
+    @Test
+    void billingFeaturePackagesHaveNoCycles() {
+        slices().matching("id.lapak.billing.(**)").should().beFreeOfCycles().check(lapak);
+    }
+
+    /** The sale's rows are public for the features built on the sale only; everyone else reads through services. */
+    @Test
+    void onlyTheSalesOwnFeaturesUseItsRows() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("id.lapak.billing.sale..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(SaleRow.class, SaleRows.class, NewOperation.class, DeviceContexts.class)
+                .check(lapak);
     }
 
     @Test

@@ -26,7 +26,7 @@ import id.lapak.billing.reconciliation.ImportSummary;
 import id.lapak.billing.reconciliation.Reconciliation;
 import id.lapak.billing.reconciliation.ReconciliationFileException;
 import id.lapak.billing.reconciliation.ReconciliationRefusedException;
-import id.lapak.billing.sale.Chargebacks;
+import id.lapak.billing.sale.reversal.Chargebacks;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;

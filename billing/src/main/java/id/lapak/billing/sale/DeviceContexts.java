@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * registry with the rendered document).
  */
 @Component
-class DeviceContexts {
+public class DeviceContexts {
 
-    record DeviceContext(
+    public record DeviceContext(
             UUID deviceId,
             UUID tenantId,
             String name,
@@ -44,7 +44,7 @@ class DeviceContexts {
     }
 
     /** The authenticated device's context (device API requests only). */
-    DeviceContext of(UUID deviceId) {
+    public DeviceContext of(UUID deviceId) {
         // The registry's in-memory copy first (no transaction, no database); it is dropped on every change.
         PaymentTerms terms = config.cached(deviceId, TenantContext.requireTenant())
                 .orElseGet(() -> config.forDevice(deviceId))

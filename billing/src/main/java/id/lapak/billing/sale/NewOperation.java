@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One call to the acquirer about a sale (authorize, capture, reversal…), as its timeline row records it. */
-record NewOperation(
+public record NewOperation(
         UUID id,
         OperationKind kind,
         OperationStatus status,

@@ -16,25 +16,6 @@ final class Outcomes {
         };
     }
 
-    /** The ISO 8583 response code as a stable decline reason. */
-    static String declineReason(String responseCode) {
-        if (responseCode == null) {
-            return "declined";
-        }
-        return switch (responseCode) {
-            case "51" -> "insufficient_funds";
-            case "05" -> "do_not_honour";
-            case "54" -> "expired_card";
-            case "14" -> "invalid_card_number";
-            case "91" -> "issuer_unavailable";
-            case "57", "58" -> "transaction_not_permitted";
-            case "61" -> "exceeds_withdrawal_limit";
-            case "62" -> "restricted_card";
-            case "41", "43" -> "lost_or_stolen_card";
-            default -> "declined";
-        };
-    }
-
     static String message(SaleStatus status, String declineReason) {
         return switch (status) {
             case AUTHORIZED -> "Approved";

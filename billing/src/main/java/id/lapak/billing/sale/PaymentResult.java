@@ -41,7 +41,7 @@ public record PaymentResult(
         return CurrencyUnits.fractionDigits(currency);
     }
 
-    PaymentResult asReplay() {
+    public PaymentResult asReplay() {
         return new PaymentResult(
                 paymentId,
                 outcome,

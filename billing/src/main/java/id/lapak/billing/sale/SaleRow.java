@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A sale row as the payment path reads it. */
-record SaleRow(
+public record SaleRow(
         UUID tenantId,
         UUID id,
         UUID storeId,
@@ -107,7 +107,7 @@ record SaleRow(
                 declineReason);
     }
 
-    PaymentResult result() {
+    public PaymentResult result() {
         return new PaymentResult(
                 id,
                 outcome(),

@@ -42,7 +42,7 @@ public enum SaleStatus {
     }
 
     /** An approved authorization: captured at once (immediate capture that succeeded) or holding funds. */
-    static SaleStatus approved(boolean captured) {
+    public static SaleStatus approved(boolean captured) {
         return captured ? CAPTURED : AUTHORIZED;
     }
 
@@ -50,7 +50,7 @@ public enum SaleStatus {
      * After a reversal was sent: confirmed, a sale without an answer in time is {@code REVERSED} and an approved
      * sale that could not be recorded is {@code FAILED}; unconfirmed, both wait as {@code REVERSAL_PENDING}.
      */
-    static SaleStatus afterReversal(boolean confirmed, boolean saleNotRecorded) {
+    public static SaleStatus afterReversal(boolean confirmed, boolean saleNotRecorded) {
         if (!confirmed) {
             return REVERSAL_PENDING;
         }

@@ -1,9 +1,20 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.billing.sale.CaptureMode;
+import id.lapak.billing.sale.DeviceContexts;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.billing.sale.NewOperation;
+import id.lapak.billing.sale.OperationKind;
+import id.lapak.billing.sale.OperationStatus;
+import id.lapak.billing.sale.PaymentRefusedException;
+import id.lapak.billing.sale.PaymentResult;
+import id.lapak.billing.sale.SaleRow;
+import id.lapak.billing.sale.SaleRows;
+import id.lapak.billing.sale.SaleStatus;
+import id.lapak.billing.sale.reversal.Reversals;
 import id.lapak.cardcrypto.carddata.CardData;
 import id.lapak.device.keys.ReaderKeyUses;
 import id.lapak.tenant.context.TenantContext;
@@ -55,7 +66,8 @@ public class PaymentService {
     private record Claim(SaleRow existing, NewSale created, CaptureMode captureMode, boolean owner) {}
 
     private final SaleRows rows;
-    private final Reversals reversals;
+    private final PaymentRows paymentRows;
+    private final DuplicateRequests duplicates;
     private final CardReading cardReading;
     private final ObjectProvider<PaymentGateway> gateways;
     private final DeviceContexts devices;
@@ -63,7 +75,6 @@ public class PaymentService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lease;
-    private final Duration duplicateWait;
     private final Duration authorizationTimeout;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ReaderKeyUses ksnUses;
@@ -72,7 +83,8 @@ public class PaymentService {
 
     PaymentService(
             SaleRows rows,
-            Reversals reversals,
+            PaymentRows paymentRows,
+            DuplicateRequests duplicates,
             CardReading cardReading,
             ObjectProvider<PaymentGateway> gateways,
             DeviceContexts devices,
@@ -80,7 +92,6 @@ public class PaymentService {
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${lapak.payments.lease:PT60S}") Duration lease,
-            @Value("${lapak.payments.duplicate-wait:PT25S}") Duration duplicateWait,
             @Value("${lapak.payments.authorization-timeout:PT20S}") Duration authorizationTimeout,
             ReaderKeyUses ksnUses,
             SaleReferences references,
@@ -90,7 +101,8 @@ public class PaymentService {
         this.references = references;
         this.maxClockSkew = maxClockSkew;
         this.rows = rows;
-        this.reversals = reversals;
+        this.paymentRows = paymentRows;
+        this.duplicates = duplicates;
         this.cardReading = cardReading;
         this.gateways = gateways;
         this.devices = devices;
@@ -98,7 +110,6 @@ public class PaymentService {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.lease = lease;
-        this.duplicateWait = duplicateWait;
     }
 
     /**
@@ -127,7 +138,7 @@ public class PaymentService {
                 card[0] = cardReading.decrypt(request.card());
                 CardFacts facts = cardReading.inspect(card[0], request, device, now);
                 NewSale sale = newSale(tenant, device, request, hash, facts, now);
-                SaleRows.Inserted inserted = rows.insert(sale);
+                PaymentRows.Inserted inserted = paymentRows.insert(sale);
                 if (inserted.inserted()) {
                     claimKsn(deviceId, request, sale.id(), now);
                     return new Claim(null, sale, inserted.captureMode(), sale.status() == SaleStatus.PENDING);
@@ -141,7 +152,7 @@ public class PaymentService {
                 boolean takeOver = existing.status() == SaleStatus.PENDING
                         && existing.claimedUntil() != null
                         && existing.claimedUntil().isBefore(now)
-                        && rows.takeOver(existing, now, now.plus(lease));
+                        && paymentRows.takeOver(existing, now, now.plus(lease));
                 return new Claim(
                         existing, takeOver ? sale.withId(existing.id()) : null, inserted.captureMode(), takeOver);
             });
@@ -152,7 +163,7 @@ public class PaymentService {
                 return authorize(gateway, claim.created(), card[0], claim.captureMode(), device);
             }
             CardReading.destroy(card);
-            return awaitResult(gateway, claim.existing());
+            return duplicates.await(gateway, claim.existing());
         } finally {
             CardReading.destroy(card);
         }
@@ -268,7 +279,7 @@ public class PaymentService {
     /** Stores the decision and the timeline; an approved sale publishes {@link SaleCompleted} in the same commit. */
     private PaymentResult record(NewSale sale, Decision decided, Instant decidedAt, List<NewOperation> operations) {
         return transaction.execute(status -> {
-            if (!rows.decide(sale.tenantId(), sale.id(), decided, decidedAt, operations)) {
+            if (!paymentRows.decide(sale.tenantId(), sale.id(), decided, decidedAt, operations)) {
                 // Another request took the lease over and decided first: its answer is the one stored.
                 return rows.find(sale.tenantId(), sale.id())
                         .orElseThrow()
@@ -291,47 +302,6 @@ public class PaymentService {
             }
             return sale.decided(decided, decidedAt).result();
         });
-    }
-
-    /** A duplicate of a request another one is working on: wait for its decision and answer it. */
-    private PaymentResult awaitResult(PaymentGateway gateway, SaleRow existing) {
-        long deadline = System.nanoTime() + duplicateWait.toNanos();
-        long sleepMillis = 2;
-        SaleRow row = existing;
-        while (true) {
-            if (row.status() == SaleStatus.REVERSAL_PENDING) {
-                return retryReversal(gateway, row);
-            }
-            if (row.status() != SaleStatus.PENDING) {
-                return row.result().asReplay();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new PaymentRefusedException(
-                        "payment_in_progress",
-                        "The first request with this idempotency key is still being authorized; retry shortly",
-                        409);
-            }
-            try {
-                Thread.sleep(sleepMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PaymentRefusedException("payment_in_progress", "Interrupted while waiting", 409);
-            }
-            sleepMillis = Math.min(sleepMillis * 2, 50);
-            UUID tenant = row.tenantId();
-            UUID id = row.id();
-            row = transaction.execute(status -> rows.find(tenant, id)).orElseThrow();
-        }
-    }
-
-    /** A replay of a payment whose reversal was not confirmed asks the acquirer to reverse it again. */
-    private PaymentResult retryReversal(PaymentGateway gateway, SaleRow row) {
-        reversals.retry(gateway, row, "device replay");
-        return transaction
-                .execute(status -> rows.find(row.tenantId(), row.id()))
-                .orElseThrow()
-                .result()
-                .asReplay();
     }
 
     private NewSale newSale(

@@ -1,7 +1,10 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.gateway.EntryMode;
+import id.lapak.billing.sale.PaymentResult;
+import id.lapak.billing.sale.SaleRow;
+import id.lapak.billing.sale.SaleStatus;
 import id.lapak.tenant.sale.SaleLine;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.gateway.AuthorizationRequest;
 import id.lapak.billing.gateway.AuthorizationResult;
@@ -6,6 +6,12 @@ import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.GatewayTimeoutException;
 import id.lapak.billing.gateway.GatewayUnavailableException;
 import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.billing.sale.CaptureMode;
+import id.lapak.billing.sale.NewOperation;
+import id.lapak.billing.sale.OperationKind;
+import id.lapak.billing.sale.OperationStatus;
+import id.lapak.billing.sale.SaleStatus;
+import id.lapak.billing.sale.reversal.Reversals;
 import id.lapak.cardcrypto.carddata.CardData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -175,7 +181,7 @@ final class AcquirerAnswers {
                 SaleStatus.DECLINED,
                 answer.responseCode(),
                 null,
-                Outcomes.declineReason(answer.responseCode()),
+                declineReason(answer.responseCode()),
                 answer.gatewayReference(),
                 0,
                 0);
@@ -229,6 +235,25 @@ final class AcquirerAnswers {
                 answer.gatewayReference(),
                 authorized,
                 captured);
+    }
+
+    /** The ISO 8583 response code as a stable decline reason. */
+    private static String declineReason(String responseCode) {
+        if (responseCode == null) {
+            return "declined";
+        }
+        return switch (responseCode) {
+            case "51" -> "insufficient_funds";
+            case "05" -> "do_not_honour";
+            case "54" -> "expired_card";
+            case "14" -> "invalid_card_number";
+            case "91" -> "issuer_unavailable";
+            case "57", "58" -> "transaction_not_permitted";
+            case "61" -> "exceeds_withdrawal_limit";
+            case "62" -> "restricted_card";
+            case "41", "43" -> "lost_or_stolen_card";
+            default -> "declined";
+        };
     }
 
     private static GatewayResult capture(

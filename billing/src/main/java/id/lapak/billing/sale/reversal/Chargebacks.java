@@ -1,8 +1,11 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.reversal;
 
 import id.lapak.billing.gateway.ChargebackNotice;
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.sandbox.SandboxAcquirer;
+import id.lapak.billing.sale.OperationKind;
+import id.lapak.billing.sale.PaymentRefusedException;
+import id.lapak.billing.sale.SaleNotFoundException;
 import id.lapak.tenant.access.CurrentUser;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.audit.AuditEvent;

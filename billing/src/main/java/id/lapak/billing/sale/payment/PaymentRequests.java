@@ -1,6 +1,7 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.billing.sale.PaymentRefusedException;
 import id.lapak.tenant.money.CurrencyUnits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,8 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
+import id.lapak.billing.sale.PaymentRefusedException;
+import id.lapak.billing.sale.PaymentResult;
+import id.lapak.billing.sale.SalesService;
 import id.lapak.device.auth.DevicePrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

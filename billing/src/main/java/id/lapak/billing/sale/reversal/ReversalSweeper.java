@@ -1,7 +1,9 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.reversal;
 
 import id.lapak.billing.gateway.PaymentGateway;
-import id.lapak.billing.sale.SaleRows.PendingReversal;
+import id.lapak.billing.sale.SaleRow;
+import id.lapak.billing.sale.SaleRows;
+import id.lapak.billing.sale.SaleStatus;
 import id.lapak.tenant.audit.AuditActor;
 import id.lapak.tenant.context.PlatformAccess;
 import id.lapak.tenant.context.TenantContext;
@@ -41,6 +43,7 @@ public class ReversalSweeper {
 
     private final PlatformAccess platform;
     private final SaleRows rows;
+    private final ReversalRows reversalRows;
     private final Reversals reversals;
     private final ObjectProvider<PaymentGateway> gateways;
     private final TransactionTemplate transaction;
@@ -52,6 +55,7 @@ public class ReversalSweeper {
     ReversalSweeper(
             PlatformAccess platform,
             SaleRows rows,
+            ReversalRows reversalRows,
             Reversals reversals,
             ObjectProvider<PaymentGateway> gateways,
             PlatformTransactionManager transactions,
@@ -65,6 +69,7 @@ public class ReversalSweeper {
         }
         this.platform = platform;
         this.rows = rows;
+        this.reversalRows = reversalRows;
         this.reversals = reversals;
         this.gateways = gateways;
         this.transaction = new TransactionTemplate(transactions);
@@ -84,13 +89,13 @@ public class ReversalSweeper {
         if (gateway == null) {
             return new Outcome(0, 0, 0);
         }
-        List<PendingReversal> pending = platform.call(
+        List<ReversalRows.PendingReversal> pending = platform.call(
                 "reversal sweep: list sales waiting for their reversal",
-                () -> rows.pendingReversals(now.minus(grace), batchSize));
+                () -> reversalRows.pendingReversals(now.minus(grace), batchSize));
         int reversed = 0;
         int stillPending = 0;
         int warned = 0;
-        for (PendingReversal sale : pending) {
+        for (ReversalRows.PendingReversal sale : pending) {
             try {
                 Result result = AuditActor.system(ACTOR)
                         .callAs(() -> TenantContext.callAs(
@@ -135,7 +140,8 @@ public class ReversalSweeper {
             log.info("Reversal sweep: sale {} reversed", id);
             return Result.REVERSED;
         }
-        Boolean warn = transaction.execute(status -> rows.reversalWarned(tenant, id, now.minus(warnAfter), now));
+        Boolean warn =
+                transaction.execute(status -> reversalRows.reversalWarned(tenant, id, now.minus(warnAfter), now));
         if (Boolean.TRUE.equals(warn)) {
             log.warn(
                     "Reversal sweep: sale {} has waited more than {} for its reversal; the customer's funds may "

@@ -1,4 +1,4 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.reversal;
 
 import java.time.Duration;
 import org.quartz.JobBuilder;

@@ -1,8 +1,9 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.card.CardChecks;
 import id.lapak.billing.gateway.CardBrand;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.billing.sale.PaymentRefusedException;
 import id.lapak.cardcrypto.CardCryptoException;
 import id.lapak.cardcrypto.KeyBytes;
 import id.lapak.cardcrypto.carddata.CardData;

@@ -1,4 +1,4 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import id.lapak.billing.gateway.EntryMode;
 import java.time.Instant;

@@ -1,7 +1,11 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.reversal;
 
 import id.lapak.billing.gateway.GatewayResult;
 import id.lapak.billing.gateway.PaymentGateway;
+import id.lapak.billing.sale.NewOperation;
+import id.lapak.billing.sale.OperationKind;
+import id.lapak.billing.sale.OperationStatus;
+import id.lapak.billing.sale.SaleRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,16 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Only sale ids reach the log, never a connector's message.
  */
 @Component
-class Reversals {
+public class Reversals {
 
     private static final Logger log = LoggerFactory.getLogger(Reversals.class);
     private static final int ATTEMPTS = 3;
 
-    private final SaleRows rows;
+    private final ReversalRows rows;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Reversals(SaleRows rows, PlatformTransactionManager transactions, Clock clock) {
+    Reversals(ReversalRows rows, PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -37,7 +41,7 @@ class Reversals {
      * Asks the acquirer to reverse the authorization sent with {@code requestId} (the sale's id), up to three times.
      * Null when it never answered.
      */
-    static GatewayResult reverse(PaymentGateway gateway, String requestId) {
+    public static GatewayResult reverse(PaymentGateway gateway, String requestId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 return gateway.reverse(requestId);
@@ -60,7 +64,7 @@ class Reversals {
      *
      * @return whether the acquirer confirmed the reversal (the sale is resolved, by this call or a concurrent one)
      */
-    boolean retry(PaymentGateway gateway, SaleRow row, String actor) {
+    public boolean retry(PaymentGateway gateway, SaleRow row, String actor) {
         GatewayResult reversal = reverse(gateway, row.id().toString());
         Instant at = clock.instant();
         if (reversal == null || !reversal.success()) {

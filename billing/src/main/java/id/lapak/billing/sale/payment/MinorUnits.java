@@ -1,5 +1,6 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
+import id.lapak.billing.sale.PaymentRefusedException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lapak.billing.gateway.EntryMode;
 import id.lapak.billing.sale.DeviceContexts.DeviceContext;
+import id.lapak.billing.sale.PaymentRefusedException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;

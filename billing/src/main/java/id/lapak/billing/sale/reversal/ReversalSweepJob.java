@@ -1,4 +1,4 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.reversal;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

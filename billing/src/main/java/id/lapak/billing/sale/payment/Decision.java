@@ -1,4 +1,6 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
+
+import id.lapak.billing.sale.SaleStatus;
 
 /** What the acquirer's answer (or its silence) decided for a sale: its status, codes and amounts. */
 record Decision(

@@ -1,5 +1,7 @@
-package id.lapak.billing.sale;
+package id.lapak.billing.sale.payment;
 
+import id.lapak.billing.sale.PaymentRefusedException;
+import id.lapak.billing.sale.SaleNotFoundException;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
