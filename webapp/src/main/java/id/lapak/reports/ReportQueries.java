@@ -49,7 +49,10 @@ class ReportQueries {
 
     /**
      * A report's rows: each store day of the period from its rollup when the rollup saw every change of that day
-     * (the snapshot test against {@code report_change}), otherwise from the sales themselves, then grouped. Filled
+     * (the snapshot test against {@code report_change}), otherwise from the sales themselves, then grouped. Each
+     * calendar day probes its own rollup row (never a hash of the tenant's whole history), and the days read from the
+     * sales are materialized, so their bounds reach the sales' index as plain values: under row-level security an
+     * expression such as {@code coalesce} in the bound is not leakproof and would be filtered row by row instead. Filled
      * in by {@link #grouped}: store conditions, whether rollups may be used, the rollup's keys, measures, table and
      * conditions, the sales' facts, then the grouping.
      */
@@ -59,13 +62,15 @@ class ReportQueries {
             cal as (select st.id as store_id, g.day::date as day, st.time_zone from st cross join (%s) g(day)),
             clean as (
                 select c.store_id, c.day, d.until from cal c
-                join report_day d on d.tenant_id = :tenant and d.store_id = c.store_id and d.day = c.day
+                cross join lateral (
+                    select * from report_day r
+                    where r.tenant_id = :tenant and r.store_id = c.store_id and r.day = c.day offset 0) d
                 where %s and d.version = :version and not exists (
                     select 1 from report_change x
                     where x.tenant_id = d.tenant_id and x.store_id = d.store_id and x.day = d.day
                       and x.xid_number >= d.xmin_number
-                      and not pg_visible_in_snapshot(x.xid, d.snapshot))),
-            days as (
+                      and not pg_visible_in_snapshot(x.xid, d.snapshot) offset 0)),
+            days as materialized (
                 select c.store_id, c.day, c.time_zone,
                        coalesce(k.until, c.day::timestamp at time zone c.time_zone) as lo,
                        ((c.day + 1)::timestamp at time zone c.time_zone) as hi

@@ -23,9 +23,11 @@ create table report_total (
 );
 alter table report_total enable row level security;
 alter table report_total force row level security;
+-- The tenant read once per statement (an InitPlan), like every policy since decision 0031: a bare call would run the
+-- seal's HMAC for every row.
 create policy report_total_tenant_isolation on report_total
-    using (tenant_id = app_current_tenant() or app_platform_access())
-    with check (tenant_id = app_current_tenant() or app_platform_access());
+    using (tenant_id = (select app_current_tenant()) or (select app_platform_access()))
+    with check (tenant_id = (select app_current_tenant()) or (select app_platform_access()));
 grant select, insert, update, delete on report_total to ${app_role};
 
 -- The shape of the rollups a store day was rolled with (ReportFacts.VERSION). Days rolled before this table existed
