@@ -132,7 +132,8 @@ class DeviceApiResponses implements OpenApiCustomizer {
                             "400",
                             "body_malformed, <field>_invalid, idempotency_key_invalid, amount_invalid, "
                                     + "amount_precision, tip_invalid, currency_invalid, entry_mode_invalid, "
-                                    + "device_time_missing, card_missing, card_algorithm_unknown, lines_invalid",
+                                    + "device_time_missing, card_missing, card_algorithm_unknown, lines_invalid, "
+                                    + "discount_invalid, cashier_invalid",
                             "401",
                             AUTH,
                             "409",
@@ -142,7 +143,7 @@ class DeviceApiResponses implements OpenApiCustomizer {
                             "422",
                             "card_data_unreadable, currency_mismatch, fraction_digits_mismatch, amount_mismatch, "
                                     + "idempotency_key_reused, ksn_not_this_device, ksn_reused, variant_unknown, "
-                                    + "customer_unknown, device_time_in_future",
+                                    + "customer_unknown, device_time_in_future, discount_mismatch",
                             "503",
                             "gateway_unavailable")),
             Map.entry(

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lapak.billing.gateway.sandbox.SandboxTestCard;
+import id.lapak.billing.sale.SaleDetails;
+import id.lapak.billing.sale.SaleLineDetails;
+import id.lapak.billing.sale.SalesService;
 import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.simulator.ApiException;
@@ -17,6 +20,7 @@ import id.lapak.testing.ServerIntegrationTest;
 import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestMerchants.Merchant;
+import id.lapak.testing.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,9 @@ class DeviceApiContractIntegrationTest {
 
     @Autowired
     CatalogService catalog;
+
+    @Autowired
+    SalesService sales;
 
     Merchant merchant;
     DeviceClient device;
@@ -122,6 +129,65 @@ class DeviceApiContractIntegrationTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.reason()).isEqualTo("lines_invalid");
                 });
+    }
+
+    @Test
+    void aReportedCashierAndLineDiscountsAreKeptWithTheSaleAndBelongToTheRequest() throws Exception {
+        UUID variant = TestCatalog.variant(catalog, merchant.admin(), "Kopi");
+        ObjectNode body = (ObjectNode) JSON.readTree(device.paymentJson(PaymentDraft.of(48_000, "IDR", CARD, "3012")
+                .withLines(List.of(
+                        new PaymentDraft.Line(variant, "Kopi", 2, 25_000, 0, 40_000),
+                        new PaymentDraft.Line(variant, "Kopi", 1, 8_000, 0, 8_000)))));
+        ((ObjectNode) body.path("lines").get(0)).put("discountMinor", 10_000);
+        body.putObject("cashier").put("code", " K-07 ").put("name", "Sari");
+        PaymentReply paid = device.sendPayment(body.toString());
+        assertThat(paid.outcome()).isEqualTo("APPROVED");
+
+        SaleDetails sale = TestUsers.as(merchant.admin(), () -> sales.get(paid.paymentId()));
+        assertThat(sale.cashierCode()).isEqualTo("K-07");
+        assertThat(sale.cashierName()).isEqualTo("Sari");
+        assertThat(sale.lines()).extracting(SaleLineDetails::discountMinor).containsExactly(10_000L, null);
+        assertThat(sale.lines()).extracting(SaleLineDetails::totalMinor).containsExactly(40_000L, 8_000L);
+
+        // The same bytes again are a replay; the same key with another cashier or another discount is not.
+        assertThat(device.sendPayment(body.toString()).replayed()).isTrue();
+        ObjectNode otherCashier = body.deepCopy();
+        ((ObjectNode) otherCashier.path("cashier")).put("code", "K-08");
+        ObjectNode otherDiscount = body.deepCopy();
+        ((ObjectNode) otherDiscount.path("lines").get(0))
+                .put("discountMinor", 9_000)
+                .put("totalMinor", 41_000);
+        otherDiscount.put("amountMinor", 49_000);
+        for (ObjectNode changed : List.of(otherCashier, otherDiscount)) {
+            RawResponse response =
+                    device.send("POST", DeviceClient.PAYMENTS, changed.toString(), device.accessToken(), Map.of());
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(JSON.readTree(response.body()).path("reason").asString()).isEqualTo("idempotency_key_reused");
+        }
+    }
+
+    @Test
+    void aMalformedCashierOrAnInconsistentDiscountIsRefusedWithItsReason() throws Exception {
+        UUID variant = TestCatalog.variant(catalog, merchant.admin(), "Teh");
+        ObjectNode line = (ObjectNode) JSON.valueToTree(new PaymentDraft.Line(variant, "Teh", 2, 10_000, 0, 15_000));
+        Map<String, java.util.function.Consumer<ObjectNode>> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(
+                "cashier_invalid",
+                b -> b.putObject("cashier").put("code", "K" + (char) 7).put("name", "Sari"));
+        refusals.put("discount_invalid", b -> ((ObjectNode) b.path("lines").get(0)).put("discountMinor", 20_001));
+        refusals.put("discount_mismatch", b -> ((ObjectNode) b.path("lines").get(0)).put("discountMinor", 4_000));
+        for (var refusal : refusals.entrySet()) {
+            ObjectNode body =
+                    (ObjectNode) JSON.readTree(device.paymentJson(PaymentDraft.of(15_000, "IDR", CARD, "3012")));
+            body.putArray("lines").add(line.deepCopy());
+            refusal.getValue().accept(body);
+            RawResponse response =
+                    device.send("POST", DeviceClient.PAYMENTS, body.toString(), device.accessToken(), Map.of());
+            assertThat(JSON.readTree(response.body()).path("reason").asString())
+                    .as(refusal.getKey())
+                    .isEqualTo(refusal.getKey());
+            assertThat(response.status()).isEqualTo(refusal.getKey().equals("discount_mismatch") ? 422 : 400);
+        }
     }
 
     private static JsonNode withoutReplayed(String json) throws Exception {

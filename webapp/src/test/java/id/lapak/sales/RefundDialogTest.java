@@ -68,7 +68,7 @@ class RefundDialogTest extends BrowserlessTest {
                 "00",
                 "ABC123",
                 null);
-        details = new SaleDetails(sale, null, 0, Instant.now(), 12, 2030, "SBXA-1", List.of(), List.of());
+        details = new SaleDetails(sale, null, 0, Instant.now(), 12, 2030, "SBXA-1", List.of(), List.of(), null, null);
         dialog = new RefundDialog(sales, details, refunded::add);
         dialog.open();
         roundTrip();

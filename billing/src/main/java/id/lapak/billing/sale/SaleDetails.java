@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One sale with its lines and its payment timeline (oldest first). */
+/**
+ * One sale with its lines and its payment timeline (oldest first). {@code cashierCode} and {@code cashierName} are
+ * the operator the device reported (null when it reported none; the name may be null with a code).
+ */
 public record SaleDetails(
         SaleSummary sale,
         UUID customerId,
@@ -14,7 +17,9 @@ public record SaleDetails(
         Integer expiryYear,
         String gatewayReference,
         List<SaleLineDetails> lines,
-        List<PaymentEvent> timeline) {
+        List<PaymentEvent> timeline,
+        String cashierCode,
+        String cashierName) {
 
     public SaleDetails {
         lines = List.copyOf(lines);

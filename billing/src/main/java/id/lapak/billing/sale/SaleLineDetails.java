@@ -2,7 +2,10 @@ package id.lapak.billing.sale;
 
 import java.util.UUID;
 
-/** A line of a sale as the device sold it, with how many units came back through refunds with restock. */
+/**
+ * A line of a sale as the device sold it, with how many units came back through refunds with restock.
+ * {@code totalMinor} is after {@code discountMinor}, the discount the device reported on the line (null when none).
+ */
 public record SaleLineDetails(
         int lineNo,
         UUID variantId,
@@ -11,4 +14,5 @@ public record SaleLineDetails(
         long unitPriceMinor,
         long taxMinor,
         long totalMinor,
-        int returnedQuantity) {}
+        int returnedQuantity,
+        Long discountMinor) {}

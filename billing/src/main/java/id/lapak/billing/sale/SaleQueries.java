@@ -159,7 +159,7 @@ class SaleQueries {
     List<SaleLineDetails> lines(UUID tenant, UUID saleId) {
         return jdbc.sql("""
                         select line_no, variant_id, description, quantity, unit_price_minor, tax_minor, total_minor,
-                               returned_quantity
+                               returned_quantity, discount_minor
                         from sale_line where tenant_id = ? and sale_id = ? order by line_no""")
                 .params(tenant, saleId)
                 .query((rs, n) -> new SaleLineDetails(
@@ -170,7 +170,8 @@ class SaleQueries {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7),
-                        rs.getInt(8)))
+                        rs.getInt(8),
+                        rs.getObject(9, Long.class)))
                 .list();
     }
 
@@ -259,6 +260,11 @@ class SaleQueries {
 
     /** A sale with its lines and timeline, as the portal shows it. */
     SaleDetails details(UUID tenant, SaleRow row) {
+        String[] cashier = jdbc.sql("select cashier_code, cashier_name from sale where tenant_id = ? and id = ?")
+                .params(tenant, row.id())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElse(new String[2]);
         return new SaleDetails(
                 row.summary(),
                 row.customerId(),
@@ -268,6 +274,8 @@ class SaleQueries {
                 row.expiryYear(),
                 row.gatewayReference(),
                 lines(tenant, row.id()),
-                timeline(tenant, row.id()));
+                timeline(tenant, row.id()),
+                cashier[0],
+                cashier[1]);
     }
 }

@@ -7,10 +7,16 @@ import id.lapak.billing.sale.SaleRow;
 import id.lapak.billing.sale.SaleStatus;
 import id.lapak.tenant.sale.SaleLine;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A sale about to be inserted (and, once decided, what the device is answered). */
+/**
+ * A sale about to be inserted (and, once decided, what the device is answered). {@code cashier} is the operator the
+ * device reported (stripped, or null); {@code lineDiscounts} holds each line's reported discount, null where none.
+ */
 record NewSale(
         UUID tenantId,
         UUID id,
@@ -32,7 +38,26 @@ record NewSale(
         Instant soldAt,
         Instant decidedAt,
         CardFacts card,
-        List<SaleLine> saleLines) {
+        List<SaleLine> saleLines,
+        PaymentRequest.Cashier cashier,
+        List<Long> lineDiscounts) {
+
+    NewSale {
+        lineDiscounts = Collections.unmodifiableList(new ArrayList<>(lineDiscounts));
+        if (lineDiscounts.size() != saleLines.size()) {
+            throw new IllegalArgumentException("one discount entry per line");
+        }
+    }
+
+    /** The sum of the lines' discounts; null when no line reported one (as for sales before discounts existed). */
+    Long discountMinor() {
+        return lineDiscounts.stream().allMatch(Objects::isNull)
+                ? null
+                : lineDiscounts.stream()
+                        .filter(Objects::nonNull)
+                        .mapToLong(Long::longValue)
+                        .sum();
+    }
 
     CardBrand brand() {
         return card.brand();
@@ -60,7 +85,9 @@ record NewSale(
                 soldAt,
                 decidedAt,
                 card,
-                saleLines);
+                saleLines,
+                cashier,
+                lineDiscounts);
     }
 
     SaleRow decided(Decision d, Instant at) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The rules of a device's payment request on its own, before anything is read or written: which fields it needs and
@@ -16,6 +17,14 @@ import java.util.Locale;
 final class PaymentRequests {
 
     static final int MAX_LINES = 500;
+
+    /** Longest cashier code and name a device may report. */
+    static final int MAX_CASHIER_CODE = 40;
+
+    static final int MAX_CASHIER_NAME = 100;
+
+    /** Letters, marks, digits, punctuation, symbols and spaces: no control or invisible formatting characters. */
+    private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Zs}]+");
 
     private PaymentRequests() {}
 
@@ -53,7 +62,29 @@ final class PaymentRequests {
                 || r.card().ciphertext() == null) {
             throw bad("card_missing", "card with algorithm, ksn, iv and ciphertext is required");
         }
+        checkCashier(r.cashier());
         checkLines(r, tip);
+    }
+
+    /** A cashier, when reported, has a code and may have a name: printable, not blank, of bounded length. */
+    private static void checkCashier(PaymentRequest.Cashier cashier) {
+        if (cashier == null) {
+            return;
+        }
+        if (!printable(cashier.code(), MAX_CASHIER_CODE)
+                || cashier.name() != null && !printable(cashier.name(), MAX_CASHIER_NAME)) {
+            throw bad(
+                    "cashier_invalid",
+                    "cashier needs a code of 1 to " + MAX_CASHIER_CODE + " printable characters and, optionally, "
+                            + "a name of 1 to " + MAX_CASHIER_NAME);
+        }
+    }
+
+    private static boolean printable(String text, int maxLength) {
+        return text != null
+                && !text.isBlank()
+                && text.strip().length() <= maxLength
+                && PRINTABLE.matcher(text).matches();
     }
 
     /** At most {@link #MAX_LINES} complete lines; when there are lines, they and the tip add up to the amount. */
@@ -78,11 +109,41 @@ final class PaymentRequests {
                         "every line needs variantId, a positive quantity, unitPriceMinor, "
                                 + "taxMinor and totalMinor of 0 or more, a description of at most 200 characters");
             }
+            checkDiscount(line);
             linesTotal = Math.addExact(linesTotal, line.totalMinor());
         }
         if (!r.lines().isEmpty() && linesTotal + tip != r.amountMinor()) {
             throw new PaymentRefusedException(
                     "amount_mismatch", "amountMinor must equal the lines' totalMinor plus tipMinor", 422);
+        }
+    }
+
+    /**
+     * A line's discount is at most its undiscounted value ({@code quantity × unitPriceMinor}), and its total is that
+     * value less the discount, PPN included in the price or added to it ({@code + taxMinor}). Lines without a
+     * discount are not recomputed (a device may round its own way).
+     */
+    private static void checkDiscount(PaymentRequest.Line line) {
+        if (line.discountMinor() == null) {
+            return;
+        }
+        long undiscounted;
+        try {
+            undiscounted = Math.multiplyExact(line.quantity().longValue(), line.unitPriceMinor());
+        } catch (ArithmeticException e) {
+            throw bad("lines_invalid", "quantity × unitPriceMinor is too large");
+        }
+        if (line.discountMinor() < 0 || line.discountMinor() > undiscounted) {
+            throw bad("discount_invalid", "discountMinor must be 0 or more and at most quantity × unitPriceMinor");
+        }
+        long discounted = undiscounted - line.discountMinor();
+        long tax = line.taxMinor() == null ? 0 : line.taxMinor();
+        if (line.totalMinor() != discounted && line.totalMinor() != discounted + tax) {
+            throw new PaymentRefusedException(
+                    "discount_mismatch",
+                    "a discounted line's totalMinor must be quantity × unitPriceMinor − discountMinor "
+                            + "(+ taxMinor when PPN is added)",
+                    422);
         }
     }
 
@@ -137,6 +198,17 @@ final class PaymentRequests {
                 .append('\n')
                 .append(r.card().ciphertext().strip())
                 .append('\n');
+        appendLines(text, r);
+        appendCashier(text, r.cashier());
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line of text per sale line; its discount only when sent. */
+    private static void appendLines(StringBuilder text, PaymentRequest r) {
         for (PaymentRequest.Line l : r.lines()) {
             text.append(l.variantId())
                     .append('|')
@@ -148,13 +220,26 @@ final class PaymentRequests {
                     .append('|')
                     .append(l.taxMinor() == null ? 0 : l.taxMinor())
                     .append('|')
-                    .append(l.totalMinor())
-                    .append('\n');
+                    .append(l.totalMinor());
+            // Appended only when sent, so a request without discounts hashes as it did before they existed.
+            if (l.discountMinor() != null) {
+                text.append("|discount ").append(l.discountMinor());
+            }
+            text.append('\n');
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    }
+
+    /** The cashier, when reported, on its own line (the code's length first, so code and name cannot run together). */
+    private static void appendCashier(StringBuilder text, PaymentRequest.Cashier cashier) {
+        if (cashier != null) {
+            String code = cashier.code().strip();
+            text.append("cashier ")
+                    .append(code.length())
+                    .append(':')
+                    .append(code)
+                    .append('|')
+                    .append(cashier.name() == null ? "" : cashier.name().strip())
+                    .append('\n');
         }
     }
 }

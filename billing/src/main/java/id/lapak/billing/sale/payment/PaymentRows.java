@@ -9,10 +9,12 @@ import id.lapak.billing.sale.CaptureMode;
 import id.lapak.billing.sale.NewOperation;
 import id.lapak.billing.sale.SaleRow;
 import id.lapak.tenant.sale.SaleLine;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +34,19 @@ class PaymentRows {
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status,
                                   claimed_until, currency, amount_minor, tip_minor, tax_minor, customer_id, entry_mode,
                                   offline, device_time, received_at, sold_at, decided_at, card_brand, masked_pan,
-                                  pan_last4, expiry_month, expiry_year, card_fingerprint, response_code, decline_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  pan_last4, expiry_month, expiry_year, card_fingerprint, response_code, decline_reason,
+                                  cashier_code, cashier_name, discount_minor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, device_id, idempotency_key) do nothing
                 returning id),
             l as (
                 insert into sale_line (tenant_id, sale_id, line_no, variant_id, description, quantity,
-                                       unit_price_minor, tax_minor, total_minor)
-                select s_tenant.t, s.id, t.n::int, t.v::uuid, t.d, t.q::int, t.u::bigint, t.x::bigint, t.o::bigint
+                                       unit_price_minor, tax_minor, total_minor, discount_minor)
+                select s_tenant.t, s.id, t.n::int, t.v::uuid, t.d, t.q::int, t.u::bigint, t.x::bigint, t.o::bigint,
+                       t.c::bigint
                 from s, (select ?::uuid as t) s_tenant,
-                     unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         as t(n, v, d, q, u, x, o))
+                     unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         as t(n, v, d, q, u, x, o, c))
             select (select count(*) from s) as inserted,
                    (select capture_mode from payment_settings where tenant_id = ?) as capture_mode""";
 
@@ -53,7 +57,7 @@ class PaymentRows {
     }
 
     Inserted insert(NewSale s) {
-        String[][] lines = lineColumns(s.saleLines());
+        String[][] lines = lineColumns(s.saleLines(), s.lineDiscounts());
         CardFacts card = s.card();
         return jdbc.sql(INSERT)
                 .params(
@@ -84,6 +88,9 @@ class PaymentRows {
                         card.fingerprint(),
                         text(card.localDeclineCode()),
                         text(card.localDeclineReason()),
+                        text(s.cashier() == null ? null : s.cashier().code()),
+                        text(s.cashier() == null ? null : s.cashier().name()),
+                        new SqlParameterValue(Types.BIGINT, s.discountMinor()),
                         s.tenantId(),
                         lines[0],
                         lines[1],
@@ -92,6 +99,7 @@ class PaymentRows {
                         lines[4],
                         lines[5],
                         lines[6],
+                        lines[7],
                         s.tenantId())
                 .query((rs, row) -> new Inserted(
                         rs.getLong("inserted") == 1,
@@ -102,10 +110,10 @@ class PaymentRows {
     }
 
     /**
-     * The sale's lines as the statement's seven text arrays, one per column: line number, variant, description,
-     * quantity, unit price, tax and total.
+     * The sale's lines as the statement's eight text arrays, one per column: line number, variant, description,
+     * quantity, unit price, tax, total and discount (null where the device reported none).
      */
-    private static String[][] lineColumns(List<SaleLine> lines) {
+    private static String[][] lineColumns(List<SaleLine> lines, List<Long> discounts) {
         int count = lines.size();
         String[] n = new String[count];
         String[] v = new String[count];
@@ -114,6 +122,7 @@ class PaymentRows {
         String[] u = new String[count];
         String[] x = new String[count];
         String[] o = new String[count];
+        String[] c = new String[count];
         for (int i = 0; i < count; i++) {
             SaleLine line = lines.get(i);
             n[i] = Integer.toString(i + 1);
@@ -123,8 +132,9 @@ class PaymentRows {
             u[i] = Long.toString(line.unitPriceMinor());
             x[i] = Long.toString(line.taxMinor());
             o[i] = Long.toString(line.totalMinor());
+            c[i] = discounts.get(i) == null ? null : Long.toString(discounts.get(i));
         }
-        return new String[][] {n, v, d, q, u, x, o};
+        return new String[][] {n, v, d, q, u, x, o, c};
     }
 
     /** Takes a pending sale's lease over when it ran out; false when another request was quicker. */

@@ -339,7 +339,17 @@ public class PaymentService {
                 offline ? request.deviceTime() : now,
                 declined ? now : null,
                 facts,
-                lines);
+                lines,
+                cashier(request.cashier()),
+                request.lines().stream().map(PaymentRequest.Line::discountMinor).toList());
+    }
+
+    private static PaymentRequest.Cashier cashier(PaymentRequest.Cashier reported) {
+        return reported == null
+                ? null
+                : new PaymentRequest.Cashier(
+                        reported.code().strip(),
+                        reported.name() == null ? null : reported.name().strip());
     }
 
     /**

@@ -9,6 +9,7 @@ import id.lapak.billing.sale.DeviceContexts.DeviceContext;
 import id.lapak.billing.sale.PaymentRefusedException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -36,13 +37,14 @@ class PaymentRequestsTest {
                 27_750L,
                 "IDR",
                 2_750L,
-                List.of(new PaymentRequest.Line(VARIANT, "Kopi susu", 1, 25_000L, 2_477L, 25_000L)),
+                List.of(new PaymentRequest.Line(VARIANT, "Kopi susu", 1, 25_000L, 2_477L, 25_000L, null)),
                 null,
                 EntryMode.CHIP,
                 Instant.parse("2026-12-01T03:00:00Z"),
                 false,
                 CARD,
-                0);
+                0,
+                null);
     }
 
     static PaymentRequest with(UnaryOperator<Builder> change) {
@@ -70,21 +72,45 @@ class PaymentRequestsTest {
                         400),
                 Arguments.of(
                         "line without variant",
-                        with(b -> b.lines(List.of(new PaymentRequest.Line(null, "x", 1, 25_000L, 0L, 25_000L)))),
+                        with(b -> b.lines(List.of(new PaymentRequest.Line(null, "x", 1, 25_000L, 0L, 25_000L, null)))),
                         "lines_invalid",
                         400),
                 Arguments.of(
                         "negative total",
-                        with(b -> b.lines(List.of(new PaymentRequest.Line(VARIANT, "x", 1, 25_000L, 0L, -1L)))),
+                        with(b -> b.lines(List.of(new PaymentRequest.Line(VARIANT, "x", 1, 25_000L, 0L, -1L, null)))),
                         "lines_invalid",
                         400),
                 Arguments.of(
                         "too many lines",
                         with(b -> b.lines(Collections.nCopies(
-                                PaymentRequests.MAX_LINES + 1, new PaymentRequest.Line(VARIANT, "x", 1, 1L, 0L, 1L)))),
+                                PaymentRequests.MAX_LINES + 1,
+                                new PaymentRequest.Line(VARIANT, "x", 1, 1L, 0L, 1L, null)))),
                         "lines_invalid",
                         400),
-                Arguments.of("lines do not add up", with(b -> b.amount(30_000L)), "amount_mismatch", 422));
+                Arguments.of("lines do not add up", with(b -> b.amount(30_000L)), "amount_mismatch", 422),
+                Arguments.of("negative discount", with(b -> b.discounted(-1, 0, 25_001)), "discount_invalid", 400),
+                Arguments.of(
+                        "discount above the line's value",
+                        with(b -> b.discounted(25_001, 0, 1)),
+                        "discount_invalid",
+                        400),
+                Arguments.of(
+                        "total not the value less the discount",
+                        with(b -> b.discounted(5_000, 0, 25_000)),
+                        "discount_mismatch",
+                        422),
+                Arguments.of("cashier without code", with(b -> b.cashier(null, "Sari")), "cashier_invalid", 400),
+                Arguments.of("blank cashier code", with(b -> b.cashier("  ", "Sari")), "cashier_invalid", 400),
+                Arguments.of(
+                        "cashier code too long", with(b -> b.cashier("K".repeat(41), "Sari")), "cashier_invalid", 400),
+                Arguments.of(
+                        "cashier name too long", with(b -> b.cashier("K-07", "S".repeat(101))), "cashier_invalid", 400),
+                Arguments.of(
+                        "control character in the name",
+                        with(b -> b.cashier("K-07", "Sari" + (char) 0)),
+                        "cashier_invalid",
+                        400),
+                Arguments.of("blank cashier name", with(b -> b.cashier("K-07", "")), "cashier_invalid", 400));
     }
 
     @ParameterizedTest(name = "{0} → {2}")
@@ -103,6 +129,51 @@ class PaymentRequestsTest {
         assertThatCode(() -> PaymentRequests.validate(
                         with(b -> b.lines(List.of()).amount(99L).tip(0L)), DEVICE))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCashierAndDiscountedLinesPass() {
+        assertThatCode(() -> PaymentRequests.validate(with(b -> b.cashier(" K-07 ", "Sari Dewi")), DEVICE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> PaymentRequests.validate(with(b -> b.cashier("K-07", null)), DEVICE))
+                .doesNotThrowAnyException();
+        // PPN inside the price, PPN added to the discounted price, the whole line given away.
+        assertThatCode(() -> PaymentRequests.validate(with(b -> b.discounted(5_000, 1_982, 20_000)), DEVICE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> PaymentRequests.validate(with(b -> b.discounted(5_000, 2_200, 22_200)), DEVICE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> PaymentRequests.validate(
+                        with(b -> b.discounted(25_000, 0, 0)
+                                .tip(0L)
+                                .lines(List.of(
+                                        new PaymentRequest.Line(VARIANT, "Kopi", 2, 12_500L, 0L, 0L, 25_000L),
+                                        new PaymentRequest.Line(VARIANT, "Teh", 1, 8_000L, 0L, 8_000L, 0L)))
+                                .amount(8_000L)),
+                        DEVICE))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theCashierAndTheDiscountsAreHashedButOnlyWhenSent() {
+        byte[] plain = PaymentRequests.canonicalHash(good());
+        byte[] sari = PaymentRequests.canonicalHash(with(b -> b.cashier("K-07", "Sari")));
+        assertThat(sari).isNotEqualTo(plain);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.cashier(" K-07", "Sari "))))
+                .isEqualTo(sari);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.cashier("K-08", "Sari"))))
+                .isNotEqualTo(sari);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.cashier("K-07", "Budi"))))
+                .isNotEqualTo(sari);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.cashier("K-07", null))))
+                .isNotEqualTo(sari);
+        byte[] fiveOff = PaymentRequests.canonicalHash(with(b -> b.discounted(5_000, 0, 20_000)));
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.discounted(4_000, 1_000, 21_000))))
+                .isNotEqualTo(fiveOff);
+        assertThat(PaymentRequests.canonicalHash(with(b -> b.discounted(5_000, 0, 20_000))))
+                .isEqualTo(fiveOff);
+        // A request without the new fields hashes as it always did: a retry of an older sale is still a replay.
+        assertThat(HexFormat.of().formatHex(PaymentRequests.canonicalHash(with(b -> b.lines(List.of())))))
+                .isEqualTo("e961f3f2773b53cd45651e28087392329023201f6c9223ac74f70b9f3c0c3a42");
     }
 
     @Test
@@ -127,6 +198,7 @@ class PaymentRequestsTest {
         private Boolean offline;
         private PaymentRequest.EncryptedCard card;
         private Integer fractionDigits;
+        private PaymentRequest.Cashier cashier;
 
         Builder(PaymentRequest r) {
             key = r.idempotencyKey();
@@ -139,6 +211,20 @@ class PaymentRequestsTest {
             offline = r.offline();
             card = r.card();
             fractionDigits = r.fractionDigits();
+            cashier = r.cashier();
+        }
+
+        Builder cashier(String code, String name) {
+            cashier = new PaymentRequest.Cashier(code, name);
+            return this;
+        }
+
+        /** One line of 2 × 12,500 with {@code discount} off, totalling {@code total}, and no tip. */
+        Builder discounted(long discount, long tax, long total) {
+            lines = List.of(new PaymentRequest.Line(VARIANT, "Kopi susu", 2, 12_500L, tax, total, discount));
+            amount = total;
+            tip = 0L;
+            return this;
         }
 
         Builder key(String v) {
@@ -193,7 +279,18 @@ class PaymentRequestsTest {
 
         PaymentRequest build() {
             return new PaymentRequest(
-                    key, amount, currency, tip, lines, null, entryMode, deviceTime, offline, card, fractionDigits);
+                    key,
+                    amount,
+                    currency,
+                    tip,
+                    lines,
+                    null,
+                    entryMode,
+                    deviceTime,
+                    offline,
+                    card,
+                    fractionDigits,
+                    cashier);
         }
     }
 }
