@@ -277,6 +277,9 @@ public class DeviceClient {
                         .truncatedTo(ChronoUnit.MILLIS)
                         .toString());
         body.put("offline", draft.offline());
+        if (draft.cashier() != null) {
+            body.put("cashier", draft.cashier());
+        }
         body.put("card", card);
         return Json.MAPPER.writeValueAsString(body);
     }

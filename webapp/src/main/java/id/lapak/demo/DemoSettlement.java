@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A few settled days for a demo tenant, so a newcomer finds the Settlement page filled: a pricing plan, a payout
  * account, card sales of the last four days in each store (a refund, a void and an offline sale uploaded a day
- * later among them) recorded by a retired demo till, then the days closed by the real close of day. Written once:
- * nothing is added when the tenant has a closed day already.
+ * later among them) recorded by a retired demo till, then the days closed by the real close of day. Sales name one
+ * of the store's few cashiers (now and then none, as a device that reports no operator) and some lines carry a
+ * discount. Written once: nothing is added when the tenant has a closed day already.
  */
 final class DemoSettlement {
 
@@ -28,6 +29,12 @@ final class DemoSettlement {
     private static final String[] BRANDS = {"VISA", "MASTERCARD", "GPN", "JCB", "VISA", "GPN"};
     private static final String[] MODES = {"CONTACTLESS", "CHIP", "CONTACTLESS", "SWIPE", "CONTACTLESS"};
     private static final int[] PEAK_HOURS = {8, 11, 12, 12, 13, 13, 15, 17, 18, 19, 19, 20};
+    /** The cashiers of each store (by the store's position): the device's operator code and name. */
+    private static final String[][][] CASHIERS = {
+        {{"K-01", "Sari"}, {"K-02", "Budi"}, {"K-03", "Dewi"}},
+        {{"K-11", "Agus"}, {"K-12", "Rina"}},
+        {{"K-21", "Wati"}, {"K-22", "Yoga"}}
+    };
     /** Days of sales before today (today's sales up to now come on top). */
     static final int DAYS = 27;
     /** The demo menu: name, category, price. */
@@ -90,7 +97,7 @@ final class DemoSettlement {
                 List<long[]> lines = basket(menu, back, i, s);
                 long amount = lines.isEmpty()
                         ? 25_000L + ((back * 7L + i * 13L) % 20) * 7_500L
-                        : lines.stream().mapToLong(l -> l[1] * l[2]).sum();
+                        : lines.stream().mapToLong(l -> l[1] * l[2] - l[3]).sum();
                 // Now and then the day's last sale was offline and reached Lapak the next morning.
                 boolean offline = i == count - 1 && back % 9 == 4;
                 Instant recorded =
@@ -110,7 +117,10 @@ final class DemoSettlement {
                         BRANDS[(back + i + s) % BRANDS.length],
                         MODES[(i + back) % MODES.length],
                         voided,
-                        lines);
+                        lines,
+                        i % 7 == 6
+                                ? null
+                                : CASHIERS[s % CASHIERS.length][(i + back) % CASHIERS[s % CASHIERS.length].length]);
                 if (i == 1 && back % 5 == 3) {
                     refund(tenant, sale, amount / 2, sold.plus(Duration.ofHours(3)));
                 }
@@ -201,7 +211,10 @@ final class DemoSettlement {
         return menu;
     }
 
-    /** A basket of one to three menu lines: {variant index, quantity, unit price}. */
+    /**
+     * A basket of one to three menu lines: {variant index, quantity, unit price, discount}; every fifth basket has
+     * 10 % off its first line (in whole thousands of rupiah).
+     */
     private static List<long[]> basket(List<long[]> menu, int back, int i, int store) {
         if (menu.isEmpty()) {
             return List.of();
@@ -211,7 +224,9 @@ final class DemoSettlement {
         for (int n = 0; n < size; n++) {
             long[] entry = menu.get((i * 3 + n * 5 + back + store) % menu.size());
             if (lines.stream().noneMatch(l -> l[0] == entry[0])) {
-                lines.add(new long[] {entry[0], 1 + (i + n) % 2, entry[1]});
+                long quantity = 1 + (i + n) % 2;
+                long discount = n == 0 && (back + i + store) % 5 == 0 ? quantity * entry[1] / 10 / 1000 * 1000 : 0;
+                lines.add(new long[] {entry[0], quantity, entry[1], discount});
             }
         }
         return lines;
@@ -228,16 +243,19 @@ final class DemoSettlement {
             String brand,
             String mode,
             boolean voided,
-            List<long[]> lines) {
+            List<long[]> lines,
+            String[] cashier) {
         long tax = lines.stream()
-                .mapToLong(l -> Math.round(l[1] * l[2] * 11 / 111.0))
+                .mapToLong(l -> Math.round((l[1] * l[2] - l[3]) * 11 / 111.0))
                 .sum();
+        long discount = lines.stream().mapToLong(l -> l[3]).sum();
         jdbc.sql("""
                 insert into sale (tenant_id, id, store_id, device_id, idempotency_key, request_hash, status, currency,
                     amount_minor, tax_minor, entry_mode, offline, device_time, received_at, sold_at, decided_at,
-                    card_brand, masked_pan, pan_last4, authorized_minor, captured_minor)
+                    card_brand, masked_pan, pan_last4, authorized_minor, captured_minor, cashier_code, cashier_name,
+                    discount_minor)
                 values (?, ?, ?, ?, ?, '\\x00'::bytea, ?, 'IDR', ?, ?, ?, ?, ?, ?, ?, ?, ?, '411111******1111',
-                    '1111', ?, ?)""")
+                    '1111', ?, ?, ?, ?, ?)""")
                 .params(
                         tenant,
                         sale,
@@ -255,22 +273,25 @@ final class DemoSettlement {
                         time(recorded),
                         brand,
                         amount,
-                        voided ? 0 : amount)
+                        voided ? 0 : amount,
+                        text(cashier == null ? null : cashier[0]),
+                        text(cashier == null ? null : cashier[1]),
+                        new SqlParameterValue(Types.BIGINT, discount == 0 ? null : discount))
                 .update();
         saleLines(tenant, sale, lines);
         operation(tenant, sale, "AUTHORIZE", amount, recorded, 1);
         operation(tenant, sale, voided ? "VOID" : "CAPTURE", amount, recorded, 2);
     }
 
-    /** The basket lines of the sale: {variant index, quantity, unit price} each. */
+    /** The basket lines of the sale: {variant index, quantity, unit price, discount} each. */
     private void saleLines(UUID tenant, UUID sale, List<long[]> lines) {
         for (int n = 0; n < lines.size(); n++) {
             long[] line = lines.get(n);
-            long total = line[1] * line[2];
+            long total = line[1] * line[2] - line[3];
             jdbc.sql("""
                     insert into sale_line (tenant_id, sale_id, line_no, variant_id, description, quantity,
-                        unit_price_minor, tax_minor, total_minor)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        unit_price_minor, tax_minor, total_minor, discount_minor)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             tenant,
                             sale,
@@ -280,7 +301,8 @@ final class DemoSettlement {
                             line[1],
                             line[2],
                             Math.round(total * 11 / 111.0),
-                            total)
+                            total,
+                            new SqlParameterValue(Types.BIGINT, line[3] == 0 ? null : line[3]))
                     .update();
         }
     }
@@ -311,6 +333,10 @@ final class DemoSettlement {
     private static UUID id(String what, UUID of, int n) {
         return UUID.nameUUIDFromBytes(
                 ("demo-settlement/" + what + "/" + of + "/" + n).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     private static SqlParameterValue time(Instant instant) {

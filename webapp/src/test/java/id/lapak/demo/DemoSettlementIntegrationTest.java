@@ -61,6 +61,18 @@ class DemoSettlementIntegrationTest {
                 .as("every demo sale is the sum of its lines")
                 .isZero();
         assertThat(unbalanced).isZero();
+        assertThat(count("select count(distinct cashier_code) from sale where tenant_id = ?", merchant))
+                .as("a few cashiers in the store")
+                .isEqualTo(3);
+        assertThat(count("select count(*) from sale where tenant_id = ? and cashier_code is null", merchant))
+                .as("some sales name no cashier")
+                .isPositive();
+        assertThat(count("""
+                select count(*) from sale s where tenant_id = ? and discount_minor > 0 and discount_minor = (
+                    select sum(discount_minor) from sale_line l where l.tenant_id = s.tenant_id and l.sale_id = s.id
+                      and l.total_minor = l.quantity * l.unit_price_minor - l.discount_minor)""", merchant))
+                .as("discounted sales, each the sum of its lines' discounts")
+                .isPositive();
     }
 
     private long count(String sql, TestMerchants.Merchant merchant) {

@@ -71,7 +71,21 @@ final class Cli {
         add("encrypt-card", Set.of("counter", "pan", "expiry", "track2"), Set.of(), payments::encryptCard);
         add(
                 "pay",
-                Set.of("amount", "card", "expiry", "entry", "tip", "currency", "key", "count", "concurrency"),
+                Set.of(
+                        "amount",
+                        "card",
+                        "expiry",
+                        "entry",
+                        "tip",
+                        "currency",
+                        "key",
+                        "count",
+                        "concurrency",
+                        "cashier",
+                        "variant",
+                        "quantity",
+                        "price",
+                        "discount"),
                 Set.of("offline"),
                 payments::pay);
         add(

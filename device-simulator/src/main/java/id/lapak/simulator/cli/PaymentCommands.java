@@ -30,6 +30,9 @@ import java.util.function.Function;
 /** The card commands: reader keys, card encryption, payments online and offline, uploads and load. */
 final class PaymentCommands {
 
+    /** The operator a simulated device reports unless told otherwise. */
+    static final String DEFAULT_CASHIER = "SIM-1:Kasir Simulator";
+
     private final PrintStream out;
     private final PrintStream err;
     private final Output output;
@@ -121,8 +124,10 @@ final class PaymentCommands {
         int count = args.integer("count", 1, 1, 10_000_000);
         int concurrency = args.integer("concurrency", 1, 1, 1_000);
         DeviceClient client = DeviceClient.forHome(home);
-        Function<String, PaymentDraft> draft = key ->
-                new PaymentDraft(key, amount, currency, tip, List.of(), null, entry, null, false, pan, yymm, track2);
+        List<PaymentDraft.Line> lines = line(args, amount - tip);
+        PaymentDraft.Cashier cashier = cashier(args);
+        Function<String, PaymentDraft> draft = key -> new PaymentDraft(
+                key, amount, currency, tip, lines, null, entry, null, false, pan, yymm, track2, cashier);
         if (args.flag("offline")) {
             for (int i = 0; i < count; i++) {
                 String key = client.offline()
@@ -142,6 +147,42 @@ final class PaymentCommands {
             return OK;
         }
         return load(client, draft, count, concurrency);
+    }
+
+    /**
+     * The operator signed in on the simulated device: {@code --cashier CODE[:NAME]}, {@code none} for none; by default
+     * the simulator's own operator.
+     */
+    private static PaymentDraft.Cashier cashier(Args args) {
+        String text = args.get("cashier", DEFAULT_CASHIER).strip();
+        return text.equalsIgnoreCase("none") ? null : PaymentDraft.Cashier.parse(text);
+    }
+
+    /**
+     * With {@code --variant ID}, the payment sells one line of that catalog variant: {@code --quantity} (1) at
+     * {@code --price} (the amount less the tip, divided by the quantity) with {@code --discount} (0) off, which must
+     * leave exactly the amount less the tip. Without it, a custom amount (no lines).
+     */
+    private static List<PaymentDraft.Line> line(Args args, long goods) {
+        String variant = args.get("variant", null);
+        if (variant == null) {
+            return List.of();
+        }
+        int quantity = args.integer("quantity", 1, 1, 10_000);
+        long discount;
+        long price;
+        try {
+            discount = Long.parseLong(args.get("discount", "0"));
+            price = Long.parseLong(args.get("price", Long.toString((goods + discount) / quantity)));
+            PaymentDraft.Line line =
+                    PaymentDraft.Line.discounted(UUID.fromString(variant), null, quantity, price, discount);
+            if (discount < 0 || line.totalMinor() != goods) {
+                throw new UsageException("--quantity × --price − --discount must be --amount less --tip");
+            }
+            return List.of(line);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--variant is a variant id, --price and --discount whole minor units");
+        }
     }
 
     private int load(DeviceClient client, Function<String, PaymentDraft> draft, int count, int concurrency) {

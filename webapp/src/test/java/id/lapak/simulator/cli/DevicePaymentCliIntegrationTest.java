@@ -2,8 +2,10 @@ package id.lapak.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleFilter;
 import id.lapak.billing.sale.SalesService;
+import id.lapak.catalog.items.CatalogService;
 import id.lapak.device.DeviceService;
 import id.lapak.device.pairing.PairingCodes;
 import id.lapak.sale.RecordedSaleEvents;
@@ -11,6 +13,7 @@ import id.lapak.simulator.DeviceClient;
 import id.lapak.tenant.TenantDirectory;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.SameSecurityContextStrategy;
+import id.lapak.testing.TestCatalog;
 import id.lapak.testing.TestMerchants;
 import id.lapak.testing.TestUsers;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +53,9 @@ class DevicePaymentCliIntegrationTest {
 
     @Autowired
     DeviceService devices;
+
+    @Autowired
+    CatalogService catalog;
 
     private record Run(int status, String out, String err) {}
 
@@ -118,5 +124,71 @@ class DevicePaymentCliIntegrationTest {
         assertThat(TestUsers.as(
                         merchant.admin(), () -> sales.count(SaleFilter.all().withOffline(true))))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentNamesItsCashierAndMaySellADiscountedLine() throws Exception {
+        var merchant = TestMerchants.create(tenants, stores, "Kasir");
+        DeviceClient device = TestMerchants.pairSimulator(
+                codes, merchant.admin(), merchant.store().id(), port);
+        Path home = device.home().dir();
+        assertThat(run(home, "keys", "--alg", "aes128", "--reader-serial", "RD-KASIR")
+                        .status())
+                .isZero();
+        UUID variant = TestCatalog.variant(catalog, merchant.admin(), "Kopi");
+
+        Run sold = run(
+                home,
+                "pay",
+                "--amount",
+                "47000",
+                "--tip",
+                "2000",
+                "--cashier",
+                "K-07:Sari",
+                "--variant",
+                variant.toString(),
+                "--quantity",
+                "2",
+                "--price",
+                "25000",
+                "--discount",
+                "5000");
+        assertThat(sold.status()).as(sold.err()).isZero();
+        SaleDetails sale = TestUsers.as(merchant.admin(), () -> sales.get(paymentId(sold)));
+        assertThat(sale.cashierCode()).isEqualTo("K-07");
+        assertThat(sale.cashierName()).isEqualTo("Sari");
+        assertThat(sale.lines()).singleElement().satisfies(line -> {
+            assertThat(line.discountMinor()).isEqualTo(5_000L);
+            assertThat(line.totalMinor()).isEqualTo(45_000L);
+        });
+
+        Run plain = run(home, "pay", "--amount", "10000");
+        assertThat(TestUsers.as(merchant.admin(), () -> sales.get(paymentId(plain)))
+                        .cashierCode())
+                .isEqualTo("SIM-1");
+        Run none = run(home, "pay", "--amount", "10000", "--cashier", "none");
+        assertThat(TestUsers.as(merchant.admin(), () -> sales.get(paymentId(none)))
+                        .cashierCode())
+                .isNull();
+        Run wrong = run(
+                home,
+                "pay",
+                "--amount",
+                "10000",
+                "--variant",
+                variant.toString(),
+                "--price",
+                "9000",
+                "--discount",
+                "1");
+        assertThat(wrong.status()).isNotZero();
+        assertThat(wrong.err()).contains("--discount must be --amount less --tip");
+    }
+
+    private static UUID paymentId(Run run) {
+        var matcher = java.util.regex.Pattern.compile("payment ([0-9a-f-]{36})").matcher(run.out());
+        assertThat(matcher.find()).as(run.out() + run.err()).isTrue();
+        return UUID.fromString(matcher.group(1));
     }
 }
