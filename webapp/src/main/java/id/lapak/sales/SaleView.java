@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import id.lapak.billing.sale.Cashiers;
 import id.lapak.billing.sale.PaymentEvent;
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleLineDetails;
@@ -86,7 +87,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private void show(SaleDetails details) {
+    void show(SaleDetails details) {
         removeAll();
         SaleSummary s = details.sale();
         DateTimeFormatter time = PortalDates.dateTime(getLocale(), zone);
@@ -124,6 +125,8 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "sales.column.soldAt", time.format(s.soldAt()));
         fact(facts, "sales.column.store", storeName(s.storeId()));
         fact(facts, "sales.column.device", deviceName(s.deviceId()));
+        String cashier = Cashiers.label(details.cashierCode(), details.cashierName());
+        fact(facts, "sales.sale.cashier", cashier == null ? getTranslation("sales.sale.noCashier") : cashier);
         fact(
                 facts,
                 "sales.sale.authorized",
@@ -138,6 +141,12 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
                 Money.of(s.refundedMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.sale.tax", Money.of(details.taxMinor(), s.currency()).format(getLocale()));
         fact(facts, "sales.sale.tip", Money.of(s.tipMinor(), s.currency()).format(getLocale()));
+        if (details.discountMinor() > 0) {
+            fact(
+                    facts,
+                    "sales.sale.discount",
+                    Money.of(details.discountMinor(), s.currency()).format(getLocale()));
+        }
         fact(
                 facts,
                 "sales.column.card",
@@ -225,6 +234,13 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         lines.addColumn(l -> Money.of(l.taxMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.lines.tax"))
                 .setTextAlign(ColumnTextAlign.END);
+        if (details.discountMinor() > 0) {
+            lines.addColumn(l -> l.discountMinor() == null || l.discountMinor() == 0
+                            ? ""
+                            : Money.of(-l.discountMinor(), s.currency()).format(getLocale()))
+                    .setHeader(getTranslation("sales.lines.discount"))
+                    .setTextAlign(ColumnTextAlign.END);
+        }
         lines.addColumn(l -> Money.of(l.totalMinor(), s.currency()).format(getLocale()))
                 .setHeader(getTranslation("sales.lines.total"))
                 .setTextAlign(ColumnTextAlign.END);

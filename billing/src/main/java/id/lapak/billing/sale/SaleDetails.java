@@ -2,6 +2,7 @@ package id.lapak.billing.sale;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -24,5 +25,14 @@ public record SaleDetails(
     public SaleDetails {
         lines = List.copyOf(lines);
         timeline = List.copyOf(timeline);
+    }
+
+    /** The discounts the device reported on the lines, summed (0 when it reported none). */
+    public long discountMinor() {
+        return lines.stream()
+                .map(SaleLineDetails::discountMinor)
+                .filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .sum();
     }
 }
