@@ -124,38 +124,12 @@ public class ActivityReports {
                 .list();
     }
 
-    /** The statement with the filter's conditions (stores the person may see, store, device, brand) bound. */
+    /** The statement with the filter's conditions (stores the person may see, store, device, brand, cashier) bound. */
     private JdbcClient.StatementSpec bind(String sql, StoreScope scope, ReportFilter filter) {
-        StringBuilder conditions = new StringBuilder();
-        if (!scope.isAll()) {
-            conditions.append(" and st.id = any(cast(:scope as uuid[]))");
-        }
-        if (filter.storeId() != null) {
-            conditions.append(" and st.id = cast(:store as uuid)");
-        }
-        if (filter.deviceId() != null) {
-            conditions.append(" and s.device_id = cast(:device as uuid)");
-        }
-        if (filter.brand() != null) {
-            conditions.append(" and s.card_brand = :brand");
-        }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.formatted(conditions))
-                .param("tenant", TenantContext.requireTenant())
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString())
+        String conditions = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
+                + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)")
+                + ReportQueries.saleConditions(filter);
+        return ReportQueries.bind(jdbc.sql(sql.formatted(conditions)), TenantContext.requireTenant(), scope, filter)
                 .param("limit", LIMIT);
-        if (!scope.isAll()) {
-            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
-        }
-        if (filter.storeId() != null) {
-            statement = statement.param("store", filter.storeId().toString());
-        }
-        if (filter.deviceId() != null) {
-            statement = statement.param("device", filter.deviceId().toString());
-        }
-        if (filter.brand() != null) {
-            statement = statement.param("brand", filter.brand());
-        }
-        return statement;
     }
 }

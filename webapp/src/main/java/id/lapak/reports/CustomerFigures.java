@@ -25,9 +25,8 @@ class CustomerFigures {
         }
         String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
                 + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)")
-                + (filter.deviceId() == null ? "" : " and s.device_id = cast(:device as uuid)")
-                + (filter.brand() == null ? "" : " and s.card_brand = :brand");
-        JdbcClient.StatementSpec statement = jdbc.sql("""
+                + ReportQueries.saleConditions(filter);
+        JdbcClient.StatementSpec statement = ReportQueries.bind(jdbc.sql("""
                         with bought as (
                             select coalesce(c.merged_into, s.customer_id) as customer_id, count(*) as visits,
                                    sum(s.captured_minor - s.refunded_minor) as net
@@ -45,22 +44,7 @@ class CustomerFigures {
                                              and e.captured_minor > 0
                                              and e.sold_at < (cast(:from as date)::timestamp at time zone es.time_zone))
                         from bought b join customer c on c.tenant_id = :tenant and c.id = b.customer_id
-                        order by b.net desc, b.visits desc limit 500""".formatted(stores))
-                .param("tenant", tenant)
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString());
-        if (!scope.isAll()) {
-            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
-        }
-        if (filter.storeId() != null) {
-            statement = statement.param("store", filter.storeId().toString());
-        }
-        if (filter.deviceId() != null) {
-            statement = statement.param("device", filter.deviceId().toString());
-        }
-        if (filter.brand() != null) {
-            statement = statement.param("brand", filter.brand());
-        }
+                        order by b.net desc, b.visits desc limit 500""".formatted(stores)), tenant, scope, filter);
         return statement
                 .query((rs, n) -> new CustomerLine(
                         rs.getObject(1, UUID.class),

@@ -138,13 +138,17 @@ public class DayReports {
                 .optional();
     }
 
-    /** The canonical text of figures that is hashed: fixed field order, integers only. */
+    /**
+     * The canonical text of figures that is hashed: fixed field order, integers only. Days closed before discounts
+     * were reported have no {@code discountMinor}; they read as 0, which they were.
+     */
     static String json(Figures f) {
         return "{\"currency\":" + JsonText.quote(f.currency().getCurrencyCode()) + ",\"attempts\":" + f.attempts()
                 + ",\"approved\":" + f.approved() + ",\"declined\":" + f.declined() + ",\"transactions\":"
                 + f.transactions() + ",\"refundCount\":" + f.refundCount() + ",\"capturedMinor\":" + f.capturedMinor()
                 + ",\"refundedMinor\":" + f.refundedMinor() + ",\"tipMinor\":" + f.tipMinor() + ",\"taxMinor\":"
-                + f.taxMinor() + ",\"feeMinor\":" + f.feeMinor() + ",\"feePpnMinor\":" + f.feePpnMinor() + "}";
+                + f.taxMinor() + ",\"feeMinor\":" + f.feeMinor() + ",\"feePpnMinor\":" + f.feePpnMinor()
+                + ",\"discountMinor\":" + f.discountMinor() + "}";
     }
 
     static Figures parse(String json) {
@@ -165,7 +169,8 @@ public class DayReports {
                 l(fields, "tipMinor"),
                 l(fields, "taxMinor"),
                 l(fields, "feeMinor"),
-                l(fields, "feePpnMinor"));
+                l(fields, "feePpnMinor"),
+                fields.containsKey("discountMinor") ? l(fields, "discountMinor") : 0);
     }
 
     private static long l(Map<String, String> fields, String name) {

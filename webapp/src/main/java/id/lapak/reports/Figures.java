@@ -8,9 +8,11 @@ import java.util.Currency;
  * tax, tips and the settlement fees known so far. Every report row is one of these; the derived lines of the sales
  * summary are defined here once.
  * <ul>
- *   <li>gross sales: captured, less tips (what the goods and services sold for, PPN included);</li>
+ *   <li>gross sales: captured, less tips, plus the discounts given (what the goods and services were priced at, PPN
+ *       included);</li>
+ *   <li>discounts: the line discounts the devices reported on captured sales;</li>
  *   <li>refunds: refunded on those sales (refunds count against the sale they refund, as the Sales list does);</li>
- *   <li>net sales: gross − refunds; total collected: net sales + tips (= captured − refunded);</li>
+ *   <li>net sales: gross − discounts − refunds; total collected: net sales + tips (= captured − refunded);</li>
  *   <li>PPN: the tax of captured sales not fully refunded; fees: the acquirer's fee and the PPN on it, from the
  *       settlement lines of those sales; net deposit: total collected − fees − PPN on fees.</li>
  * </ul>
@@ -27,10 +29,11 @@ public record Figures(
         long tipMinor,
         long taxMinor,
         long feeMinor,
-        long feePpnMinor) {
+        long feePpnMinor,
+        long discountMinor) {
 
     public static Figures zero(Currency currency) {
-        return new Figures(currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Figures(currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public Figures plus(Figures o) {
@@ -49,11 +52,16 @@ public record Figures(
                 tipMinor + o.tipMinor,
                 taxMinor + o.taxMinor,
                 feeMinor + o.feeMinor,
-                feePpnMinor + o.feePpnMinor);
+                feePpnMinor + o.feePpnMinor,
+                discountMinor + o.discountMinor);
     }
 
     public Money gross() {
-        return money(capturedMinor - tipMinor);
+        return money(capturedMinor - tipMinor + discountMinor);
+    }
+
+    public Money discounts() {
+        return money(discountMinor);
     }
 
     public Money refunds() {
@@ -61,7 +69,7 @@ public record Figures(
     }
 
     public Money net() {
-        return gross().minus(refunds());
+        return gross().minus(discounts()).minus(refunds());
     }
 
     public Money tips() {

@@ -23,8 +23,9 @@ final class ReportFacts {
         HOUR("report_hour", "hour", "extract(hour from s.sold_at at time zone d.time_zone)::smallint as hour"),
         MIX(
                 "report_mix",
-                "device_id, brand, entry_mode, offline",
-                "s.device_id, coalesce(s.card_brand, '') as brand, s.entry_mode, s.offline"),
+                "device_id, brand, entry_mode, offline, cashier_code, cashier_name",
+                "s.device_id, coalesce(s.card_brand, '') as brand, s.entry_mode, s.offline, "
+                        + "coalesce(s.cashier_code, '') as cashier_code, coalesce(s.cashier_name, '') as cashier_name"),
         ITEM("report_item", "variant_id", "l.variant_id");
 
         final String table;
@@ -63,7 +64,7 @@ final class ReportFacts {
     }
 
     static final String SALE_MEASURES = "attempts, approved, declined, captured_count, refund_count, captured_minor, "
-            + "refunded_minor, tip_minor, tax_minor";
+            + "refunded_minor, tip_minor, tax_minor, discount_minor";
 
     static final String ITEM_MEASURES = "quantity, returned_quantity, gross_minor, tax_minor, returned_minor";
 
@@ -77,7 +78,8 @@ final class ReportFacts {
             coalesce(sum(s.captured_minor), 0),
             coalesce(sum(s.refunded_minor), 0),
             coalesce(sum(s.tip_minor) filter (where s.captured_minor > 0), 0),
-            coalesce(sum(s.tax_minor) filter (where s.captured_minor > 0 and s.status <> 'REFUNDED'), 0)""";
+            coalesce(sum(s.tax_minor) filter (where s.captured_minor > 0 and s.status <> 'REFUNDED'), 0),
+            coalesce(sum(s.discount_minor) filter (where s.captured_minor > 0), 0)""";
 
     /**
      * The level's rows ({@code store_id, day, <keys>, currency, <measures>}) for the sales of {@code days} that

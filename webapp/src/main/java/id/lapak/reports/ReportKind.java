@@ -9,6 +9,7 @@ public enum ReportKind {
     CATEGORIES,
     STORES,
     DEVICES,
+    CASHIERS,
     PAYMENT_METHODS,
     TAX,
     CUSTOMERS,

@@ -117,15 +117,17 @@ class ReportQueries {
         Level level = requested == Level.TOTAL && filter.narrowerThanStore() ? Level.MIX : requested;
         // Only the mix carries the device and the brand: a narrower filter reads the other levels from the sales.
         boolean rollups = level == Level.MIX || !filter.narrowerThanStore();
-        StringBuilder saleCondition = new StringBuilder();
+        String saleCondition = saleConditions(filter);
+        // Only the mix has these keys; the other levels read no rollup when the filter narrows below a store.
         StringBuilder rollupCondition = new StringBuilder();
-        if (filter.deviceId() != null) {
-            saleCondition.append(" and s.device_id = cast(:device as uuid)");
-            rollupCondition.append(rollups ? " and r.device_id = cast(:device as uuid)" : "");
+        if (level == Level.MIX && filter.deviceId() != null) {
+            rollupCondition.append(" and r.device_id = cast(:device as uuid)");
         }
-        if (filter.brand() != null) {
-            saleCondition.append(" and s.card_brand = :brand");
-            rollupCondition.append(rollups ? " and r.brand = :brand" : "");
+        if (level == Level.MIX && filter.brand() != null) {
+            rollupCondition.append(" and r.brand = :brand");
+        }
+        if (level == Level.MIX && filter.cashier() != null) {
+            rollupCondition.append(" and r.cashier_code = :cashier");
         }
         String storeCondition = (scope.isAll() ? "" : " and id = any(cast(:scope as uuid[]))")
                 + (filter.storeId() == null ? "" : " and id = cast(:store as uuid)");
@@ -140,14 +142,14 @@ class ReportQueries {
                 rollupMeasures,
                 level.table,
                 rollupCondition,
-                ReportFacts.select(level, saleCondition.toString()),
+                ReportFacts.select(level, saleCondition),
                 String.join(", ", groupBy),
                 sums(level),
                 byPeriod ? " join periods p on f.day between p.first and p.last" : "",
                 String.join(", ", groupBy),
                 String.join(", ", groupBy));
         int keyCount = groupBy.size();
-        return bind(jdbc.sql(sql), tenant, scope, periods)
+        return bindPeriods(jdbc.sql(sql), tenant, scope, periods)
                 .query((rs, n) -> row(rs, keyCount, level))
                 .list();
     }
@@ -176,16 +178,35 @@ class ReportQueries {
         return String.join(" union ", series);
     }
 
-    /** The parameters {@link #GROUPED} names for this filter and scope. */
-    private static JdbcClient.StatementSpec bind(
+    /** The parameters {@link #GROUPED} names: {@link #bind}'s, the rollups' version and each period's days. */
+    private static JdbcClient.StatementSpec bindPeriods(
             JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, List<ReportFilter> periods) {
-        ReportFilter filter = periods.getFirst();
-        statement = statement.param("tenant", tenant).param("version", ReportFacts.VERSION);
+        statement = bind(statement, tenant, scope, periods.getFirst()).param("version", ReportFacts.VERSION);
         for (int n = 1; n <= periods.size(); n++) {
             statement = statement
                     .param("first" + n, periods.get(n - 1).from().toString())
                     .param("last" + n, periods.get(n - 1).to().toString());
         }
+        return statement;
+    }
+
+    /** The filter's conditions on a sale {@code s} below the level of its store: device, card brand, cashier. */
+    static String saleConditions(ReportFilter filter) {
+        return (filter.deviceId() == null ? "" : " and s.device_id = cast(:device as uuid)")
+                + (filter.brand() == null ? "" : " and s.card_brand = :brand")
+                + (filter.cashier() == null ? "" : " and s.cashier_code = :cashier");
+    }
+
+    /**
+     * The parameters {@link #GROUPED} names for this filter and scope ({@code :tenant, :from, :to}, and {@code :scope,
+     * :store, :device, :brand, :cashier} when they apply), for any statement written with the same names.
+     */
+    static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, UUID tenant, StoreScope scope, ReportFilter filter) {
+        statement = statement
+                .param("tenant", tenant)
+                .param("from", filter.from().toString())
+                .param("to", filter.to().toString());
         if (!scope.isAll()) {
             statement = statement.param("scope", arrayLiteral(scope.sqlArray()));
         }
@@ -197,6 +218,9 @@ class ReportQueries {
         }
         if (filter.brand() != null) {
             statement = statement.param("brand", filter.brand());
+        }
+        if (filter.cashier() != null) {
+            statement = statement.param("cashier", filter.cashier());
         }
         return statement;
     }
@@ -230,52 +254,44 @@ class ReportQueries {
         }
         Currency currency = Currency.getInstance(rs.getString(keyCount + 1).strip());
         int m = keyCount + 2;
-        Figures figures = switch (level) {
-            case HOUR ->
-                new Figures(
-                        currency,
-                        rs.getLong(m),
-                        rs.getLong(m + 1),
-                        rs.getLong(m + 2),
-                        rs.getLong(m + 3),
-                        rs.getLong(m + 4),
-                        rs.getLong(m + 5),
-                        rs.getLong(m + 6),
-                        rs.getLong(m + 7),
-                        rs.getLong(m + 8),
-                        0,
-                        0);
-            case TOTAL, MIX ->
-                new Figures(
-                        currency,
-                        rs.getLong(m),
-                        rs.getLong(m + 1),
-                        rs.getLong(m + 2),
-                        rs.getLong(m + 3),
-                        rs.getLong(m + 4),
-                        rs.getLong(m + 5),
-                        rs.getLong(m + 6),
-                        rs.getLong(m + 7),
-                        rs.getLong(m + 8),
-                        rs.getLong(m + 9),
-                        rs.getLong(m + 10));
-            // Items: quantity sold as transactions, returned quantity as refunds, line totals as captured.
-            case ITEM ->
-                new Figures(
-                        currency,
-                        0,
-                        0,
-                        0,
-                        rs.getLong(m),
-                        rs.getLong(m + 1),
-                        rs.getLong(m + 2),
-                        rs.getLong(m + 4),
-                        0,
-                        rs.getLong(m + 3),
-                        0,
-                        0);
-        };
+        Figures figures = level == Level.ITEM ? items(rs, currency, m) : sales(rs, currency, m, level != Level.HOUR);
         return new Row(keys, figures);
+    }
+
+    /** Sale measures in {@link ReportFacts#SALE_MEASURES} order from column {@code m}, then the mix's fees. */
+    private static Figures sales(ResultSet rs, Currency currency, int m, boolean withFees) throws SQLException {
+        return new Figures(
+                currency,
+                rs.getLong(m),
+                rs.getLong(m + 1),
+                rs.getLong(m + 2),
+                rs.getLong(m + 3),
+                rs.getLong(m + 4),
+                rs.getLong(m + 5),
+                rs.getLong(m + 6),
+                rs.getLong(m + 7),
+                rs.getLong(m + 8),
+                withFees ? rs.getLong(m + 10) : 0,
+                withFees ? rs.getLong(m + 11) : 0,
+                rs.getLong(m + 9));
+    }
+
+    /** Items: quantity sold as transactions, returned quantity as refunds, line totals as captured. */
+    private static Figures items(ResultSet rs, Currency currency, int m) throws SQLException {
+        return new Figures(
+                currency,
+                0,
+                0,
+                0,
+                rs.getLong(m),
+                rs.getLong(m + 1),
+                rs.getLong(m + 2),
+                rs.getLong(m + 4),
+                0,
+                rs.getLong(m + 3),
+                0,
+                0,
+                0);
     }
 
     /** Sales of days that ended and changed afterwards (late uploads, refunds, voids), newest first. */

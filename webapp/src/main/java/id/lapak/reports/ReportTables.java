@@ -25,10 +25,18 @@ public class ReportTables {
 
     private final ReportService reports;
     private final ActivityTables activity;
+    private final CustomerAndStockTables customersAndStock;
+    private final CashierReports cashiers;
 
-    ReportTables(ReportService reports, ActivityTables activity) {
+    ReportTables(
+            ReportService reports,
+            ActivityTables activity,
+            CustomerAndStockTables customersAndStock,
+            CashierReports cashiers) {
         this.reports = reports;
         this.activity = activity;
+        this.customersAndStock = customersAndStock;
+        this.cashiers = cashiers;
     }
 
     /**
@@ -63,6 +71,7 @@ public class ReportTables {
             case HOURS -> lines(kind, title, filters, labels, reports.byHour(filter), "report.column.hour");
             case STORES -> lines(kind, title, filters, labels, reports.byStore(filter), "report.column.store");
             case DEVICES -> lines(kind, title, filters, labels, reports.byDevice(filter), "report.column.device");
+            case CASHIERS -> cashiers(title, filters, labels, filter);
             case PAYMENT_METHODS ->
                 lines(
                         kind,
@@ -87,8 +96,8 @@ public class ReportTables {
                                 .toList(),
                         "report.column.category");
             case TAX -> tax(title, filters, labels, reports.tax(filter));
-            case CUSTOMERS -> customers(title, filters, labels, filter);
-            case INVENTORY -> inventory(title, filters, labels, filter);
+            case CUSTOMERS -> customersAndStock.customers(title, filters, labels, filter);
+            case INVENTORY -> customersAndStock.inventory(title, filters, labels, filter);
             case CHANGES -> changes(title, filters, labels, locale, filter);
             case REFUNDS -> activity.refunds(title, filters, labels, locale, filter);
             case OFFLINE -> activity.offline(title, filters, labels, locale, filter);
@@ -121,6 +130,9 @@ public class ReportTables {
             filters.add(
                     labels.apply("report.filter.brand") + ": " + labels.apply("settlement.brand." + filter.brand()));
         }
+        if (filter.cashier() != null) {
+            filters.add(labels.apply("report.filter.cashier") + ": " + filter.cashier());
+        }
         filters.add(labels.apply("report.filter.dayRule"));
         return filters;
     }
@@ -130,14 +142,15 @@ public class ReportTables {
         Figures f = reports.summary(filter);
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(labels.apply("report.line.gross"), f.gross()));
+        rows.add(List.of(labels.apply("report.line.discounts"), f.discounts().negate()));
         rows.add(List.of(labels.apply("report.line.refunds"), f.refunds().negate()));
         rows.add(List.of(labels.apply("report.line.net"), f.net()));
+        rows.add(List.of(labels.apply("report.line.ppn"), f.ppn()));
         rows.add(List.of(labels.apply("report.line.tips"), f.tips()));
         rows.add(List.of(labels.apply("report.line.collected"), f.collected()));
         rows.add(List.of(labels.apply("report.line.fees"), f.fees().negate()));
         rows.add(List.of(labels.apply("report.line.feePpn"), f.feePpn().negate()));
         rows.add(List.of(labels.apply("report.line.deposit"), f.deposit()));
-        rows.add(List.of(labels.apply("report.line.ppn"), f.ppn()));
         rows.add(List.of(labels.apply("report.line.transactions"), f.transactions()));
         rows.add(List.of(labels.apply("report.line.averageBasket"), f.averageBasket()));
         rows.add(List.of(labels.apply("report.line.refundCount"), f.refundCount()));
@@ -162,6 +175,7 @@ public class ReportTables {
                 labels.apply(firstColumn),
                 labels.apply("report.column.transactions"),
                 labels.apply("report.column.gross"),
+                labels.apply("report.column.discounts"),
                 labels.apply("report.column.refunds"),
                 labels.apply("report.column.net"),
                 labels.apply("report.column.tips"),
@@ -175,6 +189,7 @@ public class ReportTables {
                     line.label(),
                     f.transactions(),
                     f.gross(),
+                    f.discounts(),
                     f.refunds(),
                     f.net(),
                     f.tips(),
@@ -188,12 +203,43 @@ public class ReportTables {
                         labels.apply("report.total"),
                         total.transactions(),
                         total.gross(),
+                        total.discounts(),
                         total.refunds(),
                         total.net(),
                         total.tips(),
                         total.fees().plus(total.feePpn()),
                         total.deposit());
         return new ReportTable(kind.name(), title, filters, columns, rows, totals);
+    }
+
+    /** Sales by cashier: transactions, gross, discounts, refunds and net; sales naming none as one row. */
+    private ReportTable cashiers(
+            String title, List<String> filters, Function<String, String> labels, ReportFilter filter) {
+        List<String> columns = List.of(
+                labels.apply("report.column.cashier"),
+                labels.apply("report.column.transactions"),
+                labels.apply("report.column.gross"),
+                labels.apply("report.column.discounts"),
+                labels.apply("report.column.refunds"),
+                labels.apply("report.column.net"));
+        List<List<Object>> rows = new ArrayList<>();
+        Figures total = null;
+        for (Line line : cashiers.byCashier(filter)) {
+            Figures f = line.figures();
+            String cashier = line.key().isEmpty() ? labels.apply("report.cashier.none") : line.label();
+            rows.add(List.of(cashier, f.transactions(), f.gross(), f.discounts(), f.refunds(), f.net()));
+            total = total == null ? f : total.plus(f);
+        }
+        List<Object> totals = total == null
+                ? null
+                : List.of(
+                        labels.apply("report.total"),
+                        total.transactions(),
+                        total.gross(),
+                        total.discounts(),
+                        total.refunds(),
+                        total.net());
+        return new ReportTable(ReportKind.CASHIERS.name(), title, filters, columns, rows, totals);
     }
 
     private static ReportTable items(
@@ -265,102 +311,6 @@ public class ReportTables {
                 ? null
                 : List.of(labels.apply("report.total"), total.net(), total.net().minus(total.ppn()), total.ppn());
         return new ReportTable(ReportKind.TAX.name(), title, filters, columns, rows, totals);
-    }
-
-    private ReportTable customers(
-            String title, List<String> filters, Function<String, String> labels, ReportFilter filter) {
-        List<ReportService.CustomerLine> lines = reports.customers(filter);
-        List<String> columns = List.of(
-                labels.apply("report.column.customer"),
-                labels.apply("report.column.visits"),
-                labels.apply("report.column.net"),
-                labels.apply("report.column.customerKind"));
-        List<List<Object>> rows = new ArrayList<>();
-        long visits = 0;
-        long fresh = 0;
-        Money net = null;
-        for (ReportService.CustomerLine c : lines) {
-            rows.add(List.of(
-                    c.erased()
-                            ? labels.apply("report.customer.erased")
-                            : c.name() == null ? labels.apply("report.customer.noName") : c.name(),
-                    c.visits(),
-                    c.net(),
-                    labels.apply(c.newInPeriod() ? "report.customer.new" : "report.customer.returning")));
-            visits += c.visits();
-            fresh += c.newInPeriod() ? 1 : 0;
-            net = net == null ? c.net() : net.plus(c.net());
-        }
-        List<Object> totals = net == null
-                ? null
-                : List.of(
-                        labels.apply("report.total"),
-                        visits,
-                        net,
-                        labels.apply("report.customer.split")
-                                .replace("{0}", Long.toString(fresh))
-                                .replace("{1}", Long.toString(lines.size() - fresh)));
-        return new ReportTable(ReportKind.CUSTOMERS.name(), title, filters, columns, rows, totals);
-    }
-
-    private ReportTable inventory(
-            String title, List<String> filters, Function<String, String> labels, ReportFilter filter) {
-        List<ReportService.InventoryLine> lines = reports.inventory(filter);
-        List<String> columns = List.of(
-                labels.apply("report.column.store"),
-                labels.apply("report.column.onHand"),
-                labels.apply("report.column.valueAtCost"),
-                labels.apply("report.column.sold"),
-                labels.apply("report.column.returned"),
-                labels.apply("report.column.received"),
-                labels.apply("report.column.adjusted"),
-                labels.apply("report.column.transferredIn"),
-                labels.apply("report.column.transferredOut"),
-                labels.apply("report.column.lowStock"));
-        List<List<Object>> rows = new ArrayList<>();
-        long[] sums = new long[9];
-        Money value = null;
-        for (ReportService.InventoryLine l : lines) {
-            rows.add(List.of(
-                    l.storeName(),
-                    l.onHand(),
-                    l.valueAtCost(),
-                    l.sold(),
-                    l.returned(),
-                    l.received(),
-                    l.adjusted(),
-                    l.transferredIn(),
-                    l.transferredOut(),
-                    l.lowStock()));
-            long[] add = {
-                l.onHand(),
-                l.sold(),
-                l.returned(),
-                l.received(),
-                l.adjusted(),
-                l.transferredIn(),
-                l.transferredOut(),
-                l.lowStock()
-            };
-            for (int i = 0; i < add.length; i++) {
-                sums[i] += add[i];
-            }
-            value = value == null ? l.valueAtCost() : value.plus(l.valueAtCost());
-        }
-        List<Object> totals = value == null
-                ? null
-                : List.of(
-                        labels.apply("report.total"),
-                        sums[0],
-                        value,
-                        sums[1],
-                        sums[2],
-                        sums[3],
-                        sums[4],
-                        sums[5],
-                        sums[6],
-                        sums[7]);
-        return new ReportTable(ReportKind.INVENTORY.name(), title, filters, columns, rows, totals);
     }
 
     private ReportTable changes(

@@ -31,7 +31,6 @@ import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.ui.EChart;
 import id.lapak.ui.Localized;
-import id.lapak.ui.PortalDates;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -40,7 +39,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +48,7 @@ import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * The reports: pick one, a period of local days, a store, a device or a card brand; read it as a table with its
+ * The reports: pick one, a period of local days, a store, a device, a card brand or a cashier; read it as a table with its
  * totals (and a chart where one helps), export it as CSV, XLSX or PDF with the filters printed on it, and close a
  * store's day into a frozen day report.
  */
@@ -73,6 +71,10 @@ class ReportsView extends VerticalLayout {
     private final ComboBox<StoreDetails> store = new ComboBox<>();
     private final ComboBox<DeviceDetails> device = new ComboBox<>();
     private final ComboBox<String> brand = new ComboBox<>();
+    private final ComboBox<String> cashier = new ComboBox<>();
+    private final Map<String, String> cashierLabels = new LinkedHashMap<>();
+    private final CashierReports cashiers;
+    private boolean refreshingCashiers;
     private final Div result = new Div();
     private final Map<UUID, String> names = new LinkedHashMap<>();
 
@@ -82,6 +84,7 @@ class ReportsView extends VerticalLayout {
             DayReports dayReports,
             SaleExport saleExport,
             ReportMail mail,
+            CashierReports cashiers,
             StoreService stores,
             DeviceService devices,
             TenantDirectory tenants) {
@@ -90,6 +93,7 @@ class ReportsView extends VerticalLayout {
         this.dayReports = dayReports;
         this.saleExport = saleExport;
         this.mail = mail;
+        this.cashiers = cashiers;
         setId("reports");
         setWidthFull();
         add(new H2(getTranslation("report.title")));
@@ -129,19 +133,53 @@ class ReportsView extends VerticalLayout {
         brand.setItems(BRANDS);
         brand.setItemLabelGenerator(b -> getTranslation("settlement.brand." + b));
         brand.setClearButtonVisible(true);
-        FlexLayout filters = new FlexLayout(kind, from, to, store, device, brand);
+        cashier.setId("report-cashier");
+        cashier.setLabel(getTranslation("report.filter.cashier"));
+        cashier.setPlaceholder(getTranslation("report.filter.allCashiers"));
+        cashier.setItemLabelGenerator(code -> cashierLabels.getOrDefault(code, code));
+        cashier.setClearButtonVisible(true);
+        refreshCashiers();
+        FlexLayout filters = new FlexLayout(kind, from, to, store, device, brand, cashier);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-m)");
         add(filters);
         kind.addValueChangeListener(e -> show());
-        from.addValueChangeListener(e -> show());
-        to.addValueChangeListener(e -> show());
+        from.addValueChangeListener(e -> showWithCashiers());
+        to.addValueChangeListener(e -> showWithCashiers());
         store.addValueChangeListener(e -> show());
         device.addValueChangeListener(e -> show());
         brand.addValueChangeListener(e -> show());
+        cashier.addValueChangeListener(e -> {
+            if (!refreshingCashiers) {
+                show();
+            }
+        });
         result.setWidthFull();
         add(result);
         show();
+    }
+
+    private void showWithCashiers() {
+        refreshCashiers();
+        show();
+    }
+
+    /** The cashiers who sold in the period in the stores the person may read; a chosen one stays chosen if listed. */
+    private void refreshCashiers() {
+        ReportFilter filter = filter();
+        if (filter == null) {
+            return;
+        }
+        String chosen = cashier.getValue();
+        cashierLabels.clear();
+        cashierLabels.putAll(cashiers.cashiers(ReportFilter.days(filter.from(), filter.to())));
+        refreshingCashiers = true;
+        try {
+            cashier.setItems(List.copyOf(cashierLabels.keySet()));
+            cashier.setValue(cashierLabels.containsKey(chosen) ? chosen : null);
+        } finally {
+            refreshingCashiers = false;
+        }
     }
 
     private ReportFilter filter() {
@@ -151,7 +189,8 @@ class ReportsView extends VerticalLayout {
                     to.getValue(),
                     store.getValue() == null ? null : store.getValue().id(),
                     device.getValue() == null ? null : device.getValue().id(),
-                    brand.getValue());
+                    brand.getValue(),
+                    cashier.getValue());
             to.setInvalid(false);
             return filter;
         } catch (InvalidReportFilterException e) {
@@ -201,7 +240,13 @@ class ReportsView extends VerticalLayout {
         if (kind.getValue() == ReportKind.SUMMARY) {
             result.add(changedNote(filter));
             if (filter.storeId() != null && filter.from().equals(filter.to())) {
-                result.add(dayClose(filter));
+                result.add(new DayClosePanel(
+                        dayReports,
+                        filter,
+                        store.getValue() == null
+                                ? ZoneId.of("UTC")
+                                : store.getValue().timeZone(),
+                        this::show));
             }
         }
     }
@@ -346,53 +391,5 @@ class ReportsView extends VerticalLayout {
                 changed == 0 ? getTranslation("report.changes.none") : getTranslation("report.changes.some", changed));
         note.setId("report-changes-note");
         return note;
-    }
-
-    private Div dayClose(ReportFilter filter) {
-        Div box = new Div();
-        box.setId("report-day-close");
-        box.add(new H3(getTranslation("report.z.title")));
-        dayReports
-                .dayReport(filter.storeId(), filter.from())
-                .ifPresentOrElse(
-                        z -> {
-                            DateTimeFormatter time = PortalDates.dateTime(getLocale(), ZoneId.of(tablesZone(filter)));
-                            box.add(new Paragraph(
-                                    getTranslation("report.z.closed", z.closedBy(), time.format(z.closedAt()))));
-                            Span frozen = new Span(getTranslation(
-                                    "report.z.frozenNet", z.frozen().net().format(getLocale())));
-                            frozen.setId("report-z-frozen");
-                            box.add(new Paragraph(frozen));
-                            if (z.changed()) {
-                                Span difference = new Span(getTranslation(
-                                        "report.z.adjustment",
-                                        z.now().net().minus(z.frozen().net()).format(getLocale()),
-                                        z.changedSince().size()));
-                                difference.setId("report-z-adjustment");
-                                box.add(new Paragraph(difference));
-                            }
-                            Span hash = new Span(
-                                    getTranslation("report.z.hash", z.sha256().substring(0, 16)));
-                            hash.addClassName("lapak-muted");
-                            box.add(hash);
-                        },
-                        () -> {
-                            Button close = new Button(getTranslation("report.z.close"), e -> {
-                                try {
-                                    dayReports.closeDay(filter.storeId(), filter.from());
-                                    Notification.show(getTranslation("report.z.done"));
-                                    show();
-                                } catch (InvalidReportFilterException ex) {
-                                    Notification.show(getTranslation(ex.getMessage()));
-                                }
-                            });
-                            close.setId("report-z-close");
-                            box.add(new Paragraph(getTranslation("report.z.explain")), close);
-                        });
-        return box;
-    }
-
-    private String tablesZone(ReportFilter filter) {
-        return store.getValue() == null ? "UTC" : store.getValue().timeZone().getId();
     }
 }

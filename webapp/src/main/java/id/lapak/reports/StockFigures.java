@@ -25,7 +25,7 @@ class StockFigures {
         }
         String stores = (scope.isAll() ? "" : " and st.id = any(cast(:scope as uuid[]))")
                 + (filter.storeId() == null ? "" : " and st.id = cast(:store as uuid)");
-        JdbcClient.StatementSpec statement = jdbc.sql("""
+        JdbcClient.StatementSpec statement = ReportQueries.bind(jdbc.sql("""
                         select st.id, st.name,
                                coalesce((select sum(l.on_hand) from stock_level l
                                          where l.tenant_id = st.tenant_id and l.store_id = st.id), 0),
@@ -46,16 +46,7 @@ class StockFigures {
                             and m.occurred_at >= (cast(:from as date)::timestamp at time zone st.time_zone)
                             and m.occurred_at < ((cast(:to as date) + 1)::timestamp at time zone st.time_zone)
                         where st.tenant_id = :tenant%s
-                        group by st.tenant_id, st.id, st.name order by st.name""".formatted(stores))
-                .param("tenant", tenant)
-                .param("from", filter.from().toString())
-                .param("to", filter.to().toString());
-        if (!scope.isAll()) {
-            statement = statement.param("scope", ReportQueries.arrayLiteral(scope.sqlArray()));
-        }
-        if (filter.storeId() != null) {
-            statement = statement.param("store", filter.storeId().toString());
-        }
+                        group by st.tenant_id, st.id, st.name order by st.name""".formatted(stores)), tenant, scope, filter);
         return statement
                 .query((rs, n) -> new InventoryLine(
                         rs.getObject(1, UUID.class),

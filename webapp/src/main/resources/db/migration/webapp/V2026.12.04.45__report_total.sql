@@ -15,6 +15,7 @@ create table report_total (
     refunded_minor bigint  not null,
     tip_minor      bigint  not null,
     tax_minor      bigint  not null,
+    discount_minor bigint  not null,
     fee_minor      bigint  not null,
     fee_ppn_minor  bigint  not null,
     primary key (tenant_id, store_id, day, currency),

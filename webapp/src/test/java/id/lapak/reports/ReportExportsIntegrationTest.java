@@ -57,6 +57,12 @@ class ReportExportsIntegrationTest {
         for (int i = 0; i < 12; i++) {
             Instant at = day.atTime(8 + i, 5).atZone(ZoneId.of("Asia/Makassar")).toInstant();
             sales.add(fixture.capturedSale(tenant, store, 10_000L + i * 1_500L, at, at));
+            fixture.reportedBy(
+                    tenant,
+                    sales.getLast(),
+                    i % 3 == 2 ? null : "K-0" + i % 3,
+                    i % 3 == 2 ? null : "Kasir " + i % 3,
+                    i % 4 == 0 ? 1_000L : null);
         }
         fixture.refund(tenant, sales.get(2), 4_000, Instant.now());
         TestUser admin = TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN);
@@ -71,6 +77,32 @@ class ReportExportsIntegrationTest {
                 check(table, locale);
             }
         }
+        // The summary and the cashiers' report read the same discounts and net sales, and the exports carry them.
+        ReportTable summary = TestUsers.as(
+                admin, () -> tables.build(ReportKind.SUMMARY, filter, Locale.ENGLISH, key -> key, Map.of()));
+        ReportTable byCashier = TestUsers.as(
+                admin, () -> tables.build(ReportKind.CASHIERS, filter, Locale.ENGLISH, key -> key, Map.of()));
+        Money discounts = Money.of(-3_000, "IDR");
+        assertThat(summary.rows())
+                .extracting(row -> row.getFirst())
+                .startsWith("report.line.gross", "report.line.discounts", "report.line.refunds", "report.line.net");
+        assertThat(summary.rows().get(1).get(1)).isEqualTo(discounts);
+        Object net = summary.rows().get(3).get(1);
+        assertThat(byCashier.columns())
+                .containsExactly(
+                        "report.column.cashier",
+                        "report.column.transactions",
+                        "report.column.gross",
+                        "report.column.discounts",
+                        "report.column.refunds",
+                        "report.column.net");
+        assertThat(byCashier.rows())
+                .extracting(row -> row.getFirst())
+                .containsExactly("Kasir 1 (K-01)", "Kasir 0 (K-00)", "report.cashier.none");
+        assertThat(byCashier.totals().get(3)).isEqualTo(discounts.negate());
+        assertThat(byCashier.totals().get(5)).isEqualTo(net);
+        assertThat(byCashier.totals().get(1)).isEqualTo(12L);
+        assertThat(ReportFiles.csv(byCashier)).contains("report.column.discounts", "3000");
     }
 
     private static String label(String key, Locale locale) {

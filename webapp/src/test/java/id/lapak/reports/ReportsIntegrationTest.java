@@ -58,6 +58,9 @@ class ReportsIntegrationTest {
     ReportService reports;
 
     @Autowired
+    CashierReports cashiers;
+
+    @Autowired
     DayReports dayReports;
 
     @Autowired
@@ -147,11 +150,23 @@ class ReportsIntegrationTest {
             String zone = inJakarta ? WIB : WIT;
             Instant soldAt = at(first.plusDays(random.nextInt(7)), random.nextInt(24), random.nextInt(60), zone);
             long amount = 1_000L * (1 + random.nextInt(200));
-            switch (random.nextInt(6)) {
+            UUID sale = switch (random.nextInt(6)) {
                 case 0 -> fixture.voidedSale(tenant, store, amount, soldAt);
                 case 1 -> fixture.capturedSale(tenant, store, amount, soldAt, soldAt.plusSeconds(3_600L * 30));
-                default -> captured.add(sale(store, amount, soldAt));
-            }
+                default -> {
+                    UUID id = sale(store, amount, soldAt);
+                    captured.add(id);
+                    yield id;
+                }
+            };
+            // Three cashiers (one reported under two names), some sales naming none; a discount now and then.
+            int cashier = random.nextInt(5);
+            fixture.reportedBy(
+                    tenant,
+                    sale,
+                    cashier == 4 ? null : "K-0" + Math.min(cashier, 2),
+                    cashier == 4 ? null : cashier == 3 ? "Sari D." : "Kasir " + cashier,
+                    random.nextInt(3) == 0 ? 100L * random.nextInt(50) : null);
         }
         for (int i = 0; i < 30; i++) {
             fixture.refund(tenant, captured.get(random.nextInt(captured.size())), 500, Instant.now());
@@ -159,6 +174,7 @@ class ReportsIntegrationTest {
         ReportFilter week = ReportFilter.days(first, day);
         List<Object> live = everything(week);
         agreesWithTheSalesList(first, day);
+        discountsAndCashiersAddUp(week);
 
         assertThat(rollups.rollDue(tenant)).isPositive();
         assertThat(everything(week)).as("rolled up = computed from the sales").isEqualTo(live);
@@ -210,7 +226,46 @@ class ReportsIntegrationTest {
                         reports.byPaymentMethod(filter),
                         reports.byItem(filter),
                         reports.tax(filter),
-                        reports.byWeekdayAndHour(filter)));
+                        reports.byWeekdayAndHour(filter),
+                        cashiers.byCashier(filter),
+                        reports.summary(filter.withCashier("K-02")),
+                        reports.byHour(filter.withCashier("K-02")),
+                        reports.byDevice(filter.withCashier("K-00"))));
+    }
+
+    /**
+     * The discounts are those of the captured sales, gross − discounts − refunds is net, and the cashiers' rows add up
+     * to the whole (those naming none included), each as the cashier filter reads it.
+     */
+    private void discountsAndCashiersAddUp(ReportFilter filter) {
+        Figures all = TestUsers.as(admin, () -> reports.summary(filter));
+        long discounts = platform.call(
+                "test: discounts",
+                () -> jdbc.sql(
+                                "select coalesce(sum(discount_minor), 0) from sale where tenant_id = ? and captured_minor > 0")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single());
+        assertThat(all.discountMinor()).isEqualTo(discounts).isPositive();
+        assertThat(all.net()).isEqualTo(all.gross().minus(all.discounts()).minus(all.refunds()));
+        assertThat(all.net().minor()).isEqualTo(all.capturedMinor() - all.tipMinor() - all.refundedMinor());
+        List<ReportService.Line> byCashier = TestUsers.as(admin, () -> cashiers.byCashier(filter));
+        assertThat(byCashier).extracting(ReportService.Line::key).containsExactlyInAnyOrder("K-00", "K-01", "K-02", "");
+        assertThat(byCashier.getLast().key())
+                .as("sales without a cashier come last")
+                .isEmpty();
+        assertThat(byCashier.stream().map(ReportService.Line::figures).reduce(Figures::plus))
+                .contains(all);
+        for (ReportService.Line line : byCashier) {
+            if (!line.key().isEmpty()) {
+                assertThat(TestUsers.as(admin, () -> reports.summary(filter.withCashier(line.key()))))
+                        .isEqualTo(line.figures());
+            }
+        }
+        assertThat(byCashier)
+                .filteredOn(l -> l.key().equals("K-02"))
+                .extracting(ReportService.Line::label)
+                .containsExactly("Sari D. (K-02)");
     }
 
     private void agreesWithTheSalesList(LocalDate from, LocalDate to) {
@@ -234,11 +289,18 @@ class ReportsIntegrationTest {
 
     @Test
     void aStoreManagerReadsTheirStoresOnlyAndACashierNothing() {
-        sale(jakarta, 10_000, at(day, 12, 0, WIB));
-        sale(jayapura, 40_000, at(day, 12, 0, WIT));
+        fixture.reportedBy(tenant, sale(jakarta, 10_000, at(day, 12, 0, WIB)), "K-01", "Sari", null);
+        fixture.reportedBy(tenant, sale(jayapura, 40_000, at(day, 12, 0, WIT)), "K-09", "Yoga", 5_000L);
         rollups.rollDue(tenant);
         TestUser manager = TestUsers.user(tenant, Set.of(jakarta), Role.STORE_MANAGER);
         ReportFilter filter = ReportFilter.days(day, day);
+        assertThat(TestUsers.as(manager, () -> cashiers.cashiers(filter)))
+                .as("a store manager sees their stores' cashiers only")
+                .containsExactly(java.util.Map.entry("K-01", "Sari (K-01)"));
+        assertThat(TestUsers.as(manager, () -> reports.summary(filter.withCashier("K-09")))
+                        .transactions())
+                .isZero();
+        assertThat(TestUsers.as(admin, () -> cashiers.cashiers(filter))).containsOnlyKeys("K-01", "K-09");
         assertThat(TestUsers.as(manager, () -> reports.summary(filter))
                         .collected()
                         .minor())

@@ -151,6 +151,17 @@ public final class SettlementFixture {
     }
 
     /** A sale that was only authorized and then voided: no money moves. */
+    /** The cashier a device reported for the sale (null for none) and the discount on its lines (null for none). */
+    public void reportedBy(UUID tenant, UUID sale, String cashierCode, String cashierName, Long discountMinor) {
+        platform.run(
+                "test setup: cashier and discount",
+                () -> jdbc.sql("""
+                                update sale set cashier_code = ?, cashier_name = ?, discount_minor = ?
+                                where tenant_id = ? and id = ?""")
+                        .params(cashierCode, cashierName, discountMinor, tenant, sale)
+                        .update());
+    }
+
     public UUID voidedSale(UUID tenant, UUID store, long amount, Instant at) {
         UUID sale = UUID.randomUUID();
         platform.run("test setup: voided sale", () -> {
