@@ -1,5 +1,6 @@
 package id.lapak.reports;
 
+import id.lapak.billing.sale.Cashiers;
 import id.lapak.tenant.context.TenantContext;
 import id.lapak.tenant.csv.CsvWriter;
 import id.lapak.tenant.money.Money;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every sale of a filter as CSV, streamed: rows are read from a database cursor a thousand at a time and written as
  * they come, so an export of millions of sales holds a few rows in memory and starts downloading at once (the
  * browser's download request does the work, the page stays usable). A merchant admin exports every store, a store
- * manager their stores; an erased customer is exported without a name.
+ * manager their stores; an erased customer is exported without a name. The cashier and the discounts are the
+ * device's (empty and 0 for sales that reported none).
  */
 @Service
 @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")
@@ -38,7 +41,8 @@ public class SaleExport {
     private static final String SALES = """
             select s.sold_at, st.time_zone, st.name, d.name, s.status, s.card_brand, s.entry_mode, s.offline,
                    s.currency, s.amount_minor, s.tip_minor, s.tax_minor, s.captured_minor, s.refunded_minor,
-                   s.pan_last4, s.response_code, c.name, c.status, s.id
+                   s.pan_last4, s.response_code, c.name, c.status, s.id, s.cashier_code, s.cashier_name,
+                   s.discount_minor
             from store st
             join sale s on s.tenant_id = st.tenant_id and s.store_id = st.id
             join device d on d.tenant_id = s.tenant_id and d.id = s.device_id
@@ -53,12 +57,14 @@ public class SaleExport {
             "export.sales.soldAt",
             "report.column.store",
             "report.column.device",
+            "report.column.cashier",
             "export.sales.status",
             "report.filter.brand",
             "export.sales.entryMode",
             "export.sales.offline",
             "export.sales.currency",
             "export.sales.amount",
+            "report.column.discounts",
             "report.column.tips",
             "report.column.ppn",
             "export.sales.captured",
@@ -103,6 +109,10 @@ public class SaleExport {
             where.append(" and s.card_brand = ?");
             params.add(filter.brand());
         }
+        if (filter.cashier() != null) {
+            where.append(" and s.cashier_code = ?");
+            params.add(filter.cashier());
+        }
         params.add(filter.from().toString());
         params.add(filter.to().toString());
         String sql = SALES.formatted(where);
@@ -136,12 +146,14 @@ public class SaleExport {
                         .format(LOCAL),
                 rs.getString(3),
                 rs.getString(4),
+                Objects.requireNonNullElse(Cashiers.label(rs.getString(20), rs.getString(21)), ""),
                 labels.apply("sales.status." + rs.getString(5)),
                 rs.getString(6) == null ? "" : labels.apply("settlement.brand." + rs.getString(6)),
                 labels.apply("report.mode." + rs.getString(7)),
                 labels.apply(rs.getBoolean(8) ? "export.sales.yes" : "export.sales.no"),
                 currency,
                 amount(rs.getLong(10), currency),
+                amount(rs.getLong(22), currency),
                 amount(rs.getLong(11), currency),
                 amount(rs.getLong(12), currency),
                 amount(rs.getLong(13), currency),

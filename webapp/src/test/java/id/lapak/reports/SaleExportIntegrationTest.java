@@ -47,7 +47,10 @@ class SaleExportIntegrationTest {
                     .atZone(ZoneId.of("Asia/Jakarta"))
                     .toInstant()
                     .plusSeconds(i * 20L);
-            fixture.capturedSale(tenant, i % 3 == 0 ? wit : wib, 10_000 + i, at, at);
+            UUID sale = fixture.capturedSale(tenant, i % 3 == 0 ? wit : wib, 10_000 + i, at, at);
+            if (i == 0) {
+                fixture.reportedBy(tenant, sale, "K-07", "Sari", 1_250L);
+            }
         }
         // 23:30 in Jakarta the day before: another day, not exported.
         Instant before = day.minusDays(1)
@@ -66,6 +69,19 @@ class SaleExportIntegrationTest {
         assertThat(all.toString()).doesNotContain("99999");
         // The first sale: 08:00 in Jakarta, written in its own store's time, 10:00 in Jayapura.
         assertThat(lines.get(1)).startsWith(day + " 10:00:00,Timur");
+        assertThat(lines.get(1))
+                .as("the cashier and the discount the device reported")
+                .contains(",Sari (K-07),");
+        assertThat(lines.get(1)).contains(",10000,1250,");
+        assertThat(lines.get(2))
+                .as("a sale that named no cashier")
+                .contains(",,")
+                .contains(",10001,0,");
+        StringWriter sari = new StringWriter();
+        assertThat(TestUsers.as(
+                        TestUsers.user(tenant, Set.of(), Role.MERCHANT_ADMIN),
+                        () -> export.write(filter.withCashier("K-07"), sari, key -> key)))
+                .isEqualTo(1);
 
         StringWriter mine = new StringWriter();
         long managerRows = TestUsers.as(
