@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API bodies are small: anything over 64 KB is refused with 413 before it is read, declared length or not — except a
- * payment, which may carry up to 500 lines with their descriptions: 256 KB.
+ * payment, which may carry up to 500 lines with their descriptions: 256 KB. A {@code GET} or {@code HEAD} is passed
+ * through untouched: no endpoint reads a body of one, so there is nothing to count (and the most frequent device
+ * requests, configuration and catalog pulls, do not pay for a wrapped request).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,7 +36,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String method = request.getMethod();
+        return "GET".equals(method)
+                || "HEAD".equals(method)
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override

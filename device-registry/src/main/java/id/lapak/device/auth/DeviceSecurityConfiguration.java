@@ -4,13 +4,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * The device API's own security: stateless, no cookies, no CSRF (no browser), pairing and token exchange open
- * (they carry their own proof), everything else only with a device access token.
+ * The device API's own security, matched before any other chain so that a device request never meets the portal's:
+ * stateless, no cookies, no CSRF (no browser), pairing, token exchange and the clock open (they carry their own proof
+ * or nothing worth protecting), everything else only with a device access token.
+ *
+ * <p>Only what a token-carrying API needs is in the chain (decision 0042): the security headers, the token check, the
+ * refusal answers and the authorisation rule. No session is read or created (a portal session cookie sent along
+ * authenticates nothing here), no request is saved for a later login, there is no logout, anonymous principal or
+ * servlet-API wrapper.
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceSecurityConfiguration {
@@ -21,9 +27,13 @@ class DeviceSecurityConfiguration {
             HttpSecurity http, DeviceTokens tokens, DeviceStateCache states, ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/device/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.disable())
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.requireExplicitSave(true))
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/device/v1/pairings", "/api/device/v1/token", "/api/device/v1/time")
                         .permitAll()
