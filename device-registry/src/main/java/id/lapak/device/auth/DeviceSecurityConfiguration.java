@@ -13,7 +13,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * stateless, no cookies, no CSRF (no browser), pairing, token exchange and the clock open (they carry their own proof
  * or nothing worth protecting), everything else only with a device access token.
  *
- * <p>Only what a token-carrying API needs is in the chain (decision 0042): the security headers, the token check, the
+ * <p>Only what a token-carrying API needs is in the chain (decision 0043): the security headers, the token check, the
  * refusal answers and the authorisation rule. No session is read or created (a portal session cookie sent along
  * authenticates nothing here), no request is saved for a later login, there is no logout, anonymous principal or
  * servlet-API wrapper.
