@@ -7,15 +7,25 @@
 #
 # Environment: COUNT (payments measured, 30000), WARMUP (payments before measuring, 6000), CONCURRENCY (8),
 # DEVICES (simulated devices sharing the load, 4), PORT and PG_PORT (free ports), RAW_SECONDS (20),
-# AMOUNT (minor units per payment, 10000), PROFILE (1: record the measured run with Java Flight Recorder and print the
-# application's hottest methods and lock contention), KEEP (1: keep the work folder with the logs).
+# AMOUNT (minor units per payment, 10000), LINES (empty: custom amounts without lines; a comma-separated list of
+# modes measured one after the other in this run, each with its warm-up: "same", every device sells one catalog
+# variant, "different", each device its own variant of the same store; with LINES, DEVICES defaults to 8),
+# PROFILE (1: record each measured window with Java Flight Recorder and print the application's hottest methods and
+# lock contention), KEEP (1: keep the work folder with the logs).
+#
+#   LINES=same,different COUNT=3000 WARMUP=1000 bench/payments/authorizations.sh   # prints both and their ratio
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 COUNT=${COUNT:-30000}
 WARMUP=${WARMUP:-6000}
 CONCURRENCY=${CONCURRENCY:-8}
-DEVICES=${DEVICES:-4}
+LINES=${LINES:-}
+if [ -n "$LINES" ]; then DEVICES=${DEVICES:-8}; else DEVICES=${DEVICES:-4}; fi
+IFS=, read -r -a modes <<<"${LINES:-amounts}"
+for mode in "${modes[@]}"; do
+  case $mode in amounts|same|different) ;; *) echo "LINES lists same and different" >&2; exit 64;; esac
+done
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT=${PORT:-$(free_port)}
 PG_PORT=${PG_PORT:-$(free_port)}
@@ -26,6 +36,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SERVER="http://localhost:$PORT"
 OWNER_DB="postgresql://lapak_owner:lapak_owner@localhost:$PG_PORT/lapak"
+# The embedded server's superuser (trust on localhost), only to see every session's wait in pg_stat_activity.
+SUPER_DB="postgresql://postgres@localhost:$PG_PORT/lapak"
 # Toko Maju / Maju Pusat from the demo data.
 DEMO_TENANT=0b6c3f3e-5a2d-4c1e-9d7a-2f0e8b1a7c01
 DEMO_STORE=5d1e2a40-8c3b-4f6a-b7e9-1a2b3c4d5e01
@@ -82,9 +94,41 @@ for d in $(seq 1 "$DEVICES"); do
   pair "$work/device-$d"
 done
 
+# The catalog lines sold with LINES: one variant every device sells, and one of its own per device, all in the demo
+# store's tenant (no stock threshold, so no alert mail in the measured window).
+variant_of() { printf '6c0ad000-0000-4000-8000-%012d' "$1"; }
+if [ -n "$LINES" ]; then
+  psql -q -v ON_ERROR_STOP=1 "$OWNER_DB" >/dev/null <<SQL
+begin;
+set local app.platform = 'on';
+insert into catalog_version (tenant_id, version, changed_at) values ('$DEMO_TENANT', 1, now())
+  on conflict (tenant_id) do nothing;
+insert into tax_category (tenant_id, id, name, kind, catalog_version, updated_at)
+values ('$DEMO_TENANT', '6c0ad000-0000-4000-8000-100000000000', 'Bench tax', 'EXEMPT', 1, now());
+insert into catalog_item (tenant_id, id, name, tax_category_id, unit, active, catalog_version, created_at, updated_at)
+values ('$DEMO_TENANT', '6c0ad000-0000-4000-8000-200000000000', 'Bench item',
+        '6c0ad000-0000-4000-8000-100000000000', 'pcs', true, 1, now(), now());
+insert into catalog_variant (tenant_id, id, item_id, name, sku, price_minor, active, catalog_version, created_at,
+                             updated_at)
+select '$DEMO_TENANT', ('6c0ad000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
+       '6c0ad000-0000-4000-8000-200000000000', 'Bench ' || n, 'BENCH-' || n, $AMOUNT, true, 1, now(), now()
+from generate_series(0, $DEVICES) n;
+commit;
+SQL
+fi
+line_of() { # the --line option of a mode: variant 0 for every device, or variant d for device d
+  case $1 in
+    same) variant_of 0 ;;
+    different) for d in $(seq 1 "$DEVICES"); do printf '%s%s' "$([ "$d" = 1 ] || echo ,)" "$(variant_of "$d")"; done ;;
+  esac
+}
+
 load() { # one generator process: the warm-up, then the measured payments, from every device in turn
+  local line
+  line=$(line_of "$1")
   bin/lapak-device load --homes "$(IFS=,; echo "${homes[*]}")" --amount "$AMOUNT" --warmup "$WARMUP" \
-    --count "$COUNT" --concurrency "$CONCURRENCY" --card "$CARD" >"$work/measured.txt" 2>"$work/warmup.txt" &
+    --count "$COUNT" --concurrency "$CONCURRENCY" --card "$CARD" ${line:+--line "$line"} \
+    >"$work/$1-measured.txt" 2>"$work/$1-warmup.txt" &
   load_pid=$!
 }
 
@@ -105,25 +149,48 @@ stats() {
     where datname = 'lapak'"
 }
 
-echo "== warm-up: $WARMUP payments, then $COUNT measured, from $DEVICES devices, $CONCURRENCY threads" >&2
-load
-# The generator says when the warm-up is over; the measured window starts there.
-until grep -q "warm-up:" "$work/warmup.txt" 2>/dev/null; do
-  kill -0 "$load_pid" 2>/dev/null || break
-  sleep 0.2
+measure() { # one mode: its warm-up, then its measured window (generator, commits, WAL and CPU figures)
+  local mode=$1
+  echo "== $mode: warm-up $WARMUP payments, then $COUNT measured, from $DEVICES devices, $CONCURRENCY threads" >&2
+  load "$mode"
+  # The generator says when the warm-up is over; the measured window starts there.
+  until grep -q "warm-up:" "$work/$mode-warmup.txt" 2>/dev/null; do
+    kill -0 "$load_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  read -r commits0 wal0 < <(stats)
+  app_cpu0=$(cpu_of "$app_pid")
+  pg_cpu0=$(pg_cpu)
+  [ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.start name=bench settings=profile >/dev/null
+  # Ten times a second: the application's sessions running a statement, and those of them waiting for a lock.
+  printf '%s\n' "select count(*) filter (where state = 'active'), count(*) filter (where wait_event_type = 'Lock')
+    from pg_stat_activity where datname = 'lapak' and backend_type = 'client backend' and pid <> pg_backend_pid()" \
+    '\watch 0.1' >"$work/waits.sql"
+  psql -At -F' ' "$SUPER_DB" -f "$work/waits.sql" >"$work/$mode-waits.txt" 2>/dev/null &
+  sampler_pid=$!
+  started=$(date +%s.%N)
+  wait "$load_pid" || true
+  ended=$(date +%s.%N)
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
+  [ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.stop name=bench filename="$work/$mode.jfr" >/dev/null
+  read -r commits1 wal1 < <(stats)
+  app_cpu1=$(cpu_of "$app_pid")
+  pg_cpu1=$(pg_cpu)
+  cat "$work/$mode-measured.txt" >&2
+  echo "$started $ended $commits0 $commits1 $wal0 $wal1 $app_cpu0 $app_cpu1 $pg_cpu0 $pg_cpu1" >"$work/$mode-window.txt"
+}
+for mode in "${modes[@]}"; do
+  measure "$mode"
 done
-read -r commits0 wal0 < <(stats)
-app_cpu0=$(cpu_of "$app_pid")
-pg_cpu0=$(pg_cpu)
-[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.start name=bench settings=profile >/dev/null
-started=$(date +%s.%N)
-wait "$load_pid" || true
-ended=$(date +%s.%N)
-[ -z "${PROFILE:-}" ] || "$JAVA_HOME/bin/jcmd" "$app_pid" JFR.stop name=bench filename="$work/app.jfr" >/dev/null
-read -r commits1 wal1 < <(stats)
-app_cpu1=$(cpu_of "$app_pid")
-pg_cpu1=$(pg_cpu)
-cat "$work/measured.txt" >&2
+
+if [ -n "$LINES" ]; then # every sale line moved stock: one movement per payment sold with a line
+  sold=$(( (WARMUP + COUNT) * $(printf '%s\n' "${modes[@]}" | grep -cv amounts) ))
+  moved=$(psql -At "$SUPER_DB" -c "select count(*) from stock_movement
+    where tenant_id = '$DEMO_TENANT' and variant_id::text like '6c0ad000-0000-4000-8000-0%' and kind = 'SALE'")
+  echo "stock movements of the bench variants: $moved of $sold sales with a line" >&2
+  [ "$moved" = "$sold" ] || echo "WARNING: not every sale moved stock" >&2
+fi
 
 echo "== raw: single-row insert + commit, $CONCURRENCY clients, ${RAW_SECONDS}s" >&2
 psql -q "$OWNER_DB" -c "create table if not exists bench_raw (id bigserial primary key, at timestamptz not null
@@ -137,41 +204,58 @@ wrk -t2 -c"$CONCURRENCY" -d10s --latency "$SERVER/api/device/v1/time" >"$work/fl
 
 if [ -n "${PROFILE:-}" ]; then
   mkdir -p bench/payments/results
-  cp "$work/app.jfr" bench/payments/results/last.jfr
-  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$work/app.jfr" | head -40
-  "$JAVA_HOME/bin/jfr" view --width 160 contention-by-site "$work/app.jfr" | head -25
+  for mode in "${modes[@]}"; do
+    cp "$work/$mode.jfr" "bench/payments/results/last-$mode.jfr"
+    echo "== profile: $mode" >&2
+    "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$work/$mode.jfr" | head -40
+    "$JAVA_HOME/bin/jfr" view --width 160 contention-by-site "$work/$mode.jfr" | head -25
+  done
 fi
 
 ticks=$(getconf CLK_TCK)
-python3 - "$work" "$COUNT" "$started" "$ended" "$commits0" "$commits1" "$wal0" "$wal1" \
-  "$app_cpu0" "$app_cpu1" "$pg_cpu0" "$pg_cpu1" "$ticks" "$CONCURRENCY" <<'PY'
-import glob, re, sys
-work, count, t0, t1, c0, c1, w0, w1, a0, a1, p0, p1, ticks, conc = sys.argv[1:]
-count = int(count); seconds = float(t1) - float(t0); ticks = int(ticks)
-text = open(work + "/measured.txt").read()
-m = re.search(r"(\d+) payments in ([\d.]+) s", text)
-gen_seconds = float(m.group(2)) if m else seconds
-lat = re.search(r"p50 ([\d.]+), p95 ([\d.]+), p99 ([\d.]+), max ([\d.]+)", text)
-lat = tuple(float(v) for v in lat.groups()) if lat else (float("nan"),) * 4
-gen = re.search(r"generator CPU: ([\d.]+) ms", text)
-gen_cpu = float(gen.group(1)) if gen else float("nan")
-outcomes = {}
-for line in text.splitlines():
-    m = re.match(r"^([A-Za-z_ 0-9]+): (\d+)$", line)
-    if m:
-        outcomes[m.group(1)] = outcomes.get(m.group(1), 0) + int(m.group(2))
+python3 - "$work" "$COUNT" "$ticks" "$CONCURRENCY" "${modes[@]}" <<'PY'
+import re, sys
+work, count, ticks, conc = sys.argv[1:5]
+modes = sys.argv[5:]
+count = int(count); ticks = int(ticks)
 raw = re.search(r"tps = ([\d.]+)", open(work + "/raw.txt").read())
 raw_tps = float(raw.group(1)) if raw else float("nan")
 floor = re.search(r"Requests/sec:\s+([\d.]+)", open(work + "/floor.txt").read())
 floor_rps = float(floor.group(1)) if floor else float("nan")
-rate = count / gen_seconds
-print(f"authorizations: {count} in {gen_seconds:.1f} s = {rate:,.0f}/s at concurrency {conc}")
-print("latency ms (every measured payment): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f" % lat)
-print("outcomes:", outcomes)
-print(f"raw single-row insert+commit: {raw_tps:,.0f}/s at {conc} clients; ratio {rate / raw_tps:.2f}")
+rates = {}
+for mode in modes:
+    t0, t1, c0, c1, w0, w1, a0, a1, p0, p1 = open(f"{work}/{mode}-window.txt").read().split()
+    text = open(f"{work}/{mode}-measured.txt").read()
+    m = re.search(r"(\d+) payments in ([\d.]+) s", text)
+    gen_seconds = float(m.group(2)) if m else float(t1) - float(t0)
+    lat = re.search(r"p50 ([\d.]+), p95 ([\d.]+), p99 ([\d.]+), max ([\d.]+)", text)
+    lat = tuple(float(v) for v in lat.groups()) if lat else (float("nan"),) * 4
+    gen = re.search(r"generator CPU: ([\d.]+) ms", text)
+    gen_cpu = float(gen.group(1)) if gen else float("nan")
+    outcomes = {}
+    for line in text.splitlines():
+        m = re.match(r"^([A-Za-z_ 0-9]+): (\d+)$", line)
+        if m:
+            outcomes[m.group(1)] = outcomes.get(m.group(1), 0) + int(m.group(2))
+    rate = rates[mode] = count / gen_seconds
+    label = {"amounts": "custom amounts", "same": "one line, every device the same variant",
+             "different": "one line, each device its own variant"}[mode]
+    print(f"== {mode} ({label})")
+    print(f"authorizations: {count} in {gen_seconds:.1f} s = {rate:,.0f}/s at concurrency {conc}")
+    print("latency ms (every measured payment): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f" % lat)
+    print("outcomes:", outcomes)
+    print(f"ratio to the raw single-row insert+commit rate: {rate / raw_tps:.2f}")
+    samples = [tuple(map(int, l.split())) for l in open(f"{work}/{mode}-waits.txt") if re.match(r"^\d+ \d+$", l)]
+    if samples:
+        print(f"sessions (sampled {len(samples)} times): {sum(a for a, _ in samples) / len(samples):.2f} running a "
+              f"statement, {sum(w for _, w in samples) / len(samples):.2f} waiting for a lock")
+    commits = int(c1) - int(c0); wal = int(float(w1)) - int(float(w0))
+    print(f"per authorization: {commits / count:.2f} commits, {wal / count:,.0f} WAL bytes, "
+          f"app CPU {(int(a1) - int(a0)) / ticks / count * 1e3:.2f} ms, "
+          f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms, load generator CPU {gen_cpu:.2f} ms")
+print(f"raw single-row insert+commit: {raw_tps:,.0f}/s at {conc} clients")
 print(f"HTTP floor (GET /time, no auth, {conc} connections): {floor_rps:,.0f}/s")
-commits = int(c1) - int(c0); wal = int(float(w1)) - int(float(w0))
-print(f"per authorization: {commits / count:.2f} commits, {wal / count:,.0f} WAL bytes, "
-      f"app CPU {(int(a1) - int(a0)) / ticks / count * 1e3:.2f} ms, "
-      f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms, load generator CPU {gen_cpu:.2f} ms")
+if "same" in rates and "different" in rates:
+    print(f"same variant / different variants: {rates['same']:,.0f} / {rates['different']:,.0f} = "
+          f"{rates['same'] / rates['different']:.2f} (goal >= 0.80)")
 PY

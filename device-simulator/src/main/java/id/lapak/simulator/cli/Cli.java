@@ -90,7 +90,7 @@ final class Cli {
                 payments::pay);
         add(
                 "load",
-                Set.of("homes", "amount", "count", "warmup", "concurrency", "card", "expiry", "entry"),
+                Set.of("homes", "amount", "count", "warmup", "concurrency", "card", "expiry", "entry", "line"),
                 Set.of(),
                 payments::load);
         add("upload", Set.of(), Set.of(), payments::upload);

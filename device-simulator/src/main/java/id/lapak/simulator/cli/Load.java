@@ -40,13 +40,15 @@ final class Load {
         private final DeviceHome home;
         private final DeviceClient client;
         private final String currency;
+        private final List<PaymentDraft.Line> lines;
         private long[] counters = new long[0];
         private int next;
 
-        Device(DeviceHome home, DeviceClient client, String currency) {
+        Device(DeviceHome home, DeviceClient client, String currency, List<PaymentDraft.Line> lines) {
             this.home = home;
             this.client = client;
             this.currency = currency;
+            this.lines = lines;
         }
 
         synchronized long counter() {
@@ -80,8 +82,14 @@ final class Load {
     private final String entry;
     private final String track2;
 
+    /**
+     * @param variants no variant: custom amounts without lines; one: every device sells it; one per home: the
+     *                 device of the i-th home sells the i-th variant. Each payment is one line of quantity 1 at
+     *                 {@code amount}.
+     */
     Load(
             List<DeviceHome> homes,
+            List<UUID> variants,
             Function<DeviceHome, String> currencyOf,
             long amount,
             String pan,
@@ -98,7 +106,11 @@ final class Load {
             }
             DeviceClient client = new DeviceClient(home.pairing().server(), home, http, Clock.systemUTC());
             client.accessToken();
-            devices.add(new Device(home, client, currencyOf.apply(home)));
+            List<PaymentDraft.Line> lines = variants.isEmpty()
+                    ? List.of()
+                    : List.of(new PaymentDraft.Line(
+                            variants.get(variants.size() == 1 ? 0 : devices.size()), "Load", 1, amount, 0, amount));
+            devices.add(new Device(home, client, currencyOf.apply(home), lines));
         }
         this.amount = amount;
         this.pan = pan;
@@ -129,7 +141,7 @@ final class Load {
                                     amount,
                                     device.currency,
                                     0,
-                                    List.of(),
+                                    device.lines,
                                     null,
                                     entry,
                                     null,

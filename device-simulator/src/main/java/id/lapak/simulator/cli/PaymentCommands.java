@@ -268,6 +268,7 @@ final class PaymentCommands {
         String track2 = card.track2();
         Load load = new Load(
                 homes,
+                variants(args.get("line", ""), homes.size()),
                 home -> home.config().map(c -> Output.storeCurrency(c.json())).orElse("IDR"),
                 amount,
                 pan,
@@ -281,6 +282,24 @@ final class PaymentCommands {
         Load.Phase measured = load.run(count, concurrency);
         Load.print(out, measured, concurrency, homes.size());
         return Load.allAnswered(measured) ? OK : API_ERROR;
+    }
+
+    /** --line VARIANT[,VARIANT...]: none, one for every device, or one per home in the order of --homes. */
+    private static List<UUID> variants(String option, int homes) {
+        List<UUID> variants = new ArrayList<>();
+        for (String id : option.split(",")) {
+            if (!id.isBlank()) {
+                try {
+                    variants.add(UUID.fromString(id.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--line names variant ids");
+                }
+            }
+        }
+        if (variants.size() > 1 && variants.size() != homes) {
+            throw new UsageException("--line names one variant for every device, or one per home of --homes");
+        }
+        return variants;
     }
 
     /** The card a payment command takes: --card, --expiry MMYY (kept as YYMM), --entry, and track 2 for a swipe. */

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -268,18 +267,7 @@ class CliTest {
     void loadSendsEveryPaymentOnceWithItsOwnKeyAndCounterFromEveryHome() throws Exception {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
-        for (Path home : List.of(first, second)) {
-            assertThat(pair(home)).isZero();
-            new id.lapak.simulator.DeviceHome(home)
-                    .saveReaderKey(new id.lapak.simulator.ReaderKey(
-                            "AES128",
-                            1,
-                            "1234567890123456",
-                            "000000",
-                            "RD-1",
-                            "d1",
-                            "1273671EA26AC29AFA4D1084127652A1"));
-        }
+        loadHomes(first, second);
         var declines = new java.util.concurrent.atomic.AtomicInteger();
         server.on(
                 "POST",
@@ -326,6 +314,77 @@ class CliTest {
                         Files.readString(first.resolve("reader-counter.txt")).strip()))
                 .as("counters are reserved in blocks and never handed out twice")
                 .isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void loadSellsOneCatalogLinePerPaymentOneVariantForAllOrOnePerHome() throws Exception {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        loadHomes(first, second);
+        server.on(
+                "POST",
+                DeviceClient.PAYMENTS,
+                request -> json(201, "{\"outcome\":\"APPROVED\",\"status\":\"CAPTURED\"}"));
+        String shared = "6f1c2d3e-0000-4000-8000-000000000001";
+        String other = "6f1c2d3e-0000-4000-8000-000000000002";
+        String homes = first + "," + second;
+
+        assertThat(cli().run("load", "--homes", homes, "--amount", "2500", "--count", "6", "--line", shared))
+                .isZero();
+        assertThat(cli().run(
+                                "load",
+                                "--homes",
+                                homes,
+                                "--amount",
+                                "2500",
+                                "--count",
+                                "6",
+                                "--line",
+                                shared + "," + other))
+                .isZero();
+        assertThat(cli().run(
+                                "load",
+                                "--homes",
+                                first.toString(),
+                                "--amount",
+                                "1",
+                                "--count",
+                                "1",
+                                "--line",
+                                shared + "," + other))
+                .as("two variants for one home")
+                .isEqualTo(64);
+
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var sold = new java.util.ArrayList<String>();
+        for (var payment : server.requests(DeviceClient.PAYMENTS)) {
+            var body = mapper.readTree(payment.body());
+            assertThat(body.path("amountMinor").asLong()).isEqualTo(2500);
+            var lines = body.path("lines");
+            assertThat(lines.size()).isEqualTo(1);
+            assertThat(lines.get(0).path("quantity").asInt()).isEqualTo(1);
+            assertThat(lines.get(0).path("totalMinor").asLong()).isEqualTo(2500);
+            sold.add(lines.get(0).path("variantId").asString());
+        }
+        assertThat(sold.subList(0, 6)).containsOnly(shared);
+        assertThat(sold.subList(6, 12))
+                .as("each home sells its own variant, the homes taking turns")
+                .containsExactlyInAnyOrder(shared, shared, shared, other, other, other);
+    }
+
+    private void loadHomes(Path... homes) {
+        for (Path home : homes) {
+            assertThat(pair(home)).isZero();
+            new id.lapak.simulator.DeviceHome(home)
+                    .saveReaderKey(new id.lapak.simulator.ReaderKey(
+                            "AES128",
+                            1,
+                            "1234567890123456",
+                            "000000",
+                            "RD-1",
+                            "d1",
+                            "1273671EA26AC29AFA4D1084127652A1"));
+        }
     }
 
     private int pair(Path home) {
