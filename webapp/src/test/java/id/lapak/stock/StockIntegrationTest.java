@@ -257,6 +257,62 @@ class StockIntegrationTest {
     }
 
     @Test
+    void concurrentSalesOfOneVariantFromManyDevicesAllCountAndOnHandStaysTheSumOfTheMovements() throws Exception {
+        UUID item = variant();
+        TestUsers.run(admin, () -> stock.receive(pusat.id(), List.of(new StockQuantity(item, 50)), null));
+        TestUsers.run(admin, () -> stock.setThreshold(pusat.id(), item, 10));
+        int devices = 8;
+        int salesEach = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> sellers = new ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            UUID device = UUID.randomUUID();
+            sellers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < salesEach; i++) {
+                    sale(pusat.id(), device, item, 1);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : sellers) {
+            f.get();
+        }
+        pool.shutdown();
+
+        long sold = (long) devices * salesEach;
+        assertThat(onHand(pusat.id(), item)).isEqualTo(50 - sold);
+        List<StockMovement> sales = TestUsers.as(
+                admin,
+                () -> stock.movements(pusat.id(), item, MovementKind.SALE, PageRequest.of(0, 500))
+                        .getContent());
+        assertThat(sales).hasSize((int) sold);
+        // Each sale saw the one before it: the resulting on-hands are 49 down to -30, each once.
+        assertThat(sales)
+                .extracting(StockMovement::resultingOnHand)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.range(50 - sold, 50).boxed().toList());
+        Long sum = platform.call(
+                "test: sum of movements",
+                () -> jdbc.sql("select sum(quantity) from stock_movement where tenant_id = ? and variant_id = ?")
+                        .params(merchant.tenant(), item)
+                        .query(Long.class)
+                        .single());
+        assertThat(sum).isEqualTo(50 - sold);
+        List<StockLevel> alerts =
+                TestUsers.as(admin, () -> stock.alerts(PageRequest.of(0, 100)).getContent());
+        assertThat(alerts.stream().filter(l -> l.variantId().equals(item)))
+                .as("the threshold was crossed: the level is flagged with the on-hand of the last sale")
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.onHand()).isEqualTo(50 - sold);
+                    assertThat(l.belowSince()).isNotNull();
+                });
+    }
+
+    @Test
     void aReplayedSaleEventMovesNothingTwiceARefundPutsStockBackAndAnyEntryPointWorks() {
         UUID item = variant();
         UUID saleId = UUID.randomUUID();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,9 @@ class CustomerPurchaseProjection {
         this.jdbc = jdbc;
     }
 
+    /** Before the stock movements, which lock their levels until the sale commits. */
     @EventListener
+    @Order(0)
     void on(SaleCompleted sale) {
         if (sale.customerId() == null) {
             return;

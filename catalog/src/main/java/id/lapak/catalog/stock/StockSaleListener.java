@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,9 @@ class StockSaleListener {
         this.variants = variants;
     }
 
+    /** Last of the sale's listeners: the level locks it takes are held only from here to the sale's commit. */
     @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void on(SaleCompleted sale) {
         apply(
                 sale.tenantId(),
