@@ -37,6 +37,29 @@ class ReportQueries {
                 from unnest(cast(:stores as uuid[]), cast(:days as date[])) x(store_id, day)
                 join store st on st.tenant_id = :tenant and st.id = x.store_id)""";
 
+    /**
+     * The tenant days of the periods that may be read whole (see {@code report_tenant_day}): current shape, and no
+     * change of any store's day of that date outside the tenant day's snapshot. Only for a whole tenant's totals.
+     */
+    private static final String TENANT_DAYS = """
+            tclean as materialized (
+                select t.day from (%s) g(d)
+                cross join lateral (
+                    select * from report_tenant_day r where r.tenant_id = :tenant and r.day = g.d::date offset 0) t
+                where t.version = :version and not exists (
+                    select 1 from report_change x
+                    where x.tenant_id = t.tenant_id and x.day = t.day and x.xid_number >= t.xmin_number
+                      and not pg_visible_in_snapshot(x.xid, t.snapshot) offset 0)),
+            """;
+
+    /** The tenant days' totals, as facts without a store. */
+    private static final String TENANT_FACTS = """
+
+                select null::uuid, r.day, r.currency, %s
+                from tclean k cross join lateral (
+                    select * from report_tenant_total r where r.tenant_id = :tenant and r.day = k.day offset 0) r
+                union all""";
+
     private final JdbcClient jdbc;
 
     ReportQueries(JdbcClient jdbc) {
@@ -57,13 +80,14 @@ class ReportQueries {
      * calendar day probes its own rollup row (never a hash of the tenant's whole history), and the days read from the
      * sales are materialized, so their bounds reach the sales' index as plain values: under row-level security an
      * expression such as {@code coalesce} in the bound is not leakproof and would be filtered row by row instead. Filled
-     * in by {@link #grouped}: store conditions, whether rollups may be used, the rollup's keys, measures, table and
+     * in by {@link #grouped}: the tenant days when a whole tenant's totals are read
+     * ({@link #TENANT_DAYS}, and the calendar then leaves their dates out), store conditions, whether rollups may be used, the rollup's keys, measures, table and
      * conditions, the sales' facts, then the grouping.
      */
     private static final String GROUPED = """
-            with st as (select id, time_zone from store where tenant_id = :tenant%s),
+            with %sst as (select id, time_zone from store where tenant_id = :tenant%s),
             periods as (%s),
-            cal as (select st.id as store_id, g.day::date as day, st.time_zone from st cross join (%s) g(day)),
+            cal as (select st.id as store_id, g.day::date as day, st.time_zone from st cross join (%s) g(day)%s),
             clean as (
                 select c.store_id, c.day, d.until from cal c
                 cross join lateral (
@@ -80,7 +104,7 @@ class ReportQueries {
                        ((c.day + 1)::timestamp at time zone c.time_zone) as hi
                 from cal c left join clean k on k.store_id = c.store_id and k.day = c.day
                 where k.day is null or k.until is not null),
-            facts as (
+            facts as (%s
                 select r.store_id, r.day, %sr.currency, %s
                 from %s r join clean k on r.tenant_id = :tenant and r.store_id = k.store_id and r.day = k.day%s
                 union all
@@ -137,11 +161,16 @@ class ReportQueries {
                 + (filter.storeId() == null ? "" : " and id = cast(:store as uuid)");
         String measures = level.measures();
         String rollupMeasures = "r." + measures.replace(", ", ", r.");
+        // A whole tenant's totals by period read its tenant days, and the store days only of the other dates.
+        boolean tenantDays = byPeriod && level == Level.TOTAL && scope.isAll() && filter.storeId() == null;
         String sql = GROUPED.formatted(
+                tenantDays ? TENANT_DAYS.formatted(periodDays(periods.size())) : "",
                 storeCondition,
                 periodsValues(periods.size()),
                 periodDays(periods.size()),
+                tenantDays ? " where g.day::date not in (select day from tclean)" : "",
                 rollups ? "true" : "false",
+                tenantDays ? TENANT_FACTS.formatted(rollupMeasures) : "",
                 level.keyList("r."),
                 rollupMeasures,
                 level.table,

@@ -90,9 +90,16 @@ public class ReportRollups {
     private final TransactionTemplate rollTransaction;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final TenantDayRollups tenantDays;
 
-    ReportRollups(JdbcClient jdbc, PlatformAccess platform, PlatformTransactionManager transactions, Clock clock) {
+    ReportRollups(
+            JdbcClient jdbc,
+            PlatformAccess platform,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            TenantDayRollups tenantDays) {
         this.jdbc = jdbc;
+        this.tenantDays = tenantDays;
         this.platform = platform;
         this.transaction = new TransactionTemplate(transactions);
         this.rollTransaction = new TransactionTemplate(transactions);
@@ -130,52 +137,58 @@ public class ReportRollups {
         return new Outcome(tenants.size(), days, failures);
     }
 
-    /** Rolls the due days of one tenant; returns how many store days were rolled. */
+    /**
+     * Rolls the due days of one tenant, then adds the dates whose store days are all rolled into tenant days
+     * ({@link TenantDayRollups}); returns how many store days were rolled.
+     */
     public int rollDue(UUID tenant) {
         return AuditActor.system("report-rollups")
                 .callAs(() -> TenantContext.callAs(tenant, () -> {
-                    int rolled = 0;
-                    int conflicts = 0;
-                    while (true) {
-                        List<StoreDay> due = transaction.execute(status -> due(tenant, clock.instant()));
-                        if (due.isEmpty()) {
-                            return rolled;
-                        }
-                        Instant until = clock.instant().minus(GRACE);
-                        try {
-                            rollTransaction.executeWithoutResult(status -> {
-                                roll(
-                                        tenant,
-                                        due.stream().filter(d -> !d.partial()).toList(),
-                                        null);
-                                roll(
-                                        tenant,
-                                        due.stream().filter(StoreDay::partial).toList(),
-                                        until);
-                            });
-                        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-                            // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
-                            if (++conflicts > 3) {
-                                throw e;
-                            }
-                            continue;
-                        }
-                        rolled += due.size();
-                        if (due.size() < BATCH) {
-                            return rolled;
-                        }
-                    }
+                    int rolled = rollStoreDays(tenant);
+                    tenantDays.roll(tenant, clock.instant().minus(GRACE));
+                    return rolled;
                 }));
+    }
+
+    /** Rolls the tenant's due store days in batches, in the caller's tenant context. */
+    private int rollStoreDays(UUID tenant) {
+        int rolled = 0;
+        int conflicts = 0;
+        while (true) {
+            List<StoreDay> due = transaction.execute(status -> due(tenant, clock.instant()));
+            if (due == null || due.isEmpty()) {
+                return rolled;
+            }
+            Instant until = clock.instant().minus(GRACE);
+            try {
+                rollTransaction.executeWithoutResult(status -> {
+                    roll(tenant, due.stream().filter(d -> !d.partial()).toList(), null);
+                    roll(tenant, due.stream().filter(StoreDay::partial).toList(), until);
+                });
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                // Another run (a rebuild, another node) rolled some of these days meanwhile: look again.
+                if (++conflicts > 3) {
+                    throw e;
+                }
+                continue;
+            }
+            rolled += due.size();
+            if (due.size() < BATCH) {
+                return rolled;
+            }
+        }
     }
 
     /** Drops the tenant's rollups and rolls every ended day again from the sales; returns the store days rolled. */
     public int rebuild(UUID tenant) {
         TenantContext.runAs(
                 tenant,
-                () -> transaction.executeWithoutResult(
-                        status -> jdbc.sql("delete from report_day where tenant_id = :tenant")
-                                .param("tenant", tenant)
-                                .update()));
+                () -> transaction.executeWithoutResult(status -> {
+                    tenantDays.drop(tenant);
+                    jdbc.sql("delete from report_day where tenant_id = :tenant")
+                            .param("tenant", tenant)
+                            .update();
+                }));
         return rollDue(tenant);
     }
 

@@ -178,6 +178,7 @@ class ReportsIntegrationTest {
 
         assertThat(rollups.rollDue(tenant)).isPositive();
         assertThat(everything(week)).as("rolled up = computed from the sales").isEqualTo(live);
+        readsTenantDays(week, (ReportService.Comparison) live.get(1));
         assertThat(rollups.rebuild(tenant)).isPositive();
         assertThat(everything(week)).as("rebuilt = computed from the sales").isEqualTo(live);
         // Days rolled by an older shape of the rollups are read from the sales until the job rolls them again.
@@ -209,6 +210,42 @@ class ReportsIntegrationTest {
                 .as("the changed days are rolled again")
                 .isPositive();
         assertThat(everything(week)).isEqualTo(changed);
+    }
+
+    /**
+     * The ended dates were added up into tenant days, and a whole tenant's period totals read them (a tenant day made
+     * one rupiah off shows in the comparison; a store's totals do not read it).
+     */
+    private void readsTenantDays(ReportFilter filter, ReportService.Comparison expected) {
+        int tenantDays = platform.call(
+                "test: tenant days",
+                () -> jdbc.sql(
+                                "select count(*) from report_tenant_day where tenant_id = :tenant and day between :from and :to")
+                        .param("tenant", tenant)
+                        .param("from", filter.from())
+                        .param("to", filter.to())
+                        .query(Integer.class)
+                        .single());
+        assertThat(tenantDays).as("every ended date of the week added up").isEqualTo(7);
+        Runnable offByOne = () -> jdbc.sql("update report_tenant_total set captured_minor = captured_minor + :delta "
+                        + "where tenant_id = :tenant and day = :day")
+                .param("delta", 1)
+                .param("tenant", tenant)
+                .param("day", filter.to())
+                .update();
+        platform.run("test: a tenant day one rupiah off", offByOne);
+        Figures read = TestUsers.as(admin, () -> reports.compare(filter)).current();
+        Figures oneStore = summary(filter.from(), filter.to(), jakarta);
+        platform.run(
+                "test: the tenant day restored",
+                () -> jdbc.sql("update report_tenant_total set captured_minor = captured_minor - 1 "
+                                + "where tenant_id = :tenant and day = :day")
+                        .param("tenant", tenant)
+                        .param("day", filter.to())
+                        .update());
+        assertThat(read.capturedMinor()).isEqualTo(expected.current().capturedMinor() + 1);
+        assertThat(oneStore.capturedMinor())
+                .isEqualTo(summary(filter.from(), filter.to(), jakarta).capturedMinor());
     }
 
     /** Every figure of every report for the filter, as one comparable value. */
