@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import id.lapak.device.DeviceRegistry;
 import id.lapak.identity.TenantProvisioning;
+import id.lapak.reports.ReportRebuilds;
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantFilter;
@@ -53,7 +54,11 @@ class SupportTenantsView extends VerticalLayout {
     final HorizontalLayout toolbar;
 
     SupportTenantsView(
-            TenantAdministration tenants, DeviceRegistry devices, ViewAs viewAs, TenantProvisioning provisioning) {
+            TenantAdministration tenants,
+            DeviceRegistry devices,
+            ViewAs viewAs,
+            TenantProvisioning provisioning,
+            ReportRebuilds reports) {
         this.tenants = tenants;
         setId("support-tenants");
         setSizeFull();
@@ -121,7 +126,7 @@ class SupportTenantsView extends VerticalLayout {
                 },
                 pageable -> tenants.count(filter()));
         grid.addItemClickListener(
-                e -> new TenantDialog(tenants, viewAs, e.getItem().tenant(), this::refresh).open());
+                e -> new TenantDialog(tenants, reports, viewAs, e.getItem().tenant(), this::refresh).open());
 
         // Onboarding: create a tenant, and the tenants whose Keycloak provisioning waits for a retry.
         Button create = new Button(

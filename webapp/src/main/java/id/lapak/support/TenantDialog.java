@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadEvent;
+import id.lapak.reports.ReportRebuilds;
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantLifecycleException;
@@ -29,12 +30,19 @@ import java.util.function.Consumer;
 class TenantDialog extends Dialog {
 
     private final TenantAdministration tenants;
+    private final ReportRebuilds reports;
     private final ViewAs viewAs;
     private final TenantOverview tenant;
     private final Runnable changed;
 
-    TenantDialog(TenantAdministration tenants, ViewAs viewAs, TenantOverview tenant, Runnable changed) {
+    TenantDialog(
+            TenantAdministration tenants,
+            ReportRebuilds reports,
+            ViewAs viewAs,
+            TenantOverview tenant,
+            Runnable changed) {
         this.tenants = tenants;
+        this.reports = reports;
         this.viewAs = viewAs;
         this.tenant = tenant;
         this.changed = changed;
@@ -87,6 +95,15 @@ class TenantDialog extends Dialog {
             reactivate.setId("tenant-reactivate");
             body.add(reactivate);
         }
+
+        Button recompute = new Button(
+                getTranslation("support.reports.rebuild"),
+                e -> askReason("support.reports.rebuild", "support.reports.rebuild.hint", reason -> {
+                    reports.rebuild(tenant.id(), reason);
+                    done("support.reports.rebuilding");
+                }));
+        recompute.setId("tenant-rebuild-reports");
+        body.add(recompute);
 
         UUID id = tenant.id();
         Anchor export = new Anchor(

@@ -40,5 +40,8 @@ begin
     end loop;
 end $$;
 
+-- The job's readiness check reads a date's store days of all stores.
+create index report_day_tenant_day on report_day (tenant_id, day);
+
 -- The tenant day's clean check: any change of that date in any store newer than the snapshot's xmin.
 create index report_change_tenant_day_xid_number on report_change (tenant_id, day, xid_number);

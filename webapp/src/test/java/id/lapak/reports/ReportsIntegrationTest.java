@@ -67,6 +67,9 @@ class ReportsIntegrationTest {
     ReportRollups rollups;
 
     @Autowired
+    ReportRebuilds rebuilds;
+
+    @Autowired
     SalesService sales;
 
     @Autowired
@@ -246,6 +249,35 @@ class ReportsIntegrationTest {
         assertThat(read.capturedMinor()).isEqualTo(expected.current().capturedMinor() + 1);
         assertThat(oneStore.capturedMinor())
                 .isEqualTo(summary(filter.from(), filter.to(), jakarta).capturedMinor());
+    }
+
+    @Test
+    void supportRecomputesATenantsFiguresAuditedAndNobodyElseMay() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            sale(i % 2 == 0 ? jakarta : jayapura, 10_000L * (i + 1), at(day.minusDays(i), 12, 0, WIB));
+        }
+        rollups.rollDue(tenant);
+        ReportFilter week = ReportFilter.days(day.minusDays(6), day);
+        List<Object> before = everything(week);
+        TestUser support = TestUsers.user(null, Set.of(), Role.SUPPORT);
+
+        int days = TestUsers.as(support, () -> rebuilds.rebuild(tenant, "Figures differ from the sales list"))
+                .get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+        assertThat(days).as("store days rolled again").isPositive();
+        assertThat(everything(week)).as("recomputed = as before").isEqualTo(before);
+        assertThat(platform.call(
+                        "test: audit",
+                        () -> jdbc.sql("select count(*) from audit_entry where tenant_id = :tenant "
+                                        + "and action = 'reports.rebuilt'")
+                                .param("tenant", tenant)
+                                .query(Long.class)
+                                .single()))
+                .isEqualTo(1L);
+        assertThatThrownBy(() -> TestUsers.as(admin, () -> rebuilds.rebuild(tenant, "mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> TestUsers.as(support, () -> rebuilds.rebuild(tenant, " ")))
+                .hasMessage("support.reason.required");
     }
 
     /** Every figure of every report for the filter, as one comparable value. */

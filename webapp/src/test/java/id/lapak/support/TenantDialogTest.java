@@ -17,6 +17,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import id.lapak.device.DeviceRegistry;
+import id.lapak.reports.ReportRebuilds;
 import id.lapak.security.ViewAs;
 import id.lapak.tenant.TenantAdministration;
 import id.lapak.tenant.TenantLifecycleException;
@@ -35,6 +36,7 @@ class TenantDialogTest extends BrowserlessTest {
     final TenantAdministration tenants = mock(TenantAdministration.class);
     final DeviceRegistry devices = mock(DeviceRegistry.class);
     final ViewAs viewAs = mock(ViewAs.class);
+    final ReportRebuilds reports = mock(ReportRebuilds.class);
     final id.lapak.identity.TenantProvisioning provisioning = mock(id.lapak.identity.TenantProvisioning.class);
     final TenantOverview toko = new TenantOverview(
             UUID.randomUUID(),
@@ -55,7 +57,20 @@ class TenantDialogTest extends BrowserlessTest {
         when(tenants.search(any(), any())).thenReturn(List.of(toko));
         when(tenants.count(any())).thenReturn(1L);
         when(devices.countByTenant(any())).thenReturn(Map.of(toko.id(), 3L));
-        UI.getCurrent().add(new SupportTenantsView(tenants, devices, viewAs, provisioning));
+        UI.getCurrent().add(new SupportTenantsView(tenants, devices, viewAs, provisioning, reports));
+    }
+
+    @Test
+    void recomputingReportFiguresNeedsAReason() {
+        test($(Grid.class).id("tenant-grid")).clickRow(0);
+        test($(Button.class).id("tenant-rebuild-reports")).click();
+        test($(Button.class).id("reason-confirm")).click();
+        verify(reports, never()).rebuild(any(), anyString());
+        assertThat($(TextArea.class).id("reason-field").isInvalid()).isTrue();
+
+        test($(TextArea.class).id("reason-field")).setValue("Figures differ from the sales list");
+        test($(Button.class).id("reason-confirm")).click();
+        verify(reports).rebuild(toko.id(), "Figures differ from the sales list");
     }
 
     @Test
