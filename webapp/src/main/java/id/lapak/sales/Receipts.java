@@ -1,5 +1,6 @@
 package id.lapak.sales;
 
+import id.lapak.billing.sale.Cashiers;
 import id.lapak.billing.sale.SaleDetails;
 import id.lapak.billing.sale.SaleLineDetails;
 import id.lapak.billing.sale.SaleSummary;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A sale's receipt: the tenant and store as header, the lines, tax, tip and total, the card as brand and masked
- * number, the authorization code, and what was refunded. One HTML rendering serves the printable page and the
+ * A sale's receipt: the tenant and store as header, who served the customer (when the device reported a cashier),
+ * the lines with their discounts, tax, tip and total, the card as brand and masked number, the authorization code,
+ * and what was refunded. One HTML rendering serves the printable page and the
  * e-mail, so both always say the same. Reading goes through {@link SalesService#get}, which applies the role and
  * store rules.
  */
@@ -119,6 +121,13 @@ class Receipts {
         h.append("<hr>");
         row(h, t.get("receipt.date"), time.format(s.soldAt()));
         row(h, t.get("receipt.number"), s.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+        String cashier =
+                Cashiers.label(receipt.sale().cashierCode(), receipt.sale().cashierName());
+        if (cashier != null) {
+            h.append("<div class=\"receipt-cashier\">")
+                    .append(e(t.get("receipt.servedBy", cashier)))
+                    .append("</div>");
+        }
         lines(h, receipt, currency, locale, t);
         h.append("<hr>");
         row(
@@ -177,7 +186,10 @@ class Receipts {
         }
     }
 
-    /** The items: description and unit price, quantity, line total. */
+    /**
+     * The items: description and unit price, quantity, line total. A line the device discounted shows the discount
+     * under its price, and its amount is after the discount, so the amounts still add up to the total.
+     */
     private static void lines(StringBuilder h, Receipt receipt, String currency, Locale locale, Texts t) {
         if (receipt.sale().lines().isEmpty()) {
             return;
@@ -195,7 +207,15 @@ class Receipts {
                     .append(e(line.description() == null ? "" : line.description()))
                     .append("<br><small>")
                     .append(e(Money.of(line.unitPriceMinor(), currency).format(locale)))
-                    .append("</small></td><td style=\"text-align:right;\">")
+                    .append("</small>");
+            if (line.discountMinor() != null && line.discountMinor() > 0) {
+                h.append("<br><small class=\"receipt-line-discount\">")
+                        .append(e(t.get(
+                                "receipt.lineDiscount",
+                                Money.of(-line.discountMinor(), currency).format(locale))))
+                        .append("</small>");
+            }
+            h.append("</td><td style=\"text-align:right;\">")
                     .append(line.quantity())
                     .append("</td><td style=\"text-align:right;\">")
                     .append(e(Money.of(line.totalMinor(), currency).format(locale)))

@@ -23,6 +23,7 @@ import id.lapak.catalog.mail.MailOutboxSender;
 import id.lapak.device.config.ConfigScope;
 import id.lapak.device.config.DeviceConfigService;
 import id.lapak.device.pairing.PairingCodes;
+import id.lapak.i18n.PortalWords;
 import id.lapak.simulator.DeviceClient;
 import id.lapak.simulator.PaymentDraft;
 import id.lapak.simulator.PaymentReply;
@@ -293,6 +294,53 @@ class SalesIntegrationTest {
                         (locale, key, args) ->
                                 key + (args.length == 0 ? "" : List.of(args).toString())));
         assertThat(untaxed).doesNotContain("receipt.taxId").contains("Sampai jumpa lagi");
+    }
+
+    @Test
+    void theReceiptNamesTheCashierTheDeviceReportedAndEachLinesDiscountWithAmountsAddingUpToTheTotal() {
+        UUID coffee = TestCatalog.variant(catalog, merchant.admin(), "Kopi susu");
+        UUID bread = TestCatalog.variant(catalog, merchant.admin(), "Roti");
+        PaymentDraft.Line discounted = PaymentDraft.Line.discounted(coffee, "Kopi susu", 2, 1_250_000, 234_567);
+        PaymentDraft.Line full = PaymentDraft.Line.discounted(bread, "Roti", 1, 30_000, 0);
+        PaymentReply served = device.pay(PaymentDraft.of(
+                        discounted.totalMinor() + full.totalMinor(), "IDR", SandboxTestCard.VISA_APPROVED.pan(), "3012")
+                .withLines(List.of(discounted, full))
+                .withCashier(new PaymentDraft.Cashier("K-07", "Sari")));
+        Receipts.Translator words = (locale, key, args) -> ("id".equals(locale.getLanguage())
+                        ? PortalWords.indonesian()
+                        : PortalWords.english())
+                .translate(key, args);
+
+        String english = TestUsers.as(
+                merchant.admin(), () -> receipts.html(receipts.receipt(served.paymentId()), Locale.ENGLISH, words));
+        String indonesian = TestUsers.as(
+                merchant.admin(),
+                () -> receipts.html(receipts.receipt(served.paymentId()), PortalWords.INDONESIAN, words));
+
+        assertThat(english)
+                .as("the cashier as the sale's page names them")
+                .contains("Served by Sari (K-07)")
+                .contains("Discount -IDR 234,567")
+                .as("the discounted line's amount is after its discount: 2 × 1,250,000 − 234,567")
+                .contains("IDR 2,265,433")
+                .contains("IDR 30,000")
+                .as("the lines add up to the total")
+                .contains("IDR 2,295,433")
+                .containsOnlyOnce("Discount -");
+        assertThat(indonesian)
+                .contains("Dilayani oleh Sari (K-07)")
+                .contains("Diskon -Rp 234.567")
+                .contains("Rp 2.265.433")
+                .contains("Rp 2.295.433");
+
+        PaymentReply nobody = pay(SandboxTestCard.VISA_APPROVED, 15_000);
+        String anonymous = TestUsers.as(
+                merchant.admin(), () -> receipts.html(receipts.receipt(nobody.paymentId()), Locale.ENGLISH, words));
+        assertThat(anonymous)
+                .as("no cashier reported: the receipt says nothing about one")
+                .doesNotContain("Served by")
+                .doesNotContain("receipt-cashier")
+                .doesNotContain("No cashier");
     }
 
     @Test
