@@ -10,10 +10,12 @@ import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreScope;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's subscriptions to reports by e-mail: each merchant admin or store manager sees, adds, pauses and removes
- * their own. The person's role and stores are kept with the subscription ({@link ScheduledReportSender} checks them
+ * their own, for every cashier or narrowed to one. The person's role and stores are kept with the subscription ({@link ScheduledReportSender} checks them
  * again before every sending).
  */
 @Service
@@ -30,9 +32,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ReportSubscriptions {
 
-    /** What a person asks for. {@code storeId} null means every store they may see. */
+    /** How many days back the cashiers a person may narrow a subscription to have sold. */
+    static final int CASHIER_DAYS = 92;
+
+    /**
+     * What a person asks for. {@code storeId} null means every store they may see; {@code cashier} is the code of one
+     * cashier of {@link #cashiers(UUID)} to narrow the report to, null for every cashier.
+     */
     public record Request(
-            ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format, LocalTime sendAt) {}
+            ReportKind kind,
+            UUID storeId,
+            ReportFrequency frequency,
+            ReportFormat format,
+            LocalTime sendAt,
+            String cashier) {
+
+        public Request {
+            cashier = cashier == null || cashier.isBlank() ? null : cashier.strip();
+        }
+
+        /** Every cashier. */
+        public Request(
+                ReportKind kind, UUID storeId, ReportFrequency frequency, ReportFormat format, LocalTime sendAt) {
+            this(kind, storeId, frequency, format, sendAt, null);
+        }
+    }
+
+    /** A cashier the person may not narrow a subscription to: none of their stores' cashiers (a field message). */
+    public static class UnknownCashierException extends InvalidReportFilterException {
+
+        UnknownCashierException() {
+            super("report.subscriptions.cashierUnknown");
+        }
+    }
 
     /** A subscription as its owner sees it. */
     public record Subscription(
@@ -43,30 +75,44 @@ public class ReportSubscriptions {
             ReportFormat format,
             LocalTime sendAt,
             ZoneId zone,
-            boolean enabled) {}
+            boolean enabled,
+            String cashier) {}
 
     /** Stores a new subscription, active from its creation. */
     private static final String INSERT = """
             insert into report_subscription (tenant_id, id, subject, username, role, store_ids, kind, store_id,
                                              frequency, format, send_at, time_zone, created_at,
-                                             active_since)
+                                             active_since, cashier_code)
             values (:tenant, :id, :subject, :username, :role, :stores, :kind, :store, :frequency, :format,
-                    :sendAt, :zone, :createdAt, :createdAt)""";
+                    :sendAt, :zone, :createdAt, :createdAt, :cashier)""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final CashierReports cashierReports;
 
-    ReportSubscriptions(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ReportSubscriptions(JdbcClient jdbc, AuditLog audit, Clock clock, CashierReports cashierReports) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.cashierReports = cashierReports;
+    }
+
+    /**
+     * The cashiers a subscription may be narrowed to, code → label: those who sold in the last {@value #CASHIER_DAYS}
+     * days in the store (null: every store the person may see), read as the Reports page's cashier filter reads
+     * them, so a store manager gets only their stores' cashiers.
+     */
+    public Map<String, String> cashiers(UUID storeId) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(timeZone(null))));
+        return cashierReports.cashiers(
+                ReportFilter.days(today.minusDays(CASHIER_DAYS - 1L), today).withStore(storeId));
     }
 
     /** The signed-in person's subscriptions, oldest first. */
     public List<Subscription> mine() {
         return jdbc.sql("""
-                        select id, kind, store_id, frequency, format, send_at, time_zone, enabled
+                        select id, kind, store_id, frequency, format, send_at, time_zone, enabled, cashier_code
                         from report_subscription where tenant_id = :tenant and subject = :subject
                         order by created_at, id""")
                 .param("tenant", tenant())
@@ -79,11 +125,15 @@ public class ReportSubscriptions {
                         ReportFormat.valueOf(rs.getString(5)),
                         rs.getObject(6, LocalTime.class),
                         ZoneId.of(rs.getString(7)),
-                        rs.getBoolean(8)))
+                        rs.getBoolean(8),
+                        rs.getString(9)))
                 .list();
     }
 
-    /** Subscribes the signed-in person; a store must lie in their scope. Sent in the store's (or tenant's) zone. */
+    /**
+     * Subscribes the signed-in person; a store must lie in their scope, a cashier among {@link #cashiers(UUID)}. Sent
+     * in the store's (or tenant's) zone.
+     */
     @Transactional
     public Subscription subscribe(Request request) {
         requireComplete(request);
@@ -95,6 +145,9 @@ public class ReportSubscriptions {
         }
         if (role == Role.STORE_MANAGER && scope.isEmpty()) {
             throw new StoreNotFoundException(request.storeId());
+        }
+        if (request.cashier() != null && !cashiers(request.storeId()).containsKey(request.cashier())) {
+            throw new UnknownCashierException();
         }
         String zone = timeZone(request.storeId());
         UUID id = UUID.randomUUID();
@@ -114,6 +167,7 @@ public class ReportSubscriptions {
                 .param("sendAt", request.sendAt().withSecond(0).withNano(0))
                 .param("zone", zone)
                 .param("createdAt", Timestamp.from(clock.instant()))
+                .param("cashier", request.cashier())
                 .update();
         audit.record(AuditEvent.of("report.subscribed", "ReportSubscription", id)
                 .detail("kind", request.kind().name())
@@ -122,6 +176,7 @@ public class ReportSubscriptions {
                 .detail(
                         "store",
                         request.storeId() == null ? "all" : request.storeId().toString())
+                .detail("cashier", request.cashier() == null ? "all" : request.cashier())
                 .detail("stores", Arrays.toString(stores)));
         return new Subscription(
                 id,
@@ -131,7 +186,8 @@ public class ReportSubscriptions {
                 request.format(),
                 request.sendAt().withSecond(0).withNano(0),
                 ZoneId.of(zone),
-                true);
+                true,
+                request.cashier());
     }
 
     /** Pauses or resumes one of the person's subscriptions (a paused one sends nothing and catches nothing up). */

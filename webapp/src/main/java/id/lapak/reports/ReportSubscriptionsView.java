@@ -30,7 +30,7 @@ import org.springframework.data.domain.PageRequest;
 
 /**
  * A person's reports by e-mail: subscribe to a report daily, weekly or monthly (one store of theirs or all of them,
- * as PDF, XLSX or CSV, at a local hour), pause, resume or remove each.
+ * every cashier or one, as PDF, XLSX or CSV, at a local hour), pause, resume or remove each.
  */
 @Route("reports/subscriptions")
 @PageTitle("Lapak · Reports by e-mail")
@@ -41,6 +41,9 @@ class ReportSubscriptionsView extends VerticalLayout {
     private final Map<UUID, String> storeNames = new LinkedHashMap<>();
     private final ComboBox<ReportKind> kind = new ComboBox<>();
     private final ComboBox<StoreDetails> store = new ComboBox<>();
+    private final ComboBox<String> cashier = new ComboBox<>();
+    private final Map<String, String> cashierLabels = new LinkedHashMap<>();
+    private final Map<String, String> everyCashier;
     private final ComboBox<ReportFrequency> frequency = new ComboBox<>();
     private final ComboBox<ReportFormat> format = new ComboBox<>();
     private final ComboBox<Integer> hour = new ComboBox<>();
@@ -48,6 +51,7 @@ class ReportSubscriptionsView extends VerticalLayout {
 
     ReportSubscriptionsView(ReportSubscriptions subscriptions, StoreService stores) {
         this.subscriptions = subscriptions;
+        this.everyCashier = subscriptions.cashiers(null);
         setId("report-subscriptions");
         setWidthFull();
         add(
@@ -68,6 +72,14 @@ class ReportSubscriptionsView extends VerticalLayout {
         store.setItems(visible);
         store.setItemLabelGenerator(StoreDetails::name);
         store.setClearButtonVisible(true);
+        store.addValueChangeListener(e -> refreshCashiers());
+        cashier.setId("subscription-cashier");
+        cashier.setLabel(getTranslation("report.filter.cashier"));
+        cashier.setPlaceholder(getTranslation("report.filter.allCashiers"));
+        cashier.setItemLabelGenerator(code -> cashierLabels.getOrDefault(code, code));
+        cashier.setClearButtonVisible(true);
+        cashier.addValueChangeListener(e -> cashier.setInvalid(false));
+        refreshCashiers();
         frequency.setId("subscription-frequency");
         frequency.setLabel(getTranslation("report.subscriptions.frequency"));
         frequency.setItems(ReportFrequency.values());
@@ -86,7 +98,7 @@ class ReportSubscriptionsView extends VerticalLayout {
         Button subscribe = new Button(getTranslation("report.subscriptions.subscribe"), e -> subscribe());
         subscribe.setId("subscription-add");
         subscribe.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(kind, store, frequency, format, hour, subscribe);
+        FlexLayout form = new FlexLayout(kind, store, cashier, frequency, format, hour, subscribe);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
@@ -102,6 +114,10 @@ class ReportSubscriptionsView extends VerticalLayout {
                         ? getTranslation("report.filter.allStores")
                         : storeNames.getOrDefault(s.storeId(), ""))
                 .setHeader(getTranslation("report.filter.store"));
+        grid.addColumn(s -> s.cashier() == null
+                        ? getTranslation("report.filter.allCashiers")
+                        : everyCashier.getOrDefault(s.cashier(), s.cashier()))
+                .setHeader(getTranslation("report.filter.cashier"));
         grid.addColumn(s -> getTranslation(
                         "report.subscriptions.when",
                         getTranslation("report.frequency." + s.frequency().name()),
@@ -149,15 +165,29 @@ class ReportSubscriptionsView extends VerticalLayout {
                     store.getValue() == null ? null : store.getValue().id(),
                     frequency.getValue(),
                     format.getValue(),
-                    hour.getValue() == null ? null : LocalTime.of(hour.getValue(), 0)));
+                    hour.getValue() == null ? null : LocalTime.of(hour.getValue(), 0),
+                    cashier.getValue()));
             Notification.show(getTranslation("report.subscriptions.done"));
             refresh();
+        } catch (ReportSubscriptions.UnknownCashierException e) {
+            cashier.setErrorMessage(getTranslation(e.getMessage()));
+            cashier.setInvalid(true);
         } catch (InvalidReportFilterException e) {
             Notification.show(getTranslation(e.getMessage()));
         } catch (StoreNotFoundException e) {
             store.setInvalid(true);
             store.setErrorMessage(getTranslation("report.subscriptions.storeUnknown"));
         }
+    }
+
+    /** The cashiers of the chosen store (or of every store of the person) who sold lately; a listed choice stays. */
+    private void refreshCashiers() {
+        String chosen = cashier.getValue();
+        cashierLabels.clear();
+        cashierLabels.putAll(subscriptions.cashiers(
+                store.getValue() == null ? null : store.getValue().id()));
+        cashier.setItems(List.copyOf(cashierLabels.keySet()));
+        cashier.setValue(cashierLabels.containsKey(chosen) ? chosen : null);
     }
 
     private void refresh() {

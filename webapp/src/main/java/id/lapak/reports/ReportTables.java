@@ -49,7 +49,7 @@ public class ReportTables {
             Locale locale,
             Function<String, String> labels,
             Map<UUID, String> names) {
-        List<String> filters = filters(filter, locale, labels, names);
+        List<String> filters = filters(filter, cashierName(filter), locale, labels, names);
         String title = labels.apply("report.kind." + kind.name());
         return switch (kind) {
             case SUMMARY -> summary(filter, title, filters, labels);
@@ -104,6 +104,13 @@ public class ReportTables {
         };
     }
 
+    /** The filter's cashier as the reports name them ("Sari (K-07)"), the code if they sold nothing; null for all. */
+    private String cashierName(ReportFilter filter) {
+        return filter.cashier() == null
+                ? null
+                : cashiers.cashiers(filter).getOrDefault(filter.cashier(), filter.cashier());
+    }
+
     private static String method(String key, Function<String, String> labels) {
         String[] parts = key.split("/", 2);
         String brand = parts[0].isEmpty()
@@ -112,8 +119,13 @@ public class ReportTables {
         return brand + " · " + labels.apply("report.mode." + parts[1]);
     }
 
+    /** The filters as printed on the report; {@code cashier} names the filter's cashier as the reports name them. */
     static List<String> filters(
-            ReportFilter filter, Locale locale, Function<String, String> labels, Map<UUID, String> names) {
+            ReportFilter filter,
+            String cashier,
+            Locale locale,
+            Function<String, String> labels,
+            Map<UUID, String> names) {
         DateTimeFormatter date =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         List<String> filters = new ArrayList<>();
@@ -130,8 +142,8 @@ public class ReportTables {
             filters.add(
                     labels.apply("report.filter.brand") + ": " + labels.apply("settlement.brand." + filter.brand()));
         }
-        if (filter.cashier() != null) {
-            filters.add(labels.apply("report.filter.cashier") + ": " + filter.cashier());
+        if (cashier != null) {
+            filters.add(labels.apply("report.filter.cashier") + ": " + cashier);
         }
         filters.add(labels.apply("report.filter.dayRule"));
         return filters;

@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the day after, in its zone) since the subscription became active and was not sent yet, oldest first, so a run after
  * a downtime catches up each missed period once. Each period is sent in one transaction that writes its delivery row
  * (unique per subscription and period) and queues the e-mail in the outbox: a second node or a rerun sends nothing.
- * The report is built as the subscriber, with the role and stores they subscribed with, narrowed to what the
+ * The report is built as the subscriber, with the role and stores they subscribed with (and the cashier they narrowed
+ * it to, printed with the other filters), narrowed to what the
  * identity provider says they may still see; a person who may see none of it any more gets nothing and their
  * subscription is paused.
  */
@@ -103,7 +104,8 @@ public class ScheduledReportSender {
             ReportFormat format,
             LocalTime sendAt,
             ZoneId zone,
-            Instant activeSince) {
+            Instant activeSince,
+            String cashier) {
 
         Instant dueAt(Period period) {
             return period.end().plusDays(1).atTime(sendAt).atZone(zone).toInstant();
@@ -228,7 +230,7 @@ public class ScheduledReportSender {
                 reader,
                 () -> tables.build(
                         subscription.kind(),
-                        period.filter().withStore(subscription.storeId()),
+                        period.filter().withStore(subscription.storeId()).withCashier(subscription.cashier()),
                         locale,
                         labels,
                         names(subscription.tenantId())));
@@ -304,7 +306,7 @@ public class ScheduledReportSender {
     private Optional<Subscription> load(UUID tenant, UUID id) {
         return jdbc.sql("""
                         select subject, username, role, store_ids, kind, store_id, frequency, format, send_at, time_zone,
-                               active_since
+                               active_since, cashier_code
                         from report_subscription where tenant_id = :tenant and id = :id and enabled""")
                 .param("tenant", tenant)
                 .param("id", id)
@@ -321,7 +323,8 @@ public class ScheduledReportSender {
                         ReportFormat.valueOf(rs.getString(8)),
                         rs.getObject(9, LocalTime.class),
                         ZoneId.of(rs.getString(10)),
-                        rs.getTimestamp(11).toInstant()))
+                        rs.getTimestamp(11).toInstant(),
+                        rs.getString(12)))
                 .optional();
     }
 

@@ -20,6 +20,7 @@ import id.lapak.tenant.store.StoreService;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
@@ -42,25 +43,47 @@ class ReportSubscriptionsViewTest extends BrowserlessTest {
                 ReportFormat.XLSX,
                 LocalTime.of(6, 0),
                 ZoneId.of("Asia/Jakarta"),
-                true);
+                true,
+                "K-07");
         when(stores.find(eq(""), any())).thenReturn(Page.empty());
         when(subscriptions.mine()).thenReturn(List.of(), List.of(weekly));
+        when(subscriptions.cashiers(null)).thenReturn(Map.of("K-07", "Sari (K-07)"));
         UI.getCurrent().add(new ReportSubscriptionsView(subscriptions, stores));
 
         $(ComboBox.class).id("subscription-kind").setValue(ReportKind.TAX);
         $(ComboBox.class).id("subscription-frequency").setValue(ReportFrequency.WEEKLY);
         $(ComboBox.class).id("subscription-format").setValue(ReportFormat.XLSX);
         $(ComboBox.class).id("subscription-hour").setValue(6);
+        ComboBox<String> cashier = $(ComboBox.class).id("subscription-cashier");
+        assertThat(test(cashier).getSuggestions()).containsExactly("Sari (K-07)");
+        cashier.setValue("K-07");
         test($(Button.class).id("subscription-add")).click();
 
         verify(subscriptions)
                 .subscribe(new Request(
-                        ReportKind.TAX, null, ReportFrequency.WEEKLY, ReportFormat.XLSX, LocalTime.of(6, 0)));
+                        ReportKind.TAX, null, ReportFrequency.WEEKLY, ReportFormat.XLSX, LocalTime.of(6, 0), "K-07"));
         Grid<Subscription> grid = $(Grid.class).id("subscription-grid");
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Tax (PPN)");
-        assertThat(test(grid).getCellText(0, 2)).isEqualTo("Weekly at 06:00 (Asia/Jakarta)");
-        assertThat(test(grid).getCellText(0, 3)).isEqualTo("Excel (XLSX)");
+        assertThat(test(grid).getCellText(0, 2)).isEqualTo("Sari (K-07)");
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("Weekly at 06:00 (Asia/Jakarta)");
+        assertThat(test(grid).getCellText(0, 4)).isEqualTo("Excel (XLSX)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCashierOutsideThePersonsStoresIsRefusedOnTheField() {
+        when(stores.find(eq(""), any())).thenReturn(Page.empty());
+        when(subscriptions.mine()).thenReturn(List.of());
+        when(subscriptions.cashiers(null)).thenReturn(Map.of("K-07", "Sari (K-07)"));
+        when(subscriptions.subscribe(any())).thenThrow(new ReportSubscriptions.UnknownCashierException());
+        UI.getCurrent().add(new ReportSubscriptionsView(subscriptions, stores));
+        ComboBox<String> cashier = $(ComboBox.class).id("subscription-cashier");
+        cashier.setValue("K-07");
+        test($(Button.class).id("subscription-add")).click();
+        assertThat(cashier.isInvalid()).isTrue();
+        assertThat(cashier.getErrorMessage()).startsWith("Choose one of the cashiers listed");
+        assertThat($(Notification.class).all()).isEmpty();
     }
 
     @Test

@@ -287,6 +287,80 @@ class ScheduledReportsIntegrationTest {
     }
 
     @Test
+    void aSubscriptionNarrowedToOneCashierIsRefusedOutsideThePersonsStoresAndSendsOnlyTheirSales() {
+        Instant afternoon = at(day, 15, 0);
+        fixture.reportedBy(
+                tenant, fixture.capturedSale(tenant, jakarta, 7_000, afternoon, afternoon), "K-07", "Sari", null);
+        fixture.reportedBy(
+                tenant, fixture.capturedSale(tenant, bandung, 9_000, afternoon, afternoon), "K-09", "Budi", null);
+
+        assertThat(TestUsers.as(admin, () -> subscriptions.cashiers(null)))
+                .as("the Reports page's cashier choices: every store's for the merchant admin")
+                .containsExactly(Map.entry("K-09", "Budi (K-09)"), Map.entry("K-07", "Sari (K-07)"));
+        assertThat(TestUsers.as(manager, () -> subscriptions.cashiers(null)))
+                .as("a store manager's: their stores' cashiers only")
+                .containsOnlyKeys("K-07");
+        assertThat(TestUsers.as(admin, () -> subscriptions.cashiers(bandung))).containsOnlyKeys("K-09");
+
+        assertThatThrownBy(() -> subscribeCashier(manager, null, "K-09"))
+                .as("another store's cashier, for a manager")
+                .isInstanceOf(ReportSubscriptions.UnknownCashierException.class)
+                .hasMessage("report.subscriptions.cashierUnknown");
+        assertThatThrownBy(() -> subscribeCashier(admin, bandung, "K-07"))
+                .as("a cashier who did not sell in the chosen store")
+                .isInstanceOf(ReportSubscriptions.UnknownCashierException.class);
+        assertThatThrownBy(() -> subscribeCashier(admin, null, "K-99"))
+                .isInstanceOf(ReportSubscriptions.UnknownCashierException.class);
+        assertThat(TestUsers.as(manager, () -> subscriptions.mine()))
+                .as("nothing stored")
+                .isEmpty();
+
+        UUID managers = subscribeCashier(manager, null, " K-07 ");
+        UUID admins = subscribeCashier(admin, null, "K-09");
+        assertThat(TestUsers.as(manager, () -> subscriptions.mine()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.cashier()).isEqualTo("K-07"));
+
+        sender.deliverDue(at(day.plusDays(1), 7, 0));
+        assertThat(mails(managers))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.text())
+                        .as("Sari's one sale, with the filter printed as the Reports page prints it")
+                        .contains("Kasir: Sari (K-07)")
+                        .contains("7000")
+                        .doesNotContain("10000")
+                        .doesNotContain("17000")
+                        .doesNotContain("9000"));
+        assertThat(mails(admins))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.text())
+                        .contains("Kasir: Budi (K-09)")
+                        .contains("9000")
+                        .doesNotContain("7000")
+                        .doesNotContain("50000")
+                        .doesNotContain("59000"));
+    }
+
+    private UUID subscribeCashier(TestUser user, UUID store, String cashier) {
+        UUID id = TestUsers.as(
+                        user,
+                        () -> subscriptions.subscribe(new Request(
+                                ReportKind.SUMMARY,
+                                store,
+                                ReportFrequency.DAILY,
+                                ReportFormat.CSV,
+                                LocalTime.of(7, 0),
+                                cashier)))
+                .id();
+        platform.run(
+                "test: subscribed earlier",
+                () -> jdbc.sql("update report_subscription set active_since = ? where tenant_id = ? and id = ?")
+                        .params(java.sql.Timestamp.from(at(day, 10, 0)), tenant, id)
+                        .update());
+        return id;
+    }
+
+    @Test
     void aPausedOrRemovedSubscriptionSendsNothing() {
         UUID paused = subscribe(admin, ReportKind.SUMMARY, jakarta, ReportFrequency.DAILY, ReportFormat.CSV);
         UUID removed = subscribe(admin, ReportKind.DAYS, null, ReportFrequency.WEEKLY, ReportFormat.CSV);
@@ -320,7 +394,8 @@ class ScheduledReportsIntegrationTest {
                 ReportFormat.PDF,
                 LocalTime.of(7, 0),
                 ZoneId.of(WIB),
-                at(wednesday, 10, 0));
+                at(wednesday, 10, 0),
+                null);
         assertThat(ScheduledReportSender.duePeriods(weekly, null, at(LocalDate.of(2026, 12, 7), 6, 59)))
                 .isEmpty();
         assertThat(ScheduledReportSender.duePeriods(weekly, null, at(LocalDate.of(2026, 12, 7), 7, 0)))
@@ -338,7 +413,8 @@ class ScheduledReportsIntegrationTest {
                 ReportFormat.XLSX,
                 LocalTime.of(7, 0),
                 ZoneId.of(WIB),
-                at(wednesday, 10, 0));
+                at(wednesday, 10, 0),
+                null);
         assertThat(ScheduledReportSender.duePeriods(
                         monthly, LocalDate.of(2026, 12, 1), at(LocalDate.of(2027, 3, 1), 7, 0)))
                 .containsExactly(
