@@ -99,6 +99,7 @@ class ReportsView extends VerticalLayout {
         add(new H2(getTranslation("report.title")));
 
         kind.setId("report-kind");
+        kind.setWidth("20em"); // the longest report names ("Pengembalian dana dan pembatalan") in full
         kind.setLabel(getTranslation("report.filter.report"));
         kind.setItems(ReportKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("report.kind." + k.name()));
@@ -223,11 +224,13 @@ class ReportsView extends VerticalLayout {
             chart.setOption(ReportCharts.days(
                     ReportCharts.shortDays(reports.byDay(filter), getLocale()),
                     getTranslation("report.column.net"),
-                    getTranslation("report.column.transactions")));
+                    getTranslation("report.column.transactions"),
+                    getLocale()));
             result.add(chart);
         } else if (kind.getValue() == ReportKind.HOURS) {
             EChart chart = new EChart("report-chart", "340px");
-            chart.setOption(ReportCharts.heatmap(reports.byWeekdayAndHour(filter), getLocale()));
+            chart.setOption(ReportCharts.heatmap(
+                    reports.byWeekdayAndHour(filter), getTranslation("report.column.transactions"), getLocale()));
             result.add(chart);
         }
         if (table.rows().isEmpty()) {
@@ -309,8 +312,10 @@ class ReportsView extends VerticalLayout {
                 () -> ReportFiles.pdf(table, getLocale()),
                 "report.export.pdf");
         Div links = new Div(csv, xlsx, pdf, salesExport(), mailMe());
+        links.addClassName("lapak-report-exports");
         links.getStyle()
                 .set("display", "flex")
+                .set("flex-wrap", "wrap")
                 .set("gap", "var(--lumo-space-m)")
                 .set("margin", "var(--lumo-space-s) 0");
         return links;

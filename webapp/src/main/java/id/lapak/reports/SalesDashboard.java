@@ -72,6 +72,17 @@ public class SalesDashboard extends VerticalLayout {
         show();
     }
 
+    /** For today: the same weekday a week earlier, net sales and transactions. */
+    private Span sameDayLastWeek(Figures lastWeek) {
+        Span same = new Span(getTranslation(
+                "dashboard.compare.lastWeek",
+                lastWeek.net().format(getLocale()),
+                NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
+        same.setId("dashboard-same-day-last-week");
+        same.addClassName("lapak-muted");
+        return same;
+    }
+
     ReportFilter filter() {
         LocalDate today = LocalDate.now(zone);
         LocalDate first = switch (period.getValue() == null ? Period.TODAY : period.getValue()) {
@@ -103,14 +114,7 @@ public class SalesDashboard extends VerticalLayout {
         cards.addClassName("lapak-cards");
         content.add(cards);
         if (comparison.sameDayLastWeek() != null) {
-            Figures lastWeek = comparison.sameDayLastWeek();
-            Span same = new Span(getTranslation(
-                    "dashboard.compare.lastWeek",
-                    lastWeek.net().format(getLocale()),
-                    NumberFormat.getIntegerInstance(getLocale()).format(lastWeek.transactions())));
-            same.setId("dashboard-same-day-last-week");
-            same.addClassName("lapak-muted");
-            content.add(same);
+            content.add(sameDayLastWeek(comparison.sameDayLastWeek()));
         }
 
         EChart hours = new EChart("dashboard-hours", "260px");
@@ -118,17 +122,19 @@ public class SalesDashboard extends VerticalLayout {
                 reports.byHour(filter),
                 reports.byHour(filter.previous()),
                 getTranslation("dashboard.chart.thisPeriod"),
-                getTranslation("dashboard.chart.previousPeriod")));
+                getTranslation("dashboard.chart.previousPeriod"),
+                getLocale()));
         ReportFilter month =
                 filter.length() >= 7 ? filter : filter.withDays(filter.to().minusDays(13), filter.to());
         EChart days = new EChart("dashboard-days", "260px");
         days.setOption(ReportCharts.days(
                 ReportCharts.shortDays(reports.byDay(month), getLocale()),
                 getTranslation("report.column.net"),
-                getTranslation("report.column.transactions")));
+                getTranslation("report.column.transactions"),
+                getLocale()));
         List<Line> methods = reports.byPaymentMethod(filter);
         EChart mix = new EChart("dashboard-mix", "260px");
-        mix.setOption(ReportCharts.mix(methods, key -> methodName(key)));
+        mix.setOption(ReportCharts.mix(methods, key -> methodName(key), getLocale()));
         content.add(section("dashboard.chart.hours", hours), section("dashboard.chart.days", days));
 
         FlexLayout tables = new FlexLayout(
@@ -167,19 +173,23 @@ public class SalesDashboard extends VerticalLayout {
     private Grid<Line> ranking(String id, List<Line> lines, boolean quantity) {
         Grid<Line> grid = new Grid<>();
         grid.setId(id);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        // Names wrap rather than being cut in a narrow panel; the figures keep their width.
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(Line::label)
                 .setHeader(getTranslation("report.column.name"))
-                .setFlexGrow(2);
+                .setFlexGrow(1);
         grid.addColumn(l -> NumberFormat.getIntegerInstance(getLocale())
                         .format(l.figures().transactions()))
                 .setHeader(getTranslation(quantity ? "report.column.quantity" : "report.column.transactions"))
-                .setTextAlign(ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(l -> l.figures().collected().format(getLocale()))
                 .setHeader(getTranslation("report.column.net"))
                 .setTextAlign(ColumnTextAlign.END)
-                .setFlexGrow(2);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(lines.stream().limit(5).toList());
         return grid;
     }

@@ -24,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,7 @@ class SupportDashboardView extends VerticalLayout {
         EChart chart = new EChart("support-dashboard-minutes", "240px");
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("lapakNumbers", EChart.numbers(Currency.getInstance("IDR"), getLocale()));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put(
                 "xAxis",
@@ -115,7 +117,9 @@ class SupportDashboardView extends VerticalLayout {
                         "category",
                         "data",
                         f.hours().stream().map(h -> hour.format(h.start())).toList()));
-        option.put("yAxis", Map.of("type", "value"));
+        option.put("yAxis", Map.of("type", "value", "lapakFormat", "number"));
+        NumberFormat rate = NumberFormat.getNumberInstance(getLocale());
+        rate.setMaximumFractionDigits(2);
         option.put(
                 "series",
                 List.of(Map.of(
@@ -126,6 +130,10 @@ class SupportDashboardView extends VerticalLayout {
                         "data",
                         f.hours().stream()
                                 .map(h -> Math.round(h.perMinute() * 100) / 100.0)
+                                .toList(),
+                        "lapakText",
+                        f.hours().stream()
+                                .map(h -> rate.format(Math.round(h.perMinute() * 100) / 100.0))
                                 .toList())));
         chart.setOption(JSON.writeValueAsString(option));
         return chart;

@@ -150,25 +150,42 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** {@code Rp 15.000} in Indonesian, {@code IDR 15,000} in English; other locales read the English form. */
     public String format(Locale locale) {
-        boolean indonesian = isIndonesian(locale);
-        DecimalFormat number = new DecimalFormat(
-                "#,##0", DecimalFormatSymbols.getInstance(indonesian ? Locale.forLanguageTag("id-ID") : Locale.US));
-        int digits = fractionDigits();
-        number.setMinimumFractionDigits(digits);
-        number.setMaximumFractionDigits(digits);
-        String prefix = indonesian && "IDR".equals(currency.getCurrencyCode()) ? "Rp" : currency.getCurrencyCode();
-        String amount = number.format(major().abs());
-        return (minor < 0 ? "-" : "") + prefix + " " + amount;
+        Notation notation = notation(currency, locale);
+        return (minor < 0 ? "-" : "") + notation.prefix() + number(locale).format(major().abs());
     }
 
     /** The number alone as people read it in {@code locale}, without the currency ({@code 15.000}). */
     public String formatNumber(Locale locale) {
-        DecimalFormat number = new DecimalFormat(
-                "#,##0",
-                DecimalFormatSymbols.getInstance(isIndonesian(locale) ? Locale.forLanguageTag("id-ID") : Locale.US));
+        return number(locale).format(major());
+    }
+
+    /**
+     * How {@link #format} writes amounts of a currency in a language: the prefix with its space ({@code "Rp "},
+     * {@code "IDR "}), the grouping and decimal separators and the digits after the decimal separator. For amounts
+     * written outside this class by the same rule, such as chart axes drawn in the browser.
+     */
+    public record Notation(String prefix, char grouping, char decimal, int fractionDigits) {}
+
+    /** The notation of {@code currency} in {@code locale}: the one rule {@link #format} follows. */
+    public static Notation notation(Currency currency, Locale locale) {
+        boolean indonesian = isIndonesian(locale);
+        DecimalFormatSymbols symbols = symbols(locale);
+        return new Notation(
+                (indonesian && "IDR".equals(currency.getCurrencyCode()) ? "Rp" : currency.getCurrencyCode()) + " ",
+                symbols.getGroupingSeparator(),
+                symbols.getDecimalSeparator(),
+                CurrencyUnits.fractionDigits(currency));
+    }
+
+    private DecimalFormat number(Locale locale) {
+        DecimalFormat number = new DecimalFormat("#,##0", symbols(locale));
         number.setMinimumFractionDigits(fractionDigits());
         number.setMaximumFractionDigits(fractionDigits());
-        return number.format(major());
+        return number;
+    }
+
+    private static DecimalFormatSymbols symbols(Locale locale) {
+        return DecimalFormatSymbols.getInstance(isIndonesian(locale) ? Locale.forLanguageTag("id-ID") : Locale.US);
     }
 
     /** Major units with {@code .} and no grouping ({@code 15000}, {@code 12.50}): the form of files and APIs. */

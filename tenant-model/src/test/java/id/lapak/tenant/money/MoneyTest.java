@@ -39,6 +39,13 @@ class MoneyTest {
         assertThat(Money.of(1250, USD).toPlainString()).isEqualTo("12.50");
     }
 
+    @Test
+    void theNotationIsTheOneFormatFollows() {
+        assertThat(Money.notation(IDR, ID)).isEqualTo(new Money.Notation("Rp ", '.', ',', 0));
+        assertThat(Money.notation(IDR, EN)).isEqualTo(new Money.Notation("IDR ", ',', '.', 0));
+        assertThat(Money.notation(USD, ID)).isEqualTo(new Money.Notation("USD ", '.', ',', 2));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
