@@ -19,6 +19,7 @@ import id.lapak.reports.ReportSubscriptions.Subscription;
 import id.lapak.tenant.store.StoreDetails;
 import id.lapak.tenant.store.StoreNotFoundException;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.ZoneNames;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ class ReportSubscriptionsView extends VerticalLayout {
                 new Anchor("reports", getTranslation("report.subscriptions.back")));
 
         kind.setId("subscription-kind");
+        kind.setWidth("20em"); // the longest report names ("Pengembalian dana dan pembatalan") in full
         kind.setLabel(getTranslation("report.filter.report"));
         kind.setItems(ReportKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("report.kind." + k.name()));
@@ -122,7 +124,7 @@ class ReportSubscriptionsView extends VerticalLayout {
                         "report.subscriptions.when",
                         getTranslation("report.frequency." + s.frequency().name()),
                         s.sendAt().toString(),
-                        s.zone().getId()))
+                        ZoneNames.label(s.zone(), getLocale())))
                 .setHeader(getTranslation("report.subscriptions.frequency"))
                 .setAutoWidth(true);
         grid.addColumn(s -> getTranslation("report.format." + s.format().name()))

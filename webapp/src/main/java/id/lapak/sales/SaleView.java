@@ -220,7 +220,8 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         SaleSummary s = details.sale();
         Grid<SaleLineDetails> lines = new Grid<>();
         lines.setId("sale-lines");
-        lines.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // A long item name wraps on a narrow page rather than being cut.
+        lines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         lines.setAllRowsVisible(true);
         lines.addColumn(l -> l.description() == null ? "" : l.description())
                 .setHeader(getTranslation("sales.lines.description"))

@@ -66,7 +66,7 @@ class ReportSubscriptionsViewTest extends BrowserlessTest {
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Tax (PPN)");
         assertThat(test(grid).getCellText(0, 2)).isEqualTo("Sari (K-07)");
-        assertThat(test(grid).getCellText(0, 3)).isEqualTo("Weekly at 06:00 (Asia/Jakarta)");
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("Weekly at 06:00 (WIB · Jakarta)");
         assertThat(test(grid).getCellText(0, 4)).isEqualTo("Excel (XLSX)");
     }
 
