@@ -10,44 +10,71 @@ import org.springframework.stereotype.Component;
 
 /**
  * The figures of one store's business day that the waterfall is made of, read in one statement that touches only
- * that day: the day's sales by their sale time, their captures, the operations completed within the day, and the
- * settlement line of each of those operations, probed one by one through its primary key (never a scan of the
- * tenant's lines, which grow by thousands a day).
+ * that day, from index ranges (migration V2026.12.04.55 makes them index-only): the day's sales of the store by
+ * their sale time, the tenant's operations completed within the day (those of other days' sales or of sales the
+ * first range left out are placed in the store by one probe of their sale each), and the store's settlement lines
+ * recorded within the day, matched to the day's operations by operation (a line's recorded_at is its operation's
+ * completion; an operation whose line is not in that range is probed through the line's primary key). The captures
+ * of the day's sales completed on another day are probed only for the sales without a capture within the day: a
+ * sale is captured once (a capture needs an authorized sale). Every probe is fenced with {@code offset 0}, so it stays
+ * a probe instead of a hash join over the tenant's history.
  */
 @Component
 class WaterfallFigures {
 
     private static final String SQL = """
-            with sold as (
+            with sold as materialized (
                 select s.id, s.authorized_minor, s.sold_at from sale s
                 where s.tenant_id = :tenant and s.store_id = :store and s.sold_at >= :from and s.sold_at < :to
                   and s.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED')
             ),
-            captures as (
+            day_ops as materialized (
+                select o.id, o.sale_id, o.kind, o.amount_minor, o.completed_at from payment_operation o
+                where o.tenant_id = :tenant and o.status = 'SUCCEEDED' and o.completed_at >= :from
+                  and o.completed_at < :to
+            ),
+            store_ops as materialized (
+                select o.id, o.sale_id, o.kind, o.amount_minor, o.completed_at, sold.sold_at from day_ops o
+                join sold on sold.id = o.sale_id
+                union all
+                select o.id, o.sale_id, o.kind, o.amount_minor, o.completed_at, s.sold_at from day_ops o
+                cross join lateral (select s.sold_at from sale s
+                    where s.tenant_id = :tenant and s.id = o.sale_id and s.store_id = :store offset 0) s
+                where not exists (select 1 from sold where sold.id = o.sale_id)
+            ),
+            captures as materialized (
+                select sale_id, id, amount_minor, completed_at, sold_at from store_ops where kind = 'CAPTURE'
+                union all
                 select o.sale_id, o.id, o.amount_minor, o.completed_at, sold.sold_at from sold
-                join payment_operation o on o.tenant_id = :tenant and o.sale_id = sold.id
-                where o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
-                union
-                select o.sale_id, o.id, o.amount_minor, o.completed_at, s.sold_at from payment_operation o
-                join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
-                where o.tenant_id = :tenant and s.store_id = :store and o.kind = 'CAPTURE' and o.status = 'SUCCEEDED'
-                  and o.completed_at >= :from and o.completed_at < :to
+                cross join lateral (select o.sale_id, o.id, o.amount_minor, o.completed_at from payment_operation o
+                    where o.tenant_id = :tenant and o.sale_id = sold.id and o.kind = 'CAPTURE'
+                      and o.status = 'SUCCEEDED' offset 0) o
+                where not exists (select 1 from store_ops c where c.sale_id = sold.id and c.kind = 'CAPTURE')
             ),
-            moves as (
-                select o.id, o.kind, o.amount_minor from payment_operation o
-                join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
-                where o.tenant_id = :tenant and s.store_id = :store and o.status = 'SUCCEEDED'
-                  and o.completed_at >= :from and o.completed_at < :to
-                  and (o.kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
-                       or (o.kind = 'REVERSAL' and exists (select 1 from payment_operation c
-                           where c.tenant_id = o.tenant_id and c.sale_id = o.sale_id and c.kind = 'CAPTURE'
-                             and c.status = 'SUCCEEDED')))
+            moves as materialized (
+                select o.id, o.kind, o.amount_minor from store_ops o
+                where o.kind in ('CAPTURE', 'REFUND', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
+                   or (o.kind = 'REVERSAL' and exists (select 1 from payment_operation c
+                       where c.tenant_id = :tenant and c.sale_id = o.sale_id and c.kind = 'CAPTURE'
+                         and c.status = 'SUCCEEDED'))
             ),
-            lines as (
-                select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout from moves m
-                cross join lateral (select * from settlement_line l
-                    where l.tenant_id = :tenant and l.operation_id = m.id limit 1) l
-                left join payout p on p.tenant_id = l.tenant_id and p.batch_id = l.batch_id
+            day_lines as materialized (
+                select l.operation_id, l.batch_id, l.gross_minor, l.fee_minor, l.ppn_minor from settlement_line l
+                where l.tenant_id = :tenant and l.store_id = :store and l.recorded_at >= :from
+                  and l.recorded_at < :to
+            ),
+            move_lines as materialized (
+                select l.batch_id, l.gross_minor, l.fee_minor, l.ppn_minor from moves m
+                join day_lines l on l.operation_id = m.id
+                union all
+                select l.batch_id, l.gross_minor, l.fee_minor, l.ppn_minor from moves m
+                cross join lateral (select l.batch_id, l.gross_minor, l.fee_minor, l.ppn_minor from settlement_line l
+                    where l.tenant_id = :tenant and l.operation_id = m.id offset 0) l
+                where not exists (select 1 from day_lines d where d.operation_id = m.id)
+            ),
+            lines as materialized (
+                select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout from move_lines l
+                left join payout p on p.tenant_id = :tenant and p.batch_id = l.batch_id
             )
             select
                 (select coalesce(sum(authorized_minor), 0) from sold) as sold,
