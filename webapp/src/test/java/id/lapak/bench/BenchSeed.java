@@ -38,6 +38,27 @@ final class BenchSeed {
         }
     }
 
+    /**
+     * Keeps the seeded database open for {@code -Dbench.hold} seconds, if given, printing its port, so that plans can
+     * be looked at with psql.
+     */
+    static void hold(DataSource dataSource) {
+        int hold = Integer.getInteger("bench.hold", 0);
+        if (hold <= 0) {
+            return;
+        }
+        int port = JdbcClient.create(dataSource)
+                .sql("select inet_server_port()")
+                .query(Integer.class)
+                .single();
+        System.out.printf("BENCH holding %d s on port %d%n", hold, port);
+        try {
+            Thread.sleep(hold * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static SingleConnectionDataSource superuser(DataSource dataSource) {
         String url;
         try (Connection any = dataSource.getConnection()) {

@@ -75,17 +75,7 @@ class ReportsBench {
         System.out.printf(
                 "BENCH rolled up %d store days in %d ms%n", days, (System.nanoTime() - rollStart) / 1_000_000);
         BenchSeed.run(dataSource, "vacuum analyze");
-        int hold = Integer.getInteger("bench.hold", 0);
-        if (hold > 0) {
-            int port =
-                    jdbc.sql("select inet_server_port()").query(Integer.class).single();
-            System.out.printf("BENCH holding %d s on port %d%n", hold, port);
-            try {
-                Thread.sleep(hold * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BenchSeed.hold(dataSource);
 
         TestUser admin = TestUsers.user(TENANT, Set.of(), Role.MERCHANT_ADMIN);
         LocalDate today = LocalDate.now(WIB);

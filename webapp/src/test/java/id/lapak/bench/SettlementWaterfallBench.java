@@ -7,6 +7,7 @@ import id.lapak.billing.settlement.SettlementViews.Waterfall;
 import id.lapak.tenant.access.Role;
 import id.lapak.testing.IntegrationTest;
 import id.lapak.testing.TestUsers;
+import id.lapak.testing.TestUsers.TestUser;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The waterfall page's query for a tenant with two years of data: 5,000,000 captured sales in one store (about 6,850
  * a day), each settled in its day's batch with a paid payout, one in twenty refunded. Times the waterfall of 20
- * different days as the merchant admin (server time, the service call) and checks the slowest against 300 ms. Run by
+ * different days as the merchant admin (server time, the service call) after three warm-up calls on other days, and
+ * checks the slowest against 300 ms; the cold first call is printed beside it. Run by
  * bench/settlement-waterfall.sh; see bench/README.md.
  */
 @IntegrationTest
@@ -27,6 +29,7 @@ class SettlementWaterfallBench {
 
     private static final int SALES = Integer.getInteger("bench.sales", 5_000_000);
     private static final int DAYS = 730;
+    private static final int WARM_UP = 3;
     private static final UUID TENANT = UUID.nameUUIDFromBytes("bench-waterfall-tenant".getBytes());
     private static final UUID STORE = UUID.nameUUIDFromBytes("bench-waterfall-store".getBytes());
     private static final LocalDate FIRST = LocalDate.of(2024, 12, 1);
@@ -49,26 +52,46 @@ class SettlementWaterfallBench {
                 SALES, DAYS, (System.nanoTime() - seedStart) / 1_000_000);
         BenchSeed.run(dataSource, "vacuum analyze");
         var admin = TestUsers.user(TENANT, Set.of(), Role.MERCHANT_ADMIN);
+        // A serving node is warm: the first calls load classes and plan caches. The warm-up days are not among the
+        // measured ones, so every measured day's rows are read cold from the database.
+        long[] warmUp = new long[WARM_UP];
+        for (int i = 0; i < warmUp.length; i++) {
+            warmUp[i] = waterfall(admin, FIRST.plusDays(3L + i));
+        }
         long[] millis = new long[20];
         for (int i = 0; i < millis.length; i++) {
-            LocalDate day = FIRST.plusDays(17L + i * 35L);
-            long start = System.nanoTime();
-            Waterfall waterfall = TestUsers.as(admin, () -> settlement.waterfall(STORE, day));
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-            assertThat(waterfall.steps().stream()
-                            .filter(s -> s.key().equals("pending"))
-                            .findFirst()
-                            .orElseThrow()
-                            .amountMinor())
-                    .isZero();
-            assertThat(waterfall.steps().getFirst().amountMinor()).isPositive();
+            millis[i] = waterfall(admin, FIRST.plusDays(17L + i * 35L));
         }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
+        long max = sorted[sorted.length - 1];
         System.out.printf(
-                "BENCH waterfall of one day among %d sales: median %d ms, slowest %d ms (first %d ms)%n",
-                SALES, sorted[sorted.length / 2], sorted[sorted.length - 1], millis[0]);
-        assertThat(sorted[sorted.length - 1]).isLessThanOrEqualTo(300);
+                "BENCH waterfall of one day among %d sales, %d days after %d warm-up calls: p50 %d ms, p95 %d ms,"
+                        + " max %d ms; the cold first call %d ms (max with it %d ms)%n",
+                SALES,
+                millis.length,
+                WARM_UP,
+                sorted[sorted.length / 2],
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
+                max,
+                warmUp[0],
+                Math.max(max, warmUp[0]));
+        BenchSeed.hold(dataSource);
+        assertThat(max).isLessThanOrEqualTo(300);
+    }
+
+    private long waterfall(TestUser admin, LocalDate day) {
+        long start = System.nanoTime();
+        Waterfall waterfall = TestUsers.as(admin, () -> settlement.waterfall(STORE, day));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(waterfall.steps().stream()
+                        .filter(s -> s.key().equals("pending"))
+                        .findFirst()
+                        .orElseThrow()
+                        .amountMinor())
+                .isZero();
+        assertThat(waterfall.steps().getFirst().amountMinor()).isPositive();
+        return millis;
     }
 
     private void seed(JdbcClient db) {
