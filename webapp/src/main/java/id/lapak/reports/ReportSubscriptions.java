@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's subscriptions to reports by e-mail: each merchant admin or store manager sees, adds, pauses and removes
- * their own, for every cashier or narrowed to one. The person's role and stores are kept with the subscription ({@link ScheduledReportSender} checks them
- * again before every sending).
+ * their own, for every cashier or narrowed to one. The person's role and stores are kept with the subscription
+ * ({@link ScheduledReportSender} checks them again before every sending).
  */
 @Service
 @PreAuthorize("hasAnyRole('MERCHANT_ADMIN', 'STORE_MANAGER')")

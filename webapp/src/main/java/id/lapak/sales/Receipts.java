@@ -197,9 +197,9 @@ class Receipts {
         h.append("<hr><table style=\"width:100%;border-collapse:collapse;\">");
         h.append("<tr><th style=\"text-align:left;\">")
                 .append(e(t.get("receipt.item")))
-                .append("</th><th style=\"text-align:right;\">")
+                .append("</th><th style=\"text-align:right;padding-left:0.75em;\">")
                 .append(e(t.get("receipt.quantity")))
-                .append("</th><th style=\"text-align:right;\">")
+                .append("</th><th style=\"text-align:right;padding-left:0.75em;\">")
                 .append(e(t.get("receipt.lineTotal")))
                 .append("</th></tr>");
         for (SaleLineDetails line : receipt.sale().lines()) {
@@ -215,9 +215,9 @@ class Receipts {
                                 Money.of(-line.discountMinor(), currency).format(locale))))
                         .append("</small>");
             }
-            h.append("</td><td style=\"text-align:right;\">")
+            h.append("</td><td style=\"text-align:right;padding-left:0.75em;\">")
                     .append(line.quantity())
-                    .append("</td><td style=\"text-align:right;\">")
+                    .append("</td><td style=\"text-align:right;padding-left:0.75em;\">")
                     .append(e(Money.of(line.totalMinor(), currency).format(locale)))
                     .append("</td></tr>");
         }
