@@ -29,6 +29,7 @@ import id.lapak.tenant.access.Role;
 import id.lapak.tenant.money.Money;
 import id.lapak.tenant.store.StoreCounts;
 import id.lapak.tenant.store.StoreService;
+import id.lapak.ui.ZoneNames;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -37,6 +38,7 @@ import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 
 /** Shows only true figures: the tenant's own details and its store counts from the database. */
@@ -92,7 +94,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             Anchor manage = new Anchor("stores", getTranslation("dashboard.stores.manage"));
             manage.setId("manage-stores");
             add(cards, manage);
-            add(attention(user));
+            add(attention(user, LocalDate.now(tenant.timeZone())));
             add(new SalesDashboard(
                     reports, stores.find("", PageRequest.of(0, 500)).getContent(), tenant.timeZone()));
         } else {
@@ -118,7 +120,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
                                 + tenant.currency().getDisplayName(getLocale())),
                 getTranslation("dashboard.tenant.currency"));
         details.addFormItem(
-                value("tenant-time-zone", tenant.timeZone().getId()), getTranslation("dashboard.tenant.timeZone"));
+                value("tenant-time-zone", ZoneNames.label(tenant.timeZone(), getLocale())),
+                getTranslation("dashboard.tenant.timeZone"));
         details.addFormItem(
                 value("tenant-since", date.format(tenant.createdAt())), getTranslation("dashboard.tenant.since"));
         add(details);
@@ -150,7 +153,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** What needs the merchant's attention: low stock, device alerts, and (admin) the next payout. */
-    private Component attention(LapakUser user) {
+    private Component attention(LapakUser user, LocalDate today) {
         long lowStock = stock.alerts(PageRequest.of(0, 1)).getTotalElements();
         long deviceAlerts = alerts.countOpen();
         Anchor low = new Anchor("stock", getTranslation("dashboard.attention.lowStock", lowStock));
@@ -159,11 +162,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         devices.setId("dashboard-device-alerts");
         FlexLayout row = new FlexLayout(low, devices);
         if (user.has(Role.MERCHANT_ADMIN)) {
-            Span payout = settlement.payouts(30).stream()
-                    .filter(p -> p.status().equals("SCHEDULED") || p.status().equals("SENT"))
-                    .min(Comparator.comparing(PayoutRow::expectedOn))
+            Span payout = nextPayout(settlement.payouts(30), today)
                     .map(p -> new Span(getTranslation(
-                            "dashboard.attention.nextPayout",
+                            p.expectedOn().isBefore(today)
+                                    ? "dashboard.attention.payoutLate"
+                                    : "dashboard.attention.nextPayout",
                             Money.of(p.amount(), p.currency()).format(getLocale()),
                             p.expectedOn()
                                     .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
@@ -175,6 +178,17 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.getStyle().set("gap", "var(--lumo-space-l)");
         return row;
+    }
+
+    /**
+     * The payout to name: the next one still to come (scheduled or sent); when only payouts whose expected day has
+     * passed without the bank's confirmation remain, the oldest of them, which the page names as late.
+     */
+    static Optional<PayoutRow> nextPayout(List<PayoutRow> payouts, LocalDate today) {
+        return payouts.stream()
+                .filter(p -> p.status().equals("SCHEDULED") || p.status().equals("SENT"))
+                .min(Comparator.comparing((PayoutRow p) -> p.expectedOn().isBefore(today))
+                        .thenComparing(PayoutRow::expectedOn));
     }
 
     private static Component card(String id, String label, long count) {

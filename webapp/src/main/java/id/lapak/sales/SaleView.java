@@ -165,7 +165,7 @@ class SaleView extends VerticalLayout implements BeforeEnterObserver {
         }
         fact(
                 facts,
-                "sales.column.offline",
+                "sales.filter.offline",
                 s.offline() ? getTranslation("sales.offline.yes") : getTranslation("sales.offline.no"));
 
         return facts;
