@@ -56,12 +56,14 @@ public class ReportRebuilds {
                 () -> audit.recordFor(
                         tenantId,
                         AuditEvent.of("reports.rebuilt", "Tenant", tenantId).detail("reason", why)));
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    int days = rollups.rebuild(tenantId);
-                    log.info("Report figures of tenant {} recomputed: {} store days", tenantId, days);
-                    return days;
-                },
-                background);
+        // Nobody waits on the page for it: the outcome, a failure included, is logged.
+        return CompletableFuture.supplyAsync(() -> rollups.rebuild(tenantId), background)
+                .whenComplete((days, failure) -> {
+                    if (failure == null) {
+                        log.info("Report figures of tenant {} recomputed: {} store days", tenantId, days);
+                    } else {
+                        log.error("Report figures of tenant {} could not be recomputed", tenantId, failure);
+                    }
+                });
     }
 }
