@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -137,18 +136,15 @@ public class SettlementCloser {
         int days = 0;
         int batches = 0;
         int payouts = 0;
-        while (true) {
-            Optional<LocalDate> next =
-                    transaction.execute(s -> nextDay(tenant, setup)).map(d -> after(d, setup.lastClosed()));
-            if (next.isEmpty() || next.get().isAfter(lastDue)) {
-                break;
-            }
+        Optional<LocalDate> next = setup.next();
+        while (next.isPresent() && !next.get().isAfter(lastDue)) {
             LocalDate day = next.get();
             DayOutcome outcome = transaction.execute(s -> closeDay(tenant, day, setup, now));
             setup.closed(day);
             days++;
             batches += outcome.batches();
             payouts += outcome.payouts();
+            next = outcome.next();
         }
         return new Outcome(1, days, batches, payouts, 0);
     }
@@ -157,7 +153,8 @@ public class SettlementCloser {
         return lastClosed == null || day.isAfter(lastClosed) ? day : lastClosed.plusDays(1);
     }
 
-    private record DayOutcome(int batches, int payouts) {}
+    /** What closing a day did, and the next day with anything to close. */
+    private record DayOutcome(int batches, int payouts, Optional<LocalDate> next) {}
 
     /** What closing a tenant's days needs: its stores' day rules, last closed day, payout account and delay. */
     private static final class TenantSetup {
@@ -165,12 +162,17 @@ public class SettlementCloser {
         private final UUID payoutAccount;
         private final int payoutDelayDays;
         private LocalDate lastClosed;
+        private Optional<LocalDate> next = Optional.empty();
 
         TenantSetup(Map<UUID, BusinessDay> stores, UUID payoutAccount, int payoutDelayDays, LocalDate lastClosed) {
             this.stores = stores;
             this.payoutAccount = payoutAccount;
             this.payoutDelayDays = payoutDelayDays;
             this.lastClosed = lastClosed;
+        }
+
+        Optional<LocalDate> next() {
+            return next;
         }
 
         Map<UUID, BusinessDay> stores() {
@@ -211,47 +213,51 @@ public class SettlementCloser {
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null);
-        return new TenantSetup(stores, account, settings.delay(), lastClosed);
+        TenantSetup setup = new TenantSetup(stores, account, settings.delay(), lastClosed);
+        setup.next = nextDay(tenant, setup, lastClosed);
+        return setup;
     }
 
     /**
-     * The business day of the oldest operation not in a batch yet, in its store's zone, or of the oldest adjustment
-     * not in a batch yet: the first day that has ended in every store after it was recorded.
+     * The first day after {@code lastClosed} with lines (a line's day is never a closed one), or of the oldest
+     * adjustment not in a batch yet: the first day that has ended in every store after it was recorded.
      */
-    private Optional<LocalDate> nextDay(UUID tenant, TenantSetup setup) {
-        Optional<LocalDate> operations = close.oldestUnsettled(tenant).entrySet().stream()
-                .filter(e -> setup.stores().containsKey(e.getKey()))
-                .map(e -> setup.stores().get(e.getKey()).of(e.getValue()))
-                .min(Comparator.naturalOrder());
+    private Optional<LocalDate> nextDay(UUID tenant, TenantSetup setup, LocalDate lastClosed) {
+        Optional<LocalDate> operations = close.firstOpenDay(tenant, lastClosed);
         Optional<LocalDate> adjustments = close.oldestUnsettledAdjustment(tenant)
                 .flatMap(at -> setup.stores().values().stream()
                         .map(rule -> rule.of(at))
                         .max(Comparator.naturalOrder()));
-        return Stream.of(operations, adjustments).flatMap(Optional::stream).min(Comparator.naturalOrder());
+        return Stream.of(operations, adjustments)
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder())
+                .map(d -> after(d, lastClosed));
     }
 
     private DayOutcome closeDay(UUID tenant, LocalDate day, TenantSetup setup, Instant now) {
         close.lockTenant(tenant);
-        List<DayClose.Window> windows = new ArrayList<>();
-        setup.stores()
-                .forEach((store, rule) -> windows.add(new DayClose.Window(store, rule.start(day), rule.end(day))));
-        List<DayClose.ClosedBatch> batches = close.buildBatches(tenant, day, windows, setup.payoutAccount, now);
-        if (batches.isEmpty()) {
-            return new DayOutcome(0, 0);
-        }
-        close.postLedger(tenant, batches, now, ACTOR);
+        Instant adjustmentsBefore = setup.stores().values().stream()
+                .map(rule -> rule.end(day))
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        List<DayClose.ClosedBatch> batches =
+                close.buildBatches(tenant, day, adjustmentsBefore, setup.payoutAccount, now);
         int payouts = 0;
-        if (setup.payoutAccount != null) {
-            LocalDate expected = calendar.addBusinessDays(day, setup.payoutDelayDays);
-            for (DayClose.ClosedBatch batch : batches) {
-                if (batch.netMinor() > 0 && close.schedulePayout(tenant, batch, setup.payoutAccount, expected, now)) {
-                    payouts++;
+        if (!batches.isEmpty()) {
+            close.postLedger(tenant, batches, now, ACTOR);
+            if (setup.payoutAccount != null) {
+                LocalDate expected = calendar.addBusinessDays(day, setup.payoutDelayDays);
+                for (DayClose.ClosedBatch batch : batches) {
+                    if (batch.netMinor() > 0
+                            && close.schedulePayout(tenant, batch, setup.payoutAccount, expected, now)) {
+                        payouts++;
+                    }
                 }
             }
+            for (DayClose.ClosedBatch batch : batches) {
+                events.publishEvent(new BatchClosed(tenant, batch.id(), day, batch.currency(), batch.netMinor()));
+            }
         }
-        for (DayClose.ClosedBatch batch : batches) {
-            events.publishEvent(new BatchClosed(tenant, batch.id(), day, batch.currency(), batch.netMinor()));
-        }
-        return new DayOutcome(batches.size(), payouts);
+        return new DayOutcome(batches.size(), payouts, nextDay(tenant, setup, day));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * recorded within the day, matched to the day's operations by operation (a line's recorded_at is its operation's
  * completion; an operation whose line is not in that range is probed through the line's primary key). The captures
  * of the day's sales completed on another day are probed only for the sales without a capture within the day: a
- * sale is captured once (a capture needs an authorized sale). Every probe is fenced with {@code offset 0}, so it stays
+ * sale is captured once (a capture needs an authorized sale). A line counts as settled once its batch exists (its day
+ * closed): lines are written when their operations succeed, so the open day's are still pending. Every probe is fenced with {@code offset 0}, so it stays
  * a probe instead of a hash join over the tenant's history.
  */
 @Component
@@ -72,8 +73,14 @@ class WaterfallFigures {
                     where l.tenant_id = :tenant and l.operation_id = m.id offset 0) l
                 where not exists (select 1 from day_lines d where d.operation_id = m.id)
             ),
+            closed as materialized (
+                select b.id from (select distinct batch_id from move_lines) x
+                cross join lateral (select b.id from settlement_batch b
+                    where b.tenant_id = :tenant and b.id = x.batch_id offset 0) b
+            ),
             lines as materialized (
                 select l.gross_minor, l.fee_minor, l.ppn_minor, p.status as payout from move_lines l
+                join closed on closed.id = l.batch_id
                 left join payout p on p.tenant_id = :tenant and p.batch_id = l.batch_id
             )
             select
