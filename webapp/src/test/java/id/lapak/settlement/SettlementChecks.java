@@ -148,6 +148,14 @@ final class SettlementChecks {
                     .as("lines without their ledger transaction")
                     .isZero();
             assertThat(jdbc.sql("""
+                    select count(*) from settlement_line l where l.tenant_id = ?
+                        and l.business_day <= (select max(b.business_day) from settlement_batch b
+                                               where b.tenant_id = l.tenant_id)
+                        and not exists (select 1 from settlement_batch b
+                                        where b.tenant_id = l.tenant_id and b.id = l.batch_id)""").param(tenant).query(Long.class).single())
+                    .as("lines of a closed day outside its batch")
+                    .isZero();
+            assertThat(jdbc.sql("""
                     select count(*) from settlement_batch b where b.tenant_id = ? and not exists (
                         select 1 from ledger_transaction t where t.tenant_id = b.tenant_id and t.kind = 'SETTLEMENT'
                             and t.source_id = b.id)""").param(tenant).query(Long.class).single())
