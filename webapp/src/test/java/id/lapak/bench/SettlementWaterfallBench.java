@@ -132,15 +132,17 @@ class SettlementWaterfallBench {
         db.sql("""
                 insert into settlement_batch (tenant_id, id, payout_account_id, currency, business_day, closed_at,
                     line_count, late_count, gross_minor, refunds_minor, fees_minor, ppn_minor)
-                select ?, md5('wf-batch-' || d)::uuid, ?, 'IDR', d, d + interval '1 day', 0, 0, 0, 0, 0, 0
-                from generate_series(?::date, ?::date + ? - 1, interval '1 day') d""").params(TENANT, STORE, FIRST, FIRST, DAYS).update();
+                select ?, settlement_batch_id(?, 'IDR', d::date), ?, 'IDR', d, d + interval '1 day', 0, 0, 0, 0, 0, 0
+                from generate_series(?::date, ?::date + ? - 1, interval '1 day') d""").params(TENANT, TENANT, STORE, FIRST, FIRST, DAYS).update();
         db.sql("""
                 insert into settlement_line (tenant_id, batch_id, operation_id, sale_id, store_id, kind, brand,
-                    recorded_at, sold_at, gross_minor, fee_minor, ppn_minor, late)
-                select o.tenant_id, md5('wf-batch-' || (o.completed_at at time zone 'Asia/Jakarta')::date::timestamp)::uuid,
-                       o.id, o.sale_id, ?, o.kind, 'VISA', o.completed_at, s.sold_at,
-                       case when o.kind = 'CAPTURE' then o.amount_minor else -o.amount_minor end, 0, 0, false
+                    recorded_at, sold_at, gross_minor, fee_minor, ppn_minor, late, business_day, currency)
+                select o.tenant_id, settlement_batch_id(o.tenant_id, 'IDR', d.day), o.id, o.sale_id, ?, o.kind, 'VISA',
+                       o.completed_at, s.sold_at,
+                       case when o.kind = 'CAPTURE' then o.amount_minor else -o.amount_minor end, 0, 0, false, d.day,
+                       'IDR'
                 from payment_operation o join sale s on s.tenant_id = o.tenant_id and s.id = o.sale_id
+                cross join lateral (select (o.completed_at at time zone 'Asia/Jakarta')::date as day) d
                 where o.tenant_id = ?""").params(STORE, TENANT).update();
         db.sql("""
                 insert into payout (tenant_id, id, batch_id, payout_account_id, currency, amount_minor, expected_on,
