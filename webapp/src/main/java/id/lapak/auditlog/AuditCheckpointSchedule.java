@@ -1,6 +1,6 @@
 package id.lapak.auditlog;
 
-import id.lapak.billing.settlement.BatchClosed;
+import id.lapak.billing.settlement.DaysClosed;
 import id.lapak.tenant.audit.AuditLog;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * The audit chains are signed into a checkpoint outside the database every hour (cron
@@ -73,7 +73,10 @@ class AuditCheckpointSchedule {
         return new DayCloseCheckpoint(audit);
     }
 
-    /** After a day of a tenant closed (its settlement batches committed), its chain is signed. */
+    /**
+     * After a run of the close of day, the chains of the tenants it closed days of are signed, into one checkpoint
+     * for the run (one file written and synced, not one per tenant).
+     */
     static final class DayCloseCheckpoint {
         private final AuditLog audit;
 
@@ -81,14 +84,17 @@ class AuditCheckpointSchedule {
             this.audit = audit;
         }
 
-        @TransactionalEventListener(fallbackExecution = true)
-        void dayClosed(BatchClosed closed) {
+        @EventListener
+        void daysClosed(DaysClosed closed) {
             try {
-                audit.checkpointTenant(closed.tenantId());
+                audit.checkpointTenants(closed.tenants());
             } catch (RuntimeException e) {
                 // The hourly checkpoint covers it; the day close itself is done.
                 LoggerFactory.getLogger(AuditCheckpointSchedule.class)
-                        .error("The day-close audit checkpoint of tenant {} failed", closed.tenantId(), e);
+                        .error(
+                                "The day-close audit checkpoint of {} tenants failed",
+                                closed.tenants().size(),
+                                e);
             }
         }
     }

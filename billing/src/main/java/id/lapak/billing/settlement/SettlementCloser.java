@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -92,9 +93,13 @@ public class SettlementCloser {
         int batches = 0;
         int payouts = 0;
         int failures = 0;
+        List<UUID> closed = new ArrayList<>();
         for (UUID tenant : tenants) {
             try {
-                Outcome one = close(tenant, now);
+                Outcome one = closeOne(tenant, now);
+                if (one.daysClosed() > 0) {
+                    closed.add(tenant);
+                }
                 days += one.daysClosed();
                 batches += one.batches();
                 payouts += one.payoutsScheduled();
@@ -106,6 +111,9 @@ public class SettlementCloser {
                         e.getClass().getSimpleName(),
                         e);
             }
+        }
+        if (!closed.isEmpty()) {
+            events.publishEvent(new DaysClosed(closed));
         }
         if (days > 0 || failures > 0) {
             log.info(
@@ -120,6 +128,14 @@ public class SettlementCloser {
 
     /** Closes the due days of one tenant, oldest first, in that tenant's context. */
     public Outcome close(UUID tenant, Instant now) {
+        Outcome outcome = closeOne(tenant, now);
+        if (outcome.daysClosed() > 0) {
+            events.publishEvent(new DaysClosed(List.of(tenant)));
+        }
+        return outcome;
+    }
+
+    private Outcome closeOne(UUID tenant, Instant now) {
         return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenant, () -> closeTenant(tenant, now)));
     }
 

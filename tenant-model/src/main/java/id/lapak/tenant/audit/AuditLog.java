@@ -325,9 +325,14 @@ public class AuditLog {
         return checkpoint(chains);
     }
 
-    /** Signs one tenant's chain head (after its day closed), when the chain is intact. */
+    /** Signs one tenant's chain head, when the chain is intact. */
     public ChainStatus checkpointTenant(UUID tenantId) {
         return checkpoint(List.of(chainKey(tenantId))).getFirst();
+    }
+
+    /** Signs these tenants' chain heads (after a close of day), the intact ones, into one checkpoint. */
+    public List<ChainStatus> checkpointTenants(List<UUID> tenantIds) {
+        return checkpoint(tenantIds.stream().map(AuditLog::chainKey).toList());
     }
 
     private List<ChainStatus> checkpoint(List<String> chains) {
