@@ -8,35 +8,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Closes business days. Every run (see {@link CloseOfDaySchedule}) lists the tenants through the named platform
- * path and, for each tenant in its own context, closes every day that has ended in all of its stores at least
- * {@code lapak.settlement.close-grace} ago and still has operations outside any batch, oldest first: missed days
- * after downtime are caught up by the next run, so no firing needs to be replayed. Each day is one transaction:
- * batches, lines, ledger and payouts commit together or not at all, and a day closed before is not closed again
- * (the batch key). One tenant's failure is logged and does not stop the others.
+ * Closes business days. Every run (see {@link CloseOfDaySchedule}) reads every tenant's state in one statement through
+ * the named platform path, then closes, oldest first, every day that has ended in all of a tenant's stores at least
+ * {@code lapak.settlement.close-grace} ago and has lines or adjustments not in a batch yet: the tenants due on the
+ * same day are closed together, {@value #CHUNK} to a transaction, by the same few statements (decision 0045), and
+ * missed days after downtime are caught up by the next run, so no firing needs to be replayed. A day's batches,
+ * settlement postings and payouts commit together or not at all, and a day closed before is not closed again (the
+ * batch key). When a group fails, its tenants are closed again one by one, each in its own context, so one tenant's
+ * failure is logged and does not stop the others.
  * <p>
  * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
- * role check: every tenant it touches is entered through the named platform path.
+ * role check: every tenant it touches is entered through the named platform path or its own context.
  */
 @Component
 public class SettlementCloser {
@@ -45,10 +44,10 @@ public class SettlementCloser {
     public record Outcome(int tenants, int daysClosed, int batches, int payoutsScheduled, int failures) {}
 
     static final String ACTOR = "close of day";
+    static final int CHUNK = 250;
     private static final Logger log = LoggerFactory.getLogger(SettlementCloser.class);
 
     private final PlatformAccess platform;
-    private final JdbcClient jdbc;
     private final DayClose close;
     private final BusinessCalendar calendar;
     private final ApplicationEventPublisher events;
@@ -58,7 +57,6 @@ public class SettlementCloser {
 
     SettlementCloser(
             PlatformAccess platform,
-            JdbcClient jdbc,
             DayClose close,
             BusinessCalendar calendar,
             ApplicationEventPublisher events,
@@ -69,7 +67,6 @@ public class SettlementCloser {
             throw new IllegalStateException("lapak.settlement.close-grace must not be negative");
         }
         this.platform = platform;
-        this.jdbc = jdbc;
         this.close = close;
         this.calendar = calendar;
         this.events = events;
@@ -84,196 +81,177 @@ public class SettlementCloser {
 
     /** Closes, for every tenant, every business day due by {@code now}. */
     public Outcome closeDue(Instant now) {
-        List<UUID> tenants = platform.call(
-                "close of day: list tenants",
-                () -> jdbc.sql("select id from tenant order by id")
-                        .query(UUID.class)
-                        .list());
-        int days = 0;
-        int batches = 0;
-        int payouts = 0;
-        int failures = 0;
-        List<UUID> closed = new ArrayList<>();
-        for (UUID tenant : tenants) {
-            try {
-                Outcome one = closeOne(tenant, now);
-                if (one.daysClosed() > 0) {
-                    closed.add(tenant);
+        Instant cutoff = now.minus(grace);
+        List<DueDays> tenants = platform.call("close of day: tenants' open days", () -> close.states(null)).stream()
+                .map(DueDays::of)
+                .toList();
+        Tally tally = new Tally();
+        List<DueDays> pending = tenants;
+        // A day is tried once per run and tenant, whatever it left behind: a run always ends.
+        Map<UUID, LocalDate> tried = new HashMap<>();
+        while (!pending.isEmpty()) {
+            TreeMap<LocalDate, List<DueDays>> byDay = new TreeMap<>();
+            pending.forEach(t -> t.due(cutoff)
+                    .filter(day -> isNew(tried, t.state().tenant(), day))
+                    .ifPresent(day ->
+                            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(t)));
+            List<UUID> again = new ArrayList<>();
+            byDay.forEach((day, due) -> {
+                for (int from = 0; from < due.size(); from += CHUNK) {
+                    List<DueDays> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+                    if (closeChunk(day, chunk, now, tally)) {
+                        chunk.forEach(t -> again.add(t.state().tenant()));
+                    } else {
+                        chunk.forEach(t -> closeAlone(t.state().tenant(), now, tally));
+                    }
                 }
-                days += one.daysClosed();
-                batches += one.batches();
-                payouts += one.payoutsScheduled();
-            } catch (RuntimeException e) {
-                failures++;
-                log.error(
-                        "Close of day: tenant {} could not be closed ({})",
-                        tenant,
-                        e.getClass().getSimpleName(),
-                        e);
-            }
+            });
+            pending = again.isEmpty()
+                    ? List.of()
+                    : platform.call("close of day: tenants' next days", () -> close.states(again)).stream()
+                            .map(DueDays::of)
+                            .toList();
         }
-        if (!closed.isEmpty()) {
-            events.publishEvent(new DaysClosed(closed));
+        if (!tally.closedTenants.isEmpty()) {
+            events.publishEvent(new DaysClosed(List.copyOf(tally.closedTenants.keySet())));
         }
-        if (days > 0 || failures > 0) {
+        if (tally.days > 0 || tally.failures > 0) {
             log.info(
                     "Close of day: {} days closed, {} batches, {} payouts scheduled, {} tenants failed",
-                    days,
-                    batches,
-                    payouts,
-                    failures);
+                    tally.days,
+                    tally.batches,
+                    tally.payouts,
+                    tally.failures);
         }
-        return new Outcome(tenants.size(), days, batches, payouts, failures);
+        return new Outcome(tenants.size(), tally.days, tally.batches, tally.payouts, tally.failures);
     }
 
     /** Closes the due days of one tenant, oldest first, in that tenant's context. */
     public Outcome close(UUID tenant, Instant now) {
-        Outcome outcome = closeOne(tenant, now);
-        if (outcome.daysClosed() > 0) {
+        Tally tally = new Tally();
+        closeTenant(tenant, now, tally);
+        if (tally.days > 0) {
             events.publishEvent(new DaysClosed(List.of(tenant)));
         }
-        return outcome;
+        return new Outcome(1, tally.days, tally.batches, tally.payouts, 0);
     }
 
-    private Outcome closeOne(UUID tenant, Instant now) {
-        return AuditActor.system(ACTOR).callAs(() -> TenantContext.callAs(tenant, () -> closeTenant(tenant, now)));
-    }
+    /** What a run has done so far. */
+    private static final class Tally {
+        private final Map<UUID, Boolean> closedTenants = new LinkedHashMap<>();
+        private int days;
+        private int batches;
+        private int payouts;
+        private int failures;
 
-    private Outcome closeTenant(UUID tenant, Instant now) {
-        TenantSetup setup = transaction.execute(s -> setup(tenant));
-        if (setup.stores().isEmpty()) {
-            return new Outcome(1, 0, 0, 0, 0);
-        }
-        Instant cutoff = now.minus(grace);
-        LocalDate lastDue = setup.stores().values().stream()
-                .map(d -> d.lastEndedBy(cutoff))
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        int days = 0;
-        int batches = 0;
-        int payouts = 0;
-        Optional<LocalDate> next = setup.next();
-        while (next.isPresent() && !next.get().isAfter(lastDue)) {
-            LocalDate day = next.get();
-            DayOutcome outcome = transaction.execute(s -> closeDay(tenant, day, setup, now));
-            setup.closed(day);
-            days++;
+        void add(List<DueDays> tenants, DayOutcome outcome) {
+            tenants.forEach(t -> closedTenants.put(t.state().tenant(), true));
+            days += tenants.size();
             batches += outcome.batches();
             payouts += outcome.payouts();
-            next = outcome.next();
-        }
-        return new Outcome(1, days, batches, payouts, 0);
-    }
-
-    private static LocalDate after(LocalDate day, LocalDate lastClosed) {
-        return lastClosed == null || day.isAfter(lastClosed) ? day : lastClosed.plusDays(1);
-    }
-
-    /** What closing a day did, and the next day with anything to close. */
-    private record DayOutcome(int batches, int payouts, Optional<LocalDate> next) {}
-
-    /** What closing a tenant's days needs: its stores' day rules, last closed day, payout account and delay. */
-    private static final class TenantSetup {
-        private final Map<UUID, BusinessDay> stores;
-        private final UUID payoutAccount;
-        private final int payoutDelayDays;
-        private LocalDate lastClosed;
-        private Optional<LocalDate> next = Optional.empty();
-
-        TenantSetup(Map<UUID, BusinessDay> stores, UUID payoutAccount, int payoutDelayDays, LocalDate lastClosed) {
-            this.stores = stores;
-            this.payoutAccount = payoutAccount;
-            this.payoutDelayDays = payoutDelayDays;
-            this.lastClosed = lastClosed;
-        }
-
-        Optional<LocalDate> next() {
-            return next;
-        }
-
-        Map<UUID, BusinessDay> stores() {
-            return stores;
-        }
-
-        LocalDate lastClosed() {
-            return lastClosed;
-        }
-
-        void closed(LocalDate day) {
-            lastClosed = day;
         }
     }
 
-    private TenantSetup setup(UUID tenant) {
-        record Settings(LocalTime closeOfDay, int delay) {}
-        Settings settings = jdbc.sql(
-                        "select close_of_day, payout_delay_days from settlement_settings where tenant_id = ?")
-                .param(tenant)
-                .query((rs, n) -> new Settings(rs.getObject(1, LocalTime.class), rs.getInt(2)))
-                .optional()
-                .orElse(new Settings(BusinessDay.MIDNIGHT, 1));
-        Map<UUID, BusinessDay> stores = new HashMap<>();
-        jdbc.sql("select id, time_zone from store where tenant_id = ?")
-                .param(tenant)
-                .query((rs, n) -> stores.put(
-                        rs.getObject(1, UUID.class),
-                        new BusinessDay(ZoneId.of(rs.getString(2)), settings.closeOfDay())))
-                .list();
-        UUID account = jdbc.sql("select id from payout_account where tenant_id = ? and active")
-                .param(tenant)
-                .query(UUID.class)
-                .optional()
-                .orElse(null);
-        LocalDate lastClosed = jdbc.sql("select max(business_day) from settlement_batch where tenant_id = ?")
-                .param(tenant)
-                .query(LocalDate.class)
-                .optional()
-                .orElse(null);
-        TenantSetup setup = new TenantSetup(stores, account, settings.delay(), lastClosed);
-        setup.next = nextDay(tenant, setup, lastClosed);
-        return setup;
+    /** A day closed for a group of tenants in the platform's scope; false when the group's transaction failed. */
+    private boolean closeChunk(LocalDate day, List<DueDays> chunk, Instant now, Tally tally) {
+        try {
+            DayOutcome outcome = AuditActor.system(ACTOR)
+                    .callAs(() -> platform.call(
+                            "close of day " + day + ": " + chunk.size() + " tenants", () -> closeDay(day, chunk, now)));
+            tally.add(chunk, outcome);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Close of day {}: a group of {} tenants failed together ({}); closing them one by one",
+                    day,
+                    chunk.size(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
     }
+
+    private void closeAlone(UUID tenant, Instant now, Tally tally) {
+        try {
+            closeTenant(tenant, now, tally);
+        } catch (RuntimeException e) {
+            tally.failures++;
+            log.error(
+                    "Close of day: tenant {} could not be closed ({})",
+                    tenant,
+                    e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+
+    private void closeTenant(UUID tenant, Instant now, Tally tally) {
+        Instant cutoff = now.minus(grace);
+        AuditActor.system(ACTOR)
+                .callAs(() -> TenantContext.callAs(tenant, () -> {
+                    Map<UUID, LocalDate> tried = new HashMap<>();
+                    Optional<DueDays> state = read(tenant);
+                    while (state.isPresent()
+                            && state.get()
+                                    .due(cutoff)
+                                    .filter(d -> isNew(tried, tenant, d))
+                                    .isPresent()) {
+                        LocalDate day = state.get().due(cutoff).orElseThrow();
+                        List<DueDays> one = List.of(state.get());
+                        tally.add(one, transaction.execute(s -> closeDay(day, one, now)));
+                        state = read(tenant);
+                    }
+                    return null;
+                }));
+    }
+
+    private static boolean isNew(Map<UUID, LocalDate> tried, UUID tenant, LocalDate day) {
+        LocalDate before = tried.get(tenant);
+        if (before != null && !day.isAfter(before)) {
+            return false;
+        }
+        tried.put(tenant, day);
+        return true;
+    }
+
+    private Optional<DueDays> read(UUID tenant) {
+        return transaction.execute(s -> close.states(List.of(tenant))).stream()
+                .findFirst()
+                .map(DueDays::of);
+    }
+
+    private record DayOutcome(int batches, int payouts) {}
 
     /**
-     * The first day after {@code lastClosed} with lines (a line's day is never a closed one), or of the oldest
-     * adjustment not in a batch yet: the first day that has ended in every store after it was recorded.
+     * Closes {@code day} for these tenants inside the caller's transaction: locks them, builds their batches, posts
+     * the settlements, schedules the payouts and announces each batch in its tenant's context.
      */
-    private Optional<LocalDate> nextDay(UUID tenant, TenantSetup setup, LocalDate lastClosed) {
-        Optional<LocalDate> operations = close.firstOpenDay(tenant, lastClosed);
-        Optional<LocalDate> adjustments = close.oldestUnsettledAdjustment(tenant)
-                .flatMap(at -> setup.stores().values().stream()
-                        .map(rule -> rule.of(at))
-                        .max(Comparator.naturalOrder()));
-        return Stream.of(operations, adjustments)
-                .flatMap(Optional::stream)
-                .min(Comparator.naturalOrder())
-                .map(d -> after(d, lastClosed));
-    }
-
-    private DayOutcome closeDay(UUID tenant, LocalDate day, TenantSetup setup, Instant now) {
-        close.lockTenant(tenant);
-        Instant adjustmentsBefore = setup.stores().values().stream()
-                .map(rule -> rule.end(day))
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        List<DayClose.ClosedBatch> batches =
-                close.buildBatches(tenant, day, adjustmentsBefore, setup.payoutAccount, now);
-        int payouts = 0;
-        if (!batches.isEmpty()) {
-            close.postLedger(tenant, batches, now, ACTOR);
-            if (setup.payoutAccount != null) {
-                LocalDate expected = calendar.addBusinessDays(day, setup.payoutDelayDays);
-                for (DayClose.ClosedBatch batch : batches) {
-                    if (batch.netMinor() > 0
-                            && close.schedulePayout(tenant, batch, setup.payoutAccount, expected, now)) {
-                        payouts++;
-                    }
-                }
-            }
-            for (DayClose.ClosedBatch batch : batches) {
-                events.publishEvent(new BatchClosed(tenant, batch.id(), day, batch.currency(), batch.netMinor()));
-            }
+    private DayOutcome closeDay(LocalDate day, List<DueDays> tenants, Instant now) {
+        close.lockTenants(tenants.stream().map(t -> t.state().tenant()).toList());
+        List<DayClose.ClosedBatch> batches = close.buildBatches(
+                day,
+                tenants.stream()
+                        .map(t -> new DayClose.TenantDay(
+                                t.state().tenant(), t.state().payoutAccount(), t.adjustmentsBefore(day)))
+                        .toList(),
+                now);
+        if (batches.isEmpty()) {
+            return new DayOutcome(0, 0);
         }
-        return new DayOutcome(batches.size(), payouts, nextDay(tenant, setup, day));
+        close.postLedger(batches, now, ACTOR);
+        Map<UUID, Integer> delays = new HashMap<>();
+        tenants.forEach(t -> delays.put(t.state().tenant(), t.state().payoutDelayDays()));
+        Map<Integer, LocalDate> expected = new HashMap<>();
+        List<DayClose.NewPayout> payouts = batches.stream()
+                .filter(b -> b.netMinor() > 0 && b.payoutAccount() != null)
+                .map(b -> new DayClose.NewPayout(
+                        b, expected.computeIfAbsent(delays.get(b.tenant()), d -> calendar.addBusinessDays(day, d))))
+                .toList();
+        int scheduled = close.schedulePayouts(payouts, now);
+        for (DayClose.ClosedBatch batch : batches) {
+            TenantContext.runAs(
+                    batch.tenant(),
+                    () -> events.publishEvent(
+                            new BatchClosed(batch.tenant(), batch.id(), day, batch.currency(), batch.netMinor())));
+        }
+        return new DayOutcome(batches.size(), scheduled);
     }
 }
