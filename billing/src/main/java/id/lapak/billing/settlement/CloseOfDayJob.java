@@ -4,7 +4,10 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Quartz's entry to {@link SettlementCloser#closeDue()}; on a cluster each firing runs on one node, never two. */
+/**
+ * Quartz's entry to {@link SettlementCloser#closeDue()}, then {@link SettlementCloser#announceClosed()} (the statements
+ * of the batches it closed); on a cluster each firing runs on one node, never two.
+ */
 @DisallowConcurrentExecution
 class CloseOfDayJob implements Job {
 
@@ -17,5 +20,6 @@ class CloseOfDayJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         closer.closeDue();
+        closer.announceClosed();
     }
 }

@@ -250,6 +250,30 @@ class DayClose {
                 .update();
     }
 
+    /** Records that a batch is being announced; false when it was announced before. */
+    boolean markAnnounced(UUID tenant, UUID batch, Instant now) {
+        return jdbc.sql("""
+                        insert into settlement_batch_announced (tenant_id, batch_id, announced_at) values (?, ?, ?)
+                        on conflict do nothing""").params(tenant, batch, time(now)).update() == 1;
+    }
+
+    /** Batches closed since {@code since} and never announced (the process stopped between close and announcement). */
+    List<BatchClosed> unannounced(Instant since) {
+        return jdbc.sql("""
+                        select b.tenant_id, b.id, b.business_day, b.currency, b.net_minor from settlement_batch b
+                        where b.closed_at >= ? and not exists (select 1 from settlement_batch_announced a
+                                                               where a.tenant_id = b.tenant_id and a.batch_id = b.id)
+                        order by b.closed_at, b.id""")
+                .param(time(since))
+                .query((rs, n) -> new BatchClosed(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
     static SqlParameterValue time(Instant instant) {
         return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }

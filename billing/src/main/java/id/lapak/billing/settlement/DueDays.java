@@ -25,14 +25,12 @@ record DueDays(DayClose.TenantState state, List<BusinessDay> rules) {
 
     /** The next day to close if it has ended in every store before {@code cutoff}. */
     Optional<LocalDate> due(Instant cutoff) {
-        if (rules.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate lastDue = rules.stream()
-                .map(rule -> rule.lastEndedBy(cutoff))
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        return next().filter(day -> !day.isAfter(lastDue));
+        return lastDue(cutoff).flatMap(lastDue -> next().filter(day -> !day.isAfter(lastDue)));
+    }
+
+    /** The last day that has ended in every store before {@code cutoff}; none without stores. */
+    Optional<LocalDate> lastDue(Instant cutoff) {
+        return rules.stream().map(rule -> rule.lastEndedBy(cutoff)).min(Comparator.naturalOrder());
     }
 
     /** The first instant after {@code day} in the first of its stores to end it: adjustments before it belong to it. */

@@ -32,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * missed days after downtime are caught up by the next run, so no firing needs to be replayed. A day's batches,
  * settlement postings and payouts commit together or not at all, and a day closed before is not closed again (the
  * batch key). When a group fails, its tenants are closed again one by one, each in its own context, so one tenant's
- * failure is logged and does not stop the others.
+ * failure is logged and does not stop the others. The new batches are announced afterwards ({@link #announceClosed()},
+ * the statement mails), each in its tenant's own transaction, outside the close and the lock its tenants' payments
+ * share.
  * <p>
  * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
  * role check: every tenant it touches is entered through the named platform path or its own context.
@@ -100,7 +102,11 @@ public class SettlementCloser {
                 for (int from = 0; from < due.size(); from += CHUNK) {
                     List<DueDays> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
                     if (closeChunk(day, chunk, now, tally)) {
-                        chunk.forEach(t -> again.add(t.state().tenant()));
+                        // Only a tenant with an ended day after this one can have another due.
+                        chunk.stream()
+                                .filter(t ->
+                                        t.lastDue(cutoff).filter(day::isBefore).isPresent())
+                                .forEach(t -> again.add(t.state().tenant()));
                     } else {
                         chunk.forEach(t -> closeAlone(t.state().tenant(), now, tally));
                     }
@@ -126,10 +132,11 @@ public class SettlementCloser {
         return new Outcome(tenants.size(), tally.days, tally.batches, tally.payouts, tally.failures);
     }
 
-    /** Closes the due days of one tenant, oldest first, in that tenant's context. */
+    /** Closes the due days of one tenant, oldest first, in that tenant's context, and announces its new batches. */
     public Outcome close(UUID tenant, Instant now) {
         Tally tally = new Tally();
         closeTenant(tenant, now, tally);
+        tally.closed.forEach(this::announce);
         if (tally.days > 0) {
             events.publishEvent(new DaysClosed(List.of(tenant)));
         }
@@ -139,6 +146,7 @@ public class SettlementCloser {
     /** What a run has done so far. */
     private static final class Tally {
         private final Map<UUID, Boolean> closedTenants = new LinkedHashMap<>();
+        private final List<BatchClosed> closed = new ArrayList<>();
         private int days;
         private int batches;
         private int payouts;
@@ -146,6 +154,7 @@ public class SettlementCloser {
 
         void add(List<DueDays> tenants, DayOutcome outcome) {
             tenants.forEach(t -> closedTenants.put(t.state().tenant(), true));
+            closed.addAll(outcome.closed());
             days += tenants.size();
             batches += outcome.batches();
             payouts += outcome.payouts();
@@ -196,11 +205,49 @@ public class SettlementCloser {
                                     .isPresent()) {
                         LocalDate day = state.get().due(cutoff).orElseThrow();
                         List<DueDays> one = List.of(state.get());
-                        tally.add(one, transaction.execute(s -> closeDay(day, one, now)));
+                        DayOutcome outcome = transaction.execute(s -> closeDay(day, one, now));
+                        tally.add(one, outcome);
                         state = read(tenant);
                     }
                     return null;
                 }));
+    }
+
+    /**
+     * Announces a closed batch in a transaction of its tenant that records the announcement: listeners (the statement
+     * mail) write with it, exactly once, outside the close and its lock. A failure is logged; the next run retries.
+     */
+    private void announce(BatchClosed batch) {
+        try {
+            AuditActor.system(ACTOR)
+                    .callAs(() -> TenantContext.callAs(
+                            batch.tenantId(),
+                            () -> transaction.execute(s -> {
+                                if (close.markAnnounced(batch.tenantId(), batch.batchId(), clock.instant())) {
+                                    events.publishEvent(batch);
+                                }
+                                return null;
+                            })));
+        } catch (RuntimeException e) {
+            log.error(
+                    "Close of day: batch {} of tenant {} could not be announced yet ({})",
+                    batch.batchId(),
+                    batch.tenantId(),
+                    e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+
+    /**
+     * Announces every batch of the last week not announced yet (the job does this after each run of the close, and it
+     * catches up a batch whose announcement a stopped process lost). Returns how many were announced.
+     */
+    public int announceClosed() {
+        List<BatchClosed> missed = platform.call(
+                "close of day: batches to announce",
+                () -> close.unannounced(clock.instant().minus(Duration.ofDays(7))));
+        missed.forEach(this::announce);
+        return missed.size();
     }
 
     private static boolean isNew(Map<UUID, LocalDate> tried, UUID tenant, LocalDate day) {
@@ -218,11 +265,11 @@ public class SettlementCloser {
                 .map(DueDays::of);
     }
 
-    private record DayOutcome(int batches, int payouts) {}
+    private record DayOutcome(int batches, int payouts, List<BatchClosed> closed) {}
 
     /**
      * Closes {@code day} for these tenants inside the caller's transaction: locks them, builds their batches, posts
-     * the settlements, schedules the payouts and announces each batch in its tenant's context.
+     * the settlements and schedules the payouts; the batches are announced after the commit ({@link #announce}).
      */
     private DayOutcome closeDay(LocalDate day, List<DueDays> tenants, Instant now) {
         close.lockTenants(tenants.stream().map(t -> t.state().tenant()).toList());
@@ -234,7 +281,7 @@ public class SettlementCloser {
                         .toList(),
                 now);
         if (batches.isEmpty()) {
-            return new DayOutcome(0, 0);
+            return new DayOutcome(0, 0, List.of());
         }
         close.postLedger(batches, now, ACTOR);
         Map<UUID, Integer> delays = new HashMap<>();
@@ -246,12 +293,11 @@ public class SettlementCloser {
                         b, expected.computeIfAbsent(delays.get(b.tenant()), d -> calendar.addBusinessDays(day, d))))
                 .toList();
         int scheduled = close.schedulePayouts(payouts, now);
-        for (DayClose.ClosedBatch batch : batches) {
-            TenantContext.runAs(
-                    batch.tenant(),
-                    () -> events.publishEvent(
-                            new BatchClosed(batch.tenant(), batch.id(), day, batch.currency(), batch.netMinor())));
-        }
-        return new DayOutcome(batches.size(), scheduled);
+        return new DayOutcome(
+                batches.size(),
+                scheduled,
+                batches.stream()
+                        .map(b -> new BatchClosed(b.tenant(), b.id(), day, b.currency(), b.netMinor()))
+                        .toList());
     }
 }
