@@ -82,6 +82,30 @@ class SettlementMailIntegrationTest {
     }
 
     @Test
+    void theRunOfTheCloseQueuesNoStatementAndTheAnnouncementAfterItQueuesEachBatchOnce() {
+        SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
+        UUID tenant = fixture.tenant("Toko Umumkan");
+        platform.run(
+                "test setup: admin address",
+                () -> jdbc.sql("update tenant set admin_email = ? where id = ?")
+                        .params("pemilik-" + tenant + "@toko.id", tenant)
+                        .update());
+        UUID store = fixture.store(tenant, "Jakarta", "Asia/Jakarta");
+        fixture.payoutAccount(tenant);
+        Instant now = Instant.now();
+        fixture.capturedSale(tenant, store, 250_000, now, now);
+
+        // The close writes batches only: the statement waits for the announcement, outside the close's lock.
+        assertThat(closer.closeDue(now.plus(Duration.ofDays(2))).failures()).isZero();
+        assertThat(statuses(tenant)).isEmpty();
+        // The job announces what the run closed (and what a stopped process closed but never announced), once.
+        assertThat(closer.announceClosed()).isPositive();
+        assertThat(statuses(tenant)).hasSize(1);
+        closer.announceClosed();
+        assertThat(statuses(tenant)).hasSize(1);
+    }
+
+    @Test
     void theStatementDecidedWhileSmtpIsDownIsDeliveredOnceWithItsPdfAndCsvAndAnAccountChangeIsAnnounced()
             throws Exception {
         SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
