@@ -1,6 +1,6 @@
 package id.lapak.settlement;
 
-import id.lapak.billing.settlement.BatchClosed;
+import id.lapak.billing.settlement.DayWritten;
 import id.lapak.billing.settlement.SettlementCloser;
 import id.lapak.testing.CrashableProcess;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.UUID;
 
 /**
  * A separate Lapak process for {@link SettlementCrashIntegrationTest}: the whole application on the test's
- * database, closing one tenant's due days once and exiting. With {@code --stop-at-batch=N} it stops in the middle of
- * closing a day: when the N-th batch has been written (its lines, ledger and payout included) and before that day's
- * transaction commits, it prints {@value #IN_THE_MIDDLE} and waits to be killed. With {@code --go-file=PATH} it
+ * database, closing one tenant's due days once and exiting. With {@code --stop-at-day=N} it stops in the middle of
+ * closing a day: when the N-th day's batch has been written (its settlement posting and payout included) and before
+ * that day's transaction commits, it prints {@value #IN_THE_MIDDLE} and waits to be killed. With {@code --go-file=PATH} it
  * prints {@value #READY} once started and begins when that file appears (see {@link CrashableProcess}).
  */
 public final class CloseOfDayProcess {
@@ -26,8 +26,8 @@ public final class CloseOfDayProcess {
         Instant now = Instant.parse(CrashableProcess.option(args, "now"));
         CrashableProcess.run(
                 args,
-                BatchClosed.class,
-                "stop-at-batch",
+                DayWritten.class,
+                "stop-at-day",
                 closed -> closed.businessDay().toString(),
                 new CrashableProcess.Markers(IN_THE_MIDDLE, READY),
                 context -> {

@@ -169,11 +169,11 @@ class SettlementCrashIntegrationTest {
     }
 
     /** The whole application in a JVM of its own on this test's database, closing {@code tenant}'s due days. */
-    private Process start(Path output, UUID tenant, int stopAtBatch, String... more) throws IOException {
+    private Process start(Path output, UUID tenant, int stopAtDay, String... more) throws IOException {
         List<String> arguments = new ArrayList<>(
                 List.of("--server.port=0", "--spring.quartz.auto-startup=false", "--tenant=" + tenant, "--now=" + NOW));
-        if (stopAtBatch > 0) {
-            arguments.add("--stop-at-batch=" + stopAtBatch);
+        if (stopAtDay > 0) {
+            arguments.add("--stop-at-day=" + stopAtDay);
         }
         arguments.addAll(List.of(more));
         Process process = SecondNode.startProcess(

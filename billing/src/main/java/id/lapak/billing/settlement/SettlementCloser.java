@@ -293,6 +293,8 @@ public class SettlementCloser {
                         b, expected.computeIfAbsent(delays.get(b.tenant()), d -> calendar.addBusinessDays(day, d))))
                 .toList();
         int scheduled = close.schedulePayouts(payouts, now);
+        events.publishEvent(new DayWritten(
+                day, tenants.stream().map(t -> t.state().tenant()).toList(), batches.size()));
         return new DayOutcome(
                 batches.size(),
                 scheduled,
