@@ -17,8 +17,10 @@ create function settlement_batch_id(tenant uuid, currency text, day date) return
 as $$ select md5('settlement-batch:' || tenant::text || ':' || currency || ':' || day::text)::uuid $$;
 
 -- The first instant of business day `day` in `zone` with the tenant's close of day: BusinessDay.start, in SQL
--- (a close-of-day time skipped by a spring-forward gap starts the day after the gap; one that happens twice starts
--- it at its first occurrence). SettlementDaySqlIntegrationTest compares both around daylight-saving changes.
+-- (a close-of-day time skipped by a spring-forward gap moves forward by the gap's length; one that happens twice
+-- starts the day at its first occurrence, found one hour earlier: every zone Lapak serves shifts by whole hours, a
+-- 30-minute shift such as Lord Howe's would need the offset's own difference). SettlementDaySqlIntegrationTest compares
+-- both around daylight-saving changes.
 create function settlement_day_start(day date, zone text, close_of_day time) returns timestamptz
     language sql stable parallel safe set search_path = pg_catalog, pg_temp
 as $$

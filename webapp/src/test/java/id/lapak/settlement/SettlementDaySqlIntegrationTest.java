@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The database's business-day functions ({@code settlement_day_start}, {@code settlement_business_day}) give the
- * same answers as {@link BusinessDay}, which the close and the statements use: every day start and every quarter
+ * same answers as {@link BusinessDay}, which the close and the statements use: every day start and every
  * hour of the months around 2026's daylight-saving changes, in zones with and without them, for close-of-day times
  * that are skipped by a spring-forward gap, happen twice in a fall-back overlap, or are ordinary.
  */
@@ -51,12 +51,12 @@ class SettlementDaySqlIntegrationTest {
             .flatMap(Function.identity())
             .toList();
 
-    /** The instants compared, every quarter hour: these windows hold every zone's days above and one either side. */
+    /** The instants compared, every hour: these windows hold every zone's days above and one either side. */
     static final List<Instant> WINDOWS = List.of(
             Instant.parse("2026-02-27T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"),
             Instant.parse("2026-09-29T00:00:00Z"), Instant.parse("2026-12-03T00:00:00Z"));
 
-    static final Duration STEP = Duration.ofMinutes(15);
+    static final Duration STEP = Duration.ofMinutes(60);
 
     @Autowired
     JdbcClient jdbc;
@@ -205,7 +205,7 @@ class SettlementDaySqlIntegrationTest {
                 .isEmpty();
     }
 
-    /** Every quarter hour of the windows, and each day start of the rule, a second before it and a second after. */
+    /** Every hour of the windows, and each day start of the rule, a second before it and a second after. */
     static TreeSet<Instant> instants(Rule rule) {
         TreeSet<Instant> instants = new TreeSet<>();
         for (int w = 0; w < WINDOWS.size(); w += 2) {

@@ -14,8 +14,9 @@ import java.util.Objects;
  * <p>
  * Days are defined by their start instants and an instant belongs to the day whose window holds it, so the rule is
  * consistent across daylight-saving changes: a close-of-day time that does not exist on a date (skipped by a
- * spring-forward gap) starts the day at the first instant after the gap, and a time that happens twice (fall-back
- * overlap) starts it at the first occurrence. Days of a DST change are 23 or 25 hours long; none overlap, none leave
+ * spring-forward gap) starts the day that much later, moved forward by the gap's length as java.time does (02:30 in
+ * a one-hour gap from 02:00 starts it at 03:30), and a time that happens twice (fall-back overlap) starts it at the
+ * first occurrence. Days of a DST change are 23 or 25 hours long; none overlap, none leave
  * a gap.
  */
 public record BusinessDay(ZoneId zone, LocalTime closeOfDay) {
