@@ -96,10 +96,12 @@ class SettlementMailIntegrationTest {
         fixture.capturedSale(tenant, store, 250_000, now, now);
 
         // The close writes batches only: the statement waits for the announcement, outside the close's lock.
-        assertThat(closer.closeDue(now.plus(Duration.ofDays(2))).failures()).isZero();
+        SettlementCloser.Outcome outcome = closer.closeDue(now.plus(Duration.ofDays(2)));
+        assertThat(outcome.failures()).isZero();
+        assertThat(outcome.closedTenants()).contains(tenant);
         assertThat(statuses(tenant)).isEmpty();
-        // The job announces what the run closed (and what a stopped process closed but never announced), once.
-        assertThat(closer.announceClosed()).isPositive();
+        // The job then announces what the run closed (and what a stopped process closed but never announced), once.
+        assertThat(closer.afterClose(outcome)).isPositive();
         assertThat(statuses(tenant)).hasSize(1);
         closer.announceClosed();
         assertThat(statuses(tenant)).hasSize(1);

@@ -5,8 +5,8 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Quartz's entry to {@link SettlementCloser#closeDue()}, then {@link SettlementCloser#announceClosed()} (the statements
- * of the batches it closed); on a cluster each firing runs on one node, never two.
+ * Quartz's entry to {@link SettlementCloser#closeDue()}, then {@link SettlementCloser#afterClose} (audit chains signed,
+ * the statements of the batches it closed); on a cluster each firing runs on one node, never two.
  */
 @DisallowConcurrentExecution
 class CloseOfDayJob implements Job {
@@ -19,7 +19,6 @@ class CloseOfDayJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        closer.closeDue();
-        closer.announceClosed();
+        closer.afterClose(closer.closeDue());
     }
 }

@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * missed days after downtime are caught up by the next run, so no firing needs to be replayed. A day's batches,
  * settlement postings and payouts commit together or not at all, and a day closed before is not closed again (the
  * batch key). When a group fails, its tenants are closed again one by one, each in its own context, so one tenant's
- * failure is logged and does not stop the others. The new batches are announced afterwards ({@link #announceClosed()},
- * the statement mails), each in its tenant's own transaction, outside the close and the lock its tenants' payments
- * share.
+ * failure is logged and does not stop the others. What follows ({@link #afterClose}: the audit chains signed, the new
+ * batches announced with their statement mails, each in its tenant's own transaction) runs after the close, outside
+ * it and the lock its tenants' payments share.
  * <p>
  * A job's work, run by its schedule and by tests without a person, so a component rather than a service behind a
  * role check: every tenant it touches is entered through the named platform path or its own context.
@@ -43,7 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SettlementCloser {
 
     /** What a run did. */
-    public record Outcome(int tenants, int daysClosed, int batches, int payoutsScheduled, int failures) {}
+    public record Outcome(
+            int tenants, int daysClosed, int batches, int payoutsScheduled, int failures, List<UUID> closedTenants) {
+
+        public Outcome {
+            closedTenants = List.copyOf(closedTenants);
+        }
+    }
 
     static final String ACTOR = "close of day";
     static final int CHUNK = 250;
@@ -118,9 +124,6 @@ public class SettlementCloser {
                             .map(DueDays::of)
                             .toList();
         }
-        if (!tally.closedTenants.isEmpty()) {
-            events.publishEvent(new DaysClosed(List.copyOf(tally.closedTenants.keySet())));
-        }
         if (tally.days > 0 || tally.failures > 0) {
             log.info(
                     "Close of day: {} days closed, {} batches, {} payouts scheduled, {} tenants failed",
@@ -129,7 +132,13 @@ public class SettlementCloser {
                     tally.payouts,
                     tally.failures);
         }
-        return new Outcome(tenants.size(), tally.days, tally.batches, tally.payouts, tally.failures);
+        return new Outcome(
+                tenants.size(),
+                tally.days,
+                tally.batches,
+                tally.payouts,
+                tally.failures,
+                List.copyOf(tally.closedTenants.keySet()));
     }
 
     /** Closes the due days of one tenant, oldest first, in that tenant's context, and announces its new batches. */
@@ -140,7 +149,7 @@ public class SettlementCloser {
         if (tally.days > 0) {
             events.publishEvent(new DaysClosed(List.of(tenant)));
         }
-        return new Outcome(1, tally.days, tally.batches, tally.payouts, 0);
+        return new Outcome(1, tally.days, tally.batches, tally.payouts, 0, List.copyOf(tally.closedTenants.keySet()));
     }
 
     /** What a run has done so far. */
@@ -236,6 +245,18 @@ public class SettlementCloser {
                     e.getClass().getSimpleName(),
                     e);
         }
+    }
+
+    /**
+     * What follows a run of the close, outside it (the job calls it after {@link #closeDue()}): the audit chains of
+     * the tenants it closed days of are signed, once for the run ({@link DaysClosed}), and the new batches announced
+     * ({@link #announceClosed()}). Returns how many batches were announced.
+     */
+    public int afterClose(Outcome outcome) {
+        if (!outcome.closedTenants().isEmpty()) {
+            events.publishEvent(new DaysClosed(outcome.closedTenants()));
+        }
+        return announceClosed();
     }
 
     /**
