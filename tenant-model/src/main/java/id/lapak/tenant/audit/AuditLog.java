@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -287,14 +288,15 @@ public class AuditLog {
     }
 
     private ChainStatus verifyChain(String chain) {
-        return walkChain(chain).status();
+        return walkChain(chain, checkpoints.latest()).status();
     }
 
     private record Verified(String chain, ChainStatus status, Head head) {}
 
-    private Verified walkChain(String chain) {
+    /** Walks a chain against its newest signed checkpoint among {@code latest} (read once for many chains). */
+    private Verified walkChain(String chain, Map<String, AuditCheckpoints.Checkpoint> latest) {
         UUID tenantId = PLATFORM_CHAIN.equals(chain) ? null : UUID.fromString(chain);
-        AuditCheckpoints.Checkpoint checkpoint = checkpoints.latest().get(chain);
+        AuditCheckpoints.Checkpoint checkpoint = latest.get(chain);
         return platformAccess.call("audit: verify chain " + chain, () -> {
             ChainWalk walk = new ChainWalk(tenantId, chainKey, checkpoint);
             jdbc.sql("select * from audit_entry where chain_key = ? order by seq")
@@ -339,8 +341,10 @@ public class AuditLog {
         Instant at = clock.instant();
         List<AuditCheckpoints.Checkpoint> signed = new ArrayList<>();
         List<ChainStatus> result = new ArrayList<>();
+        // Every checkpoint file is read and its signatures checked once for the whole set, not once per chain.
+        Map<String, AuditCheckpoints.Checkpoint> latest = checkpoints.latest();
         for (String chain : chains) {
-            Verified verified = walkChain(chain);
+            Verified verified = walkChain(chain, latest);
             result.add(verified.status());
             if (verified.status().intact()) {
                 signed.add(new AuditCheckpoints.Checkpoint(
