@@ -63,12 +63,15 @@ drop index payment_operation_settleable;
 
 -- Records one successful money-moving operation: its line in the batch of the day it was recorded (or the next open
 -- day), priced by the plan of that day, and its ledger transaction (acquirer receivable against merchant pending).
--- Runs as the caller, under row-level security like any of its statements.
-create function settlement_record(op payment_operation) returns void
+-- Runs as the caller, under row-level security like any of its statements. It reads the operation itself and does
+-- nothing for one that has not succeeded, is not money-moving or is recorded already, so calling it directly can
+-- only do what the trigger would have done.
+create function settlement_record(tenant uuid, operation uuid) returns void
     language plpgsql
     set search_path = ${schema}, pg_temp
 as $$
 declare
+    op payment_operation;
     s record;
     zone text;
     close_of_day time;
@@ -80,9 +83,16 @@ declare
     gross bigint;
     fee bigint := 0;
     ppn bigint := 0;
-    recorded timestamptz := coalesce(op.completed_at, now());
+    recorded timestamptz;
     written integer;
 begin
+    select * into op from payment_operation o
+    where o.tenant_id = tenant and o.id = operation and o.status = 'SUCCEEDED'
+      and o.kind in ('CAPTURE', 'REFUND', 'REVERSAL', 'CHARGEBACK', 'CHARGEBACK_REVERSAL');
+    if op.id is null then
+        return;
+    end if;
+    recorded := coalesce(op.completed_at, now());
     if op.kind = 'REVERSAL' and not exists (
             select 1 from payment_operation c where c.tenant_id = op.tenant_id and c.sale_id = op.sale_id
             and c.kind = 'CAPTURE' and c.status = 'SUCCEEDED') then
@@ -141,7 +151,7 @@ create function settlement_record_operation() returns trigger
     set search_path = ${schema}, pg_temp
 as $$
 begin
-    perform settlement_record(new);
+    perform settlement_record(new.tenant_id, new.id);
     return null;
 end
 $$;
@@ -160,17 +170,17 @@ create trigger payment_operation_settles_on_success after update of status on pa
 revoke all on function settlement_batch_id(uuid, text, date) from public;
 revoke all on function settlement_day_start(date, text, time) from public;
 revoke all on function settlement_business_day(timestamptz, text, time) from public;
-revoke all on function settlement_record(payment_operation) from public;
+revoke all on function settlement_record(uuid, uuid) from public;
 revoke all on function settlement_record_operation() from public;
 grant execute on function settlement_batch_id(uuid, text, date) to ${app_role}, ${platform_role};
 grant execute on function settlement_day_start(date, text, time) to ${app_role}, ${platform_role};
 grant execute on function settlement_business_day(timestamptz, text, time) to ${app_role}, ${platform_role};
-grant execute on function settlement_record(payment_operation) to ${app_role}, ${platform_role};
+grant execute on function settlement_record(uuid, uuid) to ${app_role}, ${platform_role};
 grant execute on function settlement_record_operation() to ${app_role}, ${platform_role};
 
 -- The operations that succeeded before this migration and are in no batch yet get their lines and postings now,
 -- oldest first, exactly as if they had succeeded with it in place.
-select settlement_record(o) from payment_operation o
+select settlement_record(o.tenant_id, o.id) from payment_operation o
 where o.status = 'SUCCEEDED' and o.kind in ('CAPTURE', 'REFUND', 'REVERSAL', 'CHARGEBACK', 'CHARGEBACK_REVERSAL')
   and not exists (select 1 from settlement_line l where l.tenant_id = o.tenant_id and l.operation_id = o.id)
 order by o.completed_at, o.id;

@@ -42,6 +42,51 @@ class LedgerDatabaseRulesIntegrationTest {
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Test
+    void anOperationIsRecordedOnceWhenItSucceedsAndCallingTheRecorderByHandAddsNothing() {
+        SettlementFixture fixture = new SettlementFixture(tenants, platform, jdbc);
+        UUID tenant = fixture.tenant("Toko Catat Sekali");
+        UUID store = fixture.store(tenant, "Jakarta", "Asia/Jakarta");
+        Instant at = Instant.parse("2026-11-20T05:00:00Z");
+        UUID sale = fixture.capturedSale(tenant, store, 80_000, at, at);
+        UUID voided = fixture.voidedSale(tenant, store, 40_000, at);
+        record Counts(long lines, long transactions, long entries) {}
+        java.util.function.Supplier<Counts> counts = () -> platform.call(
+                "test: counts",
+                () -> jdbc.sql("""
+                                select (select count(*) from settlement_line where tenant_id = ?),
+                                       (select count(*) from ledger_transaction where tenant_id = ?),
+                                       (select count(*) from ledger_entry where tenant_id = ?)""")
+                        .params(tenant, tenant, tenant)
+                        .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        .single());
+        // The capture wrote its line and its posting as it succeeded; the void moved no money.
+        assertThat(counts.get()).isEqualTo(new Counts(1, 1, 2));
+        List<UUID> operations = platform.call(
+                "test: operations",
+                () -> jdbc.sql("select id from payment_operation where tenant_id = ? and sale_id in (?, ?)")
+                        .params(tenant, sale, voided)
+                        .query(UUID.class)
+                        .list());
+        // The application's role calling the recorder by hand: for every operation, for one of no one, again.
+        TenantContext.runAs(
+                tenant,
+                () -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                        .executeWithoutResult(s -> {
+                            for (UUID operation : operations) {
+                                jdbc.sql("select settlement_record(?, ?)")
+                                        .params(tenant, operation)
+                                        .query((rs, n) -> 1)
+                                        .list();
+                            }
+                            jdbc.sql("select settlement_record(?, ?)")
+                                    .params(tenant, UUID.randomUUID())
+                                    .query((rs, n) -> 1)
+                                    .list();
+                        }));
+        assertThat(counts.get()).isEqualTo(new Counts(1, 1, 2));
+    }
+
+    @Test
     void unbalancedEditedOrDoubledPostingsAreRefusedByTheDatabase() {
         UUID tenant = new SettlementFixture(tenants, platform, jdbc).tenant("Toko Buku Besar");
         UUID other = new SettlementFixture(tenants, platform, jdbc).tenant("Toko Lain");
