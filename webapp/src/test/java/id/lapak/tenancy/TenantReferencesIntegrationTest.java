@@ -39,7 +39,11 @@ class TenantReferencesIntegrationTest {
             Map.entry("device_config_layer.scope_id", "a store or a device, by the layer's scope"),
             Map.entry("customer_purchase.sale_id", "the catalog's record of a sale event (ids checked on payment)"),
             Map.entry("customer_purchase.device_id", "the catalog's record of a sale event (ids checked on payment)"),
-            Map.entry("stock_movement.device_id", "the catalog's record of a sale event (ids checked on payment)"));
+            Map.entry("stock_movement.device_id", "the catalog's record of a sale event (ids checked on payment)"),
+            Map.entry(
+                    "settlement_line.batch_id",
+                    "the batch the line will be closed into, known before the batch row exists: held to"
+                            + " settlement_batch_id(tenant, currency, day) by a check constraint (decision 0045)"));
 
     @Value("${spring.datasource.url}")
     String url;
