@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -138,7 +139,7 @@ public class SettlementCloser {
                 tally.batches,
                 tally.payouts,
                 tally.failures,
-                List.copyOf(tally.closedTenants.keySet()));
+                List.copyOf(tally.closedTenants));
     }
 
     /** Closes the due days of one tenant, oldest first, in that tenant's context, and announces its new batches. */
@@ -149,12 +150,12 @@ public class SettlementCloser {
         if (tally.days > 0) {
             events.publishEvent(new DaysClosed(List.of(tenant)));
         }
-        return new Outcome(1, tally.days, tally.batches, tally.payouts, 0, List.copyOf(tally.closedTenants.keySet()));
+        return new Outcome(1, tally.days, tally.batches, tally.payouts, 0, List.copyOf(tally.closedTenants));
     }
 
     /** What a run has done so far. */
     private static final class Tally {
-        private final Map<UUID, Boolean> closedTenants = new LinkedHashMap<>();
+        private final Set<UUID> closedTenants = new LinkedHashSet<>();
         private final List<BatchClosed> closed = new ArrayList<>();
         private int days;
         private int batches;
@@ -162,7 +163,7 @@ public class SettlementCloser {
         private int failures;
 
         void add(List<DueDays> tenants, DayOutcome outcome) {
-            tenants.forEach(t -> closedTenants.put(t.state().tenant(), true));
+            tenants.forEach(t -> closedTenants.add(t.state().tenant()));
             closed.addAll(outcome.closed());
             days += tenants.size();
             batches += outcome.batches();
