@@ -19,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,9 @@ class DeviceApiIntegrationTest {
 
     @Autowired
     StoreService stores;
+
+    @Autowired
+    DeviceChanges deviceChanges;
 
     @Autowired
     PairingCodes codes;
@@ -268,6 +273,31 @@ class DeviceApiIntegrationTest {
         assertThat(storeChanged.statusCode()).isEqualTo(200);
         assertThat(TestDevice.json(storeChanged).path("store").path("city").asString())
                 .isEqualTo("Bandung");
+    }
+
+    @Test
+    void theCachedNotModifiedAnswersAsTheRenderedOne() {
+        TestDevice device = pairedDevice().authenticate();
+        String etag = device.config(null).headers().firstValue("ETag").orElseThrow();
+        // A change signal that changes nothing in the document drops it from the cache: the next pull renders it
+        // again and answers 304 through the controller, the one after from the cache, before Spring MVC.
+        deviceChanges.deviceChanged(device.deviceId);
+        HttpResponse<String> rendered = device.config(etag);
+        HttpResponse<String> cached = device.config(etag);
+
+        assertThat(rendered.statusCode()).isEqualTo(304);
+        assertThat(cached.statusCode()).isEqualTo(304);
+        assertThat(cached.headers().firstValue("ETag")).contains(etag);
+        assertThat(cached.body()).isEmpty();
+        assertThat(withoutDate(cached.headers().map()))
+                .isEqualTo(withoutDate(rendered.headers().map()));
+        assertThat(device.config("\"another\"").statusCode()).isEqualTo(200);
+    }
+
+    private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+        var kept = new TreeMap<>(headers);
+        kept.remove("date");
+        return kept;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.lapak.device.auth;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * <p>Only what a token-carrying API needs is in the chain (decision 0043): the security headers, the token check, the
  * refusal answers and the authorisation rule. No session is read or created (a portal session cookie sent along
  * authenticates nothing here), no request is saved for a later login, there is no logout, anonymous principal or
- * servlet-API wrapper.
+ * servlet-API wrapper. The last filter gives the {@link DeviceShortcut}s an authorised request to answer from memory
+ * before Spring MVC (decision 0046).
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceSecurityConfiguration {
@@ -24,7 +26,12 @@ class DeviceSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain deviceApi(
-            HttpSecurity http, DeviceTokens tokens, DeviceStateCache states, ProblemWriter problems) throws Exception {
+            HttpSecurity http,
+            DeviceTokens tokens,
+            DeviceStateCache states,
+            ProblemWriter problems,
+            List<DeviceShortcut> shortcuts)
+            throws Exception {
         http.securityMatcher("/api/device/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
@@ -47,7 +54,8 @@ class DeviceSecurityConfiguration {
                                 "token_missing"))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response, 403, "Not allowed", "This request is not allowed for a device", "forbidden")))
-                .addFilterBefore(new DeviceAuthenticationFilter(tokens, states, problems), AuthorizationFilter.class);
+                .addFilterBefore(new DeviceAuthenticationFilter(tokens, states, problems), AuthorizationFilter.class)
+                .addFilterAfter(new DeviceShortcutFilter(shortcuts), AuthorizationFilter.class);
         return http.build();
     }
 }
