@@ -8,7 +8,6 @@ import id.lapak.tenant.context.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +35,8 @@ public class ReaderKeyUses {
             return reason;
         }
     }
+
+    private record Claimed(boolean owned, long inserted) {}
 
     private final JdbcClient jdbc;
 
@@ -67,30 +68,36 @@ public class ReaderKeyUses {
         } catch (CardCryptoException | IllegalArgumentException e) {
             throw new RefusedKsn("ksn_not_this_device", "The KSN does not name a reader key of this device");
         }
-        Optional<UUID> owner = jdbc.sql("""
-                        select device_id from reader_key
-                        where tenant_id = ? and algorithm = ? and upper(initial_key_id) = ?""")
-                .params(tenant, alg.name(), initialKeyId.toUpperCase(Locale.ROOT))
-                .query(UUID.class)
-                .optional();
-        if (owner.isEmpty() || !owner.get().equals(deviceId)) {
+        // One statement: the key's owner, and the use recorded only when the owner is this device.
+        String keyId = initialKeyId.toUpperCase(Locale.ROOT);
+        Claimed claimed = jdbc.sql("""
+                        with owner as (
+                            select device_id from reader_key
+                            where tenant_id = :tenant and algorithm = :algorithm and upper(initial_key_id) = :key),
+                        used as (
+                            insert into reader_key_use (tenant_id, algorithm, initial_key_id, counter, device_id,
+                                                        sale_id, used_at)
+                            select :tenant, :algorithm, :key, :counter, o.device_id, :sale, :at
+                            from owner o where o.device_id = :device
+                            on conflict do nothing
+                            returning 1)
+                        select exists (select 1 from owner o where o.device_id = :device),
+                               (select count(*) from used)""")
+                .param("tenant", tenant)
+                .param("algorithm", alg.name())
+                .param("key", keyId)
+                .param("counter", counter)
+                .param("device", deviceId)
+                .param("sale", saleId)
+                .param("at", Timestamp.from(at))
+                .query((rs, n) -> new Claimed(rs.getBoolean(1), rs.getLong(2)))
+                .single();
+        if (!claimed.owned()) {
             throw new RefusedKsn(
                     "ksn_not_this_device",
                     "The card data was encrypted by a reader key that was not issued to this device");
         }
-        int inserted = jdbc.sql("""
-                        insert into reader_key_use (tenant_id, algorithm, initial_key_id, counter, device_id, sale_id,
-                                                    used_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(
-                        tenant,
-                        alg.name(),
-                        initialKeyId.toUpperCase(Locale.ROOT),
-                        counter,
-                        deviceId,
-                        saleId,
-                        Timestamp.from(at))
-                .update();
+        long inserted = claimed.inserted();
         if (inserted == 0) {
             throw new RefusedKsn(
                     "ksn_reused",
