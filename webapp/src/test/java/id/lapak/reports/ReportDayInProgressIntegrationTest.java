@@ -130,6 +130,32 @@ class ReportDayInProgressIntegrationTest {
                 .isEqualTo(after);
     }
 
+    @Test
+    void aPaymentAsItHappensLogsNoChangeAndALaterRefundOfAnEarlierSaleDoes() {
+        Instant now = Instant.now();
+        UUID fresh = fixture.capturedSale(tenant, store, 10_000, now, now);
+        fixture.refund(tenant, fresh, 1_000, now);
+        assertThat(changesLogged())
+                .as("a sale, its capture's settlement line and its refund within minutes concern no rolled range")
+                .isEmpty();
+
+        Instant twoHoursBack = now.minus(Duration.ofHours(2));
+        UUID earlier = fixture.capturedSale(tenant, store, 20_000, twoHoursBack, twoHoursBack);
+        fixture.refund(tenant, earlier, 5_000, Instant.now());
+        assertThat(changesLogged())
+                .as("the earlier sale, its line and its refund's line are in a range a rollup may hold")
+                .containsExactly("LATE_SALE", "SALE_CHANGED", "SETTLED");
+    }
+
+    private List<String> changesLogged() {
+        return platform.call(
+                "test: report changes",
+                () -> jdbc.sql("select distinct kind from report_change where tenant_id = :tenant order by kind")
+                        .param("tenant", tenant)
+                        .query(String.class)
+                        .list());
+    }
+
     private Figures summary(ReportFilter filter) {
         return TestUsers.as(admin, () -> reports.summary(filter));
     }
