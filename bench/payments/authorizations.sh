@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Authorizations per second end to end (simulated devices → HTTP → decrypt → sandbox acquirer → commit), beside the
-# raw single-row insert-and-commit rate of the same PostgreSQL at the same concurrency, measured in the same run.
-# See bench/README.md.
+# raw single-row insert-and-commit rate of the same PostgreSQL at the same concurrency, the floor of one request and
+# two commits, and a payment's database work alone (its statements replayed by pgbench, no application), all
+# measured in the same run. See bench/README.md.
 #
 #   bench/payments/authorizations.sh
 #
@@ -146,6 +147,9 @@ pg_cpu() { # every process of the embedded PostgreSQL: the postmaster (its comma
   done
   echo "$total"
 }
+busy_ticks() { # the whole machine's busy time in clock ticks (all but idle and iowait)
+  awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
+}
 stats() {
   psql -At -F' ' "$OWNER_DB" -c "select xact_commit, pg_current_wal_lsn() - '0/0'::pg_lsn from pg_stat_database
     where datname = 'lapak'"
@@ -202,6 +206,32 @@ psql -q "$OWNER_DB" -c "create table if not exists bench_raw (id bigserial prima
 echo "insert into bench_raw (payload) values ('authorization');" >"$work/raw.sql"
 pgbench -n -c "$CONCURRENCY" -j 2 -T "$RAW_SECONDS" -f "$work/raw.sql" "$OWNER_DB" >"$work/raw.txt" 2>&1
 psql -q "$OWNER_DB" -c "drop table bench_raw"
+
+# The database alone: a payment's statements replayed by pgbench as the application's role (no application, no HTTP),
+# as sent (payment-statements.sql) and with each transaction as one call (payment-one-call.sql), at the same
+# concurrency against the same database, with PostgreSQL's CPU per payment.
+APP_DB="postgresql://lapak_app:lapak_app@localhost:$PG_PORT/lapak"
+read -r bench_device bench_alg bench_key < <(psql -At -F' ' "$SUPER_DB" -c "select device_id, algorithm,
+  upper(initial_key_id) from reader_key where tenant_id = '$DEMO_TENANT' order by device_id limit 1")
+psql -q -v ON_ERROR_STOP=1 "$OWNER_DB" -f bench/payments/bench-functions.sql >/dev/null
+# The third variant shows the share of the settlement recorder (decision 0045): its triggers off for that run only.
+settles="payment_operation_settles, disable trigger payment_operation_settles_on_success"
+for variant in statements one-call one-call-unsettled; do
+  echo "== database only: a payment's statements ($variant), $CONCURRENCY clients, ${RAW_SECONDS}s" >&2
+  [ "$variant" != one-call-unsettled ] || psql -q "$OWNER_DB" -c "alter table payment_operation disable trigger $settles"
+  # pgbench's sessions end with it, so PostgreSQL's CPU is the machine's busy time less pgbench's and the idle
+  # application's.
+  busy0=$(busy_ticks); app_cpu0=$(cpu_of "$app_pid")
+  TIMEFORMAT='%U %S'
+  { time pgbench -n -M prepared -c "$CONCURRENCY" -j 2 -T "$RAW_SECONDS" \
+      -f "bench/payments/payment-${variant%-unsettled}.sql" -D tenant="$DEMO_TENANT" -D store="$DEMO_STORE" \
+      -D device="$bench_device" -D alg="$bench_alg" -D keyid="$bench_key" "$APP_DB" >"$work/db-$variant.txt" 2>&1
+  } 2>"$work/db-$variant-pgbench-cpu.txt"
+  echo "$busy0 $(busy_ticks) $app_cpu0 $(cpu_of "$app_pid") $(cat "$work/db-$variant-pgbench-cpu.txt")" \
+    >"$work/db-$variant-cpu.txt"
+  [ "$variant" != one-call-unsettled ] || psql -q "$OWNER_DB" -c "alter table payment_operation enable trigger ${settles//disable/enable}"
+done
+psql -q "$OWNER_DB" -c "drop function bench_claim, bench_decide, bench_seal"
 
 echo "== HTTP floor: GET /api/device/v1/time, $CONCURRENCY connections, 10s" >&2
 wrk -t2 -c"$CONCURRENCY" -d10s --latency "$SERVER/api/device/v1/time" >"$work/floor.txt" 2>&1
@@ -261,6 +291,25 @@ for window in windows:
           f"PostgreSQL CPU {(int(p1) - int(p0)) / ticks / count * 1e3:.2f} ms, load generator CPU {gen_cpu:.2f} ms")
 print(f"raw single-row insert+commit: {raw_tps:,.0f}/s at {conc} clients")
 print(f"HTTP floor (GET /time, no auth, {conc} connections): {floor_rps:,.0f}/s")
+# The issue's floor: one request and two commits per payment, each at the rate this run measured for it alone.
+floor_payment = 1 / (1 / floor_rps + 2 / raw_tps)
+print(f"floor of one request and two commits (1 / (1/HTTP floor + 2/raw)): {floor_payment:,.0f}/s; "
+      f"0.5 x floor = {floor_payment / 2:,.0f}/s")
+for mode, r in rates.items():
+    print(f"{mode}: {sum(r) / len(r):,.0f}/s = {sum(r) / len(r) / floor_payment:.2f} x floor")
+for variant, label in (("statements", "as the application sends them"), ("one-call", "each transaction one call"),
+                       ("one-call-unsettled", "each transaction one call, no settlement line or posting")):
+    text = open(f"{work}/db-{variant}.txt").read()
+    tps = re.search(r"tps = ([\d.]+)", text)
+    done = re.search(r"actually processed: (\d+)", text)
+    failed = re.search(r"failed transactions: (\d+)", text)
+    b0, b1, a0, a1, bench_user, bench_sys = open(f"{work}/db-{variant}-cpu.txt").read().split()
+    pg_seconds = (int(b1) - int(b0) - (int(a1) - int(a0))) / ticks - float(bench_user) - float(bench_sys)
+    per = pg_seconds / int(done.group(1)) * 1e3 if done and int(done.group(1)) else float("nan")
+    rate = float(tps.group(1)) if tps else float("nan")
+    print(f"database only, a payment's statements {label} (pgbench, {conc} clients, no application): "
+          f"{rate:,.0f}/s = {rate / floor_payment:.2f} x floor, PostgreSQL CPU {per:.2f} ms per payment, "
+          f"{failed.group(1) if failed else '?'} failed")
 mean = {mode: sum(r) / len(r) for mode, r in rates.items()}
 if "same" in mean and "different" in mean:
     print(f"same variant / different variants (mean of {len(rates['same'])} and {len(rates['different'])} windows): "
