@@ -26,20 +26,20 @@ class ConfigNotModified implements DeviceShortcut {
     }
 
     @Override
-    public boolean answered(HttpServletRequest request, HttpServletResponse response, DevicePrincipal device) {
+    public Outcome handle(HttpServletRequest request, HttpServletResponse response, DevicePrincipal device) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch == null
                 || !"GET".equals(request.getMethod())
                 || !PATH.equals(request.getRequestURI()
                         .substring(request.getContextPath().length()))) {
-            return false;
+            return Outcome.PASSED_ON;
         }
         var cached = config.cached(device.deviceId(), device.tenantId());
         if (cached.isEmpty() || !cached.get().matches(ifNoneMatch)) {
-            return false;
+            return Outcome.PASSED_ON;
         }
         response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         response.setHeader(HttpHeaders.ETAG, cached.get().etag());
-        return true;
+        return Outcome.ANSWERED;
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * <p>Only what a token-carrying API needs is in the chain (decision 0043): the security headers, the token check, the
  * refusal answers and the authorisation rule. No session is read or created (a portal session cookie sent along
  * authenticates nothing here), no request is saved for a later login, there is no logout, anonymous principal or
- * servlet-API wrapper. The last filter gives the {@link DeviceShortcut}s an authorised request to answer from memory
- * before Spring MVC (decision 0046).
+ * servlet-API wrapper. The last filter gives the {@link DeviceShortcut}s an authorised request to answer before Spring
+ * MVC (decision 0046).
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceSecurityConfiguration {

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The device chain's last filter: gives each {@link DeviceShortcut} an authenticated request before Spring MVC. */
+/**
+ * The device chain's last filter: gives each {@link DeviceShortcut} an authenticated request before Spring MVC, and
+ * continues the chain with the request the last of them passed on (a replacement when one had to read the body).
+ */
 final class DeviceShortcutFilter implements Filter {
 
     private final List<DeviceShortcut> shortcuts;
@@ -28,11 +31,16 @@ final class DeviceShortcutFilter implements Filter {
                 && authentication.getPrincipal() instanceof DevicePrincipal device
                 && request instanceof HttpServletRequest http
                 && response instanceof HttpServletResponse answer) {
+            HttpServletRequest next = http;
             for (DeviceShortcut shortcut : shortcuts) {
-                if (shortcut.answered(http, answer, device)) {
+                DeviceShortcut.Outcome outcome = shortcut.handle(next, answer, device);
+                if (outcome.answered()) {
                     return;
                 }
+                next = outcome.next(next);
             }
+            chain.doFilter(next, response);
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -46,6 +46,15 @@ class PaymentApiProblems {
 
     @ExceptionHandler(PaymentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(PaymentRefusedException e) {
+        return refusal(e);
+    }
+
+    /**
+     * The answer to a refused payment request, here and in {@link PaymentShortcut}: the refusal's status, its
+     * reason, and {@code Retry-After} when trying again soon can succeed (the first request still in progress, the
+     * gateway unavailable).
+     */
+    static ResponseEntity<ProblemDetail> refusal(PaymentRefusedException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
         var response = ResponseEntity.status(status);
         if (status == HttpStatus.CONFLICT && "payment_in_progress".equals(e.reason())
