@@ -14,6 +14,8 @@ import id.lapak.tenant.store.StoreForm;
 import id.lapak.tenant.store.StoreService;
 import id.lapak.testing.TestUsers;
 import id.lapak.testing.TestUsers.TestUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -59,6 +61,9 @@ class DeviceApiIntegrationTest {
 
     @Autowired
     DeviceConfigService config;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     PlatformAccess platform;
@@ -283,6 +288,7 @@ class DeviceApiIntegrationTest {
         // again and answers 304 through the controller, the one after from the cache, before Spring MVC.
         deviceChanges.deviceChanged(device.deviceId);
         HttpResponse<String> rendered = device.config(etag);
+        long observed = observedNotModified();
         HttpResponse<String> cached = device.config(etag);
 
         assertThat(rendered.statusCode()).isEqualTo(304);
@@ -292,6 +298,19 @@ class DeviceApiIntegrationTest {
         assertThat(withoutDate(cached.headers().map()))
                 .isEqualTo(withoutDate(rendered.headers().map()));
         assertThat(device.config("\"another\"").statusCode()).isEqualTo(200);
+        // Request metrics name the endpoint for the shortcut's 304 as MVC's handler lookup does.
+        assertThat(observedNotModified()).isEqualTo(observed + 1);
+    }
+
+    private long observedNotModified() {
+        return meters
+                .find("http.server.requests")
+                .tag("uri", "/api/device/v1/config")
+                .tag("status", "304")
+                .timers()
+                .stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 
     private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
